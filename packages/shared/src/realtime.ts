@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ClientId, Id } from './api.ts';
+import { Conversation, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
+import { ErrorCode } from './errors.ts';
+
+/** WebSocket close codes used by the gateway (see docs/realtime.md). */
+export const CloseCode = {
+  unauthenticated: 4401,
+  forbiddenOrigin: 4403,
+  shuttingDown: 4503,
+} as const;
+
+// ── client → server ───────────────────────────────────────────────────
+export const ClientFrame = z.discriminatedUnion('type', [
+  /** Ask for every entry after `lastSeq` of each listed conversation. */
+  z.object({ type: z.literal('resume'), conversations: z.record(z.string(), z.number().int().min(0)) }),
+  /** Send a message (agents may set `note: true` for an internal note). Visitors omit conversationId. */
+  z.object({ type: z.literal('send'), clientId: ClientId, conversationId: Id.optional(), body: z.string(), note: z.boolean().optional() }),
+  z.object({ type: z.literal('typing'), conversationId: Id, typing: z.boolean() }),
+  z.object({ type: z.literal('read'), conversationId: Id, seq: z.number().int().min(0) }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+// ── server → client ───────────────────────────────────────────────────
+export type ServerFrame =
+  | { type: 'ready'; role: 'visitor' | 'agent' }
+  | { type: 'ack'; clientId: string; conversationId: string; seq: number; entry: Entry }
+  | { type: 'entry'; entry: Entry }
+  | { type: 'resumed' }
+  | { type: 'conversation'; conversation: Conversation }
+  | { type: 'visitor_conversation'; conversation: VisitorConversation }
+  | { type: 'typing'; conversationId: string; typing: boolean; by: { kind: 'customer' | 'agent'; name: string | null } }
+  | { type: 'read'; conversationId: string; seq: number; by: 'customer' | 'agent' }
+  | { type: 'wait'; wait: WaitEstimate }
+  | { type: 'presence'; agentId: string; presence: Presence }
+  | { type: 'error'; clientId?: string; error: { code: ErrorCode; message: string; details?: unknown } }
+  | { type: 'pong' };
+
+export { ClientId };

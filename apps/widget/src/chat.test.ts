@@ -1,0 +1,264 @@
+import type { WidgetSessionResponse } from '@warmline/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Api, ApiError } from './api.ts';
+import { Chat } from './chat.ts';
+import { FakeSocket } from './fake-socket.test-util.ts';
+import { entry } from './fixtures.test-util.ts';
+import { type KV, memoryKV } from './storage.ts';
+
+const wait = { agentsAvailable: 1, seconds: 120, text: 'A person will be with you in about 2 minutes' };
+
+function session(over: Partial<WidgetSessionResponse> = {}): WidgetSessionResponse {
+  return {
+    visitorToken: 'tok',
+    workspace: { name: 'Juniper & Rye', greeting: 'Hi!' },
+    conversation: null,
+    entries: [],
+    wait,
+    team: [],
+    ...over,
+  };
+}
+
+function setup(opts: { kv?: KV; api?: Partial<Api> } = {}) {
+  const kv = opts.kv ?? memoryKV();
+  let n = 0;
+  const api: Api = {
+    session: vi.fn(async () => session()),
+    leaveMessage: vi.fn(),
+    ...opts.api,
+  };
+  const chat = new Chat({
+    workspaceKey: 'wk',
+    base: 'http://h',
+    api,
+    kv,
+    makeSocket: (u) => new FakeSocket(u),
+    uuid: () => `00000000-0000-4000-8000-00000000000${++n}`,
+    random: () => 0.5,
+  });
+  return { chat, kv, api };
+}
+
+const flushPromises = () => vi.advanceTimersByTimeAsync(0);
+
+describe('Chat', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps the visitor token and connects with it', async () => {
+    const { chat, kv } = setup();
+    chat.start();
+    await flushPromises();
+    expect(kv.get('warmline:wk:token')).toBe('tok');
+    expect(FakeSocket.last().url).toBe('ws://h/ws/visitor?token=tok');
+    FakeSocket.last().accept();
+    expect(FakeSocket.last().sent).toEqual([{ type: 'resume', conversations: {} }]);
+  });
+
+  it('replaces a refused token with a fresh one', async () => {
+    const kv = memoryKV();
+    kv.set('warmline:wk:token', 'forged');
+    const sessionFn = vi.fn(async (_k: string, t?: string) => {
+      if (t) throw new ApiError(401, 'unauthenticated', 'expired');
+      return session({ visitorToken: 'fresh' });
+    });
+    const { chat } = setup({ kv, api: { session: sessionFn } });
+    chat.start();
+    await flushPromises();
+    expect(sessionFn.mock.calls).toEqual([['wk', 'forged'], ['wk']]);
+    expect(kv.get('warmline:wk:token')).toBe('fresh');
+  });
+
+  it('shows a message at once, sends it after resume, and replaces it with the acked entry', async () => {
+    const { chat, kv } = setup();
+    chat.send('Do you have rye today?');
+    expect(chat.items()).toMatchObject([{ state: 'sending', body: 'Do you have rye today?' }]);
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    const clientId = '00000000-0000-4000-8000-000000000001';
+    expect(ws.sent).toEqual([
+      { type: 'resume', conversations: {} },
+      { type: 'send', clientId, body: 'Do you have rye today?' },
+    ]);
+    expect(kv.get('warmline:wk:outbox')).toContain(clientId);
+    const acked = entry(1, { conversationId: 'c9', clientId, body: 'Do you have rye today?' });
+    ws.server({ type: 'ack', clientId, conversationId: 'c9', seq: 1, entry: acked });
+    ws.server({ type: 'entry', entry: acked });
+    expect(chat.items()).toMatchObject([{ state: 'sent', seq: 1, key: `c:${clientId}` }]);
+    expect(chat.items()).toHaveLength(1);
+    expect(kv.get('warmline:wk:outbox')).toBeNull();
+    expect(chat.conversation?.id).toBe('c9');
+  });
+
+  it('resends an unacknowledged message with the same clientId after a reconnect', async () => {
+    const { chat } = setup();
+    chat.start();
+    await flushPromises();
+    FakeSocket.last().accept();
+    chat.send('hello');
+    FakeSocket.last().drop();
+    chat.send('written while offline');
+    expect(chat.items().map((i) => i.kind === 'message' && i.state)).toEqual(['sending', 'sending']);
+    vi.advanceTimersByTime(1000);
+    const ws = FakeSocket.last();
+    ws.accept();
+    expect(ws.sent.map((f) => f.clientId ?? f.type)).toEqual([
+      'resume',
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000002',
+    ]);
+  });
+
+  it('resumes from the last seq held', async () => {
+    const { chat } = setup({
+      api: {
+        session: async () =>
+          session({
+            conversation: { id: 'c1', status: 'active', assignee: null, lastSeq: 7, promisedReplyBy: null, startedAt: 'x' },
+            entries: [entry(1), entry(7, { direction: 'out' })],
+          }),
+      },
+    });
+    chat.start();
+    await flushPromises();
+    FakeSocket.last().accept();
+    expect(FakeSocket.last().sent[0]).toEqual({ type: 'resume', conversations: { c1: 7 } });
+  });
+
+  it('survives a reload with the outbox intact and drops what the server already stored', async () => {
+    const kv = memoryKV();
+    const first = setup({ kv });
+    first.chat.send('one');
+    first.chat.send('two');
+    const stored = entry(1, { clientId: '00000000-0000-4000-8000-000000000001', body: 'one' });
+    const second = setup({ kv, api: { session: async () => session({ entries: [stored] }) } });
+    expect(second.chat.returning).toBe(true);
+    second.chat.start();
+    await flushPromises();
+    expect(second.chat.items().map((i) => i.kind === 'message' && `${i.body}:${i.state}`)).toEqual(['one:sent', 'two:sending']);
+  });
+
+  it('marks a rejected message failed and retries it with a new clientId', async () => {
+    const { chat } = setup();
+    chat.start();
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    chat.send('too long');
+    const clientId = '00000000-0000-4000-8000-000000000001';
+    ws.server({ type: 'error', clientId, error: { code: 'invalid', message: 'body is too long' } });
+    expect(chat.items()).toMatchObject([{ state: 'failed', error: 'body is too long' }]);
+    expect(chat.outbox.items()).toEqual([]);
+    chat.retry(clientId);
+    expect(chat.items()).toMatchObject([{ state: 'sending', clientId: '00000000-0000-4000-8000-000000000002' }]);
+  });
+
+  it('follows assignment, wait, typing and read frames', async () => {
+    const { chat } = setup();
+    chat.start();
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    const amina = { id: 'a1', displayName: 'Amina', avatarUrl: null };
+    ws.server({ type: 'wait', wait: { agentsAvailable: 2, seconds: 60, text: 'About a minute' } });
+    expect(chat.wait?.text).toBe('About a minute');
+    ws.server({
+      type: 'visitor_conversation',
+      conversation: { id: 'c1', status: 'active', assignee: amina, lastSeq: 1, promisedReplyBy: null, startedAt: 'x' },
+    });
+    expect(chat.conversation?.assignee?.displayName).toBe('Amina');
+    ws.server({ type: 'typing', conversationId: 'c1', typing: true, by: { kind: 'agent', name: 'Amina' } });
+    expect(chat.typingName).toBe('Amina');
+    ws.server({ type: 'entry', entry: entry(2, { direction: 'out' }) });
+    expect(chat.typingName).toBeNull();
+    ws.server({ type: 'typing', conversationId: 'c1', typing: true, by: { kind: 'agent', name: 'Amina' } });
+    vi.advanceTimersByTime(6000);
+    expect(chat.typingName).toBeNull();
+    ws.server({ type: 'entry', entry: entry(1) });
+    ws.server({ type: 'read', conversationId: 'c1', seq: 2, by: 'agent' });
+    expect(chat.items().find((i) => i.kind === 'message' && i.seen)?.seq).toBe(1);
+  });
+
+  it('counts unread agent messages until seen, and reports read to the server', async () => {
+    const { chat } = setup();
+    chat.start();
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    ws.server({ type: 'entry', entry: entry(1) });
+    ws.server({ type: 'entry', entry: entry(2, { direction: 'out' }) });
+    expect(chat.unread()).toBe(1);
+    chat.markSeen();
+    expect(chat.unread()).toBe(0);
+    expect(ws.sent.at(-1)).toEqual({ type: 'read', conversationId: 'c1', seq: 2 });
+    chat.markSeen();
+    expect(ws.sent.filter((f) => f.type === 'read')).toHaveLength(1);
+  });
+
+  it('offers "leave a message" when nobody is available, and keeps the promise', async () => {
+    const leaveMessage = vi.fn(async () => ({
+      conversation: { id: 'c1', status: 'waiting' as const, assignee: null, lastSeq: 2, promisedReplyBy: 'z', startedAt: 'x' },
+      promise: { owner: null, by: 'z', text: 'Amina will reply to you@x.com by 4:30 pm.' },
+    }));
+    const { chat } = setup({
+      api: {
+        session: async () => session({ wait: { agentsAvailable: 0, seconds: null, text: 'Everyone is away' } }),
+        leaveMessage,
+      },
+    });
+    chat.start();
+    await flushPromises();
+    expect(chat.offerLeaveMessage).toBe(false); // nothing written yet
+    const ws = FakeSocket.last();
+    ws.accept();
+    chat.send('hello?');
+    const clientId = '00000000-0000-4000-8000-000000000001';
+    ws.server({ type: 'ack', clientId, conversationId: 'c1', seq: 1, entry: entry(1, { clientId }) });
+    expect(chat.offerLeaveMessage).toBe(true);
+    expect(await chat.leaveMessage('you@x.com', '')).toBeNull();
+    expect(leaveMessage).toHaveBeenCalledWith('tok', { conversationId: 'c1', email: 'you@x.com' });
+    expect(chat.promise).toBe('Amina will reply to you@x.com by 4:30 pm.');
+    expect(chat.offerLeaveMessage).toBe(false);
+  });
+
+  it('shows the server’s error message when leaving a message fails', async () => {
+    const { chat } = setup({
+      api: {
+        leaveMessage: async () => {
+          throw new ApiError(400, 'invalid', 'email must be a valid email address');
+        },
+      },
+    });
+    chat.start();
+    await flushPromises();
+    FakeSocket.last().accept();
+    FakeSocket.last().server({ type: 'entry', entry: entry(1) });
+    expect(await chat.leaveMessage('bad', '')).toBe('email must be a valid email address');
+  });
+
+  it('retries a failed session load and says so calmly', async () => {
+    let calls = 0;
+    const { chat } = setup({
+      api: {
+        session: async () => {
+          if (++calls === 1) throw new ApiError(0, 'network', 'We can’t reach the chat right now.');
+          return session();
+        },
+      },
+    });
+    chat.start();
+    await flushPromises();
+    expect(chat.phase).toBe('error');
+    expect(chat.problem).toMatch(/can’t reach/);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(chat.phase).toBe('ready');
+    expect(chat.problem).toBeNull();
+  });
+});

@@ -1,0 +1,377 @@
+import type { Entry, PublicAgent, ServerFrame, VisitorConversation, WaitEstimate } from '@warmline/shared';
+import { type Api, ApiError } from './api.ts';
+import { backoffDelay } from './backoff.ts';
+import { Connection, type LinkState, type SocketLike } from './connection.ts';
+import { Outbox } from './outbox.ts';
+import { type KV, readJSON, storageKey } from './storage.ts';
+import { buildItems, countUnread, type FailedItem, Timeline, type TimelineItem } from './timeline.ts';
+import { type Clock, realClock, TypingSender } from './typing.ts';
+import { visitorSocketUrl } from './url.ts';
+
+/** Hide "… is typing" if the agent's client stops refreshing it (the server uses the same 6 s). */
+export const TYPING_SHOW_MS = 6_000;
+
+/** Everything the chat needs from the outside world, injectable for tests. */
+export interface ChatDeps {
+  workspaceKey: string;
+  base: string;
+  api: Api;
+  kv: KV;
+  makeSocket?: (url: string) => SocketLike;
+  clock?: Clock;
+  uuid?: () => string;
+  random?: () => number;
+}
+
+/** Where the session (REST) stands. */
+export type Phase = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The visitor's chat, without any DOM: session, timeline, outbox, socket frames, typing and read state.
+ * The view renders from its getters and re-renders on `onChange`.
+ */
+export class Chat {
+  phase: Phase = 'idle';
+  /** A calm message for the visitor when something is wrong (session failed, origin refused…). */
+  problem: string | null = null;
+  /** A notice about a rejected frame without a clientId (e.g. rate limited). */
+  notice: string | null = null;
+  link: LinkState = 'idle';
+  workspace: { name: string; greeting: string } | null = null;
+  conversation: VisitorConversation | null = null;
+  wait: WaitEstimate | null = null;
+  team: PublicAgent[] = [];
+  /** Name of the agent typing now, or null. */
+  typingName: string | null = null;
+
+  readonly timeline = new Timeline();
+  readonly outbox: Outbox;
+  private failed: FailedItem[] = [];
+  private agentRead = new Map<string, number>();
+  private readSent = new Map<string, number>();
+  private token: string | null;
+  private readonly conn: Connection;
+  private readonly clock: Clock;
+  private readonly uuid: () => string;
+  private readonly random: () => number;
+  private typingTimer: unknown = null;
+  private sessionRetry: unknown = null;
+  private sessionAttempt = 0;
+  private authFailures = 0;
+  private listeners: Array<() => void> = [];
+  readonly typing: TypingSender;
+
+  constructor(private readonly d: ChatDeps) {
+    this.clock = d.clock ?? realClock;
+    this.uuid = d.uuid ?? (() => crypto.randomUUID());
+    this.random = d.random ?? Math.random;
+    this.token = d.kv.get(this.key('token'));
+    this.outbox = new Outbox(d.kv, this.key('outbox'));
+    this.conn = new Connection(
+      {
+        url: () => (this.token ? visitorSocketUrl(d.base, this.token) : null),
+        frame: (f) => this.onFrame(f),
+        state: (s) => {
+          this.link = s;
+          this.changed();
+        },
+        unauthenticated: () => this.onUnauthenticated(),
+        forbidden: () => {
+          this.problem = 'Chat isn’t available on this page right now.';
+          this.conn.stop();
+          this.changed();
+        },
+      },
+      d.makeSocket,
+      this.clock,
+      this.random,
+    );
+    this.typing = new TypingSender((typing) => {
+      const id = this.conversation?.id;
+      if (id) this.conn.send({ type: 'typing', conversationId: id, typing });
+    }, this.clock);
+  }
+
+  /** Subscribe to state changes; returns the unsubscribe function. */
+  onChange(fn: () => void): () => void {
+    this.listeners.push(fn);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== fn);
+    };
+  }
+
+  /** True when this visitor has been here before (a token or unsent messages): worth connecting before they open the panel. */
+  get returning(): boolean {
+    return !!this.token || this.outbox.items().length > 0;
+  }
+
+  /** Load the session (idempotent) and connect. */
+  start(): void {
+    if (this.phase === 'loading' || this.phase === 'ready') return;
+    void this.loadSession();
+  }
+
+  /** Rows to render, in order. */
+  items(): TimelineItem[] {
+    return buildItems(this.timeline.entries(), this.outbox.items(), this.failed, (id) => this.agentRead.get(id) ?? 0);
+  }
+
+  /** Agent messages the visitor has not seen yet (launcher badge). */
+  unread(): number {
+    const seen = readJSON<Record<string, number>>(this.d.kv, this.key('seen'), {});
+    return countUnread(this.timeline.entries(), (id) => seen[id] ?? 0);
+  }
+
+  /** True when the visitor has written but nobody can answer now: offer "Leave us a message". */
+  get offerLeaveMessage(): boolean {
+    const c = this.conversation;
+    return (
+      !!c && !c.assignee && c.status !== 'resolved' && this.wait?.agentsAvailable === 0 && !c.promisedReplyBy && !this.promise
+    );
+  }
+
+  /** The promise made after "leave a message", for the current conversation. */
+  get promise(): string | null {
+    const c = this.conversation;
+    if (!c) return null;
+    const p = readJSON<{ conversationId?: string; text?: string } | null>(this.d.kv, this.key('promise'), null);
+    if (p?.conversationId === c.id && p.text) return p.text;
+    return null;
+  }
+
+  /** Queue a message: it is shown at once, persisted, and sent now or on reconnect. False when empty. */
+  send(body: string): boolean {
+    if (!body.trim()) return false;
+    const item = { clientId: this.uuid(), body, at: this.clock.now() };
+    this.outbox.add(item);
+    this.typing.stop();
+    this.conn.send({ type: 'send', clientId: item.clientId, body });
+    this.start();
+    this.changed();
+    return true;
+  }
+
+  /** Send a failed message again, as a new message (new clientId: the server refused the old one). */
+  retry(clientId: string): void {
+    const f = this.failed.find((x) => x.clientId === clientId);
+    if (!f) return;
+    this.failed = this.failed.filter((x) => x !== f);
+    this.send(f.body);
+  }
+
+  /** Tell the server what the visitor has seen (call when the panel is open and the page visible). */
+  markSeen(): void {
+    const c = this.conversation;
+    const seenKey = this.key('seen');
+    const seen = readJSON<Record<string, number>>(this.d.kv, seenKey, {});
+    let changed = false;
+    for (const [id, seq] of Object.entries(this.timeline.cursors())) {
+      if (seq > (seen[id] ?? 0)) {
+        seen[id] = seq;
+        changed = true;
+      }
+    }
+    if (changed) this.d.kv.set(seenKey, JSON.stringify(seen));
+    if (c) {
+      const seq = this.timeline.lastSeq(c.id);
+      if (seq > (this.readSent.get(c.id) ?? 0) && this.conn.send({ type: 'read', conversationId: c.id, seq })) {
+        this.readSent.set(c.id, seq);
+      }
+    }
+    if (changed) this.changed();
+  }
+
+  /** Leave an email for a reply; resolves to an error message for the visitor, or null on success. */
+  async leaveMessage(email: string, name: string): Promise<string | null> {
+    const c = this.conversation;
+    if (!c || !this.token) return 'Please send us your question first.';
+    try {
+      const body: { conversationId: string; email: string; name?: string } = { conversationId: c.id, email: email.trim() };
+      if (name.trim()) body.name = name.trim();
+      const res = await this.d.api.leaveMessage(this.token, body);
+      this.d.kv.set(this.key('promise'), JSON.stringify({ conversationId: res.conversation.id, text: res.promise.text }));
+      this.conversation = res.conversation;
+      this.changed();
+      return null;
+    } catch (err) {
+      return err instanceof ApiError ? err.message : 'Something went wrong. Please try again.';
+    }
+  }
+
+  /** Another tab changed shared storage: pick up its outbox, token or seen state. */
+  storageChanged(key: string | null): void {
+    if (key === null || key === this.key('outbox')) this.outbox.reload();
+    if (key === null || key === this.key('token')) {
+      const t = this.d.kv.get(this.key('token'));
+      if (t && t !== this.token && this.phase !== 'loading') {
+        // Another tab now speaks for this visitor with a different identity: follow it, history included.
+        this.conn.stop();
+        this.dropIdentity();
+        this.token = t;
+        void this.loadSession();
+      }
+    }
+    this.changed();
+  }
+
+  /** The browser is back online: do not wait for the backoff. */
+  online(): void {
+    if (this.phase === 'error') void this.loadSession();
+    this.conn.reconnect();
+  }
+
+  private key(name: 'token' | 'outbox' | 'seen' | 'promise'): string {
+    return storageKey(this.d.workspaceKey, name);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private async loadSession(): Promise<void> {
+    if (this.sessionRetry != null) this.clock.clearTimeout(this.sessionRetry);
+    this.sessionRetry = null;
+    this.phase = 'loading';
+    this.changed();
+    try {
+      let res: Awaited<ReturnType<Api['session']>>;
+      try {
+        res = await this.d.api.session(this.d.workspaceKey, this.token ?? undefined);
+      } catch (err) {
+        // A forged or expired token: start over as a new visitor rather than locking them out.
+        if (!(err instanceof ApiError && err.status === 401 && this.token)) throw err;
+        this.dropIdentity();
+        res = await this.d.api.session(this.d.workspaceKey);
+      }
+      if (res.visitorToken !== this.token) {
+        if (this.token) this.dropIdentity();
+        this.token = res.visitorToken;
+        this.d.kv.set(this.key('token'), res.visitorToken);
+      }
+      this.workspace = res.workspace;
+      this.conversation = res.conversation;
+      this.wait = res.wait;
+      this.team = res.team;
+      this.timeline.addAll(res.entries);
+      this.settleOutbox();
+      this.phase = 'ready';
+      this.problem = null;
+      this.sessionAttempt = 0;
+      this.changed();
+      this.conn.start();
+    } catch (err) {
+      this.phase = 'error';
+      this.problem = err instanceof ApiError ? err.message : 'Something went wrong. We’ll try again in a moment.';
+      const retryAfter = err instanceof ApiError && err.retryAfter ? err.retryAfter * 1000 : 0;
+      const permanent = err instanceof ApiError && (err.status === 403 || err.status === 404);
+      if (!permanent) {
+        const delay = Math.max(retryAfter, backoffDelay(this.sessionAttempt++ + 2, this.random));
+        this.sessionRetry = this.clock.setTimeout(() => void this.loadSession(), delay);
+      }
+      this.changed();
+    }
+  }
+
+  /** Forget who we were (token refused): the old timeline belongs to an identity we no longer hold. */
+  private dropIdentity(): void {
+    this.token = null;
+    this.d.kv.remove(this.key('token'));
+    this.timeline.clear();
+    this.conversation = null;
+    this.agentRead.clear();
+    this.readSent.clear();
+  }
+
+  private onUnauthenticated(): void {
+    this.dropIdentity();
+    this.authFailures++;
+    // A server that keeps refusing fresh tokens must not be hammered in a loop.
+    const delay = this.authFailures > 1 ? backoffDelay(this.authFailures, this.random) : 0;
+    this.phase = 'idle';
+    this.sessionRetry = this.clock.setTimeout(() => void this.loadSession(), delay);
+  }
+
+  /** Drop outbox items the server already holds (delivered, but the ack was lost to a reload). */
+  private settleOutbox(): void {
+    for (const item of this.outbox.items()) if (this.timeline.hasClientId(item.clientId)) this.outbox.remove(item.clientId);
+  }
+
+  private flush(): void {
+    for (const item of this.outbox.items()) {
+      if (!this.conn.send({ type: 'send', clientId: item.clientId, body: item.body })) return;
+    }
+  }
+
+  private onFrame(f: ServerFrame): void {
+    switch (f.type) {
+      case 'ready': {
+        this.authFailures = 0;
+        const extra = this.conversation ? [this.conversation.id] : [];
+        this.conn.send({ type: 'resume', conversations: this.timeline.cursors(extra) });
+        this.readSent.clear(); // a new socket: re-announce the read position when next visible
+        this.flush();
+        break;
+      }
+      case 'ack':
+        this.outbox.remove(f.clientId);
+        this.ensureConversation(f.conversationId, f.entry.createdAt);
+        this.addEntry(f.entry);
+        break;
+      case 'entry':
+        if (f.entry.clientId) this.outbox.remove(f.entry.clientId);
+        this.ensureConversation(f.entry.conversationId, f.entry.createdAt);
+        this.addEntry(f.entry);
+        break;
+      case 'visitor_conversation':
+        this.conversation = f.conversation;
+        break;
+      case 'wait':
+        this.wait = f.wait;
+        break;
+      case 'typing':
+        if (f.by.kind !== 'agent') return;
+        this.setTyping(f.typing ? (f.by.name ?? this.conversation?.assignee?.displayName ?? 'Someone') : null);
+        break;
+      case 'read':
+        if (f.by === 'agent') this.agentRead.set(f.conversationId, Math.max(f.seq, this.agentRead.get(f.conversationId) ?? 0));
+        break;
+      case 'error':
+        if (f.clientId) {
+          const item = this.outbox.items().find((i) => i.clientId === f.clientId);
+          this.outbox.remove(f.clientId);
+          if (item) this.failed.push({ ...item, error: f.error.message });
+        } else if (f.error.code === 'rate_limited') {
+          this.notice = f.error.message;
+        }
+        break;
+      default:
+        return; // pong, resumed and agent-only frames change nothing visible
+    }
+    this.changed();
+  }
+
+  private addEntry(e: Entry): void {
+    if (!this.timeline.add(e)) return;
+    if (e.kind === 'message' && e.direction === 'out') this.setTyping(null);
+    if (e.kind === 'message' && e.direction === 'in') this.notice = null;
+  }
+
+  /** Learn of a conversation from its first entry, before `visitor_conversation` tells us the rest. */
+  private ensureConversation(id: string, at: string): void {
+    // Only a conversation never seen before becomes current; late entries of an older one must not switch back.
+    if (this.conversation?.id === id || this.timeline.lastSeq(id) > 0) return;
+    this.conversation = { id, status: 'waiting', assignee: null, lastSeq: 0, promisedReplyBy: null, startedAt: at };
+  }
+
+  private setTyping(name: string | null): void {
+    if (this.typingTimer != null) this.clock.clearTimeout(this.typingTimer);
+    this.typingTimer = null;
+    this.typingName = name;
+    if (name) {
+      this.typingTimer = this.clock.setTimeout(() => {
+        this.typingName = null;
+        this.changed();
+      }, TYPING_SHOW_MS);
+    }
+  }
+}

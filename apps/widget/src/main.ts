@@ -1,0 +1,47 @@
+import { baseFromScriptSrc, isWidgetSrc } from './url.ts';
+import { mountWidget, type WarmlineHandle } from './widget.ts';
+
+declare global {
+  interface Window {
+    Warmline?: WarmlineHandle;
+  }
+}
+
+/** The embed script tag: currentScript while it runs, else the tag whose src ends with /widget.js. */
+function findScript(): HTMLScriptElement | null {
+  const current = document.currentScript;
+  if (current instanceof HTMLScriptElement && current.src) return current;
+  const scripts = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].filter((s) => isWidgetSrc(s.src));
+  return scripts.find((s) => s.dataset.workspace) ?? scripts[0] ?? null;
+}
+
+function boot(): void {
+  if (window.Warmline) return; // embedded twice: one widget is enough
+  const script = findScript();
+  const workspaceKey = script?.dataset.workspace;
+  if (!script || !workspaceKey) {
+    console.warn('[warmline] add data-workspace="YOUR_KEY" to the widget <script> tag');
+    return;
+  }
+  // The handle exists at once so a host page may call Warmline.open() before the DOM is ready.
+  let mounted: WarmlineHandle | null = null;
+  let openWhenMounted = false;
+  window.Warmline = {
+    open() {
+      if (mounted) mounted.open();
+      else openWhenMounted = true;
+    },
+    close() {
+      if (mounted) mounted.close();
+      else openWhenMounted = false;
+    },
+  };
+  const start = () => {
+    mounted = mountWidget(baseFromScriptSrc(script.src), workspaceKey);
+    if (openWhenMounted) mounted.open();
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start, { once: true });
+}
+
+boot();

@@ -1,0 +1,87 @@
+/** All widget CSS, scoped by the shadow root so the host page cannot restyle it and it cannot leak out. */
+export const styles = `
+:host{all:initial}
+*,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
+.root{--accent:#c2410c;--accent-dark:#9a3412;--accent-soft:#fdeee3;--cream:#fdf8f1;--card:#fff;--ink:#2d2219;--muted:#76665a;--line:#eee2d3;--ring:0 0 0 3px rgba(194,65,12,.35);
+font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);-webkit-font-smoothing:antialiased}
+button,input,textarea{font:inherit;color:inherit}
+button{cursor:pointer}
+:focus-visible{outline:none;box-shadow:var(--ring)}
+.launcher{position:fixed;right:24px;bottom:24px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;background:var(--accent);color:#fff;display:grid;place-items:center;box-shadow:0 8px 24px rgba(120,45,10,.32),0 2px 6px rgba(120,45,10,.2);transition:transform .18s ease,background .18s ease}
+.launcher:hover{background:var(--accent-dark);transform:translateY(-2px)}
+.launcher:focus-visible{box-shadow:0 0 0 3px #fff,0 0 0 6px var(--accent)}
+.launcher svg{width:28px;height:28px}
+.badge{position:absolute;top:-2px;right:-2px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#1f7a5a;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;box-shadow:0 0 0 2px #fff}
+.panel{position:fixed;right:24px;bottom:100px;z-index:2147483000;width:380px;height:min(640px,calc(100vh - 124px));display:flex;flex-direction:column;background:var(--cream);border-radius:16px;overflow:hidden;box-shadow:0 18px 50px rgba(70,35,10,.22),0 3px 10px rgba(70,35,10,.1);animation:rise .22s ease-out}
+@keyframes rise{from{opacity:0;transform:translateY(12px) scale(.98)}}
+@media (prefers-reduced-motion:reduce){.panel,.launcher,.dots i{animation:none!important;transition:none!important}}
+@media (max-width:479px){.panel{inset:0;width:100%;height:100%;border-radius:0;bottom:0;right:0}.panel:not([hidden])~.launcher{display:none}}
+.head{display:flex;align-items:center;gap:12px;padding:16px 14px 16px 18px;background:linear-gradient(135deg,#c2410c,#a8380b);color:#fff}
+.who{flex:1;min-width:0;display:flex;align-items:center;gap:12px}
+.title{margin:0;font-weight:650;font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.status{margin:2px 0 0;font-size:13px;opacity:.92}
+.close{flex:none;width:36px;height:36px;border:0;border-radius:10px;background:transparent;color:#fff;display:grid;place-items:center}
+.close:hover{background:rgba(255,255,255,.16)}
+.close:focus-visible{box-shadow:0 0 0 3px rgba(255,255,255,.7)}
+.close svg{width:20px;height:20px}
+.faces{display:flex;flex:none}
+.faces .av{box-shadow:0 0 0 2px #b23d0b}
+.faces .av+.av{margin-left:-10px}
+.av{flex:none;border-radius:50%;object-fit:cover;background:#f3dccb;color:#7c2d12;display:grid;place-items:center;font-weight:700;overflow:hidden}
+.head .av.big{box-shadow:0 0 0 2px rgba(255,255,255,.85)}
+.banner{padding:8px 16px;font-size:13px;background:#fff7e6;color:#7a4a06;border-bottom:1px solid #f4e2bd}
+.list{flex:1;overflow-y:auto;padding:18px 16px 8px;display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain}
+.intro{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:14px 16px;margin-bottom:4px}
+.intro p{margin:0}
+.intro .name{font-weight:650;margin-bottom:2px}
+.intro .greet{color:var(--muted)}
+.rows{display:flex;flex-direction:column;gap:6px}
+.row{display:flex;align-items:flex-end;gap:8px;max-width:100%}
+.row.in{justify-content:flex-end}
+.row.gap{margin-top:8px}
+.stack{display:flex;flex-direction:column;max-width:78%;min-width:0}
+.row.in .stack{align-items:flex-end}
+.author{font-size:12px;color:var(--muted);margin:0 0 3px 4px}
+.bubble{padding:9px 13px;border-radius:16px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
+.out .bubble{background:var(--card);border:1px solid var(--line);border-bottom-left-radius:6px}
+.in .bubble{background:var(--accent);color:#fff;border-bottom-right-radius:6px}
+.in.sending .bubble{opacity:.7}
+.in.failed .bubble{background:#fff;color:var(--ink);border:1px dashed #c0392b}
+.meta{font-size:12px;color:var(--muted);margin:3px 4px 0}
+.failed .meta{color:#a1281b}
+.link{border:0;background:none;padding:2px 4px;margin-left:4px;color:var(--accent-dark);font-weight:600;text-decoration:underline;border-radius:6px}
+.spacer{width:28px;flex:none}
+.event{align-self:center;text-align:center;font-size:12.5px;color:var(--muted);padding:4px 12px;margin:6px 0;background:rgba(194,65,12,.06);border-radius:999px}
+.promise{display:flex;gap:10px;align-items:flex-start;background:#eef7f1;border:1px solid #cfe8d9;color:#1d4d36;border-radius:14px;padding:12px 14px;margin-top:6px}
+.promise svg{flex:none;width:20px;height:20px;margin-top:1px}
+.leave{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:16px;margin-top:6px;display:flex;flex-direction:column;gap:10px}
+.leave h3{margin:0;font-size:15px}
+.leave p{margin:0;color:var(--muted);font-size:13.5px}
+.leave label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600}
+.leave label span{font-weight:400;color:var(--muted)}
+.leave input{border:1px solid #e2d3c1;border-radius:10px;padding:9px 11px;background:#fffdf9;font-weight:400}
+.leave input:focus-visible{border-color:var(--accent)}
+.leave input[aria-invalid=true]{border-color:#c0392b}
+.err{color:#a1281b!important;font-size:13px}
+.btn{border:0;border-radius:10px;padding:10px 14px;background:var(--accent);color:#fff;font-weight:650}
+.btn:hover{background:var(--accent-dark)}
+.btn[aria-disabled=true]{opacity:.6;cursor:default}
+.typing{display:flex;align-items:center;gap:8px;padding:2px 20px 6px;font-size:12.5px;color:var(--muted)}
+.dots{display:inline-flex;gap:3px}
+.dots i{width:5px;height:5px;border-radius:50%;background:var(--accent);opacity:.4;animation:blink 1.2s infinite}
+.dots i:nth-child(2){animation-delay:.2s}.dots i:nth-child(3){animation-delay:.4s}
+@keyframes blink{50%{opacity:1}}
+.composer{display:flex;align-items:flex-end;gap:8px;margin:0 12px 12px;padding:6px 6px 6px 14px;background:var(--card);border:1px solid var(--line);border-radius:16px;box-shadow:0 2px 8px rgba(70,35,10,.05)}
+.composer:focus-within{border-color:#e8b79a;box-shadow:var(--ring)}
+.composer textarea{flex:1;border:0;outline:0;resize:none;background:transparent;padding:8px 0;max-height:132px;min-height:24px;line-height:1.4}
+.composer textarea:focus-visible{box-shadow:none}
+.send{flex:none;width:40px;height:40px;border:0;border-radius:12px;background:var(--accent);color:#fff;display:grid;place-items:center}
+.send:hover{background:var(--accent-dark)}
+.send[aria-disabled=true]{background:#e9d9ca;cursor:default}
+.send svg{width:18px;height:18px}
+.counter{font-size:12px;color:var(--muted);text-align:right;margin:-8px 20px 8px}
+.counter.over{color:#a1281b;font-weight:600}
+.foot{font-size:11px;color:#a89585;text-align:center;padding:0 0 8px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`;

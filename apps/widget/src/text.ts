@@ -1,0 +1,37 @@
+/** A pragmatic email check for instant feedback; the server's validation is the authority. */
+export function emailProblem(input: string): string | null {
+  const s = input.trim();
+  if (!s) return 'Please enter your email so we can reply.';
+  if (s.length > 320 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s))
+    return 'That email doesn’t look quite right — please check it.';
+  return null;
+}
+
+/** Initials for an avatar without a photo: "Amina Diallo" → "AD". */
+export function initials(name: string | null | undefined): string {
+  const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase() || '·';
+}
+
+/** The composer counter appears when this close to the limit. */
+export const COUNTER_MARGIN = 1_000;
+
+/** What the composer allows: empty/whitespace-only and over-limit bodies are refused. */
+export function composerState(body: string, max: number): { canSend: boolean; counter: string | null; over: boolean } {
+  const len = body.length;
+  const over = len > max;
+  return {
+    canSend: body.trim().length > 0 && !over,
+    counter: len >= max - COUNTER_MARGIN ? `${len.toLocaleString('en-US')} / ${max.toLocaleString('en-US')}` : null,
+    over,
+  };
+}
+
+/** A friendly clock time for a promise when only the ISO time is known, e.g. "4:30 pm". */
+export function clockTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+}

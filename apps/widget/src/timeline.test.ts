@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { entry } from './fixtures.test-util.ts';
+import { buildItems, countUnread, eventText, Timeline } from './timeline.ts';
+
+const none = () => 0;
+
+describe('Timeline', () => {
+  it('holds each seq once, whatever path it arrives by', () => {
+    const t = new Timeline();
+    expect(t.add(entry(1))).toBe(true);
+    expect(t.add(entry(1))).toBe(false); // same entry as ack then entry
+    expect(t.addAll([entry(1), entry(2), entry(2)]).map((e) => e.seq)).toEqual([2]);
+    expect(t.entries()).toHaveLength(2);
+  });
+
+  it('orders by seq even when entries arrive out of order', () => {
+    const t = new Timeline();
+    t.addAll([entry(5), entry(2), entry(9), entry(3)]);
+    expect(t.entries().map((e) => e.seq)).toEqual([2, 3, 5, 9]);
+  });
+
+  it('resumes from the highest seq held, gaps from internal notes included', () => {
+    const t = new Timeline();
+    t.addAll([entry(1), entry(2), entry(4)]);
+    expect(t.lastSeq('c1')).toBe(4);
+    expect(t.cursors(['c2'])).toEqual({ c1: 4, c2: 0 });
+  });
+
+  it('never shows internal notes', () => {
+    const t = new Timeline();
+    expect(t.add(entry(1, { kind: 'note' }))).toBe(false);
+    expect(t.entries()).toEqual([]);
+  });
+
+  it('keeps conversations apart, oldest first', () => {
+    const t = new Timeline();
+    t.add(entry(1, { conversationId: 'new', createdAt: '2025-02-01T00:00:00Z' }));
+    t.add(entry(1, { conversationId: 'old', createdAt: '2025-01-01T00:00:00Z' }));
+    t.add(entry(2, { conversationId: 'old', createdAt: '2025-01-01T00:01:00Z' }));
+    expect(t.entries().map((e) => `${e.conversationId}:${e.seq}`)).toEqual(['old:1', 'old:2', 'new:1']);
+  });
+
+  it('finds entries by clientId', () => {
+    const t = new Timeline();
+    t.add(entry(1, { clientId: 'x' }));
+    expect(t.hasClientId('x')).toBe(true);
+    expect(t.hasClientId('y')).toBe(false);
+  });
+});
+
+describe('buildItems', () => {
+  it('shows a pending message once, and keeps its key when it is acknowledged', () => {
+    const pending = [{ clientId: 'u1', body: 'hello', at: Date.UTC(2025, 0, 2) }];
+    const before = buildItems([], pending, [], none);
+    expect(before).toMatchObject([{ key: 'c:u1', state: 'sending', seq: null, body: 'hello' }]);
+    const acked = entry(3, { clientId: 'u1', body: 'hello' });
+    // Outbox not yet cleared (ack reached another tab first): still one bubble.
+    const after = buildItems([acked], pending, [], none);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ key: 'c:u1', state: 'sent', seq: 3 });
+  });
+
+  it('puts unsent and failed messages after delivered ones', () => {
+    const items = buildItems(
+      [entry(1), entry(2, { direction: 'out' })],
+      [{ clientId: 'p', body: 'pending', at: 2 }],
+      [{ clientId: 'f', body: 'failed', at: 1, error: 'body too long' }],
+      none,
+    );
+    expect(items.map((i) => (i.kind === 'message' ? i.state : i.kind))).toEqual(['sent', 'sent', 'failed', 'sending']);
+    expect(items[2]).toMatchObject({ error: 'body too long' });
+  });
+
+  it('marks only the last visitor message as seen, once an agent read covers it', () => {
+    const entries = [entry(1), entry(2, { direction: 'out' }), entry(3), entry(4, { direction: 'out' })];
+    const seenAt = (n: number) =>
+      buildItems(entries, [], [], () => n)
+        .filter((i) => i.kind === 'message' && i.seen)
+        .map((i) => i.seq);
+    expect(seenAt(2)).toEqual([]);
+    expect(seenAt(3)).toEqual([3]);
+    expect(seenAt(10)).toEqual([3]);
+  });
+
+  it('renders events as system lines and skips unknown silent ones', () => {
+    const assigned = entry(2, {
+      kind: 'event',
+      direction: null,
+      body: '',
+      author: { kind: 'system', id: null, name: null, avatarUrl: null },
+      event: { type: 'assigned', data: { assignee: { id: 'a1', displayName: 'Amina', avatarUrl: null } } },
+    });
+    const quiet = entry(3, { kind: 'event', direction: null, body: '', event: { type: 'priority_changed', data: {} } });
+    const items = buildItems([assigned, quiet], [], [], none);
+    expect(items).toEqual([{ kind: 'event', key: 'v:c1:2', seq: 2, text: 'Amina joined the conversation' }]);
+  });
+});
+
+describe('eventText', () => {
+  const ev = (type: string, data: Record<string, unknown> = {}, body = '') =>
+    entry(1, { kind: 'event', direction: null, body, event: { type, data } });
+  it('names who joined from the event data or the author', () => {
+    expect(eventText(ev('assigned', { agentName: 'Sam' }))).toBe('Sam joined the conversation');
+    expect(eventText({ ...ev('assigned'), author: { kind: 'agent', id: 'a', name: 'Lee', avatarUrl: null } })).toBe(
+      'Lee joined the conversation',
+    );
+  });
+  it('prefers the server wording for unknown events', () => {
+    expect(eventText(ev('something', {}, 'Something happened'))).toBe('Something happened');
+    expect(eventText(ev('status_changed', { to: 'resolved' }))).toBe('This conversation was closed');
+  });
+});
+
+describe('countUnread', () => {
+  it('counts agent messages after the seen seq', () => {
+    const entries = [entry(1), entry(2, { direction: 'out' }), entry(3, { direction: 'out' }), entry(4)];
+    expect(countUnread(entries, () => 0)).toBe(2);
+    expect(countUnread(entries, () => 2)).toBe(1);
+    expect(countUnread(entries, () => 4)).toBe(0);
+  });
+});

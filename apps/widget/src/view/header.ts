@@ -1,0 +1,54 @@
+import type { PublicAgent } from '@warmline/shared';
+import type { Chat } from '../chat.ts';
+import { avatar } from './avatar.ts';
+import { h, setText } from './dom.ts';
+import { icon } from './icons.ts';
+
+/** The panel header: who is helping (name + photo), or the team's faces and an honest wait. */
+export function createHeader(base: string, onClose: () => void) {
+  const faces = h('div', { class: 'faces' });
+  const title = h('p', { class: 'title' });
+  const status = h('p', { class: 'status', 'data-testid': 'wl-status' });
+  const el = h(
+    'header',
+    { class: 'head' },
+    h('div', { class: 'who' }, faces, h('div', { style: 'min-width:0' }, title, status)),
+    h('button', { class: 'close', type: 'button', 'aria-label': 'Close chat', onclick: onClose }, icon('close')),
+  );
+  let facesKey = '';
+
+  function setFaces(people: readonly PublicAgent[], size: number, cls: string) {
+    const key = `${size}|${people.map((p) => `${p.id}:${p.avatarUrl}`).join(',')}`;
+    if (key === facesKey) return;
+    facesKey = key;
+    faces.replaceChildren(
+      ...people.map((p) => {
+        const a = avatar(p, size, base);
+        if (cls) a.classList.add(cls);
+        a.title = p.displayName;
+        return a;
+      }),
+    );
+  }
+
+  /** Update from the chat state. */
+  function update(chat: Chat) {
+    const c = chat.conversation;
+    const agent = c && c.status !== 'resolved' ? c.assignee : null;
+    if (agent) {
+      setFaces([agent], 42, 'big');
+      const name = h('strong', { 'data-testid': 'wl-agent-name', text: agent.displayName });
+      const current = title.querySelector('[data-testid=wl-agent-name]');
+      if (current?.textContent !== agent.displayName) title.replaceChildren('You’re talking with ', name);
+      setText(status, chat.typingName ? 'Typing a reply…' : 'A real person, here to help');
+      return;
+    }
+    setFaces(chat.team.slice(0, 3), 36, '');
+    setText(title, chat.workspace?.name ?? 'Chat with us');
+    let text = chat.wait?.text ?? 'Just a moment…';
+    if (c?.status === 'resolved') text = 'This conversation is closed. Write to start a new one.';
+    setText(status, text);
+  }
+
+  return { el, update };
+}

@@ -1,0 +1,16 @@
+// Static, trusted markup only: these strings are constants in this file, never data.
+const paths = {
+  chat: '<path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6c-.5.4-1.3 0-1.3-.6V16A2.5 2.5 0 0 1 4 13.5z" fill="currentColor"/><circle cx="8.5" cy="9.5" r="1.2" fill="#c2410c"/><circle cx="12" cy="9.5" r="1.2" fill="#c2410c"/><circle cx="15.5" cy="9.5" r="1.2" fill="#c2410c"/>',
+  down: '<path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>',
+  close: '<path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>',
+  send: '<path d="M4 12l15-7-5.5 15-2.3-6.2z" fill="currentColor"/><path d="M11.2 13.8L19 5" stroke="#fff" stroke-width="1.4" fill="none" stroke-linecap="round"/>',
+  check:
+    '<circle cx="12" cy="12" r="10" fill="currentColor" opacity=".15"/><path d="M7.5 12.5l3 3 6-6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>',
+} as const;
+
+/** An inline SVG icon, hidden from assistive tech (buttons carry their own labels). */
+export function icon(name: keyof typeof paths): SVGSVGElement {
+  const t = document.createElement('template');
+  t.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${paths[name]}</svg>`;
+  return t.content.firstChild as SVGSVGElement;
+}

@@ -1,0 +1,88 @@
+import type { Chat } from '../chat.ts';
+import { emailProblem } from '../text.ts';
+import { h, setText, show } from './dom.ts';
+import { icon } from './icons.ts';
+
+/** "Leave us a message": an email (and optional name) so a named person replies by a promised time. */
+export function createLeaveCard(chat: Chat) {
+  const email = h('input', {
+    type: 'email',
+    name: 'email',
+    autocomplete: 'email',
+    inputmode: 'email',
+    required: true,
+    'data-testid': 'wl-leave-email',
+    'aria-describedby': 'wl-leave-error',
+    placeholder: 'you@example.com',
+  });
+  const name = h('input', { type: 'text', name: 'name', autocomplete: 'name', 'data-testid': 'wl-leave-name', maxlength: 120 });
+  const error = h('p', { class: 'err', id: 'wl-leave-error', role: 'alert', hidden: true });
+  const submit = h('button', { class: 'btn', type: 'submit', 'data-testid': 'wl-leave-submit', text: 'Send' });
+  let busy = false;
+
+  const el = h(
+    'form',
+    {
+      class: 'leave',
+      novalidate: true,
+      'aria-labelledby': 'wl-leave-title',
+      onsubmit: (e) => {
+        e.preventDefault();
+        void send();
+      },
+    },
+    h('h3', { id: 'wl-leave-title', text: 'Leave us a message' }),
+    h('p', {
+      text: 'Everyone is with other customers right now. Leave your email and a named person from our team will reply — we’ll tell you by when.',
+    }),
+    h('label', {}, 'Email', email),
+    h('label', {}, h('span', {}, 'Name ', h('span', { text: '(optional)' })), name),
+    error,
+    submit,
+  );
+
+  function fail(message: string, onEmail: boolean) {
+    setText(error, message);
+    show(error, true);
+    email.setAttribute('aria-invalid', String(onEmail));
+    if (onEmail) email.focus();
+  }
+
+  async function send() {
+    if (busy) return;
+    const problem = emailProblem(email.value);
+    if (problem) return fail(problem, true);
+    show(error, false);
+    email.setAttribute('aria-invalid', 'false');
+    busy = true;
+    submit.setAttribute('aria-disabled', 'true');
+    setText(submit, 'Sending…');
+    const err = await chat.leaveMessage(email.value, name.value);
+    busy = false;
+    submit.removeAttribute('aria-disabled');
+    setText(submit, 'Send');
+    if (err) fail(err, /email/i.test(err));
+  }
+
+  email.addEventListener('input', () => {
+    if (!error.hidden && !emailProblem(email.value)) {
+      show(error, false);
+      email.setAttribute('aria-invalid', 'false');
+    }
+  });
+
+  return { el };
+}
+
+/** The promise made to the visitor, e.g. "Amina will reply to you@x.com by 4:30 pm." */
+export function createPromise() {
+  const text = h('span', { 'data-testid': 'wl-promise' });
+  const el = h('div', { class: 'promise', role: 'status', hidden: true }, icon('check'), text);
+  return {
+    el,
+    update(promise: string | null) {
+      show(el, !!promise);
+      setText(text, promise ?? '');
+    },
+  };
+}

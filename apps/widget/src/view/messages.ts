@@ -1,0 +1,88 @@
+import type { TimelineItem } from '../timeline.ts';
+import { avatar } from './avatar.ts';
+import { h } from './dom.ts';
+
+type Message = Extract<TimelineItem, { kind: 'message' }>;
+
+/** The message list: rows keyed so an acked message updates its "sending…" bubble in place and nothing flickers. */
+export function createMessages(base: string, onRetry: (clientId: string) => void) {
+  const el = h('div', { class: 'rows' });
+  const rows = new Map<string, { sig: string; node: HTMLElement }>();
+
+  function row(item: TimelineItem, first: boolean): HTMLElement {
+    if (item.kind === 'event') return h('div', { class: 'event', role: 'note', text: item.text });
+    const m: Message = item;
+    const bubble = h('div', {
+      class: 'bubble',
+      'data-testid': 'wl-message',
+      'data-direction': m.direction,
+      'data-seq': m.seq ?? false,
+      'data-state': m.state,
+      title: new Date(m.at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }),
+      text: m.body,
+    });
+    const stack = h('div', { class: 'stack' });
+    if (m.direction === 'out' && first && m.author?.name) stack.append(h('span', { class: 'author', text: m.author.name }));
+    stack.append(bubble);
+    if (m.state === 'sending') stack.append(h('span', { class: 'meta', text: 'Sending…' }));
+    else if (m.state === 'failed')
+      stack.append(
+        h(
+          'span',
+          { class: 'meta', role: 'alert' },
+          `Not sent: ${m.error ?? 'please try again.'}`,
+          h('button', {
+            class: 'link',
+            type: 'button',
+            'data-testid': 'wl-retry',
+            text: 'Retry',
+            onclick: () => m.clientId && onRetry(m.clientId),
+          }),
+        ),
+      );
+    else if (m.seen) stack.append(h('span', { class: 'meta', text: 'Seen' }));
+    const out = m.direction === 'out';
+    const face = out ? (first && m.author ? avatar(m.author, 28, base) : h('span', { class: 'spacer' })) : null;
+    return h('div', { class: `row ${m.direction} ${m.state}${first ? ' gap' : ''}` }, face, stack);
+  }
+
+  /** Render the rows; returns true when a row was added (so the list can scroll to it). */
+  function update(items: readonly TimelineItem[]): boolean {
+    let added = false;
+    const keep = new Set<string>();
+    let prev: TimelineItem | null = null;
+    let cursor: ChildNode | null = el.firstChild;
+    for (const item of items) {
+      // A new speaker starts a group: name and face once per group, not on every bubble.
+      const first =
+        item.kind === 'message' &&
+        (prev?.kind !== 'message' || prev.direction !== item.direction || prev.author?.name !== item.author?.name);
+      const sig =
+        item.kind === 'event'
+          ? item.text
+          : `${item.seq}|${item.state}|${item.seen}|${first}|${item.error}|${item.body}|${item.author?.avatarUrl}`;
+      keep.add(item.key);
+      let r = rows.get(item.key);
+      if (!r || r.sig !== sig) {
+        const node = row(item, first);
+        if (r) {
+          if (cursor === r.node) cursor = node;
+          r.node.replaceWith(node);
+        } else added = true;
+        r = { sig, node };
+        rows.set(item.key, r);
+      }
+      if (r.node !== cursor) el.insertBefore(r.node, cursor);
+      else cursor = cursor.nextSibling;
+      prev = item;
+    }
+    for (const [key, r] of rows)
+      if (!keep.has(key)) {
+        r.node.remove();
+        rows.delete(key);
+      }
+    return added;
+  }
+
+  return { el, update };
+}

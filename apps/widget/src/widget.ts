@@ -1,0 +1,176 @@
+import { createApi } from './api.ts';
+import { Chat } from './chat.ts';
+import { browserKV } from './storage.ts';
+import { styles } from './styles.ts';
+import { clockTime } from './text.ts';
+import { createComposer } from './view/composer.ts';
+import { h, setText, show } from './view/dom.ts';
+import { createHeader } from './view/header.ts';
+import { icon } from './view/icons.ts';
+import { createLeaveCard, createPromise } from './view/leave.ts';
+import { createMessages } from './view/messages.ts';
+
+/** The public handle a host page gets as `window.Warmline`. */
+export interface WarmlineHandle {
+  open(): void;
+  close(): void;
+}
+
+/** Mount the widget for a workspace on the page, talking to the Warmline server at `base`. */
+export function mountWidget(base: string, workspaceKey: string): WarmlineHandle {
+  const chat = new Chat({ workspaceKey, base, api: createApi(base), kv: browserKV() });
+  let isOpen = false;
+  let wasOnline = false;
+
+  const host = h('div', { id: 'warmline-widget', 'data-warmline': workspaceKey });
+  const shadow = host.attachShadow({ mode: 'open' });
+
+  const header = createHeader(base, () => close(true));
+  const banner = h('div', { class: 'banner', role: 'status', hidden: true });
+  const intro = h('div', { class: 'intro', hidden: true });
+  const messages = createMessages(base, (id) => chat.retry(id));
+  const promise = createPromise();
+  const leave = createLeaveCard(chat);
+  const list = h(
+    'div',
+    { class: 'list', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' },
+    intro,
+    messages.el,
+    promise.el,
+    leave.el,
+  );
+  const typingText = h('span', {});
+  const typing = h(
+    'div',
+    { class: 'typing', 'data-testid': 'wl-typing', hidden: true },
+    h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')),
+    typingText,
+  );
+  const composer = createComposer(
+    (body) => chat.send(body),
+    () => chat.typing.input(),
+  );
+  const panel = h(
+    'div',
+    { class: 'panel', role: 'dialog', 'aria-label': 'Chat with us', 'data-testid': 'wl-panel', hidden: true },
+    header.el,
+    banner,
+    list,
+    typing,
+    composer.el,
+    h('div', { class: 'foot', text: 'Real people, real answers' }),
+  );
+  const badge = h('span', { class: 'badge', 'data-testid': 'wl-unread', 'aria-hidden': 'true', hidden: true });
+  const unreadText = h('span', { class: 'sr', id: 'wl-unread-text' });
+  const launcherIcon = h('span', { style: 'display:grid' }, icon('chat'));
+  const launcher = h(
+    'button',
+    {
+      class: 'launcher',
+      type: 'button',
+      'aria-label': 'Chat with us',
+      'aria-expanded': 'false',
+      'aria-describedby': 'wl-unread-text',
+      'data-testid': 'wl-launcher',
+      onclick: () => (isOpen ? close(true) : open()),
+    },
+    launcherIcon,
+    badge,
+  );
+  // Panel before launcher: on small screens CSS hides the launcher behind the full-screen panel (`.panel:not([hidden]) ~`).
+  const root = h('div', { class: 'root' }, panel, launcher, unreadText);
+  shadow.append(h('style', { text: styles }), root);
+
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close(true);
+    }
+  });
+
+  let scheduled = false;
+  /** Coalesce bursts of frames (resume catch-up) into one render. */
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      render();
+    });
+  }
+
+  function render() {
+    header.update(chat);
+    const ws = chat.workspace;
+    show(intro, !!ws);
+    if (ws && intro.dataset.name !== ws.name + ws.greeting) {
+      intro.dataset.name = ws.name + ws.greeting;
+      intro.replaceChildren(h('p', { class: 'name', text: ws.name }), h('p', { class: 'greet', text: ws.greeting }));
+    }
+    panel.setAttribute('aria-label', ws ? `Chat with ${ws.name}` : 'Chat with us');
+
+    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
+    const added = messages.update(chat.items());
+    const c = chat.conversation;
+    promise.update(chat.promise ?? (c?.promisedReplyBy ? `We’ll reply by ${clockTime(c.promisedReplyBy)}.` : null));
+    const offer = chat.offerLeaveMessage;
+    const offerChanged = leave.el.hidden === offer;
+    show(leave.el, offer);
+    if ((added || offerChanged) && nearBottom) list.scrollTop = list.scrollHeight;
+
+    show(typing, !!chat.typingName);
+    setText(typingText, chat.typingName ? `${chat.typingName} is typing…` : '');
+
+    if (chat.link === 'online') wasOnline = true;
+    let note = chat.problem ?? chat.notice;
+    if (!note && wasOnline && chat.link !== 'online' && chat.link !== 'idle')
+      note = 'Reconnecting… anything you write will be sent as soon as we’re back.';
+    show(banner, !!note);
+    setText(banner, note ?? '');
+
+    const unread = isOpen ? 0 : chat.unread();
+    show(badge, unread > 0);
+    setText(badge, unread > 9 ? '9+' : String(unread));
+    setText(unreadText, unread ? `${unread} new ${unread === 1 ? 'message' : 'messages'}` : '');
+
+    if (isOpen && document.visibilityState === 'visible') chat.markSeen();
+  }
+
+  function open() {
+    if (isOpen) return;
+    isOpen = true;
+    chat.start();
+    show(panel, true);
+    launcher.setAttribute('aria-expanded', 'true');
+    launcherIcon.replaceChildren(icon('down'));
+    render();
+    list.scrollTop = list.scrollHeight;
+    composer.refresh();
+    composer.focus();
+  }
+
+  function close(returnFocus = false) {
+    if (!isOpen) return;
+    isOpen = false;
+    chat.typing.stop();
+    show(panel, false);
+    launcher.setAttribute('aria-expanded', 'false');
+    launcherIcon.replaceChildren(icon('chat'));
+    render();
+    if (returnFocus) launcher.focus();
+  }
+
+  chat.onChange(schedule);
+  window.addEventListener('online', () => chat.online());
+  window.addEventListener('storage', (e) => {
+    if (e.key === null || e.key.startsWith(`warmline:${workspaceKey}:`)) chat.storageChanged(e.key);
+  });
+  document.addEventListener('visibilitychange', schedule);
+
+  document.body.append(host);
+  render();
+  // Returning visitors connect right away so an agent's reply lights up the launcher; new visitors cost nothing until they open it.
+  if (chat.returning) chat.start();
+
+  return { open, close: () => close(false) };
+}

@@ -1,0 +1,73 @@
+import { useEffect, useMemo } from 'react';
+import { EmptyState } from './components/EmptyState.tsx';
+import { Sidebar } from './components/Sidebar.tsx';
+import { Wordmark } from './components/Wordmark.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
+import { InvitePage } from './pages/InvitePage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { TeamPage } from './pages/TeamPage.tsx';
+import { Link, navigate, parseRoute, paths, usePathname } from './router.tsx';
+import { useStore } from './state/store.ts';
+import { tabTitle } from './state/title.ts';
+
+/** Keeps "(N) Warmline" in the tab: waiting customers plus conversations with unread messages. */
+function useTabTitle(): void {
+  const waiting = useStore((s) => s.counts.waiting);
+  const unread = useStore((s) => s.unread);
+  const conversations = useStore((s) => s.conversations);
+  const signedIn = useStore((s) => s.session !== null);
+  const waitingIds = useMemo(
+    () =>
+      new Set(
+        Object.values(conversations)
+          .filter((c) => c.status === 'waiting')
+          .map((c) => c.id),
+      ),
+    [conversations],
+  );
+  useEffect(() => {
+    document.title = signedIn ? tabTitle(waiting, Object.keys(unread), waitingIds) : 'Warmline';
+  }, [signedIn, waiting, unread, waitingIds]);
+}
+
+function Splash() {
+  return (
+    <main className="splash" aria-busy="true">
+      <Wordmark size={28} />
+      <p>Connecting to Warmline…</p>
+    </main>
+  );
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+export function App() {
+  const route = parseRoute(usePathname());
+  const session = useStore((s) => s.session);
+  const checked = useStore((s) => s.sessionChecked);
+  useTabTitle();
+
+  if (route.name === 'invite') return <InvitePage token={route.token} />;
+  if (!checked) return <Splash />;
+  if (route.name === 'signIn') return session ? <Redirect to={paths.inbox} /> : <SignInPage />;
+  if (!session) return <Redirect to={paths.signIn} />;
+
+  return (
+    <div className="shell">
+      <Sidebar current={route.name === 'team' ? 'team' : 'inbox'} />
+      <main className="main">
+        {route.name === 'team' ? <TeamPage /> : null}
+        {route.name === 'inbox' ? <InboxPage conversationId={null} /> : null}
+        {route.name === 'conversation' ? <InboxPage conversationId={route.id} /> : null}
+        {route.name === 'notFound' ? (
+          <EmptyState title="Nothing lives here">
+            <Link to={paths.inbox}>Back to the inbox</Link>
+          </EmptyState>
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Agent, AgentRole, Conversation, Entry, InboxView, Presence, SessionResponse } from '@warmline/shared';
+import { request } from './http.ts';
+
+export interface InboxCountsData {
+  waiting: number;
+  mine: number;
+  all: number;
+}
+
+export interface InvitationPreviewData {
+  workspaceName: string;
+  role: AgentRole;
+  email: string | null;
+}
+
+export interface InvitationData {
+  id: string;
+  email: string | null;
+  role: AgentRole;
+  url: string;
+  expiresAt: string;
+}
+
+export type StatusFilter = 'open' | 'resolved';
+
+const enc = encodeURIComponent;
+
+export const authApi = {
+  session: () => request<SessionResponse>('GET', '/auth/session', { quietUnauthenticated: true }),
+  signIn: (email: string, password: string) =>
+    request<SessionResponse>('POST', '/auth/sign-in', { body: { email, password }, quietUnauthenticated: true }),
+  signOut: () => request<void>('POST', '/auth/sign-out', { quietUnauthenticated: true }),
+  invitation: (token: string) => request<InvitationPreviewData>('GET', `/auth/invitations/${enc(token)}`),
+  acceptInvitation: (input: { token: string; displayName: string; email: string; password: string }) =>
+    request<SessionResponse>('POST', '/auth/accept-invitation', { body: input, quietUnauthenticated: true }),
+};
+
+export const agentsApi = {
+  list: () => request<{ agents: Agent[] }>('GET', '/agents'),
+  invite: (email: string, role: AgentRole) =>
+    request<{ invitation: InvitationData }>('POST', '/agents/invitations', { body: { email, role } }),
+  updateMe: (input: { displayName?: string; avatarUrl?: string | null }) =>
+    request<{ agent: Agent }>('PATCH', '/agents/me', { body: input }),
+  setPresence: (presence: Presence) => request<{ agent: Agent }>('PUT', '/agents/me/presence', { body: { presence } }),
+};
+
+export const conversationsApi = {
+  list: (view: InboxView, status: StatusFilter, cursor?: string | null) => {
+    const query = new URLSearchParams({ view, status, limit: '50' });
+    if (cursor) query.set('cursor', cursor);
+    return request<{ conversations: Conversation[]; nextCursor: string | null }>('GET', `/conversations?${query}`);
+  },
+  counts: () => request<InboxCountsData>('GET', '/conversations/counts'),
+  get: (id: string) => request<{ conversation: Conversation }>('GET', `/conversations/${enc(id)}`),
+  entries: (id: string, after: number, limit = 200) =>
+    request<{ entries: Entry[] }>('GET', `/conversations/${enc(id)}/entries?after=${after}&limit=${limit}`),
+  postMessage: (id: string, clientId: string, body: string, note: boolean) =>
+    request<{ entry: Entry }>('POST', `/conversations/${enc(id)}/${note ? 'notes' : 'messages'}`, { body: { clientId, body } }),
+  assign: (id: string, agentId: string | null) =>
+    request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/assign`, { body: { agentId } }),
+  resolve: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/resolve`),
+  reopen: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/reopen`),
+};

@@ -1,0 +1,99 @@
+import type { ErrorCode } from '@warmline/shared';
+
+/** An error answered by the API (or a network failure, code `network`). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'network';
+  readonly details: unknown;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(
+    status: number,
+    code: ErrorCode | 'network',
+    message: string,
+    details?: unknown,
+    retryAfterSeconds?: number | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds ?? null;
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Sign-in, accept-invitation and the session read hand out the token every non-GET request must carry. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when an authenticated request comes back 401 (the session expired or was signed out elsewhere). */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  /** Sign-in answers 401 for a wrong password: that is not an expired session. */
+  quietUnauthenticated?: boolean;
+}
+
+/** Calls the Warmline API on the same origin and returns its JSON, or throws an {@link ApiError}. */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach Warmline. Check your connection; we will keep trying.');
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as T;
+
+  const error = readErrorBody(payload);
+  const retryAfter = Number(response.headers.get('retry-after'));
+  if (response.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.();
+  throw new ApiError(
+    response.status,
+    error?.code ?? codeForStatus(response.status),
+    error?.message ?? `The server answered ${response.status}.`,
+    error?.details,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  );
+}
+
+function readErrorBody(payload: unknown): { code: ErrorCode; message: string; details?: unknown } | null {
+  if (typeof payload !== 'object' || payload === null || !('error' in payload)) return null;
+  const error = (payload as { error: unknown }).error;
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message, details } = error as Record<string, unknown>;
+  if (typeof code !== 'string' || typeof message !== 'string') return null;
+  return { code: code as ErrorCode, message, details };
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'payload_too_large';
+  if (status === 429) return 'rate_limited';
+  if (status === 503) return 'unavailable';
+  return status >= 500 ? 'internal' : 'invalid';
+}

@@ -1,0 +1,120 @@
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { sendFrame } from '../state/connection.ts';
+import { sendMessage } from '../state/conversationActions.ts';
+import { TypingSignal } from './typingSignal.ts';
+
+/** Unsent drafts per conversation, so switching conversations never loses half a reply. */
+const drafts = new Map<string, string>();
+
+interface ComposerProps {
+  conversationId: string;
+  customerTyping: boolean;
+  customer: string;
+}
+
+/** Reply or internal note. Enter sends, Shift+Enter starts a new line. */
+export function Composer({ conversationId, customerTyping, customer }: ComposerProps) {
+  const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
+  const [note, setNote] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const signal = useMemo(
+    () => new TypingSignal((typing) => sendFrame({ type: 'typing', conversationId, typing })),
+    [conversationId],
+  );
+
+  useEffect(() => {
+    setBody(drafts.get(conversationId) ?? '');
+    textarea.current?.focus();
+    return () => signal.stop();
+  }, [conversationId, signal]);
+
+  useEffect(() => {
+    const el = textarea.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${Math.min(el.scrollHeight, 200)}px`;
+  });
+
+  const change = (value: string) => {
+    setBody(value);
+    drafts.set(conversationId, value);
+    if (!note && value.trim() !== '') signal.keystroke();
+    if (value === '') signal.stop();
+  };
+
+  const send = () => {
+    const text = body.trim();
+    if (!text) return;
+    sendMessage(conversationId, text, note);
+    signal.stop();
+    change('');
+    drafts.delete(conversationId);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  const toggleNote = (next: boolean) => {
+    setNote(next);
+    if (next) signal.stop();
+    textarea.current?.focus();
+  };
+
+  return (
+    <div className={`composer${note ? ' is-note' : ''}`}>
+      <div className="composer-top">
+        <label className="mode-switch">
+          <input
+            type="checkbox"
+            data-testid="note-toggle"
+            checked={note}
+            onChange={(e) => toggleNote(e.target.checked)}
+            aria-label="Internal note"
+          />
+          <span className={`mode ${note ? '' : 'is-active'}`}>Reply</span>
+          <span className={`mode mode-note ${note ? 'is-active' : ''}`}>Internal note</span>
+        </label>
+        <span className="typing-slot" aria-live="polite">
+          {customerTyping ? (
+            <span className="typing" data-testid="typing-indicator">
+              <span className="typing-dots" aria-hidden="true">
+                <i />
+                <i />
+                <i />
+              </span>
+              Customer is typing…
+            </span>
+          ) : null}
+        </span>
+      </div>
+      <textarea
+        ref={textarea}
+        data-testid="composer"
+        className="composer-input"
+        rows={2}
+        value={body}
+        placeholder={note ? 'Write a note for your team — the customer will not see it' : `Reply to ${customer}…`}
+        aria-label={note ? 'Internal note' : 'Reply'}
+        onChange={(e) => change(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={() => signal.stop()}
+      />
+      <div className="composer-bottom">
+        <span className="hint">{note ? 'Only your team sees notes. ' : ''}Enter to send · Shift+Enter for a new line</span>
+        <button
+          type="button"
+          className={`btn ${note ? 'btn-note' : 'btn-primary'}`}
+          data-testid="send-button"
+          disabled={!body.trim()}
+          onClick={send}
+        >
+          {note ? 'Add note' : 'Send'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Conversation } from '@warmline/shared';
+import { Link, paths } from '../router.tsx';
+import { customerName } from '../state/customerName.ts';
+import { formatDuration, LONG_WAIT_MS, since } from '../state/time.ts';
+import { Avatar } from './Avatar.tsx';
+import { StatusPill } from './StatusPill.tsx';
+
+interface RowProps {
+  conversation: Conversation;
+  now: number;
+  selected: boolean;
+  unread: boolean;
+}
+
+/** How long the customer has been waiting for us, or null when the ball is in their court. */
+function waitingSince(c: Conversation): string | null {
+  if (c.status === 'waiting') return c.startedAt;
+  if (c.status !== 'resolved' && c.lastMessage?.direction === 'in') return c.lastMessage.at;
+  return null;
+}
+
+export function ConversationRow({ conversation: c, now, selected, unread }: RowProps) {
+  const waitStart = waitingSince(c);
+  const waitedMs = waitStart ? since(waitStart, now) : 0;
+  const longWait = c.status === 'waiting' && waitedMs >= LONG_WAIT_MS;
+  const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? 'You: ' : ''}${c.lastMessage.body}` : 'No messages yet';
+  const classes = ['row', selected && 'is-selected', longWait && 'is-long-wait', unread && 'is-unread'].filter(Boolean).join(' ');
+
+  return (
+    <li>
+      <Link
+        to={paths.conversation(c.id)}
+        className={classes}
+        aria-current={selected ? 'page' : undefined}
+        data-testid="conversation-row"
+        data-conversation-id={c.id}
+        data-status={c.status}
+      >
+        <span className="row-main">
+          <span className="row-top">
+            <span className="row-name">
+              {unread ? <span className="unread-dot" role="img" aria-label="Unread" /> : null}
+              {customerName(c)}
+            </span>
+            {waitStart ? (
+              <span
+                className="row-wait"
+                data-testid="waiting-time"
+                title={`Waiting since ${new Date(waitStart).toLocaleString()}`}
+              >
+                {formatDuration(waitedMs)}
+              </span>
+            ) : (
+              <span className="row-time">{formatDuration(since(c.updatedAt, now))} ago</span>
+            )}
+          </span>
+          <span className="row-preview">{preview}</span>
+          <span className="row-bottom">
+            <StatusPill status={c.status} />
+            {c.assignee ? (
+              <span className="row-assignee">
+                <Avatar name={c.assignee.displayName} url={c.assignee.avatarUrl} size={20} />
+                <span className="row-assignee-name">{c.assignee.displayName}</span>
+              </span>
+            ) : (
+              <span className="row-assignee row-unassigned">Unassigned</span>
+            )}
+          </span>
+        </span>
+      </Link>
+    </li>
+  );
+}

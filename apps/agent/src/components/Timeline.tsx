@@ -1,0 +1,49 @@
+import type { Entry } from '@warmline/shared';
+import { useLayoutEffect, useRef } from 'react';
+import type { PendingMessage } from '../state/outbox.ts';
+import { PendingEntry } from './PendingEntry.tsx';
+import { TimelineEntry } from './TimelineEntry.tsx';
+
+interface TimelineProps {
+  entries: readonly Entry[];
+  pending: readonly PendingMessage[];
+  customer: string;
+  me: string;
+  now: number;
+  customerReadSeq: number;
+}
+
+/** The whole story, oldest first; stays pinned to the newest entry unless the agent scrolled up to read. */
+export function Timeline({ entries, pending, customer, me, now, customerReadSeq }: TimelineProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  const count = entries.length + pending.length;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the number of items changes
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [count]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+  };
+
+  let lastOut = 0;
+  for (const entry of entries)
+    if (entry.kind === 'message' && entry.direction === 'out' && entry.seq <= customerReadSeq) lastOut = entry.seq;
+
+  return (
+    <div className="timeline-scroll" ref={scroller} onScroll={onScroll}>
+      <ol className="timeline" data-testid="timeline" aria-label="Conversation timeline">
+        {entries.map((entry) => (
+          <TimelineEntry key={entry.seq} entry={entry} customer={customer} now={now} seen={entry.seq === lastOut} />
+        ))}
+        {pending.map((message) => (
+          <PendingEntry key={message.clientId} message={message} author={me} />
+        ))}
+      </ol>
+    </div>
+  );
+}

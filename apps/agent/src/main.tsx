@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { unlockAudioOnFirstGesture } from './state/alerts.ts';
+import { bootSession } from './state/session.ts';
+import { setState } from './state/store.ts';
+import './styles/base.css';
+import './styles/auth.css';
+import './styles/shell.css';
+import './styles/inbox.css';
+import './styles/conversation.css';
+import './styles/team.css';
+
+function trackFocus(): void {
+  const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });
+  window.addEventListener('focus', update);
+  window.addEventListener('blur', update);
+  document.addEventListener('visibilitychange', update);
+  update();
+}
+
+trackFocus();
+unlockAudioOnFirstGesture();
+bootSession();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { AgentList } from '../components/AgentList.tsx';
+import { InviteForm } from '../components/InviteForm.tsx';
+import { ProfileForm } from '../components/ProfileForm.tsx';
+import { useStore } from '../state/store.ts';
+import { loadAgents } from '../state/teamActions.ts';
+
+/** The team (for everyone to see who is around), invitations (admins) and my own profile. */
+export function TeamPage() {
+  const me = useStore((s) => s.session?.agent);
+  const agents = useStore((s) => s.agents);
+  useEffect(() => {
+    loadAgents().catch(() => {});
+  }, []);
+  if (!me) return null;
+  const isAdmin = me.role === 'admin';
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>{isAdmin ? 'Team' : 'Profile'}</h1>
+        <p className="page-subtitle">Customers see the name and photo you choose here.</p>
+      </header>
+      <div className="team-grid">
+        <div className="team-main">
+          <section className="card">
+            <h2 className="card-title">People</h2>
+            <AgentList agents={agents} meId={me.id} />
+          </section>
+        </div>
+        <div className="team-side">
+          <ProfileForm me={me} />
+          {isAdmin ? <InviteForm /> : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, useSyncExternalStore } from 'react';
+
+/** Where the app is served; every route lives below it. */
+export const BASE = '/app';
+
+export type Route =
+  | { name: 'signIn' }
+  | { name: 'invite'; token: string }
+  | { name: 'inbox' }
+  | { name: 'conversation'; id: string }
+  | { name: 'team' }
+  | { name: 'notFound' };
+
+/** Reads a location pathname as a route. */
+export function parseRoute(pathname: string): Route {
+  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'inbox' };
+  if (parts[0] === 'sign-in' && parts.length === 1) return { name: 'signIn' };
+  if (parts[0] === 'invite' && parts[1]) return { name: 'invite', token: parts[1] };
+  if (parts[0] === 'conversations' && parts[1]) return { name: 'conversation', id: parts[1] };
+  if (parts[0] === 'conversations' && parts.length === 1) return { name: 'inbox' };
+  if (parts[0] === 'team' && parts.length === 1) return { name: 'team' };
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  signIn: `${BASE}/sign-in`,
+  inbox: `${BASE}/`,
+  team: `${BASE}/team`,
+  conversation: (id: string) => `${BASE}/conversations/${encodeURIComponent(id)}`,
+};
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+/** Moves to a path inside the app without a page load. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === location.pathname + location.search) return;
+  if (options.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  for (const listener of listeners) listener();
+}
+
+/** The current pathname, re-rendering on navigation. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname);
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; children: ReactNode };
+
+/** An anchor that navigates in-app on a plain click and still opens a new tab on ctrl/cmd-click. */
+export function Link({ to, children, onClick: onClickProp, ...rest }: LinkProps) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClickProp?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} {...rest}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,237 @@
+import type { Entry } from '@warmline/shared';
+import { conversationsApi } from '../api/endpoints.ts';
+import { ApiError } from '../api/http.ts';
+import { newClientId } from './clientId.ts';
+import { sendFrame } from './connection.ts';
+import { withEntry } from './inbox.ts';
+import { upsertConversation } from './inboxActions.ts';
+import { awaitingAck, markFailed, type PendingMessage, retry, settle } from './outbox.ts';
+import { getState, setState } from './store.ts';
+import { lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
+
+const PAGE = 200;
+
+/** Reads every entry after `after` (paging through long conversations) and merges them into the timeline. */
+async function fetchEntries(conversationId: string, after: number): Promise<void> {
+  let cursor = after;
+  for (;;) {
+    const { entries } = await conversationsApi.entries(conversationId, cursor, PAGE);
+    mergeIntoTimeline(conversationId, entries);
+    if (entries.length < PAGE) return;
+    cursor = entries[entries.length - 1]!.seq;
+  }
+}
+
+function mergeIntoTimeline(conversationId: string, entries: readonly Entry[]): void {
+  setState((s) => {
+    const held = s.timelines[conversationId] ?? [];
+    const merged = mergeEntries(held, entries);
+    let outbox = s.outbox;
+    for (const entry of entries) if (entry.clientId) outbox = settle(outbox, entry.clientId);
+    if (merged === held && outbox === s.outbox) return {};
+    return { timelines: { ...s.timelines, [conversationId]: merged }, outbox };
+  });
+}
+
+/** Shows a conversation: its header and whole timeline, read over REST, then kept live by the socket. */
+export async function openConversation(id: string): Promise<void> {
+  setState({ openConversationId: id });
+  clearUnread(id);
+  if (getState().timelineState[id] === 'ready') {
+    conversationsApi.get(id).then(
+      ({ conversation }) => upsertConversation(conversation),
+      () => {},
+    );
+    return;
+  }
+  setState((s) => ({ timelineState: { ...s.timelineState, [id]: 'loading' } }));
+  try {
+    const [{ conversation }] = await Promise.all([conversationsApi.get(id), fetchEntries(id, 0)]);
+    upsertConversation(conversation);
+    setState((s) => ({ timelineState: { ...s.timelineState, [id]: 'ready' } }));
+  } catch {
+    setState((s) => ({ timelineState: { ...s.timelineState, [id]: 'error' } }));
+  }
+}
+
+/** The agent is looking at this conversation: it is no longer unread. */
+export function clearUnread(id: string): void {
+  setState((s) => {
+    if (!s.unread[id]) return {};
+    const unread = { ...s.unread };
+    delete unread[id];
+    return { unread };
+  });
+}
+
+export function closeConversation(): void {
+  setState({ openConversationId: null });
+}
+
+/** Takes an entry from the socket (or a REST answer) into its timeline, fetching anything skipped. */
+export function receiveEntry(entry: Entry): void {
+  const s = getState();
+  const held = s.timelines[entry.conversationId];
+  const known = s.conversations[entry.conversationId];
+  if (known) {
+    setState((now) => {
+      const c = now.conversations[entry.conversationId];
+      const next = c ? withEntry(c, entry) : c;
+      return next && next !== c ? { conversations: { ...now.conversations, [next.id]: next } } : {};
+    });
+  } else {
+    fetchUnknownConversation(entry.conversationId);
+  }
+  if (held) {
+    if (leavesGap(held, entry)) fetchEntries(entry.conversationId, lastSeqOf(held)).catch(() => {});
+    mergeIntoTimeline(entry.conversationId, [entry]);
+  } else if (entry.clientId) {
+    setState((now) => ({ outbox: settle(now.outbox, entry.clientId!) }));
+  }
+  if (entry.kind === 'message' && entry.direction === 'in') {
+    setState((now) => {
+      const customerTyping = { ...now.customerTyping };
+      delete customerTyping[entry.conversationId];
+      return { customerTyping };
+    });
+  }
+}
+
+const fetching = new Set<string>();
+
+/** An entry for a conversation we have never seen (a brand-new chat): read it so it shows in the inbox. */
+function fetchUnknownConversation(id: string): void {
+  if (fetching.has(id)) return;
+  fetching.add(id);
+  conversationsApi
+    .get(id)
+    .then(({ conversation }) => upsertConversation(conversation))
+    .catch(() => {})
+    .finally(() => fetching.delete(id));
+}
+
+/** After a reconnect: the seq held per open timeline, for `resume`. */
+export function heldPositions(): Record<string, number> {
+  const positions: Record<string, number> = {};
+  for (const [id, entries] of Object.entries(getState().timelines)) positions[id] = lastSeqOf(entries);
+  return positions;
+}
+
+// ── composing ─────────────────────────────────────────────────────────
+
+/** Sends a reply or internal note: shown as pending at once, kept until the server acknowledges it. */
+export function sendMessage(conversationId: string, body: string, note: boolean): void {
+  const message: PendingMessage = {
+    clientId: newClientId(),
+    conversationId,
+    body,
+    note,
+    status: 'sending',
+    error: null,
+    createdAt: new Date().toISOString(),
+  };
+  setState((s) => ({ outbox: [...s.outbox, message] }));
+  transmit(message);
+}
+
+function transmit(message: PendingMessage): void {
+  const sent = sendFrame({
+    type: 'send',
+    clientId: message.clientId,
+    conversationId: message.conversationId,
+    body: message.body,
+    ...(message.note ? { note: true } : {}),
+  });
+  if (!sent) postOverRest(message);
+}
+
+/** Without a live socket the message goes over REST; a network failure leaves it for the socket to resend. */
+function postOverRest(message: PendingMessage): void {
+  conversationsApi
+    .postMessage(message.conversationId, message.clientId, message.body, message.note)
+    .then(({ entry }) => {
+      receiveEntry(entry);
+      acknowledge(message.clientId, entry);
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && error.code !== 'network' && error.status < 500) {
+        failMessage(message.clientId, error.message);
+      }
+    });
+}
+
+/** The server stored a message: drop it from the outbox and show the stored entry. */
+export function acknowledge(clientId: string, entry: Entry): void {
+  setState((s) => ({ outbox: settle(s.outbox, clientId) }));
+  if (getState().timelines[entry.conversationId]) mergeIntoTimeline(entry.conversationId, [entry]);
+}
+
+export function failMessage(clientId: string, error: string): void {
+  setState((s) => ({ outbox: markFailed(s.outbox, clientId, error) }));
+}
+
+/** After `ready`: every message still unacknowledged goes again, with its original clientId. */
+export function resendOutbox(): void {
+  for (const message of awaitingAck(getState().outbox)) transmit(message);
+}
+
+export function retryMessage(clientId: string): void {
+  setState((s) => ({ outbox: retry(s.outbox, clientId) }));
+  const message = getState().outbox.find((m) => m.clientId === clientId);
+  if (message) transmit(message);
+}
+
+export function discardMessage(clientId: string): void {
+  setState((s) => ({ outbox: settle(s.outbox, clientId) }));
+}
+
+// ── ownership ─────────────────────────────────────────────────────────
+
+export async function takeConversation(id: string): Promise<void> {
+  const me = getState().session?.agent.id ?? null;
+  const { conversation } = await conversationsApi.assign(id, me);
+  upsertConversation(conversation);
+}
+
+export async function resolveConversation(id: string): Promise<void> {
+  const { conversation } = await conversationsApi.resolve(id);
+  upsertConversation(conversation);
+}
+
+export async function reopenConversation(id: string): Promise<void> {
+  const { conversation } = await conversationsApi.reopen(id);
+  upsertConversation(conversation);
+}
+
+// ── typing and read state ─────────────────────────────────────────────
+
+const CUSTOMER_TYPING_MS = 6000;
+
+export function customerTyping(conversationId: string, typing: boolean): void {
+  setState((s) => {
+    const customerTypingUntil = { ...s.customerTyping };
+    if (typing) customerTypingUntil[conversationId] = Date.now() + CUSTOMER_TYPING_MS;
+    else delete customerTypingUntil[conversationId];
+    return { customerTyping: customerTypingUntil };
+  });
+}
+
+export function customerRead(conversationId: string, seq: number): void {
+  setState((s) =>
+    seq > (s.customerRead[conversationId] ?? 0) ? { customerRead: { ...s.customerRead, [conversationId]: seq } } : {},
+  );
+}
+
+const readSent = new Map<string, number>();
+
+/** Tells the server (and so the customer) how far the agent has read; sends each position once. */
+export function markRead(conversationId: string): void {
+  const seq = lastSeqOf(getState().timelines[conversationId] ?? []);
+  if (seq === 0 || (readSent.get(conversationId) ?? 0) >= seq) return;
+  if (sendFrame({ type: 'read', conversationId, seq })) readSent.set(conversationId, seq);
+}
+
+/** Forget read positions after reconnecting: the new connection has not been told. */
+export function forgetReadPositions(): void {
+  readSent.clear();
+}

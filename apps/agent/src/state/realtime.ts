@@ -1,0 +1,106 @@
+import type { Conversation, Entry, ServerFrame } from '@warmline/shared';
+import { AgentSocket } from '../api/socket.ts';
+import { navigate, paths } from '../router.tsx';
+import { chime, notify } from './alerts.ts';
+import { attachSocket, sendFrame } from './connection.ts';
+import {
+  acknowledge,
+  customerRead,
+  customerTyping,
+  failMessage,
+  forgetReadPositions,
+  heldPositions,
+  openConversation,
+  receiveEntry,
+  resendOutbox,
+} from './conversationActions.ts';
+import { customerName } from './customerName.ts';
+import { startedWaiting } from './inbox.ts';
+import { loadInbox, upsertConversation } from './inboxActions.ts';
+import { getState, setState } from './store.ts';
+import { applyPresence } from './teamActions.ts';
+
+let socket: AgentSocket | null = null;
+
+/** Opens the agent socket for the signed-in agent (idempotent). */
+export function startRealtime(onSignedOut: () => void): void {
+  if (socket) return;
+  socket = new AgentSocket({
+    onFrame: handleFrame,
+    onStatus: (connection) => setState({ connection }),
+    onUnauthenticated: onSignedOut,
+  });
+  attachSocket(socket);
+  socket.start();
+}
+
+export function stopRealtime(): void {
+  socket?.stop();
+  socket = null;
+  attachSocket(null);
+}
+
+function handleFrame(frame: ServerFrame): void {
+  switch (frame.type) {
+    case 'ready':
+      onReady();
+      break;
+    case 'entry':
+      onEntry(frame.entry);
+      break;
+    case 'ack':
+      acknowledge(frame.clientId, frame.entry);
+      break;
+    case 'conversation':
+      onConversation(frame.conversation);
+      break;
+    case 'typing':
+      if (frame.by.kind === 'customer') customerTyping(frame.conversationId, frame.typing);
+      break;
+    case 'read':
+      if (frame.by === 'customer') customerRead(frame.conversationId, frame.seq);
+      break;
+    case 'presence':
+      applyPresence(frame.agentId, frame.presence);
+      break;
+    case 'error':
+      if (frame.clientId) failMessage(frame.clientId, frame.error.message);
+      break;
+    default:
+      break;
+  }
+}
+
+/** After every (re)connect: re-read the inbox, catch up held timelines, resend what was never acknowledged. */
+function onReady(): void {
+  forgetReadPositions();
+  loadInbox();
+  sendFrame({ type: 'resume', conversations: heldPositions() });
+  resendOutbox();
+  const openId = getState().openConversationId;
+  if (openId) openConversation(openId);
+}
+
+function onEntry(entry: Entry): void {
+  receiveEntry(entry);
+  if (entry.kind !== 'message' || entry.direction !== 'in') return;
+  const s = getState();
+  const inView = s.openConversationId === entry.conversationId && s.focused && document.visibilityState === 'visible';
+  if (inView) return;
+  setState((now) => ({ unread: { ...now.unread, [entry.conversationId]: true } }));
+  chime();
+  const name = customerName(s.conversations[entry.conversationId]);
+  notify(`${name} wrote`, entry.body, `warmline-${entry.conversationId}`, () =>
+    navigate(paths.conversation(entry.conversationId)),
+  );
+}
+
+function onConversation(conversation: Conversation): void {
+  const before = upsertConversation(conversation);
+  if (!startedWaiting(before, conversation)) return;
+  chime();
+  const preview = conversation.lastMessage?.body ?? 'Someone is waiting for a person.';
+  notify(`${customerName(conversation)} is waiting`, preview, `warmline-${conversation.id}`, () =>
+    navigate(paths.conversation(conversation.id)),
+  );
+}

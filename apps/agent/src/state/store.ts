@@ -1,0 +1,92 @@
+import type { Agent, Conversation, Entry, InboxView, SessionResponse } from '@warmline/shared';
+import { useSyncExternalStore } from 'react';
+import type { InboxCountsData, StatusFilter } from '../api/endpoints.ts';
+import type { PendingMessage } from './outbox.ts';
+
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting';
+export type LoadState = 'loading' | 'ready' | 'error';
+
+/** Everything the agent app knows, replaced immutably on each change. */
+export interface AppState {
+  session: SessionResponse | null;
+  /** False until the first session read answers: avoids flashing the sign-in page. */
+  sessionChecked: boolean;
+  connection: ConnectionState;
+  focused: boolean;
+  view: InboxView;
+  allStatus: StatusFilter;
+  conversations: Readonly<Record<string, Conversation>>;
+  /** Cursor for "load more", per `view:status`; null when the server has nothing more. */
+  cursors: Readonly<Record<string, string | null>>;
+  inboxState: LoadState;
+  counts: InboxCountsData;
+  openConversationId: string | null;
+  timelines: Readonly<Record<string, readonly Entry[]>>;
+  timelineState: Readonly<Record<string, LoadState>>;
+  outbox: readonly PendingMessage[];
+  /** Conversation id → time (ms) until which "Customer is typing…" shows. */
+  customerTyping: Readonly<Record<string, number>>;
+  /** Conversation id → highest seq the customer has read. */
+  customerRead: Readonly<Record<string, number>>;
+  unread: Readonly<Record<string, true>>;
+  agents: readonly Agent[];
+  notificationPermission: NotificationPermission | 'unsupported';
+}
+
+export function initialState(): AppState {
+  return {
+    session: null,
+    sessionChecked: false,
+    connection: 'idle',
+    focused: typeof document === 'undefined' ? true : document.hasFocus(),
+    view: 'waiting',
+    allStatus: 'open',
+    conversations: {},
+    cursors: {},
+    inboxState: 'loading',
+    counts: { waiting: 0, mine: 0, all: 0 },
+    openConversationId: null,
+    timelines: {},
+    timelineState: {},
+    outbox: [],
+    customerTyping: {},
+    customerRead: {},
+    unread: {},
+    agents: [],
+    notificationPermission: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  };
+}
+
+let state = initialState();
+const listeners = new Set<() => void>();
+
+export function getState(): AppState {
+  return state;
+}
+
+/** Applies a change and tells every subscribed component. */
+export function setState(change: Partial<AppState> | ((current: AppState) => Partial<AppState>)): void {
+  const patch = typeof change === 'function' ? change(state) : change;
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener();
+}
+
+/** Forgets everything (sign-out), keeping only what belongs to the browser rather than the agent. */
+export function resetState(): void {
+  setState({ ...initialState(), sessionChecked: true, focused: state.focused });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Reads a slice of the state; the selector must return something already in the state (no new objects). */
+export function useStore<T>(selector: (s: AppState) => T): T {
+  return useSyncExternalStore(subscribe, () => selector(state));
+}
+
+/** The signed-in agent's id (empty before sign-in). */
+export function meId(s: AppState = state): string {
+  return s.session?.agent.id ?? '';
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatPromise, since } from './time.ts';
+
+describe('formatDuration', () => {
+  it('speaks in minutes, hours and days', () => {
+    expect(formatDuration(20_000)).toBe('<1 min');
+    expect(formatDuration(3 * 60_000 + 59_000)).toBe('3 min');
+    expect(formatDuration(60 * 60_000)).toBe('1 h');
+    expect(formatDuration(65 * 60_000)).toBe('1 h 5 min');
+    expect(formatDuration(50 * 60 * 60_000)).toBe('2 d');
+  });
+
+  it('never shows a negative wait when the browser clock is behind', () => {
+    expect(since('2025-01-01T10:00:10.000Z', Date.parse('2025-01-01T10:00:00.000Z'))).toBe(0);
+  });
+});
+
+describe('formatPromise', () => {
+  const now = Date.parse('2025-01-01T10:00:00.000Z');
+
+  it('tells how long is left before a promised reply', () => {
+    const promise = formatPromise('2025-01-01T10:20:00.000Z', now);
+    expect(promise.overdue).toBe(false);
+    expect(promise.text).toContain('(in 20 min)');
+  });
+
+  it('says when a promise is overdue', () => {
+    const promise = formatPromise('2025-01-01T09:55:00.000Z', now);
+    expect(promise.overdue).toBe(true);
+    expect(promise.text).toContain('overdue by 5 min');
+  });
+});

@@ -1,0 +1,63 @@
+import type { Entry } from '@warmline/shared';
+import { describe, expect, it } from 'vitest';
+import { lastCustomerSeq, lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
+
+function entry(seq: number, overrides: Partial<Entry> = {}): Entry {
+  return {
+    id: `e${seq}`,
+    conversationId: 'c1',
+    seq,
+    kind: 'message',
+    direction: 'in',
+    channel: 'chat',
+    body: `message ${seq}`,
+    clientId: null,
+    author: { kind: 'customer', id: null, name: 'Sam', avatarUrl: null },
+    event: null,
+    createdAt: '2025-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('mergeEntries', () => {
+  it('appends new entries in seq order', () => {
+    const merged = mergeEntries([entry(1)], [entry(2), entry(3)]);
+    expect(merged.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('shows an entry delivered twice only once', () => {
+    const merged = mergeEntries([entry(1), entry(2)], [entry(2, { body: 'again' }), entry(3), entry(3)]);
+    expect(merged.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(merged[1]!.body).toBe('message 2');
+  });
+
+  it('sorts entries that arrive out of order', () => {
+    const merged = mergeEntries([entry(1), entry(4)], [entry(3), entry(2)]);
+    expect(merged.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('returns the same array when nothing is new, so the view does not re-render', () => {
+    const held = [entry(1), entry(2)];
+    expect(mergeEntries(held, [entry(1)])).toBe(held);
+    expect(mergeEntries(held, [])).toBe(held);
+  });
+});
+
+describe('timeline positions', () => {
+  it('knows the last seq held, 0 when empty', () => {
+    expect(lastSeqOf([])).toBe(0);
+    expect(lastSeqOf([entry(1), entry(7)])).toBe(7);
+  });
+
+  it('notices a gap after a missed entry', () => {
+    expect(leavesGap([entry(1)], entry(2))).toBe(false);
+    expect(leavesGap([entry(1)], entry(4))).toBe(true);
+    expect(leavesGap([], entry(1))).toBe(false);
+  });
+
+  it('finds the last customer message to mark as read', () => {
+    const held = [entry(1), entry(2, { direction: 'out' }), entry(3, { kind: 'note', direction: null })];
+    expect(lastCustomerSeq(held)).toBe(1);
+    expect(lastCustomerSeq([])).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+import type { Entry } from '@warmline/shared';
+
+/**
+ * Merges entries into a held timeline: one entry per seq, ascending.
+ * Returns the held array itself when nothing is new, so React can skip the render.
+ */
+export function mergeEntries(held: readonly Entry[], incoming: readonly Entry[]): readonly Entry[] {
+  if (incoming.length === 0) return held;
+  const seen = new Set(held.map((entry) => entry.seq));
+  const fresh: Entry[] = [];
+  for (const entry of incoming) {
+    if (seen.has(entry.seq)) continue;
+    seen.add(entry.seq);
+    fresh.push(entry);
+  }
+  if (fresh.length === 0) return held;
+  const last = lastSeqOf(held);
+  const inOrder = fresh.every((entry, i) => entry.seq > (i === 0 ? last : fresh[i - 1]!.seq));
+  if (inOrder) return [...held, ...fresh];
+  return [...held, ...fresh].sort((a, b) => a.seq - b.seq);
+}
+
+/** The highest seq held, or 0 for an empty timeline (resume and `after=` both start there). */
+export function lastSeqOf(entries: readonly Entry[]): number {
+  return entries.length === 0 ? 0 : entries[entries.length - 1]!.seq;
+}
+
+/** True when an incoming entry skips seqs we never received: the missing ones must be fetched. */
+export function leavesGap(held: readonly Entry[], entry: Entry): boolean {
+  return entry.seq > lastSeqOf(held) + 1;
+}
+
+/** The highest seq of a customer message, which is what "read" acknowledges. */
+export function lastCustomerSeq(entries: readonly Entry[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    if (entry.kind === 'message' && entry.direction === 'in') return entry.seq;
+  }
+  return 0;
+}

@@ -20,6 +20,7 @@ button{cursor:pointer}
 .head{display:flex;align-items:center;gap:12px;padding:16px 14px 16px 18px;background:linear-gradient(135deg,#c2410c,#a8380b);color:#fff}
 .who{flex:1;min-width:0;display:flex;align-items:center;gap:12px}
 .title{margin:0;font-weight:650;font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.title .pre{display:block;font-size:12.5px;font-weight:500;opacity:.9}
 .status{margin:2px 0 0;font-size:13px;opacity:.92}
 .close{flex:none;width:36px;height:36px;border:0;border-radius:10px;background:transparent;color:#fff;display:grid;place-items:center}
 .close:hover{background:rgba(255,255,255,.16)}
@@ -27,7 +28,7 @@ button{cursor:pointer}
 .close svg{width:20px;height:20px}
 .faces{display:flex;flex:none}
 .faces .av{box-shadow:0 0 0 2px #b23d0b}
-.faces .av+.av{margin-left:-10px}
+.faces .av+.av{margin-left:-6px}
 .av{flex:none;border-radius:50%;object-fit:cover;background:#f3dccb;color:#7c2d12;display:grid;place-items:center;font-weight:700;overflow:hidden}
 .head .av.big{box-shadow:0 0 0 2px rgba(255,255,255,.85)}
 .banner{padding:8px 16px;font-size:13px;background:#fff7e6;color:#7a4a06;border-bottom:1px solid #f4e2bd}
@@ -59,6 +60,7 @@ button{cursor:pointer}
 .leave h3{margin:0;font-size:15px}
 .leave p{margin:0;color:var(--muted);font-size:13.5px}
 .leave label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600}
+.leave label b{font-weight:600}
 .leave label span{font-weight:400;color:var(--muted)}
 .leave input{border:1px solid #e2d3c1;border-radius:10px;padding:9px 11px;background:#fffdf9;font-weight:400}
 .leave input:focus-visible{border-color:var(--accent)}
@@ -73,7 +75,7 @@ button{cursor:pointer}
 .dots i:nth-child(2){animation-delay:.2s}.dots i:nth-child(3){animation-delay:.4s}
 @keyframes blink{50%{opacity:1}}
 .composer{display:flex;align-items:flex-end;gap:8px;margin:0 12px 12px;padding:6px 6px 6px 14px;background:var(--card);border:1px solid var(--line);border-radius:16px;box-shadow:0 2px 8px rgba(70,35,10,.05)}
-.composer:focus-within{border-color:#e8b79a;box-shadow:var(--ring)}
+.composer:focus-within{border-color:#e3a47f;box-shadow:0 0 0 3px rgba(194,65,12,.14)}
 .composer textarea{flex:1;border:0;outline:0;resize:none;background:transparent;padding:8px 0;max-height:132px;min-height:24px;line-height:1.4}
 .composer textarea:focus-visible{box-shadow:none}
 .send{flex:none;width:40px;height:40px;border:0;border-radius:12px;background:var(--accent);color:#fff;display:grid;place-items:center}

@@ -9,7 +9,7 @@ export function avatar(
   base: string,
 ): HTMLElement {
   const name = person.displayName ?? person.name ?? '';
-  const style = `width:${size}px;height:${size}px;font-size:${Math.round(size * 0.4)}px`;
+  const style = `width:${size}px;height:${size}px;font-size:${Math.round(size * 0.36)}px`;
   const fallback = () => h('span', { class: 'av', style, 'aria-hidden': 'true', text: initials(name) });
   const src = safeImageUrl(person.avatarUrl, base);
   if (!src) return fallback();

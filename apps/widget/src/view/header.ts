@@ -39,7 +39,8 @@ export function createHeader(base: string, onClose: () => void) {
       setFaces([agent], 42, 'big');
       const name = h('strong', { 'data-testid': 'wl-agent-name', text: agent.displayName });
       const current = title.querySelector('[data-testid=wl-agent-name]');
-      if (current?.textContent !== agent.displayName) title.replaceChildren('You’re talking with ', name);
+      if (current?.textContent !== agent.displayName)
+        title.replaceChildren(h('span', { class: 'pre', text: 'You’re talking with ' }), name);
       setText(status, chat.typingName ? 'Typing a reply…' : 'A real person, here to help');
       return;
     }

@@ -33,11 +33,11 @@ export function createLeaveCard(chat: Chat) {
     },
     h('h3', { id: 'wl-leave-title', text: 'Leave us a message' }),
     h('p', {
-      text: 'Everyone is with other customers right now. Leave your email and a named person from our team will reply — we’ll tell you by when.',
+      text: 'No one is free to chat right now. Leave your email and a named person from our team will reply — we’ll tell you by when.',
     }),
-    h('label', {}, 'Email', email),
-    h('label', {}, h('span', {}, 'Name ', h('span', { text: '(optional)' })), name),
+    h('label', {}, h('b', { text: 'Email' }), email),
     error,
+    h('label', {}, h('b', {}, 'Name ', h('span', { text: '(optional)' })), name),
     submit,
   );
 

@@ -1,0 +1,25 @@
+import type { Conversation, Entry, Presence } from '@warmline/shared';
+
+/** Everything the bus carries. Published only after the change has committed. */
+export type WarmlineEvent =
+  | { type: 'entry.appended'; workspaceId: string; customerId: string; entry: Entry }
+  | { type: 'conversation.changed'; workspaceId: string; customerId: string; conversation: Conversation }
+  | {
+      type: 'typing';
+      workspaceId: string;
+      conversationId: string;
+      customerId: string;
+      typing: boolean;
+      by: { kind: 'customer' | 'agent'; id: string | null; name: string | null };
+    }
+  | { type: 'read'; workspaceId: string; conversationId: string; customerId: string; seq: number; by: 'customer' | 'agent' }
+  | { type: 'presence.changed'; workspaceId: string; agentId: string; presence: Presence }
+  | { type: 'queue.changed'; workspaceId: string };
+
+export interface Bus {
+  publish(event: WarmlineEvent): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe(listener: (event: WarmlineEvent) => void): () => void;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,17 @@
+import type { Bus, WarmlineEvent } from './events.ts';
+
+/** The embedded bus: one process, listeners called synchronously in publish order. */
+export function inProcessBus(): Bus {
+  const listeners = new Set<(event: WarmlineEvent) => void>();
+  return {
+    async publish(event) {
+      for (const listener of listeners) listener(event);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ping: async () => true,
+    close: async () => listeners.clear(),
+  };
+}

@@ -1,0 +1,182 @@
+import type { Entry } from '@warmline/shared';
+import type { WarmlineEvent } from '../bus/events.ts';
+import { chooseAssignee } from '../domain/chooseAssignee.ts';
+import type { Sql } from '../db/client.ts';
+import { Invalid, NotFound, Unauthenticated } from '../errors.ts';
+import { presentConversation } from '../presenters/conversation.ts';
+import { agents } from '../repositories/agents.ts';
+import { conversations } from '../repositories/conversations.ts';
+import { customers } from '../repositories/customers.ts';
+import { entries } from '../repositories/entries.ts';
+import { conversationFor } from './conversationAccess.ts';
+import { type Actor, type AgentActor, publishAll, type Services, type VisitorActor } from './context.ts';
+import { eventEntry } from './eventEntries.ts';
+
+export interface AppendMessageInput {
+  clientId: string;
+  body: string;
+  /** Agents only: the conversation to write to. Visitors write to their own open conversation. */
+  conversationId?: string | undefined;
+  /** Agents only: an internal note the customer never sees. */
+  note?: boolean | undefined;
+}
+
+export interface AppendMessageResult {
+  entry: Entry;
+  /** False when this clientId was stored before: the original entry is returned, nothing new is written. */
+  created: boolean;
+}
+
+/**
+ * Stores a message on a conversation's timeline and, after commit, publishes it. The message path of
+ * docs/realtime.md: idempotent by `clientId`, dense `seq`, published only once committed.
+ */
+export async function appendMessage(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {
+  const body = checkBody(input.body, services.config.messageMaxLength);
+  const events: WarmlineEvent[] = [];
+  const result = await services.db.transaction((tx) =>
+    actor.kind === 'visitor'
+      ? appendFromVisitor(tx, actor, { ...input, body }, events)
+      : appendFromAgent(tx, actor, { ...input, body }, events),
+  );
+  if (result.created) await publishAll(services, events);
+  return result;
+}
+
+/** Bodies are stored as written; only an empty or over-long body is refused. */
+export function checkBody(body: unknown, maxLength: number): string {
+  if (typeof body !== 'string') throw new Invalid('body must be text');
+  if (body.trim().length === 0) throw new Invalid('body must not be empty');
+  if (body.length > maxLength) {
+    throw new Invalid(`body is too long: ${body.length} characters, the limit is ${maxLength}`, { maxLength });
+  }
+  return body;
+}
+
+async function appendFromVisitor(
+  tx: Sql,
+  actor: VisitorActor,
+  input: AppendMessageInput & { body: string },
+  events: WarmlineEvent[],
+): Promise<AppendMessageResult> {
+  if (input.note) throw new Invalid('visitors cannot write internal notes');
+  // Locking the customer serialises a visitor's first messages: one conversation, never two.
+  const customer = await customers.byId(tx, actor.workspaceId, actor.customerId, { forUpdate: true });
+  if (!customer) throw new Unauthenticated('Your chat session has ended. Reload the page to start again.');
+  let conversation = await conversations.latestForCustomer(tx, actor.workspaceId, actor.customerId);
+  if (input.conversationId && conversation?.id !== input.conversationId) throw new NotFound('Conversation');
+
+  if (conversation) {
+    const existing = await entries.byClientId(tx, actor.workspaceId, conversation.id, input.clientId);
+    if (existing) return { entry: existing, created: false };
+  }
+
+  let conversationId: string;
+  if (!conversation) {
+    const candidates = await agents.available(tx, actor.workspaceId, 200);
+    const assignee = chooseAssignee(candidates);
+    conversationId = await conversations.create(tx, actor.workspaceId, {
+      customerId: actor.customerId,
+      channel: 'chat',
+      assigneeId: assignee?.id ?? null,
+    });
+    await conversations.lock(tx, actor.workspaceId, conversationId);
+    if (assignee) {
+      events.push(await eventEntry(tx, actor, conversationId, 'assigned', `${assignee.displayName} joined the conversation`, {
+        agentId: assignee.id,
+        agentName: assignee.displayName,
+      }));
+    }
+  } else {
+    conversationId = conversation.id;
+    await conversations.lock(tx, actor.workspaceId, conversationId);
+    if (conversation.status === 'resolved') {
+      // Writing again reopens the same conversation: the customer's story stays in one place.
+      await conversations.update(tx, actor.workspaceId, conversationId, { status: 'waiting', resolvedAt: null });
+      events.push(await eventEntry(tx, actor, conversationId, 'reopened', 'The customer wrote again', {}));
+    } else if (conversation.status === 'pending_customer') {
+      await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
+    }
+  }
+
+  const entry = await entries.append(tx, actor.workspaceId, conversationId, {
+    kind: 'message',
+    direction: 'in',
+    channel: 'chat',
+    body: input.body,
+    clientId: input.clientId,
+    author: { kind: 'customer', id: actor.customerId },
+  });
+  events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
+  await pushConversationChanged(tx, actor.workspaceId, conversationId, events);
+  if (!conversation) events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  return { entry, created: true };
+}
+
+async function appendFromAgent(
+  tx: Sql,
+  actor: AgentActor,
+  input: AppendMessageInput & { body: string },
+  events: WarmlineEvent[],
+): Promise<AppendMessageResult> {
+  if (!input.conversationId) throw new Invalid('conversationId is required');
+  const conversation = await conversationFor(tx, actor, input.conversationId);
+  await conversations.lock(tx, actor.workspaceId, conversation.id);
+  const existing = await entries.byClientId(tx, actor.workspaceId, conversation.id, input.clientId);
+  if (existing) return { entry: existing, created: false };
+
+  if (input.note) {
+    const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+      kind: 'note',
+      body: input.body,
+      clientId: input.clientId,
+      author: { kind: 'agent', id: actor.agentId },
+    });
+    events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
+    return { entry, created: true };
+  }
+
+  if (!conversation.assigneeId) {
+    // Answering an unowned conversation takes ownership of it.
+    const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
+    await conversations.update(tx, actor.workspaceId, conversation.id, { assigneeId: actor.agentId });
+    events.push(await eventEntry(tx, actor, conversation.id, 'assigned', `${me?.displayName ?? 'An agent'} joined the conversation`, {
+      agentId: actor.agentId,
+      agentName: me?.displayName ?? null,
+    }));
+  }
+  await conversations.update(tx, actor.workspaceId, conversation.id, {
+    status: 'active',
+    resolvedAt: conversation.status === 'resolved' ? null : undefined,
+    humanReplied: true,
+  });
+  const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+    kind: 'message',
+    direction: 'out',
+    channel: conversation.channel,
+    body: input.body,
+    clientId: input.clientId,
+    author: { kind: 'agent', id: actor.agentId },
+  });
+  events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
+  await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
+  if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  return { entry, created: true };
+}
+
+/** Reads the conversation as committed by this transaction and queues its change event. */
+export async function pushConversationChanged(
+  tx: Sql,
+  workspaceId: string,
+  conversationId: string,
+  events: WarmlineEvent[],
+): Promise<void> {
+  const updated = await conversations.byId(tx, workspaceId, conversationId);
+  if (!updated) return;
+  events.push({
+    type: 'conversation.changed',
+    workspaceId,
+    customerId: updated.customerId,
+    conversation: presentConversation(updated),
+  });
+}

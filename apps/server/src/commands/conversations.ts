@@ -1,0 +1,116 @@
+import type { Conversation, InboxView } from '@warmline/shared';
+import type { WarmlineEvent } from '../bus/events.ts';
+import { Invalid, NotFound } from '../errors.ts';
+import { presentConversation } from '../presenters/conversation.ts';
+import { agents } from '../repositories/agents.ts';
+import { conversations } from '../repositories/conversations.ts';
+import { pushConversationChanged } from './appendMessage.ts';
+import { conversationFor } from './conversationAccess.ts';
+import { type Actor, type AgentActor, publishAll, type Services } from './context.ts';
+import { eventEntry } from './eventEntries.ts';
+
+/** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
+export async function assignConversation(
+  services: Services,
+  actor: AgentActor,
+  input: { conversationId: string; agentId: string | null },
+): Promise<Conversation> {
+  const events: WarmlineEvent[] = [];
+  const conversation = await services.db.transaction(async (tx) => {
+    const current = await conversationFor(tx, actor, input.conversationId);
+    await conversations.lock(tx, actor.workspaceId, current.id);
+    const assignee = input.agentId ? await agents.byId(tx, actor.workspaceId, input.agentId) : null;
+    if (input.agentId && !assignee) throw new NotFound('Agent');
+    if (current.assigneeId !== (assignee?.id ?? null)) {
+      await conversations.update(tx, actor.workspaceId, current.id, { assigneeId: assignee?.id ?? null });
+      const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
+      const sentence = !assignee
+        ? `${me?.displayName ?? 'An agent'} put the conversation back in the queue`
+        : assignee.id === actor.agentId
+          ? `${assignee.displayName} joined the conversation`
+          : `${me?.displayName ?? 'An agent'} assigned the conversation to ${assignee.displayName}`;
+      events.push(
+        await eventEntry(tx, actor, current.id, 'assigned', sentence, {
+          agentId: assignee?.id ?? null,
+          agentName: assignee?.displayName ?? null,
+        }),
+      );
+      await pushConversationChanged(tx, actor.workspaceId, current.id, events);
+      events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+    }
+    return (await conversations.byId(tx, actor.workspaceId, current.id))!;
+  });
+  await publishAll(services, events);
+  return presentConversation(conversation);
+}
+
+/** Resolves or reopens a conversation, leaving an event on the timeline. */
+export async function setResolved(
+  services: Services,
+  actor: AgentActor,
+  input: { conversationId: string; resolved: boolean },
+): Promise<Conversation> {
+  const events: WarmlineEvent[] = [];
+  const conversation = await services.db.transaction(async (tx) => {
+    const current = await conversationFor(tx, actor, input.conversationId);
+    await conversations.lock(tx, actor.workspaceId, current.id);
+    const isResolved = current.status === 'resolved';
+    if (isResolved !== input.resolved) {
+      const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
+      const name = me?.displayName ?? 'An agent';
+      if (input.resolved) {
+        await conversations.update(tx, actor.workspaceId, current.id, { status: 'resolved', resolvedAt: services.now() });
+        events.push(await eventEntry(tx, actor, current.id, 'resolved', `${name} resolved the conversation`, {}));
+      } else {
+        const status = current.humanConnectedAt ? 'active' : 'waiting';
+        await conversations.update(tx, actor.workspaceId, current.id, { status, resolvedAt: null });
+        events.push(await eventEntry(tx, actor, current.id, 'reopened', `${name} reopened the conversation`, {}));
+      }
+      await pushConversationChanged(tx, actor.workspaceId, current.id, events);
+      events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+    }
+    return (await conversations.byId(tx, actor.workspaceId, current.id))!;
+  });
+  await publishAll(services, events);
+  return presentConversation(conversation);
+}
+
+export async function getConversation(services: Services, actor: Actor, conversationId: string): Promise<Conversation> {
+  return presentConversation(await conversationFor(services.db, actor, conversationId));
+}
+
+export async function listConversations(
+  services: Services,
+  actor: AgentActor,
+  input: { view: InboxView; status: 'open' | 'resolved'; limit: number; cursor?: string | undefined },
+): Promise<{ conversations: Conversation[]; nextCursor: string | null }> {
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const rows = await conversations.list(services.db, actor.workspaceId, {
+    view: input.view,
+    status: input.status,
+    agentId: actor.agentId,
+    limit: input.limit + 1,
+    after,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > input.limit && last
+      ? encodeCursor({ at: (input.view === 'waiting' ? last.startedAt : last.updatedAt).toISOString(), id: last.id })
+      : null;
+  return { conversations: page.map(presentConversation), nextCursor };
+}
+
+function encodeCursor(c: { at: string; id: string }): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
+    if (typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/i.test(c.id)) {
+      return { at: c.at, id: c.id };
+    }
+  } catch {}
+  throw new Invalid('cursor is not one this server gave out');
+}

@@ -1,0 +1,24 @@
+import type { WarmlineEvent } from '../bus/events.ts';
+import type { Sql } from '../db/client.ts';
+import { conversations } from '../repositories/conversations.ts';
+import { entries } from '../repositories/entries.ts';
+import type { Actor } from './context.ts';
+
+/** Appends an `event` entry (assigned, resolved …) whose body is the sentence people read on the timeline. */
+export async function eventEntry(
+  tx: Sql,
+  actor: Actor | { kind: 'system'; workspaceId: string },
+  conversationId: string,
+  type: string,
+  body: string,
+  data: Record<string, unknown>,
+): Promise<WarmlineEvent> {
+  const conversation = await conversations.byId(tx, actor.workspaceId, conversationId);
+  const entry = await entries.append(tx, actor.workspaceId, conversationId, {
+    kind: 'event',
+    body,
+    author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'system', id: null },
+    event: { type, data },
+  });
+  return { type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation!.customerId, entry };
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { Entry, PublicAgent, VisitorConversation, WaitEstimate } from '@warmline/shared';
+import type { WarmlineEvent } from '../bus/events.ts';
+import { signVisitorToken, verifyVisitorToken } from '../domain/visitorToken.ts';
+import { estimateWait } from '../domain/waitEstimate.ts';
+import { NotFound, Unauthenticated } from '../errors.ts';
+import { presentPublicAgent } from '../presenters/agent.ts';
+import { presentConversation, visitorView } from '../presenters/conversation.ts';
+import { agents } from '../repositories/agents.ts';
+import { type ConversationRecord, conversations } from '../repositories/conversations.ts';
+import { customers } from '../repositories/customers.ts';
+import { entries } from '../repositories/entries.ts';
+import { workspaces } from '../repositories/workspaces.ts';
+import { pushConversationChanged } from './appendMessage.ts';
+import { conversationFor } from './conversationAccess.ts';
+import { publishAll, type Services, type VisitorActor } from './context.ts';
+import { eventEntry } from './eventEntries.ts';
+
+/** Until routing learns from handle times: how long a free person takes to pick up a new chat. */
+const AVERAGE_PICKUP_SECONDS = 90;
+const HISTORY_LIMIT = 500;
+
+export interface VisitorSession {
+  visitorToken: string;
+  actor: VisitorActor;
+  workspace: { name: string; greeting: string };
+  conversation: VisitorConversation | null;
+  entries: Entry[];
+  wait: WaitEstimate;
+  team: PublicAgent[];
+}
+
+/** Opens (or resumes) an anonymous visitor's session in the widget. No account needed. */
+export async function startVisitorSession(
+  services: Services,
+  input: { workspaceKey: string; visitorToken?: string | undefined },
+): Promise<VisitorSession> {
+  const workspace = await workspaces.byKey(services.db, input.workspaceKey);
+  if (!workspace) throw new NotFound('Workspace');
+  let actor: VisitorActor;
+  let token: string;
+  if (input.visitorToken) {
+    actor = await visitorFromToken(services, input.visitorToken);
+    if (actor.workspaceId !== workspace.id) throw new Unauthenticated('This visitor token belongs to another workspace.');
+    token = input.visitorToken;
+  } else {
+    const customer = await services.db.transaction(async (tx) => {
+      const created = await customers.create(tx, workspace.id);
+      await customers.addIdentity(tx, workspace.id, { customerId: created.id, kind: 'visitor', value: randomUUID(), verified: false });
+      return created;
+    });
+    actor = { kind: 'visitor', workspaceId: workspace.id, customerId: customer.id };
+    token = signVisitorToken({ workspaceId: workspace.id, customerId: customer.id, iat: Math.floor(services.now().getTime() / 1000) }, services.secretKey);
+  }
+  const conversation = await conversations.latestForCustomer(services.db, workspace.id, actor.customerId);
+  const history = conversation
+    ? await entries.after(services.db, workspace.id, conversation.id, { afterSeq: 0, limit: HISTORY_LIMIT, audience: 'visitor' })
+    : [];
+  const team = await agents.available(services.db, workspace.id, 5);
+  return {
+    visitorToken: token,
+    actor,
+    workspace: { name: workspace.name, greeting: workspace.greeting },
+    conversation: conversation ? visitorView(presentConversation(conversation)) : null,
+    entries: history,
+    wait: await waitFor(services, workspace.id, conversation),
+    team: team.map(presentPublicAgent),
+  };
+}
+
+/** A verified visitor, or 401 for anything forged, expired or erased. */
+export async function visitorFromToken(services: Services, token: string): Promise<VisitorActor> {
+  const claims = verifyVisitorToken(token, services.secretKey, services.now(), services.config.visitorTokenTtlDays);
+  if (!claims) throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
+  const customer = await customers.byId(services.db, claims.workspaceId, claims.customerId);
+  if (!customer) throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
+  return { kind: 'visitor', workspaceId: claims.workspaceId, customerId: claims.customerId };
+}
+
+/** The honest wait for this visitor's conversation (or for a new one). */
+export async function waitFor(services: Services, workspaceId: string, conversation: ConversationRecord | null): Promise<WaitEstimate> {
+  const [agentsAvailable, queueAhead] = await Promise.all([
+    agents.countAvailable(services.db, workspaceId),
+    conversations.queueAhead(services.db, workspaceId, conversation?.status === 'waiting' ? conversation.startedAt : null),
+  ]);
+  const helping = conversation && conversation.status !== 'resolved' ? conversation.assigneeName : null;
+  return estimateWait({ agentsAvailable, queueAhead, averagePickupSeconds: AVERAGE_PICKUP_SECONDS, assigneeName: helping });
+}
+
+export async function visitorWait(services: Services, actor: VisitorActor): Promise<WaitEstimate> {
+  return waitFor(services, actor.workspaceId, await conversations.latestForCustomer(services.db, actor.workspaceId, actor.customerId));
+}
+
+export async function visitorEntries(services: Services, actor: VisitorActor, input: { conversationId: string; after: number; limit: number }) {
+  const conversation = await conversationFor(services.db, actor, input.conversationId);
+  return entries.after(services.db, actor.workspaceId, conversation.id, { afterSeq: input.after, limit: input.limit, audience: 'visitor' });
+}
+
+/**
+ * Nobody is free: the visitor leaves an email, and a named person promises a reply by a time.
+ * The conversation stays in the queue, owned by that person.
+ */
+export async function leaveMessage(
+  services: Services,
+  actor: VisitorActor,
+  input: { conversationId: string; email: string; name?: string | undefined },
+): Promise<{ conversation: VisitorConversation; promise: { owner: PublicAgent | null; by: string; text: string } }> {
+  const events: WarmlineEvent[] = [];
+  const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
+  const by = new Date(services.now().getTime() + workspace.replyPromiseMinutes * 60_000);
+  const result = await services.db.transaction(async (tx) => {
+    const current = await conversationFor(tx, actor, input.conversationId);
+    await conversations.lock(tx, actor.workspaceId, current.id);
+    await customers.updateContact(tx, actor.workspaceId, actor.customerId, { email: input.email, name: input.name || null });
+    await customers.addIdentity(tx, actor.workspaceId, { customerId: actor.customerId, kind: 'email', value: input.email.toLowerCase(), verified: false });
+    const owner = current.assigneeId
+      ? await agents.byId(tx, actor.workspaceId, current.assigneeId)
+      : await agents.leastBusy(tx, actor.workspaceId, { availableOnly: false });
+    await conversations.update(tx, actor.workspaceId, current.id, { assigneeId: owner?.id ?? null, promisedReplyBy: by });
+    const who = owner?.displayName ?? 'Our team';
+    const text = `${who} will reply to ${input.email} within ${describeMinutes(workspace.replyPromiseMinutes)}.`;
+    events.push(await eventEntry(tx, actor, current.id, 'left_message', `Left a message for a reply by email to ${input.email}. ${text}`, {
+      email: input.email,
+      ownerId: owner?.id ?? null,
+      promisedReplyBy: by.toISOString(),
+    }));
+    await pushConversationChanged(tx, actor.workspaceId, current.id, events);
+    const updated = (await conversations.byId(tx, actor.workspaceId, current.id))!;
+    return { conversation: visitorView(presentConversation(updated)), promise: { owner: owner ? presentPublicAgent(owner) : null, by: by.toISOString(), text } };
+  });
+  events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  await publishAll(services, events);
+  return result;
+}
+
+function describeMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  return hours === 1 ? 'an hour' : `${hours} hours`;
+}

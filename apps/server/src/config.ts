@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url({ message: 'PUBLIC_URL must be an absolute URL such as https://help.example.com' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+    .optional(),
+  WARMLINE_DATA_DIR: z.string().min(1).default('./data'),
+  SECRET_KEY: z.string().min(32, { message: 'SECRET_KEY must be at least 32 characters' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MESSAGE_MAX_LENGTH: z.coerce.number({ message: 'MESSAGE_MAX_LENGTH must be a number' }).int().min(1).max(100_000).default(10_000),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
+  VISITOR_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  SIGN_IN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  dataDir: string;
+  secretKey: string | undefined;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  messageMaxLength: number;
+  sessionTtlHours: number;
+  visitorTokenTtlDays: number;
+  signInLimitPer15Min: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment; throws one ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const parsed = Env.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: path.resolve(e.WARMLINE_DATA_DIR),
+    secretKey: e.SECRET_KEY,
+    logLevel: e.LOG_LEVEL,
+    messageMaxLength: e.MESSAGE_MAX_LENGTH,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    visitorTokenTtlDays: e.VISITOR_TOKEN_TTL_DAYS,
+    signInLimitPer15Min: e.SIGN_IN_LIMIT_PER_15_MIN,
+  };
+}

@@ -1,0 +1,37 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface VisitorClaims {
+  workspaceId: string;
+  customerId: string;
+  /** Issued at, seconds since the epoch. */
+  iat: number;
+}
+
+/** Signs a visitor token: `v1.<base64url claims>.<base64url HMAC-SHA256>`. */
+export function signVisitorToken(claims: VisitorClaims, secret: string): string {
+  const payload = Buffer.from(JSON.stringify({ w: claims.workspaceId, c: claims.customerId, i: claims.iat })).toString('base64url');
+  return `v1.${payload}.${mac(payload, secret)}`;
+}
+
+/** Verifies signature (constant time) and age; returns null for anything forged, malformed or expired. */
+export function verifyVisitorToken(token: string, secret: string, now: Date, ttlDays: number): VisitorClaims | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== 'v1') return null;
+  const [, payload, signature] = parts as [string, string, string];
+  const expected = Buffer.from(mac(payload, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { w?: unknown; c?: unknown; i?: unknown };
+    if (typeof raw.w !== 'string' || typeof raw.c !== 'string' || typeof raw.i !== 'number') return null;
+    const ageSeconds = now.getTime() / 1000 - raw.i;
+    if (ageSeconds > ttlDays * 86_400 || ageSeconds < -300) return null;
+    return { workspaceId: raw.w, customerId: raw.c, iat: raw.i };
+  } catch {
+    return null;
+  }
+}
+
+function mac(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(`visitor:${payload}`).digest('base64url');
+}

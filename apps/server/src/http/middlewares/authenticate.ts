@@ -1,0 +1,59 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { currentSession } from '../../commands/auth.ts';
+import type { AgentActor, Services, VisitorActor } from '../../commands/context.ts';
+import { visitorFromToken } from '../../commands/visitors.ts';
+import { AppError, Unauthenticated } from '../../errors.ts';
+import type { SessionRecord } from '../../repositories/sessions.ts';
+
+export const SESSION_COOKIE = 'wl_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AgentSession {
+  session: SessionRecord;
+  workspace: { id: string; name: string; key: string };
+}
+
+/**
+ * A signed-in agent from the session cookie. Writes must also carry the session's CSRF token in
+ * `X-CSRF-Token`, and come from our own origin when the browser says where they come from.
+ */
+export async function requireAgent(services: Services, request: FastifyRequest): Promise<{ actor: AgentActor; session: AgentSession }> {
+  const token = request.cookies[SESSION_COOKIE];
+  const current = token ? await currentSession(services, token) : null;
+  if (!current) throw new Unauthenticated();
+  if (!SAFE_METHODS.has(request.method)) {
+    checkSameOrigin(services, request);
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, current.session.csrfToken)) {
+      throw new AppError('forbidden', 403, 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+    }
+  }
+  const { agent, session, workspace } = current;
+  return {
+    actor: { kind: 'agent', workspaceId: agent.workspaceId, agentId: agent.id, role: agent.role },
+    session: { session, workspace: { id: workspace.id, name: workspace.name, key: workspace.key } },
+  };
+}
+
+/** A visitor from `Authorization: Bearer <visitor token>`. */
+export async function requireVisitor(services: Services, request: FastifyRequest): Promise<VisitorActor> {
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer (.+)$/.exec(header);
+  if (!match) throw new Unauthenticated('A visitor token is required (Authorization: Bearer <token>).');
+  return visitorFromToken(services, match[1]!);
+}
+
+/** Cookie-authenticated writes from another site are refused even before the CSRF token is checked. */
+export function checkSameOrigin(services: Services, request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (origin && origin !== new URL(services.config.publicUrl).origin && origin !== `http://${request.headers.host}`) {
+    throw new AppError('forbidden', 403, `Requests from ${origin} are not allowed.`);
+  }
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_WORKSPACE_KEY } from '../../commands/demo.ts';
+import type { Services } from '../../commands/context.ts';
+import { workspaces } from '../../repositories/workspaces.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+export const webPaths = {
+  agentDist: path.join(root, 'apps/agent/dist'),
+  widgetScript: path.join(root, 'apps/widget/dist/widget.js'),
+  demoPage: path.join(root, 'apps/widget/demo.html'),
+  avatars: path.join(root, 'apps/server/public/avatars'),
+};
+
+function readOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+const missingBuild = (what: string) =>
+  `<!doctype html><meta charset="utf-8"><title>Warmline</title><p style="font:16px system-ui;margin:3rem">The ${what} has not been built yet. Run <code>npm run build</code>.</p>`;
+
+/** The agent app, the widget script, the demo storefront and the demo avatars. */
+export async function pageRoutes(app: FastifyInstance, services: Services) {
+  await app.register(fastifyStatic, { root: webPaths.avatars, prefix: '/avatars/', decorateReply: false });
+  if (fs.existsSync(path.join(webPaths.agentDist, 'assets'))) {
+    await app.register(fastifyStatic, {
+      root: path.join(webPaths.agentDist, 'assets'),
+      prefix: '/app/assets/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+    });
+  }
+
+  const agentIndex = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+    const html = readOrNull(path.join(webPaths.agentDist, 'index.html'));
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('x-frame-options', 'DENY')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      )
+      .send(html ?? missingBuild('agent app'));
+  };
+  app.get('/', async (_request, reply) => reply.redirect('/app'));
+  app.get('/app', agentIndex);
+  app.get('/app/*', agentIndex);
+
+  app.get('/widget.js', async (_request, reply) => {
+    const script = readOrNull(webPaths.widgetScript);
+    if (!script) return reply.code(503).send({ error: { code: 'unavailable', message: 'The widget has not been built. Run npm run build.' } });
+    return reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .header('access-control-allow-origin', '*')
+      .send(script);
+  });
+
+  app.get('/demo', async (_request, reply) => {
+    const page = readOrNull(webPaths.demoPage) ?? missingBuild('demo page');
+    const workspace = (await workspaces.byKey(services.db, DEMO_WORKSPACE_KEY)) ?? (await workspaces.first(services.db));
+    const key = workspace?.key ?? '';
+    return reply.header('content-type', 'text/html; charset=utf-8').send(page.replaceAll('__WARMLINE_WORKSPACE_KEY__', key));
+  });
+}

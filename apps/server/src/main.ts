@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { seedDemo, DEMO_PASSWORD } from './commands/demo.ts';
+import { createAdmin, firstAdminLink } from './commands/workspaces.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLocked } from './db/lock.ts';
+import { AppError } from './errors.ts';
+import { openServices, startServer } from './server.ts';
+
+const usage = `warmline — customer service that gets every customer to a named human, fast
+
+Usage:
+  warmline start [--demo] [--role all|web]   start the server (embedded database in ./data unless DATABASE_URL is set)
+  warmline migrate                           apply database migrations and exit
+  warmline admin create --email E --name N [--password P]
+                                             create an admin account (password also from WARMLINE_ADMIN_PASSWORD)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(usage);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+
+  if (command === 'start') {
+    const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, role: { type: 'string', default: 'all' } } });
+    if (!['all', 'web'].includes(values.role ?? 'all')) throw new AppError('invalid', 2, `Unknown role "${values.role}": use all or web.`);
+    const started = Date.now();
+    const server = await startServer(config, log);
+    const lines = [`Warmline is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}, ${config.redisUrl ? 'Redis bus' : 'in-process bus'}) — ready in ${Date.now() - started} ms`];
+    lines.push(`  Agent app:  ${config.publicUrl}/app`, `  Demo shop:  ${config.publicUrl}/demo`, `  API docs:   ${config.publicUrl}/api/v1/openapi.json`);
+    if (values.demo) {
+      await seedDemo(server);
+      lines.push('', `Demo workspace "Juniper & Rye": sign in as amina@juniper-rye.example (or jonas@…, priya@…) with password ${DEMO_PASSWORD}`);
+    }
+    const link = await firstAdminLink(server);
+    if (link) lines.push('', 'First start: open this one-time link to create the first admin account:', `  ${link}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.stop();
+    return 0;
+  }
+
+  if (command === 'migrate') {
+    const services = await openServices(config, log);
+    await services.release();
+    process.stdout.write('Database is up to date.\n');
+    return 0;
+  }
+
+  if (command === 'admin' && rest[0] === 'create') {
+    const { values } = parseArgs({
+      args: rest.slice(1),
+      options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    });
+    const password = values.password ?? process.env.WARMLINE_ADMIN_PASSWORD;
+    const problems = [
+      !values.email?.includes('@') && '--email must be an email address',
+      !values.name?.trim() && '--name is required',
+      (!password || password.length < 10) && 'a password of at least 10 characters is required (--password or WARMLINE_ADMIN_PASSWORD)',
+    ].filter(Boolean);
+    if (problems.length) throw new AppError('invalid', 2, problems.join('\n'));
+    const services = await openServices(config, log);
+    try {
+      const agent = await createAdmin(services, { email: values.email!, displayName: values.name!.trim(), password: password! });
+      process.stdout.write(`Created admin ${agent.displayName} <${agent.email}>. Sign in at ${config.publicUrl}/app\n`);
+    } finally {
+      await services.release();
+    }
+    return 0;
+  }
+
+  process.stderr.write(`Unknown command "${argv.join(' ')}".\n\n${usage}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof ConfigError || err instanceof DataDirLocked || err instanceof AppError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(err instanceof AppError && err.status === 2 ? 2 : 1);
+    }
+    process.stderr.write(`${err?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,21 @@
+import type { Agent, PublicAgent } from '@warmline/shared';
+import type { AgentRecord } from '../repositories/agents.ts';
+import { iso } from '../repositories/rows.ts';
+
+export function presentAgent(a: AgentRecord): Agent {
+  return {
+    id: a.id,
+    displayName: a.displayName,
+    avatarUrl: a.avatarUrl,
+    email: a.email,
+    role: a.role,
+    presence: a.presence,
+    openConversations: a.openConversations,
+    createdAt: iso(a.createdAt),
+  };
+}
+
+/** The face a customer sees: a name and a photo. */
+export function presentPublicAgent(a: Pick<AgentRecord, 'id' | 'displayName' | 'avatarUrl'>): PublicAgent {
+  return { id: a.id, displayName: a.displayName, avatarUrl: a.avatarUrl };
+}

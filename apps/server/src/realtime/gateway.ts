@@ -1,0 +1,217 @@
+import { ClientFrame, CloseCode, type ServerFrame } from '@warmline/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { appendMessage } from '../commands/appendMessage.ts';
+import { currentSession } from '../commands/auth.ts';
+import { conversationFor } from '../commands/conversationAccess.ts';
+import type { Actor, Services } from '../commands/context.ts';
+import { markRead, signalTyping } from '../commands/signals.ts';
+import { visitorFromToken, visitorWait } from '../commands/visitors.ts';
+import { AppError } from '../errors.ts';
+import { SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
+import type { RateLimiter } from '../http/middlewares/rateLimit.ts';
+import { entries } from '../repositories/entries.ts';
+import { workspaces } from '../repositories/workspaces.ts';
+import { Connections, type Connection } from './connections.ts';
+import { deliveryFor } from './recipients.ts';
+
+const MAX_RESUME_CONVERSATIONS = 100;
+const RESUME_PAGE = 500;
+
+export interface GatewayMetrics {
+  connections(kind: 'agent' | 'visitor', delta: number): void;
+  frame(type: string): void;
+}
+
+/**
+ * The WebSocket transport: authenticates sockets, turns frames into commands, and delivers bus events to the
+ * sockets allowed to see them (recipients.ts). It keeps no state that the database does not also hold.
+ */
+export function realtimeGateway(
+  app: FastifyInstance,
+  services: Services,
+  limiter: RateLimiter,
+  metrics: GatewayMetrics,
+): { connections: Connections; close(): void } {
+  const connections = new Connections();
+  let waitTimers = new Map<string, NodeJS.Timeout>();
+
+  const unsubscribe = services.bus.subscribe((event) => {
+    const delivery = deliveryFor(event);
+    if (delivery.agents) connections.toAgents(delivery.workspaceId, delivery.agents);
+    if (delivery.visitor) connections.toVisitor(delivery.workspaceId, delivery.visitor.customerId, delivery.visitor.frame);
+    if (delivery.refreshWaits) scheduleWaitRefresh(delivery.workspaceId);
+  });
+
+  /** Queue changes come in bursts: recompute each waiting visitor's estimate at most twice a second. */
+  function scheduleWaitRefresh(workspaceId: string) {
+    if (waitTimers.has(workspaceId)) return;
+    const timer = setTimeout(async () => {
+      waitTimers.delete(workspaceId);
+      for (const customerId of connections.customersOf(workspaceId)) {
+        try {
+          const wait = await visitorWait(services, { kind: 'visitor', workspaceId, customerId });
+          connections.toVisitor(workspaceId, customerId, { type: 'wait', wait });
+        } catch (err) {
+          services.log.debug({ err }, 'wait refresh failed');
+        }
+      }
+    }, 500);
+    timer.unref();
+    waitTimers.set(workspaceId, timer);
+  }
+
+  const wsOptions = { websocket: true } as const;
+  app.get('/ws/visitor', wsOptions, async (socket, request) => {
+    const pending = bufferFrames(socket);
+    const query = request.query as { token?: string };
+    let actor: Actor;
+    try {
+      actor = await visitorFromToken(services, query.token ?? '');
+    } catch {
+      return socket.close(CloseCode.unauthenticated, 'Invalid or expired visitor token');
+    }
+    const workspace = await workspaces.byId(services.db, actor.workspaceId);
+    const origin = request.headers.origin;
+    if (origin && workspace && workspace.allowedOrigins.length > 0 && !workspace.allowedOrigins.includes(origin)) {
+      return socket.close(CloseCode.forbiddenOrigin, `Origin ${origin} may not embed this workspace's widget`);
+    }
+    serve(socket, actor, 'visitor', pending);
+  });
+
+  app.get('/ws/agent', wsOptions, async (socket, request) => {
+    const pending = bufferFrames(socket);
+    if (!isOwnOrigin(request)) return socket.close(CloseCode.forbiddenOrigin, 'Origin not allowed');
+    const token = request.cookies[SESSION_COOKIE];
+    const current = token ? await currentSession(services, token) : null;
+    if (!current) return socket.close(CloseCode.unauthenticated, 'Sign in first');
+    const { agent } = current;
+    serve(socket, { kind: 'agent', workspaceId: agent.workspaceId, agentId: agent.id, role: agent.role }, 'agent', pending);
+  });
+
+  function isOwnOrigin(request: FastifyRequest): boolean {
+    const origin = request.headers.origin;
+    if (!origin) return true; // not a browser: cookies are not sent cross-site without one
+    return origin === new URL(services.config.publicUrl).origin || origin === `http://${request.headers.host}`;
+  }
+
+  function serve(socket: WebSocket, actor: Actor, kind: 'agent' | 'visitor', pending: { take(): string[]; stop(): void }) {
+    const conn = connections.add(socket, actor);
+    metrics.connections(kind, 1);
+    let chain = Promise.resolve();
+    const handle = (raw: string) => {
+      // One frame at a time per socket: a client's messages are stored in the order it sent them.
+      chain = chain.then(() => onFrame(conn, raw)).catch((err) => services.log.error({ err }, 'frame handling failed'));
+    };
+    socket.on('message', (data) => handle(String(data)));
+    socket.on('close', () => {
+      connections.remove(conn);
+      metrics.connections(kind, -1);
+    });
+    conn.send({ type: 'ready', role: kind });
+    pending.stop();
+    for (const raw of pending.take()) handle(raw);
+  }
+
+  async function onFrame(conn: Connection, raw: string) {
+    let frame: ClientFrame;
+    try {
+      const parsed = ClientFrame.safeParse(JSON.parse(raw));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const clientId = (JSON.parse(raw) as { clientId?: unknown }).clientId;
+        return conn.send({
+          type: 'error',
+          ...(typeof clientId === 'string' ? { clientId } : {}),
+          error: { code: 'invalid', message: `${issue?.path.join('.') || 'frame'}: ${issue?.message ?? 'not a known frame'}` },
+        });
+      }
+      frame = parsed.data;
+    } catch {
+      return conn.send({ type: 'error', error: { code: 'invalid', message: 'Frames must be JSON objects.' } });
+    }
+    metrics.frame(frame.type);
+    const clientId = frame.type === 'send' ? frame.clientId : undefined;
+    try {
+      await dispatch(conn, frame);
+    } catch (err) {
+      if (err instanceof AppError) {
+        return conn.send({ type: 'error', ...(clientId ? { clientId } : {}), error: { code: err.code, message: err.message, details: err.details } });
+      }
+      services.log.error({ err }, 'frame failed');
+      conn.send({ type: 'error', ...(clientId ? { clientId } : {}), error: { code: 'internal', message: 'Something went wrong on our side.' } });
+    }
+  }
+
+  async function dispatch(conn: Connection, frame: ClientFrame) {
+    const { actor } = conn;
+    switch (frame.type) {
+      case 'ping':
+        return conn.send({ type: 'pong' });
+      case 'send': {
+        const who = actor.kind === 'visitor' ? actor.customerId : actor.agentId;
+        await limiter.hit(`ws-send:${who}`, 300, 60);
+        const { entry } = await appendMessage(services, actor, frame);
+        return conn.send({ type: 'ack', clientId: frame.clientId, conversationId: entry.conversationId, seq: entry.seq, entry });
+      }
+      case 'typing':
+        return signalTyping(services, actor, frame);
+      case 'read':
+        return markRead(services, actor, frame);
+      case 'resume':
+        return resume(conn, frame.conversations);
+    }
+  }
+
+  /** Sends everything after the client's last seq, from the database, then `resumed`. */
+  async function resume(conn: Connection, held: Record<string, number>) {
+    const audience = conn.actor.kind === 'visitor' ? 'visitor' : 'agent';
+    for (const [conversationId, lastSeq] of Object.entries(held).slice(0, MAX_RESUME_CONVERSATIONS)) {
+      try {
+        await conversationFor(services.db, conn.actor, conversationId);
+      } catch {
+        conn.send({ type: 'error', error: { code: 'not_found', message: `Conversation ${conversationId} not found.` } });
+        continue;
+      }
+      let after = lastSeq;
+      for (;;) {
+        const page = await entries.after(services.db, conn.actor.workspaceId, conversationId, { afterSeq: after, limit: RESUME_PAGE, audience });
+        for (const entry of page) conn.send({ type: 'entry', entry });
+        if (page.length < RESUME_PAGE) break;
+        after = page.at(-1)!.seq;
+      }
+    }
+    conn.send({ type: 'resumed' });
+  }
+
+  const heartbeat = setInterval(() => connections.heartbeat(), 30_000);
+  heartbeat.unref();
+
+  return {
+    connections,
+    close() {
+      unsubscribe();
+      clearInterval(heartbeat);
+      for (const t of waitTimers.values()) clearTimeout(t);
+      waitTimers = new Map();
+      connections.closeAll(CloseCode.shuttingDown, 'Server restarting');
+    },
+  };
+}
+
+/** Frames can arrive while the socket is still being authenticated; keep them until it is served. */
+function bufferFrames(socket: WebSocket) {
+  let frames: string[] = [];
+  const onMessage = (data: unknown) => frames.push(String(data));
+  socket.on('message', onMessage);
+  return {
+    take: () => {
+      const taken = frames;
+      frames = [];
+      return taken;
+    },
+    stop: () => socket.off('message', onMessage),
+  };
+}
+
+export type { ServerFrame };

@@ -1,0 +1,74 @@
+import type { Conversation, Entry } from '@warmline/shared';
+import { describe, expect, it } from 'vitest';
+import { deliveryFor } from './recipients.ts';
+
+const entry = (kind: Entry['kind']): Entry => ({
+  id: '1',
+  conversationId: 'c1',
+  seq: 3,
+  kind,
+  direction: kind === 'message' ? 'out' : null,
+  channel: 'chat',
+  body: 'hello',
+  clientId: null,
+  author: { kind: 'agent', id: 'a1', name: 'Amina', avatarUrl: null },
+  event: null,
+  createdAt: new Date(0).toISOString(),
+});
+
+describe('who receives what', () => {
+  it('a message reaches the workspace agents and only its own customer', () => {
+    const d = deliveryFor({ type: 'entry.appended', workspaceId: 'w1', customerId: 'cu1', entry: entry('message') });
+    expect(d.workspaceId).toBe('w1');
+    expect(d.agents).toEqual({ type: 'entry', entry: entry('message') });
+    expect(d.visitor?.customerId).toBe('cu1');
+  });
+
+  it('an internal note never reaches the customer', () => {
+    const d = deliveryFor({ type: 'entry.appended', workspaceId: 'w1', customerId: 'cu1', entry: entry('note') });
+    expect(d.agents).not.toBeNull();
+    expect(d.visitor).toBeNull();
+  });
+
+  it('the customer sees who helps them but nothing internal about the conversation', () => {
+    const conversation = {
+      id: 'c1',
+      status: 'active',
+      channel: 'chat',
+      customer: { id: 'cu1', name: 'Mei', email: 'mei@example.com', createdAt: '' },
+      assignee: { id: 'a1', displayName: 'Amina', avatarUrl: null },
+      priority: 5,
+      lastSeq: 4,
+      lastMessage: null,
+      promisedReplyBy: null,
+      startedAt: '',
+      humanConnectedAt: null,
+      firstResponseAt: null,
+      resolvedAt: null,
+      updatedAt: '',
+    } satisfies Conversation;
+    const d = deliveryFor({ type: 'conversation.changed', workspaceId: 'w1', customerId: 'cu1', conversation });
+    expect(d.visitor?.frame).toEqual({
+      type: 'visitor_conversation',
+      conversation: { id: 'c1', status: 'active', assignee: conversation.assignee, lastSeq: 4, promisedReplyBy: null, startedAt: '' },
+    });
+    expect(JSON.stringify(d.visitor)).not.toContain('mei@example.com');
+  });
+
+  it('typing goes to the other side only', () => {
+    const base = { type: 'typing', workspaceId: 'w1', conversationId: 'c1', customerId: 'cu1', typing: true } as const;
+    const fromCustomer = deliveryFor({ ...base, by: { kind: 'customer', id: 'cu1', name: null } });
+    expect(fromCustomer.agents).not.toBeNull();
+    expect(fromCustomer.visitor).toBeNull();
+    const fromAgent = deliveryFor({ ...base, by: { kind: 'agent', id: 'a1', name: 'Amina' } });
+    expect(fromAgent.agents).toBeNull();
+    expect(fromAgent.visitor?.customerId).toBe('cu1');
+  });
+
+  it("colleagues' presence is for agents, and refreshes the customers' waits", () => {
+    const d = deliveryFor({ type: 'presence.changed', workspaceId: 'w1', agentId: 'a1', presence: 'away' });
+    expect(d.agents).toEqual({ type: 'presence', agentId: 'a1', presence: 'away' });
+    expect(d.visitor).toBeNull();
+    expect(d.refreshWaits).toBe(true);
+  });
+});

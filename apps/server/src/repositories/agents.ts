@@ -1,0 +1,101 @@
+import type { AgentRole, Presence } from '@warmline/shared';
+import type { Sql } from '../db/client.ts';
+import { isUuid } from './rows.ts';
+
+export interface AgentRecord {
+  id: string;
+  workspaceId: string;
+  email: string;
+  displayName: string;
+  avatarUrl: string | null;
+  role: AgentRole;
+  presence: Presence;
+  createdAt: Date;
+  openConversations: number;
+}
+
+const columns = `a.id, a.workspace_id as "workspaceId", a.email, a.display_name as "displayName", a.avatar_url as "avatarUrl",
+  a.role, a.presence, a.created_at as "createdAt",
+  (select count(*)::int from conversations c where c.workspace_id = a.workspace_id and c.assignee_id = a.id and c.status <> 'resolved') as "openConversations"`;
+
+export const agents = {
+  async create(
+    sql: Sql,
+    input: { workspaceId: string; email: string; displayName: string; role: AgentRole; passwordHash: string; avatarUrl?: string | null },
+  ): Promise<AgentRecord> {
+    const [row] = await sql.query<{ id: string }>(
+      `insert into agents (workspace_id, email, display_name, role, password_hash, avatar_url)
+       values ($1, $2, $3, $4, $5, $6) returning id`,
+      [input.workspaceId, input.email, input.displayName, input.role, input.passwordHash, input.avatarUrl ?? null],
+    );
+    return (await agents.byId(sql, input.workspaceId, row!.id))!;
+  },
+  async byId(sql: Sql, workspaceId: string, id: string): Promise<AgentRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await sql.query<AgentRecord>(`select ${columns} from agents a where a.workspace_id = $1 and a.id = $2`, [
+      workspaceId,
+      id,
+    ]);
+    return row ?? null;
+  },
+  /** Sign-in is the one lookup that precedes knowing the workspace: emails are unique per instance. */
+  async credentialsByEmail(sql: Sql, email: string): Promise<{ id: string; workspaceId: string; passwordHash: string } | null> {
+    const [row] = await sql.query<{ id: string; workspaceId: string; passwordHash: string }>(
+      `select id, workspace_id as "workspaceId", password_hash as "passwordHash" from agents where lower(email) = lower($1)`,
+      [email],
+    );
+    return row ?? null;
+  },
+  async emailTaken(sql: Sql, email: string): Promise<boolean> {
+    const rows = await sql.query('select 1 from agents where lower(email) = lower($1)', [email]);
+    return rows.length > 0;
+  },
+  async list(sql: Sql, workspaceId: string): Promise<AgentRecord[]> {
+    return sql.query<AgentRecord>(`select ${columns} from agents a where a.workspace_id = $1 order by a.display_name, a.id`, [
+      workspaceId,
+    ]);
+  },
+  async count(sql: Sql): Promise<number> {
+    const [row] = await sql.query<{ n: number }>('select count(*)::int as n from agents');
+    return row!.n;
+  },
+  async update(sql: Sql, workspaceId: string, id: string, patch: { displayName?: string; avatarUrl?: string | null }) {
+    await sql.query(
+      `update agents set display_name = coalesce($3, display_name),
+         avatar_url = case when $4::boolean then $5 else avatar_url end
+       where workspace_id = $1 and id = $2`,
+      [workspaceId, id, patch.displayName ?? null, patch.avatarUrl !== undefined, patch.avatarUrl ?? null],
+    );
+  },
+  async setPresence(sql: Sql, workspaceId: string, id: string, presence: Presence): Promise<void> {
+    await sql.query(
+      `update agents set presence = $3, presence_changed_at = now() where workspace_id = $1 and id = $2 and presence <> $3`,
+      [workspaceId, id, presence],
+    );
+  },
+  /** The available agent with the fewest open conversations (ties: longest since last assignment). */
+  async leastBusy(sql: Sql, workspaceId: string, opts: { availableOnly: boolean }): Promise<AgentRecord | null> {
+    const [row] = await sql.query<AgentRecord>(
+      `select ${columns} from agents a
+       where a.workspace_id = $1 and ($2::boolean = false or a.presence = 'available')
+       order by "openConversations" asc, (a.presence = 'available') desc,
+         (select max(c.updated_at) from conversations c where c.assignee_id = a.id) asc nulls first, a.id
+       limit 1`,
+      [workspaceId, opts.availableOnly],
+    );
+    return row ?? null;
+  },
+  async countAvailable(sql: Sql, workspaceId: string): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(
+      `select count(*)::int as n from agents where workspace_id = $1 and presence = 'available'`,
+      [workspaceId],
+    );
+    return row!.n;
+  },
+  async available(sql: Sql, workspaceId: string, limit: number): Promise<AgentRecord[]> {
+    return sql.query<AgentRecord>(
+      `select ${columns} from agents a where a.workspace_id = $1 and a.presence = 'available' order by a.display_name limit $2`,
+      [workspaceId, limit],
+    );
+  },
+};

@@ -1,0 +1,120 @@
+import type { Channel, Direction, Entry, EntryKind } from '@warmline/shared';
+import type { Sql } from '../db/client.ts';
+import { iso } from './rows.ts';
+
+export interface NewEntry {
+  kind: EntryKind;
+  direction?: Direction | null;
+  channel?: Channel | null;
+  body?: string;
+  clientId?: string | null;
+  author: { kind: 'customer' | 'agent' | 'system'; id: string | null };
+  event?: { type: string; data: Record<string, unknown> } | null;
+}
+
+interface EntryRow {
+  id: string;
+  conversationId: string;
+  seq: number;
+  kind: EntryKind;
+  direction: Direction | null;
+  channel: Channel | null;
+  body: string;
+  clientId: string | null;
+  authorKind: 'customer' | 'agent' | 'system';
+  authorId: string | null;
+  authorName: string | null;
+  authorAvatarUrl: string | null;
+  eventType: string | null;
+  eventData: Record<string, unknown> | null;
+  createdAt: Date;
+}
+
+const select = `select e.id::text as id, e.conversation_id as "conversationId", e.seq, e.kind, e.direction, e.channel, e.body,
+  e.client_id as "clientId", e.author_kind as "authorKind", e.author_id as "authorId",
+  a.display_name as "authorName", a.avatar_url as "authorAvatarUrl",
+  e.event_type as "eventType", e.event_data as "eventData", e.created_at as "createdAt"
+  from entries e left join agents a on a.id = e.author_id and e.author_kind = 'agent'`;
+
+function toEntry(r: EntryRow): Entry {
+  return {
+    id: r.id,
+    conversationId: r.conversationId,
+    seq: r.seq,
+    kind: r.kind,
+    direction: r.direction,
+    channel: r.channel,
+    body: r.body,
+    clientId: r.clientId,
+    author: { kind: r.authorKind, id: r.authorId, name: r.authorName, avatarUrl: r.authorAvatarUrl },
+    event: r.eventType ? { type: r.eventType, data: r.eventData ?? {} } : null,
+    createdAt: iso(r.createdAt),
+  };
+}
+
+export const entries = {
+  async byClientId(sql: Sql, workspaceId: string, conversationId: string, clientId: string): Promise<Entry | null> {
+    const [row] = await sql.query<EntryRow>(`${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.client_id = $3`, [
+      workspaceId,
+      conversationId,
+      clientId,
+    ]);
+    return row ? toEntry(row) : null;
+  },
+  /**
+   * Appends with the conversation's next seq. The caller holds the conversation's row lock
+   * (`conversations.lock`) inside its transaction, so seqs are dense and ordered.
+   */
+  async append(sql: Sql, workspaceId: string, conversationId: string, input: NewEntry): Promise<Entry> {
+    const isMessage = input.kind === 'message';
+    const [bump] = await sql.query<{ seq: number }>(
+      `update conversations set last_seq = last_seq + 1, updated_at = now()
+         ${isMessage ? ', last_message_body = left($3, 280), last_message_direction = $4, last_message_at = now()' : ''}
+       where workspace_id = $1 and id = $2 returning last_seq as seq`,
+      isMessage ? [workspaceId, conversationId, input.body ?? '', input.direction ?? null] : [workspaceId, conversationId],
+    );
+    const [row] = await sql.query<{ id: string }>(
+      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id,
+         author_kind, author_id, event_type, event_data)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id::text as id`,
+      [
+        workspaceId,
+        conversationId,
+        bump!.seq,
+        input.kind,
+        input.direction ?? null,
+        input.channel ?? null,
+        input.body ?? '',
+        input.clientId ?? null,
+        input.author.kind,
+        input.author.id,
+        input.event?.type ?? null,
+        input.event ? JSON.stringify(input.event.data) : null,
+      ],
+    );
+    const [created] = await sql.query<EntryRow>(`${select} where e.id = $1`, [row!.id]);
+    return toEntry(created!);
+  },
+  /** Entries after `afterSeq`, in order; visitors never see internal notes. */
+  async after(
+    sql: Sql,
+    workspaceId: string,
+    conversationId: string,
+    opts: { afterSeq: number; limit: number; audience: 'agent' | 'visitor' },
+  ): Promise<Entry[]> {
+    const rows = await sql.query<EntryRow>(
+      `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.seq > $3
+         ${opts.audience === 'visitor' ? `and e.kind <> 'note'` : ''}
+       order by e.seq limit $4`,
+      [workspaceId, conversationId, opts.afterSeq, opts.limit],
+    );
+    return rows.map(toEntry);
+  },
+  async countInConversation(sql: Sql, workspaceId: string, conversationId: string): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(
+      'select count(*)::int as n from entries where workspace_id = $1 and conversation_id = $2',
+      [workspaceId, conversationId],
+    );
+    return row!.n;
+  },
+};

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pino, { type Logger } from 'pino';
+import type { Bus } from './bus/events.ts';
+import { inProcessBus } from './bus/inProcessBus.ts';
+import { redisBus } from './bus/redisBus.ts';
+import type { Services } from './commands/context.ts';
+import type { Config } from './config.ts';
+import { openDb } from './db/client.ts';
+import { lockDataDir } from './db/lock.ts';
+import { migrate } from './db/migrate.ts';
+import { buildHttpApp, type HttpApp } from './http/app.ts';
+import { memoryRateLimiter, type RateLimiter, redisRateLimiter } from './http/middlewares/rateLimit.ts';
+import { createMetrics } from './metrics.ts';
+import { instance } from './repositories/workspaces.ts';
+
+export interface Running extends Services {
+  http: HttpApp;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens storage (locking the embedded data directory), migrates, and connects the bus. */
+export async function openServices(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<Services & { release(): Promise<void> }> {
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  try {
+    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await migrate(db);
+    const bus: Bus = config.redisUrl ? await redisBus(config.redisUrl) : inProcessBus();
+    const secretKey = config.secretKey ?? (await instance.secretKey(db, () => randomBytes(32).toString('base64url')));
+    return {
+      db,
+      bus,
+      config,
+      secretKey,
+      log,
+      now: () => new Date(),
+      async release() {
+        await bus.close();
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+/** Starts the whole server: services, HTTP + WebSocket. */
+export async function startServer(config: Config, log?: Logger): Promise<Running> {
+  const services = await openServices(config, log);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+  redis?.on('error', () => {});
+  const limiter: RateLimiter = redis ? redisRateLimiter(redis) : memoryRateLimiter();
+  const http = await buildHttpApp(services, { limiter, metrics: createMetrics() });
+  const address = await http.app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | null = null;
+  return {
+    ...services,
+    http,
+    url: address.replace('[::1]', 'localhost'),
+    stop() {
+      stopping ??= (async () => {
+        http.gateway.close();
+        await http.app.close();
+        redis?.disconnect();
+        await services.release();
+      })();
+      return stopping;
+    },
+  };
+}

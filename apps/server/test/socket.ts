@@ -1,0 +1,66 @@
+import type { ServerFrame } from '@warmline/shared';
+import WebSocket from 'ws';
+import type { TestServer } from './testServer.ts';
+
+export interface TestSocket {
+  ws: WebSocket;
+  frames: ServerFrame[];
+  send(frame: unknown): void;
+  /** Resolves with the first frame (already received or yet to come) that matches; rejects after `ms`. */
+  next<T extends ServerFrame['type']>(type: T, match?: (f: Extract<ServerFrame, { type: T }>) => boolean, ms?: number): Promise<Extract<ServerFrame, { type: T }>>;
+  closed: Promise<{ code: number; reason: string }>;
+  close(): void;
+}
+
+/** Opens a WebSocket to the test server as a visitor (token) or an agent (cookie). */
+export function openSocket(
+  t: TestServer,
+  path: string,
+  opts: { cookie?: string; origin?: string } = {},
+): TestSocket {
+  const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}${path}`, {
+    headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.origin ? { origin: opts.origin } : {}) },
+  });
+  const frames: ServerFrame[] = [];
+  const waiters = new Set<() => void>();
+  ws.on('message', (data) => {
+    frames.push(JSON.parse(String(data)) as ServerFrame);
+    for (const w of waiters) w();
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.on('close', (code, reason) => resolve({ code, reason: String(reason) }));
+    ws.on('error', () => {});
+  });
+  const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  return {
+    ws,
+    frames,
+    send(frame) {
+      void opened.then(() => ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame)));
+    },
+    next(type, match = () => true, ms = 5000) {
+      let seen = 0;
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          for (; seen < frames.length; seen++) {
+            const f = frames[seen]!;
+            if (f.type === type && match(f as never)) {
+              waiters.delete(check);
+              clearTimeout(timer);
+              resolve(f as never);
+              return;
+            }
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no "${type}" frame within ${ms} ms; got: ${frames.map((f) => f.type).join(', ')}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+    closed,
+    close: () => ws.close(),
+  };
+}

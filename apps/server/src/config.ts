@@ -16,8 +16,18 @@ const Env = z.object({
   WARMLINE_DATA_DIR: z.string().min(1).default('./data'),
   SECRET_KEY: z.string().min(32, { message: 'SECRET_KEY must be at least 32 characters' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MESSAGE_MAX_LENGTH: z.coerce.number({ message: 'MESSAGE_MAX_LENGTH must be a number' }).int().min(1).max(100_000).default(10_000),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
+  MESSAGE_MAX_LENGTH: z.coerce
+    .number({ message: 'MESSAGE_MAX_LENGTH must be a number' })
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(10_000),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 14),
   VISITOR_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   SIGN_IN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
 });

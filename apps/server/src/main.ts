@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { seedDemo, DEMO_PASSWORD } from './commands/demo.ts';
+import { DEMO_PASSWORD, seedDemo } from './commands/demo.ts';
 import { createAdmin, firstAdminLink } from './commands/workspaces.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLocked } from './db/lock.ts';
@@ -26,15 +26,28 @@ async function main(argv: string[]): Promise<number> {
   const log = pino({ level: config.logLevel });
 
   if (command === 'start') {
-    const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, role: { type: 'string', default: 'all' } } });
-    if (!['all', 'web'].includes(values.role ?? 'all')) throw new AppError('invalid', 2, `Unknown role "${values.role}": use all or web.`);
+    const { values } = parseArgs({
+      args: rest,
+      options: { demo: { type: 'boolean' }, role: { type: 'string', default: 'all' } },
+    });
+    if (!['all', 'web'].includes(values.role ?? 'all'))
+      throw new AppError('invalid', 2, `Unknown role "${values.role}": use all or web.`);
     const started = Date.now();
     const server = await startServer(config, log);
-    const lines = [`Warmline is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}, ${config.redisUrl ? 'Redis bus' : 'in-process bus'}) — ready in ${Date.now() - started} ms`];
-    lines.push(`  Agent app:  ${config.publicUrl}/app`, `  Demo shop:  ${config.publicUrl}/demo`, `  API docs:   ${config.publicUrl}/api/v1/openapi.json`);
+    const lines = [
+      `Warmline is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}, ${config.redisUrl ? 'Redis bus' : 'in-process bus'}) — ready in ${Date.now() - started} ms`,
+    ];
+    lines.push(
+      `  Agent app:  ${config.publicUrl}/app`,
+      `  Demo shop:  ${config.publicUrl}/demo`,
+      `  API docs:   ${config.publicUrl}/api/v1/openapi.json`,
+    );
     if (values.demo) {
       await seedDemo(server);
-      lines.push('', `Demo workspace "Juniper & Rye": sign in as amina@juniper-rye.example (or jonas@…, priya@…) with password ${DEMO_PASSWORD}`);
+      lines.push(
+        '',
+        `Demo workspace "Juniper & Rye": sign in as amina@juniper-rye.example (or jonas@…, priya@…) with password ${DEMO_PASSWORD}`,
+      );
     }
     const link = await firstAdminLink(server);
     if (link) lines.push('', 'First start: open this one-time link to create the first admin account:', `  ${link}`);
@@ -64,7 +77,8 @@ async function main(argv: string[]): Promise<number> {
     const problems = [
       !values.email?.includes('@') && '--email must be an email address',
       !values.name?.trim() && '--name is required',
-      (!password || password.length < 10) && 'a password of at least 10 characters is required (--password or WARMLINE_ADMIN_PASSWORD)',
+      (!password || password.length < 10) &&
+        'a password of at least 10 characters is required (--password or WARMLINE_ADMIN_PASSWORD)',
     ].filter(Boolean);
     if (problems.length) throw new AppError('invalid', 2, problems.join('\n'));
     const services = await openServices(config, log);

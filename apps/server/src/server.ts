@@ -21,7 +21,10 @@ export interface Running extends Services {
 }
 
 /** Opens storage (locking the embedded data directory), migrates, and connects the bus. */
-export async function openServices(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<Services & { release(): Promise<void> }> {
+export async function openServices(
+  config: Config,
+  log: Logger = pino({ level: config.logLevel }),
+): Promise<Services & { release(): Promise<void> }> {
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   try {
     const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

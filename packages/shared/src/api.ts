@@ -34,7 +34,11 @@ export const InvitationResponse = z.object({
 });
 export const UpdateMeBody = z.object({
   displayName: z.string().trim().min(1).max(80).optional(),
-  avatarUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  avatarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
 });
 export const SetPresenceBody = z.object({ presence: Presence });
 
@@ -61,7 +65,10 @@ export const EntryResponse = z.object({ entry: Entry });
 export const AssignBody = z.object({ agentId: Id.nullable() });
 
 // ── widget (visitor) ──────────────────────────────────────────────────
-export const WidgetSessionBody = z.object({ workspaceKey: z.string().min(1).max(100), visitorToken: z.string().max(500).optional() });
+export const WidgetSessionBody = z.object({
+  workspaceKey: z.string().min(1).max(100),
+  visitorToken: z.string().max(500).optional(),
+});
 export const WidgetSessionResponse = z.object({
   visitorToken: z.string(),
   workspace: z.object({ name: z.string(), greeting: z.string() }),

@@ -54,7 +54,12 @@ export const Entry = z.object({
   channel: Channel.nullable(),
   body: z.string(),
   clientId: z.string().nullable(),
-  author: z.object({ kind: z.enum(['customer', 'agent', 'system']), id: z.string().nullable(), name: z.string().nullable(), avatarUrl: z.string().nullable() }),
+  author: z.object({
+    kind: z.enum(['customer', 'agent', 'system']),
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+  }),
   /** For events: what happened (`assigned`, `status_changed`, `left_message` …) and its details. */
   event: z.object({ type: z.string(), data: z.record(z.string(), z.unknown()) }).nullable(),
   createdAt: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClientId, Id } from './api.ts';
-import { Conversation, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
-import { ErrorCode } from './errors.ts';
+import type { Conversation, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
+import type { ErrorCode } from './errors.ts';
 
 /** WebSocket close codes used by the gateway (see docs/realtime.md). */
 export const CloseCode = {
@@ -15,7 +15,13 @@ export const ClientFrame = z.discriminatedUnion('type', [
   /** Ask for every entry after `lastSeq` of each listed conversation. */
   z.object({ type: z.literal('resume'), conversations: z.record(z.string(), z.number().int().min(0)) }),
   /** Send a message (agents may set `note: true` for an internal note). Visitors omit conversationId. */
-  z.object({ type: z.literal('send'), clientId: ClientId, conversationId: Id.optional(), body: z.string(), note: z.boolean().optional() }),
+  z.object({
+    type: z.literal('send'),
+    clientId: ClientId,
+    conversationId: Id.optional(),
+    body: z.string(),
+    note: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('typing'), conversationId: Id, typing: z.boolean() }),
   z.object({ type: z.literal('read'), conversationId: Id, seq: z.number().int().min(0) }),
   z.object({ type: z.literal('ping') }),

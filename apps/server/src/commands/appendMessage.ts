@@ -1,15 +1,15 @@
 import type { Entry } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
-import { chooseAssignee } from '../domain/chooseAssignee.ts';
 import type { Sql } from '../db/client.ts';
+import { chooseAssignee } from '../domain/chooseAssignee.ts';
 import { Invalid, NotFound, Unauthenticated } from '../errors.ts';
 import { presentConversation } from '../presenters/conversation.ts';
 import { agents } from '../repositories/agents.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { customers } from '../repositories/customers.ts';
 import { entries } from '../repositories/entries.ts';
-import { conversationFor } from './conversationAccess.ts';
 import { type Actor, type AgentActor, publishAll, type Services, type VisitorActor } from './context.ts';
+import { conversationFor } from './conversationAccess.ts';
 import { eventEntry } from './eventEntries.ts';
 
 export interface AppendMessageInput {
@@ -63,7 +63,7 @@ async function appendFromVisitor(
   // Locking the customer serialises a visitor's first messages: one conversation, never two.
   const customer = await customers.byId(tx, actor.workspaceId, actor.customerId, { forUpdate: true });
   if (!customer) throw new Unauthenticated('Your chat session has ended. Reload the page to start again.');
-  let conversation = await conversations.latestForCustomer(tx, actor.workspaceId, actor.customerId);
+  const conversation = await conversations.latestForCustomer(tx, actor.workspaceId, actor.customerId);
   if (input.conversationId && conversation?.id !== input.conversationId) throw new NotFound('Conversation');
 
   if (conversation) {
@@ -82,10 +82,12 @@ async function appendFromVisitor(
     });
     await conversations.lock(tx, actor.workspaceId, conversationId);
     if (assignee) {
-      events.push(await eventEntry(tx, actor, conversationId, 'assigned', `${assignee.displayName} joined the conversation`, {
-        agentId: assignee.id,
-        agentName: assignee.displayName,
-      }));
+      events.push(
+        await eventEntry(tx, actor, conversationId, 'assigned', `${assignee.displayName} joined the conversation`, {
+          agentId: assignee.id,
+          agentName: assignee.displayName,
+        }),
+      );
     }
   } else {
     conversationId = conversation.id;
@@ -140,10 +142,12 @@ async function appendFromAgent(
     // Answering an unowned conversation takes ownership of it.
     const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
     await conversations.update(tx, actor.workspaceId, conversation.id, { assigneeId: actor.agentId });
-    events.push(await eventEntry(tx, actor, conversation.id, 'assigned', `${me?.displayName ?? 'An agent'} joined the conversation`, {
-      agentId: actor.agentId,
-      agentName: me?.displayName ?? null,
-    }));
+    events.push(
+      await eventEntry(tx, actor, conversation.id, 'assigned', `${me?.displayName ?? 'An agent'} joined the conversation`, {
+        agentId: actor.agentId,
+        agentName: me?.displayName ?? null,
+      }),
+    );
   }
   await conversations.update(tx, actor.workspaceId, conversation.id, {
     status: 'active',

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { AgentRole } from '@warmline/shared';
 import { Conflict, Forbidden, NotFound, Unauthenticated } from '../errors.ts';
 import { type AgentRecord, agents } from '../repositories/agents.ts';
-import { type SessionRecord, invitations, sessions } from '../repositories/sessions.ts';
+import { invitations, type SessionRecord, sessions } from '../repositories/sessions.ts';
 import { type WorkspaceRecord, workspaces } from '../repositories/workspaces.ts';
 import type { AgentActor, Services } from './context.ts';
 
@@ -35,8 +35,12 @@ export interface SignedIn {
 export async function signIn(services: Services, input: { email: string; password: string }): Promise<SignedIn> {
   const creds = await agents.credentialsByEmail(services.db, input.email.trim());
   decoyHash ??= hash(newToken());
-  const ok = creds ? await verify(creds.passwordHash, input.password) : (await verify(await decoyHash, input.password), false);
-  if (!creds || !ok) throw new Unauthenticated('Email or password is incorrect.');
+  if (!creds) {
+    await verify(await decoyHash, input.password);
+    throw new Unauthenticated('Email or password is incorrect.');
+  }
+  const ok = await verify(creds.passwordHash, input.password);
+  if (!ok) throw new Unauthenticated('Email or password is incorrect.');
   return openSession(services, creds.workspaceId, creds.id);
 }
 

@@ -5,8 +5,8 @@ import { presentConversation } from '../presenters/conversation.ts';
 import { agents } from '../repositories/agents.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { pushConversationChanged } from './appendMessage.ts';
-import { conversationFor } from './conversationAccess.ts';
 import { type Actor, type AgentActor, publishAll, type Services } from './context.ts';
+import { conversationFor } from './conversationAccess.ts';
 import { eventEntry } from './eventEntries.ts';
 
 /** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
@@ -108,7 +108,12 @@ function encodeCursor(c: { at: string; id: string }): string {
 function decodeCursor(cursor: string): { at: string; id: string } {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
-    if (typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/i.test(c.id)) {
+    if (
+      typeof c.at === 'string' &&
+      !Number.isNaN(Date.parse(c.at)) &&
+      typeof c.id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(c.id)
+    ) {
       return { at: c.at, id: c.id };
     }
   } catch {}

@@ -4,8 +4,8 @@ import { customers } from '../repositories/customers.ts';
 import { workspaces } from '../repositories/workspaces.ts';
 import { appendMessage } from './appendMessage.ts';
 import type { Services } from './context.ts';
-import { setPresence, updateProfile } from './presence.ts';
 import { setResolved } from './conversations.ts';
+import { setPresence, updateProfile } from './presence.ts';
 import { createAdmin } from './workspaces.ts';
 
 export const DEMO_WORKSPACE_KEY = 'demo';
@@ -23,7 +23,13 @@ export async function seedDemo(services: Services): Promise<{ workspaceKey: stri
   const workspace = await workspaces.create(services.db, { name: 'Juniper & Rye', key: DEMO_WORKSPACE_KEY });
   const people = [];
   for (const p of team) {
-    const agent = await createAdmin(services, { email: p.email, displayName: p.displayName, password: DEMO_PASSWORD, role: p.role, workspace });
+    const agent = await createAdmin(services, {
+      email: p.email,
+      displayName: p.displayName,
+      password: DEMO_PASSWORD,
+      role: p.role,
+      workspace,
+    });
     const actor = { kind: 'agent', workspaceId: workspace.id, agentId: agent.id, role: p.role } as const;
     await updateProfile(services, actor, { avatarUrl: `${services.config.publicUrl}/avatars/${p.avatar}.svg` });
     people.push(actor);

@@ -15,7 +15,9 @@ const PICKUP_UP_TO = 3;
  * so nobody waits in a queue while a person is free.
  */
 export async function setPresence(services: Services, actor: AgentActor, presence: Presence): Promise<AgentRecord> {
-  const events: WarmlineEvent[] = [{ type: 'presence.changed', workspaceId: actor.workspaceId, agentId: actor.agentId, presence }];
+  const events: WarmlineEvent[] = [
+    { type: 'presence.changed', workspaceId: actor.workspaceId, agentId: actor.agentId, presence },
+  ];
   const agent = await services.db.transaction(async (tx) => {
     await agents.setPresence(tx, actor.workspaceId, actor.agentId, presence);
     const me = (await agents.byId(tx, actor.workspaceId, actor.agentId))!;

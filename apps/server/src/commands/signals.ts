@@ -1,7 +1,7 @@
 import { agents } from '../repositories/agents.ts';
 import { conversations } from '../repositories/conversations.ts';
-import { conversationFor } from './conversationAccess.ts';
 import { type Actor, publishAll, type Services } from './context.ts';
+import { conversationFor } from './conversationAccess.ts';
 
 /** Typing indicators are fleeting: checked for access, never stored. */
 export async function signalTyping(services: Services, actor: Actor, input: { conversationId: string; typing: boolean }) {

@@ -12,8 +12,8 @@ import { customers } from '../repositories/customers.ts';
 import { entries } from '../repositories/entries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
 import { pushConversationChanged } from './appendMessage.ts';
-import { conversationFor } from './conversationAccess.ts';
 import { publishAll, type Services, type VisitorActor } from './context.ts';
+import { conversationFor } from './conversationAccess.ts';
 import { eventEntry } from './eventEntries.ts';
 
 /** Until routing learns from handle times: how long a free person takes to pick up a new chat. */
@@ -46,11 +46,19 @@ export async function startVisitorSession(
   } else {
     const customer = await services.db.transaction(async (tx) => {
       const created = await customers.create(tx, workspace.id);
-      await customers.addIdentity(tx, workspace.id, { customerId: created.id, kind: 'visitor', value: randomUUID(), verified: false });
+      await customers.addIdentity(tx, workspace.id, {
+        customerId: created.id,
+        kind: 'visitor',
+        value: randomUUID(),
+        verified: false,
+      });
       return created;
     });
     actor = { kind: 'visitor', workspaceId: workspace.id, customerId: customer.id };
-    token = signVisitorToken({ workspaceId: workspace.id, customerId: customer.id, iat: Math.floor(services.now().getTime() / 1000) }, services.secretKey);
+    token = signVisitorToken(
+      { workspaceId: workspace.id, customerId: customer.id, iat: Math.floor(services.now().getTime() / 1000) },
+      services.secretKey,
+    );
   }
   const conversation = await conversations.latestForCustomer(services.db, workspace.id, actor.customerId);
   const history = conversation
@@ -78,7 +86,11 @@ export async function visitorFromToken(services: Services, token: string): Promi
 }
 
 /** The honest wait for this visitor's conversation (or for a new one). */
-export async function waitFor(services: Services, workspaceId: string, conversation: ConversationRecord | null): Promise<WaitEstimate> {
+export async function waitFor(
+  services: Services,
+  workspaceId: string,
+  conversation: ConversationRecord | null,
+): Promise<WaitEstimate> {
   const [agentsAvailable, queueAhead] = await Promise.all([
     agents.countAvailable(services.db, workspaceId),
     conversations.queueAhead(services.db, workspaceId, conversation?.status === 'waiting' ? conversation.startedAt : null),
@@ -88,12 +100,24 @@ export async function waitFor(services: Services, workspaceId: string, conversat
 }
 
 export async function visitorWait(services: Services, actor: VisitorActor): Promise<WaitEstimate> {
-  return waitFor(services, actor.workspaceId, await conversations.latestForCustomer(services.db, actor.workspaceId, actor.customerId));
+  return waitFor(
+    services,
+    actor.workspaceId,
+    await conversations.latestForCustomer(services.db, actor.workspaceId, actor.customerId),
+  );
 }
 
-export async function visitorEntries(services: Services, actor: VisitorActor, input: { conversationId: string; after: number; limit: number }) {
+export async function visitorEntries(
+  services: Services,
+  actor: VisitorActor,
+  input: { conversationId: string; after: number; limit: number },
+) {
   const conversation = await conversationFor(services.db, actor, input.conversationId);
-  return entries.after(services.db, actor.workspaceId, conversation.id, { afterSeq: input.after, limit: input.limit, audience: 'visitor' });
+  return entries.after(services.db, actor.workspaceId, conversation.id, {
+    afterSeq: input.after,
+    limit: input.limit,
+    audience: 'visitor',
+  });
 }
 
 /**
@@ -112,21 +136,31 @@ export async function leaveMessage(
     const current = await conversationFor(tx, actor, input.conversationId);
     await conversations.lock(tx, actor.workspaceId, current.id);
     await customers.updateContact(tx, actor.workspaceId, actor.customerId, { email: input.email, name: input.name || null });
-    await customers.addIdentity(tx, actor.workspaceId, { customerId: actor.customerId, kind: 'email', value: input.email.toLowerCase(), verified: false });
+    await customers.addIdentity(tx, actor.workspaceId, {
+      customerId: actor.customerId,
+      kind: 'email',
+      value: input.email.toLowerCase(),
+      verified: false,
+    });
     const owner = current.assigneeId
       ? await agents.byId(tx, actor.workspaceId, current.assigneeId)
       : await agents.leastBusy(tx, actor.workspaceId, { availableOnly: false });
     await conversations.update(tx, actor.workspaceId, current.id, { assigneeId: owner?.id ?? null, promisedReplyBy: by });
     const who = owner?.displayName ?? 'Our team';
     const text = `${who} will reply to ${input.email} within ${describeMinutes(workspace.replyPromiseMinutes)}.`;
-    events.push(await eventEntry(tx, actor, current.id, 'left_message', `Left a message for a reply by email to ${input.email}. ${text}`, {
-      email: input.email,
-      ownerId: owner?.id ?? null,
-      promisedReplyBy: by.toISOString(),
-    }));
+    events.push(
+      await eventEntry(tx, actor, current.id, 'left_message', `Left a message for a reply by email to ${input.email}. ${text}`, {
+        email: input.email,
+        ownerId: owner?.id ?? null,
+        promisedReplyBy: by.toISOString(),
+      }),
+    );
     await pushConversationChanged(tx, actor.workspaceId, current.id, events);
     const updated = (await conversations.byId(tx, actor.workspaceId, current.id))!;
-    return { conversation: visitorView(presentConversation(updated)), promise: { owner: owner ? presentPublicAgent(owner) : null, by: by.toISOString(), text } };
+    return {
+      conversation: visitorView(presentConversation(updated)),
+      promise: { owner: owner ? presentPublicAgent(owner) : null, by: by.toISOString(), text },
+    };
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   await publishAll(services, events);

@@ -15,7 +15,9 @@ export function newWorkspaceKey(): string {
  */
 export async function firstAdminLink(services: Services): Promise<string | null> {
   if ((await agents.count(services.db)) > 0) return null;
-  const workspace = (await workspaces.first(services.db)) ?? (await workspaces.create(services.db, { name: 'My workspace', key: newWorkspaceKey() }));
+  const workspace =
+    (await workspaces.first(services.db)) ??
+    (await workspaces.create(services.db, { name: 'My workspace', key: newWorkspaceKey() }));
   const invitation = await createInvitation(services, workspace.id, { email: null, role: 'admin', invitedBy: null });
   return invitation.url;
 }

@@ -12,7 +12,12 @@ describe('chooseAssignee', () => {
   });
 
   it('keeps the caller order on ties', () => {
-    expect(chooseAssignee([{ id: 'x', openConversations: 0 }, { id: 'y', openConversations: 0 }])?.id).toBe('x');
+    expect(
+      chooseAssignee([
+        { id: 'x', openConversations: 0 },
+        { id: 'y', openConversations: 0 },
+      ])?.id,
+    ).toBe('x');
   });
 
   it('returns null when nobody can take it', () => {

@@ -9,7 +9,9 @@ export interface VisitorClaims {
 
 /** Signs a visitor token: `v1.<base64url claims>.<base64url HMAC-SHA256>`. */
 export function signVisitorToken(claims: VisitorClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ w: claims.workspaceId, c: claims.customerId, i: claims.iat })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ w: claims.workspaceId, c: claims.customerId, i: claims.iat })).toString(
+    'base64url',
+  );
   return `v1.${payload}.${mac(payload, secret)}`;
 }
 

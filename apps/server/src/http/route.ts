@@ -26,7 +26,11 @@ interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
       body: z.infer<B>;
       request: FastifyRequest;
       reply: FastifyReply;
-    } & (A extends 'agent' ? { actor: AgentActor; session: AgentSession } : A extends 'visitor' ? { actor: VisitorActor } : object),
+    } & (A extends 'agent'
+      ? { actor: AgentActor; session: AgentSession }
+      : A extends 'visitor'
+        ? { actor: VisitorActor }
+        : object),
   ) => Promise<unknown>;
 }
 
@@ -46,11 +50,12 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: str
  * Declares one REST route: validated at the edge with zod, authenticated, then handed to a command.
  * The same declaration feeds /api/v1/openapi.json.
  */
-export function route<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, B extends z.ZodType = z.ZodObject, A extends Auth = 'none'>(
-  app: FastifyInstance,
-  services: Services,
-  spec: RouteSpec<P, Q, B, A>,
-): void {
+export function route<
+  P extends z.ZodType = z.ZodObject,
+  Q extends z.ZodType = z.ZodObject,
+  B extends z.ZodType = z.ZodObject,
+  A extends Auth = 'none',
+>(app: FastifyInstance, services: Services, spec: RouteSpec<P, Q, B, A>): void {
   const registry = registries.get(app) ?? [];
   registries.set(app, registry);
   registry.push(spec as unknown as AnySpec);
@@ -105,25 +110,38 @@ export function openApiDocument(app: FastifyInstance, publicUrl: string) {
         ? { description: 'OK', content: { 'application/json': { schema: schemaOf(schema, 'output') } } }
         : { description: 'No content' };
     }
-    responses['4XX'] = { description: 'A problem with the request', content: { 'application/json': { schema: schemaOf(ErrorResponse, 'output') } } };
+    responses['4XX'] = {
+      description: 'A problem with the request',
+      content: { 'application/json': { schema: schemaOf(ErrorResponse, 'output') } },
+    };
     paths[path] ??= {};
     paths[path][spec.method.toLowerCase()] = {
       summary: spec.summary,
       tags: [spec.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
+      ...(spec.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }
+        : {}),
       responses,
       security: spec.auth === 'agent' ? [{ session: [] }] : spec.auth === 'visitor' ? [{ visitorToken: [] }] : [],
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Warmline API', version: '1', description: 'Customer service that gets every customer to a named human, fast.' },
+    info: {
+      title: 'Warmline API',
+      version: '1',
+      description: 'Customer service that gets every customer to a named human, fast.',
+    },
     servers: [{ url: publicUrl }],
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'wl_session', description: 'Writes also need the X-CSRF-Token header.' },
-        visitorToken: { type: 'http', scheme: 'bearer', description: 'The signed visitor token from POST /api/v1/widget/session.' },
+        visitorToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The signed visitor token from POST /api/v1/widget/session.',
+        },
       },
     },
     paths,

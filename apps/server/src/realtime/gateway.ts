@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { appendMessage } from '../commands/appendMessage.ts';
 import { currentSession } from '../commands/auth.ts';
-import { conversationFor } from '../commands/conversationAccess.ts';
 import type { Actor, Services } from '../commands/context.ts';
+import { conversationFor } from '../commands/conversationAccess.ts';
 import { markRead, signalTyping } from '../commands/signals.ts';
 import { visitorFromToken, visitorWait } from '../commands/visitors.ts';
 import { AppError } from '../errors.ts';
@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
 import type { RateLimiter } from '../http/middlewares/rateLimit.ts';
 import { entries } from '../repositories/entries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
-import { Connections, type Connection } from './connections.ts';
+import { type Connection, Connections } from './connections.ts';
 import { deliveryFor } from './recipients.ts';
 
 const MAX_RESUME_CONVERSATIONS = 100;
@@ -136,10 +136,18 @@ export function realtimeGateway(
       await dispatch(conn, frame);
     } catch (err) {
       if (err instanceof AppError) {
-        return conn.send({ type: 'error', ...(clientId ? { clientId } : {}), error: { code: err.code, message: err.message, details: err.details } });
+        return conn.send({
+          type: 'error',
+          ...(clientId ? { clientId } : {}),
+          error: { code: err.code, message: err.message, details: err.details },
+        });
       }
       services.log.error({ err }, 'frame failed');
-      conn.send({ type: 'error', ...(clientId ? { clientId } : {}), error: { code: 'internal', message: 'Something went wrong on our side.' } });
+      conn.send({
+        type: 'error',
+        ...(clientId ? { clientId } : {}),
+        error: { code: 'internal', message: 'Something went wrong on our side.' },
+      });
     }
   }
 
@@ -175,7 +183,11 @@ export function realtimeGateway(
       }
       let after = lastSeq;
       for (;;) {
-        const page = await entries.after(services.db, conn.actor.workspaceId, conversationId, { afterSeq: after, limit: RESUME_PAGE, audience });
+        const page = await entries.after(services.db, conn.actor.workspaceId, conversationId, {
+          afterSeq: after,
+          limit: RESUME_PAGE,
+          audience,
+        });
         for (const entry of page) conn.send({ type: 'entry', entry });
         if (page.length < RESUME_PAGE) break;
         after = page.at(-1)!.seq;

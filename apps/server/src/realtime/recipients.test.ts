@@ -50,7 +50,14 @@ describe('who receives what', () => {
     const d = deliveryFor({ type: 'conversation.changed', workspaceId: 'w1', customerId: 'cu1', conversation });
     expect(d.visitor?.frame).toEqual({
       type: 'visitor_conversation',
-      conversation: { id: 'c1', status: 'active', assignee: conversation.assignee, lastSeq: 4, promisedReplyBy: null, startedAt: '' },
+      conversation: {
+        id: 'c1',
+        status: 'active',
+        assignee: conversation.assignee,
+        lastSeq: 4,
+        promisedReplyBy: null,
+        startedAt: '',
+      },
     });
     expect(JSON.stringify(d.visitor)).not.toContain('mei@example.com');
   });

@@ -21,7 +21,14 @@ const columns = `a.id, a.workspace_id as "workspaceId", a.email, a.display_name 
 export const agents = {
   async create(
     sql: Sql,
-    input: { workspaceId: string; email: string; displayName: string; role: AgentRole; passwordHash: string; avatarUrl?: string | null },
+    input: {
+      workspaceId: string;
+      email: string;
+      displayName: string;
+      role: AgentRole;
+      passwordHash: string;
+      avatarUrl?: string | null;
+    },
   ): Promise<AgentRecord> {
     const [row] = await sql.query<{ id: string }>(
       `insert into agents (workspace_id, email, display_name, role, password_hash, avatar_url)

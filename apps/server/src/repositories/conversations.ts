@@ -157,7 +157,10 @@ export const conversations = {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       if (key === 'humanReplied') {
-        sets.push('human_connected_at = coalesce(human_connected_at, now())', 'first_response_at = coalesce(first_response_at, now())');
+        sets.push(
+          'human_connected_at = coalesce(human_connected_at, now())',
+          'first_response_at = coalesce(first_response_at, now())',
+        );
         continue;
       }
       params.push(value);

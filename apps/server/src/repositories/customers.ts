@@ -12,7 +12,11 @@ export interface CustomerRecord {
 const columns = `id, workspace_id as "workspaceId", name, email, created_at as "createdAt"`;
 
 export const customers = {
-  async create(sql: Sql, workspaceId: string, input: { name?: string | null; email?: string | null } = {}): Promise<CustomerRecord> {
+  async create(
+    sql: Sql,
+    workspaceId: string,
+    input: { name?: string | null; email?: string | null } = {},
+  ): Promise<CustomerRecord> {
     const [row] = await sql.query<CustomerRecord>(
       `insert into customers (workspace_id, name, email) values ($1, $2, $3) returning ${columns}`,
       [workspaceId, input.name ?? null, input.email ?? null],
@@ -46,7 +50,9 @@ export const customers = {
     );
   },
   async count(sql: Sql, workspaceId: string): Promise<number> {
-    const [row] = await sql.query<{ n: number }>('select count(*)::int as n from customers where workspace_id = $1', [workspaceId]);
+    const [row] = await sql.query<{ n: number }>('select count(*)::int as n from customers where workspace_id = $1', [
+      workspaceId,
+    ]);
     return row!.n;
   },
 };

@@ -54,11 +54,10 @@ function toEntry(r: EntryRow): Entry {
 
 export const entries = {
   async byClientId(sql: Sql, workspaceId: string, conversationId: string, clientId: string): Promise<Entry | null> {
-    const [row] = await sql.query<EntryRow>(`${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.client_id = $3`, [
-      workspaceId,
-      conversationId,
-      clientId,
-    ]);
+    const [row] = await sql.query<EntryRow>(
+      `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.client_id = $3`,
+      [workspaceId, conversationId, clientId],
+    );
     return row ? toEntry(row) : null;
   },
   /**

@@ -43,7 +43,14 @@ export interface InvitationRecord {
 export const invitations = {
   async create(
     sql: Sql,
-    input: { workspaceId: string; tokenHash: string; email: string | null; role: string; invitedBy: string | null; expiresAt: Date },
+    input: {
+      workspaceId: string;
+      tokenHash: string;
+      email: string | null;
+      role: string;
+      invitedBy: string | null;
+      expiresAt: Date;
+    },
   ): Promise<{ id: string }> {
     const [row] = await sql.query<{ id: string }>(
       `insert into invitations (workspace_id, token_hash, email, role, invited_by, expires_at)

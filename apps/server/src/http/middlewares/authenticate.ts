@@ -18,7 +18,10 @@ export interface AgentSession {
  * A signed-in agent from the session cookie. Writes must also carry the session's CSRF token in
  * `X-CSRF-Token`, and come from our own origin when the browser says where they come from.
  */
-export async function requireAgent(services: Services, request: FastifyRequest): Promise<{ actor: AgentActor; session: AgentSession }> {
+export async function requireAgent(
+  services: Services,
+  request: FastifyRequest,
+): Promise<{ actor: AgentActor; session: AgentSession }> {
   const token = request.cookies[SESSION_COOKIE];
   const current = token ? await currentSession(services, token) : null;
   if (!current) throw new Unauthenticated();

@@ -29,14 +29,20 @@ export function errorReplies(app: FastifyInstance) {
       return reply.code(503).send({ error: { code: 'unavailable', message: 'The database is unreachable; try again shortly.' } });
     }
     request.log.error({ err }, 'unexpected error');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } }),
+    reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } }),
   );
 }
 
 function isDatabaseDown(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) || /Connection terminated/.test(String(err));
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) || /Connection terminated/.test(String(err))
+  );
 }

@@ -1,4 +1,11 @@
-import { AgentResponse, AgentsResponse, InvitationResponse, InviteAgentBody, SetPresenceBody, UpdateMeBody } from '@warmline/shared';
+import {
+  AgentResponse,
+  AgentsResponse,
+  InvitationResponse,
+  InviteAgentBody,
+  SetPresenceBody,
+  UpdateMeBody,
+} from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { inviteAgent } from '../../commands/auth.ts';
 import type { Services } from '../../commands/context.ts';

@@ -1,9 +1,4 @@
-import {
-  AcceptInvitationBody,
-  InvitationPreview,
-  SessionResponse,
-  SignInBody,
-} from '@warmline/shared';
+import { AcceptInvitationBody, InvitationPreview, SessionResponse, SignInBody } from '@warmline/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { acceptInvitation, previewInvitation, type SignedIn, signIn, signOut } from '../../commands/auth.ts';

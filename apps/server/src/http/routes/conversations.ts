@@ -12,8 +12,8 @@ import {
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { appendMessage } from '../../commands/appendMessage.ts';
-import { conversationFor } from '../../commands/conversationAccess.ts';
 import type { Services } from '../../commands/context.ts';
+import { conversationFor } from '../../commands/conversationAccess.ts';
 import { assignConversation, getConversation, listConversations, setResolved } from '../../commands/conversations.ts';
 import { conversations } from '../../repositories/conversations.ts';
 import { entries } from '../../repositories/entries.ts';
@@ -78,7 +78,8 @@ export function conversationRoutes(app: FastifyInstance, services: Services) {
       method: 'POST',
       url: `/api/v1/conversations/:id/${kind}`,
       tag: 'conversations',
-      summary: kind === 'messages' ? 'Reply to the customer (idempotent by clientId)' : 'Add an internal note (idempotent by clientId)',
+      summary:
+        kind === 'messages' ? 'Reply to the customer (idempotent by clientId)' : 'Add an internal note (idempotent by clientId)',
       auth: 'agent',
       params: ConversationParams,
       body: PostMessageBody,

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { DEMO_WORKSPACE_KEY } from '../../commands/demo.ts';
 import type { Services } from '../../commands/context.ts';
+import { DEMO_WORKSPACE_KEY } from '../../commands/demo.ts';
 import { workspaces } from '../../repositories/workspaces.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
@@ -57,7 +57,10 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
 
   app.get('/widget.js', async (_request, reply) => {
     const script = readOrNull(webPaths.widgetScript);
-    if (!script) return reply.code(503).send({ error: { code: 'unavailable', message: 'The widget has not been built. Run npm run build.' } });
+    if (!script)
+      return reply
+        .code(503)
+        .send({ error: { code: 'unavailable', message: 'The widget has not been built. Run npm run build.' } });
     return reply
       .header('content-type', 'text/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')

@@ -1,0 +1,105 @@
+// `npm test`: every tier, one summary line at the end ("N passed, N failed").
+//   lint + format (biome) · types (tsc) · unit · integration on PGlite · integration on PostgreSQL + Redis
+//   (when DATABASE_URL / REDIS_URL are set) · end-to-end in Chromium.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-test-run-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const notes = [];
+const only = process.argv.slice(2);
+
+function run(cmd, args, env = process.env) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+}
+
+function tier(name, fn) {
+  if (only.length && !only.includes(name)) return;
+  process.stdout.write(`\n━━ ${name} ━━\n`);
+  const started = Date.now();
+  fn();
+  process.stdout.write(`━━ ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+function check(name, cmd, args) {
+  const ok = run(cmd, args) === 0;
+  if (ok) totals.passed++;
+  else totals.failed++;
+  notes.push(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+}
+
+function vitest(label, project, env) {
+  const out = path.join(tmp, `${label}.json`);
+  const status = run(
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    env,
+  );
+  let report = null;
+  try {
+    report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  } catch {}
+  if (!report) {
+    totals.failed++;
+    notes.push(`${label}: the test run crashed before reporting (exit ${status})`);
+    return;
+  }
+  const skipped = report.numPendingTests + report.numTodoTests;
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += skipped;
+  notes.push(
+    `${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
+}
+
+/** Debian's Chromium for the browser tests: installed with apt when missing and possible. */
+function ensureChromium() {
+  if (fs.existsSync('/usr/bin/chromium')) return true;
+  const canApt = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
+  if (!canApt) return false;
+  process.stdout.write('Installing Debian chromium for the browser tests…\n');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+  return fs.existsSync('/usr/bin/chromium');
+}
+
+const embeddedEnv = { ...process.env };
+delete embeddedEnv.DATABASE_URL;
+delete embeddedEnv.REDIS_URL;
+
+tier('lint', () => check('lint and format (biome)', 'npx', ['biome', 'check', '.']));
+tier('types', () => check('types (tsc --noEmit)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+tier('unit', () => vitest('unit', 'unit', embeddedEnv));
+tier('integration', () => vitest('integration on PGlite + in-process bus', 'integration', embeddedEnv));
+tier('integration-postgres', () => {
+  if (!process.env.DATABASE_URL) {
+    notes.push('integration on PostgreSQL: not run (DATABASE_URL is not set; .ci/run sets it)');
+    return;
+  }
+  vitest(`integration on PostgreSQL${process.env.REDIS_URL ? ' + Redis' : ''}`, 'integration', process.env);
+});
+tier('e2e', () => {
+  if (!ensureChromium()) {
+    totals.skipped++;
+    notes.push('e2e: SKIPPED — /usr/bin/chromium is missing and could not be installed (needs root and apt-get)');
+    return;
+  }
+  if (run('node', ['scripts/build-web.mjs']) !== 0) {
+    totals.failed++;
+    notes.push('e2e: the web build failed');
+    return;
+  }
+  vitest('end-to-end in Chromium', 'e2e', embeddedEnv);
+});
+
+fs.rmSync(tmp, { recursive: true, force: true });
+process.stdout.write(`\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
+const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+process.stdout.write(`${summary}\n`);
+process.exit(totals.failed > 0 ? 1 : 0);

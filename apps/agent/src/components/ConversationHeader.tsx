@@ -66,9 +66,10 @@ export function ConversationHeader({ conversation: c, meId, now }: HeaderProps) 
             className="btn btn-primary"
             data-testid="take-button"
             disabled={busy}
+            title={c.assignee ? `Take this conversation over from ${c.assignee.displayName}` : 'Make this conversation yours'}
             onClick={() => run(takeConversation)}
           >
-            {c.assignee ? `Take from ${c.assignee.displayName}` : 'Take'}
+            {c.assignee ? 'Take over' : 'Take'}
           </button>
         ) : null}
         {resolved ? (

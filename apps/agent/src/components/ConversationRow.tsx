@@ -23,7 +23,7 @@ export function ConversationRow({ conversation: c, now, selected, unread }: RowP
   const waitStart = waitingSince(c);
   const waitedMs = waitStart ? since(waitStart, now) : 0;
   const longWait = c.status === 'waiting' && waitedMs >= LONG_WAIT_MS;
-  const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? 'You: ' : ''}${c.lastMessage.body}` : 'No messages yet';
+  const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? '↪ ' : ''}${c.lastMessage.body}` : 'No messages yet';
   const classes = ['row', selected && 'is-selected', longWait && 'is-long-wait', unread && 'is-unread'].filter(Boolean).join(' ');
 
   return (

@@ -33,6 +33,7 @@ export function PendingEntry({ message, author }: { message: PendingMessage; aut
           <div className="pending-state">Sending…</div>
         )}
       </div>
+      {message.note ? null : <span className="avatar-spacer" aria-hidden="true" />}
     </li>
   );
 }

@@ -80,7 +80,7 @@ button{cursor:pointer}
 .composer textarea:focus-visible{box-shadow:none}
 .send{flex:none;width:40px;height:40px;border:0;border-radius:12px;background:var(--accent);color:#fff;display:grid;place-items:center}
 .send:hover{background:var(--accent-dark)}
-.send[aria-disabled=true]{background:#e9d9ca;cursor:default}
+.send[data-idle=true]{background:#e9d9ca;cursor:default}
 .send svg{width:18px;height:18px}
 .counter{font-size:12px;color:var(--muted);text-align:right;margin:-8px 20px 8px}
 .counter.over{color:#a1281b;font-weight:600}

@@ -108,6 +108,7 @@ describe('eventText', () => {
   it('prefers the server wording for unknown events', () => {
     expect(eventText(ev('something', {}, 'Something happened'))).toBe('Something happened');
     expect(eventText(ev('status_changed', { to: 'resolved' }))).toBe('This conversation was closed');
+    expect(eventText(ev('left_message', {}, 'Left a message for a reply by email'))).toBeNull();
   });
 });
 

@@ -117,7 +117,7 @@ export function eventText(entry: Entry): string | null {
     case 'transferred':
       return name ? `${name} is taking over from here` : 'Someone new is taking over from here';
     case 'left_message':
-      return str(entry.body) ?? 'You left your email — we will reply there';
+      return null; // the promise card (wl-promise) already says who replies and by when
     case 'status_changed':
       if (data.to === 'resolved' || data.status === 'resolved') return 'This conversation was closed';
       return null;

@@ -160,6 +160,16 @@ export function mountWidget(base: string, workspaceKey: string): WarmlineHandle 
     if (returnFocus) launcher.focus();
   }
 
+  // Stay pinned to the newest message when the list shrinks (composer grows, banner appears, mobile keyboard opens).
+  let pinned = true;
+  list.addEventListener('scroll', () => {
+    pinned = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
+  });
+  if (typeof ResizeObserver !== 'undefined')
+    new ResizeObserver(() => {
+      if (pinned) list.scrollTop = list.scrollHeight;
+    }).observe(list);
+
   chat.onChange(schedule);
   window.addEventListener('online', () => chat.online());
   window.addEventListener('storage', (e) => {

@@ -34,7 +34,8 @@ export function createComposer(onSend: (body: string) => boolean, onType: () => 
 
   function refresh() {
     const s = composerState(input.value, MESSAGE_MAX_LENGTH_DEFAULT);
-    send.setAttribute('aria-disabled', String(!s.canSend));
+    // Styled as idle, not disabled: the button stays reachable and clickable, and an empty send is simply refused.
+    send.dataset.idle = String(!s.canSend);
     show(counter, !!s.counter);
     setText(counter, s.over ? `${s.counter} — a little too long to send` : (s.counter ?? ''));
     counter.classList.toggle('over', s.over);

@@ -41,7 +41,11 @@ export function createHeader(base: string, onClose: () => void) {
       const current = title.querySelector('[data-testid=wl-agent-name]');
       if (current?.textContent !== agent.displayName)
         title.replaceChildren(h('span', { class: 'pre', text: 'You’re talking with ' }), name);
-      setText(status, chat.typingName ? 'Typing a reply…' : 'A real person, here to help');
+      const byEmail = chat.wait?.agentsAvailable === 0 && (!!chat.promise || !!c?.promisedReplyBy);
+      setText(
+        status,
+        chat.typingName ? 'Typing a reply…' : byEmail ? 'Will reply to you by email' : 'A real person, here to help',
+      );
       return;
     }
     setFaces(chat.team.slice(0, 3), 36, '');

@@ -17,7 +17,7 @@ export function createLeaveCard(chat: Chat) {
   });
   const name = h('input', { type: 'text', name: 'name', autocomplete: 'name', 'data-testid': 'wl-leave-name', maxlength: 120 });
   const error = h('p', { class: 'err', id: 'wl-leave-error', role: 'alert', hidden: true });
-  const submit = h('button', { class: 'btn', type: 'submit', 'data-testid': 'wl-leave-submit', text: 'Send' });
+  const submit = h('button', { class: 'btn', type: 'submit', 'data-testid': 'wl-leave-submit', text: 'Leave my email' });
   let busy = false;
 
   const el = h(
@@ -60,7 +60,7 @@ export function createLeaveCard(chat: Chat) {
     const err = await chat.leaveMessage(email.value, name.value);
     busy = false;
     submit.removeAttribute('aria-disabled');
-    setText(submit, 'Send');
+    setText(submit, 'Leave my email');
     if (err) fail(err, /email/i.test(err));
   }
 

@@ -30,6 +30,8 @@ const Env = z.object({
     .default(24 * 14),
   VISITOR_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   SIGN_IN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 export interface Config {
@@ -45,6 +47,10 @@ export interface Config {
   sessionTtlHours: number;
   visitorTokenTtlDays: number;
   signInLimitPer15Min: number;
+  /** New widget sessions per IP per minute. */
+  widgetSessionsPerMinute: number;
+  /** Messages one visitor or agent may send per minute. */
+  messagesPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -74,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     visitorTokenTtlDays: e.VISITOR_TOKEN_TTL_DAYS,
     signInLimitPer15Min: e.SIGN_IN_LIMIT_PER_15_MIN,
+    widgetSessionsPerMinute: e.WIDGET_SESSIONS_PER_MINUTE,
+    messagesPerMinute: e.MESSAGES_PER_MINUTE,
   };
 }

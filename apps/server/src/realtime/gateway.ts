@@ -158,7 +158,7 @@ export function realtimeGateway(
         return conn.send({ type: 'pong' });
       case 'send': {
         const who = actor.kind === 'visitor' ? actor.customerId : actor.agentId;
-        await limiter.hit(`ws-send:${who}`, 300, 60);
+        await limiter.hit(`send:${who}`, services.config.messagesPerMinute, 60);
         const { entry } = await appendMessage(services, actor, frame);
         return conn.send({ type: 'ack', clientId: frame.clientId, conversationId: entry.conversationId, seq: entry.seq, entry });
       }

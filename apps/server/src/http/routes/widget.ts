@@ -40,7 +40,7 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     body: WidgetSessionBody,
     responses: { 200: WidgetSessionResponse },
     handler: async ({ body, request }) => {
-      await limiter.hit(`widget-session:${request.ip}`, 60, 60);
+      await limiter.hit(`widget-session:${request.ip}`, services.config.widgetSessionsPerMinute, 60);
       const { actor: _actor, ...session } = await startVisitorSession(services, body);
       return session;
     },
@@ -55,7 +55,7 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     body: WidgetMessageBody,
     responses: { 201: WidgetMessageResponse, 200: WidgetMessageResponse },
     handler: async ({ actor, body, reply }) => {
-      await limiter.hit(`widget-message:${actor.customerId}`, 120, 60);
+      await limiter.hit(`send:${actor.customerId}`, services.config.messagesPerMinute, 60);
       const { entry, created } = await appendMessage(services, actor, body);
       reply.code(created ? 201 : 200);
       return { entry, conversation: visitorView(await getConversation(services, actor, entry.conversationId)) };

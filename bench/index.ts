@@ -1,0 +1,30 @@
+import { chatBenchmarks } from './chat.ts';
+import { sizeBenchmarks } from './size.ts';
+import { startBenchmarks } from './start.ts';
+
+export interface Figure {
+  bench: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  notes: string;
+}
+
+const suites: Record<string, () => Promise<Figure[]>> = {
+  size: sizeBenchmarks,
+  start: startBenchmarks,
+  chat: chatBenchmarks,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((w) => !suites[w]);
+if (unknown.length) {
+  process.stderr.write(`Unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}\n`);
+  process.exit(2);
+}
+for (const [name, suite] of Object.entries(suites)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  for (const figure of await suite()) process.stdout.write(`${JSON.stringify(figure)}\n`);
+}
+process.exit(0);

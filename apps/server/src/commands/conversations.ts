@@ -4,6 +4,7 @@ import { Invalid, NotFound } from '../errors.ts';
 import { presentConversation } from '../presenters/conversation.ts';
 import { agents } from '../repositories/agents.ts';
 import { conversations } from '../repositories/conversations.ts';
+import { isUuid } from '../repositories/rows.ts';
 import { pushConversationChanged } from './appendMessage.ts';
 import { type Actor, type AgentActor, publishAll, type Services } from './context.ts';
 import { conversationFor } from './conversationAccess.ts';
@@ -108,12 +109,10 @@ function encodeCursor(c: { at: string; id: string }): string {
 function decodeCursor(cursor: string): { at: string; id: string } {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
-    if (
-      typeof c.at === 'string' &&
-      !Number.isNaN(Date.parse(c.at)) &&
-      typeof c.id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(c.id)
-    ) {
+    // Only what encodeCursor makes: a real instant in ISO form (years 1-9999, as the database reads them) and a UUID.
+    const at = typeof c.at === 'string' ? new Date(c.at) : null;
+    const year = at ? at.getUTCFullYear() : Number.NaN;
+    if (at && year >= 1 && year <= 9999 && at.toISOString() === c.at && typeof c.id === 'string' && isUuid(c.id)) {
       return { at: c.at, id: c.id };
     }
   } catch {}

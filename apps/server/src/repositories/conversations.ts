@@ -171,7 +171,7 @@ export const conversations = {
   async markRead(sql: Sql, workspaceId: string, id: string, by: 'customer' | 'agent', seq: number): Promise<void> {
     const col = by === 'customer' ? 'customer_read_seq' : 'agent_read_seq';
     await sql.query(
-      `update conversations set ${col} = greatest(${col}, least($3, last_seq)) where workspace_id = $1 and id = $2`,
+      `update conversations set ${col} = greatest(${col}, least($3::bigint, last_seq)) where workspace_id = $1 and id = $2`,
       [workspaceId, id, seq],
     );
   },

@@ -102,7 +102,7 @@ export const entries = {
     opts: { afterSeq: number; limit: number; audience: 'agent' | 'visitor' },
   ): Promise<Entry[]> {
     const rows = await sql.query<EntryRow>(
-      `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.seq > $3
+      `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.seq > $3::bigint
          ${opts.audience === 'visitor' ? `and e.kind <> 'note'` : ''}
        order by e.seq limit $4`,
       [workspaceId, conversationId, opts.afterSeq, opts.limit],

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { AgentRole, Presence, SessionResponse, WidgetSessionResponse } from '@warmline/shared';
 import { hashPassword } from '../src/commands/auth.ts';
 import { setPresence } from '../src/commands/presence.ts';
@@ -11,7 +12,10 @@ export const PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | null = null;
 
 export async function buildWorkspace(t: TestServer, overrides: Partial<{ name: string; allowedOrigins: string[] }> = {}) {
-  const workspace = await workspaces.create(t.db, { name: overrides.name ?? `Shop ${randomUUID().slice(0, 6)}`, key: newWorkspaceKey() });
+  const workspace = await workspaces.create(t.db, {
+    name: overrides.name ?? `Shop ${randomUUID().slice(0, 6)}`,
+    key: newWorkspaceKey(),
+  });
   if (overrides.allowedOrigins) await workspaces.setAllowedOrigins(t.db, workspace.id, overrides.allowedOrigins);
   return { ...workspace, allowedOrigins: overrides.allowedOrigins ?? [] } satisfies WorkspaceRecord;
 }
@@ -49,45 +53,110 @@ export async function signIn(t: TestServer, who: { email: string; password: stri
     body: JSON.stringify({ email: who.email, password: who.password }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const session = (await res.json()) as SessionResponse;
   return { cookie, csrfToken: session.csrfToken, session };
 }
 
-/** A visitor opening the widget on a website. */
+/**
+ * A visitor opening the widget on a website. Each visitor comes from its own address, as different people on
+ * the web do, so per-IP limits (shared by every test file, and by every run when Redis holds them) never trip.
+ */
 export async function buildVisitor(t: TestServer, workspace: { key: string }): Promise<WidgetSessionResponse> {
-  const res = await fetch(`${t.url}/api/v1/widget/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ workspaceKey: workspace.key }),
-  });
-  if (res.status !== 200) throw new Error(`widget session failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as WidgetSessionResponse;
+  const res = await request(t, 'POST', '/api/v1/widget/session', { workspaceKey: workspace.key }, { from: newAddress() });
+  if (res.status !== 200) throw new Error(`widget session failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as WidgetSessionResponse;
 }
 
-/** A small fetch wrapper: JSON in, `{status, body, headers}` out. */
-export function client(t: TestServer, auth: { cookie?: string; csrfToken?: string; visitorToken?: string } = {}) {
-  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${t.url}${url}`, {
-      method,
+/** A visitor who has written once: their conversation exists. */
+export async function buildConversation(t: TestServer, workspace: { key: string }, body = 'Hello, I need help with my order') {
+  const visitor = await buildVisitor(t, workspace);
+  const res = await client(t, { visitorToken: visitor.visitorToken }).post('/api/v1/widget/messages', {
+    clientId: newClientId(),
+    body,
+  });
+  if (res.status !== 201) throw new Error(`first message failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    visitor,
+    visitorToken: visitor.visitorToken,
+    conversationId: res.body.entry.conversationId as string,
+    entry: res.body.entry,
+  };
+}
+
+/** A loopback address of its own (127.x.y.z): a distinct client IP for per-IP rate limits. */
+export function newAddress(): string {
+  return `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+}
+
+export interface Reply {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the server answered
+  body: any;
+  headers: Headers;
+}
+
+/** One HTTP request over node:http (which, unlike fetch, can choose the source address). */
+export function request(
+  t: TestServer,
+  method: string,
+  url: string,
+  body?: unknown,
+  opts: { headers?: Record<string, string>; from?: string } = {},
+): Promise<Reply> {
+  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  const target = new URL(url, t.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      target,
+      {
+        method,
+        localAddress: opts.from,
+        headers: {
+          ...(payload !== undefined
+            ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }
+            : {}),
+          ...opts.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const headers = new Headers();
+          for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+          let json: unknown = null;
+          try {
+            json = text ? JSON.parse(text) : null;
+          } catch {
+            json = text;
+          }
+          resolve({ status: res.statusCode ?? 0, body: json, headers });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** A small HTTP client: JSON in, `{status, body, headers}` out. `from` picks the caller's address. */
+export function client(t: TestServer, auth: { cookie?: string; csrfToken?: string; visitorToken?: string; from?: string } = {}) {
+  const call = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    request(t, method, url, body, {
+      from: auth.from,
       headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(auth.cookie ? { cookie: auth.cookie } : {}),
         ...(auth.csrfToken && method !== 'GET' ? { 'x-csrf-token': auth.csrfToken } : {}),
         ...(auth.visitorToken ? { authorization: `Bearer ${auth.visitorToken}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await res.text();
-    let json: any = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = text;
-    }
-    return { status: res.status, body: json, headers: res.headers };
-  };
   return {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, body?: unknown, headers?: Record<string, string>) => call('POST', url, body ?? {}, headers),

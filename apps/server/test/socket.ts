@@ -7,17 +7,19 @@ export interface TestSocket {
   frames: ServerFrame[];
   send(frame: unknown): void;
   /** Resolves with the first frame (already received or yet to come) that matches; rejects after `ms`. */
-  next<T extends ServerFrame['type']>(type: T, match?: (f: Extract<ServerFrame, { type: T }>) => boolean, ms?: number): Promise<Extract<ServerFrame, { type: T }>>;
+  next<T extends ServerFrame['type']>(
+    type: T,
+    match?: (f: Extract<ServerFrame, { type: T }>) => boolean,
+    ms?: number,
+  ): Promise<Extract<ServerFrame, { type: T }>>;
+  /** Round-trips a ping: every frame this socket sent before has been handled once it resolves. */
+  sync(): Promise<void>;
   closed: Promise<{ code: number; reason: string }>;
   close(): void;
 }
 
 /** Opens a WebSocket to the test server as a visitor (token) or an agent (cookie). */
-export function openSocket(
-  t: TestServer,
-  path: string,
-  opts: { cookie?: string; origin?: string } = {},
-): TestSocket {
+export function openSocket(t: TestServer, path: string, opts: { cookie?: string; origin?: string } = {}): TestSocket {
   const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}${path}`, {
     headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.origin ? { origin: opts.origin } : {}) },
   });
@@ -60,7 +62,26 @@ export function openSocket(
         check();
       });
     },
+    async sync() {
+      const before = frames.length;
+      this.send({ type: 'ping' });
+      await this.next('pong', (f) => frames.indexOf(f) >= before);
+    },
     closed,
     close: () => ws.close(),
   };
+}
+
+/** A visitor's widget socket, open and ready. */
+export async function visitorSocket(t: TestServer, visitorToken: string, opts: { origin?: string } = {}): Promise<TestSocket> {
+  const socket = openSocket(t, `/ws/visitor?token=${encodeURIComponent(visitorToken)}`, opts);
+  await socket.next('ready');
+  return socket;
+}
+
+/** A signed-in agent's socket, open and ready. */
+export async function agentSocket(t: TestServer, signed: { cookie: string }): Promise<TestSocket> {
+  const socket = openSocket(t, '/ws/agent', { cookie: signed.cookie });
+  await socket.next('ready');
+  return socket;
 }

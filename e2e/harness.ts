@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
 export async function startWarmline(opts: { demo?: boolean; dataDir?: string } = {}): Promise<Warmline> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-e2e-'));
-  const env = { ...process.env, PORT: String(port), WARMLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WARMLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   const child = spawn(process.execPath, ['bin/warmline.mjs', 'start', ...(opts.demo ? ['--demo'] : [])], { cwd: root, env });

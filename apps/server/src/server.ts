@@ -4,7 +4,9 @@ import pino, { type Logger } from 'pino';
 import type { Bus } from './bus/events.ts';
 import { inProcessBus } from './bus/inProcessBus.ts';
 import { redisBus } from './bus/redisBus.ts';
+import { appendOne } from './commands/appendMessage.ts';
 import type { Services } from './commands/context.ts';
+import { createMessageWriter } from './commands/messageWriter.ts';
 import type { Config } from './config.ts';
 import { openDb } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
@@ -31,19 +33,22 @@ export async function openServices(
     await migrate(db);
     const bus: Bus = config.redisUrl ? await redisBus(config.redisUrl) : inProcessBus();
     const secretKey = config.secretKey ?? (await instance.secretKey(db, () => randomBytes(32).toString('base64url')));
-    return {
+    const services: Services & { release(): Promise<void> } = {
       db,
       bus,
       config,
       secretKey,
       log,
       now: () => new Date(),
+      writer: createMessageWriter({ db, bus, log }, (actor, input) => appendOne(services, actor, input)),
       async release() {
+        await services.writer.drain();
         await bus.close();
         await db.close();
         unlock();
       },
     };
+    return services;
   } catch (err) {
     unlock();
     throw err;

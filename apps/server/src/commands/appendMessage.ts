@@ -33,6 +33,14 @@ export interface AppendMessageResult {
  */
 export async function appendMessage(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {
   const body = checkBody(input.body, services.config.messageMaxLength);
+  if (actor.kind === 'visitor' && input.note) throw new Invalid('visitors cannot write internal notes');
+  if (actor.kind === 'agent' && !input.conversationId) throw new Invalid('conversationId is required');
+  return services.writer.append(actor, { ...input, body });
+}
+
+/** One message in its own transaction: the path that may create, reopen or take a conversation. */
+export async function appendOne(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {
+  const body = checkBody(input.body, services.config.messageMaxLength);
   const events: WarmlineEvent[] = [];
   const result = await services.db.transaction((tx) =>
     actor.kind === 'visitor'

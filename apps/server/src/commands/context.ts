@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Bus, WarmlineEvent } from '../bus/events.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import type { MessageWriter } from './messageWriter.ts';
 
 /** What every command may use. Built once at start; tests build their own. */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   secretKey: string;
   log: Logger;
   now: () => Date;
+  /** Group-commits messages (messageWriter.ts). */
+  writer: MessageWriter;
 }
 
 export type AgentActor = { kind: 'agent'; workspaceId: string; agentId: string; role: 'agent' | 'supervisor' | 'admin' };

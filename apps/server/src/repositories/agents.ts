@@ -92,6 +92,16 @@ export const agents = {
     );
     return row ?? null;
   },
+  /** Names and photos for entries' authors, by id within one workspace each. */
+  async faces(sql: Sql, keys: Array<{ workspaceId: string; id: string }>) {
+    if (!keys.length) return new Map<string, { displayName: string; avatarUrl: string | null }>();
+    const rows = await sql.query<{ id: string; displayName: string; avatarUrl: string | null }>(
+      `select a.id, a.display_name as "displayName", a.avatar_url as "avatarUrl" from agents a
+       join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id) on a.workspace_id = k.workspace_id and a.id = k.id`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.id)],
+    );
+    return new Map(rows.map((r) => [r.id, { displayName: r.displayName, avatarUrl: r.avatarUrl }]));
+  },
   async countAvailable(sql: Sql, workspaceId: string): Promise<number> {
     const [row] = await sql.query<{ n: number }>(
       `select count(*)::int as n from agents where workspace_id = $1 and presence = 'available'`,

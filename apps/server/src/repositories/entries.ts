@@ -117,3 +117,67 @@ export const entries = {
     return row!.n;
   },
 };
+
+/** One row of a group-committed batch; `seq` is already allocated. */
+export interface BatchEntry {
+  workspaceId: string;
+  conversationId: string;
+  seq: number;
+  kind: 'message' | 'note';
+  direction: Direction | null;
+  channel: Channel | null;
+  body: string;
+  clientId: string;
+  author: { kind: 'customer' | 'agent'; id: string; name: string | null; avatarUrl: string | null };
+}
+
+export const entryBatches = {
+  /** Entries already stored under these (workspace, conversation, clientId) triples: resends. */
+  async byClientIds(sql: Sql, keys: Array<{ workspaceId: string; conversationId: string; clientId: string }>): Promise<Entry[]> {
+    if (!keys.length) return [];
+    const rows = await sql.query<EntryRow>(
+      `${select} join unnest($1::uuid[], $2::uuid[], $3::uuid[]) as k(workspace_id, conversation_id, client_id)
+         on e.workspace_id = k.workspace_id and e.conversation_id = k.conversation_id and e.client_id = k.client_id`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.conversationId), keys.map((k) => k.clientId)],
+    );
+    return rows.map(toEntry);
+  },
+  /** Inserts many entries in one statement; the caller has allocated their seqs under the conversations' row locks. */
+  async insert(sql: Sql, batch: BatchEntry[]): Promise<Entry[]> {
+    if (!batch.length) return [];
+    const rows = await sql.query<{ id: string; conversationId: string; seq: number; createdAt: Date }>(
+      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id)
+       select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[])
+       returning id::text as id, conversation_id as "conversationId", seq, created_at as "createdAt"`,
+      [
+        batch.map((b) => b.workspaceId),
+        batch.map((b) => b.conversationId),
+        batch.map((b) => b.seq),
+        batch.map((b) => b.kind),
+        batch.map((b) => b.direction),
+        batch.map((b) => b.channel),
+        batch.map((b) => b.body),
+        batch.map((b) => b.clientId),
+        batch.map((b) => b.author.kind),
+        batch.map((b) => b.author.id),
+      ],
+    );
+    const stored = new Map(rows.map((r) => [`${r.conversationId}:${r.seq}`, r]));
+    return batch.map((b) => {
+      const row = stored.get(`${b.conversationId}:${b.seq}`)!;
+      return {
+        id: row.id,
+        conversationId: b.conversationId,
+        seq: b.seq,
+        kind: b.kind,
+        direction: b.direction,
+        channel: b.channel,
+        body: b.body,
+        clientId: b.clientId,
+        author: { ...b.author, avatarUrl: b.author.avatarUrl },
+        event: null,
+        createdAt: iso(row.createdAt),
+      };
+    });
+  },
+};

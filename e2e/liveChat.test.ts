@@ -125,3 +125,14 @@ describe('live chat with a named human, in Chromium', () => {
     expect(second).toBeGreaterThan(first);
   });
 });
+
+describe('the team page', () => {
+  it('gives an admin the one line that adds the chat to their website', async () => {
+    await agent.goto(`${warmline.url}/app/team`);
+    const snippet = agent.locator('[data-testid="embed-snippet"]');
+    await snippet.waitFor();
+    expect(await snippet.inputValue()).toBe(`<script src="${warmline.url}/widget.js" data-workspace="demo" async></script>`);
+    await agent.locator('[data-testid="agent-row"]').first().waitFor();
+    await shot(agent, 'agent-team');
+  });
+});

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AgentList } from '../components/AgentList.tsx';
+import { EmbedSnippet } from '../components/EmbedSnippet.tsx';
 import { InviteForm } from '../components/InviteForm.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
 import { useStore } from '../state/store.ts';
@@ -8,6 +9,7 @@ import { loadAgents } from '../state/teamActions.ts';
 /** The team (for everyone to see who is around), invitations (admins) and my own profile. */
 export function TeamPage() {
   const me = useStore((s) => s.session?.agent);
+  const workspaceKey = useStore((s) => s.session?.workspace.key);
   const agents = useStore((s) => s.agents);
   useEffect(() => {
     loadAgents().catch(() => {});
@@ -27,6 +29,7 @@ export function TeamPage() {
             <h2 className="card-title">People</h2>
             <AgentList agents={agents} meId={me.id} />
           </section>
+          {isAdmin && workspaceKey ? <EmbedSnippet workspaceKey={workspaceKey} /> : null}
         </div>
         <div className="team-side">
           <ProfileForm me={me} />

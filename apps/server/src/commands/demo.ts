@@ -31,7 +31,7 @@ export async function seedDemo(services: Services): Promise<{ workspaceKey: stri
       workspace,
     });
     const actor = { kind: 'agent', workspaceId: workspace.id, agentId: agent.id, role: p.role } as const;
-    await updateProfile(services, actor, { avatarUrl: `${services.config.publicUrl}/avatars/${p.avatar}.svg` });
+    await updateProfile(services, actor, { avatarUrl: `/avatars/${p.avatar}.svg` });
     people.push(actor);
   }
   const [amina, jonas] = people as [(typeof people)[0], (typeof people)[0]];

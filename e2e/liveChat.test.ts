@@ -10,9 +10,34 @@ let visitorContext: BrowserContext;
 let agent: Page;
 let visitor: Page;
 
-// The agent's socket goes through this switch so the test can drop and restore the connection.
+// Each side's socket goes through a switch so the test can drop and restore the connection.
 let agentLinkUp = true;
 const agentSockets = new Set<WebSocketRoute>();
+let visitorLinkUp = true;
+const visitorSockets = new Set<WebSocketRoute>();
+
+/** Records desktop notifications and chimes instead of showing and playing them. */
+const recordAlerts = () => {
+  const w = window as unknown as { alertsSeen: { notifications: string[]; chimes: number } };
+  w.alertsSeen = { notifications: [], chimes: 0 };
+  class RecordedNotification {
+    static permission = 'granted';
+    static requestPermission = async () => 'granted';
+    onclick: (() => void) | null = null;
+    constructor(title: string) {
+      w.alertsSeen.notifications.push(title);
+    }
+    close() {}
+  }
+  (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
+  const createOscillator = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function (this: AudioContext) {
+    w.alertsSeen.chimes++;
+    return createOscillator.call(this);
+  };
+};
+const alertsSeen = () =>
+  agent.evaluate(() => (window as unknown as { alertsSeen: { notifications: string[]; chimes: number } }).alertsSeen);
 
 beforeAll(async () => {
   warmline = await startWarmline({ demo: true });
@@ -21,6 +46,15 @@ beforeAll(async () => {
   visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   agent = await agentContext.newPage();
   visitor = await visitorContext.newPage();
+  await agent.addInitScript(recordAlerts);
+  await visitor.routeWebSocket(/\/ws\/visitor/, (ws) => {
+    if (!visitorLinkUp) {
+      ws.close({ code: 4000, reason: 'network down' });
+      return;
+    }
+    ws.connectToServer();
+    visitorSockets.add(ws);
+  });
   await agent.routeWebSocket(/\/ws\/agent/, (ws) => {
     if (!agentLinkUp) {
       ws.close({ code: 4000, reason: 'network down' });
@@ -73,6 +107,9 @@ describe('live chat with a named human, in Chromium', () => {
     await row.waitFor({ timeout: 10_000 });
     await expect.poll(() => agent.locator('[data-testid="inbox-count-waiting"]').innerText()).toBe(String(waitingBefore + 1));
     await expect.poll(() => agent.title()).toMatch(/^\(\d+\) Warmline/);
+    // Missed chats are the most common complaint: a desktop notification and a chime as well as the count.
+    await expect.poll(async () => (await alertsSeen()).notifications.length).toBeGreaterThan(0);
+    expect((await alertsSeen()).chimes).toBeGreaterThan(0);
     await visitor.locator('[data-testid="wl-agent-name"]').filter({ hasText: 'Amina' }).waitFor();
     await shot(agent, 'agent-inbox');
   });
@@ -123,6 +160,29 @@ describe('live chat with a named human, in Chromium', () => {
     expect(texts.filter((t) => t.includes('Happy 7th, Zawadi'))).toHaveLength(1);
     expect(first).toBeGreaterThan(-1);
     expect(second).toBeGreaterThan(first);
+  });
+});
+
+describe('a visitor whose connection drops', () => {
+  it('sees a message typed while offline sent on reconnect, and the agent receives it once', async () => {
+    visitorLinkUp = false;
+    for (const ws of visitorSockets) await ws.close({ code: 4000, reason: 'network down' });
+    visitorSockets.clear();
+
+    const text = 'Typed on the train, in a tunnel.';
+    await visitor.locator('[data-testid="wl-composer"]').fill(text);
+    await visitor.locator('[data-testid="wl-send"]').click();
+    const bubble = visitorMessages().filter({ hasText: text });
+    await bubble.waitFor();
+    expect(await bubble.getAttribute('data-seq')).toBeNull();
+    const timeline = agent.locator('[data-testid="timeline-entry"][data-kind="message"]');
+    expect(await timeline.filter({ hasText: text }).count()).toBe(0);
+
+    visitorLinkUp = true;
+    await expect.poll(() => bubble.getAttribute('data-seq'), { timeout: 30_000 }).toMatch(/^\d+$/);
+    await timeline.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+    expect(await timeline.filter({ hasText: text }).count()).toBe(1);
+    expect(await visitorMessages().filter({ hasText: text }).count()).toBe(1);
   });
 });
 

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { Agent, AgentRole, Conversation, Entry, Presence, PublicAgent, VisitorConversation, WaitEstimate } from './domain.ts';
+import {
+  Agent,
+  AgentRole,
+  Callback,
+  Capacity,
+  Conversation,
+  Entry,
+  Presence,
+  PublicAgent,
+  Team,
+  VisitorConversation,
+  WaitEstimate,
+} from './domain.ts';
 
 /** Default upper bound on a message body; the server's limit is configurable (`MESSAGE_MAX_LENGTH`). */
 export const MESSAGE_MAX_LENGTH_DEFAULT = 10_000;
@@ -10,7 +22,13 @@ export const Body = z
   .string({ message: 'body must be text' })
   .refine((s) => s.trim().length > 0, { message: 'body must not be empty' });
 
-export const Workspace = z.object({ id: z.string(), name: z.string(), key: z.string() });
+export const Workspace = z.object({
+  id: z.string(),
+  name: z.string(),
+  key: z.string(),
+  /** The agent app sets a person away after this many idle minutes. */
+  idleAwayMinutes: z.number().int(),
+});
 export type Workspace = z.infer<typeof Workspace>;
 
 // ── auth ──────────────────────────────────────────────────────────────
@@ -41,6 +59,29 @@ export const UpdateMeBody = z.object({
     .optional(),
 });
 export const SetPresenceBody = z.object({ presence: Presence });
+const Tag = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_-]+$/u, { message: 'use letters, digits, - or _' });
+const Language = z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { message: 'a language code such as en or sw' });
+/** Admins set how a colleague is routed. */
+export const UpdateAgentBody = z.object({
+  role: AgentRole.optional(),
+  capacity: Capacity.optional(),
+  skills: z.array(Tag).max(50).optional(),
+  languages: z.array(Language).max(20).optional(),
+});
+export const AgentParams = z.object({ id: Id });
+
+// ── teams ─────────────────────────────────────────────────────────────
+export const TeamsResponse = z.object({ teams: z.array(Team) });
+export const TeamResponse = z.object({ team: Team });
+export const TeamParams = z.object({ id: Id });
+export const TeamBody = z.object({
+  name: z.string().trim().min(1).max(80),
+  targetSeconds: z.number().int().min(10).max(86_400).optional(),
+  offerChoicesAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+  continuityGraceSeconds: z.number().int().min(0).max(3_600).optional(),
+});
+export const UpdateTeamBody = TeamBody.partial();
+export const TeamMembersBody = z.object({ agentIds: z.array(Id).max(500) });
 
 // ── conversations ─────────────────────────────────────────────────────
 export const InboxView = z.enum(['waiting', 'mine', 'all']);
@@ -63,6 +104,40 @@ export const EntriesResponse = z.object({ entries: z.array(Entry) });
 export const PostMessageBody = z.object({ clientId: ClientId, body: Body });
 export const EntryResponse = z.object({ entry: Entry });
 export const AssignBody = z.object({ agentId: Id.nullable() });
+/** The explicit priority inputs: people and (later) mood detection set them; the queue orders by them. */
+export const UpdateConversationBody = z.object({
+  priority: z.number().int().min(-100).max(100).optional(),
+  upset: z.boolean().optional(),
+  serviceFailure: z.boolean().optional(),
+  teamId: Id.nullable().optional(),
+  language: Language.nullable().optional(),
+  skills: z.array(Tag).max(20).optional(),
+});
+export const TransferBody = z
+  .object({
+    toAgentId: Id.optional(),
+    toTeamId: Id.optional(),
+    note: z.string().trim().min(1, { message: 'write a handoff note so the customer never has to repeat themselves' }).max(4000),
+    reason: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => Boolean(b.toAgentId) !== Boolean(b.toTeamId), { message: 'transfer to exactly one of toAgentId or toTeamId' });
+
+// ── supervisor ────────────────────────────────────────────────────────
+export const SupervisorOverview = z.object({
+  queue: z.array(
+    z.object({
+      conversation: Conversation,
+      position: z.number().int(),
+      waitingSeconds: z.number().int(),
+      mood: z.enum(['upset', 'calm']),
+    }),
+  ),
+  agents: z.array(z.object({ agent: Agent, load: z.record(z.string(), z.number().int()) })),
+  timeToHuman: z.object({
+    today: z.object({ count: z.number().int(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() }),
+  }),
+});
+export type SupervisorOverview = z.infer<typeof SupervisorOverview>;
 
 // ── widget (visitor) ──────────────────────────────────────────────────
 export const WidgetSessionBody = z.object({
@@ -91,3 +166,12 @@ export const LeaveMessageResponse = z.object({
   promise: z.object({ owner: PublicAgent.nullable(), by: z.string(), text: z.string() }),
 });
 export const WaitResponse = z.object({ wait: WaitEstimate });
+export const CallbackWindow = z.object({ start: z.string(), end: z.string() });
+export const CallbackWindowsResponse = z.object({ timezone: z.string(), windows: z.array(CallbackWindow) });
+export const BookCallbackBody = z.object({
+  conversationId: Id,
+  phone: z.string().trim().min(1, { message: 'phone is required' }).max(40),
+  windowStart: z.iso.datetime({ offset: true, message: 'windowStart must be an ISO date-time' }),
+  windowEnd: z.iso.datetime({ offset: true, message: 'windowEnd must be an ISO date-time' }),
+});
+export const BookCallbackResponse = z.object({ callback: Callback, conversation: VisitorConversation, text: z.string() });

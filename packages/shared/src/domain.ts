@@ -27,11 +27,23 @@ export const PublicAgent = z.object({
 });
 export type PublicAgent = z.infer<typeof PublicAgent>;
 
+/** How many conversations at once, per channel; a channel left out is one the person does not take. */
+export const Capacity = z.object({
+  chat: z.number().int().min(1, { message: 'capacity must be at least 1' }).max(50).optional(),
+  email: z.number().int().min(1, { message: 'capacity must be at least 1' }).max(200).optional(),
+  phone: z.number().int().min(1, { message: 'capacity must be at least 1' }).max(5).optional(),
+});
+export type Capacity = z.infer<typeof Capacity>;
+
 export const Agent = PublicAgent.extend({
   email: z.string(),
   role: AgentRole,
   presence: Presence,
   openConversations: z.number().int(),
+  capacity: Capacity,
+  skills: z.array(z.string()),
+  languages: z.array(z.string()),
+  teamIds: z.array(z.string()),
   createdAt: z.string(),
 });
 export type Agent = z.infer<typeof Agent>;
@@ -66,13 +78,68 @@ export const Entry = z.object({
 });
 export type Entry = z.infer<typeof Entry>;
 
+export const Team = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Time-to-human target for chat, seconds: past it a waiting conversation escalates. */
+  targetSeconds: z.number().int(),
+  /** Above this estimated wait the customer is offered a callback or leaving a message. */
+  offerChoicesAfterSeconds: z.number().int(),
+  /** How long a returning customer is held for the person they spoke with last. */
+  continuityGraceSeconds: z.number().int(),
+  memberIds: z.array(z.string()),
+});
+export type Team = z.infer<typeof Team>;
+
+export const CallbackStatus = z.enum(['scheduled', 'due', 'done', 'cancelled']);
+/** A promise to call the customer back in a window they chose, owned by a named person. */
+export const Callback = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  phone: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  status: CallbackStatus,
+  owner: PublicAgent.nullable(),
+  createdAt: z.string(),
+});
+export type Callback = z.infer<typeof Callback>;
+
+/** A warm transfer offered to a colleague or team, waiting for them to accept. */
+export const PendingTransfer = z.object({
+  from: PublicAgent,
+  toAgent: PublicAgent.nullable(),
+  toTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The handoff note: internal, never shown to the customer. */
+  note: z.string(),
+  /** What the customer is told about why someone else is joining, if given. */
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+export type PendingTransfer = z.infer<typeof PendingTransfer>;
+
 export const Conversation = z.object({
   id: z.string(),
   status: ConversationStatus,
   channel: Channel,
   customer: Customer,
   assignee: PublicAgent.nullable(),
+  /** Base priority set by people or rules; the queue adds mood, failure and escalation on top. */
   priority: z.number().int(),
+  /** The priority the queue actually uses. */
+  effectivePriority: z.number().int(),
+  upset: z.boolean(),
+  serviceFailure: z.boolean(),
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  language: z.string().nullable(),
+  skills: z.array(z.string()),
+  /** The place in line: a callback keeps the original one. */
+  queueSince: z.string(),
+  escalatedAt: z.string().nullable(),
+  transfers: z.number().int(),
+  pendingTransfer: PendingTransfer.nullable(),
+  callback: Callback.nullable(),
+  timeToHumanSeconds: z.number().nullable(),
   lastSeq: z.number().int(),
   lastMessage: z.object({ body: z.string(), direction: Direction, at: z.string() }).nullable(),
   promisedReplyBy: z.string().nullable(),
@@ -91,16 +158,29 @@ export const VisitorConversation = z.object({
   assignee: PublicAgent.nullable(),
   lastSeq: z.number().int(),
   promisedReplyBy: z.string().nullable(),
+  /** A callback the customer booked, if any. */
+  callback: Callback.nullable(),
   startedAt: z.string(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;
 
+export const WaitChoice = z.enum(['callback', 'leave_message']);
+export type WaitChoice = z.infer<typeof WaitChoice>;
+
 /** An honest answer to "when will a person be with me?". */
 export const WaitEstimate = z.object({
   agentsAvailable: z.number().int(),
-  /** Seconds, or null when nobody is available and no honest number exists. */
+  /** People on shift who could take this conversation (available or busy). */
+  agentsOnShift: z.number().int(),
+  /** Conversations ahead in line (0 = next), or null when not waiting. */
+  position: z.number().int().nullable(),
+  /** Expected seconds, or null when there is no honest number (nobody on shift). */
   seconds: z.number().int().nullable(),
-  /** Human wording, e.g. "A person will be with you in about 2 minutes". */
+  /** The range shown to the customer, in seconds. */
+  range: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
+  /** Human wording, e.g. "A person will be with you in about 3–5 minutes." */
   text: z.string(),
+  /** Non-empty when the customer should be offered a better choice than waiting. */
+  choices: z.array(WaitChoice),
 });
 export type WaitEstimate = z.infer<typeof WaitEstimate>;

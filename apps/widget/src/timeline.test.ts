@@ -82,33 +82,58 @@ describe('buildItems', () => {
     expect(seenAt(10)).toEqual([3]);
   });
 
-  it('renders events as system lines and skips unknown silent ones', () => {
-    const assigned = entry(2, {
-      kind: 'event',
-      direction: null,
-      body: '',
-      author: { kind: 'system', id: null, name: null, avatarUrl: null },
-      event: { type: 'assigned', data: { assignee: { id: 'a1', displayName: 'Amina', avatarUrl: null } } },
-    });
-    const quiet = entry(3, { kind: 'event', direction: null, body: '', event: { type: 'priority_changed', data: {} } });
-    const items = buildItems([assigned, quiet], [], [], none);
-    expect(items).toEqual([{ kind: 'event', key: 'v:c1:2', seq: 2, text: 'Amina joined the conversation' }]);
+  it('renders events as system lines from customerText, and skips events meant for agents', () => {
+    const ev = (seq: number, type: string, data: Record<string, unknown>) =>
+      entry(seq, {
+        kind: 'event',
+        direction: null,
+        body: 'internal wording',
+        author: { kind: 'system', id: null, name: null, avatarUrl: null },
+        event: { type, data },
+      });
+    const items = buildItems(
+      [
+        ev(2, 'assigned', { customerText: 'Amina, who helped you last week, is joining.' }),
+        ev(3, 'priority_changed', { to: 40 }),
+        ev(4, 'transferred', { customerText: 'Jonas is joining — he looks after deliveries.', note: 'refund > €50' }),
+        ev(5, 'escalated', { customerText: '   ' }),
+        ev(6, 'status_changed', { to: 'resolved' }),
+      ],
+      [],
+      [],
+      none,
+    );
+    expect(items).toEqual([
+      { kind: 'event', key: 'v:c1:2', seq: 2, text: 'Amina, who helped you last week, is joining.' },
+      { kind: 'event', key: 'v:c1:4', seq: 4, text: 'Jonas is joining — he looks after deliveries.' },
+    ]);
   });
 });
 
 describe('eventText', () => {
   const ev = (type: string, data: Record<string, unknown> = {}, body = '') =>
     entry(1, { kind: 'event', direction: null, body, event: { type, data } });
-  it('names who joined from the event data or the author', () => {
+  it('uses the sentence meant for the customer', () => {
+    expect(eventText(ev('assigned', { customerText: 'Amina is joining.', agentName: 'Amina' }))).toBe('Amina is joining.');
+    expect(eventText(ev('callback_booked', { customerText: 'Amina will call you at 14:00.' }))).toBe(
+      'Amina will call you at 14:00.',
+    );
+  });
+  it('falls back to naming who joined only for `assigned`', () => {
     expect(eventText(ev('assigned', { agentName: 'Sam' }))).toBe('Sam joined the conversation');
+    expect(eventText(ev('assigned', { assignee: { id: 'a1', displayName: 'Amina', avatarUrl: null } }))).toBe(
+      'Amina joined the conversation',
+    );
     expect(eventText({ ...ev('assigned'), author: { kind: 'agent', id: 'a', name: 'Lee', avatarUrl: null } })).toBe(
       'Lee joined the conversation',
     );
   });
-  it('prefers the server wording for unknown events', () => {
-    expect(eventText(ev('something', {}, 'Something happened'))).toBe('Something happened');
-    expect(eventText(ev('status_changed', { to: 'resolved' }))).toBe('This conversation was closed');
+  it('shows nothing for events without customerText: they are for agents', () => {
+    expect(eventText(ev('something', {}, 'Something happened'))).toBeNull();
+    expect(eventText(ev('transferred', { agentName: 'Jonas' }))).toBeNull();
+    expect(eventText(ev('status_changed', { to: 'resolved' }))).toBeNull();
     expect(eventText(ev('left_message', {}, 'Left a message for a reply by email'))).toBeNull();
+    expect(eventText(ev('assigned', { customerText: 42 }))).toBe('A person joined the conversation');
   });
 });
 

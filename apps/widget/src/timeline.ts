@@ -104,29 +104,19 @@ function str(x: unknown): string | null {
   return typeof x === 'string' && x.trim() ? x : null;
 }
 
-/** The system line for an event entry, or null for events a visitor need not see. */
+/**
+ * The system line for an event entry, or null for events meant for agents. Only the server's sentence for the
+ * customer (`event.data.customerText`) is shown; `assigned` without one falls back to naming who joined.
+ */
 export function eventText(entry: Entry): string | null {
   const data = entry.event?.data ?? {};
-  const type = entry.event?.type;
+  const customerText = str(data.customerText);
+  if (customerText) return customerText.trim();
+  if (entry.event?.type !== 'assigned') return null;
   const assignee = data.assignee as { displayName?: unknown } | undefined;
   const name =
     str(assignee?.displayName) ?? str(data.agentName) ?? str(data.displayName) ?? str(data.name) ?? str(entry.author.name);
-  switch (type) {
-    case 'assigned':
-      return name ? `${name} joined the conversation` : 'A person joined the conversation';
-    case 'transferred':
-      return name ? `${name} is taking over from here` : 'Someone new is taking over from here';
-    case 'left_message':
-      return null; // the promise card (wl-promise) already says who replies and by when
-    case 'status_changed':
-      if (data.to === 'resolved' || data.status === 'resolved') return 'This conversation was closed';
-      return null;
-    case 'resolved':
-      return 'This conversation was closed';
-    default:
-      // Unknown events show the server's wording if it gave one, else nothing: no internal jargon for customers.
-      return str(entry.body);
-  }
+  return name ? `${name} joined the conversation` : 'A person joined the conversation';
 }
 
 /** Merge held entries, pending outbox items and failed sends into the rows to show, in order. */

@@ -10,7 +10,8 @@ export function createMessages(base: string, onRetry: (clientId: string) => void
   const rows = new Map<string, { sig: string; node: HTMLElement }>();
 
   function row(item: TimelineItem, first: boolean): HTMLElement {
-    if (item.kind === 'event') return h('div', { class: 'event', role: 'note', text: item.text });
+    if (item.kind === 'event')
+      return h('div', { class: 'event', role: 'note', 'data-testid': 'wl-system-line', text: item.text });
     const m: Message = item;
     const bubble = h('div', {
       class: 'bubble',

@@ -1,9 +1,30 @@
-import type { PublicAgent, VisitorConversation, WidgetSessionResponse } from '@warmline/shared';
+import type { Callback, PublicAgent, VisitorConversation, WidgetSessionResponse } from '@warmline/shared';
 
 /** `LeaveMessageResponse` of the shared schemas (declared here so zod is never pulled into the bundle). */
 export interface LeaveMessageResult {
   conversation: VisitorConversation;
   promise: { owner: PublicAgent | null; by: string; text: string };
+}
+
+/** `CallbackWindowsResponse`: windows the visitor may choose for a callback (ISO start/end). */
+export interface CallbackWindowsResult {
+  timezone: string;
+  windows: Array<{ start: string; end: string }>;
+}
+
+/** `BookCallbackBody` of the shared schemas. */
+export interface BookCallbackInput {
+  conversationId: string;
+  phone: string;
+  windowStart: string;
+  windowEnd: string;
+}
+
+/** `BookCallbackResponse`: the booking, the conversation now carrying it, and the sentence to show. */
+export interface BookCallbackResult {
+  callback: Callback;
+  conversation: VisitorConversation;
+  text: string;
 }
 
 /** A failed REST call, with a message fit to show a visitor. */
@@ -14,6 +35,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds to wait before trying again, from `Retry-After`, when the server said so. */
     readonly retryAfter: number | null = null,
+    /** The server's error details (validation issues with their paths), if any. */
+    readonly details: unknown = null,
   ) {
     super(message);
   }
@@ -26,26 +49,31 @@ export const OFFLINE_MESSAGE = 'We can’t reach the chat right now. We’ll kee
 export interface Api {
   session(workspaceKey: string, visitorToken?: string): Promise<WidgetSessionResponse>;
   leaveMessage(token: string, body: { conversationId: string; email: string; name?: string }): Promise<LeaveMessageResult>;
+  callbackWindows(token: string): Promise<CallbackWindowsResult>;
+  bookCallback(token: string, body: BookCallbackInput): Promise<BookCallbackResult>;
 }
 
 /** REST client for a Warmline server: JSON, cross-origin, never cookies (the visitor token is the identity). */
 export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(...a)): Api {
   async function call<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     let res: Response;
     try {
       res = await fetchFn(`${base}/api/v1${path}`, {
-        method: 'POST',
+        method: body === undefined ? 'GET' : 'POST',
         mode: 'cors',
         credentials: 'omit',
         headers,
-        body: JSON.stringify(body),
+        body: body === undefined ? null : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, 'network', OFFLINE_MESSAGE);
     }
-    const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const data = (await res.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    } | null;
     if (!res.ok) {
       const retry = Number(res.headers.get('retry-after'));
       throw new ApiError(
@@ -53,6 +81,7 @@ export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(
         data?.error?.code ?? 'internal',
         data?.error?.message ?? 'Something went wrong on our side. Please try again in a moment.',
         Number.isFinite(retry) && retry > 0 ? retry : null,
+        data?.error?.details ?? null,
       );
     }
     return data as T;
@@ -61,5 +90,7 @@ export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(
     session: (workspaceKey, visitorToken) =>
       call('/widget/session', visitorToken ? { workspaceKey, visitorToken } : { workspaceKey }),
     leaveMessage: (token, body) => call('/widget/leave-message', body, token),
+    callbackWindows: (token) => call('/widget/callback-windows', undefined, token),
+    bookCallback: (token, body) => call('/widget/callback', body, token),
   };
 }

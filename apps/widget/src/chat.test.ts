@@ -3,10 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Api, ApiError } from './api.ts';
 import { Chat } from './chat.ts';
 import { FakeSocket } from './fake-socket.test-util.ts';
-import { entry } from './fixtures.test-util.ts';
+import { callback, entry, visitorConversation, waitEstimate } from './fixtures.test-util.ts';
 import { type KV, memoryKV } from './storage.ts';
 
-const wait = { agentsAvailable: 1, seconds: 120, text: 'A person will be with you in about 2 minutes' };
+const wait = waitEstimate({
+  seconds: 120,
+  range: { low: 60, high: 180 },
+  text: 'A person will be with you in about 1–3 minutes.',
+});
 
 function session(over: Partial<WidgetSessionResponse> = {}): WidgetSessionResponse {
   return {
@@ -26,6 +30,8 @@ function setup(opts: { kv?: KV; api?: Partial<Api> } = {}) {
   const api: Api = {
     session: vi.fn(async () => session()),
     leaveMessage: vi.fn(),
+    callbackWindows: vi.fn(),
+    bookCallback: vi.fn(),
     ...opts.api,
   };
   const chat = new Chat({
@@ -121,7 +127,7 @@ describe('Chat', () => {
       api: {
         session: async () =>
           session({
-            conversation: { id: 'c1', status: 'active', assignee: null, lastSeq: 7, promisedReplyBy: null, startedAt: 'x' },
+            conversation: visitorConversation({ status: 'active', lastSeq: 7 }),
             entries: [entry(1), entry(7, { direction: 'out' })],
           }),
       },
@@ -167,11 +173,11 @@ describe('Chat', () => {
     const ws = FakeSocket.last();
     ws.accept();
     const amina = { id: 'a1', displayName: 'Amina', avatarUrl: null };
-    ws.server({ type: 'wait', wait: { agentsAvailable: 2, seconds: 60, text: 'About a minute' } });
+    ws.server({ type: 'wait', wait: waitEstimate({ agentsAvailable: 2, text: 'About a minute' }) });
     expect(chat.wait?.text).toBe('About a minute');
     ws.server({
       type: 'visitor_conversation',
-      conversation: { id: 'c1', status: 'active', assignee: amina, lastSeq: 1, promisedReplyBy: null, startedAt: 'x' },
+      conversation: visitorConversation({ status: 'active', assignee: amina, lastSeq: 1 }),
     });
     expect(chat.conversation?.assignee?.displayName).toBe('Amina');
     ws.server({ type: 'typing', conversationId: 'c1', typing: true, by: { kind: 'agent', name: 'Amina' } });
@@ -202,30 +208,157 @@ describe('Chat', () => {
     expect(ws.sent.filter((f) => f.type === 'read')).toHaveLength(1);
   });
 
-  it('offers "leave a message" when nobody is available, and keeps the promise', async () => {
+  it('offers the server’s choices once the visitor has written and nobody is assigned, and keeps the promise', async () => {
     const leaveMessage = vi.fn(async () => ({
-      conversation: { id: 'c1', status: 'waiting' as const, assignee: null, lastSeq: 2, promisedReplyBy: 'z', startedAt: 'x' },
+      conversation: visitorConversation({ lastSeq: 2, promisedReplyBy: 'z' }),
       promise: { owner: null, by: 'z', text: 'Amina will reply to you@x.com by 4:30 pm.' },
     }));
-    const { chat } = setup({
-      api: {
-        session: async () => session({ wait: { agentsAvailable: 0, seconds: null, text: 'Everyone is away' } }),
-        leaveMessage,
-      },
+    const nobody = waitEstimate({
+      agentsAvailable: 0,
+      agentsOnShift: 0,
+      seconds: null,
+      range: null,
+      text: 'Nobody is on shift right now, so we can’t promise a time.',
+      choices: ['callback', 'leave_message'],
     });
+    const { chat } = setup({ api: { session: async () => session({ wait: nobody }), leaveMessage } });
     chat.start();
     await flushPromises();
-    expect(chat.offerLeaveMessage).toBe(false); // nothing written yet
+    expect(chat.choices).toEqual([]); // nothing written yet
     const ws = FakeSocket.last();
     ws.accept();
     chat.send('hello?');
     const clientId = '00000000-0000-4000-8000-000000000001';
     ws.server({ type: 'ack', clientId, conversationId: 'c1', seq: 1, entry: entry(1, { clientId }) });
-    expect(chat.offerLeaveMessage).toBe(true);
+    expect(chat.choices).toEqual(['callback', 'leave_message']);
     expect(await chat.leaveMessage('you@x.com', '')).toBeNull();
     expect(leaveMessage).toHaveBeenCalledWith('tok', { conversationId: 'c1', email: 'you@x.com' });
     expect(chat.promise).toBe('Amina will reply to you@x.com by 4:30 pm.');
-    expect(chat.offerLeaveMessage).toBe(false);
+    expect(chat.choices).toEqual([]);
+  });
+
+  it('offers choices only when the server lists them and nobody is assigned', async () => {
+    const { chat } = setup({
+      api: { session: async () => session({ conversation: visitorConversation(), entries: [entry(1)] }) },
+    });
+    chat.start();
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    expect(chat.choices).toEqual([]); // a short wait: no choices listed
+    ws.server({ type: 'wait', wait: waitEstimate({ seconds: 900, position: 6, choices: ['callback'] }) });
+    expect(chat.choices).toEqual(['callback']);
+    ws.server({
+      type: 'visitor_conversation',
+      conversation: visitorConversation({ status: 'active', assignee: { id: 'a2', displayName: 'Jonas', avatarUrl: null } }),
+    });
+    expect(chat.choices).toEqual([]); // a person is here
+    ws.server({ type: 'visitor_conversation', conversation: visitorConversation({ status: 'resolved' }) });
+    expect(chat.choices).toEqual([]);
+  });
+
+  it('does not offer choices to a server that sends none (older than the contract)', async () => {
+    const old = { agentsAvailable: 0, seconds: null, text: 'Everyone is away' } as unknown as typeof wait;
+    const { chat } = setup({
+      api: { session: async () => session({ wait: old, conversation: visitorConversation(), entries: [entry(1)] }) },
+    });
+    chat.start();
+    await flushPromises();
+    expect(chat.choices).toEqual([]);
+  });
+
+  it('follows live wait frames: position and wording', async () => {
+    const { chat } = setup({
+      api: { session: async () => session({ conversation: visitorConversation(), entries: [entry(1)] }) },
+    });
+    chat.start();
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    ws.server({ type: 'wait', wait: waitEstimate({ position: 3, text: 'A person will be with you in about 3–5 minutes.' }) });
+    expect(chat.wait).toMatchObject({ position: 3, text: 'A person will be with you in about 3–5 minutes.' });
+    ws.server({ type: 'wait', wait: waitEstimate({ position: 0, text: 'A person will be with you in about a minute.' }) });
+    expect(chat.wait?.position).toBe(0);
+  });
+
+  it('loads callback windows, drops those already over, and books one', async () => {
+    vi.setSystemTime(new Date('2025-01-01T14:10:00.000Z'));
+    const windows = [
+      { start: '2025-01-01T14:30:00.000Z', end: '2025-01-01T15:00:00.000Z' },
+      { start: '2025-01-01T13:30:00.000Z', end: '2025-01-01T14:00:00.000Z' }, // over
+      { start: '2025-01-01T14:00:00.000Z', end: '2025-01-01T14:30:00.000Z' },
+    ];
+    const booked = callback();
+    const bookCallback = vi.fn(async () => ({
+      callback: booked,
+      conversation: visitorConversation({ callback: booked }),
+      text: 'Amina will call you on +254 712 345 678 between 14:00 and 14:30. You keep your place in line.',
+    }));
+    const { chat, kv } = setup({
+      api: {
+        session: async () =>
+          session({ conversation: visitorConversation(), entries: [entry(1)], wait: waitEstimate({ choices: ['callback'] }) }),
+        callbackWindows: async () => ({ timezone: 'Africa/Nairobi', windows }),
+        bookCallback,
+      },
+    });
+    chat.start();
+    await flushPromises();
+    const res = await chat.callbackWindows();
+    expect(res).toEqual({ timezone: 'Africa/Nairobi', windows: [windows[2], windows[0]] });
+    expect(await chat.bookCallback(' +254 712 345 678 ', windows[2]!)).toBeNull();
+    expect(bookCallback).toHaveBeenCalledWith('tok', {
+      conversationId: 'c1',
+      phone: '+254 712 345 678',
+      windowStart: '2025-01-01T14:00:00.000Z',
+      windowEnd: '2025-01-01T14:30:00.000Z',
+    });
+    expect(chat.callback?.id).toBe('cb1');
+    expect(chat.callbackConfirmation).toMatch(/^Amina will call you on \+254/);
+    expect(chat.choices).toEqual([]); // arranged: no more offers
+
+    // After a reload the booking comes back with the session, and so does the sentence we were told.
+    const again = setup({
+      kv,
+      api: { session: async () => session({ conversation: visitorConversation({ callback: booked }), entries: [entry(1)] }) },
+    });
+    again.chat.start();
+    await flushPromises();
+    expect(again.chat.callback?.status).toBe('scheduled');
+    expect(again.chat.callbackConfirmation).toMatch(/You keep your place in line/);
+  });
+
+  it('keeps a booked callback when a conversation frame from an older server omits it', async () => {
+    const { chat } = setup({
+      api: { session: async () => session({ conversation: visitorConversation({ callback: callback() }), entries: [entry(1)] }) },
+    });
+    chat.start();
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    const { callback: _omit, ...withoutCallback } = visitorConversation({ lastSeq: 3 });
+    ws.server({ type: 'visitor_conversation', conversation: withoutCallback as never });
+    expect(chat.callback?.id).toBe('cb1');
+    ws.server({ type: 'visitor_conversation', conversation: visitorConversation({ callback: callback({ status: 'done' }) }) });
+    expect(chat.callback).toBeNull();
+  });
+
+  it('says which field a refused callback is about', async () => {
+    let message = 'body.phone: that is not a phone number';
+    const { chat } = setup({
+      api: {
+        session: async () => session({ conversation: visitorConversation(), entries: [entry(1)] }),
+        bookCallback: async () => {
+          throw new ApiError(400, 'invalid', message);
+        },
+      },
+    });
+    chat.start();
+    await flushPromises();
+    const w = { start: '2025-01-01T14:00:00.000Z', end: '2025-01-01T14:30:00.000Z' };
+    expect(await chat.bookCallback('12', w)).toEqual({ field: 'phone', message: 'That is not a phone number' });
+    message = 'That window is outside our opening hours — please pick another time.';
+    expect(await chat.bookCallback('+254712345678', w)).toEqual({ field: 'window', message });
   });
 
   it('shows the server’s error message when leaving a message fails', async () => {
@@ -240,7 +373,7 @@ describe('Chat', () => {
     await flushPromises();
     FakeSocket.last().accept();
     FakeSocket.last().server({ type: 'entry', entry: entry(1) });
-    expect(await chat.leaveMessage('bad', '')).toBe('email must be a valid email address');
+    expect(await chat.leaveMessage('bad', '')).toBe('Email must be a valid email address');
   });
 
   it('retries a failed session load and says so calmly', async () => {

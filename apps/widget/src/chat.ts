@@ -1,9 +1,11 @@
-import type { Entry, PublicAgent, ServerFrame, VisitorConversation, WaitEstimate } from '@warmline/shared';
-import { type Api, ApiError } from './api.ts';
+import type { Callback, Entry, PublicAgent, ServerFrame, VisitorConversation, WaitChoice, WaitEstimate } from '@warmline/shared';
+import { type Api, ApiError, type CallbackWindowsResult } from './api.ts';
 import { backoffDelay } from './backoff.ts';
+import { type CallbackWindow, callbackConfirmation, isActiveCallback, openWindows } from './callbackWindows.ts';
 import { Connection, type LinkState, type SocketLike } from './connection.ts';
 import { Outbox } from './outbox.ts';
 import { type KV, readJSON, storageKey } from './storage.ts';
+import { callbackErrorField, cleanMessage } from './text.ts';
 import { buildItems, countUnread, type FailedItem, Timeline, type TimelineItem } from './timeline.ts';
 import { type Clock, realClock, TypingSender } from './typing.ts';
 import { visitorSocketUrl } from './url.ts';
@@ -122,12 +124,31 @@ export class Chat {
     return countUnread(this.timeline.entries(), (id) => seen[id] ?? 0);
   }
 
-  /** True when the visitor has written but nobody can answer now: offer "Leave us a message". */
-  get offerLeaveMessage(): boolean {
+  /**
+   * The better choices than waiting to offer now: only those the server lists, only once the visitor has written,
+   * and only while nobody is helping and nothing has been arranged yet (a callback or an email reply).
+   */
+  get choices(): WaitChoice[] {
     const c = this.conversation;
-    return (
-      !!c && !c.assignee && c.status !== 'resolved' && this.wait?.agentsAvailable === 0 && !c.promisedReplyBy && !this.promise
-    );
+    if (!c || c.assignee || c.status === 'resolved' || c.promisedReplyBy || this.promise || this.callback) return [];
+    if (!this.visitorWrote(c.id)) return [];
+    const offered = this.wait?.choices ?? []; // a server older than the contract sends none
+    return offered.filter((x) => x === 'callback' || x === 'leave_message');
+  }
+
+  /** The callback booked for the current conversation while it is still to happen, else null. */
+  get callback(): Callback | null {
+    const cb = this.conversation?.callback;
+    return isActiveCallback(cb) ? cb : null;
+  }
+
+  /** What the visitor was told when they booked the callback (the server's sentence), or one made from the booking. */
+  get callbackConfirmation(): string | null {
+    const cb = this.callback;
+    if (!cb) return null;
+    const saved = readJSON<{ id?: string; text?: string } | null>(this.d.kv, this.key('callback'), null);
+    if (saved?.id === cb.id && saved.text) return saved.text;
+    return callbackConfirmation(cb, new Date(this.clock.now()));
   }
 
   /** The promise made after "leave a message", for the current conversation. */
@@ -194,7 +215,42 @@ export class Chat {
       this.changed();
       return null;
     } catch (err) {
-      return err instanceof ApiError ? err.message : 'Something went wrong. Please try again.';
+      return err instanceof ApiError ? cleanMessage(err.message) : 'Something went wrong. Please try again.';
+    }
+  }
+
+  /** The windows the visitor may choose for a callback, still open now; or a calm error to show. */
+  async callbackWindows(): Promise<{ windows: CallbackWindow[]; timezone: string } | { error: string }> {
+    if (!this.token) return { error: 'Please send us your question first.' };
+    try {
+      const res: CallbackWindowsResult = await this.d.api.callbackWindows(this.token);
+      return { windows: openWindows(res.windows ?? [], new Date(this.clock.now())), timezone: res.timezone };
+    } catch (err) {
+      return { error: err instanceof ApiError ? cleanMessage(err.message) : 'We couldn’t load the times. Please try again.' };
+    }
+  }
+
+  /** Book a callback; resolves to null on success, else the message and the field it is about. */
+  async bookCallback(
+    phone: string,
+    window: CallbackWindow,
+  ): Promise<{ field: 'phone' | 'window' | null; message: string } | null> {
+    const c = this.conversation;
+    if (!c || !this.token) return { field: null, message: 'Please send us your question first.' };
+    try {
+      const res = await this.d.api.bookCallback(this.token, {
+        conversationId: c.id,
+        phone: phone.trim(),
+        windowStart: window.start,
+        windowEnd: window.end,
+      });
+      this.d.kv.set(this.key('callback'), JSON.stringify({ id: res.callback.id, text: res.text }));
+      this.conversation = { ...res.conversation, callback: res.conversation.callback ?? res.callback };
+      this.changed();
+      return null;
+    } catch (err) {
+      if (!(err instanceof ApiError)) return { field: null, message: 'Something went wrong. Please try again.' };
+      return { field: callbackErrorField(err.message, err.details), message: cleanMessage(err.message) };
     }
   }
 
@@ -220,7 +276,7 @@ export class Chat {
     this.conn.reconnect();
   }
 
-  private key(name: 'token' | 'outbox' | 'seen' | 'promise'): string {
+  private key(name: 'token' | 'outbox' | 'seen' | 'promise' | 'callback'): string {
     return storageKey(this.d.workspaceKey, name);
   }
 
@@ -323,7 +379,16 @@ export class Chat {
         this.addEntry(f.entry);
         break;
       case 'visitor_conversation':
-        this.conversation = f.conversation;
+        // A server older than the contract omits `callback`: keep the one we booked rather than forget it.
+        this.conversation = {
+          ...f.conversation,
+          callback:
+            f.conversation.callback !== undefined
+              ? f.conversation.callback
+              : this.conversation?.id === f.conversation.id
+                ? this.conversation.callback
+                : null,
+        };
         break;
       case 'wait':
         this.wait = f.wait;
@@ -360,7 +425,23 @@ export class Chat {
   private ensureConversation(id: string, at: string): void {
     // Only a conversation never seen before becomes current; late entries of an older one must not switch back.
     if (this.conversation?.id === id || this.timeline.lastSeq(id) > 0) return;
-    this.conversation = { id, status: 'waiting', assignee: null, lastSeq: 0, promisedReplyBy: null, startedAt: at };
+    this.conversation = {
+      id,
+      status: 'waiting',
+      assignee: null,
+      lastSeq: 0,
+      promisedReplyBy: null,
+      callback: null,
+      startedAt: at,
+    };
+  }
+
+  /** True once the visitor has written in this conversation (delivered, or still on its way). */
+  private visitorWrote(conversationId: string): boolean {
+    if (this.outbox.items().length > 0) return true;
+    return this.timeline
+      .entries()
+      .some((e) => e.conversationId === conversationId && e.kind === 'message' && e.direction === 'in');
   }
 
   private setTyping(name: string | null): void {

@@ -5,7 +5,7 @@ export const styles = `
 [hidden]{display:none!important}
 .root{--accent:#c2410c;--accent-dark:#9a3412;--accent-soft:#fdeee3;--cream:#fdf8f1;--card:#fff;--ink:#2d2219;--muted:#76665a;--line:#eee2d3;--ring:0 0 0 3px rgba(194,65,12,.35);
 font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);-webkit-font-smoothing:antialiased}
-button,input,textarea{font:inherit;color:inherit}
+button,input,textarea,select{font:inherit;color:inherit}
 button{cursor:pointer}
 :focus-visible{outline:none;box-shadow:var(--ring)}
 .launcher{position:fixed;right:24px;bottom:24px;z-index:2147483000;width:60px;height:60px;border:0;border-radius:50%;background:var(--accent);color:#fff;display:grid;place-items:center;box-shadow:0 8px 24px rgba(120,45,10,.32),0 2px 6px rgba(120,45,10,.2);transition:transform .18s ease,background .18s ease}
@@ -22,6 +22,7 @@ button{cursor:pointer}
 .title{margin:0;font-weight:650;font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .title .pre{display:block;font-size:12.5px;font-weight:500;opacity:.9}
 .status{margin:2px 0 0;font-size:13px;opacity:.92}
+.pos{display:inline-block;margin:5px 0 0;padding:1px 9px;border-radius:999px;background:rgba(255,255,255,.18);font-size:12px;font-weight:600}
 .close{flex:none;width:36px;height:36px;border:0;border-radius:10px;background:transparent;color:#fff;display:grid;place-items:center}
 .close:hover{background:rgba(255,255,255,.16)}
 .close:focus-visible{box-shadow:0 0 0 3px rgba(255,255,255,.7)}
@@ -56,15 +57,25 @@ button{cursor:pointer}
 .event{align-self:center;text-align:center;font-size:12.5px;color:var(--muted);padding:4px 12px;margin:6px 0;background:rgba(194,65,12,.06);border-radius:999px}
 .promise{display:flex;gap:10px;align-items:flex-start;background:#eef7f1;border:1px solid #cfe8d9;color:#1d4d36;border-radius:14px;padding:12px 14px;margin-top:6px}
 .promise svg{flex:none;width:20px;height:20px;margin-top:1px}
-.leave{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:16px;margin-top:6px;display:flex;flex-direction:column;gap:10px}
-.leave h3{margin:0;font-size:15px}
-.leave p{margin:0;color:var(--muted);font-size:13.5px}
-.leave label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600}
-.leave label b{font-weight:600}
-.leave label span{font-weight:400;color:var(--muted)}
-.leave input{border:1px solid #e2d3c1;border-radius:10px;padding:9px 11px;background:#fffdf9;font-weight:400}
-.leave input:focus-visible{border-color:var(--accent)}
-.leave input[aria-invalid=true]{border-color:#c0392b}
+.card{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:16px;margin-top:6px;display:flex;flex-direction:column;gap:10px;scroll-margin:12px}
+.card h3{margin:0;font-size:15px}
+.card p{margin:0;color:var(--muted);font-size:13.5px}
+.form{display:flex;flex-direction:column;gap:10px;border-top:1px dashed var(--line);padding-top:12px}
+.opts+.form:not([hidden]){margin-top:2px}
+.opts{display:flex;flex-wrap:wrap;gap:8px}
+.opt{flex:1 1 140px;display:flex;align-items:center;justify-content:center;gap:8px;min-height:44px;padding:9px 12px;border:1.5px solid #e6c9b3;border-radius:12px;background:#fffaf5;color:var(--accent-dark);font-weight:650}
+.opt svg{width:18px;height:18px;flex:none}
+.opt:hover{border-color:var(--accent);background:var(--accent-soft)}
+.opt[aria-pressed=true]{border-color:var(--accent);background:var(--accent-soft);box-shadow:inset 0 0 0 1px var(--accent)}
+.card label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600}
+.card label b{font-weight:600}
+.card label span{font-weight:400;color:var(--muted)}
+.card input,.card select{width:100%;min-height:42px;border:1px solid #e2d3c1;border-radius:10px;padding:9px 11px;background:#fffdf9;font-weight:400;font-size:16px}
+.card input:focus-visible,.card select:focus-visible{border-color:var(--accent)}
+.card [aria-invalid=true]{border-color:#c0392b}
+.card .hint{font-size:13px}
+.hintrow{display:flex;align-items:baseline;gap:4px;flex-wrap:wrap}
+.hintrow:has(>[hidden]+[hidden]){display:none}
 .err{color:#a1281b!important;font-size:13px}
 .btn{border:0;border-radius:10px;padding:10px 14px;background:var(--accent);color:#fff;font-weight:650}
 .btn:hover{background:var(--accent-dark)}

@@ -3,11 +3,12 @@ import { Chat } from './chat.ts';
 import { browserKV } from './storage.ts';
 import { styles } from './styles.ts';
 import { clockTime } from './text.ts';
+import { createChoices } from './view/choices.ts';
 import { createComposer } from './view/composer.ts';
 import { h, setText, show } from './view/dom.ts';
 import { createHeader } from './view/header.ts';
 import { icon } from './view/icons.ts';
-import { createLeaveCard, createPromise } from './view/leave.ts';
+import { createPromise } from './view/leave.ts';
 import { createMessages } from './view/messages.ts';
 
 /** The public handle a host page gets as `window.Warmline`. */
@@ -30,14 +31,16 @@ export function mountWidget(base: string, workspaceKey: string): WarmlineHandle 
   const intro = h('div', { class: 'intro', hidden: true });
   const messages = createMessages(base, (id) => chat.retry(id));
   const promise = createPromise();
-  const leave = createLeaveCard(chat);
+  const booked = createPromise('wl-callback-confirmation');
+  const choices = createChoices(chat);
   const list = h(
     'div',
     { class: 'list', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' },
     intro,
     messages.el,
     promise.el,
-    leave.el,
+    booked.el,
+    choices.el,
   );
   const typingText = h('span', {});
   const typing = h(
@@ -113,10 +116,16 @@ export function mountWidget(base: string, workspaceKey: string): WarmlineHandle 
     const added = messages.update(chat.items());
     const c = chat.conversation;
     promise.update(chat.promise ?? (c?.promisedReplyBy ? `We’ll reply by ${clockTime(c.promisedReplyBy)}.` : null));
-    const offer = chat.offerLeaveMessage;
-    const offerChanged = leave.el.hidden === offer;
-    show(leave.el, offer);
-    if ((added || offerChanged) && nearBottom) list.scrollTop = list.scrollHeight;
+    booked.update(chat.callbackConfirmation);
+    const offer = chat.choices;
+    const hadFocus = choices.el.contains(shadow.activeElement);
+    const wasShown = !choices.el.hidden;
+    const appeared = choices.update(offer);
+    if ((added || appeared || wasShown === choices.el.hidden) && nearBottom) list.scrollTop = list.scrollHeight;
+    // The card moved focus in when it appeared (unless the visitor is mid-sentence); when it goes, focus returns
+    // to the composer rather than being lost (Escape must keep working).
+    if (appeared && isOpen && !composer.input.value.trim()) choices.focus();
+    if (hadFocus && choices.el.hidden) composer.focus();
 
     show(typing, !!chat.typingName);
     setText(typingText, chat.typingName ? `${chat.typingName} is typing…` : '');

@@ -1,7 +1,8 @@
 import type { PublicAgent } from '@warmline/shared';
+import { callbackStatus } from '../callbackWindows.ts';
 import type { Chat } from '../chat.ts';
 import { avatar } from './avatar.ts';
-import { h, setText } from './dom.ts';
+import { h, setText, show } from './dom.ts';
 import { icon } from './icons.ts';
 
 /** The panel header: who is helping (name + photo), or the team's faces and an honest wait. */
@@ -9,10 +10,11 @@ export function createHeader(base: string, onClose: () => void) {
   const faces = h('div', { class: 'faces' });
   const title = h('p', { class: 'title' });
   const status = h('p', { class: 'status', 'data-testid': 'wl-status' });
+  const position = h('p', { class: 'pos', 'data-testid': 'wl-position', hidden: true });
   const el = h(
     'header',
     { class: 'head' },
-    h('div', { class: 'who' }, faces, h('div', { style: 'min-width:0' }, title, status)),
+    h('div', { class: 'who' }, faces, h('div', { style: 'min-width:0' }, title, status, position)),
     h('button', { class: 'close', type: 'button', 'aria-label': 'Close chat', onclick: onClose }, icon('close')),
   );
   let facesKey = '';
@@ -35,12 +37,15 @@ export function createHeader(base: string, onClose: () => void) {
   function update(chat: Chat) {
     const c = chat.conversation;
     const agent = c && c.status !== 'resolved' ? c.assignee : null;
+    setPosition(null);
     if (agent) {
       setFaces([agent], 42, 'big');
-      const name = h('strong', { 'data-testid': 'wl-agent-name', text: agent.displayName });
-      const current = title.querySelector('[data-testid=wl-agent-name]');
-      if (current?.textContent !== agent.displayName)
+      // Keyed by id as well as name: a transfer to a namesake must still switch the header.
+      if (title.dataset.agent !== `${agent.id}|${agent.displayName}`) {
+        title.dataset.agent = `${agent.id}|${agent.displayName}`;
+        const name = h('strong', { 'data-testid': 'wl-agent-name', text: agent.displayName });
         title.replaceChildren(h('span', { class: 'pre', text: 'You’re talking with ' }), name);
+      }
       const byEmail = chat.wait?.agentsAvailable === 0 && (!!chat.promise || !!c?.promisedReplyBy);
       setText(
         status,
@@ -48,11 +53,26 @@ export function createHeader(base: string, onClose: () => void) {
       );
       return;
     }
-    setFaces(chat.team.slice(0, 3), 36, '');
+    delete title.dataset.agent;
     setText(title, chat.workspace?.name ?? 'Chat with us');
+    const cb = c?.status !== 'resolved' ? chat.callback : null;
+    if (cb) {
+      // A booked callback replaces the wait: who will call, and when.
+      setFaces(cb.owner ? [cb.owner] : chat.team.slice(0, 3), 36, '');
+      setText(status, callbackStatus(cb, new Date()));
+      return;
+    }
+    setFaces(chat.team.slice(0, 3), 36, '');
     let text = chat.wait?.text ?? 'Just a moment…';
     if (c?.status === 'resolved') text = 'This conversation is closed. Write to start a new one.';
     setText(status, text);
+    const pos = chat.wait?.position;
+    if (c && c.status !== 'resolved' && typeof pos === 'number' && pos > 0) setPosition(`${pos} ahead of you`);
+  }
+
+  function setPosition(text: string | null) {
+    show(position, !!text);
+    setText(position, text ?? '');
   }
 
   return { el, update };

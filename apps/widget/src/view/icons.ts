@@ -6,6 +6,9 @@ const paths = {
   send: '<path d="M4 12l15-7-5.5 15-2.3-6.2z" fill="currentColor"/><path d="M11.2 13.8L19 5" stroke="#fff" stroke-width="1.4" fill="none" stroke-linecap="round"/>',
   check:
     '<circle cx="12" cy="12" r="10" fill="currentColor" opacity=".15"/><path d="M7.5 12.5l3 3 6-6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>',
+  phone:
+    '<path d="M6.6 3.5l2.3-.4 1.6 4-1.9 1.3a11 11 0 0 0 5 5l1.3-1.9 4 1.6-.4 2.3a2 2 0 0 1-2.1 1.6C10.6 16.6 7.4 13.4 5 7.6a2 2 0 0 1 1.6-2.1z" fill="currentColor"/>',
+  mail: '<rect x="3.5" y="5.5" width="17" height="13" rx="2.5" fill="none" stroke="currentColor" stroke-width="1.8"/><path d="M4.5 7.5l7.5 5.5 7.5-5.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>',
 } as const;
 
 /** An inline SVG icon, hidden from assistive tech (buttons carry their own labels). */

@@ -3,7 +3,7 @@ import { emailProblem } from '../text.ts';
 import { h, setText, show } from './dom.ts';
 import { icon } from './icons.ts';
 
-/** "Leave us a message": an email (and optional name) so a named person replies by a promised time. */
+/** "Leave us a message": an email (and optional name) so a named person replies by a promised time. Shown inside the choices card. */
 export function createLeaveCard(chat: Chat) {
   const email = h('input', {
     type: 'email',
@@ -23,18 +23,16 @@ export function createLeaveCard(chat: Chat) {
   const el = h(
     'form',
     {
-      class: 'leave',
+      class: 'form',
       novalidate: true,
-      'aria-labelledby': 'wl-leave-title',
+      'aria-label': 'Leave us a message',
+      hidden: true,
       onsubmit: (e) => {
         e.preventDefault();
         void send();
       },
     },
-    h('h3', { id: 'wl-leave-title', text: 'Leave us a message' }),
-    h('p', {
-      text: 'No one is free to chat right now. Leave your email and a named person from our team will reply — we’ll tell you by when.',
-    }),
+    h('p', { text: 'Leave your email and a named person from our team will reply — we’ll tell you by when.' }),
     h('label', {}, h('b', { text: 'Email' }), email),
     error,
     h('label', {}, h('b', {}, 'Name ', h('span', { text: '(optional)' })), name),
@@ -71,12 +69,12 @@ export function createLeaveCard(chat: Chat) {
     }
   });
 
-  return { el };
+  return { el, first: email };
 }
 
-/** The promise made to the visitor, e.g. "Amina will reply to you@x.com by 4:30 pm." */
-export function createPromise() {
-  const text = h('span', { 'data-testid': 'wl-promise' });
+/** The promise made to the visitor, e.g. "Amina will reply to you@x.com by 4:30 pm." (or the callback booked). */
+export function createPromise(testid = 'wl-promise') {
+  const text = h('span', { 'data-testid': testid });
   const el = h('div', { class: 'promise', role: 'status', hidden: true }, icon('check'), text);
   return {
     el,

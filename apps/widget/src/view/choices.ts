@@ -1,0 +1,215 @@
+import type { WaitChoice } from '@warmline/shared';
+import { type CallbackWindow, windowLabel } from '../callbackWindows.ts';
+import type { Chat } from '../chat.ts';
+import { phoneProblem } from '../text.ts';
+import { h, setText, show } from './dom.ts';
+import { icon } from './icons.ts';
+import { createLeaveCard } from './leave.ts';
+
+/** "Call me back": a phone number and a window from the ones the team has open. */
+function createCallbackForm(chat: Chat) {
+  const phone = h('input', {
+    type: 'tel',
+    name: 'phone',
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    required: true,
+    maxlength: 40,
+    'data-testid': 'wl-callback-phone',
+    'aria-describedby': 'wl-cb-phone-error',
+    placeholder: '+254 712 345 678',
+  });
+  const phoneError = h('p', { class: 'err', id: 'wl-cb-phone-error', role: 'alert', hidden: true });
+  const select = h('select', {
+    name: 'window',
+    required: true,
+    'data-testid': 'wl-callback-window',
+    'aria-describedby': 'wl-cb-window-error wl-cb-window-hint',
+  });
+  const hint = h('p', { class: 'hint', id: 'wl-cb-window-hint', 'aria-live': 'polite', hidden: true });
+  const retry = h('button', { class: 'link', type: 'button', text: 'Try again', hidden: true, onclick: () => void load() });
+  const windowError = h('p', { class: 'err', id: 'wl-cb-window-error', role: 'alert', hidden: true });
+  const error = h('p', { class: 'err', role: 'alert', hidden: true });
+  const submit = h('button', { class: 'btn', type: 'submit', 'data-testid': 'wl-callback-submit', text: 'Call me back' });
+  let windows: CallbackWindow[] = [];
+  let loading = false;
+  let busy = false;
+
+  const el = h(
+    'form',
+    {
+      class: 'form',
+      novalidate: true,
+      'aria-label': 'Call me back',
+      hidden: true,
+      onsubmit: (e) => {
+        e.preventDefault();
+        void send();
+      },
+    },
+    h('p', { text: 'Leave your number and pick a time — a named person from our team will call you.' }),
+    h('label', {}, h('b', { text: 'Phone number' }), phone),
+    phoneError,
+    h('label', {}, h('b', { text: 'When suits you?' }), select),
+    h('div', { class: 'hintrow' }, hint, retry),
+    windowError,
+    error,
+    submit,
+  );
+
+  function say(p: HTMLElement, text: string | null) {
+    setText(p, text ?? '');
+    show(p, !!text);
+  }
+
+  function fieldError(field: 'phone' | 'window' | null, message: string | null) {
+    say(phoneError, field === 'phone' ? message : null);
+    say(windowError, field === 'window' ? message : null);
+    say(error, field === null ? message : null);
+    phone.setAttribute('aria-invalid', String(field === 'phone' && !!message));
+    select.setAttribute('aria-invalid', String(field === 'window' && !!message));
+  }
+
+  function idle(on: boolean) {
+    if (on) submit.setAttribute('aria-disabled', 'true');
+    else submit.removeAttribute('aria-disabled');
+  }
+
+  /** (Re)load the open windows, keeping the visitor's pick when it is still offered. */
+  async function load() {
+    if (loading) return;
+    loading = true;
+    const keep = select.value;
+    say(hint, 'Finding times…');
+    show(retry, false);
+    select.disabled = true;
+    const res = await chat.callbackWindows();
+    loading = false;
+    select.disabled = false;
+    if ('error' in res) {
+      windows = [];
+      select.replaceChildren();
+      say(hint, res.error);
+      show(retry, true);
+      idle(true);
+      return;
+    }
+    windows = res.windows;
+    const now = new Date();
+    select.replaceChildren(...windows.map((w) => h('option', { value: w.start, text: windowLabel(w, now) })));
+    if (windows.some((w) => w.start === keep)) select.value = keep;
+    say(hint, windows.length ? null : 'There are no callback times open right now.');
+    idle(!windows.length);
+  }
+
+  async function send() {
+    if (busy) return;
+    const problem = phoneProblem(phone.value);
+    if (problem) {
+      fieldError('phone', problem);
+      phone.focus();
+      return;
+    }
+    const w = windows.find((x) => x.start === select.value);
+    if (!w) {
+      fieldError('window', loading ? 'Just a moment — still finding times.' : 'Please choose a time.');
+      if (!loading) select.focus();
+      return;
+    }
+    fieldError(null, null);
+    busy = true;
+    idle(true);
+    setText(submit, 'Booking…');
+    const err = await chat.bookCallback(phone.value, w);
+    busy = false;
+    idle(false);
+    setText(submit, 'Call me back');
+    if (!err) return;
+    fieldError(err.field, err.message);
+    if (err.field === 'phone') phone.focus();
+    if (err.field === 'window') {
+      await load(); // the times may have moved on: offer the ones still open
+      select.focus();
+    }
+  }
+
+  phone.addEventListener('input', () => {
+    if (!phoneError.hidden && !phoneProblem(phone.value)) fieldError(null, null);
+  });
+  select.addEventListener('change', () => {
+    if (!windowError.hidden) fieldError(null, null);
+  });
+
+  return { el, first: phone, load };
+}
+
+/**
+ * "Rather not wait?": the better choices the server offers while nobody can take the chat yet. With one choice
+ * its form shows at once; with several the visitor picks one, and can switch.
+ */
+export function createChoices(chat: Chat) {
+  const callback = createCallbackForm(chat);
+  const leave = createLeaveCard(chat);
+  const buttons = {
+    callback: h('button', { class: 'opt', type: 'button', 'data-testid': 'wl-choice-callback' }, icon('phone'), 'Call me back'),
+    leave_message: h(
+      'button',
+      { class: 'opt', type: 'button', 'data-testid': 'wl-choice-leave' },
+      icon('mail'),
+      'Leave a message',
+    ),
+  };
+  const forms = { callback, leave_message: leave };
+  const opts = h(
+    'div',
+    { class: 'opts', role: 'group', 'aria-label': 'Instead of waiting' },
+    buttons.callback,
+    buttons.leave_message,
+  );
+  const el = h(
+    'section',
+    { class: 'card', 'data-testid': 'wl-choices', 'aria-labelledby': 'wl-choices-title', hidden: true },
+    h('h3', { id: 'wl-choices-title', text: 'Rather not wait?' }),
+    h('p', { text: 'You keep your place in line either way.' }),
+    opts,
+    callback.el,
+    leave.el,
+  );
+  let offered = '';
+  let picked: WaitChoice | null = null;
+
+  function pick(choice: WaitChoice | null, focus: boolean) {
+    picked = choice;
+    for (const k of ['callback', 'leave_message'] as const) {
+      buttons[k].setAttribute('aria-pressed', String(k === choice));
+      show(forms[k].el, k === choice);
+    }
+    if (choice === 'callback') void callback.load();
+    if (choice && focus) forms[choice].first.focus();
+  }
+
+  for (const k of ['callback', 'leave_message'] as const) buttons[k].addEventListener('click', () => pick(k, true));
+
+  /** Show the card for the choices on offer (none hides it); true when it has just appeared. */
+  function update(choices: readonly WaitChoice[]): boolean {
+    const appeared = el.hidden && choices.length > 0;
+    show(el, choices.length > 0);
+    const key = choices.join();
+    if (key !== offered) {
+      offered = key;
+      for (const k of ['callback', 'leave_message'] as const) show(buttons[k], choices.includes(k) && choices.length > 1);
+      show(opts, choices.length > 1);
+      if (choices.length === 1) pick(choices[0] ?? null, false);
+      else if (picked && !choices.includes(picked)) pick(null, false);
+    }
+    return appeared;
+  }
+
+  /** Move focus into the card: the first choice, or the only form's first field. */
+  function focus() {
+    if (!opts.hidden) (Object.values(buttons).find((b) => !b.hidden) ?? el).focus();
+    else if (picked) forms[picked].first.focus();
+  }
+
+  return { el, update, focus };
+}

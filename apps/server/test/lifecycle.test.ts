@@ -127,12 +127,14 @@ describe(`a conversation from first message to resolution (${backend})`, () => {
     expect(again.body.entry.conversationId).toBe(conversationId);
     expect(again.body.conversation.status).not.toBe('resolved');
     const entries = (await client(t, signed).get(`/api/v1/conversations/${conversationId}/entries`)).body.entries as EntryView[];
+    // The customer writes first, then a person joins; writing again reopens and routes the conversation anew.
     expect(entries.map((e) => e.event?.type ?? e.body)).toEqual([
-      'assigned',
       'Where is my parcel?',
+      'assigned',
       'resolved',
       'reopened',
       'It came, but broken',
+      'assigned',
     ]);
     const resolvedList = (await client(t, signed).get('/api/v1/conversations?status=resolved')).body.conversations;
     expect(resolvedList.map((c: { id: string }) => c.id)).not.toContain(conversationId);

@@ -1,16 +1,18 @@
 import type { Entry } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import type { Sql } from '../db/client.ts';
-import { chooseAssignee } from '../domain/chooseAssignee.ts';
 import { Invalid, NotFound, Unauthenticated } from '../errors.ts';
-import { presentConversation } from '../presenters/conversation.ts';
 import { agents } from '../repositories/agents.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { customers } from '../repositories/customers.ts';
 import { entries } from '../repositories/entries.ts';
+import { jobs } from '../repositories/jobs.ts';
 import { type Actor, type AgentActor, publishAll, type Services, type VisitorActor } from './context.ts';
 import { conversationFor } from './conversationAccess.ts';
+import { pushConversationChanged } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
+import { routeConversation } from './routing.ts';
+import { teamSettings } from './teamSettings.ts';
 
 export interface AppendMessageInput {
   clientId: string;
@@ -80,30 +82,26 @@ async function appendFromVisitor(
   }
 
   let conversationId: string;
+  const now = new Date();
   if (!conversation) {
-    const candidates = await agents.available(tx, actor.workspaceId, 200);
-    const assignee = chooseAssignee(candidates);
-    conversationId = await conversations.create(tx, actor.workspaceId, {
-      customerId: actor.customerId,
-      channel: 'chat',
-      assigneeId: assignee?.id ?? null,
-    });
+    conversationId = await conversations.create(tx, actor.workspaceId, { customerId: actor.customerId, channel: 'chat', assigneeId: null });
     await conversations.lock(tx, actor.workspaceId, conversationId);
-    if (assignee) {
-      events.push(
-        await eventEntry(tx, actor, conversationId, 'assigned', `${assignee.displayName} joined the conversation`, {
-          agentId: assignee.id,
-          agentName: assignee.displayName,
-        }),
-      );
-    }
+    await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, now);
   } else {
     conversationId = conversation.id;
     await conversations.lock(tx, actor.workspaceId, conversationId);
     if (conversation.status === 'resolved') {
-      // Writing again reopens the same conversation: the customer's story stays in one place.
-      await conversations.update(tx, actor.workspaceId, conversationId, { status: 'waiting', resolvedAt: null });
+      // Writing again reopens the same conversation: the customer's story stays in one place, and the person
+      // who helped last time is offered it first.
+      await conversations.update(tx, actor.workspaceId, conversationId, {
+        status: 'waiting',
+        resolvedAt: null,
+        assigneeId: null,
+        queueSince: now,
+        escalatedAt: null,
+      });
       events.push(await eventEntry(tx, actor, conversationId, 'reopened', 'The customer wrote again', {}));
+      await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, now);
     } else if (conversation.status === 'pending_customer') {
       await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
     }
@@ -118,9 +116,43 @@ async function appendFromVisitor(
     author: { kind: 'customer', id: actor.customerId },
   });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
+  const joinedQueue = !conversation || conversation.status === 'resolved';
+  if (joinedQueue) {
+    await routeConversation(tx, actor.workspaceId, conversationId, now, events);
+    await scheduleTimeToHumanCheck(tx, actor.workspaceId, conversationId, now);
+    events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  }
   await pushConversationChanged(tx, actor.workspaceId, conversationId, events);
-  if (!conversation) events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   return { entry, created: true };
+}
+
+/**
+ * Continuity: a returning customer is held first for the person who helped them last (or their account
+ * owner), for the team's grace time.
+ */
+async function holdForKnownPerson(tx: Sql, actor: VisitorActor, conversationId: string, ownerId: string | null, now: Date) {
+  const last = await conversations.lastHelper(tx, actor.workspaceId, actor.customerId, null);
+  const agentId = last?.agentId ?? ownerId;
+  if (!agentId) return;
+  const settings = await teamSettings(tx, actor.workspaceId, conversationId);
+  await conversations.update(tx, actor.workspaceId, conversationId, {
+    preferred: {
+      agentId,
+      reason: last ? 'last_agent' : 'account_owner',
+      until: new Date(now.getTime() + settings.continuityGraceSeconds * 1000),
+      since: last?.at ?? null,
+    },
+  });
+}
+
+/** Past its team's time-to-human target, a conversation still waiting escalates (jobs/handlers.ts). */
+async function scheduleTimeToHumanCheck(tx: Sql, workspaceId: string, conversationId: string, now: Date) {
+  const settings = await teamSettings(tx, workspaceId, conversationId);
+  await jobs.schedule(tx, workspaceId, {
+    kind: 'time_to_human',
+    runAt: new Date(now.getTime() + settings.targetSeconds * 1000),
+    payload: { conversationId },
+  });
 }
 
 async function appendFromAgent(
@@ -174,21 +206,4 @@ async function appendFromAgent(
   await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
   if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   return { entry, created: true };
-}
-
-/** Reads the conversation as committed by this transaction and queues its change event. */
-export async function pushConversationChanged(
-  tx: Sql,
-  workspaceId: string,
-  conversationId: string,
-  events: WarmlineEvent[],
-): Promise<void> {
-  const updated = await conversations.byId(tx, workspaceId, conversationId);
-  if (!updated) return;
-  events.push({
-    type: 'conversation.changed',
-    workspaceId,
-    customerId: updated.customerId,
-    conversation: presentConversation(updated),
-  });
 }

@@ -1,14 +1,15 @@
 import type { Conversation, InboxView } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import { Invalid, NotFound } from '../errors.ts';
-import { presentConversation } from '../presenters/conversation.ts';
 import { agents } from '../repositories/agents.ts';
+import { callbacks } from '../repositories/callbacks.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { isUuid } from '../repositories/rows.ts';
-import { pushConversationChanged } from './appendMessage.ts';
+import { pushConversationChanged, viewOf, viewsOf } from './conversationViews.ts';
 import { type Actor, type AgentActor, publishAll, type Services } from './context.ts';
 import { conversationFor } from './conversationAccess.ts';
 import { eventEntry } from './eventEntries.ts';
+import { fillAgent } from './routing.ts';
 
 /** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
 export async function assignConversation(
@@ -39,10 +40,10 @@ export async function assignConversation(
       await pushConversationChanged(tx, actor.workspaceId, current.id, events);
       events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     }
-    return (await conversations.byId(tx, actor.workspaceId, current.id))!;
+    return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
   await publishAll(services, events);
-  return presentConversation(conversation);
+  return conversation;
 }
 
 /** Resolves or reopens a conversation, leaving an event on the timeline. */
@@ -60,7 +61,8 @@ export async function setResolved(
       const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
       const name = me?.displayName ?? 'An agent';
       if (input.resolved) {
-        await conversations.update(tx, actor.workspaceId, current.id, { status: 'resolved', resolvedAt: services.now() });
+        await conversations.update(tx, actor.workspaceId, current.id, { status: 'resolved', resolvedAt: services.now(), pendingTransfer: null });
+        await callbacks.closeOpen(tx, actor.workspaceId, current.id);
         events.push(await eventEntry(tx, actor, current.id, 'resolved', `${name} resolved the conversation`, {}));
       } else {
         const status = current.humanConnectedAt ? 'active' : 'waiting';
@@ -69,15 +71,17 @@ export async function setResolved(
       }
       await pushConversationChanged(tx, actor.workspaceId, current.id, events);
       events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+      // Whoever held it now has room for the next person waiting.
+      if (input.resolved && current.assigneeId) await fillAgent(tx, actor.workspaceId, current.assigneeId, services.now(), events);
     }
-    return (await conversations.byId(tx, actor.workspaceId, current.id))!;
+    return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
   await publishAll(services, events);
-  return presentConversation(conversation);
+  return conversation;
 }
 
 export async function getConversation(services: Services, actor: Actor, conversationId: string): Promise<Conversation> {
-  return presentConversation(await conversationFor(services.db, actor, conversationId));
+  return viewOf(services.db, await conversationFor(services.db, actor, conversationId));
 }
 
 export async function listConversations(
@@ -99,7 +103,7 @@ export async function listConversations(
     rows.length > input.limit && last
       ? encodeCursor({ at: (input.view === 'waiting' ? last.startedAt : last.updatedAt).toISOString(), id: last.id })
       : null;
-  return { conversations: page.map(presentConversation), nextCursor };
+  return { conversations: await viewsOf(services.db, page), nextCursor };
 }
 
 function encodeCursor(c: { at: string; id: string }): string {

@@ -1,11 +1,11 @@
 import type { Entry } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
-import { presentConversation } from '../presenters/conversation.ts';
 import { agents } from '../repositories/agents.ts';
 import { type ConversationState, conversationBatches } from '../repositories/conversations.ts';
 import { type BatchEntry, entryBatches } from '../repositories/entries.ts';
 import type { AppendMessageInput, AppendMessageResult } from './appendMessage.ts';
 import type { Actor, Services } from './context.ts';
+import { viewsOf } from './conversationViews.ts';
 import { publishAll } from './context.ts';
 
 const MAX_BATCH = 512;
@@ -195,13 +195,10 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
     }));
     // One change per conversation per batch: previews and seqs move, state does not.
     const touched = [...perConversation.values()].filter((r) => r.lastBody !== null);
-    for (const record of await conversationBatches.records(tx, touched)) {
-      events.push({
-        type: 'conversation.changed',
-        workspaceId: record.workspaceId,
-        customerId: record.customerId,
-        conversation: presentConversation(record),
-      });
+    const records = await conversationBatches.records(tx, touched);
+    const views = await viewsOf(tx, records);
+    for (const [i, record] of records.entries()) {
+      events.push({ type: 'conversation.changed', workspaceId: record.workspaceId, customerId: record.customerId, conversation: views[i]! });
     }
     return { results, events };
   }

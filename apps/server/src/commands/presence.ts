@@ -3,7 +3,7 @@ import type { WarmlineEvent } from '../bus/events.ts';
 import { presentAgent } from '../presenters/agent.ts';
 import { type AgentRecord, agents } from '../repositories/agents.ts';
 import { conversations } from '../repositories/conversations.ts';
-import { pushConversationChanged } from './appendMessage.ts';
+import { pushConversationChanged } from './conversationViews.ts';
 import { type AgentActor, publishAll, type Services } from './context.ts';
 import { eventEntry } from './eventEntries.ts';
 

@@ -2,22 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Entry, PublicAgent, VisitorConversation, WaitEstimate } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import { signVisitorToken, verifyVisitorToken } from '../domain/visitorToken.ts';
-import { estimateWait } from '../domain/waitEstimate.ts';
 import { NotFound, Unauthenticated } from '../errors.ts';
 import { presentPublicAgent } from '../presenters/agent.ts';
-import { presentConversation, visitorView } from '../presenters/conversation.ts';
+import { visitorView } from '../presenters/conversation.ts';
 import { agents } from '../repositories/agents.ts';
 import { type ConversationRecord, conversations } from '../repositories/conversations.ts';
 import { customers } from '../repositories/customers.ts';
 import { entries } from '../repositories/entries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
-import { pushConversationChanged } from './appendMessage.ts';
+import { pushConversationChanged } from './conversationViews.ts';
 import { publishAll, type Services, type VisitorActor } from './context.ts';
 import { conversationFor } from './conversationAccess.ts';
+import { viewOf } from './conversationViews.ts';
+import { estimateFor, waitContext } from './waits.ts';
 import { eventEntry } from './eventEntries.ts';
 
-/** Until routing learns from handle times: how long a free person takes to pick up a new chat. */
-const AVERAGE_PICKUP_SECONDS = 90;
 const HISTORY_LIMIT = 500;
 
 export interface VisitorSession {
@@ -69,7 +68,7 @@ export async function startVisitorSession(
     visitorToken: token,
     actor,
     workspace: { name: workspace.name, greeting: workspace.greeting },
-    conversation: conversation ? visitorView(presentConversation(conversation)) : null,
+    conversation: conversation ? visitorView(await viewOf(services.db, conversation)) : null,
     entries: history,
     wait: await waitFor(services, workspace.id, conversation),
     team: team.map(presentPublicAgent),
@@ -86,17 +85,8 @@ export async function visitorFromToken(services: Services, token: string): Promi
 }
 
 /** The honest wait for this visitor's conversation (or for a new one). */
-export async function waitFor(
-  services: Services,
-  workspaceId: string,
-  conversation: ConversationRecord | null,
-): Promise<WaitEstimate> {
-  const [agentsAvailable, queueAhead] = await Promise.all([
-    agents.countAvailable(services.db, workspaceId),
-    conversations.queueAhead(services.db, workspaceId, conversation?.status === 'waiting' ? conversation.startedAt : null),
-  ]);
-  const helping = conversation && conversation.status !== 'resolved' ? conversation.assigneeName : null;
-  return estimateWait({ agentsAvailable, queueAhead, averagePickupSeconds: AVERAGE_PICKUP_SECONDS, assigneeName: helping });
+export async function waitFor(services: Services, workspaceId: string, conversation: ConversationRecord | null): Promise<WaitEstimate> {
+  return estimateFor(services.db, await waitContext(services.db, workspaceId), conversation);
 }
 
 export async function visitorWait(services: Services, actor: VisitorActor): Promise<WaitEstimate> {
@@ -158,7 +148,7 @@ export async function leaveMessage(
     await pushConversationChanged(tx, actor.workspaceId, current.id, events);
     const updated = (await conversations.byId(tx, actor.workspaceId, current.id))!;
     return {
-      conversation: visitorView(presentConversation(updated)),
+      conversation: visitorView(await viewOf(tx, updated)),
       promise: { owner: owner ? presentPublicAgent(owner) : null, by: by.toISOString(), text },
     };
   });

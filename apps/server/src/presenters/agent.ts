@@ -11,6 +11,10 @@ export function presentAgent(a: AgentRecord): Agent {
     role: a.role,
     presence: a.presence,
     openConversations: a.openConversations,
+    capacity: a.capacity,
+    skills: a.skills,
+    languages: a.languages,
+    teamIds: a.teamIds,
     createdAt: iso(a.createdAt),
   };
 }

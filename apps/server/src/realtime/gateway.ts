@@ -6,7 +6,9 @@ import { currentSession } from '../commands/auth.ts';
 import type { Actor, Services } from '../commands/context.ts';
 import { conversationFor } from '../commands/conversationAccess.ts';
 import { markRead, signalTyping } from '../commands/signals.ts';
-import { visitorFromToken, visitorWait } from '../commands/visitors.ts';
+import { visitorFromToken } from '../commands/visitors.ts';
+import { estimateFor, waitContext } from '../commands/waits.ts';
+import { conversations } from '../repositories/conversations.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
 import type { RateLimiter } from '../http/middlewares/rateLimit.ts';
@@ -48,9 +50,14 @@ export function realtimeGateway(
     if (waitTimers.has(workspaceId)) return;
     const timer = setTimeout(async () => {
       waitTimers.delete(workspaceId);
-      for (const customerId of connections.customersOf(workspaceId)) {
+      const customers = connections.customersOf(workspaceId);
+      if (!customers.length) return;
+      const ctx = await waitContext(services.db, workspaceId).catch(() => null);
+      for (const customerId of customers) {
         try {
-          const wait = await visitorWait(services, { kind: 'visitor', workspaceId, customerId });
+          const conversation = ctx && (await conversations.latestForCustomer(services.db, workspaceId, customerId));
+          if (!ctx) break;
+          const wait = await estimateFor(services.db, ctx, conversation || null);
           connections.toVisitor(workspaceId, customerId, { type: 'wait', wait });
         } catch (err) {
           services.log.debug({ err }, 'wait refresh failed');

@@ -1,4 +1,4 @@
-import type { AgentRole, Presence } from '@warmline/shared';
+import type { AgentRole, Capacity, Presence } from '@warmline/shared';
 import type { Sql } from '../db/client.ts';
 import { isUuid } from './rows.ts';
 
@@ -12,11 +12,18 @@ export interface AgentRecord {
   presence: Presence;
   createdAt: Date;
   openConversations: number;
+  capacity: Capacity;
+  skills: string[];
+  languages: string[];
+  teamIds: string[];
+  lastAssignedAt: Date | null;
 }
 
 const columns = `a.id, a.workspace_id as "workspaceId", a.email, a.display_name as "displayName", a.avatar_url as "avatarUrl",
   a.role, a.presence, a.created_at as "createdAt",
-  (select count(*)::int from conversations c where c.workspace_id = a.workspace_id and c.assignee_id = a.id and c.status <> 'resolved') as "openConversations"`;
+  (select count(*)::int from conversations c where c.workspace_id = a.workspace_id and c.assignee_id = a.id and c.status <> 'resolved') as "openConversations",
+  a.capacity, a.skills, a.languages, a.last_assigned_at as "lastAssignedAt",
+  array(select tm.team_id::text from team_members tm where tm.agent_id = a.id order by tm.team_id) as "teamIds"`;
 
 export const agents = {
   async create(
@@ -73,6 +80,43 @@ export const agents = {
        where workspace_id = $1 and id = $2`,
       [workspaceId, id, patch.displayName ?? null, patch.avatarUrl !== undefined, patch.avatarUrl ?? null],
     );
+  },
+  async updateRouting(
+    sql: Sql,
+    workspaceId: string,
+    id: string,
+    patch: { role?: AgentRole; capacity?: Capacity; skills?: string[]; languages?: string[] },
+  ): Promise<void> {
+    await sql.query(
+      `update agents set role = coalesce($3, role), capacity = coalesce($4::jsonb, capacity),
+         skills = coalesce($5::text[], skills), languages = coalesce($6::text[], languages)
+       where workspace_id = $1 and id = $2`,
+      [workspaceId, id, patch.role ?? null, patch.capacity ? JSON.stringify(patch.capacity) : null, patch.skills ?? null, patch.languages ?? null],
+    );
+  },
+  /** Locks the agent's row: assignment decisions for one person are serialised, so capacity is never exceeded. */
+  async lock(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
+    const rows = await sql.query('select 1 from agents where workspace_id = $1 and id = $2 for update', [workspaceId, id]);
+    return rows.length > 0;
+  },
+  /** Open conversations per channel for these agents (one query for the routing snapshot). */
+  async openByChannel(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, Record<string, number>>> {
+    const rows = await sql.query<{ agentId: string; channel: string; n: number }>(
+      `select assignee_id as "agentId", channel, count(*)::int as n from conversations
+       where workspace_id = $1 and assignee_id = any($2::uuid[]) and status not in ('resolved', 'snoozed')
+       group by assignee_id, channel`,
+      [workspaceId, ids],
+    );
+    const out = new Map<string, Record<string, number>>();
+    for (const r of rows) out.set(r.agentId, { ...out.get(r.agentId), [r.channel]: r.n });
+    return out;
+  },
+  async markAssigned(sql: Sql, workspaceId: string, id: string): Promise<void> {
+    await sql.query('update agents set last_assigned_at = now() where workspace_id = $1 and id = $2', [workspaceId, id]);
+  },
+  /** Everyone on shift (available or busy) or all, with what routing needs. */
+  async routingSnapshot(sql: Sql, workspaceId: string): Promise<AgentRecord[]> {
+    return sql.query<AgentRecord>(`select ${columns} from agents a where a.workspace_id = $1 order by a.id`, [workspaceId]);
   },
   async setPresence(sql: Sql, workspaceId: string, id: string, presence: Presence): Promise<void> {
     await sql.query(

@@ -1,6 +1,12 @@
 import type { Channel, ConversationStatus, Direction, InboxView } from '@warmline/shared';
 import type { Sql } from '../db/client.ts';
+import { PRIORITY_WEIGHTS } from '../domain/routing/priority.ts';
 import { isUuid } from './rows.ts';
+
+/** The queue's priority in SQL, from the same weights as the domain's effectivePriority. */
+const effectivePrioritySql = `(priority + case when upset then ${PRIORITY_WEIGHTS.upset} else 0 end
+  + case when service_failure then ${PRIORITY_WEIGHTS.serviceFailure} else 0 end
+  + case when escalated_at is not null then ${PRIORITY_WEIGHTS.escalated} else 0 end)`;
 
 export interface ConversationRecord {
   id: string;
@@ -27,6 +33,31 @@ export interface ConversationRecord {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   updatedAt: Date;
+  teamId: string | null;
+  teamName: string | null;
+  language: string | null;
+  skills: string[];
+  upset: boolean;
+  serviceFailure: boolean;
+  escalatedAt: Date | null;
+  queueSince: Date;
+  transfers: number;
+  pendingTransfer: StoredTransfer | null;
+  preferredAgentId: string | null;
+  preferredReason: 'last_agent' | 'account_owner' | null;
+  preferredUntil: Date | null;
+  /** When the preferred person last helped this customer. */
+  preferredSince: Date | null;
+}
+
+/** A warm transfer waiting to be accepted, as stored on the conversation. */
+export interface StoredTransfer {
+  fromAgentId: string;
+  toAgentId: string | null;
+  toTeamId: string | null;
+  note: string;
+  reason: string | null;
+  at: string;
 }
 
 const select = `select c.id, c.workspace_id as "workspaceId", c.customer_id as "customerId",
@@ -36,8 +67,12 @@ const select = `select c.id, c.workspace_id as "workspaceId", c.customer_id as "
   c.last_message_direction as "lastMessageDirection", c.last_message_at as "lastMessageAt",
   c.promised_reply_by as "promisedReplyBy", c.customer_read_seq as "customerReadSeq", c.agent_read_seq as "agentReadSeq",
   c.started_at as "startedAt", c.human_connected_at as "humanConnectedAt", c.first_response_at as "firstResponseAt",
-  c.resolved_at as "resolvedAt", c.updated_at as "updatedAt"
-  from conversations c join customers cu on cu.id = c.customer_id left join agents a on a.id = c.assignee_id`;
+  c.resolved_at as "resolvedAt", c.updated_at as "updatedAt",
+  c.team_id as "teamId", t.name as "teamName", c.language, c.skills, c.upset, c.service_failure as "serviceFailure",
+  c.escalated_at as "escalatedAt", c.queue_since as "queueSince", c.transfers, c.pending_transfer as "pendingTransfer",
+  c.preferred_agent_id as "preferredAgentId", c.preferred_reason as "preferredReason", c.preferred_until as "preferredUntil", c.preferred_since as "preferredSince"
+  from conversations c join customers cu on cu.id = c.customer_id left join agents a on a.id = c.assignee_id
+  left join teams t on t.id = c.team_id`;
 
 export interface ListFilter {
   view: InboxView;
@@ -116,6 +151,23 @@ export const conversations = {
     );
     return row!;
   },
+  /**
+   * The queue as routing sees it: waiting, unowned conversations (first `limit` by priority then age). With
+   * `skipLocked`, rows another decision holds are passed over, so two decisions never take the same one.
+   */
+  async queue(sql: Sql, workspaceId: string, opts: { limit: number; skipLocked?: boolean }): Promise<ConversationRecord[]> {
+    const ids = await sql.query<{ id: string }>(
+      `select id from conversations where workspace_id = $1 and status = 'waiting' and assignee_id is null
+       order by ${effectivePrioritySql} desc, queue_since, id
+       limit $2 ${opts.skipLocked ? 'for update skip locked' : ''}`,
+      [workspaceId, opts.limit],
+    );
+    if (!ids.length) return [];
+    return sql.query<ConversationRecord>(`${select} where c.workspace_id = $1 and c.id = any($2::uuid[])`, [
+      workspaceId,
+      ids.map((r) => r.id),
+    ]);
+  },
   /** Waiting conversations nobody owns yet, oldest first. */
   async unassignedWaiting(sql: Sql, workspaceId: string, limit: number): Promise<string[]> {
     const rows = await sql.query<{ id: string }>(
@@ -125,13 +177,44 @@ export const conversations = {
     );
     return rows.map((r) => r.id);
   },
-  async queueAhead(sql: Sql, workspaceId: string, startedAt: Date | null): Promise<number> {
+  /** Waiting, unowned conversations that the queue serves before one that joined at `queueSince` with this priority. */
+  async queueAhead(sql: Sql, workspaceId: string, at: { queueSince: Date; effectivePriority: number } | null): Promise<number> {
     const [row] = await sql.query<{ n: number }>(
       `select count(*)::int as n from conversations
-       where workspace_id = $1 and status = 'waiting' and assignee_id is null and ($2::timestamptz is null or started_at < $2)`,
-      [workspaceId, startedAt],
+       where workspace_id = $1 and status = 'waiting' and assignee_id is null
+         and ($2::timestamptz is null or (${effectivePrioritySql}, -extract(epoch from queue_since)) > ($3::int, -extract(epoch from $2::timestamptz)))`,
+      [workspaceId, at?.queueSince ?? null, at?.effectivePriority ?? 0],
     );
     return row!.n;
+  },
+  /** The person who last helped this customer, and when, for continuity. */
+  async lastHelper(sql: Sql, workspaceId: string, customerId: string, exceptConversationId: string | null) {
+    const [row] = await sql.query<{ agentId: string; at: Date }>(
+      `select assignee_id as "agentId", coalesce(resolved_at, updated_at) as at from conversations
+       where workspace_id = $1 and customer_id = $2 and assignee_id is not null and human_connected_at is not null
+         and ($3::uuid is null or id <> $3::uuid)
+       order by updated_at desc limit 1`,
+      [workspaceId, customerId, exceptConversationId],
+    );
+    return row ?? null;
+  },
+  /** Seconds from first contact to the first human, for conversations whose human arrived since `since`. */
+  async timesToHuman(sql: Sql, workspaceId: string, since: Date): Promise<number[]> {
+    const rows = await sql.query<{ s: number }>(
+      `select extract(epoch from human_connected_at - started_at)::float8 as s from conversations
+       where workspace_id = $1 and human_connected_at >= $2 order by 1`,
+      [workspaceId, since],
+    );
+    return rows.map((r) => Number(r.s));
+  },
+  /** Recent handle times (assignment to resolution is approximated by first human reply to resolution), newest last. */
+  async recentHandleSeconds(sql: Sql, workspaceId: string, limit: number): Promise<number[]> {
+    const rows = await sql.query<{ s: number }>(
+      `select s from (select extract(epoch from resolved_at - coalesce(human_connected_at, started_at))::float8 as s, resolved_at
+         from conversations where workspace_id = $1 and resolved_at is not null order by resolved_at desc limit $2) x order by resolved_at`,
+      [workspaceId, limit],
+    );
+    return rows.map((r) => Number(r.s)).filter((s) => s > 0);
   },
   async update(
     sql: Sql,
@@ -144,6 +227,17 @@ export const conversations = {
       resolvedAt: Date | null;
       /** Sets human_connected_at and first_response_at to now, if not set before. */
       humanReplied: true;
+      priority: number;
+      upset: boolean;
+      serviceFailure: boolean;
+      teamId: string | null;
+      language: string | null;
+      skills: string[];
+      escalatedAt: Date | null;
+      queueSince: Date;
+      transfers: number;
+      pendingTransfer: StoredTransfer | null;
+      preferred: { agentId: string; reason: 'last_agent' | 'account_owner'; until: Date; since: Date | null } | null;
     }>,
   ): Promise<void> {
     const sets: string[] = ['updated_at = now()'];
@@ -153,9 +247,35 @@ export const conversations = {
       assigneeId: 'assignee_id',
       promisedReplyBy: 'promised_reply_by',
       resolvedAt: 'resolved_at',
+      priority: 'priority',
+      upset: 'upset',
+      serviceFailure: 'service_failure',
+      teamId: 'team_id',
+      language: 'language',
+      skills: 'skills',
+      escalatedAt: 'escalated_at',
+      queueSince: 'queue_since',
+      transfers: 'transfers',
     };
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
+      if (key === 'pendingTransfer') {
+        params.push(value === null ? null : JSON.stringify(value));
+        sets.push(`pending_transfer = $${params.length}::jsonb`);
+        continue;
+      }
+      if (key === 'preferred') {
+        const preferred = value as { agentId: string; reason: string; until: Date; since: Date | null } | null;
+        params.push(preferred?.agentId ?? null, preferred?.reason ?? null, preferred?.until ?? null, preferred?.since ?? null);
+        const n = params.length;
+        sets.push(
+          `preferred_agent_id = $${n - 3}`,
+          `preferred_reason = $${n - 2}`,
+          `preferred_until = $${n - 1}`,
+          `preferred_since = $${n}`,
+        );
+        continue;
+      }
       if (key === 'humanReplied') {
         sets.push(
           'human_connected_at = coalesce(human_connected_at, now())',

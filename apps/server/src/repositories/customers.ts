@@ -6,10 +6,11 @@ export interface CustomerRecord {
   workspaceId: string;
   name: string | null;
   email: string | null;
+  ownerAgentId: string | null;
   createdAt: Date;
 }
 
-const columns = `id, workspace_id as "workspaceId", name, email, created_at as "createdAt"`;
+const columns = `id, workspace_id as "workspaceId", name, email, owner_agent_id as "ownerAgentId", created_at as "createdAt"`;
 
 export const customers = {
   async create(
@@ -37,6 +38,9 @@ export const customers = {
        where workspace_id = $1 and id = $2`,
       [workspaceId, id, input.name ?? null, input.email ?? null],
     );
+  },
+  async setOwner(sql: Sql, workspaceId: string, id: string, agentId: string | null): Promise<void> {
+    await sql.query('update customers set owner_agent_id = $3, updated_at = now() where workspace_id = $1 and id = $2', [workspaceId, id, agentId]);
   },
   async addIdentity(
     sql: Sql,

@@ -50,7 +50,8 @@ alter table conversations
   -- Continuity: held for this person until the grace time ends.
   add column preferred_agent_id uuid references agents(id) on delete set null,
   add column preferred_reason text,
-  add column preferred_until timestamptz;
+  add column preferred_until timestamptz,
+  add column preferred_since timestamptz;
 create index conversations_waiting on conversations (workspace_id, status, assignee_id, priority desc, queue_since);
 
 create table callbacks (

@@ -1,0 +1,117 @@
+import type { WarmlineEvent } from '../bus/events.ts';
+import type { Sql } from '../db/client.ts';
+import { canTake } from '../domain/routing/eligibility.ts';
+import { pickAgentFor, pickConversationFor } from '../domain/routing/policy.ts';
+import { agents } from '../repositories/agents.ts';
+import { type ConversationRecord, conversations } from '../repositories/conversations.ts';
+import { jobs } from '../repositories/jobs.ts';
+import { pushConversationChanged } from './conversationViews.ts';
+import { eventEntry } from './eventEntries.ts';
+import { toQueued, toSlot } from './routingSnapshot.ts';
+
+const QUEUE_WINDOW = 200;
+
+/**
+ * A conversation arrives or returns to the queue: assign the best person now, hold it for the person the
+ * customer knows (continuity, within grace), or leave it waiting for the next person with room.
+ * Runs inside the caller's transaction; the assignment is atomic with it.
+ */
+export async function routeConversation(tx: Sql, workspaceId: string, conversationId: string, now: Date, events: WarmlineEvent[]) {
+  const conversation = await conversations.byId(tx, workspaceId, conversationId);
+  if (!conversation || conversation.status !== 'waiting' || conversation.assigneeId) return null;
+  const people = await agents.routingSnapshot(tx, workspaceId);
+  const open = await agents.openByChannel(
+    tx,
+    workspaceId,
+    people.map((p) => p.id),
+  );
+  const queued = toQueued(conversation);
+  const pick = pickAgentFor(
+    queued,
+    people.map((p) => toSlot(p, open.get(p.id))),
+    now,
+  );
+  if (!pick) {
+    // Held for the preferred person: look again when the grace time ends.
+    if (queued.preferred && queued.preferred.graceUntil > now) {
+      await jobs.schedule(tx, workspaceId, { kind: 'route', runAt: queued.preferred.graceUntil, payload: { conversationId } });
+    }
+    return null;
+  }
+  // Re-check under the agent's row lock: a concurrent decision may have used the last free slot.
+  await agents.lock(tx, workspaceId, pick.agent.id);
+  const fresh = (await agents.openByChannel(tx, workspaceId, [pick.agent.id])).get(pick.agent.id);
+  if (!canTake({ ...pick.agent, open: fresh ?? {} }, queued)) return null;
+  const person = people.find((p) => p.id === pick.agent.id)!;
+  await assign(tx, conversation, person, pick.reason, now, events);
+  return { agentId: person.id, reason: pick.reason };
+}
+
+/**
+ * An agent has room (became available, resolved one, accepted more capacity): give them the best waiting
+ * conversations they can take, until they are full. Concurrent decisions never take the same conversation
+ * (skip locked) and never overfill one person (their row is locked for the decision).
+ */
+export async function fillAgent(tx: Sql, workspaceId: string, agentId: string, now: Date, events: WarmlineEvent[]): Promise<number> {
+  if (!(await agents.lock(tx, workspaceId, agentId))) return 0;
+  const person = await agents.byId(tx, workspaceId, agentId);
+  if (!person || person.presence !== 'available') return 0;
+  const slot = toSlot(person, (await agents.openByChannel(tx, workspaceId, [agentId])).get(agentId));
+  const queue = await conversations.queue(tx, workspaceId, { limit: QUEUE_WINDOW, skipLocked: true });
+  const byId = new Map(queue.map((c) => [c.id, c]));
+  let candidates = queue.map(toQueued);
+  let assigned = 0;
+  for (;;) {
+    const next = pickConversationFor(slot, candidates, now);
+    if (!next) break;
+    await assign(tx, byId.get(next.id)!, person, 'available', now, events);
+    slot.open[next.channel] = (slot.open[next.channel] ?? 0) + 1;
+    candidates = candidates.filter((c) => c.id !== next.id);
+    assigned++;
+  }
+  return assigned;
+}
+
+/** Fills every available agent of the workspace (after the queue grew or someone's capacity changed). */
+export async function fillEveryone(tx: Sql, workspaceId: string, now: Date, events: WarmlineEvent[]): Promise<void> {
+  for (const person of await agents.available(tx, workspaceId, 500)) await fillAgent(tx, workspaceId, person.id, now, events);
+}
+
+async function assign(
+  tx: Sql,
+  conversation: ConversationRecord,
+  person: { id: string; displayName: string },
+  reason: 'continuity' | 'available',
+  now: Date,
+  events: WarmlineEvent[],
+) {
+  // The continuity hold ends with the assignment; preferredSince stays for the wording below.
+  await conversations.update(tx, conversation.workspaceId, conversation.id, { assigneeId: person.id });
+  await agents.markAssigned(tx, conversation.workspaceId, person.id);
+  const customerText =
+    reason === 'continuity'
+      ? `${person.displayName}, who helped you ${sinceWords(conversation, now)}, is joining.`
+      : `${person.displayName} is joining.`;
+  const body = reason === 'continuity' ? `${person.displayName} joined — they helped this customer before` : `${person.displayName} joined the conversation`;
+  events.push(
+    await eventEntry(tx, { kind: 'system', workspaceId: conversation.workspaceId }, conversation.id, 'assigned', body, {
+      agentId: person.id,
+      agentName: person.displayName,
+      reason,
+      customerText,
+    }),
+  );
+  await pushConversationChanged(tx, conversation.workspaceId, conversation.id, events);
+}
+
+/** "last week", "earlier today" … : when the customer last spoke with this person. */
+function sinceWords(conversation: ConversationRecord, now: Date): string {
+  const last = conversation.preferredSince ?? conversation.resolvedAt ?? conversation.updatedAt;
+  const days = (now.getTime() - new Date(last).getTime()) / 86_400_000;
+  if (days < 1) return 'earlier today';
+  if (days < 2) return 'yesterday';
+  if (days < 7) return 'a few days ago';
+  if (days < 14) return 'last week';
+  if (days < 60) return 'a few weeks ago';
+  return 'before';
+}

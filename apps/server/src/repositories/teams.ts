@@ -1,0 +1,73 @@
+import type { Sql } from '../db/client.ts';
+import { isUuid } from './rows.ts';
+
+export interface TeamRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  targetSeconds: number;
+  offerChoicesAfterSeconds: number;
+  continuityGraceSeconds: number;
+  memberIds: string[];
+}
+
+const columns = `t.id, t.workspace_id as "workspaceId", t.name, t.target_seconds as "targetSeconds",
+  t.offer_choices_after_seconds as "offerChoicesAfterSeconds", t.continuity_grace_seconds as "continuityGraceSeconds",
+  array(select m.agent_id::text from team_members m where m.team_id = t.id order by m.agent_id) as "memberIds"`;
+
+/** Settings that apply when a conversation has no team. */
+export const DEFAULT_TEAM_SETTINGS = { targetSeconds: 120, offerChoicesAfterSeconds: 300, continuityGraceSeconds: 120 } as const;
+
+export const teams = {
+  async create(
+    sql: Sql,
+    workspaceId: string,
+    input: { name: string; targetSeconds?: number; offerChoicesAfterSeconds?: number; continuityGraceSeconds?: number },
+  ): Promise<TeamRecord> {
+    const [row] = await sql.query<{ id: string }>(
+      `insert into teams (workspace_id, name, target_seconds, offer_choices_after_seconds, continuity_grace_seconds)
+       values ($1, $2, coalesce($3, 120), coalesce($4, 300), coalesce($5, 120)) returning id`,
+      [workspaceId, input.name, input.targetSeconds ?? null, input.offerChoicesAfterSeconds ?? null, input.continuityGraceSeconds ?? null],
+    );
+    return (await teams.byId(sql, workspaceId, row!.id))!;
+  },
+  async byId(sql: Sql, workspaceId: string, id: string): Promise<TeamRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await sql.query<TeamRecord>(`select ${columns} from teams t where t.workspace_id = $1 and t.id = $2`, [workspaceId, id]);
+    return row ?? null;
+  },
+  async byName(sql: Sql, workspaceId: string, name: string): Promise<TeamRecord | null> {
+    const [row] = await sql.query<TeamRecord>(`select ${columns} from teams t where t.workspace_id = $1 and lower(t.name) = lower($2)`, [
+      workspaceId,
+      name,
+    ]);
+    return row ?? null;
+  },
+  async list(sql: Sql, workspaceId: string): Promise<TeamRecord[]> {
+    return sql.query<TeamRecord>(`select ${columns} from teams t where t.workspace_id = $1 order by t.name`, [workspaceId]);
+  },
+  async update(
+    sql: Sql,
+    workspaceId: string,
+    id: string,
+    patch: { name?: string; targetSeconds?: number; offerChoicesAfterSeconds?: number; continuityGraceSeconds?: number },
+  ): Promise<void> {
+    await sql.query(
+      `update teams set name = coalesce($3, name), target_seconds = coalesce($4, target_seconds),
+         offer_choices_after_seconds = coalesce($5, offer_choices_after_seconds),
+         continuity_grace_seconds = coalesce($6, continuity_grace_seconds)
+       where workspace_id = $1 and id = $2`,
+      [workspaceId, id, patch.name ?? null, patch.targetSeconds ?? null, patch.offerChoicesAfterSeconds ?? null, patch.continuityGraceSeconds ?? null],
+    );
+  },
+  async setMembers(sql: Sql, workspaceId: string, teamId: string, agentIds: string[]): Promise<void> {
+    await sql.query('delete from team_members where workspace_id = $1 and team_id = $2', [workspaceId, teamId]);
+    if (agentIds.length) {
+      await sql.query(
+        `insert into team_members (workspace_id, team_id, agent_id)
+         select $1, $2, a.id from agents a where a.workspace_id = $1 and a.id = any($3::uuid[])`,
+        [workspaceId, teamId, agentIds],
+      );
+    }
+  },
+};

@@ -1,10 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import { EmptyState } from './components/EmptyState.tsx';
-import { Sidebar } from './components/Sidebar.tsx';
+import { IdleAwayNote } from './components/IdleAwayNote.tsx';
+import { Sidebar, type SidebarPlace } from './components/Sidebar.tsx';
 import { Wordmark } from './components/Wordmark.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { SupervisorPage } from './pages/SupervisorPage.tsx';
 import { TeamPage } from './pages/TeamPage.tsx';
 import { Link, navigate, parseRoute, paths, usePathname } from './router.tsx';
 import { useStore } from './state/store.ts';
@@ -55,11 +57,14 @@ export function App() {
   if (route.name === 'signIn') return session ? <Redirect to={paths.inbox} /> : <SignInPage />;
   if (!session) return <Redirect to={paths.signIn} />;
 
+  const place: SidebarPlace = route.name === 'team' || route.name === 'supervisor' ? route.name : 'inbox';
   return (
     <div className="shell">
-      <Sidebar current={route.name === 'team' ? 'team' : 'inbox'} />
+      <Sidebar current={place} />
       <main className="main">
+        <IdleAwayNote />
         {route.name === 'team' ? <TeamPage /> : null}
+        {route.name === 'supervisor' ? <SupervisorPage /> : null}
         {route.name === 'inbox' ? <InboxPage conversationId={null} /> : null}
         {route.name === 'conversation' ? <InboxPage conversationId={route.id} /> : null}
         {route.name === 'notFound' ? (

@@ -10,6 +10,7 @@ import './styles/shell.css';
 import './styles/inbox.css';
 import './styles/conversation.css';
 import './styles/team.css';
+import './styles/routing.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

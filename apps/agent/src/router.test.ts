@@ -9,6 +9,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/app/invite/abc123')).toEqual({ name: 'invite', token: 'abc123' });
     expect(parseRoute('/app/conversations/c_1')).toEqual({ name: 'conversation', id: 'c_1' });
     expect(parseRoute('/app/team')).toEqual({ name: 'team' });
+    expect(parseRoute('/app/supervisor')).toEqual({ name: 'supervisor' });
   });
 
   it('does not guess at unknown pages', () => {

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'conversation'; id: string }
   | { name: 'team' }
+  | { name: 'supervisor' }
   | { name: 'notFound' };
 
 /** Reads a location pathname as a route. */
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'conversations' && parts[1]) return { name: 'conversation', id: parts[1] };
   if (parts[0] === 'conversations' && parts.length === 1) return { name: 'inbox' };
   if (parts[0] === 'team' && parts.length === 1) return { name: 'team' };
+  if (parts[0] === 'supervisor' && parts.length === 1) return { name: 'supervisor' };
   return { name: 'notFound' };
 }
 
@@ -28,6 +30,7 @@ export const paths = {
   signIn: `${BASE}/sign-in`,
   inbox: `${BASE}/`,
   team: `${BASE}/team`,
+  supervisor: `${BASE}/supervisor`,
   conversation: (id: string) => `${BASE}/conversations/${encodeURIComponent(id)}`,
 };
 

@@ -1,4 +1,15 @@
-import type { Agent, AgentRole, Conversation, Entry, InboxView, Presence, SessionResponse } from '@warmline/shared';
+import type {
+  Agent,
+  AgentRole,
+  Capacity,
+  Conversation,
+  Entry,
+  InboxView,
+  Presence,
+  SessionResponse,
+  SupervisorOverview,
+  Team,
+} from '@warmline/shared';
 import { request } from './http.ts';
 
 export interface InboxCountsData {
@@ -23,6 +34,33 @@ export interface InvitationData {
 
 export type StatusFilter = 'open' | 'resolved';
 
+/** PATCH /agents/:id (admins): how a colleague is routed. */
+export interface UpdateAgentInput {
+  role?: AgentRole;
+  capacity?: Capacity;
+  skills?: string[];
+  languages?: string[];
+}
+
+export interface TeamInput {
+  name: string;
+  targetSeconds?: number;
+  offerChoicesAfterSeconds?: number;
+  continuityGraceSeconds?: number;
+}
+
+/** PATCH /conversations/:id: the explicit priority inputs. */
+export interface UpdateConversationInput {
+  priority?: number;
+  upset?: boolean;
+  serviceFailure?: boolean;
+  teamId?: string | null;
+  language?: string | null;
+  skills?: string[];
+}
+
+export type TransferInput = ({ toAgentId: string } | { toTeamId: string }) & { note: string; reason?: string };
+
 const enc = encodeURIComponent;
 
 export const authApi = {
@@ -42,6 +80,19 @@ export const agentsApi = {
   updateMe: (input: { displayName?: string; avatarUrl?: string | null }) =>
     request<{ agent: Agent }>('PATCH', '/agents/me', { body: input }),
   setPresence: (presence: Presence) => request<{ agent: Agent }>('PUT', '/agents/me/presence', { body: { presence } }),
+  update: (id: string, input: UpdateAgentInput) => request<{ agent: Agent }>('PATCH', `/agents/${enc(id)}`, { body: input }),
+};
+
+export const teamsApi = {
+  list: () => request<{ teams: Team[] }>('GET', '/teams'),
+  create: (input: TeamInput) => request<{ team: Team }>('POST', '/teams', { body: input }),
+  update: (id: string, input: Partial<TeamInput>) => request<{ team: Team }>('PATCH', `/teams/${enc(id)}`, { body: input }),
+  setMembers: (id: string, agentIds: string[]) =>
+    request<{ team: Team }>('PUT', `/teams/${enc(id)}/members`, { body: { agentIds } }),
+};
+
+export const supervisorApi = {
+  overview: () => request<SupervisorOverview>('GET', '/supervisor/overview'),
 };
 
 export const conversationsApi = {
@@ -60,4 +111,10 @@ export const conversationsApi = {
     request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/assign`, { body: { agentId } }),
   resolve: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/resolve`),
   reopen: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/reopen`),
+  update: (id: string, input: UpdateConversationInput) =>
+    request<{ conversation: Conversation }>('PATCH', `/conversations/${enc(id)}`, { body: input }),
+  transfer: (id: string, input: TransferInput) =>
+    request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/transfer`, { body: input }),
+  acceptTransfer: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/transfer/accept`),
+  declineTransfer: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/transfer/decline`),
 };

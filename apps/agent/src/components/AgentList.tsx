@@ -1,10 +1,16 @@
 import type { Agent } from '@warmline/shared';
+import { Fragment, useState } from 'react';
+import { capacitySummary } from '../state/teamForm.ts';
 import { Avatar } from './Avatar.tsx';
+import { RoutingEditor } from './RoutingEditor.tsx';
 
 const PRESENCE_LABEL = { available: 'Available', busy: 'Busy', away: 'Away', offline: 'Offline' } as const;
 
-export function AgentList({ agents, meId }: { agents: readonly Agent[]; meId: string }) {
+/** The team; admins also see and edit how each person is routed (capacity, skills, languages). */
+export function AgentList({ agents, meId, editable = false }: { agents: readonly Agent[]; meId: string; editable?: boolean }) {
+  const [editing, setEditing] = useState<string | null>(null);
   if (agents.length === 0) return <p className="hint">Loading the team…</p>;
+  const columns = editable ? 5 : 4;
   return (
     <table className="agents" data-testid="agent-list">
       <thead>
@@ -15,32 +21,69 @@ export function AgentList({ agents, meId }: { agents: readonly Agent[]; meId: st
           <th scope="col" className="num">
             Open
           </th>
+          {editable ? (
+            <th scope="col" className="routing-col">
+              Routing
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
         {agents.map((agent) => (
-          <tr key={agent.id} data-testid="agent-row" data-agent-id={agent.id}>
-            <td>
-              <span className="agent-cell">
-                <Avatar name={agent.displayName} url={agent.avatarUrl} size={32} />
-                <span>
-                  <span className="agent-name">
-                    {agent.displayName}
-                    {agent.id === meId ? <span className="you"> (you)</span> : null}
+          <Fragment key={agent.id}>
+            <tr data-testid="agent-row" data-agent-id={agent.id} className={editing === agent.id ? 'is-editing' : undefined}>
+              <td>
+                <span className="agent-cell">
+                  <Avatar name={agent.displayName} url={agent.avatarUrl} size={32} />
+                  <span>
+                    <span className="agent-name">
+                      {agent.displayName}
+                      {agent.id === meId ? <span className="you"> (you)</span> : null}
+                    </span>
+                    <span className="agent-email">{agent.email}</span>
                   </span>
-                  <span className="agent-email">{agent.email}</span>
                 </span>
-              </span>
-            </td>
-            <td className="cap">{agent.role}</td>
-            <td>
-              <span className="presence-tag">
-                <span className={`presence-dot presence-${agent.presence}`} aria-hidden="true" />
-                {PRESENCE_LABEL[agent.presence]}
-              </span>
-            </td>
-            <td className="num">{agent.openConversations}</td>
-          </tr>
+              </td>
+              <td className="cap">{agent.role}</td>
+              <td>
+                <span className="presence-tag">
+                  <span className={`presence-dot presence-${agent.presence}`} aria-hidden="true" />
+                  {PRESENCE_LABEL[agent.presence]}
+                </span>
+              </td>
+              <td className="num">{agent.openConversations}</td>
+              {editable ? (
+                <td className="routing-col">
+                  <span className="routing-summary">
+                    <span className="routing-capacity-text" data-testid="routing-summary">
+                      {capacitySummary(agent.capacity)}
+                    </span>
+                    <span className="routing-tags">
+                      {[...agent.languages, ...agent.skills].join(' · ') || 'No skills or languages'}
+                    </span>
+                  </span>
+                  {editing === agent.id ? null : (
+                    <button
+                      type="button"
+                      className="btn btn-quiet btn-small"
+                      data-testid="routing-edit"
+                      aria-label={`Edit routing for ${agent.displayName}`}
+                      onClick={() => setEditing(agent.id)}
+                    >
+                      Edit
+                    </button>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+            {editing === agent.id ? (
+              <tr className="routing-row">
+                <td colSpan={columns}>
+                  <RoutingEditor agent={agent} onDone={() => setEditing(null)} />
+                </td>
+              </tr>
+            ) : null}
+          </Fragment>
         ))}
       </tbody>
     </table>

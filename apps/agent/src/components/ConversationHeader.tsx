@@ -1,24 +1,34 @@
 import type { Conversation } from '@warmline/shared';
 import { useState } from 'react';
-import { reopenConversation, resolveConversation, takeConversation } from '../state/conversationActions.ts';
+import { reopenConversation, resolveConversation, takeConversation, updateConversation } from '../state/conversationActions.ts';
 import { customerName } from '../state/customerName.ts';
+import { useStore } from '../state/store.ts';
 import { formatPromise } from '../state/time.ts';
+import { isTransferFromMe, transferStatusText } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
+import { CallbackChip, PriorityBadges } from './Badges.tsx';
 import { StatusPill } from './StatusPill.tsx';
+import { TransferDialog } from './TransferDialog.tsx';
 
 interface HeaderProps {
   conversation: Conversation;
   meId: string;
   now: number;
+  /** A warm transfer waits for me here: the banner below offers Accept, so Take is not offered. */
+  transferForMe: boolean;
 }
 
 /** Who the customer is, who owns the conversation, and the actions that change that. */
-export function ConversationHeader({ conversation: c, meId, now }: HeaderProps) {
+export function ConversationHeader({ conversation: c, meId, now, transferForMe }: HeaderProps) {
+  const role = useStore((s) => s.session?.agent.role ?? 'agent');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [transferring, setTransferring] = useState(false);
   const resolved = c.status === 'resolved';
-  const canTake = !resolved && c.assignee?.id !== meId;
+  const canTake = !resolved && c.assignee?.id !== meId && !transferForMe;
+  const canTransfer = !resolved && !c.pendingTransfer && (c.assignee?.id === meId || role !== 'agent');
   const promise = c.promisedReplyBy && !resolved ? formatPromise(c.promisedReplyBy, now) : null;
+  const transferText = transferForMe ? null : transferStatusText(c, meId);
 
   const run = (action: (id: string) => Promise<void>) => {
     setBusy(true);
@@ -27,6 +37,8 @@ export function ConversationHeader({ conversation: c, meId, now }: HeaderProps) 
       .catch((e: Error) => setError(e.message))
       .finally(() => setBusy(false));
   };
+
+  const toggle = (flag: 'upset' | 'serviceFailure') => run((id) => updateConversation(id, { [flag]: !c[flag] }));
 
   return (
     <header className="convo-header">
@@ -47,53 +59,112 @@ export function ConversationHeader({ conversation: c, meId, now }: HeaderProps) 
               'Nobody has this yet'
             )}
           </span>
+          {c.team ? <span className="convo-team">{c.team.name}</span> : null}
+          {/* Upset and Service failure show as the pressed toggles on the right. */}
+          <PriorityBadges conversation={c} only={resolved ? undefined : ['escalated']} />
         </div>
-        {promise ? (
-          <p className={`promise${promise.overdue ? ' is-overdue' : ''}`} data-testid="promised-reply">
-            {promise.text}
-          </p>
+        {promise || (c.callback && !resolved) || transferText ? (
+          <div className="convo-notices">
+            {transferText ? (
+              <span
+                className={`transfer-status${isTransferFromMe(c, meId) ? ' is-mine' : ''}`}
+                data-testid="transfer-waiting"
+                role="status"
+              >
+                <span className="pulse-dot" aria-hidden="true" />
+                {transferText}
+              </span>
+            ) : null}
+            {!resolved ? <CallbackChip conversation={c} now={now} fullPhone /> : null}
+            {promise ? (
+              <p className={`promise${promise.overdue ? ' is-overdue' : ''}`} data-testid="promised-reply">
+                {promise.text}
+              </p>
+            ) : null}
+          </div>
         ) : null}
       </div>
-      <div className="convo-actions">
-        {error ? (
-          <span className="field-error" role="alert">
-            {error}
-          </span>
+      <div className="convo-side">
+        <div className="convo-actions">
+          {error ? (
+            <span className="field-error" role="alert">
+              {error}
+            </span>
+          ) : null}
+          {canTake ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="take-button"
+              disabled={busy}
+              title={c.assignee ? `Take this conversation over from ${c.assignee.displayName}` : 'Make this conversation yours'}
+              onClick={() => run(takeConversation)}
+            >
+              {c.assignee ? 'Take over' : 'Take'}
+            </button>
+          ) : null}
+          {canTransfer ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="transfer-button"
+              disabled={busy}
+              title="Hand this conversation to a colleague or team, with a note"
+              onClick={() => setTransferring(true)}
+            >
+              Transfer
+            </button>
+          ) : null}
+          {resolved ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="reopen-button"
+              disabled={busy}
+              onClick={() => run(reopenConversation)}
+            >
+              Reopen
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-calm"
+              data-testid="resolve-button"
+              disabled={busy}
+              onClick={() => run(resolveConversation)}
+            >
+              Resolve
+            </button>
+          )}
+        </div>
+        {!resolved ? (
+          <fieldset className="flags" aria-label="Priority inputs">
+            <button
+              type="button"
+              className={`flag${c.upset ? ' is-on flag-upset' : ''}`}
+              aria-pressed={c.upset}
+              data-testid="toggle-upset"
+              disabled={busy}
+              title={c.upset ? 'No longer upset' : 'Mark the customer as upset: they move up the queue'}
+              onClick={() => toggle('upset')}
+            >
+              Upset
+            </button>
+            <button
+              type="button"
+              className={`flag${c.serviceFailure ? ' is-on flag-failure' : ''}`}
+              aria-pressed={c.serviceFailure}
+              data-testid="toggle-service-failure"
+              disabled={busy}
+              title={c.serviceFailure ? 'Clear the service failure' : 'We let this customer down: they move up the queue'}
+              onClick={() => toggle('serviceFailure')}
+            >
+              Service failure
+            </button>
+          </fieldset>
         ) : null}
-        {canTake ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="take-button"
-            disabled={busy}
-            title={c.assignee ? `Take this conversation over from ${c.assignee.displayName}` : 'Make this conversation yours'}
-            onClick={() => run(takeConversation)}
-          >
-            {c.assignee ? 'Take over' : 'Take'}
-          </button>
-        ) : null}
-        {resolved ? (
-          <button
-            type="button"
-            className="btn"
-            data-testid="reopen-button"
-            disabled={busy}
-            onClick={() => run(reopenConversation)}
-          >
-            Reopen
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="btn btn-calm"
-            data-testid="resolve-button"
-            disabled={busy}
-            onClick={() => run(resolveConversation)}
-          >
-            Resolve
-          </button>
-        )}
       </div>
+      {transferring ? <TransferDialog conversation={c} meId={meId} onClose={() => setTransferring(false)} /> : null}
     </header>
   );
 }

@@ -1,8 +1,11 @@
 import type { Conversation } from '@warmline/shared';
 import { Link, paths } from '../router.tsx';
+import { callbackChip, priorityBadges } from '../state/chips.ts';
 import { customerName } from '../state/customerName.ts';
 import { formatDuration, LONG_WAIT_MS, since } from '../state/time.ts';
+import { firstName, transferTargetName } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
+import { CallbackChip, PriorityBadges } from './Badges.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
 interface RowProps {
@@ -10,21 +13,34 @@ interface RowProps {
   now: number;
   selected: boolean;
   unread: boolean;
+  /** A warm transfer waits for me on this conversation. */
+  transferForMe: boolean;
 }
 
 /** How long the customer has been waiting for us, or null when the ball is in their court. */
 function waitingSince(c: Conversation): string | null {
-  if (c.status === 'waiting') return c.startedAt;
+  if (c.status === 'waiting') return c.queueSince;
   if (c.status !== 'resolved' && c.lastMessage?.direction === 'in') return c.lastMessage.at;
   return null;
 }
 
-export function ConversationRow({ conversation: c, now, selected, unread }: RowProps) {
+export function ConversationRow({ conversation: c, now, selected, unread, transferForMe }: RowProps) {
   const waitStart = waitingSince(c);
   const waitedMs = waitStart ? since(waitStart, now) : 0;
-  const longWait = c.status === 'waiting' && waitedMs >= LONG_WAIT_MS;
+  const callbackDue = c.status !== 'resolved' && callbackChip(c.callback, now)?.due === true;
+  const longWait = (c.status === 'waiting' && (waitedMs >= LONG_WAIT_MS || c.escalatedAt !== null)) || callbackDue;
   const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? '↪ ' : ''}${c.lastMessage.body}` : 'No messages yet';
-  const classes = ['row', selected && 'is-selected', longWait && 'is-long-wait', unread && 'is-unread'].filter(Boolean).join(' ');
+  const classes = [
+    'row',
+    selected && 'is-selected',
+    longWait && 'is-long-wait',
+    transferForMe && 'is-transfer',
+    unread && 'is-unread',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const handingTo = !transferForMe && c.pendingTransfer ? transferTargetName(c) : null;
+  const hasTags = transferForMe || handingTo || c.callback || priorityBadges(c).length > 0;
 
   return (
     <li>
@@ -35,6 +51,7 @@ export function ConversationRow({ conversation: c, now, selected, unread }: RowP
         data-testid="conversation-row"
         data-conversation-id={c.id}
         data-status={c.status}
+        data-transfer-for-me={transferForMe ? 'true' : undefined}
       >
         <span className="row-main">
           <span className="row-top">
@@ -55,6 +72,22 @@ export function ConversationRow({ conversation: c, now, selected, unread }: RowP
             )}
           </span>
           <span className="row-preview">{preview}</span>
+          {hasTags ? (
+            <span className="row-tags">
+              {transferForMe && c.pendingTransfer ? (
+                <span className="badge badge-transfer" data-testid="transfer-badge">
+                  Transfer for you · from {firstName(c.pendingTransfer.from.displayName)}
+                </span>
+              ) : null}
+              {handingTo ? (
+                <span className="badge badge-quiet" data-testid="transfer-pending-badge">
+                  Handing to {handingTo}
+                </span>
+              ) : null}
+              {c.status !== 'resolved' ? <CallbackChip conversation={c} now={now} /> : null}
+              <PriorityBadges conversation={c} />
+            </span>
+          ) : null}
           <span className="row-bottom">
             <StatusPill status={c.status} />
             {c.assignee ? (

@@ -2,10 +2,12 @@ import { useEffect, useMemo } from 'react';
 import { useNow } from '../hooks/useNow.ts';
 import { clearUnread, closeConversation, markRead, openConversation } from '../state/conversationActions.ts';
 import { customerName } from '../state/customerName.ts';
-import { meId, useStore } from '../state/store.ts';
+import { useStore, useViewer } from '../state/store.ts';
+import { isTransferForMe } from '../state/transfer.ts';
 import { Composer } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { HandoffBanner } from './HandoffBanner.tsx';
 import { Timeline } from './Timeline.tsx';
 
 const NO_ENTRIES: readonly never[] = [];
@@ -21,7 +23,7 @@ export function ConversationView({ id }: { id: string }) {
   const focused = useStore((s) => s.focused);
   const connection = useStore((s) => s.connection);
   const me = useStore((s) => s.session?.agent.displayName ?? 'You');
-  const myId = useStore((s) => meId(s));
+  const viewer = useViewer();
   const now = useNow(typingUntil > Date.now() ? 1000 : 30_000);
 
   useEffect(() => {
@@ -56,9 +58,11 @@ export function ConversationView({ id }: { id: string }) {
   }
 
   const name = customerName(conversation);
+  const forMe = isTransferForMe(conversation, viewer);
   return (
     <section className="conversation" aria-label={`Conversation with ${name}`}>
-      <ConversationHeader conversation={conversation} meId={myId} now={now} />
+      <ConversationHeader conversation={conversation} meId={viewer.id} now={now} transferForMe={forMe} />
+      {forMe ? <HandoffBanner conversation={conversation} now={now} /> : null}
       {loadState === 'error' ? (
         <p className="banner" role="alert">
           Part of this conversation could not be loaded.{' '}

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { useNow } from '../hooks/useNow.ts';
 import { listFor } from '../state/inbox.ts';
 import { loadInbox, loadMore, setAllStatus, setView } from '../state/inboxActions.ts';
-import { meId, useStore } from '../state/store.ts';
+import { useStore, useViewer } from '../state/store.ts';
+import { isTransferForMe } from '../state/transfer.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import { EmptyState } from './EmptyState.tsx';
 
@@ -28,7 +29,7 @@ export function InboxColumn() {
   const unread = useStore((s) => s.unread);
   const openId = useStore((s) => s.openConversationId);
   const inboxState = useStore((s) => s.inboxState);
-  const me = useStore((s) => meId(s));
+  const me = useViewer();
   const now = useNow(15_000);
   const [loadingMore, setLoadingMore] = useState(false);
 
@@ -102,7 +103,14 @@ export function InboxColumn() {
         ) : null}
         <ul className="rows">
           {rows.map((c) => (
-            <ConversationRow key={c.id} conversation={c} now={now} selected={c.id === openId} unread={Boolean(unread[c.id])} />
+            <ConversationRow
+              key={c.id}
+              conversation={c}
+              now={now}
+              selected={c.id === openId}
+              unread={Boolean(unread[c.id])}
+              transferForMe={isTransferForMe(c, me)}
+            />
           ))}
         </ul>
         {more ? (

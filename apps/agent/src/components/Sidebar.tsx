@@ -8,8 +8,10 @@ import { Wordmark } from './Wordmark.tsx';
 
 const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', open: '', reconnecting: 'Reconnecting… messages will be sent' };
 
+export type SidebarPlace = 'inbox' | 'team' | 'supervisor';
+
 /** The left rail: who and where I am, whether I take new customers, and where to go. */
-export function Sidebar({ current }: { current: 'inbox' | 'team' }) {
+export function Sidebar({ current }: { current: SidebarPlace }) {
   const session = useStore((s) => s.session);
   const waiting = useStore((s) => s.counts.waiting);
   const connection = useStore((s) => s.connection);
@@ -45,6 +47,16 @@ export function Sidebar({ current }: { current: 'inbox' | 'team' }) {
           Inbox
           {waiting > 0 ? <span className="nav-badge">{waiting}</span> : null}
         </Link>
+        {agent.role === 'supervisor' || agent.role === 'admin' ? (
+          <Link
+            to={paths.supervisor}
+            className={`nav-link${current === 'supervisor' ? ' is-current' : ''}`}
+            aria-current={current === 'supervisor' ? 'page' : undefined}
+            data-testid="nav-supervisor"
+          >
+            Live queue
+          </Link>
+        ) : null}
         <Link
           to={paths.team}
           className={`nav-link${current === 'team' ? ' is-current' : ''}`}

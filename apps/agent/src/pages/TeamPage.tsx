@@ -3,16 +3,19 @@ import { AgentList } from '../components/AgentList.tsx';
 import { EmbedSnippet } from '../components/EmbedSnippet.tsx';
 import { InviteForm } from '../components/InviteForm.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
+import { TeamsCard } from '../components/TeamsCard.tsx';
 import { useStore } from '../state/store.ts';
-import { loadAgents } from '../state/teamActions.ts';
+import { loadAgents, loadTeams } from '../state/teamActions.ts';
 
 /** The team (for everyone to see who is around), invitations (admins) and my own profile. */
 export function TeamPage() {
   const me = useStore((s) => s.session?.agent);
   const workspaceKey = useStore((s) => s.session?.workspace.key);
   const agents = useStore((s) => s.agents);
+  const teams = useStore((s) => s.teams);
   useEffect(() => {
     loadAgents().catch(() => {});
+    loadTeams().catch(() => {});
   }, []);
   if (!me) return null;
   const isAdmin = me.role === 'admin';
@@ -27,8 +30,9 @@ export function TeamPage() {
         <div className="team-main">
           <section className="card">
             <h2 className="card-title">People</h2>
-            <AgentList agents={agents} meId={me.id} />
+            <AgentList agents={agents} meId={me.id} editable={isAdmin} />
           </section>
+          {isAdmin ? <TeamsCard teams={teams} agents={agents} /> : null}
           {isAdmin && workspaceKey ? <EmbedSnippet workspaceKey={workspaceKey} /> : null}
         </div>
         <div className="team-side">

@@ -1,5 +1,5 @@
 import type { Entry } from '@warmline/shared';
-import { conversationsApi } from '../api/endpoints.ts';
+import { conversationsApi, type TransferInput, type UpdateConversationInput } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import { newClientId } from './clientId.ts';
 import { sendFrame } from './connection.ts';
@@ -200,6 +200,30 @@ export async function resolveConversation(id: string): Promise<void> {
 
 export async function reopenConversation(id: string): Promise<void> {
   const { conversation } = await conversationsApi.reopen(id);
+  upsertConversation(conversation);
+}
+
+/** Sets the explicit priority inputs (Upset, Service failure …). */
+export async function updateConversation(id: string, input: UpdateConversationInput): Promise<void> {
+  const { conversation } = await conversationsApi.update(id, input);
+  upsertConversation(conversation);
+}
+
+// ── warm transfer ─────────────────────────────────────────────────────
+
+/** Offers the conversation to a colleague or team with a handoff note; it stays mine until they accept. */
+export async function transferConversation(id: string, input: TransferInput): Promise<void> {
+  const { conversation } = await conversationsApi.transfer(id, input);
+  upsertConversation(conversation);
+}
+
+export async function acceptTransfer(id: string): Promise<void> {
+  const { conversation } = await conversationsApi.acceptTransfer(id);
+  upsertConversation(conversation);
+}
+
+export async function declineTransfer(id: string): Promise<void> {
+  const { conversation } = await conversationsApi.declineTransfer(id);
   upsertConversation(conversation);
 }
 

@@ -1,18 +1,32 @@
 import type { Conversation, Entry, InboxView } from '@warmline/shared';
 import type { InboxCountsData, StatusFilter } from '../api/endpoints.ts';
+import { isTransferForMe, type Viewer } from './transfer.ts';
 
-/** Whether a conversation is listed under an inbox tab (mirrors the server's `view` and `status` filters). */
-export function belongsTo(view: InboxView, status: StatusFilter, conversation: Conversation, meId: string): boolean {
+/**
+ * Whether a conversation is listed under an inbox tab (mirrors the server's `view` and `status` filters).
+ * Mine also holds conversations being handed to me: I must see them to read and accept them.
+ */
+export function belongsTo(view: InboxView, status: StatusFilter, conversation: Conversation, me: Viewer): boolean {
   const resolved = conversation.status === 'resolved';
   if (view === 'waiting') return conversation.status === 'waiting';
-  if (view === 'mine') return !resolved && conversation.assignee?.id === meId;
+  if (view === 'mine') return !resolved && (conversation.assignee?.id === me.id || isTransferForMe(conversation, me));
   return status === 'resolved' ? resolved : !resolved;
 }
 
-/** Waiting: whoever has waited longest comes first. Other tabs: most recent activity first. */
-export function compareFor(view: InboxView): (a: Conversation, b: Conversation) => number {
-  if (view === 'waiting') return (a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id);
-  return (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+/**
+ * Waiting: the queue's own order (effective priority, then place in line). Mine: handoffs for me first, then
+ * the most recent activity. All: most recent activity first.
+ */
+export function compareFor(view: InboxView, me?: Viewer): (a: Conversation, b: Conversation) => number {
+  const recent = (a: Conversation, b: Conversation) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+  if (view === 'waiting') {
+    return (a, b) =>
+      b.effectivePriority - a.effectivePriority || a.queueSince.localeCompare(b.queueSince) || a.id.localeCompare(b.id);
+  }
+  if (view === 'mine' && me) {
+    return (a, b) => Number(isTransferForMe(b, me)) - Number(isTransferForMe(a, me)) || recent(a, b);
+  }
+  return recent;
 }
 
 /** The rows of one inbox tab, from every conversation the app knows. */
@@ -20,11 +34,11 @@ export function listFor(
   conversations: Readonly<Record<string, Conversation>>,
   view: InboxView,
   status: StatusFilter,
-  meId: string,
+  me: Viewer,
 ): Conversation[] {
   return Object.values(conversations)
-    .filter((conversation) => belongsTo(view, status, conversation, meId))
-    .sort(compareFor(view));
+    .filter((conversation) => belongsTo(view, status, conversation, me))
+    .sort(compareFor(view, me));
 }
 
 /**
@@ -35,15 +49,29 @@ export function countsAfterChange(
   counts: InboxCountsData,
   before: Conversation | undefined,
   after: Conversation,
-  meId: string,
+  me: Viewer,
 ): InboxCountsData {
   const next = { ...counts };
   for (const view of ['waiting', 'mine', 'all'] as const) {
-    const was = before ? belongsTo(view, 'open', before, meId) : false;
-    const is = belongsTo(view, 'open', after, meId);
+    const was = before ? belongsTo(view, 'open', before, me) : false;
+    const is = belongsTo(view, 'open', after, me);
     if (was !== is) next[view] = Math.max(0, next[view] + (is ? 1 : -1));
   }
   return next;
+}
+
+/**
+ * The server counts Mine by assignee; handoffs waiting for me are shown in Mine too, so they are added to
+ * the server's count (only those I do not already own).
+ */
+export function withHandoffs(
+  counts: InboxCountsData,
+  conversations: Readonly<Record<string, Conversation>>,
+  me: Viewer,
+): InboxCountsData {
+  let extra = 0;
+  for (const c of Object.values(conversations)) if (c.assignee?.id !== me.id && isTransferForMe(c, me)) extra++;
+  return extra === 0 ? counts : { ...counts, mine: counts.mine + extra };
 }
 
 /** True when a change puts a conversation into the waiting queue: somebody must notice it. */

@@ -1,7 +1,7 @@
 import type { Conversation, InboxView } from '@warmline/shared';
 import { conversationsApi, type StatusFilter } from '../api/endpoints.ts';
-import { countsAfterChange, fresher } from './inbox.ts';
-import { getState, meId, setState } from './store.ts';
+import { countsAfterChange, fresher, withHandoffs } from './inbox.ts';
+import { getState, setState, viewerOf } from './store.ts';
 
 const cursorKey = (view: InboxView, status: StatusFilter) => `${view}:${status}`;
 
@@ -33,7 +33,7 @@ export async function loadInbox(): Promise<void> {
         cursors[cursorKey(view, status)] = list.nextCursor;
         for (const c of list.conversations) conversations[c.id] = fresher(conversations[c.id], c);
       });
-      return { conversations, cursors, counts, inboxState: 'ready' };
+      return { conversations, cursors, counts: withHandoffs(counts, conversations, viewerOf(s)), inboxState: 'ready' };
     });
   } catch {
     setState((s) => ({ inboxState: s.inboxState === 'ready' ? 'ready' : 'error' }));
@@ -80,7 +80,7 @@ export function upsertConversation(incoming: Conversation): Conversation | undef
   if (next === before) return before;
   setState({
     conversations: { ...s.conversations, [incoming.id]: next },
-    counts: countsAfterChange(s.counts, before, next, meId(s)),
+    counts: countsAfterChange(s.counts, before, next, viewerOf(s)),
   });
   scheduleCountsRefresh();
   return before;
@@ -95,7 +95,7 @@ export function scheduleCountsRefresh(delayMs = 400): void {
     countsTimer = null;
     conversationsApi
       .counts()
-      .then((counts) => setState({ counts }))
+      .then((counts) => setState((s) => ({ counts: withHandoffs(counts, s.conversations, viewerOf(s)) })))
       .catch(() => {});
   }, delayMs);
 }

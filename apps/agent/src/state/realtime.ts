@@ -17,8 +17,10 @@ import {
 import { customerName } from './customerName.ts';
 import { startedWaiting } from './inbox.ts';
 import { loadInbox, upsertConversation } from './inboxActions.ts';
-import { getState, setState } from './store.ts';
+import { getState, setState, viewerOf } from './store.ts';
+import { overviewMayHaveChanged } from './supervisorActions.ts';
 import { applyPresence } from './teamActions.ts';
+import { firstName, transferArrived } from './transfer.ts';
 
 let socket: AgentSocket | null = null;
 
@@ -53,6 +55,7 @@ function handleFrame(frame: ServerFrame): void {
       break;
     case 'conversation':
       onConversation(frame.conversation);
+      overviewMayHaveChanged();
       break;
     case 'typing':
       if (frame.by.kind === 'customer') customerTyping(frame.conversationId, frame.typing);
@@ -62,6 +65,7 @@ function handleFrame(frame: ServerFrame): void {
       break;
     case 'presence':
       applyPresence(frame.agentId, frame.presence);
+      overviewMayHaveChanged();
       break;
     case 'error':
       if (frame.clientId) failMessage(frame.clientId, frame.error.message);
@@ -97,6 +101,17 @@ function onEntry(entry: Entry): void {
 
 function onConversation(conversation: Conversation): void {
   const before = upsertConversation(conversation);
+  if (transferArrived(before, conversation, viewerOf())) {
+    const t = conversation.pendingTransfer!;
+    chime();
+    notify(
+      `${firstName(t.from.displayName)} is handing ${customerName(conversation)} to you`,
+      t.note,
+      `warmline-${conversation.id}`,
+      () => navigate(paths.conversation(conversation.id)),
+    );
+    return;
+  }
   if (!startedWaiting(before, conversation)) return;
   chime();
   const preview = conversation.lastMessage?.body ?? 'Someone is waiting for a person.';

@@ -2,10 +2,11 @@ import type { SessionResponse } from '@warmline/shared';
 import { authApi } from '../api/endpoints.ts';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/http.ts';
 import { navigate, paths } from '../router.tsx';
+import { startIdleWatch, stopIdleWatch } from './idleWatcher.ts';
 import { loadInbox } from './inboxActions.ts';
 import { startRealtime, stopRealtime } from './realtime.ts';
 import { getState, resetState, setState } from './store.ts';
-import { loadAgents } from './teamActions.ts';
+import { loadAgents, loadTeams } from './teamActions.ts';
 
 /** Reads the session once at start; signed-out visitors stay where they are (sign-in or invitation pages). */
 export async function bootSession(): Promise<void> {
@@ -26,7 +27,9 @@ export function beginSession(session: SessionResponse): void {
   setState({ session, sessionChecked: true });
   loadInbox();
   loadAgents().catch(() => {});
+  loadTeams().catch(() => {});
   startRealtime(signedOutElsewhere);
+  startIdleWatch();
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
@@ -48,6 +51,7 @@ export async function signOut(): Promise<void> {
 
 function endSession(): void {
   stopRealtime();
+  stopIdleWatch();
   setCsrfToken(null);
   resetState();
   document.title = 'Warmline';

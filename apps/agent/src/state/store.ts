@@ -1,7 +1,8 @@
-import type { Agent, Conversation, Entry, InboxView, SessionResponse } from '@warmline/shared';
-import { useSyncExternalStore } from 'react';
+import type { Agent, Conversation, Entry, InboxView, SessionResponse, SupervisorOverview, Team } from '@warmline/shared';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { InboxCountsData, StatusFilter } from '../api/endpoints.ts';
 import type { PendingMessage } from './outbox.ts';
+import type { Viewer } from './transfer.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting';
 export type LoadState = 'loading' | 'ready' | 'error';
@@ -30,6 +31,12 @@ export interface AppState {
   customerRead: Readonly<Record<string, number>>;
   unread: Readonly<Record<string, true>>;
   agents: readonly Agent[];
+  teams: readonly Team[];
+  /** Set when the app moved me to Away for being idle: the minutes, for the gentle note. */
+  autoAway: { minutes: number } | null;
+  /** The supervisor's live overview and when (ms) it was read, so waiting times can keep counting. */
+  overview: { data: SupervisorOverview; at: number } | null;
+  overviewState: LoadState | 'forbidden';
   notificationPermission: NotificationPermission | 'unsupported';
 }
 
@@ -53,6 +60,10 @@ export function initialState(): AppState {
     customerRead: {},
     unread: {},
     agents: [],
+    teams: [],
+    autoAway: null,
+    overview: null,
+    overviewState: 'loading',
     notificationPermission: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   };
 }
@@ -89,4 +100,18 @@ export function useStore<T>(selector: (s: AppState) => T): T {
 /** The signed-in agent's id (empty before sign-in). */
 export function meId(s: AppState = state): string {
   return s.session?.agent.id ?? '';
+}
+
+const NO_TEAMS: readonly string[] = [];
+
+/** The signed-in agent as inbox logic sees them (id and teams). */
+export function viewerOf(s: AppState = state): Viewer {
+  return { id: meId(s), teamIds: s.session?.agent.teamIds ?? NO_TEAMS };
+}
+
+/** The signed-in viewer, stable between renders while id and teams stay the same. */
+export function useViewer(): Viewer {
+  const id = useStore((s) => meId(s));
+  const teamIds = useStore((s) => s.session?.agent.teamIds ?? NO_TEAMS);
+  return useMemo(() => ({ id, teamIds }), [id, teamIds]);
 }

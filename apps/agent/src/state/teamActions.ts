@@ -1,5 +1,5 @@
-import type { Agent, AgentRole, Presence } from '@warmline/shared';
-import { agentsApi } from '../api/endpoints.ts';
+import type { Agent, AgentRole, Presence, Team } from '@warmline/shared';
+import { agentsApi, type TeamInput, teamsApi, type UpdateAgentInput } from '../api/endpoints.ts';
 import { getState, setState } from './store.ts';
 
 export async function loadAgents(): Promise<void> {
@@ -22,6 +22,7 @@ export function applyPresence(agentId: string, presence: Presence): void {
 }
 
 export async function setPresence(presence: Presence): Promise<void> {
+  setState({ autoAway: null });
   const me = getState().session?.agent;
   if (me) applyAgent({ ...me, presence });
   try {
@@ -41,4 +42,51 @@ export async function updateMe(input: { displayName?: string; avatarUrl?: string
 export async function inviteAgent(email: string, role: AgentRole) {
   const { invitation } = await agentsApi.invite(email, role);
   return invitation;
+}
+
+// ── routing (admins) ──────────────────────────────────────────────────
+
+export async function updateAgent(id: string, input: UpdateAgentInput): Promise<void> {
+  const { agent } = await agentsApi.update(id, input);
+  applyAgent(agent);
+}
+
+export async function loadTeams(): Promise<void> {
+  const { teams } = await teamsApi.list();
+  setState({ teams });
+}
+
+/** Keeps the teams list, and every agent's teamIds (mine included), in step with one changed team. */
+export function applyTeam(team: Team): void {
+  setState((s) => {
+    const withTeam = (a: Agent): Agent => {
+      const member = team.memberIds.includes(a.id);
+      const has = a.teamIds.includes(team.id);
+      if (member === has) return a;
+      return { ...a, teamIds: member ? [...a.teamIds, team.id] : a.teamIds.filter((t) => t !== team.id) };
+    };
+    const teams = s.teams.some((t) => t.id === team.id) ? s.teams.map((t) => (t.id === team.id ? team : t)) : [...s.teams, team];
+    const meBefore = s.session?.agent;
+    const meAfter = meBefore ? withTeam(meBefore) : meBefore;
+    return {
+      teams,
+      agents: s.agents.map(withTeam),
+      session: s.session && meAfter && meAfter !== meBefore ? { ...s.session, agent: meAfter } : s.session,
+    };
+  });
+}
+
+export async function createTeam(input: TeamInput): Promise<void> {
+  const { team } = await teamsApi.create(input);
+  applyTeam(team);
+}
+
+export async function updateTeam(id: string, input: Partial<TeamInput>): Promise<void> {
+  const { team } = await teamsApi.update(id, input);
+  applyTeam(team);
+}
+
+export async function setTeamMembers(id: string, agentIds: string[]): Promise<void> {
+  const { team } = await teamsApi.setMembers(id, agentIds);
+  applyTeam(team);
 }

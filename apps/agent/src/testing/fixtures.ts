@@ -1,0 +1,97 @@
+import type { Agent, Callback, Conversation, PendingTransfer, Team } from '@warmline/shared';
+
+/** Test data shaped exactly like the shared contract, with calm defaults and per-test overrides. */
+
+export const T0 = '2025-01-01T10:00:00.000Z';
+
+export function publicAgent(id: string, displayName: string) {
+  return { id, displayName, avatarUrl: null };
+}
+
+export function agent(id: string, overrides: Partial<Agent> = {}): Agent {
+  return {
+    id,
+    displayName: overrides.displayName ?? id,
+    avatarUrl: null,
+    email: `${id}@example.test`,
+    role: 'agent',
+    presence: 'available',
+    openConversations: 0,
+    capacity: { chat: 3 },
+    skills: [],
+    languages: ['en'],
+    teamIds: [],
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+export function conversation(id: string, overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    status: 'waiting',
+    channel: 'chat',
+    customer: { id: `cu-${id}`, name: null, email: null, createdAt: T0 },
+    assignee: null,
+    priority: 0,
+    effectivePriority: 0,
+    upset: false,
+    serviceFailure: false,
+    team: null,
+    language: null,
+    skills: [],
+    queueSince: overrides.startedAt ?? T0,
+    escalatedAt: null,
+    transfers: 0,
+    pendingTransfer: null,
+    callback: null,
+    timeToHumanSeconds: null,
+    lastSeq: 1,
+    lastMessage: { body: 'Hello?', direction: 'in', at: T0 },
+    promisedReplyBy: null,
+    startedAt: T0,
+    humanConnectedAt: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+export function pendingTransfer(overrides: Partial<PendingTransfer> = {}): PendingTransfer {
+  return {
+    from: publicAgent('a1', 'Amina'),
+    toAgent: null,
+    toTeam: null,
+    note: 'Parcel lost twice; she is tired of explaining.',
+    reason: null,
+    at: T0,
+    ...overrides,
+  };
+}
+
+export function callback(overrides: Partial<Callback> = {}): Callback {
+  return {
+    id: 'cb1',
+    conversationId: 'c1',
+    phone: '+254 712 345 678',
+    windowStart: '2025-01-01T14:00:00.000Z',
+    windowEnd: '2025-01-01T14:30:00.000Z',
+    status: 'scheduled',
+    owner: null,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+export function team(id: string, overrides: Partial<Team> = {}): Team {
+  return {
+    id,
+    name: id,
+    targetSeconds: 120,
+    offerChoicesAfterSeconds: 300,
+    continuityGraceSeconds: 600,
+    memberIds: [],
+    ...overrides,
+  };
+}

@@ -1,7 +1,7 @@
 import type { WidgetSessionResponse } from '@warmline/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Api, ApiError } from './api.ts';
-import { Chat } from './chat.ts';
+import { Chat, uuid4 } from './chat.ts';
 import { FakeSocket } from './fake-socket.test-util.ts';
 import { callback, entry, visitorConversation, waitEstimate } from './fixtures.test-util.ts';
 import { type KV, memoryKV } from './storage.ts';
@@ -393,5 +393,22 @@ describe('Chat', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(chat.phase).toBe('ready');
     expect(chat.problem).toBeNull();
+  });
+});
+
+describe('uuid4', () => {
+  it('makes a v4 UUID even where crypto.randomUUID is missing (plain-http pages)', () => {
+    const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(uuid4()).toMatch(shape);
+    // Shadow the prototype's method, as on an insecure origin where it is not exposed.
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const a = uuid4();
+      expect(a).toMatch(shape);
+      expect(uuid4()).not.toBe(a);
+    } finally {
+      Reflect.deleteProperty(crypto, 'randomUUID');
+    }
+    expect(typeof crypto.randomUUID).toBe('function');
   });
 });

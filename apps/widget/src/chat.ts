@@ -10,6 +10,16 @@ import { buildItems, countUnread, type FailedItem, Timeline, type TimelineItem }
 import { type Clock, realClock, TypingSender } from './typing.ts';
 import { visitorSocketUrl } from './url.ts';
 
+/** A random UUID v4; `crypto.randomUUID` exists only on https pages, and the widget also runs on plain-http sites. */
+export function uuid4(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const x = [...b].map((n) => n.toString(16).padStart(2, '0')).join('');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
 /** Hide "… is typing" if the agent's client stops refreshing it (the server uses the same 6 s). */
 export const TYPING_SHOW_MS = 6_000;
 
@@ -65,7 +75,7 @@ export class Chat {
 
   constructor(private readonly d: ChatDeps) {
     this.clock = d.clock ?? realClock;
-    this.uuid = d.uuid ?? (() => crypto.randomUUID());
+    this.uuid = d.uuid ?? uuid4;
     this.random = d.random ?? Math.random;
     this.token = d.kv.get(this.key('token'));
     this.outbox = new Outbox(d.kv, this.key('outbox'));

@@ -62,10 +62,15 @@ button{cursor:pointer}
 .card p{margin:0;color:var(--muted);font-size:13.5px}
 .form{display:flex;flex-direction:column;gap:10px;border-top:1px dashed var(--line);padding-top:12px}
 .opts+.form:not([hidden]){margin-top:2px}
-.opts{display:flex;flex-wrap:wrap;gap:8px}
-.opt{flex:1 1 140px;display:flex;align-items:center;justify-content:center;gap:8px;min-height:44px;padding:9px 12px;border:1.5px solid #e6c9b3;border-radius:12px;background:#fffaf5;color:var(--accent-dark);font-weight:650}
-.opt svg{width:18px;height:18px;flex:none}
+.opts{display:flex;flex-direction:column;gap:8px}
+.opt{display:flex;align-items:center;gap:12px;min-height:48px;padding:10px 12px;border:1.5px solid #ecd5c2;border-radius:12px;background:#fffaf5;text-align:left}
+.opt span{display:flex;flex-direction:column;min-width:0}
+.opt b{color:var(--accent-dark);font-weight:650}
+.opt small{font-size:12.5px;color:var(--muted)}
+.opt svg{width:20px;height:20px;flex:none;color:var(--accent)}
 .opt:hover{border-color:var(--accent);background:var(--accent-soft)}
+.picked .opt{min-height:40px;padding:6px 12px}
+.picked small{display:none}
 .opt[aria-pressed=true]{border-color:var(--accent);background:var(--accent-soft);box-shadow:inset 0 0 0 1px var(--accent)}
 .card label{display:flex;flex-direction:column;gap:4px;font-size:13px;font-weight:600}
 .card label b{font-weight:600}

@@ -32,7 +32,7 @@ export function mountWidget(base: string, workspaceKey: string): WarmlineHandle 
   const messages = createMessages(base, (id) => chat.retry(id));
   const promise = createPromise();
   const booked = createPromise('wl-callback-confirmation');
-  const choices = createChoices(chat);
+  const choices = createChoices(chat, reveal);
   const list = h(
     'div',
     { class: 'list', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' },
@@ -90,6 +90,14 @@ export function mountWidget(base: string, workspaceKey: string): WarmlineHandle 
       close(true);
     }
   });
+
+  /** Scroll the list so as much of `el` shows as fits, its top first (a form's fields before its button). */
+  function reveal(el: HTMLElement) {
+    const l = list.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const down = Math.min(r.bottom - l.bottom + 8, r.top - l.top - 8);
+    if (down > 0) list.scrollTop += down;
+  }
 
   let scheduled = false;
   /** Coalesce bursts of frames (resume catch-up) into one render. */

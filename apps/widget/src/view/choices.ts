@@ -147,17 +147,19 @@ function createCallbackForm(chat: Chat) {
  * "Rather not wait?": the better choices the server offers while nobody can take the chat yet. With one choice
  * its form shows at once; with several the visitor picks one, and can switch.
  */
-export function createChoices(chat: Chat) {
+export function createChoices(chat: Chat, reveal: (el: HTMLElement) => void) {
   const callback = createCallbackForm(chat);
   const leave = createLeaveCard(chat);
-  const buttons = {
-    callback: h('button', { class: 'opt', type: 'button', 'data-testid': 'wl-choice-callback' }, icon('phone'), 'Call me back'),
-    leave_message: h(
+  const option = (testid: string, name: 'phone' | 'mail', label: string, sub: string) =>
+    h(
       'button',
-      { class: 'opt', type: 'button', 'data-testid': 'wl-choice-leave' },
-      icon('mail'),
-      'Leave a message',
-    ),
+      { class: 'opt', type: 'button', 'data-testid': testid },
+      icon(name),
+      h('span', {}, h('b', { text: label }), h('small', { text: sub })),
+    );
+  const buttons = {
+    callback: option('wl-choice-callback', 'phone', 'Call me back', 'Pick a time and we’ll ring you'),
+    leave_message: option('wl-choice-leave', 'mail', 'Leave a message', 'A named person replies by email'),
   };
   const forms = { callback, leave_message: leave };
   const opts = h(
@@ -180,12 +182,16 @@ export function createChoices(chat: Chat) {
 
   function pick(choice: WaitChoice | null, focus: boolean) {
     picked = choice;
+    opts.classList.toggle('picked', !!choice); // once chosen, the options shrink so the form fits
     for (const k of ['callback', 'leave_message'] as const) {
       buttons[k].setAttribute('aria-pressed', String(k === choice));
       show(forms[k].el, k === choice);
     }
     if (choice === 'callback') void callback.load();
-    if (choice && focus) forms[choice].first.focus();
+    if (choice && focus) {
+      forms[choice].first.focus({ preventScroll: true });
+      reveal(el);
+    }
   }
 
   for (const k of ['callback', 'leave_message'] as const) buttons[k].addEventListener('click', () => pick(k, true));

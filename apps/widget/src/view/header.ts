@@ -59,7 +59,7 @@ export function createHeader(base: string, onClose: () => void) {
     if (cb) {
       // A booked callback replaces the wait: who will call, and when.
       setFaces(cb.owner ? [cb.owner] : chat.team.slice(0, 3), 36, '');
-      setText(status, callbackStatus(cb, new Date()));
+      setText(status, callbackStatus(cb, new Date()).replace(/–/g, '\u2060–\u2060')); // keep 14:00–14:30 on one line
       return;
     }
     setFaces(chat.team.slice(0, 3), 36, '');

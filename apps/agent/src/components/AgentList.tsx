@@ -22,8 +22,8 @@ export function AgentList({ agents, meId, editable = false }: { agents: readonly
             Open
           </th>
           {editable ? (
-            <th scope="col" className="routing-col">
-              Routing
+            <th scope="col" className="edit-col">
+              <span className="visually-hidden">Routing</span>
             </th>
           ) : null}
         </tr>
@@ -41,6 +41,14 @@ export function AgentList({ agents, meId, editable = false }: { agents: readonly
                       {agent.id === meId ? <span className="you"> (you)</span> : null}
                     </span>
                     <span className="agent-email">{agent.email}</span>
+                    {editable ? (
+                      <span className="routing-summary" data-testid="routing-summary">
+                        {capacitySummary(agent.capacity)}
+                        {agent.languages.length || agent.skills.length
+                          ? ` · ${[...agent.languages, ...agent.skills].join(', ')}`
+                          : ''}
+                      </span>
+                    ) : null}
                   </span>
                 </span>
               </td>
@@ -53,24 +61,17 @@ export function AgentList({ agents, meId, editable = false }: { agents: readonly
               </td>
               <td className="num">{agent.openConversations}</td>
               {editable ? (
-                <td className="routing-col">
-                  <span className="routing-summary">
-                    <span className="routing-capacity-text" data-testid="routing-summary">
-                      {capacitySummary(agent.capacity)}
-                    </span>
-                    <span className="routing-tags">
-                      {[...agent.languages, ...agent.skills].join(' · ') || 'No skills or languages'}
-                    </span>
-                  </span>
+                <td className="edit-col">
                   {editing === agent.id ? null : (
                     <button
                       type="button"
                       className="btn btn-quiet btn-small"
                       data-testid="routing-edit"
                       aria-label={`Edit routing for ${agent.displayName}`}
+                      title="Capacity, skills and languages"
                       onClick={() => setEditing(agent.id)}
                     >
-                      Edit
+                      Routing
                     </button>
                   )}
                 </td>

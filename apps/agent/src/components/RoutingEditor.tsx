@@ -24,7 +24,13 @@ export function RoutingEditor({ agent, onDone }: { agent: Agent; onDone: () => v
   };
 
   return (
-    <form className="routing-form" onSubmit={submit} data-testid="routing-form" aria-label={`Routing for ${agent.displayName}`}>
+    <form
+      className="routing-form"
+      onSubmit={submit}
+      noValidate
+      data-testid="routing-form"
+      aria-label={`Routing for ${agent.displayName}`}
+    >
       <fieldset className="routing-capacity">
         <legend className="field-label">Conversations at once</legend>
         {(['chat', 'email', 'phone'] as const).map((channel) => (

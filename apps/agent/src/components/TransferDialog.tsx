@@ -3,10 +3,18 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { transferConversation } from '../state/conversationActions.ts';
 import { customerName } from '../state/customerName.ts';
 import { useStore } from '../state/store.ts';
-import { candidateLabel, loadOn, parseTarget, targetValue, teamLabel, transferCandidates } from '../state/transfer.ts';
+import { candidateLabel, firstName, loadOn, parseTarget, targetValue, teamLabel, transferCandidates } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
 
 const PRESENCE_LABEL = { available: 'Available', busy: 'Busy', away: 'Away', offline: 'Offline' } as const;
+
+/** A gentle word before handing to someone who may not get to it soon. */
+function chosenWarning(name: string, presence: keyof typeof PRESENCE_LABEL, load: { open: number; capacity: number | null }) {
+  const first = firstName(name);
+  if (presence !== 'available') return `${first} is ${presence} and may not see this soon.`;
+  if (load.capacity !== null && load.open >= load.capacity) return `${first} is at capacity (${load.open} of ${load.capacity}).`;
+  return null;
+}
 
 interface TransferDialogProps {
   conversation: Conversation;
@@ -121,9 +129,9 @@ export function TransferDialog({ conversation: c, meId, onClose }: TransferDialo
               </span>
             </div>
           ) : null}
-          {chosenAgent && chosenAgent.presence !== 'available' ? (
-            <p className="field-hint is-warning">
-              {chosenAgent.displayName.split(' ')[0]} is {chosenAgent.presence} and may not see this soon.
+          {chosenAgent && chosenLoad && chosenWarning(chosenAgent.displayName, chosenAgent.presence, chosenLoad) ? (
+            <p className="field-hint is-warning" data-testid="transfer-warning">
+              {chosenWarning(chosenAgent.displayName, chosenAgent.presence, chosenLoad)}
             </p>
           ) : null}
           {chosenTeam ? (

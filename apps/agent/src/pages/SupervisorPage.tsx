@@ -138,7 +138,6 @@ export function SupervisorPage() {
                         <span className="wait-clock" data-testid="queue-waiting" title={humanSeconds(waited)}>
                           {waitingClock(waited)}
                         </span>
-                        {c.escalatedAt ? <span className="badge badge-escalated">Waiting too long</span> : null}
                       </td>
                       <td>
                         <span className="mood-cell">
@@ -148,6 +147,11 @@ export function SupervisorPage() {
                             <span className="calm">Calm</span>
                           )}
                           {c.serviceFailure ? <span className="badge badge-service-failure">Service failure</span> : null}
+                          {c.escalatedAt ? (
+                            <span className="badge badge-escalated" data-testid="badge-escalated">
+                              Waiting too long
+                            </span>
+                          ) : null}
                         </span>
                       </td>
                       <td className="num" title={`Base priority ${c.priority}`}>

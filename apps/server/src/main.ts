@@ -10,7 +10,8 @@ import { openServices, startServer } from './server.ts';
 const usage = `warmline — customer service that gets every customer to a named human, fast
 
 Usage:
-  warmline start [--demo] [--role all|web]   start the server (embedded database in ./data unless DATABASE_URL is set)
+  warmline start [--demo] [--role all|web|worker]
+                                             start the server (embedded database in ./data unless DATABASE_URL is set)
   warmline migrate                           apply database migrations and exit
   warmline admin create --email E --name N [--password P]
                                              create an admin account (password also from WARMLINE_ADMIN_PASSWORD)

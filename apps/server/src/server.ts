@@ -13,12 +13,16 @@ import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { buildHttpApp, type HttpApp } from './http/app.ts';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter } from './http/middlewares/rateLimit.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { createMetrics } from './metrics.ts';
 import { instance } from './repositories/workspaces.ts';
+
+export type Role = 'all' | 'web' | 'worker';
 
 export interface Running extends Services {
   http: HttpApp;
   url: string;
+  jobs: ReturnType<typeof startJobRunner> | null;
   stop(): Promise<void>;
 }
 
@@ -55,9 +59,10 @@ export async function openServices(
   }
 }
 
-/** Starts the whole server: services, HTTP + WebSocket. */
-export async function startServer(config: Config, log?: Logger): Promise<Running> {
+/** Starts the server: HTTP + WebSocket for `web`, the durable job runner for `worker`, both for `all`. */
+export async function startServer(config: Config, log?: Logger, role: Role = 'all'): Promise<Running> {
   const services = await openServices(config, log);
+  const jobRunner = role === 'web' ? null : startJobRunner(services, { pollMs: config.jobsPollMs });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   redis?.on('error', () => {});
   const limiter: RateLimiter = redis ? redisRateLimiter(redis) : memoryRateLimiter();
@@ -68,8 +73,10 @@ export async function startServer(config: Config, log?: Logger): Promise<Running
     ...services,
     http,
     url: address.replace('[::1]', 'localhost'),
+    jobs: jobRunner,
     stop() {
       stopping ??= (async () => {
+        await jobRunner?.stop();
         http.gateway.close();
         await http.app.close();
         redis?.disconnect();

@@ -84,7 +84,11 @@ async function appendFromVisitor(
   let conversationId: string;
   const now = new Date();
   if (!conversation) {
-    conversationId = await conversations.create(tx, actor.workspaceId, { customerId: actor.customerId, channel: 'chat', assigneeId: null });
+    conversationId = await conversations.create(tx, actor.workspaceId, {
+      customerId: actor.customerId,
+      channel: 'chat',
+      assigneeId: null,
+    });
     await conversations.lock(tx, actor.workspaceId, conversationId);
     await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, now);
   } else {

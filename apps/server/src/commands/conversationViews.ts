@@ -20,17 +20,23 @@ export async function viewsOf(sql: Sql, records: ConversationRecord[]): Promise<
       group.map((r) => r.id),
     );
     const transfers = group.filter((r) => r.pendingTransfer);
-    const faceIds = transfers.flatMap((r) => [r.pendingTransfer!.fromAgentId, r.pendingTransfer!.toAgentId].filter(Boolean) as string[]);
+    const faceIds = transfers.flatMap(
+      (r) => [r.pendingTransfer!.fromAgentId, r.pendingTransfer!.toAgentId].filter(Boolean) as string[],
+    );
     const faces = faceIds.length
       ? await agents.faces(
           sql,
           faceIds.map((id) => ({ workspaceId, id })),
         )
       : new Map();
-    const publicFaces = new Map<string, PublicAgent>([...faces].map(([id, f]) => [id, { id, displayName: f.displayName, avatarUrl: f.avatarUrl }]));
+    const publicFaces = new Map<string, PublicAgent>(
+      [...faces].map(([id, f]) => [id, { id, displayName: f.displayName, avatarUrl: f.avatarUrl }]),
+    );
     const teamNames = new Map<string, string>();
-    if (transfers.some((r) => r.pendingTransfer!.toTeamId)) for (const t of await teams.list(sql, workspaceId)) teamNames.set(t.id, t.name);
-    for (const r of group) views.set(r.id, presentConversation(r, { callback: latest.get(r.id) ?? null, faces: publicFaces, teamNames }));
+    if (transfers.some((r) => r.pendingTransfer!.toTeamId))
+      for (const t of await teams.list(sql, workspaceId)) teamNames.set(t.id, t.name);
+    for (const r of group)
+      views.set(r.id, presentConversation(r, { callback: latest.get(r.id) ?? null, faces: publicFaces, teamNames }));
   }
   return records.map((r) => views.get(r.id)!);
 }
@@ -40,8 +46,18 @@ export async function viewOf(sql: Sql, record: ConversationRecord): Promise<Conv
 }
 
 /** Reads the conversation as committed by this transaction and queues its change event. */
-export async function pushConversationChanged(tx: Sql, workspaceId: string, conversationId: string, events: WarmlineEvent[]): Promise<void> {
+export async function pushConversationChanged(
+  tx: Sql,
+  workspaceId: string,
+  conversationId: string,
+  events: WarmlineEvent[],
+): Promise<void> {
   const updated = await conversations.byId(tx, workspaceId, conversationId);
   if (!updated) return;
-  events.push({ type: 'conversation.changed', workspaceId, customerId: updated.customerId, conversation: await viewOf(tx, updated) });
+  events.push({
+    type: 'conversation.changed',
+    workspaceId,
+    customerId: updated.customerId,
+    conversation: await viewOf(tx, updated),
+  });
 }

@@ -5,11 +5,12 @@ import { agents } from '../repositories/agents.ts';
 import { callbacks } from '../repositories/callbacks.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { isUuid } from '../repositories/rows.ts';
-import { pushConversationChanged, viewOf, viewsOf } from './conversationViews.ts';
+import { teams } from '../repositories/teams.ts';
 import { type Actor, type AgentActor, publishAll, type Services } from './context.ts';
 import { conversationFor } from './conversationAccess.ts';
+import { pushConversationChanged, viewOf, viewsOf } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
-import { fillAgent } from './routing.ts';
+import { fillAgent, fillEveryone } from './routing.ts';
 
 /** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
 export async function assignConversation(
@@ -61,7 +62,11 @@ export async function setResolved(
       const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
       const name = me?.displayName ?? 'An agent';
       if (input.resolved) {
-        await conversations.update(tx, actor.workspaceId, current.id, { status: 'resolved', resolvedAt: services.now(), pendingTransfer: null });
+        await conversations.update(tx, actor.workspaceId, current.id, {
+          status: 'resolved',
+          resolvedAt: services.now(),
+          pendingTransfer: null,
+        });
         await callbacks.closeOpen(tx, actor.workspaceId, current.id);
         events.push(await eventEntry(tx, actor, current.id, 'resolved', `${name} resolved the conversation`, {}));
       } else {
@@ -72,7 +77,8 @@ export async function setResolved(
       await pushConversationChanged(tx, actor.workspaceId, current.id, events);
       events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
       // Whoever held it now has room for the next person waiting.
-      if (input.resolved && current.assigneeId) await fillAgent(tx, actor.workspaceId, current.assigneeId, services.now(), events);
+      if (input.resolved && current.assigneeId)
+        await fillAgent(tx, actor.workspaceId, current.assigneeId, services.now(), events);
     }
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
@@ -121,4 +127,49 @@ function decodeCursor(cursor: string): { at: string; id: string } {
     }
   } catch {}
   throw new Invalid('cursor is not one this server gave out');
+}
+
+/**
+ * Sets the queue's explicit priority inputs (base priority, upset, service failure) and routing needs
+ * (team, language, skills). Mood detection will set `upset` the same way later.
+ */
+export async function updateConversation(
+  services: Services,
+  actor: AgentActor,
+  conversationId: string,
+  patch: {
+    priority?: number | undefined;
+    upset?: boolean | undefined;
+    serviceFailure?: boolean | undefined;
+    teamId?: string | null | undefined;
+    language?: string | null | undefined;
+    skills?: string[] | undefined;
+  },
+): Promise<Conversation> {
+  const events: WarmlineEvent[] = [];
+  const view = await services.db.transaction(async (tx) => {
+    const current = await conversationFor(tx, actor, conversationId);
+    await conversations.lock(tx, actor.workspaceId, current.id);
+    if (patch.teamId && !(await teams.byId(tx, actor.workspaceId, patch.teamId))) throw new NotFound('Team');
+    await conversations.update(tx, actor.workspaceId, current.id, patch);
+    if (patch.serviceFailure === true && !current.serviceFailure) {
+      const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
+      events.push(
+        await eventEntry(
+          tx,
+          actor,
+          current.id,
+          'service_failure',
+          `${me?.displayName ?? 'An agent'} flagged a service failure`,
+          {},
+        ),
+      );
+    }
+    await pushConversationChanged(tx, actor.workspaceId, current.id, events);
+    if (current.status === 'waiting' && !current.assigneeId) await fillEveryone(tx, actor.workspaceId, services.now(), events);
+    return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
+  });
+  events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  await publishAll(services, events);
+  return view;
 }

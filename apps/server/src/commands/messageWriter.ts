@@ -5,8 +5,8 @@ import { type ConversationState, conversationBatches } from '../repositories/con
 import { type BatchEntry, entryBatches } from '../repositories/entries.ts';
 import type { AppendMessageInput, AppendMessageResult } from './appendMessage.ts';
 import type { Actor, Services } from './context.ts';
-import { viewsOf } from './conversationViews.ts';
 import { publishAll } from './context.ts';
+import { viewsOf } from './conversationViews.ts';
 
 const MAX_BATCH = 512;
 
@@ -198,7 +198,12 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
     const records = await conversationBatches.records(tx, touched);
     const views = await viewsOf(tx, records);
     for (const [i, record] of records.entries()) {
-      events.push({ type: 'conversation.changed', workspaceId: record.workspaceId, customerId: record.customerId, conversation: views[i]! });
+      events.push({
+        type: 'conversation.changed',
+        workspaceId: record.workspaceId,
+        customerId: record.customerId,
+        conversation: views[i]!,
+      });
     }
     return { results, events };
   }

@@ -16,7 +16,13 @@ const QUEUE_WINDOW = 200;
  * customer knows (continuity, within grace), or leave it waiting for the next person with room.
  * Runs inside the caller's transaction; the assignment is atomic with it.
  */
-export async function routeConversation(tx: Sql, workspaceId: string, conversationId: string, now: Date, events: WarmlineEvent[]) {
+export async function routeConversation(
+  tx: Sql,
+  workspaceId: string,
+  conversationId: string,
+  now: Date,
+  events: WarmlineEvent[],
+) {
   const conversation = await conversations.byId(tx, workspaceId, conversationId);
   if (!conversation || conversation.status !== 'waiting' || conversation.assigneeId) return null;
   const people = await agents.routingSnapshot(tx, workspaceId);
@@ -52,17 +58,28 @@ export async function routeConversation(tx: Sql, workspaceId: string, conversati
  * conversations they can take, until they are full. Concurrent decisions never take the same conversation
  * (skip locked) and never overfill one person (their row is locked for the decision).
  */
-export async function fillAgent(tx: Sql, workspaceId: string, agentId: string, now: Date, events: WarmlineEvent[]): Promise<number> {
+export async function fillAgent(
+  tx: Sql,
+  workspaceId: string,
+  agentId: string,
+  now: Date,
+  events: WarmlineEvent[],
+): Promise<number> {
   if (!(await agents.lock(tx, workspaceId, agentId))) return 0;
   const person = await agents.byId(tx, workspaceId, agentId);
   if (!person || person.presence !== 'available') return 0;
   const slot = toSlot(person, (await agents.openByChannel(tx, workspaceId, [agentId])).get(agentId));
   const queue = await conversations.queue(tx, workspaceId, { limit: QUEUE_WINDOW, skipLocked: true });
+  if (!queue.length) return 0;
+  // Colleagues' presence tells whether a continuity hold is still worth keeping.
+  const team = queue.some((c) => c.preferredAgentId)
+    ? (await agents.routingSnapshot(tx, workspaceId)).map((p) => toSlot(p, undefined))
+    : undefined;
   const byId = new Map(queue.map((c) => [c.id, c]));
   let candidates = queue.map(toQueued);
   let assigned = 0;
   for (;;) {
-    const next = pickConversationFor(slot, candidates, now);
+    const next = pickConversationFor(slot, candidates, now, team);
     if (!next) break;
     await assign(tx, byId.get(next.id)!, person, 'available', now, events);
     slot.open[next.channel] = (slot.open[next.channel] ?? 0) + 1;
@@ -92,7 +109,10 @@ async function assign(
     reason === 'continuity'
       ? `${person.displayName}, who helped you ${sinceWords(conversation, now)}, is joining.`
       : `${person.displayName} is joining.`;
-  const body = reason === 'continuity' ? `${person.displayName} joined — they helped this customer before` : `${person.displayName} joined the conversation`;
+  const body =
+    reason === 'continuity'
+      ? `${person.displayName} joined — they helped this customer before`
+      : `${person.displayName} joined the conversation`;
   events.push(
     await eventEntry(tx, { kind: 'system', workspaceId: conversation.workspaceId }, conversation.id, 'assigned', body, {
       agentId: person.id,

@@ -9,13 +9,13 @@ import { agents } from '../repositories/agents.ts';
 import { type ConversationRecord, conversations } from '../repositories/conversations.ts';
 import { customers } from '../repositories/customers.ts';
 import { entries } from '../repositories/entries.ts';
+import { jobs } from '../repositories/jobs.ts';
 import { workspaces } from '../repositories/workspaces.ts';
-import { pushConversationChanged } from './conversationViews.ts';
 import { publishAll, type Services, type VisitorActor } from './context.ts';
 import { conversationFor } from './conversationAccess.ts';
-import { viewOf } from './conversationViews.ts';
-import { estimateFor, waitContext } from './waits.ts';
+import { pushConversationChanged, viewOf } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
+import { estimateFor, waitContext } from './waits.ts';
 
 const HISTORY_LIMIT = 500;
 
@@ -85,7 +85,11 @@ export async function visitorFromToken(services: Services, token: string): Promi
 }
 
 /** The honest wait for this visitor's conversation (or for a new one). */
-export async function waitFor(services: Services, workspaceId: string, conversation: ConversationRecord | null): Promise<WaitEstimate> {
+export async function waitFor(
+  services: Services,
+  workspaceId: string,
+  conversation: ConversationRecord | null,
+): Promise<WaitEstimate> {
   return estimateFor(services.db, await waitContext(services.db, workspaceId), conversation);
 }
 
@@ -136,6 +140,7 @@ export async function leaveMessage(
       ? await agents.byId(tx, actor.workspaceId, current.assigneeId)
       : await agents.leastBusy(tx, actor.workspaceId, { availableOnly: false });
     await conversations.update(tx, actor.workspaceId, current.id, { assigneeId: owner?.id ?? null, promisedReplyBy: by });
+    await jobs.schedule(tx, actor.workspaceId, { kind: 'reply_promise', runAt: by, payload: { conversationId: current.id } });
     const who = owner?.displayName ?? 'Our team';
     const text = `${who} will reply to ${input.email} within ${describeMinutes(workspace.replyPromiseMinutes)}.`;
     events.push(

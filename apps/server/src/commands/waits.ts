@@ -39,7 +39,9 @@ export async function estimateFor(sql: Sql, ctx: WaitContext, conversation: Conv
   const available = ctx.slots.filter((s) => s.presence === 'available').length;
   if (conversation?.assigneeId && conversation.status !== 'resolved') {
     const text =
-      conversation.status === 'snoozed' ? 'Your callback is booked.' : `${conversation.assigneeName} will be with you in about a minute.`;
+      conversation.status === 'snoozed'
+        ? 'Your callback is booked.'
+        : `${conversation.assigneeName} will be with you in about a minute.`;
     return { agentsAvailable: available, agentsOnShift: available, position: null, seconds: 60, range: null, text, choices: [] };
   }
   const queued: QueuedConversation = conversation ? toQueued(conversation) : newArrival();
@@ -61,13 +63,17 @@ export async function estimateFor(sql: Sql, ctx: WaitContext, conversation: Conv
     recentHandleSeconds: ctx.handleSeconds,
     defaultHandleSeconds: DEFAULT_HANDLE_SECONDS,
   });
-  const threshold = (queued.teamId ? ctx.thresholds.get(queued.teamId) : undefined) ?? DEFAULT_TEAM_SETTINGS.offerChoicesAfterSeconds;
+  const threshold =
+    (queued.teamId ? ctx.thresholds.get(queued.teamId) : undefined) ?? DEFAULT_TEAM_SETTINGS.offerChoicesAfterSeconds;
   return {
     agentsAvailable: available,
     agentsOnShift: onShift.length,
     position: waiting ? position : null,
     seconds: range.expectedSeconds === null ? null : Math.round(range.expectedSeconds),
-    range: range.known && range.lowSeconds !== null && range.highSeconds !== null ? { low: Math.round(range.lowSeconds), high: Math.round(range.highSeconds) } : null,
+    range:
+      range.known && range.lowSeconds !== null && range.highSeconds !== null
+        ? { low: Math.round(range.lowSeconds), high: Math.round(range.highSeconds) }
+        : null,
     text: range.text,
     choices: shouldOfferChoices(range, threshold) ? ['callback', 'leave_message'] : [],
   };

@@ -10,7 +10,9 @@ import { agentRoutes } from './routes/agents.ts';
 import { authRoutes } from './routes/auth.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { supervisorRoutes } from './routes/supervisor.ts';
 import { systemRoutes } from './routes/system.ts';
+import { teamRoutes } from './routes/teams.ts';
 import { widgetRoutes } from './routes/widget.ts';
 
 export interface HttpApp {
@@ -49,6 +51,8 @@ export async function buildHttpApp(
   authRoutes(app, services, deps.limiter);
   agentRoutes(app, services);
   conversationRoutes(app, services);
+  teamRoutes(app, services);
+  supervisorRoutes(app, services);
   widgetRoutes(app, services, deps.limiter);
   await pageRoutes(app, services);
   const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway);

@@ -1,9 +1,9 @@
 import type { Callback, Conversation, PublicAgent, VisitorConversation } from '@warmline/shared';
+import { toQueued } from '../commands/routingSnapshot.ts';
 import { effectivePriority } from '../domain/routing/priority.ts';
 import type { CallbackRecord } from '../repositories/callbacks.ts';
 import type { ConversationRecord } from '../repositories/conversations.ts';
 import { iso, isoOrNull } from '../repositories/rows.ts';
-import { toQueued } from '../commands/routingSnapshot.ts';
 
 /** What a conversation's view needs beyond its own row, loaded in batches by conversationViews.ts. */
 export interface ConversationExtras {

@@ -62,6 +62,14 @@ export class Connections {
     for (const c of set) if (c.actor.workspaceId === workspaceId && c.socket.readyState === c.socket.OPEN) c.socket.send(data);
   }
 
+  /** How many sockets this agent has open on this node. */
+  agentSockets(workspaceId: string, agentId: string): number {
+    let n = 0;
+    for (const c of this.agentsByWorkspace.get(workspaceId) ?? [])
+      if (c.actor.kind === 'agent' && c.actor.agentId === agentId) n++;
+    return n;
+  }
+
   /** The distinct customers with a socket open in this workspace. */
   customersOf(workspaceId: string): string[] {
     const ids = new Set<string>();

@@ -5,13 +5,14 @@ import { appendMessage } from '../commands/appendMessage.ts';
 import { currentSession } from '../commands/auth.ts';
 import type { Actor, Services } from '../commands/context.ts';
 import { conversationFor } from '../commands/conversationAccess.ts';
+import { markAwayIfStillGone } from '../commands/presence.ts';
 import { markRead, signalTyping } from '../commands/signals.ts';
 import { visitorFromToken } from '../commands/visitors.ts';
 import { estimateFor, waitContext } from '../commands/waits.ts';
-import { conversations } from '../repositories/conversations.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
 import type { RateLimiter } from '../http/middlewares/rateLimit.ts';
+import { conversations } from '../repositories/conversations.ts';
 import { entries } from '../repositories/entries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
 import { type Connection, Connections } from './connections.ts';
@@ -68,6 +69,25 @@ export function realtimeGateway(
     waitTimers.set(workspaceId, timer);
   }
 
+  const awayTimers = new Map<string, NodeJS.Timeout>();
+  /** An agent whose last connection dropped and did not come back within the grace time is set away. */
+  async function awayAfterGrace(workspaceId: string, agentId: string) {
+    if (connections.agentSockets(workspaceId, agentId) > 0 || awayTimers.has(agentId)) return;
+    const workspace = await workspaces.byId(services.db, workspaceId).catch(() => null);
+    const timer = setTimeout(
+      () => {
+        awayTimers.delete(agentId);
+        if (connections.agentSockets(workspaceId, agentId) > 0) return;
+        markAwayIfStillGone(services, workspaceId, agentId).catch((err) =>
+          services.log.warn({ err }, 'could not set agent away'),
+        );
+      },
+      (workspace?.presenceGraceSeconds ?? 60) * 1000,
+    );
+    timer.unref();
+    awayTimers.set(agentId, timer);
+  }
+
   const wsOptions = { websocket: true } as const;
   app.get('/ws/visitor', wsOptions, async (socket, request) => {
     const pending = bufferFrames(socket);
@@ -114,6 +134,7 @@ export function realtimeGateway(
     socket.on('close', () => {
       connections.remove(conn);
       metrics.connections(kind, -1);
+      if (actor.kind === 'agent') awayAfterGrace(actor.workspaceId, actor.agentId);
     });
     conn.send({ type: 'ready', role: kind });
     pending.stop();
@@ -212,6 +233,7 @@ export function realtimeGateway(
       unsubscribe();
       clearInterval(heartbeat);
       for (const t of waitTimers.values()) clearTimeout(t);
+      for (const t of awayTimers.values()) clearTimeout(t);
       waitTimers = new Map();
       connections.closeAll(CloseCode.shuttingDown, 'Server restarting');
     },

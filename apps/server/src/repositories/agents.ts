@@ -91,7 +91,14 @@ export const agents = {
       `update agents set role = coalesce($3, role), capacity = coalesce($4::jsonb, capacity),
          skills = coalesce($5::text[], skills), languages = coalesce($6::text[], languages)
        where workspace_id = $1 and id = $2`,
-      [workspaceId, id, patch.role ?? null, patch.capacity ? JSON.stringify(patch.capacity) : null, patch.skills ?? null, patch.languages ?? null],
+      [
+        workspaceId,
+        id,
+        patch.role ?? null,
+        patch.capacity ? JSON.stringify(patch.capacity) : null,
+        patch.skills ?? null,
+        patch.languages ?? null,
+      ],
     );
   },
   /** Locks the agent's row: assignment decisions for one person are serialised, so capacity is never exceeded. */

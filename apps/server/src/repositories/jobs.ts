@@ -10,7 +10,11 @@ export interface JobRecord {
 }
 
 export const jobs = {
-  async schedule(sql: Sql, workspaceId: string, input: { kind: string; runAt: Date; payload: Record<string, unknown> }): Promise<void> {
+  async schedule(
+    sql: Sql,
+    workspaceId: string,
+    input: { kind: string; runAt: Date; payload: Record<string, unknown> },
+  ): Promise<void> {
     await sql.query('insert into jobs (workspace_id, kind, run_at, payload) values ($1, $2, $3, $4)', [
       workspaceId,
       input.kind,
@@ -30,10 +34,10 @@ export const jobs = {
     return row ?? null;
   },
   async markDone(sql: Sql, workspaceId: string, id: number): Promise<void> {
-    await sql.query(`update jobs set status = 'done', done_at = now(), attempts = attempts + 1 where workspace_id = $1 and id = $2`, [
-      workspaceId,
-      id,
-    ]);
+    await sql.query(
+      `update jobs set status = 'done', done_at = now(), attempts = attempts + 1 where workspace_id = $1 and id = $2`,
+      [workspaceId, id],
+    );
   },
   async markFailed(sql: Sql, workspaceId: string, id: number, error: string, retryAt: Date | null): Promise<void> {
     await sql.query(

@@ -27,20 +27,29 @@ export const teams = {
     const [row] = await sql.query<{ id: string }>(
       `insert into teams (workspace_id, name, target_seconds, offer_choices_after_seconds, continuity_grace_seconds)
        values ($1, $2, coalesce($3, 120), coalesce($4, 300), coalesce($5, 120)) returning id`,
-      [workspaceId, input.name, input.targetSeconds ?? null, input.offerChoicesAfterSeconds ?? null, input.continuityGraceSeconds ?? null],
+      [
+        workspaceId,
+        input.name,
+        input.targetSeconds ?? null,
+        input.offerChoicesAfterSeconds ?? null,
+        input.continuityGraceSeconds ?? null,
+      ],
     );
     return (await teams.byId(sql, workspaceId, row!.id))!;
   },
   async byId(sql: Sql, workspaceId: string, id: string): Promise<TeamRecord | null> {
     if (!isUuid(id)) return null;
-    const [row] = await sql.query<TeamRecord>(`select ${columns} from teams t where t.workspace_id = $1 and t.id = $2`, [workspaceId, id]);
+    const [row] = await sql.query<TeamRecord>(`select ${columns} from teams t where t.workspace_id = $1 and t.id = $2`, [
+      workspaceId,
+      id,
+    ]);
     return row ?? null;
   },
   async byName(sql: Sql, workspaceId: string, name: string): Promise<TeamRecord | null> {
-    const [row] = await sql.query<TeamRecord>(`select ${columns} from teams t where t.workspace_id = $1 and lower(t.name) = lower($2)`, [
-      workspaceId,
-      name,
-    ]);
+    const [row] = await sql.query<TeamRecord>(
+      `select ${columns} from teams t where t.workspace_id = $1 and lower(t.name) = lower($2)`,
+      [workspaceId, name],
+    );
     return row ?? null;
   },
   async list(sql: Sql, workspaceId: string): Promise<TeamRecord[]> {
@@ -57,7 +66,14 @@ export const teams = {
          offer_choices_after_seconds = coalesce($5, offer_choices_after_seconds),
          continuity_grace_seconds = coalesce($6, continuity_grace_seconds)
        where workspace_id = $1 and id = $2`,
-      [workspaceId, id, patch.name ?? null, patch.targetSeconds ?? null, patch.offerChoicesAfterSeconds ?? null, patch.continuityGraceSeconds ?? null],
+      [
+        workspaceId,
+        id,
+        patch.name ?? null,
+        patch.targetSeconds ?? null,
+        patch.offerChoicesAfterSeconds ?? null,
+        patch.continuityGraceSeconds ?? null,
+      ],
     );
   },
   async setMembers(sql: Sql, workspaceId: string, teamId: string, agentIds: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/client.ts';
+import type { OpeningHours } from '../domain/openingHours.ts';
 import { isUuid } from './rows.ts';
 
 export interface WorkspaceRecord {
@@ -8,9 +9,14 @@ export interface WorkspaceRecord {
   greeting: string;
   allowedOrigins: string[];
   replyPromiseMinutes: number;
+  timezone: string;
+  openingHours: OpeningHours;
+  idleAwayMinutes: number;
+  presenceGraceSeconds: number;
 }
 
-const columns = `id, name, key, greeting, allowed_origins as "allowedOrigins", reply_promise_minutes as "replyPromiseMinutes"`;
+const columns = `id, name, key, greeting, allowed_origins as "allowedOrigins", reply_promise_minutes as "replyPromiseMinutes",
+  timezone, opening_hours as "openingHours", idle_away_minutes as "idleAwayMinutes", presence_grace_seconds as "presenceGraceSeconds"`;
 
 export const workspaces = {
   async create(sql: Sql, input: { name: string; key: string }): Promise<WorkspaceRecord> {
@@ -32,6 +38,23 @@ export const workspaces = {
   async first(sql: Sql): Promise<WorkspaceRecord | null> {
     const [row] = await sql.query<WorkspaceRecord>(`select ${columns} from workspaces order by created_at limit 1`);
     return row ?? null;
+  },
+  async setHours(sql: Sql, id: string, input: { timezone: string; openingHours: OpeningHours }): Promise<void> {
+    await sql.query('update workspaces set timezone = $2, opening_hours = $3 where id = $1', [
+      id,
+      input.timezone,
+      JSON.stringify(input.openingHours),
+    ]);
+  },
+  async setPresenceTimes(
+    sql: Sql,
+    id: string,
+    input: { idleAwayMinutes?: number; presenceGraceSeconds?: number },
+  ): Promise<void> {
+    await sql.query(
+      'update workspaces set idle_away_minutes = coalesce($2, idle_away_minutes), presence_grace_seconds = coalesce($3, presence_grace_seconds) where id = $1',
+      [id, input.idleAwayMinutes ?? null, input.presenceGraceSeconds ?? null],
+    );
   },
   async setAllowedOrigins(sql: Sql, id: string, origins: string[]): Promise<void> {
     await sql.query('update workspaces set allowed_origins = $2 where id = $1', [id, origins]);

@@ -11,7 +11,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AgentSession {
   session: SessionRecord;
-  workspace: { id: string; name: string; key: string };
+  workspace: { id: string; name: string; key: string; idleAwayMinutes: number };
 }
 
 /**
@@ -35,7 +35,10 @@ export async function requireAgent(
   const { agent, session, workspace } = current;
   return {
     actor: { kind: 'agent', workspaceId: agent.workspaceId, agentId: agent.id, role: agent.role },
-    session: { session, workspace: { id: workspace.id, name: workspace.name, key: workspace.key } },
+    session: {
+      session,
+      workspace: { id: workspace.id, name: workspace.name, key: workspace.key, idleAwayMinutes: workspace.idleAwayMinutes },
+    },
   };
 }
 

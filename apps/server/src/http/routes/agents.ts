@@ -1,15 +1,18 @@
 import {
+  AgentParams,
   AgentResponse,
   AgentsResponse,
   InvitationResponse,
   InviteAgentBody,
   SetPresenceBody,
+  UpdateAgentBody,
   UpdateMeBody,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { inviteAgent } from '../../commands/auth.ts';
 import type { Services } from '../../commands/context.ts';
 import { setPresence, updateProfile } from '../../commands/presence.ts';
+import { updateAgentRouting } from '../../commands/teamsAndAgents.ts';
 import { presentAgent } from '../../presenters/agent.ts';
 import { agents } from '../../repositories/agents.ts';
 import { route } from '../route.ts';
@@ -60,5 +63,17 @@ export function agentRoutes(app: FastifyInstance, services: Services) {
     body: SetPresenceBody,
     responses: { 200: AgentResponse },
     handler: async ({ actor, body }) => ({ agent: presentAgent(await setPresence(services, actor, body.presence)) }),
+  });
+
+  route(app, services, {
+    method: 'PATCH',
+    url: '/api/v1/agents/:id',
+    tag: 'agents',
+    summary: "Set a colleague's role, capacity per channel, skills and languages (admins)",
+    auth: 'agent',
+    params: AgentParams,
+    body: UpdateAgentBody,
+    responses: { 200: AgentResponse },
+    handler: async ({ actor, params, body }) => ({ agent: await updateAgentRouting(services, actor, params.id, body) }),
   });
 }

@@ -21,7 +21,12 @@ export function authRoutes(app: FastifyInstance, services: Services, limiter: Ra
     });
     return {
       agent: presentAgent(signedIn.agent),
-      workspace: { id: signedIn.workspace.id, name: signedIn.workspace.name, key: signedIn.workspace.key },
+      workspace: {
+        id: signedIn.workspace.id,
+        name: signedIn.workspace.name,
+        key: signedIn.workspace.key,
+        idleAwayMinutes: signedIn.workspace.idleAwayMinutes,
+      },
       csrfToken: signedIn.session.csrfToken,
     };
   };

@@ -9,12 +9,21 @@ import {
   InboxCounts,
   ListConversationsQuery,
   PostMessageBody,
+  TransferBody,
+  UpdateConversationBody,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { appendMessage } from '../../commands/appendMessage.ts';
 import type { Services } from '../../commands/context.ts';
 import { conversationFor } from '../../commands/conversationAccess.ts';
-import { assignConversation, getConversation, listConversations, setResolved } from '../../commands/conversations.ts';
+import {
+  assignConversation,
+  getConversation,
+  listConversations,
+  setResolved,
+  updateConversation,
+} from '../../commands/conversations.ts';
+import { acceptTransfer, declineTransfer, offerTransfer } from '../../commands/transfers.ts';
 import { conversations } from '../../repositories/conversations.ts';
 import { entries } from '../../repositories/entries.ts';
 import { route } from '../route.ts';
@@ -126,6 +135,48 @@ export function conversationRoutes(app: FastifyInstance, services: Services) {
       handler: async ({ actor, params }) => ({
         conversation: await setResolved(services, actor, { conversationId: params.id, resolved }),
       }),
+    });
+  }
+
+  route(app, services, {
+    method: 'PATCH',
+    url: '/api/v1/conversations/:id',
+    tag: 'conversations',
+    summary: 'Set priority inputs (priority, upset, service failure) and routing needs (team, language, skills)',
+    auth: 'agent',
+    params: ConversationParams,
+    body: UpdateConversationBody,
+    responses: { 200: ConversationResponse },
+    handler: async ({ actor, params, body }) => ({ conversation: await updateConversation(services, actor, params.id, body) }),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/conversations/:id/transfer',
+    tag: 'conversations',
+    summary: 'Offer a warm transfer to a colleague or a team, with a handoff note',
+    auth: 'agent',
+    params: ConversationParams,
+    body: TransferBody,
+    responses: { 200: ConversationResponse },
+    handler: async ({ actor, params, body }) => ({
+      conversation: await offerTransfer(services, actor, { conversationId: params.id, ...body }),
+    }),
+  });
+
+  for (const [action, command] of [
+    ['accept', acceptTransfer],
+    ['decline', declineTransfer],
+  ] as const) {
+    route(app, services, {
+      method: 'POST',
+      url: `/api/v1/conversations/:id/transfer/${action}`,
+      tag: 'conversations',
+      summary: action === 'accept' ? 'Accept a transfer offered to you or your team' : 'Decline (or withdraw) a transfer',
+      auth: 'agent',
+      params: ConversationParams,
+      responses: { 200: ConversationResponse },
+      handler: async ({ actor, params }) => ({ conversation: await command(services, actor, params.id) }),
     });
   }
 }

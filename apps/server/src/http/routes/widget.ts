@@ -1,4 +1,7 @@
 import {
+  BookCallbackBody,
+  BookCallbackResponse,
+  CallbackWindowsResponse,
   ConversationParams,
   EntriesQuery,
   EntriesResponse,
@@ -12,6 +15,7 @@ import {
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { appendMessage } from '../../commands/appendMessage.ts';
+import { bookCallback, windowsFor } from '../../commands/callbacks.ts';
 import type { Services } from '../../commands/context.ts';
 import { getConversation } from '../../commands/conversations.ts';
 import { leaveMessage, startVisitorSession, visitorEntries, visitorWait } from '../../commands/visitors.ts';
@@ -98,5 +102,29 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     auth: 'visitor',
     responses: { 200: WaitResponse },
     handler: async ({ actor }) => ({ wait: await visitorWait(services, actor) }),
+  });
+
+  route(app, services, {
+    method: 'GET',
+    url: '/api/v1/widget/callback-windows',
+    tag: 'widget',
+    summary: 'The callback windows the visitor can choose from, inside opening hours',
+    auth: 'visitor',
+    responses: { 200: CallbackWindowsResponse },
+    handler: async ({ actor }) => windowsFor(services, actor),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/widget/callback',
+    tag: 'widget',
+    summary: 'Rather than wait: book a call back in a chosen window, keeping the place in line',
+    auth: 'visitor',
+    body: BookCallbackBody,
+    responses: { 200: BookCallbackResponse },
+    handler: async ({ actor, body, request }) => {
+      await limiter.hit(`widget-callback:${request.ip}`, 20, 60);
+      return bookCallback(services, actor, body);
+    },
   });
 }

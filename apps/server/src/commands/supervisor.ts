@@ -1,0 +1,60 @@
+import type { SupervisorOverview } from '@warmline/shared';
+import { compareQueue } from '../domain/routing/policy.ts';
+import { Forbidden } from '../errors.ts';
+import { presentAgent } from '../presenters/agent.ts';
+import { agents } from '../repositories/agents.ts';
+import { conversations } from '../repositories/conversations.ts';
+import { workspaces } from '../repositories/workspaces.ts';
+import type { AgentActor, Services } from './context.ts';
+import { viewsOf } from './conversationViews.ts';
+import { toQueued } from './routingSnapshot.ts';
+
+const QUEUE_SHOWN = 500;
+
+/** The live floor: who waits (in queue order), who is working and how loaded, and today's time to human. */
+export async function supervisorOverview(services: Services, actor: AgentActor): Promise<SupervisorOverview> {
+  if (actor.role === 'agent') throw new Forbidden('The live queue is for supervisors and admins.');
+  const now = services.now();
+  const waiting = await conversations.queue(services.db, actor.workspaceId, { limit: QUEUE_SHOWN });
+  const ordered = [...waiting].sort((a, b) => compareQueue(toQueued(a), toQueued(b)));
+  const views = await viewsOf(services.db, ordered);
+  const people = await agents.list(services.db, actor.workspaceId);
+  const load = await agents.openByChannel(
+    services.db,
+    actor.workspaceId,
+    people.map((p) => p.id),
+  );
+  const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
+  const times = await conversations.timesToHuman(services.db, actor.workspaceId, startOfDay(now, workspace.timezone));
+  return {
+    queue: ordered.map((c, i) => ({
+      conversation: views[i]!,
+      position: i,
+      waitingSeconds: Math.max(0, Math.round((now.getTime() - new Date(c.queueSince).getTime()) / 1000)),
+      mood: c.upset ? 'upset' : 'calm',
+    })),
+    agents: people.map((p) => ({ agent: presentAgent(p), load: load.get(p.id) ?? {} })),
+    timeToHuman: { today: { count: times.length, medianSeconds: quantile(times, 0.5), p90Seconds: quantile(times, 0.9) } },
+  };
+}
+
+/** Nearest-rank quantile of sorted values, or null when there are none. */
+export function quantile(sorted: number[], q: number): number | null {
+  if (!sorted.length) return null;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!);
+}
+
+/** Local midnight of `now` in the workspace's time zone, as an instant. */
+function startOfDay(now: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+    .formatToParts(now)
+    .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+  const sinceMidnight = ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) * 1000;
+  return new Date(now.getTime() - sinceMidnight - now.getMilliseconds());
+}

@@ -1,0 +1,71 @@
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** Opening hours per weekday as ["HH:MM", "HH:MM"] in the workspace's time zone; null = closed. "24:00" ends the day. */
+export type OpeningHours = Partial<Record<Weekday, [string, string] | null>>;
+
+const SLOT_MINUTES = 30;
+/** A window that has already begun is offered only if this much of it is left. */
+const MIN_LEAD_MINUTES = 10;
+
+/** The weekday and minutes since local midnight of an instant in a time zone. */
+export function localTime(instant: Date, timeZone: string): { weekday: Weekday; minutes: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = get('weekday').toLowerCase().slice(0, 3) as Weekday;
+  return { weekday, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** True when the whole window falls within one day's opening hours. */
+export function isWithinOpeningHours(start: Date, end: Date, hours: OpeningHours, timeZone: string): boolean {
+  if (end <= start) return false;
+  const a = localTime(start, timeZone);
+  const b = localTime(new Date(end.getTime() - 60_000), timeZone);
+  if (a.weekday !== b.weekday) return false;
+  const day = hours[a.weekday];
+  if (!day) return false;
+  const [open, close] = [toMinutes(day[0]), toMinutes(day[1])];
+  return a.minutes >= open && b.minutes + 1 <= close;
+}
+
+/**
+ * The callback windows a customer can choose from: half-hour slots inside opening hours, soonest first.
+ * The slot already under way is offered as "now until its end" while enough of it is left.
+ */
+export function callbackWindows(now: Date, hours: OpeningHours, timeZone: string, count = 12): Array<{ start: Date; end: Date }> {
+  const slotMs = SLOT_MINUTES * 60_000;
+  const windows: Array<{ start: Date; end: Date }> = [];
+  let slotStart = Math.floor(now.getTime() / slotMs) * slotMs;
+  const horizon = now.getTime() + 8 * 86_400_000;
+  while (windows.length < count && slotStart < horizon) {
+    const slotEnd = slotStart + slotMs;
+    const start = Math.max(slotStart, now.getTime());
+    if (
+      slotEnd - start >= MIN_LEAD_MINUTES * 60_000 &&
+      isWithinOpeningHours(new Date(slotStart), new Date(slotEnd), hours, timeZone)
+    ) {
+      windows.push({ start: new Date(start), end: new Date(slotEnd) });
+    }
+    slotStart = slotEnd;
+  }
+  return windows;
+}
+
+/** A phone number people can be called on: digits with an optional leading +, 7–15 digits (E.164 length). */
+export function normalisePhone(input: string): string | null {
+  const trimmed = input.trim();
+  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  return `${trimmed.startsWith('+') ? '+' : ''}${digits}`;
+}

@@ -1,0 +1,103 @@
+import type { WarmlineEvent } from '../bus/events.ts';
+import { pushConversationChanged } from '../commands/conversationViews.ts';
+import { eventEntry } from '../commands/eventEntries.ts';
+import { fillEveryone, routeConversation } from '../commands/routing.ts';
+import { teamSettings } from '../commands/teamSettings.ts';
+import type { Sql } from '../db/client.ts';
+import { agents } from '../repositories/agents.ts';
+import { callbacks } from '../repositories/callbacks.ts';
+import { conversations } from '../repositories/conversations.ts';
+import type { JobRecord } from '../repositories/jobs.ts';
+
+export type JobHandler = (tx: Sql, job: JobRecord, now: Date, events: WarmlineEvent[]) => Promise<void>;
+
+const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?? '');
+
+/**
+ * The callback window opens: the conversation returns to the queue in its original place, as a task owned by
+ * the person named in the promise.
+ */
+const callbackDue: JobHandler = async (tx, job, now, events) => {
+  const callback = await callbacks.byId(tx, job.workspaceId, String(job.payload.callbackId ?? ''));
+  if (!callback || callback.status !== 'scheduled') return;
+  const conversation = await conversations.byId(tx, job.workspaceId, callback.conversationId);
+  if (!conversation || conversation.status === 'resolved') return;
+  await conversations.lock(tx, job.workspaceId, conversation.id);
+  await callbacks.setStatus(tx, job.workspaceId, callback.id, 'due');
+  const owner = callback.ownerId ? await agents.byId(tx, job.workspaceId, callback.ownerId) : null;
+  await conversations.update(tx, job.workspaceId, conversation.id, { status: 'waiting', assigneeId: owner?.id ?? null });
+  const window = `${hhmm(callback.windowStart)}–${hhmm(callback.windowEnd)}`;
+  events.push(
+    await eventEntry(
+      tx,
+      { kind: 'system', workspaceId: job.workspaceId },
+      conversation.id,
+      'callback_due',
+      `Callback due now: call ${callback.phone} (${window})`,
+      {
+        callbackId: callback.id,
+        ownerId: owner?.id ?? null,
+        phone: callback.phone,
+      },
+    ),
+  );
+  if (!owner) await routeConversation(tx, job.workspaceId, conversation.id, now, events);
+  await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
+  events.push({ type: 'queue.changed', workspaceId: job.workspaceId });
+};
+
+/** Past the time-to-human target with nobody yet: escalate (priority raised, supervisors see it). */
+const timeToHuman: JobHandler = async (tx, job, now, events) => {
+  const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
+  if (!conversation || conversation.status !== 'waiting' || conversation.humanConnectedAt || conversation.escalatedAt) return;
+  const settings = await teamSettings(tx, job.workspaceId, conversation.id);
+  await escalate(
+    tx,
+    job.workspaceId,
+    conversation.id,
+    `Waited past the ${describe(settings.targetSeconds)} time-to-human target`,
+    now,
+    events,
+  );
+};
+
+/** A promised reply time passed without a reply: escalate. */
+const replyPromise: JobHandler = async (tx, job, now, events) => {
+  const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
+  if (!conversation || conversation.status === 'resolved' || conversation.escalatedAt) return;
+  if (conversation.lastMessageDirection === 'out') return;
+  await escalate(tx, job.workspaceId, conversation.id, 'The promised reply time passed without a reply', now, events);
+};
+
+/** A continuity hold ended: route the conversation to whoever is best now. */
+const route: JobHandler = async (tx, job, now, events) => {
+  const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
+  if (!conversation || conversation.status !== 'waiting' || conversation.assigneeId) return;
+  await routeConversation(tx, job.workspaceId, conversation.id, now, events);
+  await fillEveryone(tx, job.workspaceId, now, events);
+};
+
+async function escalate(tx: Sql, workspaceId: string, conversationId: string, why: string, now: Date, events: WarmlineEvent[]) {
+  await conversations.lock(tx, workspaceId, conversationId);
+  await conversations.update(tx, workspaceId, conversationId, { escalatedAt: now });
+  events.push(await eventEntry(tx, { kind: 'system', workspaceId }, conversationId, 'escalated', `${why} — escalated`, { why }));
+  await pushConversationChanged(tx, workspaceId, conversationId, events);
+  // Its priority rose: a free person may now be the right one for it.
+  await fillEveryone(tx, workspaceId, now, events);
+  events.push({ type: 'queue.changed', workspaceId });
+}
+
+function hhmm(d: Date): string {
+  return new Date(d).toISOString().slice(11, 16);
+}
+
+function describe(seconds: number): string {
+  return seconds % 60 === 0 ? `${seconds / 60}-minute` : `${seconds}-second`;
+}
+
+export const jobHandlers: Record<string, JobHandler> = {
+  callback_due: callbackDue,
+  time_to_human: timeToHuman,
+  reply_promise: replyPromise,
+  route,
+};

@@ -73,6 +73,17 @@ export function ConversationHeader({ conversation: c, meId, now, transferForMe }
               >
                 <span className="pulse-dot" aria-hidden="true" />
                 {transferText}
+                {isTransferFromMe(c, meId) ? (
+                  <button
+                    type="button"
+                    className="link-button transfer-withdraw"
+                    data-testid="transfer-withdraw"
+                    disabled={busy}
+                    onClick={() => run(declineTransfer)}
+                  >
+                    Withdraw
+                  </button>
+                ) : null}
               </span>
             ) : null}
             {!resolved ? <CallbackChip conversation={c} now={now} fullPhone /> : null}

@@ -23,15 +23,18 @@ const CHANNEL_LABEL = { chat: 'Chat', email: 'Email', phone: 'Phone' } as const;
 export function SupervisorPage() {
   const overview = useStore((s) => s.overview);
   const state = useStore((s) => s.overviewState);
+  const allowed = useStore((s) => s.session?.agent.role !== 'agent');
   const now = useNow(1000);
-  useEffect(() => watchOverview(), []);
+  useEffect(() => (allowed ? watchOverview() : undefined), [allowed]);
 
   const agents = useMemo(() => (overview ? sortAgentsForOverview(overview.data.agents) : []), [overview]);
 
-  if (state === 'forbidden') {
+  if (!allowed || state === 'forbidden') {
     return (
       <div className="page">
-        <p className="hint">The live queue is for supervisors and admins.</p>
+        <p className="hint" data-testid="supervisor-forbidden">
+          The live queue is for supervisors and admins.
+        </p>
       </div>
     );
   }

@@ -316,6 +316,13 @@ describe('Chat', () => {
     expect(chat.callback?.id).toBe('cb1');
     expect(chat.callbackConfirmation).toMatch(/^Amina will call you on \+254/);
     expect(chat.choices).toEqual([]); // arranged: no more offers
+    // The server's event with the same sentence is not shown again as a system line beside the confirmation.
+    const sentence = chat.callbackConfirmation ?? '';
+    const booking = { type: 'callback_booked', data: { customerText: sentence } };
+    const ws = FakeSocket.last();
+    ws.accept();
+    ws.server({ type: 'entry', entry: entry(2, { kind: 'event', direction: null, event: booking }) });
+    expect(chat.items().filter((i) => i.kind === 'event')).toEqual([]);
 
     // After a reload the booking comes back with the session, and so does the sentence we were told.
     const again = setup({

@@ -125,7 +125,10 @@ export class Chat {
 
   /** Rows to render, in order. */
   items(): TimelineItem[] {
-    return buildItems(this.timeline.entries(), this.outbox.items(), this.failed, (id) => this.agentRead.get(id) ?? 0);
+    const items = buildItems(this.timeline.entries(), this.outbox.items(), this.failed, (id) => this.agentRead.get(id) ?? 0);
+    // The booking's own sentence is on the confirmation card already: not twice in a row.
+    const booked = this.callbackConfirmation;
+    return booked ? items.filter((i) => i.kind !== 'event' || i.text !== booked) : items;
   }
 
   /** Agent messages the visitor has not seen yet (launcher badge). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { agents } from '../repositories/agents.ts';
 import { customers } from '../repositories/customers.ts';
+import { teams } from '../repositories/teams.ts';
 import { workspaces } from '../repositories/workspaces.ts';
 import { appendMessage } from './appendMessage.ts';
 import type { Services } from './context.ts';
@@ -34,7 +35,20 @@ export async function seedDemo(services: Services): Promise<{ workspaceKey: stri
     await updateProfile(services, actor, { avatarUrl: `/avatars/${p.avatar}.svg` });
     people.push(actor);
   }
-  const [amina, jonas] = people as [(typeof people)[0], (typeof people)[0]];
+  const [amina, jonas, priya] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+  // A neighbourhood bakery answers every day, so the demo can book a callback at any hour.
+  const allDay: [string, string] = ['00:00', '24:00'];
+  await workspaces.setHours(services.db, workspace.id, {
+    timezone: 'Africa/Nairobi',
+    openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+  });
+  const orders = await teams.create(services.db, workspace.id, { name: 'Orders & deliveries', targetSeconds: 120 });
+  const cakes = await teams.create(services.db, workspace.id, { name: 'Cakes & custom orders', targetSeconds: 300 });
+  await teams.setMembers(services.db, workspace.id, orders.id, [amina.agentId, jonas.agentId]);
+  await teams.setMembers(services.db, workspace.id, cakes.id, [amina.agentId, priya.agentId]);
+  await agents.updateRouting(services.db, workspace.id, amina.agentId, { languages: ['en', 'sw'], skills: ['cakes', 'billing'] });
+  await agents.updateRouting(services.db, workspace.id, jonas.agentId, { languages: ['en', 'sv'], skills: ['deliveries'] });
+  await agents.updateRouting(services.db, workspace.id, priya.agentId, { languages: ['en', 'hi'], skills: ['cakes'] });
 
   const chat = async (name: string, email: string, lines: Array<['in' | 'out' | 'note', string]>, agent = jonas) => {
     const customer = await customers.create(services.db, workspace.id, { name, email });

@@ -1,6 +1,12 @@
 import type { Conversation } from '@warmline/shared';
 import { useState } from 'react';
-import { reopenConversation, resolveConversation, takeConversation, updateConversation } from '../state/conversationActions.ts';
+import {
+  declineTransfer,
+  reopenConversation,
+  resolveConversation,
+  takeConversation,
+  updateConversation,
+} from '../state/conversationActions.ts';
 import { customerName } from '../state/customerName.ts';
 import { useStore } from '../state/store.ts';
 import { formatPromise } from '../state/time.ts';

@@ -1,4 +1,5 @@
 import { chatBenchmarks } from './chat.ts';
+import { routingBenchmarks } from './routing.ts';
 import { sizeBenchmarks } from './size.ts';
 import { startBenchmarks } from './start.ts';
 
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   size: sizeBenchmarks,
   start: startBenchmarks,
   chat: chatBenchmarks,
+  routing: routingBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

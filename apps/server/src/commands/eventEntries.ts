@@ -12,13 +12,14 @@ export async function eventEntry(
   type: string,
   body: string,
   data: Record<string, unknown>,
+  knownCustomerId?: string,
 ): Promise<WarmlineEvent> {
-  const conversation = await conversations.byId(tx, actor.workspaceId, conversationId);
+  const customerId = knownCustomerId ?? (await conversations.customerOf(tx, actor.workspaceId, conversationId));
   const entry = await entries.append(tx, actor.workspaceId, conversationId, {
     kind: 'event',
     body,
     author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'system', id: null },
     event: { type, data },
   });
-  return { type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation!.customerId, entry };
+  return { type: 'entry.appended', workspaceId: actor.workspaceId, customerId: customerId!, entry };
 }

@@ -1,15 +1,17 @@
 import type { WarmlineEvent } from '../bus/events.ts';
 import type { Sql } from '../db/client.ts';
-import { canTake } from '../domain/routing/eligibility.ts';
+import { canTake, freeSlots } from '../domain/routing/eligibility.ts';
 import { pickAgentFor, pickConversationFor } from '../domain/routing/policy.ts';
-import { agents } from '../repositories/agents.ts';
-import { type ConversationRecord, conversations } from '../repositories/conversations.ts';
+import type { AgentSlot } from '../domain/routing/types.ts';
+import { type AgentRecord, agents } from '../repositories/agents.ts';
+import { type ConversationRecord, conversations, type QueueRow } from '../repositories/conversations.ts';
 import { jobs } from '../repositories/jobs.ts';
 import { pushConversationChanged } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
 import { toQueued, toSlot } from './routingSnapshot.ts';
 
-const QUEUE_WINDOW = 200;
+/** The queue is read in windows: the best few first, more only when none of those fits this person. */
+const QUEUE_WINDOWS = [25, 500];
 
 /**
  * A conversation arrives or returns to the queue: assign the best person now, hold it for the person the
@@ -56,7 +58,8 @@ export async function routeConversation(
 /**
  * An agent has room (became available, resolved one, accepted more capacity): give them the best waiting
  * conversations they can take, until they are full. Concurrent decisions never take the same conversation
- * (skip locked) and never overfill one person (their row is locked for the decision).
+ * (each claims its pick under a row lock, re-checking it is still unowned) and never overfill one person
+ * (their row is locked for the decision).
  */
 export async function fillAgent(
   tx: Sql,
@@ -65,12 +68,29 @@ export async function fillAgent(
   now: Date,
   events: WarmlineEvent[],
 ): Promise<number> {
-  if (!(await agents.lock(tx, workspaceId, agentId))) return 0;
-  const person = await agents.byId(tx, workspaceId, agentId);
+  const person = await agents.lockAndGet(tx, workspaceId, agentId);
   if (!person || person.presence !== 'available') return 0;
   const slot = toSlot(person, (await agents.openByChannel(tx, workspaceId, [agentId])).get(agentId));
-  const queue = await conversations.queue(tx, workspaceId, { limit: QUEUE_WINDOW, skipLocked: true });
-  if (!queue.length) return 0;
+  let assigned = 0;
+  for (const limit of QUEUE_WINDOWS) {
+    const queue = await conversations.queue(tx, workspaceId, { limit });
+    if (!queue.length) break;
+    assigned += await fillFrom(tx, queue, person, slot, now, events);
+    if (queue.length < limit || freeSlots(slot, 'chat') + freeSlots(slot, 'email') + freeSlots(slot, 'phone') === 0) break;
+  }
+  return assigned;
+}
+
+async function fillFrom(
+  tx: Sql,
+  queue: QueueRow[],
+  person: AgentRecord,
+  slot: AgentSlot,
+  now: Date,
+  events: WarmlineEvent[],
+): Promise<number> {
+  const workspaceId = person.workspaceId;
+  const agentId = person.id;
   // Colleagues' presence tells whether a continuity hold is still worth keeping.
   const team = queue.some((c) => c.preferredAgentId)
     ? (await agents.routingSnapshot(tx, workspaceId)).map((p) => toSlot(p, undefined))
@@ -81,9 +101,11 @@ export async function fillAgent(
   for (;;) {
     const next = pickConversationFor(slot, candidates, now, team);
     if (!next) break;
+    candidates = candidates.filter((c) => c.id !== next.id);
+    // Another decision may hold or have taken it since the queue was read: then try the next best.
+    if (!(await conversations.claimWaiting(tx, workspaceId, next.id))) continue;
     await assign(tx, byId.get(next.id)!, person, 'available', now, events);
     slot.open[next.channel] = (slot.open[next.channel] ?? 0) + 1;
-    candidates = candidates.filter((c) => c.id !== next.id);
     assigned++;
   }
   return assigned;
@@ -96,7 +118,11 @@ export async function fillEveryone(tx: Sql, workspaceId: string, now: Date, even
 
 async function assign(
   tx: Sql,
-  conversation: ConversationRecord,
+  conversation: Pick<ConversationRecord, 'id' | 'workspaceId' | 'customerId' | 'preferredAgentId'> & {
+    preferredSince?: Date | null;
+    resolvedAt?: Date | null;
+    updatedAt?: Date;
+  },
   person: { id: string; displayName: string },
   reason: 'continuity' | 'available',
   now: Date,
@@ -114,19 +140,25 @@ async function assign(
       ? `${person.displayName} joined — they helped this customer before`
       : `${person.displayName} joined the conversation`;
   events.push(
-    await eventEntry(tx, { kind: 'system', workspaceId: conversation.workspaceId }, conversation.id, 'assigned', body, {
-      agentId: person.id,
-      agentName: person.displayName,
-      reason,
-      customerText,
-    }),
+    await eventEntry(
+      tx,
+      { kind: 'system', workspaceId: conversation.workspaceId },
+      conversation.id,
+      'assigned',
+      body,
+      { agentId: person.id, agentName: person.displayName, reason, customerText },
+      conversation.customerId,
+    ),
   );
   await pushConversationChanged(tx, conversation.workspaceId, conversation.id, events);
 }
 
 /** "last week", "earlier today" … : when the customer last spoke with this person. */
-function sinceWords(conversation: ConversationRecord, now: Date): string {
-  const last = conversation.preferredSince ?? conversation.resolvedAt ?? conversation.updatedAt;
+function sinceWords(
+  conversation: { preferredSince?: Date | null; resolvedAt?: Date | null; updatedAt?: Date },
+  now: Date,
+): string {
+  const last = conversation.preferredSince ?? conversation.resolvedAt ?? conversation.updatedAt ?? now;
   const days = (now.getTime() - new Date(last).getTime()) / 86_400_000;
   if (days < 1) return 'earlier today';
   if (days < 2) return 'yesterday';

@@ -1,10 +1,10 @@
 import type { Capacity } from '@warmline/shared';
 import type { AgentSlot, QueuedConversation, RoutingChannel } from '../domain/routing/types.ts';
 import type { AgentRecord } from '../repositories/agents.ts';
-import type { ConversationRecord } from '../repositories/conversations.ts';
+import type { QueueRow } from '../repositories/conversations.ts';
 
 /** A conversation as the routing policy sees it. */
-export function toQueued(c: ConversationRecord): QueuedConversation {
+export function toQueued(c: QueueRow): QueuedConversation {
   return {
     id: c.id,
     channel: c.channel,

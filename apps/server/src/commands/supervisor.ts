@@ -3,7 +3,7 @@ import { compareQueue } from '../domain/routing/policy.ts';
 import { Forbidden } from '../errors.ts';
 import { presentAgent } from '../presenters/agent.ts';
 import { agents } from '../repositories/agents.ts';
-import { conversations } from '../repositories/conversations.ts';
+import { conversationBatches, conversations } from '../repositories/conversations.ts';
 import { workspaces } from '../repositories/workspaces.ts';
 import type { AgentActor, Services } from './context.ts';
 import { viewsOf } from './conversationViews.ts';
@@ -16,7 +16,15 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
   if (actor.role === 'agent') throw new Forbidden('The live queue is for supervisors and admins.');
   const now = services.now();
   const waiting = await conversations.queue(services.db, actor.workspaceId, { limit: QUEUE_SHOWN });
-  const ordered = [...waiting].sort((a, b) => compareQueue(toQueued(a), toQueued(b)));
+  const records = new Map(
+    (
+      await conversationBatches.records(
+        services.db,
+        waiting.map((w) => ({ workspaceId: actor.workspaceId, id: w.id })),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const ordered = [...waiting].sort((a, b) => compareQueue(toQueued(a), toQueued(b))).map((w) => records.get(w.id)!);
   const views = await viewsOf(services.db, ordered);
   const people = await agents.list(services.db, actor.workspaceId);
   const load = await agents.openByChannel(

@@ -101,9 +101,22 @@ export const agents = {
       ],
     );
   },
-  /** Locks the agent's row: assignment decisions for one person are serialised, so capacity is never exceeded. */
+  /** Reads and locks the agent's row in one statement (see `lock`). */
+  async lockAndGet(sql: Sql, workspaceId: string, id: string): Promise<AgentRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await sql.query<AgentRecord>(
+      `select ${columns} from agents a where a.workspace_id = $1 and a.id = $2 for update of a`,
+      [workspaceId, id],
+    );
+    return row ?? null;
+  },
+  /**
+   * Locks the agent's row: assignment decisions for one person are serialised, so capacity is never exceeded.
+   * `no key update`, not `update`: a transaction that wrote one of the agent's conversations holds a key-share
+   * lock on this row (the foreign-key check), and two such transactions upgrading to `for update` deadlock.
+   */
   async lock(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
-    const rows = await sql.query('select 1 from agents where workspace_id = $1 and id = $2 for update', [workspaceId, id]);
+    const rows = await sql.query('select 1 from agents where workspace_id = $1 and id = $2 for no key update', [workspaceId, id]);
     return rows.length > 0;
   },
   /** Open conversations per channel for these agents (one query for the routing snapshot). */

@@ -50,6 +50,26 @@ export interface ConversationRecord {
   preferredSince: Date | null;
 }
 
+/** What routing reads of a waiting conversation. */
+export type QueueRow = Pick<
+  ConversationRecord,
+  | 'id'
+  | 'workspaceId'
+  | 'customerId'
+  | 'channel'
+  | 'teamId'
+  | 'priority'
+  | 'upset'
+  | 'serviceFailure'
+  | 'escalatedAt'
+  | 'language'
+  | 'skills'
+  | 'queueSince'
+  | 'preferredAgentId'
+  | 'preferredReason'
+  | 'preferredUntil'
+>;
+
 /** A warm transfer waiting to be accepted, as stored on the conversation. */
 export interface StoredTransfer {
   fromAgentId: string;
@@ -110,6 +130,13 @@ export const conversations = {
     const [row] = await sql.query<ConversationRecord>(`${select} where c.workspace_id = $1 and c.id = $2`, [workspaceId, id]);
     return row ?? null;
   },
+  async customerOf(sql: Sql, workspaceId: string, id: string): Promise<string | null> {
+    const [row] = await sql.query<{ customerId: string }>(
+      'select customer_id as "customerId" from conversations where workspace_id = $1 and id = $2',
+      [workspaceId, id],
+    );
+    return row?.customerId ?? null;
+  },
   /** Locks the conversation row: appends to one conversation are serialised, so `seq` has no gaps or repeats. */
   async lock(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
     if (!isUuid(id)) return false;
@@ -152,21 +179,31 @@ export const conversations = {
     return row!;
   },
   /**
-   * The queue as routing sees it: waiting, unowned conversations (first `limit` by priority then age). With
-   * `skipLocked`, rows another decision holds are passed over, so two decisions never take the same one.
+   * The queue as routing sees it: waiting, unowned conversations (first `limit` by priority then age), with just
+   * the fields the policy reads. Read without locks: a decision then claims its pick with `claimWaiting`.
    */
-  async queue(sql: Sql, workspaceId: string, opts: { limit: number; skipLocked?: boolean }): Promise<ConversationRecord[]> {
-    const ids = await sql.query<{ id: string }>(
-      `select id from conversations where workspace_id = $1 and status = 'waiting' and assignee_id is null
+  async queue(sql: Sql, workspaceId: string, opts: { limit: number }): Promise<QueueRow[]> {
+    return sql.query<QueueRow>(
+      `select id, workspace_id as "workspaceId", customer_id as "customerId", channel, team_id as "teamId", priority, upset,
+         service_failure as "serviceFailure", escalated_at as "escalatedAt", language, skills, queue_since as "queueSince",
+         preferred_agent_id as "preferredAgentId", preferred_reason as "preferredReason", preferred_until as "preferredUntil"
+       from conversations where workspace_id = $1 and status = 'waiting' and assignee_id is null
        order by ${effectivePrioritySql} desc, queue_since, id
-       limit $2 ${opts.skipLocked ? 'for update skip locked' : ''}`,
+       limit $2`,
       [workspaceId, opts.limit],
     );
-    if (!ids.length) return [];
-    return sql.query<ConversationRecord>(`${select} where c.workspace_id = $1 and c.id = any($2::uuid[])`, [
-      workspaceId,
-      ids.map((r) => r.id),
-    ]);
+  },
+  /**
+   * Locks a conversation for assignment if it is still waiting and unowned and no other decision holds it;
+   * false means another decision got there first.
+   */
+  async claimWaiting(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
+    const rows = await sql.query(
+      `select 1 from conversations where workspace_id = $1 and id = $2 and status = 'waiting' and assignee_id is null
+       for update skip locked`,
+      [workspaceId, id],
+    );
+    return rows.length > 0;
   },
   /** Waiting conversations nobody owns yet, oldest first. */
   async unassignedWaiting(sql: Sql, workspaceId: string, limit: number): Promise<string[]> {

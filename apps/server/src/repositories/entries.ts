@@ -72,10 +72,10 @@ export const entries = {
        where workspace_id = $1 and id = $2 returning last_seq as seq`,
       isMessage ? [workspaceId, conversationId, input.body ?? '', input.direction ?? null] : [workspaceId, conversationId],
     );
-    const [row] = await sql.query<{ id: string }>(
+    const [row] = await sql.query<{ id: string; createdAt: Date }>(
       `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id,
          author_kind, author_id, event_type, event_data)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id::text as id`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id::text as id, created_at as "createdAt"`,
       [
         workspaceId,
         conversationId,
@@ -91,6 +91,26 @@ export const entries = {
         input.event ? JSON.stringify(input.event.data) : null,
       ],
     );
+    if (input.author.kind !== 'agent') {
+      // Nothing to join for customers and the system: build the entry from what was written.
+      return toEntry({
+        id: row!.id,
+        conversationId,
+        seq: bump!.seq,
+        kind: input.kind,
+        direction: input.direction ?? null,
+        channel: input.channel ?? null,
+        body: input.body ?? '',
+        clientId: input.clientId ?? null,
+        authorKind: input.author.kind,
+        authorId: input.author.id,
+        authorName: null,
+        authorAvatarUrl: null,
+        eventType: input.event?.type ?? null,
+        eventData: input.event?.data ?? null,
+        createdAt: row!.createdAt,
+      });
+    }
     const [created] = await sql.query<EntryRow>(`${select} where e.id = $1`, [row!.id]);
     return toEntry(created!);
   },

@@ -101,11 +101,11 @@ export const agents = {
       ],
     );
   },
-  /** Reads and locks the agent's row in one statement (see `lock`). */
+  /** Reads and locks the agent's row in one statement (see `lock` for why `no key update`). */
   async lockAndGet(sql: Sql, workspaceId: string, id: string): Promise<AgentRecord | null> {
     if (!isUuid(id)) return null;
     const [row] = await sql.query<AgentRecord>(
-      `select ${columns} from agents a where a.workspace_id = $1 and a.id = $2 for update of a`,
+      `select ${columns} from agents a where a.workspace_id = $1 and a.id = $2 for no key update of a`,
       [workspaceId, id],
     );
     return row ?? null;

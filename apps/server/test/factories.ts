@@ -1,10 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AgentRole, Presence, SessionResponse, WidgetSessionResponse } from '@warmline/shared';
+import type { AgentRole, Capacity, Presence, SessionResponse, WidgetSessionResponse } from '@warmline/shared';
 import { hashPassword } from '../src/commands/auth.ts';
 import { setPresence } from '../src/commands/presence.ts';
 import { newWorkspaceKey } from '../src/commands/workspaces.ts';
+import type { OpeningHours } from '../src/domain/openingHours.ts';
 import { agents } from '../src/repositories/agents.ts';
+import { teams } from '../src/repositories/teams.ts';
 import { type WorkspaceRecord, workspaces } from '../src/repositories/workspaces.ts';
 import type { TestServer } from './testServer.ts';
 
@@ -23,7 +25,16 @@ export async function buildWorkspace(t: TestServer, overrides: Partial<{ name: s
 export async function buildAgent(
   t: TestServer,
   workspace: { id: string },
-  overrides: Partial<{ role: AgentRole; presence: Presence; displayName: string; email: string }> = {},
+  overrides: Partial<{
+    role: AgentRole;
+    presence: Presence;
+    displayName: string;
+    email: string;
+    /** How the agent is routed, set before they become available (which fills their free capacity). */
+    capacity: Capacity;
+    skills: string[];
+    languages: string[];
+  }> = {},
 ) {
   passwordHash ??= hashPassword(PASSWORD);
   const email = overrides.email ?? `agent-${randomUUID()}@example.com`;
@@ -35,8 +46,63 @@ export async function buildAgent(
     passwordHash: await passwordHash,
   });
   const actor = { kind: 'agent', workspaceId: workspace.id, agentId: agent.id, role: agent.role } as const;
+  const { capacity, skills, languages } = overrides;
+  if (capacity || skills || languages) await agents.updateRouting(t.db, workspace.id, agent.id, { capacity, skills, languages });
   if (overrides.presence && overrides.presence !== 'offline') await setPresence(t, actor, overrides.presence);
   return { ...agent, email, password: PASSWORD, actor };
+}
+
+/** A team with routing settings and members (as an admin would set them up). */
+export async function buildTeam(
+  t: TestServer,
+  workspace: { id: string },
+  overrides: Partial<{
+    name: string;
+    targetSeconds: number;
+    offerChoicesAfterSeconds: number;
+    continuityGraceSeconds: number;
+    members: Array<{ id: string }>;
+  }> = {},
+) {
+  const { members = [], name = `Team ${randomUUID().slice(0, 6)}`, ...settings } = overrides;
+  const team = await teams.create(t.db, workspace.id, { name, ...settings });
+  if (members.length)
+    await teams.setMembers(
+      t.db,
+      workspace.id,
+      team.id,
+      members.map((m) => m.id),
+    );
+  return (await teams.byId(t.db, workspace.id, team.id))!;
+}
+
+/** Open every day, all day. */
+export const ALWAYS_OPEN: OpeningHours = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['00:00', '24:00']]),
+);
+
+export async function setOpeningHours(t: TestServer, workspace: { id: string }, openingHours: OpeningHours, timezone = 'UTC') {
+  await workspaces.setHours(t.db, workspace.id, { timezone, openingHours });
+}
+
+/** How long an agent whose last connection dropped stays available before they are set away. */
+export async function setPresenceGrace(t: TestServer, workspace: { id: string }, seconds: number) {
+  await workspaces.setPresenceTimes(t.db, workspace.id, { presenceGraceSeconds: seconds });
+}
+
+/**
+ * Runs every due job of the workspace to completion. The server's own runner polls too: a job it took is
+ * locked until it commits, so waiting for those locks means its effects are visible when this returns.
+ */
+export async function runDueJobs(t: TestServer, workspace: { id: string }) {
+  for (;;) {
+    await t.jobs!.runDue();
+    const left = await t.db.query(
+      `select id from jobs where workspace_id = $1 and status = 'pending' and run_at <= now() for update`,
+      [workspace.id],
+    );
+    if (!left.length) return;
+  }
 }
 
 export interface Signed {

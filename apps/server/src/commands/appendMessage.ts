@@ -105,7 +105,11 @@ async function appendFromVisitor(
         escalatedAt: null,
       });
       events.push(await eventEntry(tx, actor, conversationId, 'reopened', 'The customer wrote again', {}));
-      await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, now);
+      const helped =
+        conversation.assigneeId && conversation.humanConnectedAt
+          ? { agentId: conversation.assigneeId, at: conversation.resolvedAt }
+          : null;
+      await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, now, helped);
     } else if (conversation.status === 'pending_customer') {
       await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
     }
@@ -134,8 +138,15 @@ async function appendFromVisitor(
  * Continuity: a returning customer is held first for the person who helped them last (or their account
  * owner), for the team's grace time.
  */
-async function holdForKnownPerson(tx: Sql, actor: VisitorActor, conversationId: string, ownerId: string | null, now: Date) {
-  const last = await conversations.lastHelper(tx, actor.workspaceId, actor.customerId, null);
+async function holdForKnownPerson(
+  tx: Sql,
+  actor: VisitorActor,
+  conversationId: string,
+  ownerId: string | null,
+  now: Date,
+  helpedHere: { agentId: string; at: Date | null } | null = null,
+) {
+  const last = helpedHere ?? (await conversations.lastHelper(tx, actor.workspaceId, actor.customerId, conversationId));
   const agentId = last?.agentId ?? ownerId;
   if (!agentId) return;
   const settings = await teamSettings(tx, actor.workspaceId, conversationId);

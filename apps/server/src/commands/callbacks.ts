@@ -37,7 +37,8 @@ export async function bookCallback(
   input: { conversationId: string; phone: string; windowStart: string; windowEnd: string },
 ): Promise<{ callback: Callback; conversation: VisitorConversation; text: string }> {
   const phone = normalisePhone(input.phone);
-  if (!phone) throw new Invalid('phone: that is not a phone number we can call — for example +254 712 345 678');
+  if (!phone)
+    throw new Invalid('phone: that is not a phone number we can call — for example +254 712 345 678', { field: 'phone' });
   const start = new Date(input.windowStart);
   const end = new Date(input.windowEnd);
   const now = services.now();
@@ -47,7 +48,7 @@ export async function bookCallback(
     throw new Invalid(`a callback window can be at most ${MAX_WINDOW_MINUTES} minutes`);
   const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
   if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone)) {
-    throw new Invalid('that window is outside our opening hours: pick one of the windows offered');
+    throw new Invalid('that window is outside our opening hours: pick one of the windows offered', window);
   }
   const events: WarmlineEvent[] = [];
   const result = await services.db.transaction(async (tx) => {
@@ -83,8 +84,18 @@ export async function bookCallback(
     });
     const time = (d: Date) =>
       new Intl.DateTimeFormat('en-GB', { timeZone: workspace.timezone, hour: '2-digit', minute: '2-digit' }).format(d);
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: workspace.timezone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+    }).format(start);
+    const zone =
+      new Intl.DateTimeFormat('en-GB', { timeZone: workspace.timezone, timeZoneName: 'short' })
+        .formatToParts(start)
+        .find((p) => p.type === 'timeZoneName')?.value ?? workspace.timezone;
     const who = owner?.displayName ?? 'Someone from our team';
-    const text = `${who} will call you on ${phone} between ${time(start)} and ${time(end)}. You keep your place in line.`;
+    const text = `${who} will call you on ${phone} on ${day}, between ${time(start)} and ${time(end)} (${zone}). You keep your place in line.`;
     events.push(
       await eventEntry(
         tx,

@@ -68,6 +68,7 @@ describe('who receives what', () => {
         assignee: conversation.assignee,
         lastSeq: 4,
         promisedReplyBy: null,
+        callback: null,
         startedAt: '',
       },
     });

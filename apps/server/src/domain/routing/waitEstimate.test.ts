@@ -86,7 +86,7 @@ describe('estimateWaitRange', () => {
     const range = estimateWaitRange(inputs({ agentsOnShift: 0, position: 3 }));
     expect(range).toMatchObject({ known: false, lowSeconds: null, highSeconds: null, expectedSeconds: null });
     expect(range.text).toMatch(/Nobody is on shift right now/);
-    expect(range.text).toMatch(/callback/);
+    expect(range.text).toMatch(/can't promise a time/);
   });
 
   it('treats nonsense inputs as nothing rather than inventing a number', () => {

@@ -28,8 +28,8 @@ export const DEFAULT_CHOICE_THRESHOLD_SECONDS = 300;
 /** Below this many recent handle times, the default fills in for the missing ones. */
 const FULL_HISTORY = 10;
 
-export const NOBODY_ON_SHIFT_TEXT =
-  "Nobody is on shift right now, so we can't promise a time — leave a message or book a callback and a named person will come back to you.";
+/** Short enough for a phone's header; the widget's choices card offers the callback or the message. */
+export const NOBODY_ON_SHIFT_TEXT = "Nobody is on shift right now, so we can't promise a time.";
 
 /** An honest range for when a person will be with the customer, from queue position, free capacity and recent handle times. */
 export function estimateWaitRange(inputs: WaitInputs): WaitRange {

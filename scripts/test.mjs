@@ -74,7 +74,15 @@ delete embeddedEnv.DATABASE_URL;
 delete embeddedEnv.REDIS_URL;
 
 tier('lint', () => check('lint and format (biome)', 'npx', ['biome', 'check', '.']));
-tier('types', () => check('types (tsc --noEmit)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+tier('types', () => {
+  check('types of the browser apps, e2e and scripts (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  check('types of the server, its tests and the benchmarks (tsc, no DOM)', 'npx', [
+    'tsc',
+    '-p',
+    'apps/server/tsconfig.json',
+    '--noEmit',
+  ]);
+});
 tier('unit', () => vitest('unit', 'unit', embeddedEnv));
 tier('integration', () => vitest('integration on PGlite + in-process bus', 'integration', embeddedEnv));
 tier('integration-postgres', () => {

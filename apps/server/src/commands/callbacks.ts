@@ -42,13 +42,14 @@ export async function bookCallback(
   const start = new Date(input.windowStart);
   const end = new Date(input.windowEnd);
   const now = services.now();
-  if (end <= start) throw new Invalid('windowEnd must be after windowStart');
-  if (end <= now) throw new Invalid('that window is in the past: pick a time that is still to come');
+  const windowField = { field: 'window' };
+  if (end <= start) throw new Invalid('windowEnd must be after windowStart', windowField);
+  if (end <= now) throw new Invalid('that window is in the past: pick a time that is still to come', windowField);
   if (end.getTime() - start.getTime() > MAX_WINDOW_MINUTES * 60_000)
-    throw new Invalid(`a callback window can be at most ${MAX_WINDOW_MINUTES} minutes`);
+    throw new Invalid(`a callback window can be at most ${MAX_WINDOW_MINUTES} minutes`, windowField);
   const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
   if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone)) {
-    throw new Invalid('that window is outside our opening hours: pick one of the windows offered', window);
+    throw new Invalid('that window is outside our opening hours: pick one of the windows offered', windowField);
   }
   const events: WarmlineEvent[] = [];
   const result = await services.db.transaction(async (tx) => {

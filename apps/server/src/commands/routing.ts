@@ -51,7 +51,8 @@ export async function routeConversation(
   const fresh = (await agents.openByChannel(tx, workspaceId, [pick.agent.id])).get(pick.agent.id);
   if (!canTake({ ...pick.agent, open: fresh ?? {} }, queued)) return null;
   const person = people.find((p) => p.id === pick.agent.id)!;
-  await assign(tx, conversation, person, pick.reason, now, events);
+  if (!(await conversations.assignIfWaiting(tx, workspaceId, conversation.id, person.id))) return null;
+  await announce(tx, conversation, person, pick.reason, now, events);
   return { agentId: person.id, reason: pick.reason };
 }
 
@@ -102,9 +103,9 @@ async function fillFrom(
     const next = pickConversationFor(slot, candidates, now, team);
     if (!next) break;
     candidates = candidates.filter((c) => c.id !== next.id);
-    // Another decision may hold or have taken it since the queue was read: then try the next best.
-    if (!(await conversations.claimWaiting(tx, workspaceId, next.id))) continue;
-    await assign(tx, byId.get(next.id)!, person, 'available', now, events);
+    // Another decision may have taken it since the queue was read: then try the next best.
+    if (!(await conversations.assignIfWaiting(tx, workspaceId, next.id, agentId))) continue;
+    await announce(tx, byId.get(next.id)!, person, 'available', now, events);
     slot.open[next.channel] = (slot.open[next.channel] ?? 0) + 1;
     assigned++;
   }
@@ -116,7 +117,8 @@ export async function fillEveryone(tx: Sql, workspaceId: string, now: Date, even
   for (const person of await agents.available(tx, workspaceId, 500)) await fillAgent(tx, workspaceId, person.id, now, events);
 }
 
-async function assign(
+/** After an assignment: the person's last-assigned time, the "is joining" entry, and the change event. */
+async function announce(
   tx: Sql,
   conversation: Pick<ConversationRecord, 'id' | 'workspaceId' | 'customerId' | 'preferredAgentId'> & {
     preferredSince?: Date | null;
@@ -128,8 +130,6 @@ async function assign(
   now: Date,
   events: WarmlineEvent[],
 ) {
-  // The continuity hold ends with the assignment; preferredSince stays for the wording below.
-  await conversations.update(tx, conversation.workspaceId, conversation.id, { assigneeId: person.id });
   await agents.markAssigned(tx, conversation.workspaceId, person.id);
   const customerText =
     reason === 'continuity'

@@ -194,14 +194,14 @@ export const conversations = {
     );
   },
   /**
-   * Locks a conversation for assignment if it is still waiting and unowned and no other decision holds it;
-   * false means another decision got there first.
+   * Assigns a conversation only if it is still waiting and unowned, in one statement: a concurrent decision
+   * that got there first makes this return false (PostgreSQL re-checks the condition after the row lock).
    */
-  async claimWaiting(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
+  async assignIfWaiting(sql: Sql, workspaceId: string, id: string, agentId: string): Promise<boolean> {
     const rows = await sql.query(
-      `select 1 from conversations where workspace_id = $1 and id = $2 and status = 'waiting' and assignee_id is null
-       for update skip locked`,
-      [workspaceId, id],
+      `update conversations set assignee_id = $3, updated_at = now()
+       where workspace_id = $1 and id = $2 and status = 'waiting' and assignee_id is null returning id`,
+      [workspaceId, id, agentId],
     );
     return rows.length > 0;
   },

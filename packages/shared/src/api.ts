@@ -59,8 +59,16 @@ export const UpdateMeBody = z.object({
     .optional(),
 });
 export const SetPresenceBody = z.object({ presence: Presence });
-const Tag = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_-]+$/u, { message: 'use letters, digits, - or _' });
-const Language = z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { message: 'a language code such as en or sw' });
+const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}_-]+$/u, { message: 'use letters, digits, - or _' });
+const Language = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { message: 'a language code such as en or sw' });
 /** Admins set how a colleague is routed. */
 export const UpdateAgentBody = z.object({
   role: AgentRole.optional(),

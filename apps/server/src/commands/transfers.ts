@@ -1,5 +1,6 @@
 import type { Conversation } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
+import type { Sql } from '../db/client.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { agents } from '../repositories/agents.ts';
 import { conversations } from '../repositories/conversations.ts';
@@ -84,12 +85,7 @@ export async function offerTransfer(
 export async function acceptTransfer(services: Services, actor: AgentActor, conversationId: string): Promise<Conversation> {
   const events: WarmlineEvent[] = [];
   const view = await services.db.transaction(async (tx) => {
-    const conversation = await conversationFor(tx, actor, conversationId);
-    await conversations.lock(tx, actor.workspaceId, conversation.id);
-    const pending = conversation.pendingTransfer;
-    if (!pending) throw new Conflict('There is no transfer waiting on this conversation.');
-    const me = (await agents.byId(tx, actor.workspaceId, actor.agentId))!;
-    const forMe = pending.toAgentId === me.id || (pending.toTeamId !== null && me.teamIds.includes(pending.toTeamId));
+    const { conversation, pending, me, forMe } = await pendingTransfer(tx, actor, conversationId);
     if (!forMe) throw new Forbidden('This transfer is for someone else.');
     await conversations.update(tx, actor.workspaceId, conversation.id, {
       assigneeId: me.id,
@@ -129,12 +125,7 @@ export async function acceptTransfer(services: Services, actor: AgentActor, conv
 export async function declineTransfer(services: Services, actor: AgentActor, conversationId: string): Promise<Conversation> {
   const events: WarmlineEvent[] = [];
   const view = await services.db.transaction(async (tx) => {
-    const conversation = await conversationFor(tx, actor, conversationId);
-    await conversations.lock(tx, actor.workspaceId, conversation.id);
-    const pending = conversation.pendingTransfer;
-    if (!pending) throw new Conflict('There is no transfer waiting on this conversation.');
-    const me = (await agents.byId(tx, actor.workspaceId, actor.agentId))!;
-    const forMe = pending.toAgentId === me.id || (pending.toTeamId !== null && me.teamIds.includes(pending.toTeamId));
+    const { conversation, pending, me, forMe } = await pendingTransfer(tx, actor, conversationId);
     if (!forMe && pending.fromAgentId !== me.id) throw new Forbidden('This transfer is for someone else.');
     await conversations.update(tx, actor.workspaceId, conversation.id, { pendingTransfer: null });
     const sentence = forMe ? `${me.displayName} declined the transfer` : `${me.displayName} withdrew the transfer`;
@@ -144,4 +135,15 @@ export async function declineTransfer(services: Services, actor: AgentActor, con
   });
   await publishAll(services, events);
   return view;
+}
+
+/** The conversation (locked), its waiting transfer, and whether it is meant for this agent or their team. */
+async function pendingTransfer(tx: Sql, actor: AgentActor, conversationId: string) {
+  const conversation = await conversationFor(tx, actor, conversationId);
+  await conversations.lock(tx, actor.workspaceId, conversation.id);
+  const pending = conversation.pendingTransfer;
+  if (!pending) throw new Conflict('There is no transfer waiting on this conversation.');
+  const me = (await agents.byId(tx, actor.workspaceId, actor.agentId))!;
+  const forMe = pending.toAgentId === me.id || (pending.toTeamId !== null && me.teamIds.includes(pending.toTeamId));
+  return { conversation, pending, me, forMe };
 }

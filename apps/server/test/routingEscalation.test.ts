@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../src/repositories/jobs.ts';
+import { DEFAULT_TEAM_SETTINGS } from '../src/repositories/teams.ts';
 import {
   buildAgent,
   buildConversation,
@@ -90,7 +91,8 @@ describe(`time to human and escalation (${backend})`, () => {
     const workspace = await buildWorkspace(t);
     const amina = await signIn(t, await buildAgent(t, workspace, { displayName: 'Amina', presence: 'available' }));
     const { conversationId } = await buildConversation(t, workspace, 'Hello?');
-    await wroteEarlier(conversationId, 42);
+    // No team: the default time-to-human target applies.
+    await wroteEarlier(conversationId, DEFAULT_TEAM_SETTINGS.targetSeconds + 10);
     const assigned = await conversation(amina, conversationId);
     expect(assigned).toMatchObject({ assignee: { displayName: 'Amina' }, timeToHumanSeconds: null, humanConnectedAt: null });
 
@@ -98,7 +100,7 @@ describe(`time to human and escalation (${backend})`, () => {
       clientId: newClientId(),
       body: 'Looking up the order',
     });
-    await timeToHumanCheckDue(workspace, conversationId, 30);
+    await timeToHumanCheckDue(workspace, conversationId, DEFAULT_TEAM_SETTINGS.targetSeconds);
     const escalated = await conversation(amina, conversationId);
     expect(escalated).toMatchObject({ escalatedAt: expect.any(String), timeToHumanSeconds: null, humanConnectedAt: null });
 
@@ -107,8 +109,8 @@ describe(`time to human and escalation (${backend})`, () => {
       body: 'Hi, I am Amina.',
     });
     const replied = await conversation(amina, conversationId);
-    expect(replied.timeToHumanSeconds).toBeGreaterThanOrEqual(42);
-    expect(replied.timeToHumanSeconds).toBeLessThan(60);
+    expect(replied.timeToHumanSeconds).toBeGreaterThanOrEqual(DEFAULT_TEAM_SETTINGS.targetSeconds + 10);
+    expect(replied.timeToHumanSeconds).toBeLessThan(DEFAULT_TEAM_SETTINGS.targetSeconds + 30);
     await client(t, amina).post(`/api/v1/conversations/${conversationId}/messages`, {
       clientId: newClientId(),
       body: 'One moment.',
@@ -160,5 +162,49 @@ describe(`time to human and escalation (${backend})`, () => {
     expect(res.body.timeToHuman.today).toEqual({ count: 3, medianSeconds: 20, p90Seconds: 100 });
     const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
     expect((await client(t, admin).get('/api/v1/supervisor/overview')).status).toBe(200);
+  });
+
+  it('a returning customer who waits again past the target escalates again, although a person helped them before', async () => {
+    const workspace = await buildWorkspace(t);
+    const amina = await signIn(t, await buildAgent(t, workspace, { displayName: 'Amina', presence: 'available' }));
+    const { conversationId, visitorToken } = await buildConversation(t, workspace, 'Where is my order?');
+    await client(t, amina).post(`/api/v1/conversations/${conversationId}/messages`, {
+      clientId: newClientId(),
+      body: 'On its way!',
+    });
+    await client(t, amina).post(`/api/v1/conversations/${conversationId}/resolve`);
+    const again = await client(t, { visitorToken }).post('/api/v1/widget/messages', {
+      clientId: newClientId(),
+      body: 'It never came.',
+    });
+    expect(again.status).toBe(201);
+    expect((await conversation(amina, conversationId)).status).toBe('waiting');
+
+    await wroteEarlier(conversationId, DEFAULT_TEAM_SETTINGS.targetSeconds + 10);
+    await timeToHumanCheckDue(workspace, conversationId, DEFAULT_TEAM_SETTINGS.targetSeconds);
+    expect((await conversation(amina, conversationId)).escalatedAt).toEqual(expect.any(String));
+  });
+
+  it("a conversation moved to a team is held to that team's time-to-human target, longer or shorter", async () => {
+    const workspace = await buildWorkspace(t);
+    const supervisor = await signIn(t, await buildAgent(t, workspace, { role: 'supervisor', presence: 'away' }));
+    const patient = await buildTeam(t, workspace, { targetSeconds: 600 });
+    const { conversationId } = await buildConversation(t, workspace, 'Question about a custom cake');
+    expect((await client(t, supervisor).patch(`/api/v1/conversations/${conversationId}`, { teamId: patient.id })).status).toBe(
+      200,
+    );
+
+    // Past the default two minutes but inside the team's ten: the check due now does not escalate.
+    await wroteEarlier(conversationId, 200);
+    await timeToHumanCheckDue(workspace, conversationId, DEFAULT_TEAM_SETTINGS.targetSeconds);
+    expect((await conversation(supervisor, conversationId)).escalatedAt).toBeNull();
+
+    // Past the team's target, the check the server rescheduled for it escalates.
+    await wroteEarlier(conversationId, 420);
+    await t.db.query(`update jobs set run_at = now() where workspace_id = $1 and status = 'pending' and kind = 'time_to_human'`, [
+      workspace.id,
+    ]);
+    await runDueJobs(t, workspace);
+    expect((await conversation(supervisor, conversationId)).escalatedAt).toEqual(expect.any(String));
   });
 });

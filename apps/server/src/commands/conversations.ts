@@ -4,6 +4,7 @@ import { Invalid, NotFound } from '../errors.ts';
 import { agents } from '../repositories/agents.ts';
 import { callbacks } from '../repositories/callbacks.ts';
 import { conversations } from '../repositories/conversations.ts';
+import { jobs } from '../repositories/jobs.ts';
 import { isUuid } from '../repositories/rows.ts';
 import { teams } from '../repositories/teams.ts';
 import { type Actor, type AgentActor, publishAll, type Services } from './context.ts';
@@ -152,6 +153,12 @@ export async function updateConversation(
     await conversations.lock(tx, actor.workspaceId, current.id);
     if (patch.teamId && !(await teams.byId(tx, actor.workspaceId, patch.teamId))) throw new NotFound('Team');
     await conversations.update(tx, actor.workspaceId, current.id, patch);
+    if (patch.teamId && patch.teamId !== current.teamId && current.status === 'waiting') {
+      // A new team brings its own time-to-human target: check against it (the handler re-reads the target).
+      const team = (await teams.byId(tx, actor.workspaceId, patch.teamId))!;
+      const due = new Date(new Date(current.queueSince).getTime() + team.targetSeconds * 1000);
+      await jobs.schedule(tx, actor.workspaceId, { kind: 'time_to_human', runAt: due, payload: { conversationId: current.id } });
+    }
     if (patch.serviceFailure === true && !current.serviceFailure) {
       const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
       events.push(

@@ -7,7 +7,7 @@ import type { Sql } from '../db/client.ts';
 import { agents } from '../repositories/agents.ts';
 import { callbacks } from '../repositories/callbacks.ts';
 import { conversations } from '../repositories/conversations.ts';
-import type { JobRecord } from '../repositories/jobs.ts';
+import { type JobRecord, jobs } from '../repositories/jobs.ts';
 
 export type JobHandler = (tx: Sql, job: JobRecord, now: Date, events: WarmlineEvent[]) => Promise<void>;
 
@@ -49,8 +49,19 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
 /** Past the time-to-human target with nobody yet: escalate (priority raised, supervisors see it). */
 const timeToHuman: JobHandler = async (tx, job, now, events) => {
   const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
-  if (!conversation || conversation.status !== 'waiting' || conversation.humanConnectedAt || conversation.escalatedAt) return;
+  // Still waiting for a person in this wait (a reopened conversation waits again, and is checked again).
+  if (!conversation || conversation.status !== 'waiting' || conversation.escalatedAt) return;
   const settings = await teamSettings(tx, job.workspaceId, conversation.id);
+  // The team (and so the target) may have changed since the check was scheduled: measure against today's target.
+  const due = new Date(conversation.queueSince).getTime() + settings.targetSeconds * 1000;
+  if (due > now.getTime() + 1000) {
+    await jobs.schedule(tx, job.workspaceId, {
+      kind: 'time_to_human',
+      runAt: new Date(due),
+      payload: { conversationId: conversation.id },
+    });
+    return;
+  }
   await escalate(
     tx,
     job.workspaceId,

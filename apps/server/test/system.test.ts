@@ -29,6 +29,8 @@ const API_ROUTES = [
   'post /api/v1/conversations/{id}/transfer/accept',
   'post /api/v1/conversations/{id}/transfer/decline',
   'get /api/v1/supervisor/overview',
+  'get /api/v1/workspace',
+  'patch /api/v1/workspace',
   'get /api/v1/widget/callback-windows',
   'post /api/v1/widget/callback',
   'get /api/v1/conversations',

@@ -183,3 +183,53 @@ export const BookCallbackBody = z.object({
   windowEnd: z.iso.datetime({ offset: true, message: 'windowEnd must be an ISO date-time' }),
 });
 export const BookCallbackResponse = z.object({ callback: Callback, conversation: VisitorConversation, text: z.string() });
+
+// ── workspace settings ────────────────────────────────────────────────
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'times are HH:MM, e.g. 09:00 or 24:00' });
+const DayHours = z
+  .tuple([HourMinute, HourMinute])
+  .nullable()
+  .refine((d) => d === null || d[0] < d[1], { message: 'a day must open before it closes' });
+export const OpeningHours = z.object({
+  mon: DayHours.optional(),
+  tue: DayHours.optional(),
+  wed: DayHours.optional(),
+  thu: DayHours.optional(),
+  fri: DayHours.optional(),
+  sat: DayHours.optional(),
+  sun: DayHours.optional(),
+});
+export const WorkspaceSettings = z.object({
+  name: z.string(),
+  timezone: z.string(),
+  openingHours: OpeningHours,
+  /** The agent app sets a person away after this many idle minutes. */
+  idleAwayMinutes: z.number().int(),
+  /** An agent whose last connection dropped is set away after this many seconds. */
+  presenceGraceSeconds: z.number().int(),
+  /** The reply time promised when a customer leaves a message. */
+  replyPromiseMinutes: z.number().int(),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+export const WorkspaceSettingsResponse = z.object({ workspace: WorkspaceSettings });
+export const UpdateWorkspaceBody = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  timezone: z
+    .string()
+    .refine(
+      (tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'timezone must be an IANA time zone such as Africa/Nairobi' },
+    )
+    .optional(),
+  openingHours: OpeningHours.optional(),
+  idleAwayMinutes: z.number().int().min(1).max(480).optional(),
+  presenceGraceSeconds: z.number().int().min(0).max(3600).optional(),
+  replyPromiseMinutes: z.number().int().min(5).max(10_080).optional(),
+});

@@ -1,9 +1,9 @@
-import type { AgentRole } from '@warmline/shared';
-import { Conflict } from '../errors.ts';
+import type { AgentRole, WorkspaceSettings } from '@warmline/shared';
+import { Conflict, Forbidden } from '../errors.ts';
 import { agents } from '../repositories/agents.ts';
 import { type WorkspaceRecord, workspaces } from '../repositories/workspaces.ts';
 import { createInvitation, hashPassword, newToken } from './auth.ts';
-import type { Services } from './context.ts';
+import type { AgentActor, Services } from './context.ts';
 
 export function newWorkspaceKey(): string {
   return `wk_${newToken(12)}`;
@@ -39,4 +39,30 @@ export async function createAdmin(
     role: input.role ?? 'admin',
     passwordHash: await hashPassword(input.password),
   });
+}
+
+function settingsOf(w: WorkspaceRecord): WorkspaceSettings {
+  return {
+    name: w.name,
+    timezone: w.timezone,
+    openingHours: w.openingHours,
+    idleAwayMinutes: w.idleAwayMinutes,
+    presenceGraceSeconds: w.presenceGraceSeconds,
+    replyPromiseMinutes: w.replyPromiseMinutes,
+  };
+}
+
+export async function workspaceSettings(services: Services, actor: AgentActor): Promise<WorkspaceSettings> {
+  return settingsOf((await workspaces.byId(services.db, actor.workspaceId))!);
+}
+
+/** Admins set opening hours (callbacks must fall inside), the time zone, and how presence and promises behave. */
+export async function updateWorkspaceSettings(
+  services: Services,
+  actor: AgentActor,
+  patch: Partial<WorkspaceSettings>,
+): Promise<WorkspaceSettings> {
+  if (actor.role !== 'admin') throw new Forbidden('Only admins can change workspace settings.');
+  await workspaces.updateSettings(services.db, actor.workspaceId, patch);
+  return workspaceSettings(services, actor);
 }

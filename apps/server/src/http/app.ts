@@ -14,6 +14,7 @@ import { supervisorRoutes } from './routes/supervisor.ts';
 import { systemRoutes } from './routes/system.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { widgetRoutes } from './routes/widget.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 
 export interface HttpApp {
   app: FastifyInstance;
@@ -53,6 +54,7 @@ export async function buildHttpApp(
   conversationRoutes(app, services);
   teamRoutes(app, services);
   supervisorRoutes(app, services);
+  workspaceRoutes(app, services);
   widgetRoutes(app, services, deps.limiter);
   await pageRoutes(app, services);
   const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway);

@@ -56,6 +56,34 @@ export const workspaces = {
       [id, input.idleAwayMinutes ?? null, input.presenceGraceSeconds ?? null],
     );
   },
+  async updateSettings(
+    sql: Sql,
+    id: string,
+    patch: {
+      name?: string;
+      timezone?: string;
+      openingHours?: OpeningHours;
+      idleAwayMinutes?: number;
+      presenceGraceSeconds?: number;
+      replyPromiseMinutes?: number;
+    },
+  ): Promise<void> {
+    await sql.query(
+      `update workspaces set name = coalesce($2, name), timezone = coalesce($3, timezone), opening_hours = coalesce($4::jsonb, opening_hours),
+         idle_away_minutes = coalesce($5, idle_away_minutes), presence_grace_seconds = coalesce($6, presence_grace_seconds),
+         reply_promise_minutes = coalesce($7, reply_promise_minutes)
+       where id = $1`,
+      [
+        id,
+        patch.name ?? null,
+        patch.timezone ?? null,
+        patch.openingHours ? JSON.stringify(patch.openingHours) : null,
+        patch.idleAwayMinutes ?? null,
+        patch.presenceGraceSeconds ?? null,
+        patch.replyPromiseMinutes ?? null,
+      ],
+    );
+  },
   async setAllowedOrigins(sql: Sql, id: string, origins: string[]): Promise<void> {
     await sql.query('update workspaces set allowed_origins = $2 where id = $1', [id, origins]);
   },

@@ -188,4 +188,27 @@ describe('human-first routing, in Chromium', () => {
     await visitor.locator('[data-testid="wl-agent-name"]').filter({ hasText: 'Jonas Berg' }).waitFor();
     await shot(visitor, 'widget-continuity');
   });
+
+  it('a supervisor sees the live queue, everyone’s load and today’s time to human', async () => {
+    // Amina steps away and Jonas is full: the next customer waits in the queue.
+    await (await apiSession(warmline.url, people['Amina Odhiambo'], PASSWORD)).put('/api/v1/agents/me/presence', {
+      presence: 'away',
+    });
+    const waiting = await visitorWrites('Is anyone there? My bread order is missing.');
+    await waiting.locator('[data-testid="wl-status"]').waitFor();
+    const priya = await agentSignsIn('Priya Nair');
+    await priya.locator('[data-testid="nav-supervisor"]').click();
+    const overview = (await (
+      await apiSession(warmline.url, people['Priya Nair'], PASSWORD)
+    ).get('/api/v1/supervisor/overview')) as {
+      queue: Array<{ conversation: { id: string; lastMessage: { body: string } | null } }>;
+    };
+    const bread = overview.queue.find((q) => q.conversation.lastMessage?.body.includes('bread order'))!;
+    await priya
+      .locator(`[data-testid="queue-row"][data-conversation-id="${bread.conversation.id}"]`)
+      .waitFor({ timeout: 10_000 });
+    expect(await priya.locator('[data-testid="agent-load-row"]').count()).toBe(3);
+    expect(await priya.locator('[data-testid="tth-median"]').innerText()).toMatch(/\d/);
+    await shot(priya, 'agent-supervisor');
+  });
 });

@@ -4,6 +4,7 @@ import {
   AgentRole,
   Callback,
   Capacity,
+  Channel,
   Conversation,
   Entry,
   Presence,
@@ -85,6 +86,16 @@ export const TeamParams = z.object({ id: Id });
 export const TeamBody = z.object({
   name: z.string().trim().min(1).max(80),
   targetSeconds: z.number().int().min(10).max(86_400).optional(),
+  channelTargets: z
+    .partialRecord(
+      Channel,
+      z
+        .number()
+        .int()
+        .min(10, { message: 'a target must be at least 10 seconds' })
+        .max(7 * 86_400),
+    )
+    .optional(),
   offerChoicesAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   continuityGraceSeconds: z.number().int().min(0).max(3_600).optional(),
 });

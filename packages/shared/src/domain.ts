@@ -83,6 +83,8 @@ export const Team = z.object({
   name: z.string(),
   /** Time-to-human target for chat, seconds: past it a waiting conversation escalates. */
   targetSeconds: z.number().int(),
+  /** Targets for other channels (phone, email …), seconds; a channel left out uses its default. */
+  channelTargets: z.partialRecord(Channel, z.number().int()),
   /** Above this estimated wait the customer is offered a callback or leaving a message. */
   offerChoicesAfterSeconds: z.number().int(),
   /** How long a returning customer is held for the person they spoke with last. */

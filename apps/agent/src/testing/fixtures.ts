@@ -89,6 +89,7 @@ export function team(id: string, overrides: Partial<Team> = {}): Team {
     id,
     name: id,
     targetSeconds: 120,
+    channelTargets: {},
     offerChoicesAfterSeconds: 300,
     continuityGraceSeconds: 600,
     memberIds: [],

@@ -12,6 +12,7 @@ import { conversationFor } from './conversationAccess.ts';
 import { pushConversationChanged, viewOf, viewsOf } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
 import { fillAgent, fillEveryone } from './routing.ts';
+import { targetFor } from './teamSettings.ts';
 
 /** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
 export async function assignConversation(
@@ -156,7 +157,7 @@ export async function updateConversation(
     if (patch.teamId && patch.teamId !== current.teamId && current.status === 'waiting') {
       // A new team brings its own time-to-human target: check against it (the handler re-reads the target).
       const team = (await teams.byId(tx, actor.workspaceId, patch.teamId))!;
-      const due = new Date(new Date(current.queueSince).getTime() + team.targetSeconds * 1000);
+      const due = new Date(new Date(current.queueSince).getTime() + targetFor(team, current.channel) * 1000);
       await jobs.schedule(tx, actor.workspaceId, { kind: 'time_to_human', runAt: due, payload: { conversationId: current.id } });
     }
     if (patch.serviceFailure === true && !current.serviceFailure) {

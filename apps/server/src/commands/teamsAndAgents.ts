@@ -16,6 +16,7 @@ export function presentTeam(t: TeamRecord): Team {
     id: t.id,
     name: t.name,
     targetSeconds: t.targetSeconds,
+    channelTargets: t.channelTargets as Team['channelTargets'],
     offerChoicesAfterSeconds: t.offerChoicesAfterSeconds,
     continuityGraceSeconds: t.continuityGraceSeconds,
     memberIds: t.memberIds,
@@ -32,6 +33,7 @@ export async function createTeam(
   input: {
     name: string;
     targetSeconds?: number | undefined;
+    channelTargets?: Partial<Record<string, number>> | undefined;
     offerChoicesAfterSeconds?: number | undefined;
     continuityGraceSeconds?: number | undefined;
   },
@@ -49,6 +51,7 @@ export async function updateTeam(
   patch: {
     name?: string | undefined;
     targetSeconds?: number | undefined;
+    channelTargets?: Partial<Record<string, number>> | undefined;
     offerChoicesAfterSeconds?: number | undefined;
     continuityGraceSeconds?: number | undefined;
   },

@@ -6,33 +6,51 @@ export interface TeamRecord {
   workspaceId: string;
   name: string;
   targetSeconds: number;
+  /** Targets for channels other than chat, in seconds. */
+  channelTargets: Partial<Record<string, number>>;
   offerChoicesAfterSeconds: number;
   continuityGraceSeconds: number;
   memberIds: string[];
 }
 
-const columns = `t.id, t.workspace_id as "workspaceId", t.name, t.target_seconds as "targetSeconds",
+const columns = `t.id, t.workspace_id as "workspaceId", t.name, t.target_seconds as "targetSeconds", t.channel_targets as "channelTargets",
   t.offer_choices_after_seconds as "offerChoicesAfterSeconds", t.continuity_grace_seconds as "continuityGraceSeconds",
   array(select m.agent_id::text from team_members m where m.team_id = t.id order by m.agent_id) as "memberIds"`;
 
 /** Settings that apply when a conversation has no team. */
 export const DEFAULT_TEAM_SETTINGS = { targetSeconds: 120, offerChoicesAfterSeconds: 300, continuityGraceSeconds: 120 } as const;
 
+/** Time-to-human targets by channel when a team sets none: people expect a call answered sooner than an email. */
+export const DEFAULT_CHANNEL_TARGETS: Record<string, number> = {
+  phone: 60,
+  in_person: 300,
+  sms: 3_600,
+  email: 4 * 3_600,
+  api: 4 * 3_600,
+};
+
 export const teams = {
   async create(
     sql: Sql,
     workspaceId: string,
-    input: { name: string; targetSeconds?: number; offerChoicesAfterSeconds?: number; continuityGraceSeconds?: number },
+    input: {
+      name: string;
+      targetSeconds?: number;
+      channelTargets?: Partial<Record<string, number>>;
+      offerChoicesAfterSeconds?: number;
+      continuityGraceSeconds?: number;
+    },
   ): Promise<TeamRecord> {
     const [row] = await sql.query<{ id: string }>(
-      `insert into teams (workspace_id, name, target_seconds, offer_choices_after_seconds, continuity_grace_seconds)
-       values ($1, $2, coalesce($3, 120), coalesce($4, 300), coalesce($5, 120)) returning id`,
+      `insert into teams (workspace_id, name, target_seconds, offer_choices_after_seconds, continuity_grace_seconds, channel_targets)
+       values ($1, $2, coalesce($3, 120), coalesce($4, 300), coalesce($5, 120), coalesce($6::jsonb, '{}')) returning id`,
       [
         workspaceId,
         input.name,
         input.targetSeconds ?? null,
         input.offerChoicesAfterSeconds ?? null,
         input.continuityGraceSeconds ?? null,
+        input.channelTargets ? JSON.stringify(input.channelTargets) : null,
       ],
     );
     return (await teams.byId(sql, workspaceId, row!.id))!;
@@ -59,12 +77,19 @@ export const teams = {
     sql: Sql,
     workspaceId: string,
     id: string,
-    patch: { name?: string; targetSeconds?: number; offerChoicesAfterSeconds?: number; continuityGraceSeconds?: number },
+    patch: {
+      name?: string;
+      targetSeconds?: number;
+      channelTargets?: Partial<Record<string, number>>;
+      offerChoicesAfterSeconds?: number;
+      continuityGraceSeconds?: number;
+    },
   ): Promise<void> {
     await sql.query(
       `update teams set name = coalesce($3, name), target_seconds = coalesce($4, target_seconds),
          offer_choices_after_seconds = coalesce($5, offer_choices_after_seconds),
-         continuity_grace_seconds = coalesce($6, continuity_grace_seconds)
+         continuity_grace_seconds = coalesce($6, continuity_grace_seconds),
+         channel_targets = coalesce($7::jsonb, channel_targets)
        where workspace_id = $1 and id = $2`,
       [
         workspaceId,
@@ -73,6 +98,7 @@ export const teams = {
         patch.targetSeconds ?? null,
         patch.offerChoicesAfterSeconds ?? null,
         patch.continuityGraceSeconds ?? null,
+        patch.channelTargets ? JSON.stringify(patch.channelTargets) : null,
       ],
     );
   },

@@ -1,0 +1,11 @@
+/** The small part of vader-sentiment (which ships no types) that the classifier uses. */
+declare module 'vader-sentiment' {
+  interface PolarityScores {
+    neg: number;
+    neu: number;
+    pos: number;
+    compound: number;
+  }
+  const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): PolarityScores } };
+  export default vader;
+}

@@ -3,43 +3,45 @@ export const MAX_CHARS = 5_000;
 
 /** Misspellings, chat shorthand and Swahili courtesy words, rewritten so the lexicon and the cues recognise them. */
 const REWRITES: [RegExp, string][] = [
-  [/\brecieved?\b/g, 'received'],
-  [/\brecieve\b/g, 'receive'],
-  [/\brealy\b/g, 'really'],
-  [/\b(?:plz|pls|plse|pleez|pleaseee+)\b/g, 'please'],
-  [/\b(?:thx|thnx|thanx|thnks|tnx|ty|thankyou|tks)\b/g, 'thanks'],
-  [/\bwat\b/g, 'what'],
-  [/\bwhy+\b/g, 'why'],
-  [/\bu\b/g, 'you'],
-  [/\bur\b/g, 'your'],
-  [/\br\b/g, 'are'],
-  [/\bim\b/g, "i'm"],
-  [/\b(can|don|won|didn|doesn|isn|hasn|haven|wasn|aren|couldn|wouldn|shouldn)t\b/g, "$1't"],
-  [/\bidk\b/g, "i don't know"],
-  [/\basap\b/g, 'as soon as possible'],
-  [/\bwtf\b/g, 'what the hell'],
-  [/\bgr8\b/g, 'great'],
-  [/\bamazin\b/g, 'amazing'],
-  [/\bdissapointed\b/g, 'disappointed'],
-  [/\bdisapointed\b/g, 'disappointed'],
-  [/\bunacceptible\b/g, 'unacceptable'],
-  [/\bredicul(?:ous|ouse)\b/g, 'ridiculous'],
-  [/\bappreciat(?:ted)?\b/g, 'appreciated'],
-  [/\basante sana\b/g, 'thank you so much'],
-  [/\basante\b/g, 'thanks'],
-  [/\bshukrani\b/g, 'thanks'],
-  [/\btafadhali\b/g, 'please'],
-  [/\bnimechoka\b/g, "i'm fed up"],
-  [/\bhasira\b/g, 'anger'],
-  [/\bharaka\b/g, 'urgent'],
-  [/\bpole sana\b/g, "i'm so sorry"],
+  [/\brecieved?\b/gi, 'received'],
+  [/\brecieve\b/gi, 'receive'],
+  [/\brealy\b/gi, 'really'],
+  [/\b(?:plz|pls|plse|pleez|pleaseee+)\b/gi, 'please'],
+  [/\b(?:thx|thnx|thanx|thnks|tnx|ty|thankyou|tks)\b/gi, 'thanks'],
+  [/\bwat\b/gi, 'what'],
+  [/\bwhy+\b/gi, 'why'],
+  [/\bu\b/gi, 'you'],
+  [/\bur\b/gi, 'your'],
+  [/\br\b/gi, 'are'],
+  [/\bim\b/gi, "i'm"],
+  [/\b(can|don|won|didn|doesn|isn|hasn|haven|wasn|aren|couldn|wouldn|shouldn)t\b/gi, "$1't"],
+  [/\bidk\b/gi, "i don't know"],
+  [/\basap\b/gi, 'as soon as possible'],
+  [/\bwtf\b/gi, 'what the hell'],
+  [/\bgr8\b/gi, 'great'],
+  [/\bamazin\b/gi, 'amazing'],
+  [/\bdissapointed\b/gi, 'disappointed'],
+  [/\bdisapointed\b/gi, 'disappointed'],
+  [/\bunacceptible\b/gi, 'unacceptable'],
+  [/\bredicul(?:ous|ouse)\b/gi, 'ridiculous'],
+  [/\bappreciat(?:ted)?\b/gi, 'appreciated'],
+  [/\basante sana\b/gi, 'thank you so much'],
+  [/\basante\b/gi, 'thanks'],
+  [/\bshukrani\b/gi, 'thanks'],
+  [/\btafadhali\b/gi, 'please'],
+  [/\bnimechoka\b/gi, "i'm fed up"],
+  [/\bhasira\b/gi, 'anger'],
+  [/\bharaka\b/gi, 'urgent'],
+  [/\bpole sana\b/gi, "i'm so sorry"],
 ];
 
 /** A message made ready to read: bounded, free of control characters, and in a lower-case rewritten form. */
 export interface PreparedText {
   /** The bounded original, control characters removed (kept for case and emoji). */
   original: string;
-  /** Lower case with misspellings, shorthand and Swahili words rewritten to English. */
+  /** The original with misspellings, shorthand and Swahili words rewritten to English, case kept (for the lexicon). */
+  rewritten: string;
+  /** The rewritten text in lower case (for the cues). */
   lower: string;
 }
 
@@ -47,7 +49,7 @@ export interface PreparedText {
 export function prepareText(text: string): PreparedText {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: binary junk is exactly what is removed here.
   const original = text.slice(0, MAX_CHARS).replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, ' ');
-  let lower = original.toLowerCase().replace(/[’‘]/g, "'");
-  for (const [pattern, replacement] of REWRITES) lower = lower.replace(pattern, replacement);
-  return { original, lower };
+  let rewritten = original.replace(/[’‘]/g, "'");
+  for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement);
+  return { original, rewritten, lower: rewritten.toLowerCase() };
 }

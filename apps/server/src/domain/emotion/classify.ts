@@ -69,9 +69,14 @@ function scoreCues(original: string, lower: string): Scores {
   return scores;
 }
 
+/** Each cue's pattern compiled once with the `g` flag, to walk its occurrences. */
+const globalPatterns = new Map<RegExp, RegExp>();
+
 /** A cue matches when one of its occurrences is not negated by the words just before it. */
 function matches(cue: Cue, lower: string): boolean {
-  const global = new RegExp(cue.pattern.source, 'g');
+  const global = globalPatterns.get(cue.pattern) ?? new RegExp(cue.pattern.source, 'g');
+  globalPatterns.set(cue.pattern, global);
+  global.lastIndex = 0;
   for (let m = global.exec(lower); m; m = global.exec(lower)) {
     if (!cue.negatable || !NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
     if (m[0].length === 0) global.lastIndex++;

@@ -1,4 +1,5 @@
 import { chatBenchmarks } from './chat.ts';
+import { emotionBenchmarks } from './emotion.ts';
 import { routingBenchmarks } from './routing.ts';
 import { sizeBenchmarks } from './size.ts';
 import { startBenchmarks } from './start.ts';
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   start: startBenchmarks,
   chat: chatBenchmarks,
   routing: routingBenchmarks,
+  emotion: emotionBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

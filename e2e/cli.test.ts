@@ -62,4 +62,29 @@ describe('the warmline command', () => {
     expect(result.stderr).toMatch(/PORT: PORT must be a number/);
     expect(result.stderr).toMatch(/SECRET_KEY: SECRET_KEY must be at least 32 characters/);
   });
+
+  it('emotion reads JSON lines and answers one line each, naming a malformed line and carrying on', () => {
+    const input = [
+      '{"text": "This is the THIRD time I am asking, nobody answers!!!"}',
+      'not json',
+      '{"text": "Asante sana, that was quick"}',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['bin/warmline.mjs', 'emotion'], {
+      cwd: root,
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ upset: true });
+    expect(['angry', 'frustrated']).toContain(lines[0].emotion);
+    expect(lines[1].error).toMatch(/line 2/);
+    expect(lines[2]).toMatchObject({ emotion: 'grateful', upset: false });
+    expect(result.stderr).toMatch(/line 2/);
+    expect(result.status).toBe(1);
+  });
 });

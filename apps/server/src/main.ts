@@ -13,6 +13,7 @@ Usage:
   warmline start [--demo] [--role all|web|worker]
                                              start the server (embedded database in ./data unless DATABASE_URL is set)
   warmline migrate                           apply database migrations and exit
+  warmline emotion                           read JSON lines {"text": "…"} on stdin, write {"emotion","sentiment","upset"} per line
   warmline admin create --email E --name N [--password P]
                                              create an admin account (password also from WARMLINE_ADMIN_PASSWORD)
 `;
@@ -22,6 +23,11 @@ async function main(argv: string[]): Promise<number> {
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(usage);
     return command ? 0 : 1;
+  }
+  if (command === 'emotion') {
+    // Needs no database or configuration: it reads JSON lines on stdin and answers on stdout.
+    const { runEmotionCommand } = await import('./cli/emotionCommand.ts');
+    return runEmotionCommand(process.stdin, process.stdout, process.stderr);
   }
   const config = loadConfig();
   const log = pino({ level: config.logLevel });

@@ -186,6 +186,20 @@ describe('a visitor whose connection drops', () => {
   });
 });
 
+describe('how the customer feels', () => {
+  it('an angry message shows the agent how it reads, quietly, beside the message', async () => {
+    await visitorSends('This is the THIRD time I am asking and nobody answers!!! Where is my cake?');
+    const entry = agent.locator('[data-testid="timeline-entry"][data-kind="message"]', { hasText: 'THIRD time' });
+    const feeling = entry.locator('[data-testid="entry-emotion"]');
+    await feeling.waitFor({ timeout: 10_000 });
+    expect(['angry', 'frustrated']).toContain(await feeling.getAttribute('data-emotion'));
+    expect(await feeling.innerText()).toMatch(/sounds (angry|frustrated)/);
+    // The customer never sees it.
+    expect(await visitor.locator('body').innerText()).not.toMatch(/sounds (angry|frustrated)/);
+    await shot(agent, 'agent-emotion');
+  });
+});
+
 describe('the team page', () => {
   it('gives an admin the one line that adds the chat to their website', async () => {
     await agent.goto(`${warmline.url}/app/team`);

@@ -52,7 +52,7 @@ describe(`time to human and escalation (${backend})`, () => {
     const team = await buildTeam(t, workspace, { name: 'Billing', targetSeconds: 10, members: [amina] });
     const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
     const earlier = await buildConversation(t, workspace, 'A general question');
-    const billing = await buildConversation(t, workspace, 'I was charged twice');
+    const billing = await buildConversation(t, workspace, 'A question about my invoice');
     await client(t, admin).patch(`/api/v1/conversations/${billing.conversationId}`, { teamId: team.id });
     await client(t, admin).patch(`/api/v1/conversations/${earlier.conversationId}`, { teamId: team.id });
     // Both have waited a while; only the billing customer is past the ten-second target when it is checked.

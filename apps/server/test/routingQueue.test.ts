@@ -27,8 +27,8 @@ describe(`the queue order (${backend})`, () => {
     const [first, second, upset, failure] = [
       await buildConversation(t, workspace, 'first in line'),
       await buildConversation(t, workspace, 'second in line'),
-      await buildConversation(t, workspace, 'third, and this is the second time I ask!'),
-      await buildConversation(t, workspace, 'fourth, the parcel arrived broken'),
+      await buildConversation(t, workspace, 'third in line'),
+      await buildConversation(t, workspace, 'fourth in line'),
     ];
     const flagUpset = await client(t, admin).patch(`/api/v1/conversations/${upset.conversationId}`, { upset: true });
     expect(flagUpset.body.conversation).toMatchObject({ upset: true, effectivePriority: 20, status: 'waiting' });

@@ -56,6 +56,12 @@ export const Customer = z.object({
 });
 export type Customer = z.infer<typeof Customer>;
 
+export const Emotion = z.enum(['angry', 'frustrated', 'anxious', 'confused', 'sad', 'grateful', 'delighted', 'neutral']);
+export type Emotion = z.infer<typeof Emotion>;
+/** How a customer's message reads: shown to agents, never sent back to the customer. */
+export const EmotionReading = z.object({ label: Emotion, sentiment: z.number(), upset: z.boolean() });
+export type EmotionReading = z.infer<typeof EmotionReading>;
+
 /** An item on a conversation's timeline, ordered by `seq`. */
 export const Entry = z.object({
   id: z.string(),
@@ -66,6 +72,8 @@ export const Entry = z.object({
   channel: Channel.nullable(),
   body: z.string(),
   clientId: z.string().nullable(),
+  /** Customer messages only, and only for agents. */
+  emotion: EmotionReading.nullable().optional(),
   author: z.object({
     kind: z.enum(['customer', 'agent', 'system']),
     id: z.string().nullable(),

@@ -1,4 +1,4 @@
-import type { Entry } from '@warmline/shared';
+import type { Emotion, Entry } from '@warmline/shared';
 import { describeEvent } from '../state/eventText.ts';
 import { formatClock } from '../state/time.ts';
 import { Avatar } from './Avatar.tsx';
@@ -56,6 +56,16 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
             <span className="entry-channel">via {entry.channel.replace('_', ' ')}</span>
           ) : null}
           <time dateTime={entry.createdAt}>{time}</time>
+          {!outgoing && entry.emotion && entry.emotion.label !== 'neutral' ? (
+            <span
+              className={`entry-emotion${entry.emotion.upset ? ' is-upset' : ''}`}
+              data-testid="entry-emotion"
+              data-emotion={entry.emotion.label}
+              title="How this message reads. A hint, not a verdict."
+            >
+              {feelingWords[entry.emotion.label]}
+            </span>
+          ) : null}
         </div>
         <p className="bubble body">{entry.body}</p>
         {outgoing && seen ? <div className="seen">Seen</div> : null}
@@ -64,3 +74,15 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
     </li>
   );
 }
+
+/** Quiet words for how a message reads: a person's feeling, not a score. */
+const feelingWords: Record<Emotion, string> = {
+  angry: 'sounds angry',
+  frustrated: 'sounds frustrated',
+  anxious: 'sounds worried',
+  confused: 'sounds unsure',
+  sad: 'sounds sad',
+  grateful: 'sounds thankful',
+  delighted: 'sounds delighted',
+  neutral: '',
+};

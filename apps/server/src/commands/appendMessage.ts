@@ -11,6 +11,7 @@ import { type Actor, type AgentActor, publishAll, type Services, type VisitorAct
 import { conversationFor } from './conversationAccess.ts';
 import { pushConversationChanged } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
+import { readEmotion } from './readEmotion.ts';
 import { routeConversation } from './routing.ts';
 import { teamSettings } from './teamSettings.ts';
 
@@ -115,6 +116,7 @@ async function appendFromVisitor(
     }
   }
 
+  const emotion = readEmotion(input.body);
   const entry = await entries.append(tx, actor.workspaceId, conversationId, {
     kind: 'message',
     direction: 'in',
@@ -122,7 +124,10 @@ async function appendFromVisitor(
     body: input.body,
     clientId: input.clientId,
     author: { kind: 'customer', id: actor.customerId },
+    emotion,
   });
+  // The customer's latest message sets the conversation's mood, and so its priority in the queue.
+  await conversations.update(tx, actor.workspaceId, conversationId, { upset: emotion.upset });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
   const joinedQueue = !conversation || conversation.status === 'resolved';
   if (joinedQueue) {

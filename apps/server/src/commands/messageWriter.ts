@@ -1,4 +1,4 @@
-import type { Entry } from '@warmline/shared';
+import type { EmotionReading, Entry } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import { agents } from '../repositories/agents.ts';
 import { type ConversationState, conversationBatches } from '../repositories/conversations.ts';
@@ -7,6 +7,7 @@ import type { AppendMessageInput, AppendMessageResult } from './appendMessage.ts
 import type { Actor, Services } from './context.ts';
 import { publishAll } from './context.ts';
 import { viewsOf } from './conversationViews.ts';
+import { readEmotion } from './readEmotion.ts';
 
 const MAX_BATCH = 512;
 
@@ -128,22 +129,35 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
 
     const perConversation = new Map<
       string,
-      { workspaceId: string; id: string; n: number; lastBody: string | null; lastDirection: 'in' | 'out' | null }
+      {
+        workspaceId: string;
+        id: string;
+        n: number;
+        lastBody: string | null;
+        lastDirection: 'in' | 'out' | null;
+        upset: boolean | null;
+      }
     >();
+    const emotions = new Map<number, EmotionReading>();
     for (const { index, conversation } of fresh) {
       const { actor, input } = items[index]!.pending;
+      const emotion = actor.kind === 'visitor' && !input.note ? readEmotion(input.body) : null;
+      if (emotion) emotions.set(index, emotion);
       const row = perConversation.get(conversation.id) ?? {
         workspaceId: conversation.workspaceId,
         id: conversation.id,
         n: 0,
         lastBody: null,
         lastDirection: null,
+        upset: null,
       };
       row.n++;
       if (!input.note) {
         row.lastBody = input.body;
         row.lastDirection = actor.kind === 'visitor' ? 'in' : 'out';
       }
+      // The customer's latest message sets the conversation's mood, and so its priority in the queue.
+      if (emotion) row.upset = emotion.upset;
       perConversation.set(conversation.id, row);
     }
     const lastSeqs = await conversationBatches.reserveSeqs(tx, [...perConversation.values()]);
@@ -161,6 +175,7 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
       nextSeq.set(conversation.id, seq + 1);
       const face = actor.kind === 'agent' ? faces.get(actor.agentId) : undefined;
       return {
+        emotion: emotions.get(index) ?? null,
         workspaceId: conversation.workspaceId,
         conversationId: conversation.id,
         seq,

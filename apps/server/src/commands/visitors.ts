@@ -5,6 +5,7 @@ import { signVisitorToken, verifyVisitorToken } from '../domain/visitorToken.ts'
 import { NotFound, Unauthenticated } from '../errors.ts';
 import { presentPublicAgent } from '../presenters/agent.ts';
 import { visitorView } from '../presenters/conversation.ts';
+import { forCustomer } from '../presenters/entry.ts';
 import { agents } from '../repositories/agents.ts';
 import { type ConversationRecord, conversations } from '../repositories/conversations.ts';
 import { customers } from '../repositories/customers.ts';
@@ -61,7 +62,13 @@ export async function startVisitorSession(
   }
   const conversation = await conversations.latestForCustomer(services.db, workspace.id, actor.customerId);
   const history = conversation
-    ? await entries.after(services.db, workspace.id, conversation.id, { afterSeq: 0, limit: HISTORY_LIMIT, audience: 'visitor' })
+    ? (
+        await entries.after(services.db, workspace.id, conversation.id, {
+          afterSeq: 0,
+          limit: HISTORY_LIMIT,
+          audience: 'visitor',
+        })
+      ).map(forCustomer)
     : [];
   const team = await agents.available(services.db, workspace.id, 5);
   return {
@@ -107,11 +114,12 @@ export async function visitorEntries(
   input: { conversationId: string; after: number; limit: number },
 ) {
   const conversation = await conversationFor(services.db, actor, input.conversationId);
-  return entries.after(services.db, actor.workspaceId, conversation.id, {
+  const page = await entries.after(services.db, actor.workspaceId, conversation.id, {
     afterSeq: input.after,
     limit: input.limit,
     audience: 'visitor',
   });
+  return page.map(forCustomer);
 }
 
 /**

@@ -12,6 +12,7 @@ import { estimateFor, waitContext } from '../commands/waits.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
 import type { RateLimiter } from '../http/middlewares/rateLimit.ts';
+import { forCustomer } from '../presenters/entry.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { entries } from '../repositories/entries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
@@ -188,7 +189,14 @@ export function realtimeGateway(
         const who = actor.kind === 'visitor' ? actor.customerId : actor.agentId;
         await limiter.hit(`send:${who}`, services.config.messagesPerMinute, 60);
         const { entry } = await appendMessage(services, actor, frame);
-        return conn.send({ type: 'ack', clientId: frame.clientId, conversationId: entry.conversationId, seq: entry.seq, entry });
+        const shown = actor.kind === 'visitor' ? forCustomer(entry) : entry;
+        return conn.send({
+          type: 'ack',
+          clientId: frame.clientId,
+          conversationId: entry.conversationId,
+          seq: entry.seq,
+          entry: shown,
+        });
       }
       case 'typing':
         return signalTyping(services, actor, frame);
@@ -216,7 +224,7 @@ export function realtimeGateway(
           limit: RESUME_PAGE,
           audience,
         });
-        for (const entry of page) conn.send({ type: 'entry', entry });
+        for (const entry of page) conn.send({ type: 'entry', entry: audience === 'visitor' ? forCustomer(entry) : entry });
         if (page.length < RESUME_PAGE) break;
         after = page.at(-1)!.seq;
       }

@@ -1,6 +1,7 @@
 import type { ServerFrame } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import { visitorView } from '../presenters/conversation.ts';
+import { forCustomer } from '../presenters/entry.ts';
 
 /** Who receives an event, and as which frame. `null` means nobody on that side. */
 export interface Delivery {
@@ -14,7 +15,8 @@ export interface Delivery {
 }
 
 /**
- * The rules of who sees what in real time. Internal notes and colleagues' presence never reach a customer;
+ * The rules of who sees what in real time. Internal notes, how we read their feelings and colleagues' presence
+ * never reach a customer;
  * a customer only ever receives events of their own conversations.
  */
 export function deliveryFor(event: WarmlineEvent): Delivery {
@@ -25,7 +27,10 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return {
         ...none,
         agents: frame,
-        visitor: event.entry.kind === 'note' ? null : { customerId: event.customerId, frame },
+        visitor:
+          event.entry.kind === 'note'
+            ? null
+            : { customerId: event.customerId, frame: { type: 'entry', entry: forCustomer(event.entry) } },
       };
     }
     case 'conversation.changed':

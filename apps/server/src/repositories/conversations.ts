@@ -377,14 +377,22 @@ export const conversationBatches = {
   /** Reserves `n` seqs per conversation (rows must be locked by the caller); returns the new last seq. */
   async reserveSeqs(
     sql: Sql,
-    rows: Array<{ workspaceId: string; id: string; n: number; lastBody: string | null; lastDirection: Direction | null }>,
+    rows: Array<{
+      workspaceId: string;
+      id: string;
+      n: number;
+      lastBody: string | null;
+      lastDirection: Direction | null;
+      upset?: boolean | null;
+    }>,
   ): Promise<Map<string, number>> {
     const result = await sql.query<{ id: string; lastSeq: number }>(
       `update conversations c set last_seq = c.last_seq + v.n, updated_at = now(),
          last_message_body = coalesce(left(v.body, 280), c.last_message_body),
          last_message_direction = coalesce(v.dir, c.last_message_direction),
-         last_message_at = case when v.body is null then c.last_message_at else now() end
-       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[]) as v(workspace_id, id, n, body, dir)
+         last_message_at = case when v.body is null then c.last_message_at else now() end,
+         upset = coalesce(v.upset, c.upset)
+       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::boolean[]) as v(workspace_id, id, n, body, dir, upset)
        where c.workspace_id = v.workspace_id and c.id = v.id
        returning c.id, c.last_seq as "lastSeq"`,
       [
@@ -393,6 +401,7 @@ export const conversationBatches = {
         rows.map((r) => r.n),
         rows.map((r) => r.lastBody),
         rows.map((r) => r.lastDirection),
+        rows.map((r) => r.upset ?? null),
       ],
     );
     return new Map(result.map((r) => [r.id, r.lastSeq]));

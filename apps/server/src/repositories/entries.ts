@@ -1,4 +1,4 @@
-import type { Channel, Direction, Entry, EntryKind } from '@warmline/shared';
+import type { Channel, Direction, Emotion, EmotionReading, Entry, EntryKind } from '@warmline/shared';
 import type { Sql } from '../db/client.ts';
 import { iso } from './rows.ts';
 
@@ -10,6 +10,7 @@ export interface NewEntry {
   clientId?: string | null;
   author: { kind: 'customer' | 'agent' | 'system'; id: string | null };
   event?: { type: string; data: Record<string, unknown> } | null;
+  emotion?: EmotionReading | null;
 }
 
 interface EntryRow {
@@ -27,13 +28,15 @@ interface EntryRow {
   authorAvatarUrl: string | null;
   eventType: string | null;
   eventData: Record<string, unknown> | null;
+  emotion: Emotion | null;
+  sentiment: number | null;
   createdAt: Date;
 }
 
 const select = `select e.id::text as id, e.conversation_id as "conversationId", e.seq, e.kind, e.direction, e.channel, e.body,
   e.client_id as "clientId", e.author_kind as "authorKind", e.author_id as "authorId",
   a.display_name as "authorName", a.avatar_url as "authorAvatarUrl",
-  e.event_type as "eventType", e.event_data as "eventData", e.created_at as "createdAt"
+  e.event_type as "eventType", e.event_data as "eventData", e.emotion, e.sentiment, e.created_at as "createdAt"
   from entries e left join agents a on a.id = e.author_id and e.author_kind = 'agent'`;
 
 function toEntry(r: EntryRow): Entry {
@@ -48,9 +51,12 @@ function toEntry(r: EntryRow): Entry {
     clientId: r.clientId,
     author: { kind: r.authorKind, id: r.authorId, name: r.authorName, avatarUrl: r.authorAvatarUrl },
     event: r.eventType ? { type: r.eventType, data: r.eventData ?? {} } : null,
+    emotion: r.emotion ? { label: r.emotion, sentiment: Number(r.sentiment ?? 0), upset: UPSET.has(r.emotion) } : null,
     createdAt: iso(r.createdAt),
   };
 }
+
+const UPSET = new Set<Emotion>(['angry', 'frustrated', 'anxious', 'sad']);
 
 export const entries = {
   async byClientId(sql: Sql, workspaceId: string, conversationId: string, clientId: string): Promise<Entry | null> {
@@ -74,8 +80,8 @@ export const entries = {
     );
     const [row] = await sql.query<{ id: string; createdAt: Date }>(
       `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id,
-         author_kind, author_id, event_type, event_data)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id::text as id, created_at as "createdAt"`,
+         author_kind, author_id, event_type, event_data, emotion, sentiment)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id::text as id, created_at as "createdAt"`,
       [
         workspaceId,
         conversationId,
@@ -89,6 +95,8 @@ export const entries = {
         input.author.id,
         input.event?.type ?? null,
         input.event ? JSON.stringify(input.event.data) : null,
+        input.emotion?.label ?? null,
+        input.emotion?.sentiment ?? null,
       ],
     );
     if (input.author.kind !== 'agent') {
@@ -108,6 +116,8 @@ export const entries = {
         authorAvatarUrl: null,
         eventType: input.event?.type ?? null,
         eventData: input.event?.data ?? null,
+        emotion: input.emotion?.label ?? null,
+        sentiment: input.emotion?.sentiment ?? null,
         createdAt: row!.createdAt,
       });
     }
@@ -149,6 +159,7 @@ export interface BatchEntry {
   body: string;
   clientId: string;
   author: { kind: 'customer' | 'agent'; id: string; name: string | null; avatarUrl: string | null };
+  emotion: EmotionReading | null;
 }
 
 export const entryBatches = {
@@ -166,8 +177,9 @@ export const entryBatches = {
   async insert(sql: Sql, batch: BatchEntry[]): Promise<Entry[]> {
     if (!batch.length) return [];
     const rows = await sql.query<{ id: string; conversationId: string; seq: number; createdAt: Date }>(
-      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id)
-       select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[])
+      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id, emotion, sentiment)
+       select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[],
+         $11::text[], $12::real[])
        returning id::text as id, conversation_id as "conversationId", seq, created_at as "createdAt"`,
       [
         batch.map((b) => b.workspaceId),
@@ -180,6 +192,8 @@ export const entryBatches = {
         batch.map((b) => b.clientId),
         batch.map((b) => b.author.kind),
         batch.map((b) => b.author.id),
+        batch.map((b) => b.emotion?.label ?? null),
+        batch.map((b) => b.emotion?.sentiment ?? null),
       ],
     );
     const stored = new Map(rows.map((r) => [`${r.conversationId}:${r.seq}`, r]));
@@ -195,6 +209,7 @@ export const entryBatches = {
         body: b.body,
         clientId: b.clientId,
         author: { ...b.author, avatarUrl: b.author.avatarUrl },
+        emotion: b.emotion,
         event: null,
         createdAt: iso(row.createdAt),
       };

@@ -20,6 +20,7 @@ import type { Services } from '../../commands/context.ts';
 import { getConversation } from '../../commands/conversations.ts';
 import { leaveMessage, startVisitorSession, visitorEntries, visitorWait } from '../../commands/visitors.ts';
 import { visitorView } from '../../presenters/conversation.ts';
+import { forCustomer } from '../../presenters/entry.ts';
 import type { RateLimiter } from '../middlewares/rateLimit.ts';
 import { route } from '../route.ts';
 
@@ -62,7 +63,10 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
       await limiter.hit(`send:${actor.customerId}`, services.config.messagesPerMinute, 60);
       const { entry, created } = await appendMessage(services, actor, body);
       reply.code(created ? 201 : 200);
-      return { entry, conversation: visitorView(await getConversation(services, actor, entry.conversationId)) };
+      return {
+        entry: forCustomer(entry),
+        conversation: visitorView(await getConversation(services, actor, entry.conversationId)),
+      };
     },
   });
 

@@ -2,6 +2,7 @@ import type { AgentRole } from '@warmline/shared';
 import { type FormEvent, useState } from 'react';
 import type { InvitationData } from '../api/endpoints.ts';
 import { inviteAgent, loadAgents } from '../state/teamActions.ts';
+import { CopyField } from './CopyField.tsx';
 
 /** Admins invite a colleague and get a link to pass on (Warmline may not be able to send email yet). */
 export function InviteForm() {
@@ -9,14 +10,12 @@ export function InviteForm() {
   const [role, setRole] = useState<AgentRole>('agent');
   const [invitation, setInvitation] = useState<InvitationData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    setCopied(false);
     try {
       setInvitation(await inviteAgent(email.trim(), role));
       setEmail('');
@@ -29,12 +28,6 @@ export function InviteForm() {
   };
 
   const link = invitation ? new URL(invitation.url, location.origin).toString() : '';
-  const copy = () => {
-    navigator.clipboard?.writeText(link).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
 
   return (
     <section className="card" aria-labelledby="invite-title">
@@ -69,18 +62,7 @@ export function InviteForm() {
             Send this link to {invitation.email ?? 'your colleague'}. It works once, until{' '}
             {new Date(invitation.expiresAt).toLocaleString()}.
           </p>
-          <div className="copy-row">
-            <input
-              readOnly
-              value={link}
-              data-testid="invitation-link"
-              onFocus={(e) => e.target.select()}
-              aria-label="Invitation link"
-            />
-            <button type="button" className="btn" onClick={copy} data-testid="invitation-copy">
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-          </div>
+          <CopyField value={link} label="Invitation link" testId="invitation-link" copyTestId="invitation-copy" />
         </div>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { authApi, type InvitationPreviewData } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
+import { Field } from '../components/Field.tsx';
 import { Link, paths } from '../router.tsx';
 import { acceptInvitation } from '../state/session.ts';
 import { AuthLayout } from './AuthLayout.tsx';
@@ -70,31 +71,27 @@ export function InvitePage({ token }: { token: string }) {
       subtitle={`You are joining as ${preview.role === 'admin' ? 'an admin' : `a ${preview.role}`}. Customers will see your name and photo.`}
     >
       <form className="form" onSubmit={submit} noValidate>
-        <label className="field">
-          <span className="field-label">Your name</span>
-          <input
-            name="displayName"
-            autoComplete="name"
-            data-testid="invite-display-name"
-            required
-            maxLength={80}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-            placeholder="How customers will greet you"
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">Email</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            data-testid="invite-email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
+        <Field
+          label="Your name"
+          name="displayName"
+          autoComplete="name"
+          data-testid="invite-display-name"
+          required
+          maxLength={80}
+          value={displayName}
+          placeholder="How customers will greet you"
+          onValue={setDisplayName}
+        />
+        <Field
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          data-testid="invite-email"
+          required
+          value={email}
+          onValue={setEmail}
+        />
         <label className="field">
           <span className="field-label">Password</span>
           <input

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/http.ts';
+import { Field } from '../components/Field.tsx';
 import { signIn } from '../state/session.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 
@@ -35,30 +36,26 @@ export function SignInPage() {
   return (
     <AuthLayout title="Welcome back" subtitle="Sign in to see who is waiting for you.">
       <form className="form" onSubmit={submit} noValidate>
-        <label className="field">
-          <span className="field-label">Email</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            data-testid="sign-in-email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">Password</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            data-testid="sign-in-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <Field
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          data-testid="sign-in-email"
+          required
+          value={email}
+          onValue={setEmail}
+        />
+        <Field
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          data-testid="sign-in-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
         {error ? (
           <p className="form-error" role="alert" data-testid="sign-in-error">
             {error}

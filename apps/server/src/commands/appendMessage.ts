@@ -84,6 +84,8 @@ async function appendFromVisitor(
 
   let conversationId: string;
   const now = new Date();
+  // Continuity and time-to-human follow the team's settings (a new conversation has none yet).
+  const settings = await teamSettings(tx, actor.workspaceId, conversation ?? { teamId: null, channel: 'chat' });
   if (!conversation) {
     conversationId = await conversations.create(tx, actor.workspaceId, {
       customerId: actor.customerId,
@@ -91,13 +93,14 @@ async function appendFromVisitor(
       assigneeId: null,
     });
     await conversations.lock(tx, actor.workspaceId, conversationId);
-    await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, now);
+    await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, settings.continuityGraceSeconds, now);
   } else {
     conversationId = conversation.id;
     await conversations.lock(tx, actor.workspaceId, conversationId);
     if (conversation.status === 'resolved') {
       // Writing again reopens the same conversation: the customer's story stays in one place, and the person
-      // who helped last time is offered it first.
+      // who helped last time (read before the reopen clears the assignee) is offered it first.
+      await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, settings.continuityGraceSeconds, now);
       await conversations.update(tx, actor.workspaceId, conversationId, {
         status: 'waiting',
         resolvedAt: null,
@@ -106,11 +109,6 @@ async function appendFromVisitor(
         escalatedAt: null,
       });
       events.push(await eventEntry(tx, actor, conversationId, 'reopened', 'The customer wrote again', {}));
-      const helped =
-        conversation.assigneeId && conversation.humanConnectedAt
-          ? { agentId: conversation.assigneeId, at: conversation.resolvedAt }
-          : null;
-      await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, now, helped);
     } else if (conversation.status === 'pending_customer') {
       await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
     }
@@ -132,7 +130,12 @@ async function appendFromVisitor(
   const joinedQueue = !conversation || conversation.status === 'resolved';
   if (joinedQueue) {
     await routeConversation(tx, actor.workspaceId, conversationId, now, events);
-    await scheduleTimeToHumanCheck(tx, actor.workspaceId, conversationId, now);
+    // Past its target, a conversation still waiting escalates (jobs/handlers.ts).
+    await jobs.schedule(tx, actor.workspaceId, {
+      kind: 'time_to_human',
+      runAt: new Date(now.getTime() + settings.targetSeconds * 1000),
+      payload: { conversationId },
+    });
     events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   }
   await pushConversationChanged(tx, actor.workspaceId, conversationId, events);
@@ -148,30 +151,19 @@ async function holdForKnownPerson(
   actor: VisitorActor,
   conversationId: string,
   ownerId: string | null,
+  graceSeconds: number,
   now: Date,
-  helpedHere: { agentId: string; at: Date | null } | null = null,
 ) {
-  const last = helpedHere ?? (await conversations.lastHelper(tx, actor.workspaceId, actor.customerId, conversationId));
+  const last = await conversations.lastHelper(tx, actor.workspaceId, actor.customerId);
   const agentId = last?.agentId ?? ownerId;
   if (!agentId) return;
-  const settings = await teamSettings(tx, actor.workspaceId, conversationId);
   await conversations.update(tx, actor.workspaceId, conversationId, {
     preferred: {
       agentId,
       reason: last ? 'last_agent' : 'account_owner',
-      until: new Date(now.getTime() + settings.continuityGraceSeconds * 1000),
+      until: new Date(now.getTime() + graceSeconds * 1000),
       since: last?.at ?? null,
     },
-  });
-}
-
-/** Past its team's time-to-human target, a conversation still waiting escalates (jobs/handlers.ts). */
-async function scheduleTimeToHumanCheck(tx: Sql, workspaceId: string, conversationId: string, now: Date) {
-  const settings = await teamSettings(tx, workspaceId, conversationId);
-  await jobs.schedule(tx, workspaceId, {
-    kind: 'time_to_human',
-    runAt: new Date(now.getTime() + settings.targetSeconds * 1000),
-    payload: { conversationId },
   });
 }
 

@@ -27,7 +27,7 @@ export async function routeConversation(
 ) {
   const conversation = await conversations.byId(tx, workspaceId, conversationId);
   if (!conversation || conversation.status !== 'waiting' || conversation.assigneeId) return null;
-  const people = await agents.routingSnapshot(tx, workspaceId);
+  const people = await agents.list(tx, workspaceId);
   const open = await agents.openByChannel(
     tx,
     workspaceId,
@@ -94,7 +94,7 @@ async function fillFrom(
   const agentId = person.id;
   // Colleagues' presence tells whether a continuity hold is still worth keeping.
   const team = queue.some((c) => c.preferredAgentId)
-    ? (await agents.routingSnapshot(tx, workspaceId)).map((p) => toSlot(p, undefined))
+    ? (await agents.list(tx, workspaceId)).map((p) => toSlot(p, undefined))
     : undefined;
   const byId = new Map(queue.map((c) => [c.id, c]));
   let candidates = queue.map(toQueued);

@@ -1,4 +1,5 @@
 import type { SupervisorOverview } from '@warmline/shared';
+import { localTime } from '../domain/openingHours.ts';
 import { compareQueue } from '../domain/routing/policy.ts';
 import { Forbidden } from '../errors.ts';
 import { presentAgent } from '../presenters/agent.ts';
@@ -54,15 +55,6 @@ export function quantile(sorted: number[], q: number): number | null {
 
 /** Local midnight of `now` in the workspace's time zone, as an instant. */
 function startOfDay(now: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  })
-    .formatToParts(now)
-    .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
-  const sinceMidnight = ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) * 1000;
-  return new Date(now.getTime() - sinceMidnight - now.getMilliseconds());
+  const { minutes } = localTime(now, timeZone);
+  return new Date(now.getTime() - minutes * 60_000 - now.getUTCSeconds() * 1000 - now.getUTCMilliseconds());
 }

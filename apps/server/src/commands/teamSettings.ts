@@ -1,5 +1,4 @@
 import type { Sql } from '../db/client.ts';
-import { conversations } from '../repositories/conversations.ts';
 import { DEFAULT_CHANNEL_TARGETS, DEFAULT_TEAM_SETTINGS, type TeamRecord, teams } from '../repositories/teams.ts';
 
 /** The time-to-human target for a channel: the team's own, else the channel's default; chat uses `targetSeconds`. */
@@ -9,9 +8,8 @@ export function targetFor(team: Pick<TeamRecord, 'targetSeconds' | 'channelTarge
 }
 
 /** The routing settings that apply to a conversation: its team's, or the defaults, with the target for its channel. */
-export async function teamSettings(sql: Sql, workspaceId: string, conversationId: string) {
-  const conversation = await conversations.byId(sql, workspaceId, conversationId);
-  const team = conversation?.teamId ? await teams.byId(sql, workspaceId, conversation.teamId) : null;
+export async function teamSettings(sql: Sql, workspaceId: string, conversation: { teamId: string | null; channel: string }) {
+  const team = conversation.teamId ? await teams.byId(sql, workspaceId, conversation.teamId) : null;
   const settings = team ?? { ...DEFAULT_TEAM_SETTINGS, channelTargets: {}, id: null, name: null };
-  return { ...settings, targetSeconds: targetFor(team, conversation?.channel ?? 'chat') };
+  return { ...settings, targetSeconds: targetFor(team, conversation.channel) };
 }

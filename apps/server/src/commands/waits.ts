@@ -15,7 +15,7 @@ const HANDLE_HISTORY = 50;
 
 /** What every wait estimate in a workspace shares at one moment: who is on shift and recent handle times. */
 export async function waitContext(sql: Sql, workspaceId: string) {
-  const people = await agents.routingSnapshot(sql, workspaceId);
+  const people = await agents.list(sql, workspaceId);
   const open = await agents.openByChannel(
     sql,
     workspaceId,

@@ -51,7 +51,7 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
   const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
   // Still waiting for a person in this wait (a reopened conversation waits again, and is checked again).
   if (!conversation || conversation.status !== 'waiting' || conversation.escalatedAt) return;
-  const settings = await teamSettings(tx, job.workspaceId, conversation.id);
+  const settings = await teamSettings(tx, job.workspaceId, conversation);
   // The team (and so the target) may have changed since the check was scheduled: measure against today's target.
   const due = new Date(conversation.queueSince).getTime() + settings.targetSeconds * 1000;
   if (due > now.getTime() + 1000) {

@@ -1,5 +1,4 @@
 import type { Callback, Conversation, PublicAgent, VisitorConversation } from '@warmline/shared';
-import { toQueued } from '../commands/routingSnapshot.ts';
 import { effectivePriority } from '../domain/routing/priority.ts';
 import type { CallbackRecord } from '../repositories/callbacks.ts';
 import type { ConversationRecord } from '../repositories/conversations.ts';
@@ -36,7 +35,12 @@ export function presentConversation(c: ConversationRecord, extras: ConversationE
     customer: { id: c.customerId, name: c.customerName, email: c.customerEmail, createdAt: iso(c.customerCreatedAt) },
     assignee: c.assigneeId ? { id: c.assigneeId, displayName: c.assigneeName ?? '', avatarUrl: c.assigneeAvatarUrl } : null,
     priority: c.priority,
-    effectivePriority: effectivePriority(toQueued(c)),
+    effectivePriority: effectivePriority({
+      basePriority: c.priority,
+      upset: c.upset,
+      serviceFailure: c.serviceFailure,
+      escalated: c.escalatedAt !== null,
+    }),
     upset: c.upset,
     serviceFailure: c.serviceFailure,
     team: c.teamId ? { id: c.teamId, name: c.teamName ?? '' } : null,

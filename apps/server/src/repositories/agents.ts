@@ -134,10 +134,6 @@ export const agents = {
   async markAssigned(sql: Sql, workspaceId: string, id: string): Promise<void> {
     await sql.query('update agents set last_assigned_at = now() where workspace_id = $1 and id = $2', [workspaceId, id]);
   },
-  /** Everyone on shift (available or busy) or all, with what routing needs. */
-  async routingSnapshot(sql: Sql, workspaceId: string): Promise<AgentRecord[]> {
-    return sql.query<AgentRecord>(`select ${columns} from agents a where a.workspace_id = $1 order by a.id`, [workspaceId]);
-  },
   async setPresence(sql: Sql, workspaceId: string, id: string, presence: Presence): Promise<void> {
     await sql.query(
       `update agents set presence = $3, presence_changed_at = now() where workspace_id = $1 and id = $2 and presence <> $3`,

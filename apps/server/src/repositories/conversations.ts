@@ -205,15 +205,6 @@ export const conversations = {
     );
     return rows.length > 0;
   },
-  /** Waiting conversations nobody owns yet, oldest first. */
-  async unassignedWaiting(sql: Sql, workspaceId: string, limit: number): Promise<string[]> {
-    const rows = await sql.query<{ id: string }>(
-      `select id from conversations where workspace_id = $1 and status = 'waiting' and assignee_id is null
-       order by priority desc, started_at, id limit $2 for update skip locked`,
-      [workspaceId, limit],
-    );
-    return rows.map((r) => r.id);
-  },
   /** Waiting, unowned conversations that the queue serves before one that joined at `queueSince` with this priority. */
   async queueAhead(sql: Sql, workspaceId: string, at: { queueSince: Date; effectivePriority: number } | null): Promise<number> {
     const [row] = await sql.query<{ n: number }>(
@@ -225,13 +216,12 @@ export const conversations = {
     return row!.n;
   },
   /** The person who last helped this customer, and when, for continuity. */
-  async lastHelper(sql: Sql, workspaceId: string, customerId: string, exceptConversationId: string | null) {
+  async lastHelper(sql: Sql, workspaceId: string, customerId: string) {
     const [row] = await sql.query<{ agentId: string; at: Date }>(
       `select assignee_id as "agentId", coalesce(resolved_at, updated_at) as at from conversations
        where workspace_id = $1 and customer_id = $2 and assignee_id is not null and human_connected_at is not null
-         and ($3::uuid is null or id <> $3::uuid)
        order by updated_at desc limit 1`,
-      [workspaceId, customerId, exceptConversationId],
+      [workspaceId, customerId],
     );
     return row ?? null;
   },

@@ -39,13 +39,6 @@ export const customers = {
       [workspaceId, id, input.name ?? null, input.email ?? null],
     );
   },
-  async setOwner(sql: Sql, workspaceId: string, id: string, agentId: string | null): Promise<void> {
-    await sql.query('update customers set owner_agent_id = $3, updated_at = now() where workspace_id = $1 and id = $2', [
-      workspaceId,
-      id,
-      agentId,
-    ]);
-  },
   async addIdentity(
     sql: Sql,
     workspaceId: string,

@@ -139,13 +139,6 @@ export const entries = {
     );
     return rows.map(toEntry);
   },
-  async countInConversation(sql: Sql, workspaceId: string, conversationId: string): Promise<number> {
-    const [row] = await sql.query<{ n: number }>(
-      'select count(*)::int as n from entries where workspace_id = $1 and conversation_id = $2',
-      [workspaceId, conversationId],
-    );
-    return row!.n;
-  },
 };
 
 /** One row of a group-committed batch; `seq` is already allocated. */

@@ -47,11 +47,4 @@ export const jobs = {
       [workspaceId, id, error.slice(0, 2000), retryAt],
     );
   },
-  async pendingCount(sql: Sql, workspaceId: string, kind: string): Promise<number> {
-    const [row] = await sql.query<{ n: number }>(
-      `select count(*)::int as n from jobs where workspace_id = $1 and kind = $2 and status = 'pending'`,
-      [workspaceId, kind],
-    );
-    return row!.n;
-  },
 };

@@ -9,7 +9,9 @@ export const PRIORITY_WEIGHTS = {
 } as const;
 
 /** Effective priority: base, raised for upset customers (+20), service failures (+30), escalation (+40). */
-export function effectivePriority(c: QueuedConversation): number {
+export function effectivePriority(
+  c: Pick<QueuedConversation, 'basePriority' | 'upset' | 'serviceFailure' | 'escalated'>,
+): number {
   return (
     c.basePriority +
     (c.upset ? PRIORITY_WEIGHTS.upset : 0) +

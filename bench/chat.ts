@@ -36,7 +36,7 @@ export async function chatBenchmarks(): Promise<Figure[]> {
 
   const server = await startWarmline({ demo: true });
   try {
-    const target = await prepareWarmline(server.url);
+    const target = await prepareWarmline(server.url.replace('localhost', '127.0.0.1'));
     const value = await throughput(target);
     const latency = await latencyAtRate(target);
     return [

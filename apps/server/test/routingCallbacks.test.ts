@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { startServer } from '../src/server.ts';
 import {
   ALWAYS_OPEN,
   buildAgent,
@@ -14,7 +12,7 @@ import {
   setOpeningHours,
   signIn,
 } from './factories.ts';
-import { backend, type TestServer, testServer } from './testServer.ts';
+import { backend, startTestServer, type TestServer, testServer } from './testServer.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -134,19 +132,7 @@ describe(`callbacks instead of waiting (${backend})`, () => {
   it('a booked callback survives a server restart and still comes due', async () => {
     // A server of our own, so it can be stopped: the same database when PostgreSQL is used, else its own directory.
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-restart-'));
-    const start = async () => {
-      const config = loadConfig({
-        PORT: '0',
-        WARMLINE_DATA_DIR: dataDir,
-        DATABASE_URL: process.env.DATABASE_URL,
-        REDIS_URL: process.env.REDIS_URL,
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        SIGN_IN_LIMIT_PER_15_MIN: '1000',
-      });
-      const server = await startServer(config);
-      server.config.publicUrl = server.url;
-      return server;
-    };
+    const start = () => startTestServer(dataDir);
     let server = await start();
     try {
       const { workspace, customer, admin, visitor } = await waitingWithNobodyFree(server);

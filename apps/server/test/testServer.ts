@@ -13,22 +13,24 @@ let shared: Promise<TestServer> | null = null;
  * DATABASE_URL / REDIS_URL are set. Tests isolate themselves by creating their own workspaces.
  */
 export function testServer(): Promise<TestServer> {
-  shared ??= (async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-test-'));
-    const config = loadConfig({
-      PORT: '0',
-      WARMLINE_DATA_DIR: dataDir,
-      DATABASE_URL: process.env.DATABASE_URL,
-      REDIS_URL: process.env.REDIS_URL,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      SIGN_IN_LIMIT_PER_15_MIN: '1000',
-    });
-    const server = await startServer(config);
-    // The port is known only after listening; the server's own origin follows it.
-    server.config.publicUrl = server.url;
-    return server;
-  })();
+  shared ??= startTestServer(fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-test-')));
   return shared;
+}
+
+/** Starts a server of its own on `dataDir` (or the shared PostgreSQL), for tests that must stop and restart it. */
+export async function startTestServer(dataDir: string): Promise<TestServer> {
+  const config = loadConfig({
+    PORT: '0',
+    WARMLINE_DATA_DIR: dataDir,
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SIGN_IN_LIMIT_PER_15_MIN: '1000',
+  });
+  const server = await startServer(config);
+  // The port is known only after listening; the server's own origin follows it.
+  server.config.publicUrl = server.url;
+  return server;
 }
 
 /** Which database the suite runs on, for test titles and logs. */

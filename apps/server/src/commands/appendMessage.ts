@@ -108,7 +108,7 @@ async function appendFromVisitor(
         queueSince: now,
         escalatedAt: null,
       });
-      events.push(await eventEntry(tx, actor, conversationId, 'reopened', 'The customer wrote again', {}));
+      events.push(await eventEntry(tx, actor, conversation, 'reopened', 'The customer wrote again', {}));
     } else if (conversation.status === 'pending_customer') {
       await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
     }
@@ -195,7 +195,7 @@ async function appendFromAgent(
     const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
     await conversations.update(tx, actor.workspaceId, conversation.id, { assigneeId: actor.agentId });
     events.push(
-      await eventEntry(tx, actor, conversation.id, 'assigned', `${me?.displayName ?? 'An agent'} joined the conversation`, {
+      await eventEntry(tx, actor, conversation, 'assigned', `${me?.displayName ?? 'An agent'} joined the conversation`, {
         agentId: actor.agentId,
         agentName: me?.displayName ?? null,
       }),

@@ -101,7 +101,7 @@ export async function bookCallback(
       await eventEntry(
         tx,
         actor,
-        conversation.id,
+        conversation,
         'callback_booked',
         `Callback booked: ${phone}, ${time(start)}–${time(end)}, owner ${who}`,
         {

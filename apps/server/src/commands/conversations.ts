@@ -35,7 +35,7 @@ export async function assignConversation(
           ? `${assignee.displayName} joined the conversation`
           : `${me?.displayName ?? 'An agent'} assigned the conversation to ${assignee.displayName}`;
       events.push(
-        await eventEntry(tx, actor, current.id, 'assigned', sentence, {
+        await eventEntry(tx, actor, current, 'assigned', sentence, {
           agentId: assignee?.id ?? null,
           agentName: assignee?.displayName ?? null,
         }),
@@ -70,11 +70,11 @@ export async function setResolved(
           pendingTransfer: null,
         });
         await callbacks.closeOpen(tx, actor.workspaceId, current.id);
-        events.push(await eventEntry(tx, actor, current.id, 'resolved', `${name} resolved the conversation`, {}));
+        events.push(await eventEntry(tx, actor, current, 'resolved', `${name} resolved the conversation`, {}));
       } else {
         const status = current.humanConnectedAt ? 'active' : 'waiting';
         await conversations.update(tx, actor.workspaceId, current.id, { status, resolvedAt: null });
-        events.push(await eventEntry(tx, actor, current.id, 'reopened', `${name} reopened the conversation`, {}));
+        events.push(await eventEntry(tx, actor, current, 'reopened', `${name} reopened the conversation`, {}));
       }
       await pushConversationChanged(tx, actor.workspaceId, current.id, events);
       events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
@@ -163,14 +163,7 @@ export async function updateConversation(
     if (patch.serviceFailure === true && !current.serviceFailure) {
       const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
       events.push(
-        await eventEntry(
-          tx,
-          actor,
-          current.id,
-          'service_failure',
-          `${me?.displayName ?? 'An agent'} flagged a service failure`,
-          {},
-        ),
+        await eventEntry(tx, actor, current, 'service_failure', `${me?.displayName ?? 'An agent'} flagged a service failure`, {}),
       );
     }
     await pushConversationChanged(tx, actor.workspaceId, current.id, events);

@@ -1,6 +1,5 @@
 import type { WarmlineEvent } from '../bus/events.ts';
 import type { Sql } from '../db/client.ts';
-import { conversations } from '../repositories/conversations.ts';
 import { entries } from '../repositories/entries.ts';
 import type { Actor } from './context.ts';
 
@@ -8,18 +7,16 @@ import type { Actor } from './context.ts';
 export async function eventEntry(
   tx: Sql,
   actor: Actor | { kind: 'system'; workspaceId: string },
-  conversationId: string,
+  conversation: { id: string; customerId: string },
   type: string,
   body: string,
   data: Record<string, unknown>,
-  knownCustomerId?: string,
 ): Promise<WarmlineEvent> {
-  const customerId = knownCustomerId ?? (await conversations.customerOf(tx, actor.workspaceId, conversationId));
-  const entry = await entries.append(tx, actor.workspaceId, conversationId, {
+  const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
     kind: 'event',
     body,
     author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'system', id: null },
     event: { type, data },
   });
-  return { type: 'entry.appended', workspaceId: actor.workspaceId, customerId: customerId!, entry };
+  return { type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry };
 }

@@ -140,15 +140,12 @@ async function announce(
       ? `${person.displayName} joined — they helped this customer before`
       : `${person.displayName} joined the conversation`;
   events.push(
-    await eventEntry(
-      tx,
-      { kind: 'system', workspaceId: conversation.workspaceId },
-      conversation.id,
-      'assigned',
-      body,
-      { agentId: person.id, agentName: person.displayName, reason, customerText },
-      conversation.customerId,
-    ),
+    await eventEntry(tx, { kind: 'system', workspaceId: conversation.workspaceId }, conversation, 'assigned', body, {
+      agentId: person.id,
+      agentName: person.displayName,
+      reason,
+      customerText,
+    }),
   );
   await pushConversationChanged(tx, conversation.workspaceId, conversation.id, events);
 }

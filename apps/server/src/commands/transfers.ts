@@ -65,7 +65,7 @@ export async function offerTransfer(
       await eventEntry(
         tx,
         actor,
-        conversation.id,
+        conversation,
         'transfer_offered',
         `${me.displayName} offered the conversation to ${targetName}`,
         {
@@ -100,7 +100,7 @@ export async function acceptTransfer(services: Services, actor: AgentActor, conv
       await eventEntry(
         tx,
         actor,
-        conversation.id,
+        conversation,
         'transferred',
         `${me.displayName} took over from ${from?.displayName ?? 'a colleague'}`,
         {
@@ -129,7 +129,7 @@ export async function declineTransfer(services: Services, actor: AgentActor, con
     if (!forMe && pending.fromAgentId !== me.id) throw new Forbidden('This transfer is for someone else.');
     await conversations.update(tx, actor.workspaceId, conversation.id, { pendingTransfer: null });
     const sentence = forMe ? `${me.displayName} declined the transfer` : `${me.displayName} withdrew the transfer`;
-    events.push(await eventEntry(tx, actor, conversation.id, 'transfer_declined', sentence, {}));
+    events.push(await eventEntry(tx, actor, conversation, 'transfer_declined', sentence, {}));
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
   });

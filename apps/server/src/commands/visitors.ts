@@ -152,7 +152,7 @@ export async function leaveMessage(
     const who = owner?.displayName ?? 'Our team';
     const text = `${who} will reply to ${input.email} within ${describeMinutes(workspace.replyPromiseMinutes)}.`;
     events.push(
-      await eventEntry(tx, actor, current.id, 'left_message', `Left a message for a reply by email to ${input.email}. ${text}`, {
+      await eventEntry(tx, actor, current, 'left_message', `Left a message for a reply by email to ${input.email}. ${text}`, {
         email: input.email,
         ownerId: owner?.id ?? null,
         promisedReplyBy: by.toISOString(),

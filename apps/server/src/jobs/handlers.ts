@@ -31,7 +31,7 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
     await eventEntry(
       tx,
       { kind: 'system', workspaceId: job.workspaceId },
-      conversation.id,
+      conversation,
       'callback_due',
       `Callback due now: call ${callback.phone} (${window})`,
       {
@@ -65,7 +65,7 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
   await escalate(
     tx,
     job.workspaceId,
-    conversation.id,
+    conversation,
     `Waited past the ${describe(settings.targetSeconds)} time-to-human target`,
     now,
     events,
@@ -77,7 +77,7 @@ const replyPromise: JobHandler = async (tx, job, now, events) => {
   const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
   if (!conversation || conversation.status === 'resolved' || conversation.escalatedAt) return;
   if (conversation.lastMessageDirection === 'out') return;
-  await escalate(tx, job.workspaceId, conversation.id, 'The promised reply time passed without a reply', now, events);
+  await escalate(tx, job.workspaceId, conversation, 'The promised reply time passed without a reply', now, events);
 };
 
 /** A continuity hold ended: route the conversation to whoever is best now. */
@@ -88,11 +88,18 @@ const route: JobHandler = async (tx, job, now, events) => {
   await fillEveryone(tx, job.workspaceId, now, events);
 };
 
-async function escalate(tx: Sql, workspaceId: string, conversationId: string, why: string, now: Date, events: WarmlineEvent[]) {
-  await conversations.lock(tx, workspaceId, conversationId);
-  await conversations.update(tx, workspaceId, conversationId, { escalatedAt: now });
-  events.push(await eventEntry(tx, { kind: 'system', workspaceId }, conversationId, 'escalated', `${why} — escalated`, { why }));
-  await pushConversationChanged(tx, workspaceId, conversationId, events);
+async function escalate(
+  tx: Sql,
+  workspaceId: string,
+  conversation: { id: string; customerId: string },
+  why: string,
+  now: Date,
+  events: WarmlineEvent[],
+) {
+  await conversations.lock(tx, workspaceId, conversation.id);
+  await conversations.update(tx, workspaceId, conversation.id, { escalatedAt: now });
+  events.push(await eventEntry(tx, { kind: 'system', workspaceId }, conversation, 'escalated', `${why} — escalated`, { why }));
+  await pushConversationChanged(tx, workspaceId, conversation.id, events);
   // Its priority rose: a free person may now be the right one for it.
   await fillEveryone(tx, workspaceId, now, events);
   events.push({ type: 'queue.changed', workspaceId });

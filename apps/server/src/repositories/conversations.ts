@@ -130,13 +130,6 @@ export const conversations = {
     const [row] = await sql.query<ConversationRecord>(`${select} where c.workspace_id = $1 and c.id = $2`, [workspaceId, id]);
     return row ?? null;
   },
-  async customerOf(sql: Sql, workspaceId: string, id: string): Promise<string | null> {
-    const [row] = await sql.query<{ customerId: string }>(
-      'select customer_id as "customerId" from conversations where workspace_id = $1 and id = $2',
-      [workspaceId, id],
-    );
-    return row?.customerId ?? null;
-  },
   /** Locks the conversation row: appends to one conversation are serialised, so `seq` has no gaps or repeats. */
   async lock(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
     if (!isUuid(id)) return false;

@@ -110,25 +110,42 @@ function TeamEditor({ team, agents, onDone }: { team: Team; agents: readonly Age
           ))}
         </div>
       </fieldset>
+      <TeamFormFooter
+        error={error}
+        busy={busy}
+        canSubmit={Boolean(fields.name.trim())}
+        onCancel={onDone}
+        submit={{ label: 'Save team', busyLabel: 'Saving…', testId: 'team-save' }}
+      />
+    </form>
+  );
+}
+
+/** A team form's error line and its Cancel / submit buttons. */
+function TeamFormFooter(props: {
+  error: string | null;
+  busy: boolean;
+  canSubmit: boolean;
+  onCancel: () => void;
+  submit: { label: string; busyLabel: string; testId: string };
+}) {
+  const { error, busy, canSubmit, onCancel, submit } = props;
+  return (
+    <>
       {error ? (
         <p className="form-error" role="alert" data-testid="team-error">
           {error}
         </p>
       ) : null}
       <div className="team-editor-actions">
-        <button type="button" className="btn btn-quiet btn-small" onClick={onDone} disabled={busy}>
+        <button type="button" className="btn btn-quiet btn-small" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button
-          type="submit"
-          className="btn btn-primary btn-small"
-          data-testid="team-save"
-          disabled={busy || !fields.name.trim()}
-        >
-          {busy ? 'Saving…' : 'Save team'}
+        <button type="submit" className="btn btn-primary btn-small" data-testid={submit.testId} disabled={busy || !canSubmit}>
+          {busy ? submit.busyLabel : submit.label}
         </button>
       </div>
-    </form>
+    </>
   );
 }
 
@@ -211,24 +228,13 @@ export function TeamsCard({ teams, agents }: { teams: readonly Team[]; agents: r
       {creating ? (
         <form className="team-editor team-create" onSubmit={create} data-testid="team-form">
           <TeamFieldsInputs fields={fields} onChange={setFields} />
-          {error ? (
-            <p className="form-error" role="alert" data-testid="team-error">
-              {error}
-            </p>
-          ) : null}
-          <div className="team-editor-actions">
-            <button type="button" className="btn btn-quiet btn-small" onClick={() => setCreating(false)} disabled={busy}>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className="btn btn-primary btn-small"
-              data-testid="team-submit"
-              disabled={busy || !fields.name.trim()}
-            >
-              {busy ? 'Creating…' : 'Create team'}
-            </button>
-          </div>
+          <TeamFormFooter
+            error={error}
+            busy={busy}
+            canSubmit={Boolean(fields.name.trim())}
+            onCancel={() => setCreating(false)}
+            submit={{ label: 'Create team', busyLabel: 'Creating…', testId: 'team-submit' }}
+          />
         </form>
       ) : null}
     </section>

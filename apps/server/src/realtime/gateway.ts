@@ -1,5 +1,5 @@
 import { ClientFrame, CloseCode, type ServerFrame } from '@warmline/shared';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { appendMessage } from '../commands/appendMessage.ts';
 import { currentSession } from '../commands/auth.ts';
@@ -10,7 +10,7 @@ import { markRead, signalTyping } from '../commands/signals.ts';
 import { visitorFromToken } from '../commands/visitors.ts';
 import { estimateFor, waitContext } from '../commands/waits.ts';
 import { AppError } from '../errors.ts';
-import { SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
+import { isOwnOrigin, SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
 import type { RateLimiter } from '../http/middlewares/rateLimit.ts';
 import { forCustomer } from '../presenters/entry.ts';
 import { conversations } from '../repositories/conversations.ts';
@@ -109,19 +109,13 @@ export function realtimeGateway(
 
   app.get('/ws/agent', wsOptions, async (socket, request) => {
     const pending = bufferFrames(socket);
-    if (!isOwnOrigin(request)) return socket.close(CloseCode.forbiddenOrigin, 'Origin not allowed');
+    if (!isOwnOrigin(services, request)) return socket.close(CloseCode.forbiddenOrigin, 'Origin not allowed');
     const token = request.cookies[SESSION_COOKIE];
     const current = token ? await currentSession(services, token) : null;
     if (!current) return socket.close(CloseCode.unauthenticated, 'Sign in first');
     const { agent } = current;
     serve(socket, { kind: 'agent', workspaceId: agent.workspaceId, agentId: agent.id, role: agent.role }, 'agent', pending);
   });
-
-  function isOwnOrigin(request: FastifyRequest): boolean {
-    const origin = request.headers.origin;
-    if (!origin) return true; // not a browser: cookies are not sent cross-site without one
-    return origin === new URL(services.config.publicUrl).origin || origin === `http://${request.headers.host}`;
-  }
 
   function serve(socket: WebSocket, actor: Actor, kind: 'agent' | 'visitor', pending: { take(): string[]; stop(): void }) {
     const conn = connections.add(socket, actor);

@@ -50,11 +50,19 @@ export async function requireVisitor(services: Services, request: FastifyRequest
   return visitorFromToken(services, match[1]!);
 }
 
+/**
+ * True when a request comes from our own pages (or from no browser at all: cookies are not sent cross-site
+ * without an Origin). Our origin is PUBLIC_URL's, or plain http to the Host asked for.
+ */
+export function isOwnOrigin(services: Services, request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  return !origin || origin === new URL(services.config.publicUrl).origin || origin === `http://${request.headers.host}`;
+}
+
 /** Cookie-authenticated writes from another site are refused even before the CSRF token is checked. */
 export function checkSameOrigin(services: Services, request: FastifyRequest): void {
-  const origin = request.headers.origin;
-  if (origin && origin !== new URL(services.config.publicUrl).origin && origin !== `http://${request.headers.host}`) {
-    throw new AppError('forbidden', 403, `Requests from ${origin} are not allowed.`);
+  if (!isOwnOrigin(services, request)) {
+    throw new AppError('forbidden', 403, `Requests from ${request.headers.origin} are not allowed.`);
   }
 }
 

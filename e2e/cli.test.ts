@@ -56,6 +56,12 @@ describe('the warmline command', () => {
     expect(((await res.json()) as { agent: { role: string } }).agent.role).toBe('admin');
   });
 
+  it('start refuses a role it does not know, naming the ones it does', () => {
+    const result = warmline(['start', '--role', 'teacher']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('use all, web or worker');
+  });
+
   it('refuses a broken environment with one line per problem and a non-zero exit', () => {
     const result = warmline(['migrate'], { PORT: 'eighty', SECRET_KEY: 'short' });
     expect(result.status).toBe(1);

@@ -5,6 +5,10 @@ import { createAdmin, firstAdminLink } from './commands/workspaces.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLocked } from './db/lock.ts';
 import { AppError } from './errors.ts';
+
+/** The command line was used wrongly: exit 2, like other command-line tools. */
+class UsageError extends Error {}
+
 import { openServices, startServer } from './server.ts';
 
 const usage = `warmline — customer service that gets every customer to a named human, fast
@@ -37,10 +41,11 @@ async function main(argv: string[]): Promise<number> {
       args: rest,
       options: { demo: { type: 'boolean' }, role: { type: 'string', default: 'all' } },
     });
-    if (!['all', 'web'].includes(values.role ?? 'all'))
-      throw new AppError('invalid', 2, `Unknown role "${values.role}": use all or web.`);
+    const role = values.role ?? 'all';
+    if (role !== 'all' && role !== 'web' && role !== 'worker')
+      throw new UsageError(`Unknown role "${role}": use all, web or worker.`);
     const started = Date.now();
-    const server = await startServer(config, log);
+    const server = await startServer(config, log, role);
     const lines = [
       `Warmline is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}, ${config.redisUrl ? 'Redis bus' : 'in-process bus'}) — ready in ${Date.now() - started} ms`,
     ];
@@ -87,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
       (!password || password.length < 10) &&
         'a password of at least 10 characters is required (--password or WARMLINE_ADMIN_PASSWORD)',
     ].filter(Boolean);
-    if (problems.length) throw new AppError('invalid', 2, problems.join('\n'));
+    if (problems.length) throw new UsageError(problems.join('\n'));
     const services = await openServices(config, log);
     try {
       const agent = await createAdmin(services, { email: values.email!, displayName: values.name!.trim(), password: password! });
@@ -105,9 +110,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    if (err instanceof ConfigError || err instanceof DataDirLocked || err instanceof AppError) {
+    if (err instanceof ConfigError || err instanceof DataDirLocked || err instanceof AppError || err instanceof UsageError) {
       process.stderr.write(`${err.message}\n`);
-      process.exit(err instanceof AppError && err.status === 2 ? 2 : 1);
+      process.exit(err instanceof UsageError ? 2 : 1);
     }
     process.stderr.write(`${err?.stack ?? err}\n`);
     process.exit(1);

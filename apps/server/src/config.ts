@@ -32,6 +32,7 @@ const Env = z.object({
   SIGN_IN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  CALLBACK_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
 });
 
@@ -52,6 +53,8 @@ export interface Config {
   widgetSessionsPerMinute: number;
   /** Messages one visitor or agent may send per minute. */
   messagesPerMinute: number;
+  /** A callback window already under way is offered only while this much of it is left. */
+  callbackMinLeadMinutes: number;
   /** How often a worker looks for due jobs. */
   jobsPollMs: number;
 }
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLimitPer15Min: e.SIGN_IN_LIMIT_PER_15_MIN,
     widgetSessionsPerMinute: e.WIDGET_SESSIONS_PER_MINUTE,
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
+    callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
     jobsPollMs: e.JOBS_POLL_MS,
   };
 }

@@ -20,7 +20,13 @@ export async function windowsFor(services: Services, actor: VisitorActor) {
   const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
   return {
     timezone: workspace.timezone,
-    windows: callbackWindows(services.now(), workspace.openingHours, workspace.timezone).map((w) => ({
+    windows: callbackWindows(
+      services.now(),
+      workspace.openingHours,
+      workspace.timezone,
+      12,
+      services.config.callbackMinLeadMinutes,
+    ).map((w) => ({
       start: w.start.toISOString(),
       end: w.end.toISOString(),
     })),

@@ -41,6 +41,14 @@ describe('callback windows', () => {
     ]);
   });
 
+  it('can offer the slot under way however little of it is left', () => {
+    const [first] = callbackWindows(new Date('2026-11-23T10:25:00Z'), weekdays, 'UTC', 1, 0);
+    expect([first!.start.toISOString(), first!.end.toISOString()]).toEqual([
+      '2026-11-23T10:25:00.000Z',
+      '2026-11-23T10:30:00.000Z',
+    ]);
+  });
+
   it('skips a slot with too little left, and jumps over the night and the weekend', () => {
     const windows = callbackWindows(new Date('2026-11-27T16:55:00Z'), weekdays, 'UTC', 1);
     expect(windows[0]!.start.toISOString()).toBe('2026-11-30T09:00:00.000Z');

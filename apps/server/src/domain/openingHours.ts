@@ -42,7 +42,13 @@ export function isWithinOpeningHours(start: Date, end: Date, hours: OpeningHours
  * The callback windows a customer can choose from: half-hour slots inside opening hours, soonest first.
  * The slot already under way is offered as "now until its end" while enough of it is left.
  */
-export function callbackWindows(now: Date, hours: OpeningHours, timeZone: string, count = 12): Array<{ start: Date; end: Date }> {
+export function callbackWindows(
+  now: Date,
+  hours: OpeningHours,
+  timeZone: string,
+  count = 12,
+  minLeadMinutes = MIN_LEAD_MINUTES,
+): Array<{ start: Date; end: Date }> {
   const slotMs = SLOT_MINUTES * 60_000;
   const windows: Array<{ start: Date; end: Date }> = [];
   let slotStart = Math.floor(now.getTime() / slotMs) * slotMs;
@@ -51,7 +57,7 @@ export function callbackWindows(now: Date, hours: OpeningHours, timeZone: string
     const slotEnd = slotStart + slotMs;
     const start = Math.max(slotStart, now.getTime());
     if (
-      slotEnd - start >= MIN_LEAD_MINUTES * 60_000 &&
+      slotEnd - start >= Math.max(minLeadMinutes * 60_000, 1) &&
       isWithinOpeningHours(new Date(slotStart), new Date(slotEnd), hours, timeZone)
     ) {
       windows.push({ start: new Date(start), end: new Date(slotEnd) });

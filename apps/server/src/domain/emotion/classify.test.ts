@@ -33,6 +33,12 @@ describe('classifyEmotion: customer-service cues', () => {
     expect(emotionOf("I'm not worried, just checking the delivery date")).not.toBe('anxious');
   });
 
+  it("'no worries' reassures and 'hi, it's Halima again' introduces: neither is upset", () => {
+    expect(classifyEmotion('No worries if the parcel is lost, thanks for checking!').upset).toBe(false);
+    expect(classifyEmotion('Hi, it is Halima again. Can the cake be sesame-free like last time?').upset).toBe(false);
+    expect(classifyEmotion('Broken again. Why does this keep happening?').emotion).toBe('frustrated');
+  });
+
   it("'third time I'm asking' is frustrated", () => {
     expect(emotionOf("This is the third time I'm asking for my invoice")).toBe('frustrated');
   });

@@ -49,7 +49,8 @@ export const WORD_CUES: Cue[] = [
   ]),
   ...cue('frustrated', 0.75, [/\bstill\b/]),
   ...cue('frustrated', 1, [
-    /\bagain\b(?<!thanks again|thank you again)/,
+    // "Again" of chasing, not of introducing oneself ("hi, it's Halima again").
+    /\bagain\b(?<!thanks again|thank you again|(?:hi|hello|hey),? (?:it is|it's|this is) [a-z]+ again)/,
     /\bwhy (?:is|are|do|does|did|can't|hasn't|haven't|isn't|won't)\b/,
   ]),
 ];

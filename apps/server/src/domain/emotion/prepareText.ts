@@ -25,6 +25,8 @@ const REWRITES: [RegExp, string][] = [
   [/\bunacceptible\b/gi, 'unacceptable'],
   [/\bredicul(?:ous|ouse)\b/gi, 'ridiculous'],
   [/\bappreciat(?:ted)?\b/gi, 'appreciated'],
+  // Reassurance, not a problem: "no worries" must not read as worry.
+  [/\b(?:no worries|no problem|not a problem|no rush|no hurry|no stress|hakuna shida|hakuna matata)\b/gi, 'that is fine'],
   [/\basante sana\b/gi, 'thank you so much'],
   [/\basante\b/gi, 'thanks'],
   [/\bshukrani\b/gi, 'thanks'],

@@ -1,0 +1,54 @@
+import type { EmotionReading } from '@warmline/shared';
+import type { WarmlineEvent } from '../bus/events.ts';
+import type { Sql } from '../db/client.ts';
+import { type MoodPoint, moodAlertsFor, STREAK } from '../domain/emotion/moodAlerts.ts';
+import { serviceFailureIn } from '../domain/emotion/serviceFailure.ts';
+import { presentAlert } from '../presenters/alert.ts';
+import { alerts } from '../repositories/alerts.ts';
+import { conversations } from '../repositories/conversations.ts';
+import { startRecovery } from './recovery.ts';
+
+/** A customer message just stored that read as upset. */
+export interface UpsetMessage {
+  workspaceId: string;
+  conversationId: string;
+  body: string;
+  reading: EmotionReading;
+}
+
+/**
+ * After upset customer messages are stored, in the same transaction: tell supervisors when a mood drops
+ * sharply or stays upset (domain/emotion/moodAlerts.ts), and flag a service failure when an angry customer
+ * writes about loss or damage. Calm messages never come here, so the message path pays only for upset ones.
+ */
+export async function watchMood(tx: Sql, messages: UpsetMessage[], events: WarmlineEvent[]): Promise<void> {
+  const latest = new Map<string, UpsetMessage>();
+  for (const m of messages) latest.set(m.conversationId, m);
+  for (const m of latest.values()) {
+    const recent = await tx.query<MoodPoint>(
+      `select emotion as label, sentiment, emotion in ('angry', 'frustrated', 'anxious', 'sad') as upset
+       from (select emotion, sentiment, seq from entries
+             where conversation_id = $1 and kind = 'message' and direction = 'in' and emotion is not null
+             order by seq desc limit ${STREAK + 1}) last
+       order by seq`,
+      [m.conversationId],
+    );
+    for (const alert of moodAlertsFor(recent)) {
+      const record = await alerts.raise(tx, m.workspaceId, { conversationId: m.conversationId, ...alert });
+      events.push({ type: 'alert.raised', workspaceId: m.workspaceId, alert: presentAlert(record), agentId: null });
+    }
+    const failure = serviceFailureIn(m.body, m.reading);
+    if (failure) {
+      const conversation = await conversations.byId(tx, m.workspaceId, m.conversationId);
+      if (conversation && !conversation.serviceFailure) {
+        await startRecovery(
+          tx,
+          { kind: 'system', workspaceId: m.workspaceId },
+          conversation,
+          `The customer wrote of it: ${failure}`,
+          events,
+        );
+      }
+    }
+  }
+}

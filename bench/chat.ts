@@ -1,187 +1,136 @@
-import { randomUUID } from 'node:crypto';
-import WebSocket from 'ws';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { idleBytesPerConnection, rssOfPid, rssOfWarmline } from './chat/idle.ts';
+import { type Latency, latencyAtRate, type Target, type Throughput, throughput } from './chat/load.ts';
+import { type PostgresForBench, postgresForBench } from './chat/postgres.ts';
+import { prepareShops, seedShops, visitorTokens, visitorUrl } from './chat/workspace.ts';
 import type { Figure } from './index.ts';
-import { percentile, startBaseline, startWarmline } from './serverProcess.ts';
+import { startBaseline, startWarmline } from './serverProcess.ts';
 import { round } from './size.ts';
 
-const VISITORS = 100;
-const IN_FLIGHT_PER_VISITOR = 8;
-const WARMUP_MS = 2_000;
-const MEASURE_MS = 8_000;
+/** Workspaces of one agent each: every message is stored and reaches that workspace's agent socket. */
+const SHOPS = 50;
+const VISITORS_PER_SHOP = 10;
+const VISITORS = SHOPS * VISITORS_PER_SHOP;
+const IN_FLIGHT_PER_VISITOR = 2;
+const WARMUP_MS = 3_000;
+const MEASURE_MS = 10_000;
 const OFFERED_PER_SECOND = 2_000;
-const LATENCY_MS = 6_000;
+const LATENCY_MS = 10_000;
+const IDLE_CONNECTIONS = 10_000;
 
-interface Target {
-  visitorUrls: string[];
-  agentUrl: string;
-  agentHeaders: Record<string, string>;
-}
+const load = { inFlight: IN_FLIGHT_PER_VISITOR, warmupMs: WARMUP_MS, measureMs: MEASURE_MS };
+const rate = { perSecond: OFFERED_PER_SECOND, durationMs: LATENCY_MS };
 
 /**
- * Chat messages persisted and delivered: visitors send over their sockets; a message counts once the agent's
- * socket has received it (so it was acknowledged after commit and fanned out). The bare `ws` relay runs the
- * same load in the same run.
+ * Chat messages persisted and delivered: 500 visitors in 50 workspaces send over their sockets; a message counts
+ * once its workspace's agent socket has received it (so it was acknowledged after commit and fanned out). The
+ * bare `ws` relay runs the same load in the same run. Then the memory of idle widget connections, and the same
+ * figures on PostgreSQL when DATABASE_URL is set.
  */
 export async function chatBenchmarks(): Promise<Figure[]> {
-  const bare = await startBaseline('bench/baselines/bareRelay.ts');
-  const bareUrl = `ws://127.0.0.1:${bare.port}`;
-  const bareTarget: Target = {
-    visitorUrls: Array.from({ length: VISITORS }, () => `${bareUrl}/visitor`),
-    agentUrl: `${bareUrl}/agent`,
-    agentHeaders: {},
-  };
-  const bareThroughput = await throughput(bareTarget);
-  const bareLatency = await latencyAtRate(bareTarget);
-  await bare.stop();
+  const bare = await bareRelayFigures();
+  const figures = [...(await warmlineFigures(bare, '', {})), await idleFigure()];
+  const postgres = await postgresForBench();
+  if (postgres) {
+    try {
+      figures.push(...(await warmlineFigures(bare, '.pg', postgres.env, postgres)));
+    } finally {
+      await postgres.drop();
+    }
+  }
+  return figures;
+}
 
-  const server = await startWarmline({ demo: true });
+interface Bare {
+  throughput: Throughput;
+  latency: Latency;
+}
+
+async function bareRelayFigures(): Promise<Bare> {
+  const bare = await startBaseline('bench/baselines/bareRelay.ts');
   try {
-    const target = await prepareWarmline(server.url.replace('localhost', '127.0.0.1'));
-    const value = await throughput(target);
-    const latency = await latencyAtRate(target);
+    const url = `ws://127.0.0.1:${bare.port}`;
+    const target: Target = {
+      visitorUrls: Array.from({ length: VISITORS }, (_, i) => `${url}/visitor?shop=${i % SHOPS}`),
+      agents: Array.from({ length: SHOPS }, (_, i) => ({ url: `${url}/agent?shop=${i}`, headers: {} })),
+      receiversPerMessage: 1,
+    };
+    return { throughput: await throughput(target, load), latency: await latencyAtRate(target, rate) };
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function warmlineFigures(
+  bare: Bare,
+  suffix: string,
+  env: Record<string, string>,
+  postgres?: PostgresForBench,
+): Promise<Figure[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-bench-chat-'));
+  const shops = await seedShops({ dataDir, databaseUrl: env.DATABASE_URL }, SHOPS);
+  const server = await startWarmline({ dataDir, env });
+  try {
+    const url = server.url.replace('localhost', '127.0.0.1');
+    const target = await prepareShops(url, shops, VISITORS_PER_SHOP);
+    const value = await throughput(target, load);
+    const latency = await latencyAtRate(target, rate);
+    const database = postgres ? `${postgres.description}, in-process bus` : 'embedded database (PGlite)';
     return [
       {
-        bench: 'chat.throughput',
-        value: round(value, 0),
+        bench: `chat.throughput${suffix}`,
+        value: round(value.perSecond, 0),
         unit: 'msg/s',
-        baseline: round(bareThroughput, 0),
-        ratio: round(value / bareThroughput),
-        notes: `${VISITORS} visitors × ${IN_FLIGHT_PER_VISITOR} in flight, embedded database; counted when the agent socket receives the entry; baseline: bare ws relay. Targets ≥ 5000 msg/s and ratio ≥ 0.35`,
+        baseline: round(bare.throughput.perSecond, 0),
+        ratio: round(value.perSecond / bare.throughput.perSecond),
+        notes: `${VISITORS} visitor sockets × ${IN_FLIGHT_PER_VISITOR} in flight in ${SHOPS} workspaces → each workspace's agent socket, ${database}; counted as entries received by the agents over ${MEASURE_MS / 1000} s (acks ${round(value.acked, 0)}/s); baseline: bare ws relay, same clients. Targets ≥ 5000 msg/s and ratio ≥ 0.35`,
       },
       {
-        bench: 'chat.p99_ms_at_2000',
+        bench: `chat.p99_ms_at_2000${suffix}`,
         value: round(latency.p99, 1),
         unit: 'ms',
-        baseline: round(bareLatency.p99, 1),
-        ratio: round(latency.p99 / bareLatency.p99),
-        notes: `send → agent socket, ${OFFERED_PER_SECOND} msg/s offered for ${LATENCY_MS / 1000} s (p50 ${round(latency.p50, 1)} ms, delivered ${latency.delivered}/${latency.sent}); target p99 ≤ 50 ms`,
+        baseline: round(bare.latency.p99, 1),
+        ratio: round(latency.p99 / bare.latency.p99),
+        notes: `send → the workspace's agent socket (${SHOPS} workspaces), ${OFFERED_PER_SECOND} msg/s offered for ${LATENCY_MS / 1000} s by ${VISITORS} visitors, ${database} (p50 ${round(latency.p50, 1)} ms, delivered ${latency.delivered}/${latency.sent}; bare p50 ${round(bare.latency.p50, 1)} ms); target p99 ≤ 50 ms`,
       },
     ];
   } finally {
     await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** Signs in the demo agent, makes them available, and opens visitor sessions, each with a conversation. */
-async function prepareWarmline(url: string): Promise<Target> {
-  const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'amina@juniper-rye.example', password: 'warmline-demo' }),
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  await fetch(`${url}/api/v1/agents/me/presence`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ presence: 'available' }),
-  });
-  const visitorUrls: string[] = [];
-  for (let i = 0; i < VISITORS; i++) {
-    const res = await fetch(`${url}/api/v1/widget/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceKey: 'demo' }),
-    });
-    const { visitorToken } = (await res.json()) as { visitorToken: string };
-    await fetch(`${url}/api/v1/widget/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${visitorToken}` },
-      body: JSON.stringify({ clientId: randomUUID(), body: 'Hello, I have a question about my order.' }),
-    });
-    visitorUrls.push(`${url.replace('http', 'ws')}/ws/visitor?token=${encodeURIComponent(visitorToken)}`);
+/** RSS growth per idle widget connection with 10,000 connected, against the bare relay holding as many. */
+async function idleFigure(): Promise<Figure> {
+  const bare = await startBaseline('bench/baselines/bareRelay.ts');
+  let bareBytes: number;
+  try {
+    const urls = Array.from({ length: IDLE_CONNECTIONS }, () => `ws://127.0.0.1:${bare.port}/visitor`);
+    bareBytes = (await idleBytesPerConnection(urls, () => rssOfPid(bare.child.pid!), { expectResumed: false }))
+      .bytesPerConnection;
+  } finally {
+    await bare.stop();
   }
-  return { visitorUrls, agentUrl: `${url.replace('http', 'ws')}/ws/agent`, agentHeaders: { cookie } };
-}
-
-async function connect(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
-  const ws = new WebSocket(url, { headers });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return ws;
-}
-
-async function openAll(target: Target) {
-  const agent = await connect(target.agentUrl, target.agentHeaders);
-  const visitors = await Promise.all(target.visitorUrls.map((u) => connect(u)));
-  return {
-    agent,
-    visitors,
-    close() {
-      agent.close();
-      for (const v of visitors) v.close();
-    },
-  };
-}
-
-const sendFrame = (clientId: string) =>
-  JSON.stringify({ type: 'send', clientId, body: `Is my order on its way? ${clientId.slice(0, 8)}` });
-
-/** Saturates the server: each visitor keeps a window of unacknowledged messages; returns delivered msg/s. */
-async function throughput(target: Target): Promise<number> {
-  const { agent, visitors, close } = await openAll(target);
-  let delivered = 0;
-  let measuring = false;
-  agent.on('message', (data) => {
-    if (measuring && String(data).includes('"type":"entry"')) delivered++;
-  });
-  let running = true;
-  for (const v of visitors) {
-    v.on('message', (data) => {
-      if (running && String(data).startsWith('{"type":"ack"')) v.send(sendFrame(randomUUID()));
-    });
-    for (let i = 0; i < IN_FLIGHT_PER_VISITOR; i++) v.send(sendFrame(randomUUID()));
+  const server = await startWarmline({ demo: true });
+  try {
+    const url = server.url.replace('localhost', '127.0.0.1');
+    const tokens = await visitorTokens(url, Array(IDLE_CONNECTIONS).fill('demo'), { firstMessage: false });
+    const measured = await idleBytesPerConnection(
+      tokens.map((t) => visitorUrl(url, t)),
+      () => rssOfWarmline(url),
+      { expectResumed: true },
+    );
+    return {
+      bench: 'chat.idle_connection_bytes',
+      value: round(measured.bytesPerConnection, 0),
+      unit: 'B',
+      baseline: round(bareBytes, 0),
+      ratio: round(measured.bytesPerConnection / bareBytes),
+      notes: `resident memory growth ÷ ${IDLE_CONNECTIONS} widget connections (signed visitor tokens, resumed, idle), RSS ${round(measured.before / 2 ** 20, 0)} → ${round(measured.after / 2 ** 20, 0)} MiB, embedded database; baseline: the bare ws relay holding as many; target ≤ 100 KB (102,400 B)`,
+    };
+  } finally {
+    await server.stop();
   }
-  await new Promise((r) => setTimeout(r, WARMUP_MS));
-  measuring = true;
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, MEASURE_MS));
-  measuring = false;
-  const elapsed = performance.now() - t0;
-  running = false;
-  close();
-  await new Promise((r) => setTimeout(r, 500));
-  return (delivered / elapsed) * 1000;
-}
-
-/** Offers a steady rate and measures send → agent-socket latency. */
-async function latencyAtRate(target: Target): Promise<{ p50: number; p99: number; sent: number; delivered: number }> {
-  const { agent, visitors, close } = await openAll(target);
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  agent.on('message', (data) => {
-    const text = String(data);
-    if (!text.startsWith('{"type":"entry"')) return;
-    const clientId = (JSON.parse(text) as { entry: { clientId: string | null } }).entry.clientId;
-    const t = clientId ? sentAt.get(clientId) : undefined;
-    if (t !== undefined) latencies.push(performance.now() - t);
-  });
-  const tickMs = 10;
-  const perTick = (OFFERED_PER_SECOND * tickMs) / 1000;
-  let next = 0;
-  const t0 = performance.now();
-  let sent = 0;
-  await new Promise<void>((resolve) => {
-    const timer = setInterval(() => {
-      const due = Math.floor(((performance.now() - t0) / tickMs) * perTick);
-      while (sent < due) {
-        const clientId = randomUUID();
-        sentAt.set(clientId, performance.now());
-        visitors[next++ % visitors.length]!.send(sendFrame(clientId));
-        sent++;
-      }
-      if (performance.now() - t0 >= LATENCY_MS) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, tickMs);
-  });
-  await new Promise((r) => setTimeout(r, 1_000));
-  close();
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), sent, delivered: latencies.length };
 }

@@ -1,6 +1,7 @@
 import { chatBenchmarks } from './chat.ts';
 import { emotionBenchmarks } from './emotion.ts';
 import { routingBenchmarks } from './routing.ts';
+import { searchBenchmarks } from './search.ts';
 import { sizeBenchmarks } from './size.ts';
 import { startBenchmarks } from './start.ts';
 
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   chat: chatBenchmarks,
   routing: routingBenchmarks,
   emotion: emotionBenchmarks,
+  search: searchBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

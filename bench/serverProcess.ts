@@ -5,7 +5,10 @@ export { root };
 
 /** A real `warmline start` with the benchmark's rate limits lifted, so load is not refused as abuse. */
 export function startWarmline(opts: { dataDir?: string; demo?: boolean; env?: Record<string, string> } = {}): Promise<Warmline> {
-  return startProcess({ ...opts, env: { WIDGET_SESSIONS_PER_MINUTE: '100000', MESSAGES_PER_MINUTE: '100000', ...opts.env } });
+  return startProcess({
+    ...opts,
+    env: { WIDGET_SESSIONS_PER_MINUTE: '100000', MESSAGES_PER_MINUTE: '100000', SIGN_IN_LIMIT_PER_15_MIN: '1000', ...opts.env },
+  });
 }
 
 /** Starts a plain Node script as the bare baseline and waits for it to print its port. */

@@ -1,6 +1,7 @@
 // `npm test`: every tier, one summary line at the end ("N passed, N failed").
 //   lint + format (biome) · types (tsc) · unit · integration on PGlite · integration on PostgreSQL + Redis
-//   (when DATABASE_URL / REDIS_URL are set) · end-to-end in Chromium.
+//   (when DATABASE_URL / REDIS_URL are set) · end-to-end in Chromium · fault tests (their own PostgreSQL, Redis,
+//   nginx and Warmline nodes).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,10 +34,14 @@ function check(name, cmd, args) {
 }
 
 function vitest(label, project, env) {
-  const out = path.join(tmp, `${label}.json`);
+  vitestRun(label, ['--project', project], env);
+}
+
+function vitestRun(label, selection, env) {
+  const out = path.join(tmp, `${label.replace(/[^a-z0-9]+/gi, '-')}.json`);
   const status = run(
     'npx',
-    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    ['vitest', 'run', ...selection, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
     env,
   );
   let report = null;
@@ -82,6 +87,7 @@ tier('types', () => {
     'apps/server/tsconfig.json',
     '--noEmit',
   ]);
+  check('types of the fault tests (tsc, no DOM)', 'npx', ['tsc', '-p', 'faults/tsconfig.json', '--noEmit']);
 });
 tier('unit', () => vitest('unit', 'unit', embeddedEnv));
 tier('integration', () => vitest('integration on PGlite + in-process bus', 'integration', embeddedEnv));
@@ -104,6 +110,27 @@ tier('e2e', () => {
     return;
   }
   vitest('end-to-end in Chromium', 'e2e', embeddedEnv);
+});
+
+tier('faults', () => {
+  // PostgreSQL's binaries, redis-server and nginx: Debian packages, installed when missing and possible.
+  const found = spawnSync(process.execPath, ['--import', 'tsx', 'faults/harness/prerequisites.ts', '--install'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let missing;
+  try {
+    missing = JSON.parse(found.stdout.trim().split('\n').at(-1)).missing;
+  } catch {
+    missing = [`the check for PostgreSQL, Redis and nginx failed (exit ${found.status})`];
+  }
+  if (missing.length) {
+    totals.skipped++;
+    notes.push(`fault tests: SKIPPED — ${missing.join('; ')}, and could not be installed (needs root and apt-get)`);
+    return;
+  }
+  vitestRun('fault tests (own PostgreSQL, Redis, nginx and nodes)', ['--config', 'faults/vitest.config.ts'], embeddedEnv);
 });
 
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,12 +1,17 @@
-// Baseline for chat throughput: a bare `ws` relay that acknowledges each frame and forwards it to the
-// "agent" sockets, with no validation, storage or authorisation. What Warmline adds is measured against it.
+// Baseline for the chat benchmarks: a bare `ws` relay that acknowledges each frame and forwards it to the
+// "agent" sockets of the sender's shop (`?shop=`), with no validation, storage or authorisation. What Warmline
+// adds is measured against it.
 import { type WebSocket, WebSocketServer } from 'ws';
 
 const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-const agents = new Set<WebSocket>();
+const agentsOf = new Map<string, Set<WebSocket>>();
 let seq = 0;
 wss.on('connection', (socket, request) => {
-  if (request.url?.startsWith('/agent')) {
+  const url = new URL(request.url ?? '/', 'http://relay');
+  const shop = url.searchParams.get('shop') ?? '';
+  if (url.pathname === '/agent') {
+    const agents = agentsOf.get(shop) ?? new Set();
+    agentsOf.set(shop, agents);
     agents.add(socket);
     socket.on('close', () => agents.delete(socket));
     return;
@@ -16,7 +21,7 @@ wss.on('connection', (socket, request) => {
     seq++;
     socket.send(JSON.stringify({ type: 'ack', clientId: frame.clientId, seq }));
     const out = JSON.stringify({ type: 'entry', entry: { clientId: frame.clientId, body: frame.body, seq } });
-    for (const a of agents) a.send(out);
+    for (const a of agentsOf.get(shop) ?? []) a.send(out);
   });
 });
 wss.on('listening', () => {

@@ -6,6 +6,11 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLocked } from './db/lock.ts';
 import { AppError } from './errors.ts';
 
+/** After SIGTERM, how long /readyz answers 503 before the node stops accepting connections (docs/deploy.md). */
+const READINESS_GRACE_MS = 1000;
+/** A graceful shutdown that takes longer than this is cut short (exit 1). */
+const SHUTDOWN_LIMIT_MS = 30_000;
+
 /** The command line was used wrongly: exit 2, like other command-line tools. */
 class UsageError extends Error {}
 
@@ -20,6 +25,8 @@ Usage:
   warmline emotion                           read JSON lines {"text": "…"} on stdin, write {"emotion","sentiment","upset"} per line
   warmline admin create --email E --name N [--password P]
                                              create an admin account (password also from WARMLINE_ADMIN_PASSWORD)
+  warmline import customers <file.csv> --workspace <key>
+                                             import customers from a CSV file (UTF-8, header row); prints one line per rejected row
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -46,14 +53,19 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`Unknown role "${role}": use all, web or worker.`);
     const started = Date.now();
     const server = await startServer(config, log, role);
+    const roleNote = role === 'all' ? '' : `, ${role} node`;
     const lines = [
-      `Warmline is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}, ${config.redisUrl ? 'Redis bus' : 'in-process bus'}) — ready in ${Date.now() - started} ms`,
+      `Warmline is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}, ${config.redisUrl ? 'Redis bus' : 'in-process bus'}${roleNote}) — ready in ${Date.now() - started} ms`,
     ];
-    lines.push(
-      `  Agent app:  ${config.publicUrl}/app`,
-      `  Demo shop:  ${config.publicUrl}/demo`,
-      `  API docs:   ${config.publicUrl}/api/v1/openapi.json`,
-    );
+    if (role === 'worker')
+      lines.push(`  Runs durable jobs; health, readiness and metrics on ${server.url}/healthz, /readyz, /metrics`);
+    else {
+      lines.push(
+        `  Agent app:  ${config.publicUrl}/app`,
+        `  Demo shop:  ${config.publicUrl}/demo`,
+        `  API docs:   ${config.publicUrl}/api/v1/openapi.json`,
+      );
+    }
     if (values.demo) {
       await seedDemo(server);
       lines.push(
@@ -69,7 +81,14 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
-    await server.stop();
+    log.info({ role }, 'shutting down: finishing what is under way');
+    // A second signal, or a shutdown that hangs, ends the process at once.
+    const force = () => process.exit(1);
+    process.once('SIGINT', force);
+    process.once('SIGTERM', force);
+    setTimeout(force, SHUTDOWN_LIMIT_MS).unref();
+    await server.stop({ readinessGraceMs: READINESS_GRACE_MS });
+    log.info({ role }, 'stopped');
     return 0;
   }
 
@@ -101,6 +120,11 @@ async function main(argv: string[]): Promise<number> {
       await services.release();
     }
     return 0;
+  }
+
+  if (command === 'import') {
+    const { runImportCommand } = await import('./cli/importCommand.ts');
+    return runImportCommand(rest, () => openServices(config, log), { stdout: process.stdout, stderr: process.stderr });
   }
 
   process.stderr.write(`Unknown command "${argv.join(' ')}".\n\n${usage}`);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Bus } from './bus/events.ts';
 import { inProcessBus } from './bus/inProcessBus.ts';
 import { redisBus } from './bus/redisBus.ts';
@@ -11,8 +14,11 @@ import type { Config } from './config.ts';
 import { openDb } from './db/client.ts';
 import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
+import { RateLimited } from './errors.ts';
 import { buildHttpApp, type HttpApp } from './http/app.ts';
+import { errorReplies } from './http/middlewares/errors.ts';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter } from './http/middlewares/rateLimit.ts';
+import { healthRoutes } from './http/routes/system.ts';
 import { startJobRunner } from './jobs/runner.ts';
 import { createMetrics } from './metrics.ts';
 import { instance } from './repositories/workspaces.ts';
@@ -20,10 +26,16 @@ import { instance } from './repositories/workspaces.ts';
 export type Role = 'all' | 'web' | 'worker';
 
 export interface Running extends Services {
-  http: HttpApp;
+  /** The public HTTP/WebSocket app on `web` and `all` nodes; on `worker` nodes only health, readiness and metrics. */
+  http: { app: FastifyInstance; gateway: HttpApp['gateway'] | null };
   url: string;
   jobs: ReturnType<typeof startJobRunner> | null;
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown: readiness goes false (and stays so for `readinessGraceMs`, for load balancers that poll
+   * it), the node stops accepting connections, tells WebSocket clients to reconnect elsewhere (4503), lets
+   * frames and requests under way finish, stops taking jobs, drains the message writer and closes.
+   */
+  stop(opts?: { readinessGraceMs?: number }): Promise<void>;
 }
 
 /** Opens storage (locking the embedded data directory), migrates, and connects the bus. */
@@ -35,7 +47,7 @@ export async function openServices(
   try {
     const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrate(db);
-    const bus: Bus = config.redisUrl ? await redisBus(config.redisUrl) : inProcessBus();
+    const bus: Bus = config.redisUrl ? await redisBus(config.redisUrl, { log }) : inProcessBus();
     const secretKey = config.secretKey ?? (await instance.secretKey(db, () => randomBytes(32).toString('base64url')));
     const services: Services & { release(): Promise<void> } = {
       db,
@@ -59,14 +71,25 @@ export async function openServices(
   }
 }
 
-/** Starts the server: HTTP + WebSocket for `web`, the durable job runner for `worker`, both for `all`. */
+/**
+ * Starts a node: the public HTTP + WebSocket API for `web`, the durable job runner for `worker`, both for
+ * `all`. Every node answers /healthz, /readyz and /metrics on its port.
+ */
 export async function startServer(config: Config, log?: Logger, role: Role = 'all'): Promise<Running> {
   const services = await openServices(config, log);
-  const jobRunner = role === 'web' ? null : startJobRunner(services, { pollMs: config.jobsPollMs });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+  const metrics = createMetrics();
+  const jobRunner = role === 'web' ? null : startJobRunner(services, { pollMs: config.jobsPollMs, metrics: metrics.registry });
+  const redis =
+    config.redisUrl && role !== 'worker'
+      ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 500 })
+      : null;
   redis?.on('error', () => {});
-  const limiter: RateLimiter = redis ? redisRateLimiter(redis) : memoryRateLimiter();
-  const http = await buildHttpApp(services, { limiter, metrics: createMetrics() });
+  const limiter: RateLimiter = redis ? sharedRateLimiter(redis) : memoryRateLimiter();
+  const http =
+    role === 'worker'
+      ? { app: await healthOnlyApp(services, metrics.registry), gateway: null }
+      : await buildHttpApp(services, { limiter, metrics });
+  const requests = countRequests(http.app.server);
   const address = await http.app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | null = null;
   return {
@@ -74,15 +97,74 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
     http,
     url: address.replace('[::1]', 'localhost'),
     jobs: jobRunner,
-    stop() {
+    stop(opts = {}) {
       stopping ??= (async () => {
+        http.app.startDraining();
+        if (opts.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, opts.readinessGraceMs));
+        // No new connections from here on; a load balancer sends new clients to the other nodes.
+        http.app.server.close();
+        await http.gateway?.close();
+        for (const socket of http.app.websocketServer?.clients ?? []) socket.terminate();
         await jobRunner?.stop();
-        http.gateway.close();
+        await requests.idle(10_000);
         await http.app.close();
         redis?.disconnect();
         await services.release();
       })();
       return stopping;
+    },
+  };
+}
+
+/** A worker node's HTTP side: nothing public, only what operators and load balancers ask. */
+async function healthOnlyApp(services: Services, metrics: Registry): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: services.log as unknown as FastifyBaseLogger });
+  errorReplies(app);
+  healthRoutes(app, services, metrics);
+  return app;
+}
+
+/** HTTP requests under way, so a shutdown can let them finish before the database closes. */
+function countRequests(server: Server) {
+  let active = 0;
+  let onIdle: (() => void) | null = null;
+  server.on('request', (_request, response) => {
+    active++;
+    response.once('close', () => {
+      active--;
+      if (active === 0) onIdle?.();
+    });
+  });
+  return {
+    idle(maxMs: number): Promise<void> {
+      if (active === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, maxMs);
+        onIdle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    },
+  };
+}
+
+/**
+ * Rate limits shared by every node through Redis. While Redis is unreachable each node counts on its own:
+ * limits still hold (per node), and a Redis outage never stops a message from being stored.
+ */
+function sharedRateLimiter(redis: Redis): RateLimiter {
+  const shared = redisRateLimiter(redis);
+  const local = memoryRateLimiter();
+  return {
+    async hit(key, limit, windowSeconds) {
+      if (redis.status !== 'ready') return local.hit(key, limit, windowSeconds);
+      try {
+        await shared.hit(key, limit, windowSeconds);
+      } catch (err) {
+        if (err instanceof RateLimited) throw err;
+        await local.hit(key, limit, windowSeconds);
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Conversation, Entry, Presence } from '@warmline/shared';
+import type { Alert, Conversation, Entry, Presence } from '@warmline/shared';
 
 /** Everything the bus carries. Published only after the change has committed. */
 export type WarmlineEvent =
@@ -14,12 +14,19 @@ export type WarmlineEvent =
     }
   | { type: 'read'; workspaceId: string; conversationId: string; customerId: string; seq: number; by: 'customer' | 'agent' }
   | { type: 'presence.changed'; workspaceId: string; agentId: string; presence: Presence }
-  | { type: 'queue.changed'; workspaceId: string };
+  | { type: 'queue.changed'; workspaceId: string }
+  /** An alert raised, or taken (`acknowledgedAt` set): for supervisors and admins, and `agentId` (a follow-up's owner). */
+  | { type: 'alert.raised'; workspaceId: string; alert: Alert; agentId: string | null };
 
 export interface Bus {
   publish(event: WarmlineEvent): Promise<void>;
   /** Returns an unsubscribe function. */
   subscribe(listener: (event: WarmlineEvent) => void): () => void;
+  /**
+   * Called when events may have been missed (fan-out was cut off and is back): whoever relies on the bus to
+   * stay current catches up from the database. Returns an unsubscribe function.
+   */
+  onGap(listener: () => void): () => void;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

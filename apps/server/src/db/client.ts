@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { DatabaseUnavailable } from '../errors.ts';
+import { openPgliteThread } from './pgliteThread.ts';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Sql {
@@ -23,24 +24,10 @@ export async function openDb(opts: { databaseUrl?: string | undefined; dataDir: 
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Db> {
+/** PGlite runs its statements synchronously: it gets a thread of its own, so sockets and SQL use a core each. */
+function openPglite(dataDir: string): Promise<Db> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(`${dataDir}/pg`);
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
-    async query<T>(text: string, params?: unknown[]) {
-      const res = await q.query<T>(text, params as unknown[]);
-      return res.rows;
-    },
-    async exec(script: string) {
-      await q.exec(script);
-    },
-  });
-  return {
-    kind: 'pglite',
-    ...wrap(lite),
-    transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
-    close: () => lite.close(),
-  };
+  return openPgliteThread(`${dataDir}/pg`);
 }
 
 async function openPostgres(url: string): Promise<Db> {
@@ -49,18 +36,21 @@ async function openPostgres(url: string): Promise<Db> {
   pool.on('error', () => {});
   const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
     async query<T>(text: string, params?: unknown[]) {
-      const res = await c.query(text, params as unknown[]);
+      const res = await c.query(text, params as unknown[]).catch(unreachable);
       return res.rows as T[];
     },
     async exec(script: string) {
-      await c.query(script);
+      await c.query(script).catch(unreachable);
     },
   });
   return {
     kind: 'postgres',
     ...wrap(pool),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(unreachable);
+      // A connection that drops while checked out emits 'error' on the client: without a listener the process
+      // would crash. The query under way rejects with it anyway, and release() discards the broken client.
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -68,11 +58,39 @@ async function openPostgres(url: string): Promise<Db> {
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => {});
-        throw err;
+        return unreachable(err);
       } finally {
+        client.off('error', ignore);
         client.release();
       }
     },
     close: () => pool.end(),
   };
+}
+
+const ignore = () => {};
+
+/** SQLSTATE classes and codes that mean "the server is not there for us now", not "the query was wrong". */
+const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable/i;
+
+/**
+ * True when `err` says PostgreSQL could not be reached or dropped the connection (down, restarting, an admin
+ * shutdown, too many connections): the request may succeed when retried, and no transaction was left half-done.
+ */
+export function isConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('08') || CONNECTION_SQLSTATES.has(code) || CONNECTION_ERRNOS.has(code))) {
+    return true;
+  }
+  if (err instanceof AggregateError) return err.errors.some(isConnectionError);
+  return CONNECTION_MESSAGES.test(err.message);
+}
+
+/** Rethrows `err`, as DatabaseUnavailable when it is a lost connection, so every transport answers "try again". */
+function unreachable(err: unknown): never {
+  if (err instanceof DatabaseUnavailable || !isConnectionError(err)) throw err;
+  throw new DatabaseUnavailable((err as Error).message);
 }

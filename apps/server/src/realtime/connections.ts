@@ -1,6 +1,7 @@
+import type { Duplex } from 'node:stream';
 import type { ServerFrame } from '@warmline/shared';
 import type { WebSocket } from 'ws';
-import type { Actor } from '../commands/context.ts';
+import type { Actor, AgentActor } from '../commands/context.ts';
 
 export interface Connection {
   actor: Actor;
@@ -24,7 +25,7 @@ export class Connections {
       socket,
       alive: true,
       send(frame) {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+        if (socket.readyState === socket.OPEN) sendCorked(socket, JSON.stringify(frame));
       },
     };
     socket.on('pong', () => {
@@ -47,11 +48,19 @@ export class Connections {
     }
   }
 
-  toAgents(workspaceId: string, frame: ServerFrame): void {
+  /** Every agent socket of the workspace, or only those `allowed` (restricted teams). */
+  toAgents(workspaceId: string, frame: ServerFrame, allowed?: ((actor: AgentActor) => boolean) | null): void {
     const set = this.agentsByWorkspace.get(workspaceId);
     if (!set) return;
     const data = JSON.stringify(frame);
-    for (const c of set) if (c.socket.readyState === c.socket.OPEN) c.socket.send(data);
+    for (const c of set) {
+      if (allowed && !allowed(c.actor as AgentActor)) continue;
+      if (c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
+    }
+  }
+
+  hasAgents(workspaceId: string): boolean {
+    return (this.agentsByWorkspace.get(workspaceId)?.size ?? 0) > 0;
   }
 
   /** Only sockets of this customer in this workspace: a visitor never receives another's events. */
@@ -59,7 +68,8 @@ export class Connections {
     const set = this.visitorsByCustomer.get(customerId);
     if (!set) return;
     const data = JSON.stringify(frame);
-    for (const c of set) if (c.actor.workspaceId === workspaceId && c.socket.readyState === c.socket.OPEN) c.socket.send(data);
+    for (const c of set)
+      if (c.actor.workspaceId === workspaceId && c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
   }
 
   /** How many sockets this agent has open on this node. */
@@ -106,6 +116,30 @@ export class Connections {
       for (const set of index.values()) for (const c of set) c.socket.close(code, reason);
     }
   }
+}
+
+/** Sockets holding frames until this tick ends. */
+const corked = new Set<Duplex>();
+
+function uncorkAll() {
+  for (const stream of corked) stream.uncork();
+  corked.clear();
+}
+
+/**
+ * Sends a frame, holding the socket's writes until the end of this tick: a batch of messages reaches each socket in
+ * one system call instead of one per frame (an entry, its conversation's change and an acknowledgement often go
+ * together). The order of frames on a socket is unchanged.
+ */
+function sendCorked(socket: WebSocket, data: string) {
+  // ws keeps the TCP stream as `_socket`; without one (a test double), it sends as usual.
+  const stream = (socket as unknown as { _socket?: Duplex })._socket;
+  if (stream && !corked.has(stream)) {
+    stream.cork();
+    corked.add(stream);
+    if (corked.size === 1) process.nextTick(uncorkAll);
+  }
+  socket.send(data);
 }
 
 function addTo(map: Map<string, Set<Live>>, key: string, conn: Live) {

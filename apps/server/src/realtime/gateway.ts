@@ -9,7 +9,7 @@ import { markAwayIfStillGone } from '../commands/presence.ts';
 import { markRead, signalTyping } from '../commands/signals.ts';
 import { visitorFromToken } from '../commands/visitors.ts';
 import { estimateFor, waitContext } from '../commands/waits.ts';
-import { AppError } from '../errors.ts';
+import { AppError, NotFound, Unavailable } from '../errors.ts';
 import { isOwnOrigin, SESSION_COOKIE } from '../http/middlewares/authenticate.ts';
 import type { RateLimiter } from '../http/middlewares/rateLimit.ts';
 import { forCustomer } from '../presenters/entry.ts';
@@ -18,6 +18,7 @@ import { entries } from '../repositories/entries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
 import { type Connection, Connections } from './connections.ts';
 import { deliveryFor } from './recipients.ts';
+import { TeamVisibility } from './teamVisibility.ts';
 
 const MAX_RESUME_CONVERSATIONS = 100;
 const RESUME_PAGE = 500;
@@ -36,13 +37,34 @@ export function realtimeGateway(
   services: Services,
   limiter: RateLimiter,
   metrics: GatewayMetrics,
-): { connections: Connections; close(): void } {
+): { connections: Connections; close(): Promise<void> } {
   const connections = new Connections();
   let waitTimers = new Map<string, NodeJS.Timeout>();
 
+  const visibility = new TeamVisibility(services.db);
+  // Frames of a workspace with restricted teams wait for a lookup; a chain per workspace keeps their order.
+  const pending = new Map<string, Promise<void>>();
+  function deliverToAgents(workspaceId: string, frame: ServerFrame) {
+    if (!connections.hasAgents(workspaceId)) return;
+    if (!pending.has(workspaceId) && visibility.isOpen(workspaceId)) {
+      if (frame.type === 'conversation') void visibility.audience(workspaceId, frame); // remembers the team
+      return connections.toAgents(workspaceId, frame);
+    }
+    const chain = (pending.get(workspaceId) ?? Promise.resolve())
+      .then(async () => connections.toAgents(workspaceId, frame, await visibility.audience(workspaceId, frame)))
+      .catch((err) => services.log.warn({ err }, 'realtime delivery to agents failed; they catch up on resume'));
+    pending.set(workspaceId, chain);
+    void chain.then(() => {
+      if (pending.get(workspaceId) === chain) pending.delete(workspaceId);
+    });
+  }
+
   const unsubscribe = services.bus.subscribe((event) => {
     const delivery = deliveryFor(event);
-    if (delivery.agents) connections.toAgents(delivery.workspaceId, delivery.agents);
+    if (delivery.agents && delivery.agentsOnly) {
+      const { supervisorsAnd } = delivery.agentsOnly;
+      connections.toAgents(delivery.workspaceId, delivery.agents, (a) => a.role !== 'agent' || a.agentId === supervisorsAnd);
+    } else if (delivery.agents) deliverToAgents(delivery.workspaceId, delivery.agents);
     if (delivery.visitor) connections.toVisitor(delivery.workspaceId, delivery.visitor.customerId, delivery.visitor.frame);
     if (delivery.refreshWaits) scheduleWaitRefresh(delivery.workspaceId);
   });
@@ -96,10 +118,12 @@ export function realtimeGateway(
     let actor: Actor;
     try {
       actor = await visitorFromToken(services, query.token ?? '');
-    } catch {
+    } catch (err) {
+      if (err instanceof Unavailable) return tryAgainLater(socket);
       return socket.close(CloseCode.unauthenticated, 'Invalid or expired visitor token');
     }
-    const workspace = await workspaces.byId(services.db, actor.workspaceId);
+    const workspace = await workspaces.byId(services.db, actor.workspaceId).catch(unlessUnavailable);
+    if (workspace === undefined) return tryAgainLater(socket);
     const origin = request.headers.origin;
     if (origin && workspace && workspace.allowedOrigins.length > 0 && !workspace.allowedOrigins.includes(origin)) {
       return socket.close(CloseCode.forbiddenOrigin, `Origin ${origin} may not embed this workspace's widget`);
@@ -111,7 +135,8 @@ export function realtimeGateway(
     const pending = bufferFrames(socket);
     if (!isOwnOrigin(services, request)) return socket.close(CloseCode.forbiddenOrigin, 'Origin not allowed');
     const token = request.cookies[SESSION_COOKIE];
-    const current = token ? await currentSession(services, token) : null;
+    const current = token ? await currentSession(services, token).catch(unlessUnavailable) : null;
+    if (current === undefined) return tryAgainLater(socket);
     if (!current) return socket.close(CloseCode.unauthenticated, 'Sign in first');
     const { agent } = current;
     serve(socket, { kind: 'agent', workspaceId: agent.workspaceId, agentId: agent.id, role: agent.role }, 'agent', pending);
@@ -123,7 +148,8 @@ export function realtimeGateway(
     let chain = Promise.resolve();
     const handle = (raw: string) => {
       // One frame at a time per socket: a client's messages are stored in the order it sent them.
-      chain = chain.then(() => onFrame(conn, raw)).catch((err) => services.log.error({ err }, 'frame handling failed'));
+      chain = chain.then(() => onFrame(conn, socket, raw)).catch((err) => services.log.error({ err }, 'frame handling failed'));
+      track(chain);
     };
     socket.on('message', (data) => handle(String(data)));
     socket.on('close', () => {
@@ -136,7 +162,7 @@ export function realtimeGateway(
     for (const raw of pending.take()) handle(raw);
   }
 
-  async function onFrame(conn: Connection, raw: string) {
+  async function onFrame(conn: Connection, socket: WebSocket, raw: string) {
     let frame: ClientFrame;
     try {
       const parsed = ClientFrame.safeParse(JSON.parse(raw));
@@ -158,6 +184,8 @@ export function realtimeGateway(
     try {
       await dispatch(conn, frame);
     } catch (err) {
+      // A catch-up cut short would leave a hole in the client's timeline: it reconnects and resumes again.
+      if (err instanceof Unavailable && frame.type === 'resume') return tryAgainLater(socket);
       if (err instanceof AppError) {
         return conn.send({
           type: 'error',
@@ -207,7 +235,8 @@ export function realtimeGateway(
     for (const [conversationId, lastSeq] of Object.entries(held).slice(0, MAX_RESUME_CONVERSATIONS)) {
       try {
         await conversationFor(services.db, conn.actor, conversationId);
-      } catch {
+      } catch (err) {
+        if (!(err instanceof NotFound)) throw err;
         conn.send({ type: 'error', error: { code: 'not_found', message: `Conversation ${conversationId} not found.` } });
         continue;
       }
@@ -229,17 +258,57 @@ export function realtimeGateway(
   const heartbeat = setInterval(() => connections.heartbeat(), 30_000);
   heartbeat.unref();
 
+  // Fan-out was cut off and is back: events of that time never reached these sockets. Reconnecting makes
+  // every client resume from the database (the same path as after a restart).
+  const unsubscribeGaps = services.bus.onGap(() =>
+    connections.closeAll(CloseCode.shuttingDown, 'Live updates were interrupted: reconnect to catch up'),
+  );
+
+  /** Frames being handled now, so a shutdown can let their writes finish. */
+  const inFlight = new Set<Promise<void>>();
+  function track(chain: Promise<void>) {
+    inFlight.add(chain);
+    void chain.finally(() => inFlight.delete(chain));
+  }
+
   return {
     connections,
-    close() {
+    /**
+     * Shutdown: asks every client to reconnect (to another node, with their own jitter), then waits for frames
+     * already being handled, so what they write is committed. Their acknowledgements may not reach a closing
+     * socket; clients resend those with the same clientId and get the stored entry back.
+     */
+    async close(waitMs = 10_000) {
       unsubscribe();
+      unsubscribeGaps();
       clearInterval(heartbeat);
       for (const t of waitTimers.values()) clearTimeout(t);
       for (const t of awayTimers.values()) clearTimeout(t);
       waitTimers = new Map();
       connections.closeAll(CloseCode.shuttingDown, 'Server restarting');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, waitMs);
+        }),
+      ]);
+      clearTimeout(timer);
     },
   };
+}
+
+/** WebSocket close code 1013 ("try again later"): a dependency is down; clients reconnect with backoff. */
+const TRY_AGAIN_LATER = 1013;
+
+function tryAgainLater(socket: WebSocket) {
+  socket.close(TRY_AGAIN_LATER, 'The database is unreachable: reconnect shortly');
+}
+
+/** For `.catch`: a lost database becomes `undefined` (the caller asks the client to come back), anything else rethrows. */
+function unlessUnavailable(err: unknown): undefined {
+  if (err instanceof Unavailable) return undefined;
+  throw err;
 }
 
 /** Frames can arrive while the socket is still being authenticated; keep them until it is served. */

@@ -1,9 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, RateLimited, Unavailable } from '../../errors.ts';
+import { isConnectionError } from '../../db/client.ts';
+import { AppError, DatabaseUnavailable, RateLimited, Unavailable } from '../../errors.ts';
 
 /** The one place errors become HTTP: `{"error":{"code","message","details"}}`. A 500 is a bug, logged. */
 export function errorReplies(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
+    // The database port reports a lost connection as DatabaseUnavailable; this catches one that slipped past it.
+    const err = isConnectionError(thrown) ? new DatabaseUnavailable((thrown as Error).message) : thrown;
     if (err instanceof AppError) {
       if (err instanceof RateLimited || err instanceof Unavailable) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -24,10 +27,6 @@ export function errorReplies(app: FastifyInstance) {
             : fastifyError.message;
       return reply.code(fastifyError.statusCode).send({ error: { code: 'invalid', message } });
     }
-    if (isDatabaseDown(err)) {
-      reply.header('retry-after', '5');
-      return reply.code(503).send({ error: { code: 'unavailable', message: 'The database is unreachable; try again shortly.' } });
-    }
     request.log.error({ err }, 'unexpected error');
     return reply
       .code(500)
@@ -37,12 +36,5 @@ export function errorReplies(app: FastifyInstance) {
     reply
       .code(404)
       .send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } }),
-  );
-}
-
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code) || /Connection terminated/.test(String(err))
   );
 }

@@ -95,7 +95,10 @@ describe('live chat with a named human, in Chromium', () => {
 
   it('a visitor on /demo writes, and the agent sees it appear live with the notification count', async () => {
     await agent.locator('[data-testid="inbox-tab-waiting"]').click();
-    const waitingBefore = Number(await agent.locator('[data-testid="inbox-count-waiting"]').innerText());
+    // How many wait now, from the server (the badge may not have loaded yet); the badge must then show one more.
+    const waitingBefore = await agent.evaluate(
+      async () => ((await (await fetch('/api/v1/conversations/counts')).json()) as { waiting: number }).waiting,
+    );
 
     await visitor.goto(`${warmline.url}/demo`);
     await shot(visitor, 'demo-storefront');

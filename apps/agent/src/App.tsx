@@ -1,14 +1,19 @@
 import { useEffect, useMemo } from 'react';
+import { AlertNotices } from './components/AlertNotices.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { IdleAwayNote } from './components/IdleAwayNote.tsx';
 import { Sidebar, type SidebarPlace } from './components/Sidebar.tsx';
 import { Wordmark } from './components/Wordmark.tsx';
+import { CustomerPage } from './pages/CustomerPage.tsx';
+import { CustomersPage } from './pages/CustomersPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
+import { OrganizationPage } from './pages/OrganizationPage.tsx';
+import { OrganizationsPage } from './pages/OrganizationsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SupervisorPage } from './pages/SupervisorPage.tsx';
 import { TeamPage } from './pages/TeamPage.tsx';
-import { Link, navigate, parseRoute, paths, usePathname } from './router.tsx';
+import { Link, navigate, parseRoute, paths, type Route, usePathname } from './router.tsx';
 import { useStore } from './state/store.ts';
 import { tabTitle } from './state/title.ts';
 
@@ -41,6 +46,16 @@ function Splash() {
   );
 }
 
+/** Which sidebar link a page sits under. */
+function placeOf(route: Route): SidebarPlace {
+  if (route.name === 'team' || route.name === 'supervisor' || route.name === 'customers' || route.name === 'organizations') {
+    return route.name;
+  }
+  if (route.name === 'customer') return 'customers';
+  if (route.name === 'organization') return 'organizations';
+  return 'inbox';
+}
+
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
@@ -57,7 +72,7 @@ export function App() {
   if (route.name === 'signIn') return session ? <Redirect to={paths.inbox} /> : <SignInPage />;
   if (!session) return <Redirect to={paths.signIn} />;
 
-  const place: SidebarPlace = route.name === 'team' || route.name === 'supervisor' ? route.name : 'inbox';
+  const place = placeOf(route);
   return (
     <div className="shell">
       <Sidebar current={place} />
@@ -67,12 +82,17 @@ export function App() {
         {route.name === 'supervisor' ? <SupervisorPage /> : null}
         {route.name === 'inbox' ? <InboxPage conversationId={null} /> : null}
         {route.name === 'conversation' ? <InboxPage conversationId={route.id} /> : null}
+        {route.name === 'customers' ? <CustomersPage /> : null}
+        {route.name === 'customer' ? <CustomerPage id={route.id} /> : null}
+        {route.name === 'organizations' ? <OrganizationsPage /> : null}
+        {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
         {route.name === 'notFound' ? (
           <EmptyState title="Nothing lives here">
             <Link to={paths.inbox}>Back to the inbox</Link>
           </EmptyState>
         ) : null}
       </main>
+      <AlertNotices onLiveQueue={route.name === 'supervisor'} />
     </div>
   );
 }

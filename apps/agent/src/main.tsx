@@ -11,6 +11,11 @@ import './styles/inbox.css';
 import './styles/conversation.css';
 import './styles/team.css';
 import './styles/routing.css';
+import './styles/profile.css';
+import './styles/customers.css';
+import './styles/search.css';
+import './styles/coach.css';
+import './styles/empathy.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

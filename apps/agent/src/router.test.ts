@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from './router.tsx';
+import { parseRoute, paths } from './router.tsx';
 
 describe('parseRoute', () => {
   it('reads every page of the agent app', () => {
@@ -10,9 +10,19 @@ describe('parseRoute', () => {
     expect(parseRoute('/app/conversations/c_1')).toEqual({ name: 'conversation', id: 'c_1' });
     expect(parseRoute('/app/team')).toEqual({ name: 'team' });
     expect(parseRoute('/app/supervisor')).toEqual({ name: 'supervisor' });
+    expect(parseRoute('/app/customers')).toEqual({ name: 'customers' });
+    expect(parseRoute('/app/customers/cu_1')).toEqual({ name: 'customer', id: 'cu_1' });
+    expect(parseRoute('/app/organizations')).toEqual({ name: 'organizations' });
+    expect(parseRoute('/app/organizations/org%201')).toEqual({ name: 'organization', id: 'org 1' });
+  });
+
+  it('builds paths that read back as the same page', () => {
+    expect(parseRoute(paths.customer('cu/1'))).toEqual({ name: 'customer', id: 'cu/1' });
+    expect(parseRoute(paths.organization('o1'))).toEqual({ name: 'organization', id: 'o1' });
   });
 
   it('does not guess at unknown pages', () => {
     expect(parseRoute('/app/settings/nope')).toEqual({ name: 'notFound' });
+    expect(parseRoute('/app/customers/cu_1/extra')).toEqual({ name: 'notFound' });
   });
 });

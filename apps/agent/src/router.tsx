@@ -10,6 +10,10 @@ export type Route =
   | { name: 'conversation'; id: string }
   | { name: 'team' }
   | { name: 'supervisor' }
+  | { name: 'customers' }
+  | { name: 'customer'; id: string }
+  | { name: 'organizations' }
+  | { name: 'organization'; id: string }
   | { name: 'notFound' };
 
 /** Reads a location pathname as a route. */
@@ -23,6 +27,10 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'conversations' && parts.length === 1) return { name: 'inbox' };
   if (parts[0] === 'team' && parts.length === 1) return { name: 'team' };
   if (parts[0] === 'supervisor' && parts.length === 1) return { name: 'supervisor' };
+  if (parts[0] === 'customers' && parts.length === 1) return { name: 'customers' };
+  if (parts[0] === 'customers' && parts[1] && parts.length === 2) return { name: 'customer', id: parts[1] };
+  if (parts[0] === 'organizations' && parts.length === 1) return { name: 'organizations' };
+  if (parts[0] === 'organizations' && parts[1] && parts.length === 2) return { name: 'organization', id: parts[1] };
   return { name: 'notFound' };
 }
 
@@ -31,7 +39,11 @@ export const paths = {
   inbox: `${BASE}/`,
   team: `${BASE}/team`,
   supervisor: `${BASE}/supervisor`,
+  customers: `${BASE}/customers`,
+  organizations: `${BASE}/organizations`,
   conversation: (id: string) => `${BASE}/conversations/${encodeURIComponent(id)}`,
+  customer: (id: string) => `${BASE}/customers/${encodeURIComponent(id)}`,
+  organization: (id: string) => `${BASE}/organizations/${encodeURIComponent(id)}`,
 };
 
 const listeners = new Set<() => void>();

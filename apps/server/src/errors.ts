@@ -43,11 +43,19 @@ export class RateLimited extends AppError {
     super('rate_limited', 429, `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
   }
 }
+/** A dependency is down for now: HTTP answers 503 with `Retry-After`, a socket names the frame to retry. */
 export class Unavailable extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds = 5,
   ) {
-    super('unavailable', 503, message);
+    super('unavailable', 503, message, { retryAfterSeconds });
+  }
+}
+
+/** PostgreSQL cannot be reached (down, restarting, or the connection dropped); nothing was half-written. */
+export class DatabaseUnavailable extends Unavailable {
+  constructor(readonly reason: string) {
+    super('The database is unreachable right now. Try again in a few seconds.', 2);
   }
 }

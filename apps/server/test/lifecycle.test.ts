@@ -127,13 +127,15 @@ describe(`a conversation from first message to resolution (${backend})`, () => {
     expect(again.body.entry.conversationId).toBe(conversationId);
     expect(again.body.conversation.status).not.toBe('resolved');
     const entries = (await client(t, signed).get(`/api/v1/conversations/${conversationId}/entries`)).body.entries as EntryView[];
-    // The customer writes first, then a person joins; writing again reopens and routes the conversation anew.
+    // The customer writes first, then a person joins; writing again reopens and routes the conversation anew
+    // (and, unhappy about damage, flags a service failure: commands/moodWatch.ts).
     expect(entries.map((e) => e.event?.type ?? e.body)).toEqual([
       'Where is my parcel?',
       'assigned',
       'resolved',
       'reopened',
       'It came, but broken',
+      'service_failure',
       'assigned',
     ]);
     const resolvedList = (await client(t, signed).get('/api/v1/conversations?status=resolved')).body.conversations;

@@ -45,9 +45,17 @@ export class ApiError extends Error {
 /** What a visitor sees when the network, not the server, failed. */
 export const OFFLINE_MESSAGE = 'We can’t reach the chat right now. We’ll keep trying — nothing you write will be lost.';
 
+/** A host site's signed-in user: `userHash` is HMAC-SHA256(identity secret, userId), computed by the site's server. */
+export interface SignedInUser {
+  userId: string;
+  userHash: string;
+  name?: string;
+  email?: string;
+}
+
 /** The visitor REST calls the widget makes. */
 export interface Api {
-  session(workspaceKey: string, visitorToken?: string): Promise<WidgetSessionResponse>;
+  session(workspaceKey: string, visitorToken?: string, user?: SignedInUser): Promise<WidgetSessionResponse>;
   leaveMessage(token: string, body: { conversationId: string; email: string; name?: string }): Promise<LeaveMessageResult>;
   callbackWindows(token: string): Promise<CallbackWindowsResult>;
   bookCallback(token: string, body: BookCallbackInput): Promise<BookCallbackResult>;
@@ -87,8 +95,8 @@ export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(
     return data as T;
   }
   return {
-    session: (workspaceKey, visitorToken) =>
-      call('/widget/session', visitorToken ? { workspaceKey, visitorToken } : { workspaceKey }),
+    session: (workspaceKey, visitorToken, user) =>
+      call('/widget/session', { workspaceKey, ...(visitorToken ? { visitorToken } : {}), ...(user ? { user } : {}) }),
     leaveMessage: (token, body) => call('/widget/leave-message', body, token),
     callbackWindows: (token) => call('/widget/callback-windows', undefined, token),
     bookCallback: (token, body) => call('/widget/callback', body, token),

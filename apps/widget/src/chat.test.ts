@@ -1,6 +1,6 @@
 import type { WidgetSessionResponse } from '@warmline/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Api, ApiError } from './api.ts';
+import { type Api, ApiError, type SignedInUser } from './api.ts';
 import { Chat, uuid4 } from './chat.ts';
 import { FakeSocket } from './fake-socket.test-util.ts';
 import { callback, entry, visitorConversation, waitEstimate } from './fixtures.test-util.ts';
@@ -24,7 +24,7 @@ function session(over: Partial<WidgetSessionResponse> = {}): WidgetSessionRespon
   };
 }
 
-function setup(opts: { kv?: KV; api?: Partial<Api> } = {}) {
+function setup(opts: { kv?: KV; api?: Partial<Api>; user?: SignedInUser } = {}) {
   const kv = opts.kv ?? memoryKV();
   let n = 0;
   const api: Api = {
@@ -39,6 +39,7 @@ function setup(opts: { kv?: KV; api?: Partial<Api> } = {}) {
     base: 'http://h',
     api,
     kv,
+    user: opts.user,
     makeSocket: (u) => new FakeSocket(u),
     uuid: () => `00000000-0000-4000-8000-00000000000${++n}`,
     random: () => 0.5,
@@ -77,8 +78,42 @@ describe('Chat', () => {
     const { chat } = setup({ kv, api: { session: sessionFn } });
     chat.start();
     await flushPromises();
-    expect(sessionFn.mock.calls).toEqual([['wk', 'forged'], ['wk']]);
+    expect(sessionFn.mock.calls).toEqual([['wk', 'forged', undefined], ['wk']]);
     expect(kv.get('warmline:wk:token')).toBe('fresh');
+  });
+
+  it("sends the site's signed-in user, and never shows one person's chat to the next who signs in", async () => {
+    const kv = memoryKV();
+    const wanjiru = { userId: 'member-1', userHash: 'h1', name: 'Wanjiru' };
+    const sessionFn = vi.fn(async (_k: string, _t?: string, user?: SignedInUser) =>
+      session({ visitorToken: `token-of-${user?.userId ?? 'anonymous'}` }),
+    );
+    setup({ kv, user: wanjiru, api: { session: sessionFn } }).chat.start();
+    await flushPromises();
+    expect(sessionFn.mock.calls).toEqual([['wk', undefined, wanjiru]]);
+    expect(kv.get('warmline:wk:token')).toBe('token-of-member-1');
+
+    // Same browser, Wanjiru signed out: the stored token is not offered again.
+    sessionFn.mockClear();
+    setup({ kv, api: { session: sessionFn } }).chat.start();
+    await flushPromises();
+    expect(sessionFn.mock.calls).toEqual([['wk', undefined, undefined]]);
+    expect(kv.get('warmline:wk:token')).toBe('token-of-anonymous');
+  });
+
+  it('chats anonymously when the signed-in user cannot be verified', async () => {
+    const sessionFn = vi.fn(async (_k: string, _t?: string, user?: SignedInUser) => {
+      if (user) throw new ApiError(401, 'unauthenticated', 'The signed-in user could not be verified');
+      return session({ visitorToken: 'anonymous' });
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { chat, kv } = setup({ user: { userId: 'u', userHash: 'wrong' }, api: { session: sessionFn } });
+    chat.start();
+    await flushPromises();
+    expect(chat.phase).toBe('ready');
+    expect(kv.get('warmline:wk:token')).toBe('anonymous');
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 
   it('shows a message at once, sends it after resume, and replaces it with the acked entry', async () => {
@@ -136,6 +171,90 @@ describe('Chat', () => {
     await flushPromises();
     FakeSocket.last().accept();
     expect(FakeSocket.last().sent[0]).toEqual({ type: 'resume', conversations: { c1: 7 } });
+  });
+
+  it('resumes from the last seq with nothing missing below it, so an entry overtaken by an ack is not lost', async () => {
+    const { chat } = setup({
+      api: { session: async () => session({ conversation: visitorConversation(), entries: [entry(1), entry(2)] }) },
+    });
+    chat.start();
+    await flushPromises();
+    let ws = FakeSocket.last();
+    ws.accept();
+    chat.send('one more thing');
+    const clientId = '00000000-0000-4000-8000-000000000001';
+    ws.server({ type: 'entry', entry: entry(3, { direction: 'out' }) });
+    // 4 (the agent's) is still on its way through the bus when the ack for 5 comes straight back; then the node dies.
+    ws.server({ type: 'ack', clientId, conversationId: 'c1', seq: 5, entry: entry(5, { clientId }) });
+    ws.drop();
+    vi.advanceTimersByTime(1000);
+    ws = FakeSocket.last();
+    ws.accept();
+    expect(ws.sent[0]).toEqual({ type: 'resume', conversations: { c1: 3 } });
+    // The catch-up re-sends what is held as well as what was missing: each shows once.
+    ws.server({ type: 'entry', entry: entry(4, { direction: 'out' }) });
+    ws.server({ type: 'entry', entry: entry(5, { clientId }) });
+    ws.server({ type: 'resumed' });
+    expect(chat.items().map((i) => i.kind === 'message' && i.seq)).toEqual([1, 2, 3, 4, 5]);
+    ws.drop();
+    vi.advanceTimersByTime(1000);
+    FakeSocket.last().accept();
+    expect(FakeSocket.last().sent[0]).toEqual({ type: 'resume', conversations: { c1: 5 } });
+  });
+
+  it('stalls the resume cursor at a seq it never sees (an internal note) until a resume has read past it', async () => {
+    const { chat } = setup({
+      api: { session: async () => session({ conversation: visitorConversation(), entries: [entry(1)] }) },
+    });
+    chat.start();
+    await flushPromises();
+    let ws = FakeSocket.last();
+    ws.accept();
+    ws.server({ type: 'entry', entry: entry(3, { direction: 'out' }) }); // 2 is a note
+    ws.drop();
+    vi.advanceTimersByTime(1000);
+    ws = FakeSocket.last();
+    ws.accept();
+    expect(ws.sent[0]).toEqual({ type: 'resume', conversations: { c1: 1 } });
+    ws.server({ type: 'entry', entry: entry(3, { direction: 'out' }) });
+    ws.server({ type: 'resumed' });
+    ws.server({ type: 'entry', entry: entry(4) });
+    expect(chat.items().map((i) => i.kind === 'message' && i.seq)).toEqual([1, 3, 4]);
+    ws.drop();
+    vi.advanceTimersByTime(1000);
+    FakeSocket.last().accept();
+    expect(FakeSocket.last().sent[0]).toEqual({ type: 'resume', conversations: { c1: 4 } });
+  });
+
+  it('keeps a message the server could not store yet pending and resends it with the same clientId', async () => {
+    const { chat } = setup();
+    chat.start();
+    await flushPromises();
+    const ws = FakeSocket.last();
+    ws.accept();
+    chat.send('are you there?');
+    const clientId = '00000000-0000-4000-8000-000000000001';
+    const unavailable = { code: 'unavailable' as const, message: 'Try again shortly', details: { retryAfterSeconds: 3 } };
+    ws.server({ type: 'error', clientId, error: unavailable });
+    expect(chat.items()).toMatchObject([{ state: 'sending', clientId }]);
+    expect(chat.outbox.has(clientId)).toBe(true);
+    vi.advanceTimersByTime(3000); // jittered: 3.3 s with random() = 0.5
+    expect(ws.sent.filter((f) => f.type === 'send')).toHaveLength(1);
+    vi.advanceTimersByTime(400);
+    expect(ws.sent.filter((f) => f.type === 'send')).toEqual([
+      { type: 'send', clientId, body: 'are you there?' },
+      { type: 'send', clientId, body: 'are you there?' },
+    ]);
+
+    // Without retryAfterSeconds it waits about 2 s, unless a reconnect resends it first (and only then).
+    ws.server({ type: 'error', clientId, error: { code: 'unavailable', message: 'Try again shortly' } });
+    ws.drop();
+    vi.advanceTimersByTime(600);
+    const next = FakeSocket.last();
+    next.accept();
+    vi.advanceTimersByTime(5000);
+    expect(next.sent.filter((f) => f.type === 'send')).toEqual([{ type: 'send', clientId, body: 'are you there?' }]);
+    expect(chat.items()).toMatchObject([{ state: 'sending', clientId }]);
   });
 
   it('survives a reload with the outbox intact and drops what the server already stored', async () => {

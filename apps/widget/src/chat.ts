@@ -1,5 +1,5 @@
 import type { Callback, Entry, PublicAgent, ServerFrame, VisitorConversation, WaitChoice, WaitEstimate } from '@warmline/shared';
-import { type Api, ApiError, type CallbackWindowsResult } from './api.ts';
+import { type Api, ApiError, type CallbackWindowsResult, type SignedInUser } from './api.ts';
 import { backoffDelay } from './backoff.ts';
 import { type CallbackWindow, callbackConfirmation, isActiveCallback, openWindows } from './callbackWindows.ts';
 import { Connection, type LinkState, type SocketLike } from './connection.ts';
@@ -29,6 +29,8 @@ export interface ChatDeps {
   base: string;
   api: Api;
   kv: KV;
+  /** The host site's signed-in user, vouched for by its server's HMAC; absent for anonymous visitors. */
+  user?: SignedInUser | undefined;
   makeSocket?: (url: string) => SocketLike;
   clock?: Clock;
   uuid?: () => string;
@@ -67,6 +69,10 @@ export class Chat {
   private readonly uuid: () => string;
   private readonly random: () => number;
   private typingTimer: unknown = null;
+  /** Highest seq held per conversation when `resume` was sent: all of it is complete once `resumed` arrives. */
+  private resuming: Record<string, number> | null = null;
+  /** Sends the server could not store yet (`unavailable`): clientId → the timer that resends it. */
+  private resendTimers = new Map<string, unknown>();
   private sessionRetry: unknown = null;
   private sessionAttempt = 0;
   private authFailures = 0;
@@ -78,6 +84,12 @@ export class Chat {
     this.uuid = d.uuid ?? uuid4;
     this.random = d.random ?? Math.random;
     this.token = d.kv.get(this.key('token'));
+    // Signed in as someone else, or signed out, since this browser's chat began: never show them another's chat.
+    if ((d.kv.get(this.key('user')) ?? '') !== (d.user?.userId ?? '')) {
+      d.kv.remove(this.key('token'));
+      d.kv.remove(this.key('outbox'));
+      this.token = null;
+    }
     this.outbox = new Outbox(d.kv, this.key('outbox'));
     this.conn = new Connection(
       {
@@ -289,7 +301,7 @@ export class Chat {
     this.conn.reconnect();
   }
 
-  private key(name: 'token' | 'outbox' | 'seen' | 'promise' | 'callback'): string {
+  private key(name: 'token' | 'outbox' | 'seen' | 'promise' | 'callback' | 'user'): string {
     return storageKey(this.d.workspaceKey, name);
   }
 
@@ -305,10 +317,12 @@ export class Chat {
     try {
       let res: Awaited<ReturnType<Api['session']>>;
       try {
-        res = await this.d.api.session(this.d.workspaceKey, this.token ?? undefined);
+        res = await this.d.api.session(this.d.workspaceKey, this.token ?? undefined, this.d.user);
       } catch (err) {
-        // A forged or expired token: start over as a new visitor rather than locking them out.
-        if (!(err instanceof ApiError && err.status === 401 && this.token)) throw err;
+        // A forged or expired token, or a signed-in user the server could not verify: chat as a new
+        // anonymous visitor rather than locking them out.
+        if (!(err instanceof ApiError && err.status === 401 && (this.token || this.d.user))) throw err;
+        if (this.d.user) console.warn('[warmline] the signed-in user could not be verified; chatting anonymously');
         this.dropIdentity();
         res = await this.d.api.session(this.d.workspaceKey);
       }
@@ -316,12 +330,15 @@ export class Chat {
         if (this.token) this.dropIdentity();
         this.token = res.visitorToken;
         this.d.kv.set(this.key('token'), res.visitorToken);
+        this.d.kv.set(this.key('user'), this.d.user?.userId ?? '');
       }
       this.workspace = res.workspace;
       this.conversation = res.conversation;
       this.wait = res.wait;
       this.team = res.team;
       this.timeline.addAll(res.entries);
+      // Read from the database: nothing visible up to the highest seq read is missing.
+      for (const e of res.entries) this.timeline.settle(e.conversationId, e.seq);
       this.settleOutbox();
       this.phase = 'ready';
       this.problem = null;
@@ -346,6 +363,7 @@ export class Chat {
     this.token = null;
     this.d.kv.remove(this.key('token'));
     this.timeline.clear();
+    this.resuming = null;
     this.conversation = null;
     this.agentRead.clear();
     this.readSent.clear();
@@ -366,6 +384,8 @@ export class Chat {
   }
 
   private flush(): void {
+    for (const t of this.resendTimers.values()) this.clock.clearTimeout(t);
+    this.resendTimers.clear();
     for (const item of this.outbox.items()) {
       if (!this.conn.send({ type: 'send', clientId: item.clientId, body: item.body })) return;
     }
@@ -376,7 +396,8 @@ export class Chat {
       case 'ready': {
         this.authFailures = 0;
         const extra = this.conversation ? [this.conversation.id] : [];
-        this.conn.send({ type: 'resume', conversations: this.timeline.cursors(extra) });
+        this.resuming = this.timeline.cursors(extra);
+        this.conn.send({ type: 'resume', conversations: this.timeline.resumeCursors(extra) });
         this.readSent.clear(); // a new socket: re-announce the read position when next visible
         this.flush();
         break;
@@ -413,7 +434,16 @@ export class Chat {
       case 'read':
         if (f.by === 'agent') this.agentRead.set(f.conversationId, Math.max(f.seq, this.agentRead.get(f.conversationId) ?? 0));
         break;
+      case 'resumed':
+        // The catch-up re-read from the database everything after each cursor, so all held at `resume` is complete.
+        for (const [id, seq] of Object.entries(this.resuming ?? {})) this.timeline.settle(id, seq);
+        this.resuming = null;
+        return;
       case 'error':
+        if (f.clientId && f.error.code === 'unavailable') {
+          this.resendLater(f.clientId, f.error.details); // not stored yet, not refused: it stays pending
+          return;
+        }
         if (f.clientId) {
           const item = this.outbox.items().find((i) => i.clientId === f.clientId);
           this.outbox.remove(f.clientId);
@@ -423,9 +453,22 @@ export class Chat {
         }
         break;
       default:
-        return; // pong, resumed and agent-only frames change nothing visible
+        return; // pong and agent-only frames change nothing visible
     }
     this.changed();
+  }
+
+  /** Resend with the same clientId after the server's `retryAfterSeconds` (2 s when absent), or at reconnect if sooner. */
+  private resendLater(clientId: string, details: unknown): void {
+    if (this.resendTimers.has(clientId) || !this.outbox.has(clientId)) return;
+    const after = (details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    const ms = (typeof after === 'number' && after > 0 ? after : 2) * 1000 * (1 + 0.2 * this.random());
+    const timer = this.clock.setTimeout(() => {
+      this.resendTimers.delete(clientId);
+      const item = this.outbox.items().find((i) => i.clientId === clientId);
+      if (item) this.conn.send({ type: 'send', clientId, body: item.body });
+    }, ms);
+    this.resendTimers.set(clientId, timer);
   }
 
   private addEntry(e: Entry): void {

@@ -58,6 +58,20 @@ describe('Connection', () => {
     expect(FakeSocket.all).toHaveLength(4);
   });
 
+  it('reconnects with backoff after "try again later" (1013) and "shutting down" (4503), as after any drop', () => {
+    const { conn, auth } = setup();
+    conn.start();
+    for (const [i, code] of [1013, 4503].entries()) {
+      FakeSocket.last().accept();
+      FakeSocket.last().drop(code);
+      vi.advanceTimersByTime(499);
+      expect(FakeSocket.all).toHaveLength(i + 1);
+      vi.advanceTimersByTime(1);
+      expect(FakeSocket.all).toHaveLength(i + 2);
+    }
+    expect(auth).not.toHaveBeenCalled();
+  });
+
   it('skips the wait when told the network is back', () => {
     const { conn } = setup();
     conn.start();

@@ -2,7 +2,7 @@ import type { ClientFrame, ServerFrame } from '@warmline/shared';
 import { backoffDelay } from './backoff.ts';
 import { type Clock, realClock } from './typing.ts';
 
-/** Close codes from docs/realtime.md. */
+/** Close codes from docs/realtime.md. Any other (1013 try again later, 4503 shutting down…) means reconnect with backoff. */
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN_ORIGIN = 4403;
 

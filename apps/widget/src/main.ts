@@ -1,3 +1,4 @@
+import type { SignedInUser } from './api.ts';
 import { baseFromScriptSrc, isWidgetSrc } from './url.ts';
 import { mountWidget, type WarmlineHandle } from './widget.ts';
 
@@ -13,6 +14,16 @@ function findScript(): HTMLScriptElement | null {
   if (current instanceof HTMLScriptElement && current.src) return current;
   const scripts = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].filter((s) => isWidgetSrc(s.src));
   return scripts.find((s) => s.dataset.workspace) ?? scripts[0] ?? null;
+}
+
+/**
+ * A site with signed-in users adds `data-user-id` and `data-user-hash` (HMAC-SHA256 of the id under the
+ * workspace's identity secret, computed on its server), optionally `data-user-name` and `data-user-email`.
+ */
+function signedInUser(script: HTMLScriptElement): SignedInUser | undefined {
+  const { userId, userHash, userName, userEmail } = script.dataset;
+  if (!userId || !userHash) return undefined;
+  return { userId, userHash, ...(userName ? { name: userName } : {}), ...(userEmail ? { email: userEmail } : {}) };
 }
 
 function boot(): void {
@@ -37,7 +48,7 @@ function boot(): void {
     },
   };
   const start = () => {
-    mounted = mountWidget(baseFromScriptSrc(script.src), workspaceKey);
+    mounted = mountWidget(baseFromScriptSrc(script.src), workspaceKey, signedInUser(script));
     if (openWhenMounted) mounted.open();
   };
   if (document.body) start();

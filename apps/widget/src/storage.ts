@@ -66,6 +66,6 @@ export function readJSON<T>(kv: KV, key: string, fallback: T): T {
 }
 
 /** Storage keys are namespaced per workspace so two Warmline widgets on one site never mix. */
-export function storageKey(workspaceKey: string, name: 'token' | 'outbox' | 'seen' | 'promise' | 'callback'): string {
+export function storageKey(workspaceKey: string, name: 'token' | 'outbox' | 'seen' | 'promise' | 'callback' | 'user'): string {
   return `warmline:${workspaceKey}:${name}`;
 }

@@ -7,6 +7,8 @@ import type { OutboxItem } from './outbox.ts';
  */
 export class Timeline {
   private readonly convs = new Map<string, Map<number, Entry>>();
+  /** Per conversation, the seq up to which nothing visible can be missing: where `resume` must start. */
+  private readonly complete = new Map<string, number>();
 
   /** Add an entry; false when that seq was already held (or the entry is not for visitors). */
   add(entry: Entry): boolean {
@@ -19,7 +21,20 @@ export class Timeline {
     }
     if (conv.has(entry.seq)) return false;
     conv.set(entry.seq, entry);
+    this.settle(entry.conversationId, 0);
     return true;
+  }
+
+  /**
+   * A database-backed read (history, or a resume's catch-up) proved nothing visible up to `seq` is missing.
+   * Live entries only extend this one consecutive seq at a time: an `ack` can overtake another's entry still
+   * on its way through the bus, and resuming from the highest seq would skip that entry for good.
+   */
+  settle(conversationId: string, seq: number): void {
+    const conv = this.convs.get(conversationId);
+    let upTo = Math.max(seq, this.complete.get(conversationId) ?? 0);
+    while (conv?.has(upTo + 1)) upTo++;
+    this.complete.set(conversationId, upTo);
   }
 
   /** Add many; returns the entries that were new. */
@@ -32,20 +47,28 @@ export class Timeline {
     return this.convs.get(conversationId)?.has(seq) ?? false;
   }
 
-  /**
-   * Highest seq held, 0 when none. Not "highest contiguous": internal notes share the sequence, so a visitor
-   * always sees gaps, and the server's resume reads everything after this point from the database anyway.
-   */
+  /** Highest seq held, 0 when none (read and seen positions; `resume` starts from `resumeCursors`). */
   lastSeq(conversationId: string): number {
     let max = 0;
     for (const seq of this.convs.get(conversationId)?.keys() ?? []) if (seq > max) max = seq;
     return max;
   }
 
-  /** Resume cursors for every conversation held, plus any extra ids (a conversation known but still empty). */
+  /** Highest seq held for every conversation held, plus any extra ids (a conversation known but still empty). */
   cursors(extra: readonly string[] = []): Record<string, number> {
     const out: Record<string, number> = {};
     for (const id of [...this.convs.keys(), ...extra]) out[id] = this.lastSeq(id);
+    return out;
+  }
+
+  /**
+   * Where `resume` starts, per conversation: complete-up-to, not the highest seq held. Internal notes share the
+   * sequence, so for a visitor this stalls at a note until the next resume re-reads past it; held entries that
+   * come again are ignored by `add`.
+   */
+  resumeCursors(extra: readonly string[] = []): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const id of [...this.convs.keys(), ...extra]) out[id] = this.complete.get(id) ?? 0;
     return out;
   }
 
@@ -65,6 +88,7 @@ export class Timeline {
   /** Forget everything (the visitor's identity was replaced). */
   clear(): void {
     this.convs.clear();
+    this.complete.clear();
   }
 }
 

@@ -1,4 +1,4 @@
-import { createApi } from './api.ts';
+import { createApi, type SignedInUser } from './api.ts';
 import { Chat } from './chat.ts';
 import { browserKV } from './storage.ts';
 import { styles } from './styles.ts';
@@ -18,8 +18,8 @@ export interface WarmlineHandle {
 }
 
 /** Mount the widget for a workspace on the page, talking to the Warmline server at `base`. */
-export function mountWidget(base: string, workspaceKey: string): WarmlineHandle {
-  const chat = new Chat({ workspaceKey, base, api: createApi(base), kv: browserKV() });
+export function mountWidget(base: string, workspaceKey: string, user?: SignedInUser): WarmlineHandle {
+  const chat = new Chat({ workspaceKey, base, api: createApi(base), kv: browserKV(), user });
   let isOpen = false;
   let wasOnline = false;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VerifiedUser } from './customers.ts';
 import {
   Agent,
   AgentRole,
@@ -13,6 +14,7 @@ import {
   VisitorConversation,
   WaitEstimate,
 } from './domain.ts';
+import { Alert } from './empathy.ts';
 
 /** Default upper bound on a message body; the server's limit is configurable (`MESSAGE_MAX_LENGTH`). */
 export const MESSAGE_MAX_LENGTH_DEFAULT = 10_000;
@@ -98,6 +100,7 @@ export const TeamBody = z.object({
     .optional(),
   offerChoicesAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   continuityGraceSeconds: z.number().int().min(0).max(3_600).optional(),
+  restricted: z.boolean().optional(),
 });
 export const UpdateTeamBody = TeamBody.partial();
 export const TeamMembersBody = z.object({ agentIds: z.array(Id).max(500) });
@@ -155,6 +158,10 @@ export const SupervisorOverview = z.object({
   timeToHuman: z.object({
     today: z.object({ count: z.number().int(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() }),
   }),
+  /** Alerts nobody has acknowledged yet, newest first. */
+  alerts: z.array(Alert).optional(),
+  /** Service failures flagged in the last 7 days, how many were fully recovered, and how many a rule flagged. */
+  serviceRecovery: z.object({ flagged: z.number().int(), recovered: z.number().int(), byRule: z.number().int() }).optional(),
 });
 export type SupervisorOverview = z.infer<typeof SupervisorOverview>;
 
@@ -162,6 +169,8 @@ export type SupervisorOverview = z.infer<typeof SupervisorOverview>;
 export const WidgetSessionBody = z.object({
   workspaceKey: z.string().min(1).max(100),
   visitorToken: z.string().max(500).optional(),
+  /** A signed-in website user, verified by HMAC; only verified identities link automatically. */
+  user: VerifiedUser.optional(),
 });
 export const WidgetSessionResponse = z.object({
   visitorToken: z.string(),
@@ -220,6 +229,8 @@ export const WorkspaceSettings = z.object({
   presenceGraceSeconds: z.number().int(),
   /** The reply time promised when a customer leaves a message. */
   replyPromiseMinutes: z.number().int(),
+  /** Country for phone numbers written without +country (ISO 3166, e.g. KE); null: only international numbers. */
+  phoneCountry: z.string().nullable(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 export const WorkspaceSettingsResponse = z.object({ workspace: WorkspaceSettings });
@@ -243,4 +254,9 @@ export const UpdateWorkspaceBody = z.object({
   idleAwayMinutes: z.number().int().min(1).max(480).optional(),
   presenceGraceSeconds: z.number().int().min(0).max(3600).optional(),
   replyPromiseMinutes: z.number().int().min(5).max(10_080).optional(),
+  phoneCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: 'phoneCountry is a two-letter country code such as KE' })
+    .nullable()
+    .optional(),
 });

@@ -98,6 +98,8 @@ export const Team = z.object({
   /** How long a returning customer is held for the person they spoke with last. */
   continuityGraceSeconds: z.number().int(),
   memberIds: z.array(z.string()),
+  /** Only members, supervisors and admins see this team's conversations (and find them in search). */
+  restricted: z.boolean().optional(),
 });
 export type Team = z.infer<typeof Team>;
 
@@ -139,6 +141,8 @@ export const Conversation = z.object({
   /** The priority the queue actually uses. */
   effectivePriority: z.number().int(),
   upset: z.boolean(),
+  /** How the customer's latest message read, if it was read. */
+  mood: Emotion.nullable().optional(),
   serviceFailure: z.boolean(),
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
   language: z.string().nullable(),

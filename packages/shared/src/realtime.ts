@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientId, Id } from './api.ts';
 import type { Conversation, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
+import type { Alert } from './empathy.ts';
 import type { ErrorCode } from './errors.ts';
 
 /** WebSocket close codes used by the gateway (see docs/realtime.md). */
@@ -40,6 +41,8 @@ export type ServerFrame =
   | { type: 'read'; conversationId: string; seq: number; by: 'customer' | 'agent' }
   | { type: 'wait'; wait: WaitEstimate }
   | { type: 'presence'; agentId: string; presence: Presence }
+  /** To supervisors and admins (and, for a follow-up, its owner): a customer's mood needs a person's attention. */
+  | { type: 'alert'; alert: Alert }
   | { type: 'error'; clientId?: string; error: { code: ErrorCode; message: string; details?: unknown } }
   | { type: 'pong' };
 

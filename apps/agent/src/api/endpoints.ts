@@ -1,11 +1,14 @@
 import type {
   Agent,
   AgentRole,
+  Alert,
   Capacity,
   Conversation,
   Entry,
   InboxView,
   Presence,
+  Recovery,
+  RecoveryStepBody,
   SessionResponse,
   SupervisorOverview,
   Team,
@@ -117,4 +120,19 @@ export const conversationsApi = {
     request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/transfer`, { body: input }),
   acceptTransfer: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/transfer/accept`),
   declineTransfer: (id: string) => request<{ conversation: Conversation }>('POST', `/conversations/${enc(id)}/transfer/decline`),
+};
+
+export const alertsApi = {
+  /** Supervisors see every alert; an agent sees the follow-ups that are theirs. */
+  open: () => request<{ alerts: Alert[] }>('GET', '/alerts?open=true&limit=100'),
+  acknowledge: (id: string) => request<{ alert: Alert }>('POST', `/alerts/${enc(id)}/acknowledge`),
+};
+
+export const recoveryApi = {
+  get: (conversationId: string) =>
+    request<{ recovery: Recovery | null }>('GET', `/conversations/${enc(conversationId)}/recovery`),
+  flag: (conversationId: string, reason: string) =>
+    request<{ recovery: Recovery }>('POST', `/conversations/${enc(conversationId)}/service-failure`, { body: { reason } }),
+  record: (conversationId: string, step: RecoveryStepBody) =>
+    request<{ recovery: Recovery }>('POST', `/conversations/${enc(conversationId)}/recovery`, { body: step }),
 };

@@ -42,6 +42,8 @@ interface RequestOptions {
   body?: unknown;
   /** Sign-in answers 401 for a wrong password: that is not an expired session. */
   quietUnauthenticated?: boolean;
+  /** Cancels the request (search as you type drops stale requests); it then rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 /** Calls the Warmline API on the same origin and returns its JSON, or throws an {@link ApiError}. */
@@ -57,13 +59,16 @@ export async function request<T>(method: Method, path: string, options: RequestO
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
     });
-  } catch {
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'network', 'Cannot reach Warmline. Check your connection; we will keep trying.');
   }
 
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
+  if (options.signal?.aborted) throw options.signal.reason;
   if (response.ok) return payload as T;
 
   const error = readErrorBody(payload);

@@ -2,8 +2,17 @@ import type { Conversation } from '@warmline/shared';
 import { type BadgeKind, callbackChip, priorityBadges } from '../state/chips.ts';
 
 /** Upset / Service failure / Waiting too long: small and calm, never shouting. */
-export function PriorityBadges({ conversation, only }: { conversation: Conversation; only?: readonly BadgeKind[] }) {
-  const badges = priorityBadges(conversation).filter((b) => !only || only.includes(b.kind));
+export function PriorityBadges({
+  conversation,
+  only,
+  hide,
+}: {
+  conversation: Conversation;
+  only?: readonly BadgeKind[];
+  /** Left out because something beside them already says it (an upset mood word says "Upset"). */
+  hide?: readonly BadgeKind[];
+}) {
+  const badges = priorityBadges(conversation).filter((b) => (!only || only.includes(b.kind)) && !hide?.includes(b.kind));
   if (badges.length === 0) return null;
   return (
     <>

@@ -1,6 +1,8 @@
+import type { EmotionReading } from '@warmline/shared';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { sendFrame } from '../state/connection.ts';
 import { sendMessage } from '../state/conversationActions.ts';
+import { CoachHints } from './CoachHints.tsx';
 import { TypingSignal } from './typingSignal.ts';
 
 /** Unsent drafts per conversation, so switching conversations never loses half a reply. */
@@ -10,10 +12,19 @@ interface ComposerProps {
   conversationId: string;
   customerTyping: boolean;
   customer: string;
+  /** How the customer seemed in their latest message: the reply coach fits its suggestions to it. */
+  customerFeeling?: EmotionReading | null;
+  serviceFailure?: boolean;
 }
 
 /** Reply or internal note. Enter sends, Shift+Enter starts a new line. */
-export function Composer({ conversationId, customerTyping, customer }: ComposerProps) {
+export function Composer({
+  conversationId,
+  customerTyping,
+  customer,
+  customerFeeling = null,
+  serviceFailure = false,
+}: ComposerProps) {
   const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
   const [note, setNote] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -103,6 +114,14 @@ export function Composer({ conversationId, customerTyping, customer }: ComposerP
         onKeyDown={onKeyDown}
         onBlur={() => signal.stop()}
       />
+      {note ? null : (
+        <CoachHints
+          conversationId={conversationId}
+          draft={body}
+          customerFeeling={customerFeeling}
+          serviceFailure={serviceFailure}
+        />
+      )}
       <div className="composer-bottom">
         <span className="hint">{note ? 'Only your team sees notes. ' : ''}Enter to send · Shift+Enter for a new line</span>
         <button

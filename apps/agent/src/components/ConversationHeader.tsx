@@ -1,4 +1,4 @@
-import type { Conversation } from '@warmline/shared';
+import type { Conversation, Entry } from '@warmline/shared';
 import { useState } from 'react';
 import {
   declineTransfer,
@@ -13,11 +13,15 @@ import { formatPromise } from '../state/time.ts';
 import { isTransferFromMe, transferStatusText } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
 import { CallbackChip, PriorityBadges } from './Badges.tsx';
+import { FailureFlagForm } from './FailureFlagForm.tsx';
+import { MoodTrail } from './MoodTrail.tsx';
 import { StatusPill } from './StatusPill.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 
 interface HeaderProps {
   conversation: Conversation;
+  /** The timeline, for the customer's mood so far. */
+  entries: readonly Entry[];
   meId: string;
   now: number;
   /** A warm transfer waits for me here: the banner below offers Accept, so Take is not offered. */
@@ -25,11 +29,12 @@ interface HeaderProps {
 }
 
 /** Who the customer is, who owns the conversation, and the actions that change that. */
-export function ConversationHeader({ conversation: c, meId, now, transferForMe }: HeaderProps) {
+export function ConversationHeader({ conversation: c, entries, meId, now, transferForMe }: HeaderProps) {
   const role = useStore((s) => s.session?.agent.role ?? 'agent');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [transferring, setTransferring] = useState(false);
+  const [flagging, setFlagging] = useState(false);
   const resolved = c.status === 'resolved';
   const canTake = !resolved && c.assignee?.id !== meId && !transferForMe;
   const canTransfer = !resolved && !c.pendingTransfer && (c.assignee?.id === meId || role !== 'agent');
@@ -44,14 +49,20 @@ export function ConversationHeader({ conversation: c, meId, now, transferForMe }
       .finally(() => setBusy(false));
   };
 
-  const toggle = (flag: 'upset' | 'serviceFailure') => run((id) => updateConversation(id, { [flag]: !c[flag] }));
+  const toggleUpset = () => run((id) => updateConversation(id, { upset: !c.upset }));
+  // Flagging asks what went wrong (it starts the recovery checklist); clearing a flag set by mistake does not.
+  const toggleFailure = () =>
+    c.serviceFailure ? run((id) => updateConversation(id, { serviceFailure: false })) : setFlagging((open) => !open);
 
   return (
     <header className="convo-header">
       <div className="convo-who">
-        <h1 className="convo-name" data-testid="conversation-customer-name">
-          {customerName(c)}
-        </h1>
+        <div className="convo-title">
+          <h1 className="convo-name" data-testid="conversation-customer-name">
+            {customerName(c)}
+          </h1>
+          <MoodTrail entries={entries} />
+        </div>
         <div className="convo-meta">
           <StatusPill status={c.status} />
           {c.customer.email ? <span className="convo-email">{c.customer.email}</span> : null}
@@ -163,7 +174,7 @@ export function ConversationHeader({ conversation: c, meId, now, transferForMe }
               data-testid="toggle-upset"
               disabled={busy}
               title={c.upset ? 'No longer upset' : 'Mark the customer as upset: they move up the queue'}
-              onClick={() => toggle('upset')}
+              onClick={toggleUpset}
             >
               Upset
             </button>
@@ -171,16 +182,24 @@ export function ConversationHeader({ conversation: c, meId, now, transferForMe }
               type="button"
               className={`flag${c.serviceFailure ? ' is-on flag-failure' : ''}`}
               aria-pressed={c.serviceFailure}
+              aria-expanded={c.serviceFailure ? undefined : flagging}
               data-testid="toggle-service-failure"
               disabled={busy}
-              title={c.serviceFailure ? 'Clear the service failure' : 'We let this customer down: they move up the queue'}
-              onClick={() => toggle('serviceFailure')}
+              title={
+                c.serviceFailure
+                  ? 'Clear the service failure'
+                  : 'We let this customer down: they move up the queue and the recovery checklist starts'
+              }
+              onClick={toggleFailure}
             >
               Service failure
             </button>
           </fieldset>
         ) : null}
       </div>
+      {flagging && !c.serviceFailure && !resolved ? (
+        <FailureFlagForm conversationId={c.id} onClose={() => setFlagging(false)} />
+      ) : null}
       {transferring ? <TransferDialog conversation={c} meId={meId} onClose={() => setTransferring(false)} /> : null}
     </header>
   );

@@ -1,11 +1,13 @@
 import type { Conversation } from '@warmline/shared';
 import { Link, paths } from '../router.tsx';
-import { callbackChip, priorityBadges } from '../state/chips.ts';
+import { type BadgeKind, callbackChip, priorityBadges } from '../state/chips.ts';
 import { customerName } from '../state/customerName.ts';
+import { currentMood } from '../state/mood.ts';
 import { formatDuration, LONG_WAIT_MS, since } from '../state/time.ts';
 import { firstName, transferTargetName } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
 import { CallbackChip, PriorityBadges } from './Badges.tsx';
+import { MoodWord } from './MoodWord.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
 interface RowProps {
@@ -40,7 +42,11 @@ export function ConversationRow({ conversation: c, now, selected, unread, transf
     .filter(Boolean)
     .join(' ');
   const handingTo = !transferForMe && c.pendingTransfer ? transferTargetName(c) : null;
-  const hasTags = transferForMe || handingTo || c.callback || priorityBadges(c).length > 0;
+  // How they feel now; an upset mood word stands in for the Upset badge.
+  const mood = currentMood(c);
+  const hideUpset: readonly BadgeKind[] = mood.coversUpsetBadge ? ['upset'] : [];
+  const hasTags =
+    transferForMe || handingTo || c.callback || mood.mood || priorityBadges(c).some((b) => !hideUpset.includes(b.kind));
 
   return (
     <li>
@@ -74,6 +80,7 @@ export function ConversationRow({ conversation: c, now, selected, unread, transf
           <span className="row-preview">{preview}</span>
           {hasTags ? (
             <span className="row-tags">
+              {mood.mood ? <MoodWord mood={mood.mood} upset={mood.upset} /> : null}
               {transferForMe && c.pendingTransfer ? (
                 <span className="badge badge-transfer" data-testid="transfer-badge">
                   Transfer for you · from {firstName(c.pendingTransfer.from.displayName)}
@@ -85,7 +92,7 @@ export function ConversationRow({ conversation: c, now, selected, unread, transf
                 </span>
               ) : null}
               {c.status !== 'resolved' ? <CallbackChip conversation={c} now={now} /> : null}
-              <PriorityBadges conversation={c} />
+              <PriorityBadges conversation={c} hide={hideUpset} />
             </span>
           ) : null}
           <span className="row-bottom">

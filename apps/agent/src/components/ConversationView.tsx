@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useNow } from '../hooks/useNow.ts';
+import { latestCustomerFeeling } from '../state/coachHints.ts';
 import { clearUnread, closeConversation, markRead, openConversation } from '../state/conversationActions.ts';
 import { customerName } from '../state/customerName.ts';
 import { useStore, useViewer } from '../state/store.ts';
@@ -8,6 +9,7 @@ import { Composer } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { HandoffBanner } from './HandoffBanner.tsx';
+import { RecoveryCard } from './RecoveryCard.tsx';
 import { Timeline } from './Timeline.tsx';
 
 const NO_ENTRIES: readonly never[] = [];
@@ -39,6 +41,7 @@ export function ConversationView({ id }: { id: string }) {
   }, [id, focused, lastSeq, connection]);
 
   const pending = useMemo(() => outbox.filter((m) => m.conversationId === id), [outbox, id]);
+  const notes = useMemo(() => entries.filter((e) => e.kind === 'note').length, [entries]);
 
   if (!conversation) {
     if (loadState === 'error') {
@@ -61,8 +64,9 @@ export function ConversationView({ id }: { id: string }) {
   const forMe = isTransferForMe(conversation, viewer);
   return (
     <section className="conversation" aria-label={`Conversation with ${name}`}>
-      <ConversationHeader conversation={conversation} meId={viewer.id} now={now} transferForMe={forMe} />
+      <ConversationHeader conversation={conversation} entries={entries} meId={viewer.id} now={now} transferForMe={forMe} />
       {forMe ? <HandoffBanner conversation={conversation} now={now} /> : null}
+      {conversation.serviceFailure ? <RecoveryCard conversationId={id} notes={notes} meId={viewer.id} now={now} /> : null}
       {loadState === 'error' ? (
         <p className="banner" role="alert">
           Part of this conversation could not be loaded.{' '}
@@ -72,7 +76,14 @@ export function ConversationView({ id }: { id: string }) {
         </p>
       ) : null}
       <Timeline entries={entries} pending={pending} customer={name} me={me} now={now} customerReadSeq={readSeq} />
-      <Composer key={id} conversationId={id} customerTyping={typingUntil > now} customer={name} />
+      <Composer
+        key={id}
+        conversationId={id}
+        customerTyping={typingUntil > now}
+        customer={name}
+        customerFeeling={latestCustomerFeeling(entries)}
+        serviceFailure={conversation.serviceFailure}
+      />
     </section>
   );
 }

@@ -1,14 +1,39 @@
+import type { ReactNode } from 'react';
 import { Link, paths } from '../router.tsx';
 import { requestNotifications } from '../state/alerts.ts';
 import { signOut } from '../state/session.ts';
 import { useStore } from '../state/store.ts';
 import { Avatar } from './Avatar.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
+import { SearchBox } from './SearchBox.tsx';
 import { Wordmark } from './Wordmark.tsx';
 
 const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', open: '', reconnecting: 'Reconnecting… messages will be sent' };
 
-export type SidebarPlace = 'inbox' | 'team' | 'supervisor';
+export type SidebarPlace = 'inbox' | 'team' | 'supervisor' | 'customers' | 'organizations';
+
+function NavItem({
+  to,
+  place,
+  current,
+  children,
+}: {
+  to: string;
+  place: SidebarPlace;
+  current: SidebarPlace;
+  children: ReactNode;
+}) {
+  return (
+    <Link
+      to={to}
+      className={`nav-link${current === place ? ' is-current' : ''}`}
+      aria-current={current === place ? 'page' : undefined}
+      data-testid={`nav-${place}`}
+    >
+      {children}
+    </Link>
+  );
+}
 
 /** The left rail: who and where I am, whether I take new customers, and where to go. */
 export function Sidebar({ current }: { current: SidebarPlace }) {
@@ -16,6 +41,7 @@ export function Sidebar({ current }: { current: SidebarPlace }) {
   const waiting = useStore((s) => s.counts.waiting);
   const connection = useStore((s) => s.connection);
   const permission = useStore((s) => s.notificationPermission);
+  const openAlerts = useStore((s) => s.alerts.length);
   if (!session) return null;
   const { agent, workspace } = session;
   const connectionText = CONNECTION_TEXT[connection];
@@ -37,33 +63,32 @@ export function Sidebar({ current }: { current: SidebarPlace }) {
         </div>
       </div>
       <PresenceSwitch presence={agent.presence} />
+      <SearchBox />
 
       <nav className="nav" aria-label="Main">
-        <Link
-          to={paths.inbox}
-          className={`nav-link${current === 'inbox' ? ' is-current' : ''}`}
-          aria-current={current === 'inbox' ? 'page' : undefined}
-        >
+        <NavItem to={paths.inbox} place="inbox" current={current}>
           Inbox
           {waiting > 0 ? <span className="nav-badge">{waiting}</span> : null}
-        </Link>
+        </NavItem>
+        <NavItem to={paths.customers} place="customers" current={current}>
+          Customers
+        </NavItem>
+        <NavItem to={paths.organizations} place="organizations" current={current}>
+          Organizations
+        </NavItem>
         {agent.role === 'supervisor' || agent.role === 'admin' ? (
-          <Link
-            to={paths.supervisor}
-            className={`nav-link${current === 'supervisor' ? ' is-current' : ''}`}
-            aria-current={current === 'supervisor' ? 'page' : undefined}
-            data-testid="nav-supervisor"
-          >
+          <NavItem to={paths.supervisor} place="supervisor" current={current}>
             Live queue
-          </Link>
+            {openAlerts > 0 ? (
+              <span className="nav-badge nav-badge-quiet" data-testid="nav-alerts" title="Open alerts">
+                {openAlerts}
+              </span>
+            ) : null}
+          </NavItem>
         ) : null}
-        <Link
-          to={paths.team}
-          className={`nav-link${current === 'team' ? ' is-current' : ''}`}
-          aria-current={current === 'team' ? 'page' : undefined}
-        >
+        <NavItem to={paths.team} place="team" current={current}>
           {agent.role === 'admin' ? 'Team' : 'Profile'}
-        </Link>
+        </NavItem>
       </nav>
 
       <div className="sidebar-foot">

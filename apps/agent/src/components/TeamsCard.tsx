@@ -4,6 +4,7 @@ import { humanSeconds } from '../state/supervisor.ts';
 import { createTeam, setTeamMembers, updateTeam } from '../state/teamActions.ts';
 import { type TeamFields, teamFields, teamInput } from '../state/teamForm.ts';
 import { Avatar } from './Avatar.tsx';
+import { FormFooter } from './FormFooter.tsx';
 
 function TeamFieldsInputs({ fields, onChange }: { fields: TeamFields; onChange: (fields: TeamFields) => void }) {
   const set = (key: keyof TeamFields) => (e: { target: { value: string } }) => onChange({ ...fields, [key]: e.target.value });
@@ -110,7 +111,10 @@ function TeamEditor({ team, agents, onDone }: { team: Team; agents: readonly Age
           ))}
         </div>
       </fieldset>
-      <TeamFormFooter
+      <FormFooter
+        small
+        className="team-editor-actions"
+        errorTestId="team-error"
         error={error}
         busy={busy}
         canSubmit={Boolean(fields.name.trim())}
@@ -118,34 +122,6 @@ function TeamEditor({ team, agents, onDone }: { team: Team; agents: readonly Age
         submit={{ label: 'Save team', busyLabel: 'Saving…', testId: 'team-save' }}
       />
     </form>
-  );
-}
-
-/** A team form's error line and its Cancel / submit buttons. */
-function TeamFormFooter(props: {
-  error: string | null;
-  busy: boolean;
-  canSubmit: boolean;
-  onCancel: () => void;
-  submit: { label: string; busyLabel: string; testId: string };
-}) {
-  const { error, busy, canSubmit, onCancel, submit } = props;
-  return (
-    <>
-      {error ? (
-        <p className="form-error" role="alert" data-testid="team-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="team-editor-actions">
-        <button type="button" className="btn btn-quiet btn-small" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary btn-small" data-testid={submit.testId} disabled={busy || !canSubmit}>
-          {busy ? submit.busyLabel : submit.label}
-        </button>
-      </div>
-    </>
   );
 }
 
@@ -228,7 +204,10 @@ export function TeamsCard({ teams, agents }: { teams: readonly Team[]; agents: r
       {creating ? (
         <form className="team-editor team-create" onSubmit={create} data-testid="team-form">
           <TeamFieldsInputs fields={fields} onChange={setFields} />
-          <TeamFormFooter
+          <FormFooter
+            small
+            className="team-editor-actions"
+            errorTestId="team-error"
             error={error}
             busy={busy}
             canSubmit={Boolean(fields.name.trim())}

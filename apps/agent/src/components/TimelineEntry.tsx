@@ -1,5 +1,6 @@
-import type { Emotion, Entry } from '@warmline/shared';
+import type { Entry } from '@warmline/shared';
 import { describeEvent } from '../state/eventText.ts';
+import { moodWords } from '../state/mood.ts';
 import { formatClock } from '../state/time.ts';
 import { Avatar } from './Avatar.tsx';
 
@@ -63,7 +64,7 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
               data-emotion={entry.emotion.label}
               title="How this message reads. A hint, not a verdict."
             >
-              {feelingWords[entry.emotion.label]}
+              sounds {moodWords[entry.emotion.label]}
             </span>
           ) : null}
         </div>
@@ -74,15 +75,3 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
     </li>
   );
 }
-
-/** Quiet words for how a message reads: a person's feeling, not a score. */
-const feelingWords: Record<Emotion, string> = {
-  angry: 'sounds angry',
-  frustrated: 'sounds frustrated',
-  anxious: 'sounds worried',
-  confused: 'sounds unsure',
-  sad: 'sounds sad',
-  grateful: 'sounds thankful',
-  delighted: 'sounds delighted',
-  neutral: '',
-};

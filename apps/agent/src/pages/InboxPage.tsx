@@ -1,6 +1,7 @@
 import { ConversationView } from '../components/ConversationView.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { InboxColumn } from '../components/InboxColumn.tsx';
+import { ProfileDock } from '../components/profile/ProfileDock.tsx';
 import { useStore } from '../state/store.ts';
 
 function NothingSelected() {
@@ -17,12 +18,13 @@ function NothingSelected() {
   );
 }
 
-/** Inbox on the left, the selected conversation (or a calm empty state) on the right. */
+/** Inbox on the left, the selected conversation (or a calm empty state) in the middle, the person on the right. */
 export function InboxPage({ conversationId }: { conversationId: string | null }) {
   return (
-    <div className="workspace">
+    <div className={`workspace${conversationId ? ' with-profile' : ''}`}>
       <InboxColumn />
       {conversationId ? <ConversationView id={conversationId} /> : <NothingSelected />}
+      {conversationId ? <ProfileDock conversationId={conversationId} /> : null}
     </div>
   );
 }

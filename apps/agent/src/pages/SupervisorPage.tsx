@@ -1,9 +1,12 @@
 import { useEffect, useMemo } from 'react';
+import { AlertsCard } from '../components/AlertsCard.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { CallbackChip } from '../components/Badges.tsx';
+import { MoodWord } from '../components/MoodWord.tsx';
 import { useNow } from '../hooks/useNow.ts';
 import { Link, paths } from '../router.tsx';
 import { customerName } from '../state/customerName.ts';
+import { currentMood } from '../state/mood.ts';
 import { useStore } from '../state/store.ts';
 import {
   channelLoads,
@@ -85,6 +88,8 @@ export function SupervisorPage() {
         </div>
       </section>
 
+      <AlertsCard now={now} serviceRecovery={data?.serviceRecovery} />
+
       <div className="supervisor-grid">
         <section className="card card-flush" aria-labelledby="queue-title">
           <h2 className="card-title" id="queue-title">
@@ -118,6 +123,7 @@ export function SupervisorPage() {
                 {data.queue.map((row) => {
                   const c = row.conversation;
                   const waited = liveWaitingSeconds(row.waitingSeconds, readAt, now);
+                  const mood = currentMood({ mood: c.mood, upset: row.mood === 'upset' }, true);
                   return (
                     <tr
                       key={c.id}
@@ -144,11 +150,11 @@ export function SupervisorPage() {
                       </td>
                       <td>
                         <span className="mood-cell">
-                          {row.mood === 'upset' ? (
+                          {mood.mood ? <MoodWord mood={mood.mood} upset={mood.upset} /> : null}
+                          {row.mood === 'upset' && !mood.coversUpsetBadge ? (
                             <span className="badge badge-upset">Upset</span>
-                          ) : (
-                            <span className="calm">Calm</span>
-                          )}
+                          ) : null}
+                          {!mood.mood && row.mood !== 'upset' ? <span className="calm">Calm</span> : null}
                           {c.serviceFailure ? <span className="badge badge-service-failure">Service failure</span> : null}
                           {c.escalatedAt ? (
                             <span className="badge badge-escalated" data-testid="badge-escalated">

@@ -1,4 +1,4 @@
-import type { Entry } from '@warmline/shared';
+import type { Entry, ErrorCode } from '@warmline/shared';
 import { conversationsApi, type TransferInput, type UpdateConversationInput } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import { newClientId } from './clientId.ts';
@@ -7,29 +7,39 @@ import { withEntry } from './inbox.ts';
 import { upsertConversation } from './inboxActions.ts';
 import { awaitingAck, markFailed, type PendingMessage, retry, settle } from './outbox.ts';
 import { getState, setState } from './store.ts';
-import { lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
+import { completeUpTo, lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
 
 const PAGE = 200;
 
-/** Reads every entry after `after` (paging through long conversations) and merges them into the timeline. */
+/**
+ * Reads every entry after `after` (paging through long conversations) and merges them into the timeline.
+ * `after` must be no higher than the timeline's complete-up-to: each page then proves nothing is missing up to its end.
+ */
 async function fetchEntries(conversationId: string, after: number): Promise<void> {
   let cursor = after;
   for (;;) {
     const { entries } = await conversationsApi.entries(conversationId, cursor, PAGE);
-    mergeIntoTimeline(conversationId, entries);
+    mergeIntoTimeline(conversationId, entries, entries.at(-1)?.seq ?? cursor);
     if (entries.length < PAGE) return;
     cursor = entries[entries.length - 1]!.seq;
   }
 }
 
-function mergeIntoTimeline(conversationId: string, entries: readonly Entry[]): void {
+/** Merges entries; `readUpTo` is how far a database read proved the timeline complete (0 for live entries). */
+function mergeIntoTimeline(conversationId: string, entries: readonly Entry[], readUpTo = 0): void {
   setState((s) => {
     const held = s.timelines[conversationId] ?? [];
     const merged = mergeEntries(held, entries);
     let outbox = s.outbox;
     for (const entry of entries) if (entry.clientId) outbox = settle(outbox, entry.clientId);
-    if (merged === held && outbox === s.outbox) return {};
-    return { timelines: { ...s.timelines, [conversationId]: merged }, outbox };
+    const was = s.complete[conversationId] ?? 0;
+    const upTo = completeUpTo(merged, Math.max(was, readUpTo));
+    if (merged === held && outbox === s.outbox && upTo === was) return {};
+    return {
+      timelines: { ...s.timelines, [conversationId]: merged },
+      outbox,
+      complete: { ...s.complete, [conversationId]: upTo },
+    };
   });
 }
 
@@ -83,7 +93,8 @@ export function receiveEntry(entry: Entry): void {
     fetchUnknownConversation(entry.conversationId);
   }
   if (held) {
-    if (leavesGap(held, entry)) fetchEntries(entry.conversationId, lastSeqOf(held)).catch(() => {});
+    const complete = s.complete[entry.conversationId] ?? 0;
+    if (leavesGap(complete, entry)) fetchEntries(entry.conversationId, complete).catch(() => {});
     mergeIntoTimeline(entry.conversationId, [entry]);
   } else if (entry.clientId) {
     setState((now) => ({ outbox: settle(now.outbox, entry.clientId!) }));
@@ -110,11 +121,26 @@ function fetchUnknownConversation(id: string): void {
     .finally(() => fetching.delete(id));
 }
 
-/** After a reconnect: the seq held per open timeline, for `resume`. */
-export function heldPositions(): Record<string, number> {
+/** Highest seq held per timeline when `resume` was sent: all of it is complete once `resumed` arrives. */
+let resuming: Record<string, number> = {};
+
+/** After a reconnect: where `resume` starts per held timeline (complete-up-to, not the highest seq held). */
+export function resumePositions(): Record<string, number> {
+  const s = getState();
   const positions: Record<string, number> = {};
-  for (const [id, entries] of Object.entries(getState().timelines)) positions[id] = lastSeqOf(entries);
+  resuming = {};
+  for (const [id, entries] of Object.entries(s.timelines)) {
+    positions[id] = s.complete[id] ?? 0;
+    resuming[id] = lastSeqOf(entries);
+  }
   return positions;
+}
+
+/** `resumed`: the catch-up re-read everything after each cursor from the database, so all held at `resume` is complete. */
+export function resumeFinished(): void {
+  const marks = resuming;
+  resuming = {};
+  for (const [id, seq] of Object.entries(marks)) if (getState().timelines[id]) mergeIntoTimeline(id, [], seq);
 }
 
 // ── composing ─────────────────────────────────────────────────────────
@@ -170,8 +196,37 @@ export function failMessage(clientId: string, error: string): void {
   setState((s) => ({ outbox: markFailed(s.outbox, clientId, error) }));
 }
 
+const resendTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * The server answered a send with an error. `unavailable` (it could not store it, e.g. the database is
+ * unreachable) is not a refusal: the message stays pending and goes again with the same clientId after
+ * `retryAfterSeconds` (2 s when absent, jittered), or at reconnect if that comes first. Anything else fails it.
+ */
+export function messageRefused(
+  clientId: string,
+  error: { code: ErrorCode; message: string; details?: unknown },
+  random: () => number = Math.random,
+): void {
+  if (error.code !== 'unavailable') {
+    failMessage(clientId, error.message);
+    return;
+  }
+  if (resendTimers.has(clientId)) return;
+  const after = (error.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
+  const ms = (typeof after === 'number' && after > 0 ? after : 2) * 1000 * (1 + 0.2 * random());
+  const timer = setTimeout(() => {
+    resendTimers.delete(clientId);
+    const message = getState().outbox.find((m) => m.clientId === clientId && m.status === 'sending');
+    if (message) transmit(message);
+  }, ms);
+  resendTimers.set(clientId, timer);
+}
+
 /** After `ready`: every message still unacknowledged goes again, with its original clientId. */
 export function resendOutbox(): void {
+  for (const timer of resendTimers.values()) clearTimeout(timer);
+  resendTimers.clear();
   for (const message of awaitingAck(getState().outbox)) transmit(message);
 }
 

@@ -1,18 +1,20 @@
 import type { Conversation, Entry, ServerFrame } from '@warmline/shared';
 import { AgentSocket } from '../api/socket.ts';
 import { navigate, paths } from '../router.tsx';
+import { loadAlerts, receiveAlert } from './alertActions.ts';
 import { chime, notify } from './alerts.ts';
 import { attachSocket, sendFrame } from './connection.ts';
 import {
   acknowledge,
   customerRead,
   customerTyping,
-  failMessage,
   forgetReadPositions,
-  heldPositions,
+  messageRefused,
   openConversation,
   receiveEntry,
   resendOutbox,
+  resumeFinished,
+  resumePositions,
 } from './conversationActions.ts';
 import { customerName } from './customerName.ts';
 import { startedWaiting } from './inbox.ts';
@@ -53,6 +55,9 @@ function handleFrame(frame: ServerFrame): void {
     case 'ack':
       acknowledge(frame.clientId, frame.entry);
       break;
+    case 'resumed':
+      resumeFinished();
+      break;
     case 'conversation':
       onConversation(frame.conversation);
       overviewMayHaveChanged();
@@ -67,8 +72,12 @@ function handleFrame(frame: ServerFrame): void {
       applyPresence(frame.agentId, frame.presence);
       overviewMayHaveChanged();
       break;
+    case 'alert':
+      receiveAlert(frame.alert);
+      overviewMayHaveChanged();
+      break;
     case 'error':
-      if (frame.clientId) failMessage(frame.clientId, frame.error.message);
+      if (frame.clientId) messageRefused(frame.clientId, frame.error);
       break;
     default:
       break;
@@ -79,7 +88,8 @@ function handleFrame(frame: ServerFrame): void {
 function onReady(): void {
   forgetReadPositions();
   loadInbox();
-  sendFrame({ type: 'resume', conversations: heldPositions() });
+  loadAlerts();
+  sendFrame({ type: 'resume', conversations: resumePositions() });
   resendOutbox();
   const openId = getState().openConversationId;
   if (openId) openConversation(openId);

@@ -2,6 +2,7 @@ import type { SessionResponse } from '@warmline/shared';
 import { authApi } from '../api/endpoints.ts';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/http.ts';
 import { navigate, paths } from '../router.tsx';
+import { forgetAlerts } from './alertActions.ts';
 import { startIdleWatch, stopIdleWatch } from './idleWatcher.ts';
 import { loadInbox } from './inboxActions.ts';
 import { startRealtime, stopRealtime } from './realtime.ts';
@@ -53,6 +54,7 @@ function endSession(): void {
   stopRealtime();
   stopIdleWatch();
   setCsrfToken(null);
+  forgetAlerts();
   resetState();
   document.title = 'Warmline';
   navigate(paths.signIn, { replace: true });

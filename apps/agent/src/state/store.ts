@@ -1,4 +1,16 @@
-import type { Agent, Conversation, Entry, InboxView, SessionResponse, SupervisorOverview, Team } from '@warmline/shared';
+import type {
+  Agent,
+  Alert,
+  AttributeDefinition,
+  Conversation,
+  CustomerProfile,
+  Entry,
+  InboxView,
+  Recovery,
+  SessionResponse,
+  SupervisorOverview,
+  Team,
+} from '@warmline/shared';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { InboxCountsData, StatusFilter } from '../api/endpoints.ts';
 import type { PendingMessage } from './outbox.ts';
@@ -24,6 +36,8 @@ export interface AppState {
   openConversationId: string | null;
   timelines: Readonly<Record<string, readonly Entry[]>>;
   timelineState: Readonly<Record<string, LoadState>>;
+  /** Conversation id → the seq up to which its held timeline misses nothing: where `resume` starts. */
+  complete: Readonly<Record<string, number>>;
   outbox: readonly PendingMessage[];
   /** Conversation id → time (ms) until which "Customer is typing…" shows. */
   customerTyping: Readonly<Record<string, number>>;
@@ -38,6 +52,19 @@ export interface AppState {
   overview: { data: SupervisorOverview; at: number } | null;
   overviewState: LoadState | 'forbidden';
   notificationPermission: NotificationPermission | 'unsupported';
+  /** Customer id → the profile as last read; shared by the panel beside a conversation and the customer page. */
+  profiles: Readonly<Record<string, CustomerProfile>>;
+  /** `missing`: the person is gone (merged into someone, erased) or not visible to me. */
+  profileState: Readonly<Record<string, LoadState | 'missing'>>;
+  /** The workspace's custom attributes, in the order they were defined; null until first needed. */
+  attributeDefinitions: readonly AttributeDefinition[] | null;
+  /** Open alerts I may see (supervisors: all; agents: their follow-ups), newest first. */
+  alerts: readonly Alert[];
+  /** Alerts that arrived while I was here (or, for an agent, are theirs to act on): shown as notices. */
+  alertNotices: readonly string[];
+  /** Conversation id → its service-recovery checklist (null: no failure flagged). */
+  recoveries: Readonly<Record<string, Recovery | null>>;
+  recoveryState: Readonly<Record<string, LoadState>>;
 }
 
 export function initialState(): AppState {
@@ -55,6 +82,7 @@ export function initialState(): AppState {
     openConversationId: null,
     timelines: {},
     timelineState: {},
+    complete: {},
     outbox: [],
     customerTyping: {},
     customerRead: {},
@@ -65,6 +93,13 @@ export function initialState(): AppState {
     overview: null,
     overviewState: 'loading',
     notificationPermission: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+    profiles: {},
+    profileState: {},
+    attributeDefinitions: null,
+    alerts: [],
+    alertNotices: [],
+    recoveries: {},
+    recoveryState: {},
   };
 }
 

@@ -1,5 +1,6 @@
 import { supervisorApi } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
+import { applyAlertRead } from './alertActions.ts';
 import { setState } from './store.ts';
 
 const REFRESH_EVERY_MS = 10_000;
@@ -13,9 +14,11 @@ let inFlight = false;
 export async function loadOverview(): Promise<void> {
   if (inFlight) return;
   inFlight = true;
+  const startedAt = Date.now();
   try {
     const data = await supervisorApi.overview();
     setState({ overview: { data, at: Date.now() }, overviewState: 'ready' });
+    if (data.alerts) applyAlertRead(data.alerts, startedAt);
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) setState({ overviewState: 'forbidden' });
     else setState((s) => ({ overviewState: s.overview ? 'ready' : 'error' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatPromise, since } from './time.ts';
+import { formatDay, formatDuration, formatPromise, since } from './time.ts';
 
 describe('formatDuration', () => {
   it('speaks in minutes, hours and days', () => {
@@ -28,5 +28,20 @@ describe('formatPromise', () => {
     const promise = formatPromise('2025-01-01T09:55:00.000Z', now);
     expect(promise.overdue).toBe(true);
     expect(promise.text).toContain('overdue by 5 min');
+  });
+});
+
+describe('formatDay', () => {
+  const now = new Date(2025, 5, 10, 15, 0).getTime();
+
+  it('gives the time for today and only the day before that', () => {
+    expect(formatDay(new Date(2025, 5, 10, 9, 30).toISOString(), now)).toMatch(/09.30|9.30/);
+    const earlier = formatDay(new Date(2025, 2, 3, 9, 30).toISOString(), now);
+    expect(earlier).toMatch(/3/);
+    expect(earlier).not.toMatch(/9.30|2025/);
+  });
+
+  it('names the year for earlier years', () => {
+    expect(formatDay(new Date(2024, 11, 24).toISOString(), now)).toMatch(/2024/);
   });
 });

@@ -32,6 +32,16 @@ export function formatClock(iso: string, now: number): string {
   return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
 }
 
+/** A day, for history: the time if today, "3 Jan" this year, "3 Jan 2024" before. */
+export function formatDay(iso: string, now: number): string {
+  const date = new Date(iso);
+  const today = new Date(now);
+  if (date.toDateString() === today.toDateString())
+    return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (date.getFullYear() === today.getFullYear()) return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 /** "Reply promised by 15:30 (in 20 min)" or "… (overdue by 5 min)". */
 export function formatPromise(iso: string, now: number): { text: string; overdue: boolean } {
   const due = Date.parse(iso);

@@ -1,23 +1,6 @@
-import type { Entry } from '@warmline/shared';
 import { describe, expect, it } from 'vitest';
-import { lastCustomerSeq, lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
-
-function entry(seq: number, overrides: Partial<Entry> = {}): Entry {
-  return {
-    id: `e${seq}`,
-    conversationId: 'c1',
-    seq,
-    kind: 'message',
-    direction: 'in',
-    channel: 'chat',
-    body: `message ${seq}`,
-    clientId: null,
-    author: { kind: 'customer', id: null, name: 'Sam', avatarUrl: null },
-    event: null,
-    createdAt: '2025-01-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
+import { entry } from '../testing/fixtures.ts';
+import { completeUpTo, lastCustomerSeq, lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
 
 describe('mergeEntries', () => {
   it('appends new entries in seq order', () => {
@@ -49,10 +32,17 @@ describe('timeline positions', () => {
     expect(lastSeqOf([entry(1), entry(7)])).toBe(7);
   });
 
+  it('knows how far nothing is missing: from a database read, then only through consecutive seqs', () => {
+    expect(completeUpTo([], 0)).toBe(0);
+    expect(completeUpTo([entry(1), entry(2), entry(4)], 0)).toBe(2);
+    expect(completeUpTo([entry(1), entry(2), entry(4)], 3)).toBe(4);
+    expect(completeUpTo([entry(5), entry(7)], 5)).toBe(5);
+  });
+
   it('notices a gap after a missed entry', () => {
-    expect(leavesGap([entry(1)], entry(2))).toBe(false);
-    expect(leavesGap([entry(1)], entry(4))).toBe(true);
-    expect(leavesGap([], entry(1))).toBe(false);
+    expect(leavesGap(1, entry(2))).toBe(false);
+    expect(leavesGap(1, entry(4))).toBe(true);
+    expect(leavesGap(0, entry(1))).toBe(false);
   });
 
   it('finds the last customer message to mark as read', () => {

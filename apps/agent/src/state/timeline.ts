@@ -25,9 +25,19 @@ export function lastSeqOf(entries: readonly Entry[]): number {
   return entries.length === 0 ? 0 : entries[entries.length - 1]!.seq;
 }
 
-/** True when an incoming entry skips seqs we never received: the missing ones must be fetched. */
-export function leavesGap(held: readonly Entry[], entry: Entry): boolean {
-  return entry.seq > lastSeqOf(held) + 1;
+/**
+ * How far a timeline misses nothing: from `from` (proved by a database read), through the consecutive seqs held.
+ * Not the highest seq held: an `ack` can overtake another's entry still on its way through the bus.
+ */
+export function completeUpTo(held: readonly Entry[], from: number): number {
+  let upTo = from;
+  for (const entry of held) if (entry.seq === upTo + 1) upTo = entry.seq;
+  return upTo;
+}
+
+/** True when an incoming entry skips seqs never received after `complete`: the missing ones must be fetched. */
+export function leavesGap(complete: number, entry: Entry): boolean {
+  return entry.seq > complete + 1;
 }
 
 /** The highest seq of a customer message, which is what "read" acknowledges. */

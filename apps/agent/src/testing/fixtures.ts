@@ -1,4 +1,15 @@
-import type { Agent, Callback, Conversation, PendingTransfer, Team } from '@warmline/shared';
+import type {
+  Agent,
+  Alert,
+  Callback,
+  Conversation,
+  CustomerProfile,
+  CustomerSummary,
+  Entry,
+  PendingTransfer,
+  Recovery,
+  Team,
+} from '@warmline/shared';
 
 /** Test data shaped exactly like the shared contract, with calm defaults and per-test overrides. */
 
@@ -93,6 +104,77 @@ export function team(id: string, overrides: Partial<Team> = {}): Team {
     offerChoicesAfterSeconds: 300,
     continuityGraceSeconds: 600,
     memberIds: [],
+    ...overrides,
+  };
+}
+
+export function customerSummary(id: string, overrides: Partial<CustomerSummary> = {}): CustomerSummary {
+  return { id, name: null, email: null, phone: null, verified: false, erased: false, createdAt: T0, ...overrides };
+}
+
+export function customerProfile(id: string, overrides: Partial<CustomerProfile> = {}): CustomerProfile {
+  return {
+    ...customerSummary(id),
+    identities: [],
+    memberships: [],
+    owner: null,
+    attributes: {},
+    conversations: [],
+    notes: [],
+    suggestions: [],
+    merges: [],
+    ...overrides,
+  };
+}
+
+/** A customer's chat message on conversation c1 unless overridden. */
+export function entry(seq: number, overrides: Partial<Entry> = {}): Entry {
+  return {
+    id: `e${seq}`,
+    conversationId: 'c1',
+    seq,
+    kind: 'message',
+    direction: 'in',
+    channel: 'chat',
+    body: `message ${seq}`,
+    clientId: null,
+    author: { kind: 'customer', id: null, name: 'Sam', avatarUrl: null },
+    event: null,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+/** A recovery checklist just started on c1, nothing ticked yet. */
+export function recovery(overrides: Partial<Recovery> = {}): Recovery {
+  return {
+    conversationId: 'c1',
+    reason: 'The cake never came',
+    flaggedBy: publicAgent('a1', 'Amina Odhiambo'),
+    flaggedAt: T0,
+    owner: publicAgent('a1', 'Amina Odhiambo'),
+    steps: {
+      acknowledged: { done: false, at: null },
+      fixed: { done: false, at: null, note: null },
+      compensation: { done: false, at: null, kind: null, valueCents: null, currency: null, note: null },
+      followUp: { scheduledFor: null, note: null, reminded: false, done: false, at: null },
+    },
+    recovered: false,
+    ...overrides,
+  };
+}
+
+/** Alerts arrive newest first; `createdAt` defaults to T0. */
+export function alert(id: string, overrides: Partial<Alert> = {}): Alert {
+  return {
+    id,
+    kind: 'mood_drop',
+    conversationId: 'c1',
+    customerName: 'Sam',
+    text: 'Mood dropped sharply: from grateful to angry',
+    createdAt: T0,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
     ...overrides,
   };
 }

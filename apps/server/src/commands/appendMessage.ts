@@ -11,6 +11,7 @@ import { type Actor, type AgentActor, publishAll, type Services, type VisitorAct
 import { conversationFor } from './conversationAccess.ts';
 import { pushConversationChanged } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
+import { watchMood } from './moodWatch.ts';
 import { readEmotion } from './readEmotion.ts';
 import { routeConversation } from './routing.ts';
 import { teamSettings } from './teamSettings.ts';
@@ -125,8 +126,11 @@ async function appendFromVisitor(
     emotion,
   });
   // The customer's latest message sets the conversation's mood, and so its priority in the queue.
-  await conversations.update(tx, actor.workspaceId, conversationId, { upset: emotion.upset });
+  await conversations.update(tx, actor.workspaceId, conversationId, { upset: emotion.upset, mood: emotion.label });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
+  if (emotion.upset) {
+    await watchMood(tx, [{ workspaceId: actor.workspaceId, conversationId, body: input.body, reading: emotion }], events);
+  }
   const joinedQueue = !conversation || conversation.status === 'resolved';
   if (joinedQueue) {
     await routeConversation(tx, actor.workspaceId, conversationId, now, events);

@@ -11,6 +11,7 @@ import { type Actor, type AgentActor, publishAll, type Services } from './contex
 import { conversationFor } from './conversationAccess.ts';
 import { pushConversationChanged, viewOf, viewsOf } from './conversationViews.ts';
 import { eventEntry } from './eventEntries.ts';
+import { startRecovery } from './recovery.ts';
 import { fillAgent, fillEveryone } from './routing.ts';
 import { targetFor } from './teamSettings.ts';
 
@@ -102,6 +103,7 @@ export async function listConversations(
     view: input.view,
     status: input.status,
     agentId: actor.agentId,
+    role: actor.role,
     limit: input.limit + 1,
     after,
   });
@@ -161,10 +163,7 @@ export async function updateConversation(
       await jobs.schedule(tx, actor.workspaceId, { kind: 'time_to_human', runAt: due, payload: { conversationId: current.id } });
     }
     if (patch.serviceFailure === true && !current.serviceFailure) {
-      const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
-      events.push(
-        await eventEntry(tx, actor, current, 'service_failure', `${me?.displayName ?? 'An agent'} flagged a service failure`, {}),
-      );
+      await startRecovery(tx, actor, current, 'Flagged by an agent', events);
     }
     await pushConversationChanged(tx, actor.workspaceId, current.id, events);
     if (current.status === 'waiting' && !current.assigneeId) await fillEveryone(tx, actor.workspaceId, services.now(), events);

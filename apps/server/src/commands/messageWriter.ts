@@ -1,21 +1,34 @@
-import type { EmotionReading, Entry } from '@warmline/shared';
+import type { Emotion, EmotionReading, Entry } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
+import type { Sql } from '../db/client.ts';
 import { agents } from '../repositories/agents.ts';
-import { type ConversationState, conversationBatches } from '../repositories/conversations.ts';
+import { type ConversationRecord, type ConversationState, conversationBatches } from '../repositories/conversations.ts';
 import { type BatchEntry, entryBatches } from '../repositories/entries.ts';
 import type { AppendMessageInput, AppendMessageResult } from './appendMessage.ts';
 import type { Actor, Services } from './context.ts';
 import { publishAll } from './context.ts';
 import { viewsOf } from './conversationViews.ts';
+import { watchMood } from './moodWatch.ts';
 import { readEmotion } from './readEmotion.ts';
 
 const MAX_BATCH = 512;
+/** Acknowledgements per slice: each may set its socket's next frame going (parsing it, reading its emotion). */
+const ANSWER_SLICE = 16;
+const PUBLISH_SLICE = 32;
 
 interface Pending {
   actor: Actor;
   input: AppendMessageInput;
+  /** How a customer's message reads, classified as it arrives (while the database stores earlier ones). */
+  emotion: EmotionReading | null;
   resolve(result: AppendMessageResult): void;
   reject(err: unknown): void;
+}
+
+/** A batch written: its senders are answered and its events published once the next batch is under way. */
+interface Written {
+  answers: Array<() => void>;
+  events: WarmlineEvent[];
 }
 
 export interface MessageWriter {
@@ -37,41 +50,84 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
   let queue: Pending[] = [];
   let running: Promise<void> | null = null;
 
+  const take = () => {
+    const batch = queue.slice(0, MAX_BATCH);
+    queue = queue.slice(MAX_BATCH);
+    return batch;
+  };
+
+  // A pipeline: while one batch's transaction runs (on the database's own thread, or its own process), this
+  // thread reads the next messages as they arrive, and answers and fans out the batch before.
   const run = async () => {
-    // Yield to the event loop before each batch: the embedded database runs queries synchronously, so without
-    // this pause no other socket's frame could join the batch.
+    let published: Promise<void> = Promise.resolve();
+    const afterPublished = () => published;
+    let next: Promise<Written> | null = null;
     for (;;) {
+      if (!next) {
+        // Idle: yield to the event loop so that every frame already received joins the batch.
+        await nextTurn();
+        if (!queue.length) break;
+        next = writeBatch(take(), afterPublished);
+      }
+      const written = await next;
+      next = queue.length ? writeBatch(take(), afterPublished) : null;
+      published = published.then(() => answerAndPublish(written));
+      // A database that answers within microtasks would otherwise keep this loop from ever reading a socket.
       await nextTurn();
-      if (!queue.length) break;
-      const batch = queue.slice(0, MAX_BATCH);
-      queue = queue.slice(MAX_BATCH);
-      await writeBatch(batch).catch((err) => {
-        for (const p of batch) p.reject(err);
-      });
     }
+    await published;
     running = null;
   };
 
-  async function writeBatch(batch: Pending[]) {
-    const states = await lookUp(batch);
-    const fast: Array<{ pending: Pending; conversation: ConversationState }> = [];
-    const slow: Pending[] = [];
-    for (const pending of batch) {
-      const conversation = states.get(pending);
-      if (conversation && staysAsItIs(pending, conversation)) fast.push({ pending, conversation });
-      else slow.push(pending);
+  /**
+   * Acknowledges a written batch, then fans it out, a slice at a time: between slices this thread reads the
+   * database's answers for the next batch, which would otherwise wait for the whole batch's sockets.
+   */
+  async function answerAndPublish(written: Written) {
+    for (let i = 0; i < written.answers.length; i += ANSWER_SLICE) {
+      for (const answer of written.answers.slice(i, i + ANSWER_SLICE)) answer();
+      await nextTurn();
     }
-    for (const pending of slow) await appendOne(pending.actor, pending.input).then(pending.resolve, pending.reject);
-    if (!fast.length) return;
+    for (let i = 0; i < written.events.length; i += PUBLISH_SLICE) {
+      await publishAll(services as Services, written.events.slice(i, i + PUBLISH_SLICE));
+      if (i + PUBLISH_SLICE < written.events.length) await nextTurn();
+    }
+  }
+
+  /** Writes a batch; never rejects (a failure is the senders' answer). Slow appends publish after `before`. */
+  async function writeBatch(batch: Pending[], before: () => Promise<void>): Promise<Written> {
+    const answers: Array<() => void> = [];
+    const events: WarmlineEvent[] = [];
+    const oneByOne = async (items: Pending[]) => {
+      // Their own transactions publish at once: only after the batches before them.
+      await before();
+      for (const p of items) await appendOne(p.actor, p.input).then(p.resolve, p.reject);
+    };
     try {
-      const { results, events } = await services.db.transaction((tx) => writeTogether(tx, fast));
-      for (const [i, { pending }] of fast.entries()) pending.resolve(results[i]!);
-      await publishAll(services as Services, events);
+      const states = await lookUp(batch);
+      const fast: Array<{ pending: Pending; conversation: ConversationState }> = [];
+      const slow: Pending[] = [];
+      for (const pending of batch) {
+        const conversation = states.get(pending);
+        if (conversation && staysAsItIs(pending, conversation)) fast.push({ pending, conversation });
+        else slow.push(pending);
+      }
+      if (slow.length) await oneByOne(slow);
+      if (fast.length) {
+        try {
+          const together = await services.db.transaction((tx) => writeTogether(tx, fast));
+          for (const [i, { pending }] of fast.entries()) answers.push(() => pending.resolve(together.results[i]!));
+          events.push(...together.events);
+        } catch (err) {
+          // A batch that fails as a whole is retried one message at a time, so one bad message cannot sink the others.
+          services.log.warn({ err }, 'group commit failed; writing one by one');
+          await oneByOne(fast.map((f) => f.pending));
+        }
+      }
     } catch (err) {
-      // A batch that fails as a whole is retried one message at a time, so one bad message cannot sink the others.
-      services.log.warn({ err }, 'group commit failed; writing one by one');
-      for (const { pending } of fast) await appendOne(pending.actor, pending.input).then(pending.resolve, pending.reject);
+      for (const p of batch) answers.push(() => p.reject(err));
     }
+    return { answers, events };
   }
 
   /** Which conversation each append would land on, read without locks (re-checked under lock when writing). */
@@ -99,23 +155,27 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
   }
 
   async function writeTogether(
-    tx: import('../db/client.ts').Sql,
+    tx: Sql,
     items: Array<{ pending: Pending; conversation: ConversationState }>,
   ): Promise<{ results: AppendMessageResult[]; events: WarmlineEvent[] }> {
     const keys = [...new Map(items.map(({ conversation: c }) => [c.id, { workspaceId: c.workspaceId, id: c.id }])).values()];
-    const locked = new Map((await conversationBatches.states(tx, keys, { lock: true })).map((s) => [s.id, s]));
+    // Sent together: statements of one transaction run in order, and the second needs nothing from the first.
+    const [states, existing] = await Promise.all([
+      conversationBatches.states(tx, keys, { lock: true }),
+      entryBatches.byClientIds(
+        tx,
+        items.map(({ pending, conversation: c }) => ({
+          workspaceId: c.workspaceId,
+          conversationId: c.id,
+          clientId: pending.input.clientId,
+        })),
+      ),
+    ]);
+    const locked = new Map(states.map((s) => [s.id, s]));
     for (const { pending, conversation } of items) {
       const now = locked.get(conversation.id);
       if (!now || !staysAsItIs(pending, now)) throw new Error('conversation changed while the batch was forming');
     }
-    const existing = await entryBatches.byClientIds(
-      tx,
-      items.map(({ pending, conversation: c }) => ({
-        workspaceId: c.workspaceId,
-        conversationId: c.id,
-        clientId: pending.input.clientId,
-      })),
-    );
     const known = new Map<string, Entry>(existing.map((e) => [`${e.conversationId}:${e.clientId}`, e]));
 
     const fresh: Array<{ index: number; conversation: ConversationState }> = [];
@@ -136,12 +196,12 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
         lastBody: string | null;
         lastDirection: 'in' | 'out' | null;
         upset: boolean | null;
+        mood: Emotion | null;
       }
     >();
     const emotions = new Map<number, EmotionReading>();
     for (const { index, conversation } of fresh) {
-      const { actor, input } = items[index]!.pending;
-      const emotion = actor.kind === 'visitor' && !input.note ? readEmotion(input.body) : null;
+      const { actor, input, emotion } = items[index]!.pending;
       if (emotion) emotions.set(index, emotion);
       const row = perConversation.get(conversation.id) ?? {
         workspaceId: conversation.workspaceId,
@@ -150,6 +210,7 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
         lastBody: null,
         lastDirection: null,
         upset: null,
+        mood: null,
       };
       row.n++;
       if (!input.note) {
@@ -157,17 +218,22 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
         row.lastDirection = actor.kind === 'visitor' ? 'in' : 'out';
       }
       // The customer's latest message sets the conversation's mood, and so its priority in the queue.
-      if (emotion) row.upset = emotion.upset;
+      if (emotion) {
+        row.upset = emotion.upset;
+        row.mood = emotion.label;
+      }
       perConversation.set(conversation.id, row);
     }
-    const lastSeqs = await conversationBatches.reserveSeqs(tx, [...perConversation.values()]);
-    const faces = await agents.faces(
-      tx,
-      fresh.flatMap(({ index }) => {
-        const { actor } = items[index]!.pending;
-        return actor.kind === 'agent' ? [{ workspaceId: actor.workspaceId, id: actor.agentId }] : [];
-      }),
-    );
+    const [lastSeqs, faces] = await Promise.all([
+      conversationBatches.reserveSeqs(tx, [...perConversation.values()]),
+      agents.faces(
+        tx,
+        fresh.flatMap(({ index }) => {
+          const { actor } = items[index]!.pending;
+          return actor.kind === 'agent' ? [{ workspaceId: actor.workspaceId, id: actor.agentId }] : [];
+        }),
+      ),
+    ]);
     const nextSeq = new Map([...perConversation.values()].map((r) => [r.id, lastSeqs.get(r.id)! - r.n + 1]));
     const rows: BatchEntry[] = fresh.map(({ index, conversation }) => {
       const { actor, input } = items[index]!.pending;
@@ -190,8 +256,24 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
             : { kind: 'customer', id: actor.customerId, name: null, avatarUrl: null },
       };
     });
-    const stored = await entryBatches.insert(tx, rows);
+    // One change per conversation per batch: previews and seqs move, state does not.
+    const touched = [...perConversation.values()].filter((r) => r.lastBody !== null);
+    // Upset messages only: alerts for supervisors, and the service-failure rule (commands/moodWatch.ts), which
+    // may change the conversation: then it is read after them.
+    const moodEvents: WarmlineEvent[] = [];
+    const upset = rows.filter((r) => r.emotion?.upset);
+    const [stored, calmRecords] = await Promise.all([
+      entryBatches.insert(tx, rows),
+      upset.length ? null : conversationBatches.records(tx, touched),
+    ]);
     for (const entry of stored) known.set(`${entry.conversationId}:${entry.clientId}`, entry);
+    if (upset.length) {
+      await watchMood(
+        tx,
+        upset.map((r) => ({ workspaceId: r.workspaceId, conversationId: r.conversationId, body: r.body, reading: r.emotion! })),
+        moodEvents,
+      );
+    }
 
     const createdKeys = new Set(stored.map((e) => `${e.conversationId}:${e.clientId}`));
     const reported = new Set<string>();
@@ -208,25 +290,24 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
       customerId: locked.get(entry.conversationId)!.customerId,
       entry,
     }));
-    // One change per conversation per batch: previews and seqs move, state does not.
-    const touched = [...perConversation.values()].filter((r) => r.lastBody !== null);
-    const records = await conversationBatches.records(tx, touched);
-    const views = await viewsOf(tx, records);
-    for (const [i, record] of records.entries()) {
+    const records = calmRecords ?? (await conversationBatches.records(tx, touched));
+    for (const { record, view } of await viewsByWorkspace(tx, records)) {
       events.push({
         type: 'conversation.changed',
         workspaceId: record.workspaceId,
         customerId: record.customerId,
-        conversation: views[i]!,
+        conversation: view,
       });
     }
+    events.push(...moodEvents);
     return { results, events };
   }
 
   return {
     append(actor, input) {
+      const emotion = actor.kind === 'visitor' && !input.note ? readEmotion(input.body) : null;
       return new Promise((resolve, reject) => {
-        queue.push({ actor, input, resolve, reject });
+        queue.push({ actor, input, emotion, resolve, reject });
         running ??= run();
       });
     },
@@ -234,6 +315,22 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
       while (running) await running;
     },
   };
+}
+
+/**
+ * The conversations' views, one workspace's at a time but all asked at once: a batch spans many workspaces, and
+ * each view reads its workspace's callbacks.
+ */
+async function viewsByWorkspace(tx: Sql, records: ConversationRecord[]) {
+  const byWorkspace = new Map<string, ConversationRecord[]>();
+  for (const r of records) {
+    const group = byWorkspace.get(r.workspaceId);
+    if (group) group.push(r);
+    else byWorkspace.set(r.workspaceId, [r]);
+  }
+  const groups = [...byWorkspace.values()];
+  const views = await Promise.all(groups.map((group) => viewsOf(tx, group)));
+  return groups.flatMap((group, g) => group.map((record, i) => ({ record, view: views[g]![i]! })));
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

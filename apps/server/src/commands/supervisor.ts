@@ -3,8 +3,11 @@ import { localTime } from '../domain/openingHours.ts';
 import { compareQueue } from '../domain/routing/policy.ts';
 import { Forbidden } from '../errors.ts';
 import { presentAgent } from '../presenters/agent.ts';
+import { presentAlert } from '../presenters/alert.ts';
 import { agents } from '../repositories/agents.ts';
+import { alerts } from '../repositories/alerts.ts';
 import { conversationBatches, conversations } from '../repositories/conversations.ts';
+import { recoveries } from '../repositories/recoveries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
 import type { AgentActor, Services } from './context.ts';
 import { viewsOf } from './conversationViews.ts';
@@ -44,6 +47,8 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
     })),
     agents: people.map((p) => ({ agent: presentAgent(p), load: load.get(p.id) ?? {} })),
     timeToHuman: { today: { count: times.length, medianSeconds: quantile(times, 0.5), p90Seconds: quantile(times, 0.9) } },
+    alerts: (await alerts.list(services.db, actor.workspaceId, { open: true, limit: 20 })).map(presentAlert),
+    serviceRecovery: await recoveries.counts(services.db, actor.workspaceId, new Date(now.getTime() - 7 * 86_400_000)),
   };
 }
 

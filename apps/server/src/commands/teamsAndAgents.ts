@@ -20,6 +20,7 @@ export function presentTeam(t: TeamRecord): Team {
     offerChoicesAfterSeconds: t.offerChoicesAfterSeconds,
     continuityGraceSeconds: t.continuityGraceSeconds,
     memberIds: t.memberIds,
+    restricted: t.restricted,
   };
 }
 
@@ -36,6 +37,7 @@ export async function createTeam(
     channelTargets?: Partial<Record<string, number>> | undefined;
     offerChoicesAfterSeconds?: number | undefined;
     continuityGraceSeconds?: number | undefined;
+    restricted?: boolean | undefined;
   },
 ): Promise<Team> {
   requireAdmin(actor, 'create teams');
@@ -54,6 +56,7 @@ export async function updateTeam(
     channelTargets?: Partial<Record<string, number>> | undefined;
     offerChoicesAfterSeconds?: number | undefined;
     continuityGraceSeconds?: number | undefined;
+    restricted?: boolean | undefined;
   },
 ): Promise<Team> {
   requireAdmin(actor, 'change teams');

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Entry, PublicAgent, VisitorConversation, WaitEstimate } from '@warmline/shared';
+import type { Entry, PublicAgent, VerifiedUser, VisitorConversation, WaitEstimate } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
+import { normaliseEmail, normaliseExternalId } from '../domain/customers/contactPoints.ts';
+import { isValidUserHash } from '../domain/customers/identityVerification.ts';
 import { signVisitorToken, verifyVisitorToken } from '../domain/visitorToken.ts';
-import { NotFound, Unauthenticated } from '../errors.ts';
+import { Invalid, NotFound, Unauthenticated } from '../errors.ts';
 import { presentPublicAgent } from '../presenters/agent.ts';
 import { visitorView } from '../presenters/conversation.ts';
 import { forCustomer } from '../presenters/entry.ts';
@@ -11,7 +13,7 @@ import { type ConversationRecord, conversations } from '../repositories/conversa
 import { customers } from '../repositories/customers.ts';
 import { entries } from '../repositories/entries.ts';
 import { jobs } from '../repositories/jobs.ts';
-import { workspaces } from '../repositories/workspaces.ts';
+import { type WorkspaceRecord, workspaces } from '../repositories/workspaces.ts';
 import { publishAll, type Services, type VisitorActor } from './context.ts';
 import { conversationFor } from './conversationAccess.ts';
 import { pushConversationChanged, viewOf } from './conversationViews.ts';
@@ -33,13 +35,25 @@ export interface VisitorSession {
 /** Opens (or resumes) an anonymous visitor's session in the widget. No account needed. */
 export async function startVisitorSession(
   services: Services,
-  input: { workspaceKey: string; visitorToken?: string | undefined },
+  input: { workspaceKey: string; visitorToken?: string | undefined; user?: VerifiedUser | undefined },
 ): Promise<VisitorSession> {
   const workspace = await workspaces.byKey(services.db, input.workspaceKey);
   if (!workspace) throw new NotFound('Workspace');
   let actor: VisitorActor;
   let token: string;
-  if (input.visitorToken) {
+  if (input.user) {
+    // A signed-in website user: proven by the website's HMAC, linked to their customer, never to anyone else.
+    const customerId = await verifiedCustomer(services, workspace, input.user);
+    const current = input.visitorToken ? await visitorFromToken(services, input.visitorToken).catch(() => null) : null;
+    actor = { kind: 'visitor', workspaceId: workspace.id, customerId };
+    token =
+      current?.customerId === customerId && input.visitorToken
+        ? input.visitorToken
+        : signVisitorToken(
+            { workspaceId: workspace.id, customerId, iat: Math.floor(services.now().getTime() / 1000) },
+            services.secretKey,
+          );
+  } else if (input.visitorToken) {
     actor = await visitorFromToken(services, input.visitorToken);
     if (actor.workspaceId !== workspace.id) throw new Unauthenticated('This visitor token belongs to another workspace.');
     token = input.visitorToken;
@@ -82,13 +96,52 @@ export async function startVisitorSession(
   };
 }
 
-/** A verified visitor, or 401 for anything forged, expired or erased. */
+/**
+ * A verified visitor, or 401 for anything forged, expired or erased. A visitor whose customer an
+ * agent merged into someone else continues as that person.
+ */
 export async function visitorFromToken(services: Services, token: string): Promise<VisitorActor> {
   const claims = verifyVisitorToken(token, services.secretKey, services.now(), services.config.visitorTokenTtlDays);
   if (!claims) throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
-  const customer = await customers.byId(services.db, claims.workspaceId, claims.customerId);
-  if (!customer) throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
-  return { kind: 'visitor', workspaceId: claims.workspaceId, customerId: claims.customerId };
+  let customer = await customers.byId(services.db, claims.workspaceId, claims.customerId);
+  for (let hops = 0; customer?.mergedInto && hops < 10; hops++) {
+    customer = await customers.byId(services.db, claims.workspaceId, customer.mergedInto);
+  }
+  if (!customer || customer.erasedAt) {
+    throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
+  }
+  return { kind: 'visitor', workspaceId: claims.workspaceId, customerId: customer.id };
+}
+
+/**
+ * The customer a verified website user is: found by their proven external id, or made for them.
+ * An email the website passes along is recorded unproven (the hash covers the user id only), so it
+ * can suggest "possibly the same person" but never links to someone else's record.
+ */
+async function verifiedCustomer(services: Services, workspace: WorkspaceRecord, user: VerifiedUser): Promise<string> {
+  const secret = await workspaces.identitySecret(services.db, workspace.id);
+  if (!isValidUserHash(secret, user.userId, user.userHash)) {
+    throw new Unauthenticated(
+      'The signed-in user could not be verified: userHash must be HMAC-SHA256 of userId under the workspace identity secret.',
+    );
+  }
+  const userId = normaliseExternalId(user.userId);
+  if (!userId) throw new Invalid('userId must be 1–200 characters without control characters', { field: 'user.userId' });
+  const email = user.email ? normaliseEmail(user.email) : null;
+  return services.db.transaction(async (tx) => {
+    // Serialises two first visits of the same user: one customer, never two.
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`${workspace.id}:external:${userId}`]);
+    let customer = await customers.byVerifiedIdentity(tx, workspace.id, 'external', userId);
+    if (!customer) {
+      customer = await customers.create(tx, workspace.id, { name: user.name || null });
+      await customers.addIdentity(tx, workspace.id, { customerId: customer.id, kind: 'external', value: userId, verified: true });
+    } else if (!customer.name && user.name) {
+      await customers.update(tx, workspace.id, customer.id, { name: user.name });
+    }
+    if (email)
+      await customers.addIdentity(tx, workspace.id, { customerId: customer.id, kind: 'email', value: email, verified: false });
+    return customer.id;
+  });
 }
 
 /** The honest wait for this visitor's conversation (or for a new one). */

@@ -49,6 +49,7 @@ function settingsOf(w: WorkspaceRecord): WorkspaceSettings {
     idleAwayMinutes: w.idleAwayMinutes,
     presenceGraceSeconds: w.presenceGraceSeconds,
     replyPromiseMinutes: w.replyPromiseMinutes,
+    phoneCountry: w.phoneCountry,
   };
 }
 
@@ -65,4 +66,16 @@ export async function updateWorkspaceSettings(
   if (actor.role !== 'admin') throw new Forbidden('Only admins can change workspace settings.');
   await workspaces.updateSettings(services.db, actor.workspaceId, patch);
   return workspaceSettings(services, actor);
+}
+
+/** The identity verification secret, shown to admins to configure their website's server. */
+export async function identitySecret(services: Services, actor: AgentActor): Promise<string> {
+  if (actor.role !== 'admin') throw new Forbidden('Only admins can see the identity verification secret.');
+  return workspaces.identitySecret(services.db, actor.workspaceId);
+}
+
+export async function rotateIdentitySecret(services: Services, actor: AgentActor): Promise<string> {
+  if (actor.role !== 'admin') throw new Forbidden('Only admins can replace the identity verification secret.');
+  await workspaces.rotateIdentitySecret(services.db, actor.workspaceId, newToken(32));
+  return workspaces.identitySecret(services.db, actor.workspaceId);
 }

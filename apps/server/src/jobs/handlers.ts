@@ -1,10 +1,13 @@
 import type { WarmlineEvent } from '../bus/events.ts';
 import { pushConversationChanged } from '../commands/conversationViews.ts';
 import { eventEntry } from '../commands/eventEntries.ts';
+import { recoveryFollowUpDue } from '../commands/recovery.ts';
 import { fillEveryone, routeConversation } from '../commands/routing.ts';
 import { teamSettings } from '../commands/teamSettings.ts';
 import type { Sql } from '../db/client.ts';
+import { presentAlert } from '../presenters/alert.ts';
 import { agents } from '../repositories/agents.ts';
+import { alerts } from '../repositories/alerts.ts';
 import { callbacks } from '../repositories/callbacks.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { type JobRecord, jobs } from '../repositories/jobs.ts';
@@ -70,6 +73,15 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
     now,
     events,
   );
+  if (conversation.upset) {
+    // An upset customer still waiting for a person: a supervisor should step in, not just the queue.
+    const alert = await alerts.raise(tx, job.workspaceId, {
+      conversationId: conversation.id,
+      kind: 'upset_waiting',
+      text: `${conversation.customerName ?? 'An upset customer'} (${conversation.mood ?? 'upset'}) waited past the ${describe(settings.targetSeconds)} target`,
+    });
+    events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: null });
+  }
 };
 
 /** A promised reply time passed without a reply: escalate. */
@@ -118,4 +130,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   time_to_human: timeToHuman,
   reply_promise: replyPromise,
   route,
+  recovery_follow_up: recoveryFollowUpDue,
 };

@@ -42,6 +42,7 @@ export function presentConversation(c: ConversationRecord, extras: ConversationE
       escalated: c.escalatedAt !== null,
     }),
     upset: c.upset,
+    mood: c.mood,
     serviceFailure: c.serviceFailure,
     team: c.teamId ? { id: c.teamId, name: c.teamName ?? '' } : null,
     language: c.language,

@@ -1,5 +1,12 @@
 import type { Entry } from '@warmline/shared';
 
+/** Whether a customer sees this entry at all: the rule of VISIBLE_TO_CUSTOMER_SQL in repositories/entries.ts. */
+export function visibleToCustomer(entry: Entry): boolean {
+  if (entry.kind === 'message') return true;
+  if (entry.kind !== 'event' || !entry.event) return false;
+  return entry.event.type === 'assigned' || 'customerText' in entry.event.data;
+}
+
 /** What a customer may see of an entry: how we read their feelings is for agents only. */
 export function forCustomer(entry: Entry): Entry {
   if (!entry.emotion) return entry;

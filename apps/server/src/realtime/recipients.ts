@@ -1,13 +1,15 @@
 import type { ServerFrame } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import { visitorView } from '../presenters/conversation.ts';
-import { forCustomer } from '../presenters/entry.ts';
+import { forCustomer, visibleToCustomer } from '../presenters/entry.ts';
 
 /** Who receives an event, and as which frame. `null` means nobody on that side. */
 export interface Delivery {
   workspaceId: string;
-  /** Sent to every agent socket of the workspace. */
+  /** Sent to every agent socket of the workspace (or only the ones `agentsOnly` lets through). */
   agents: ServerFrame | null;
+  /** When set, only supervisors, admins and this one person receive the agents' frame. */
+  agentsOnly?: { supervisorsAnd: string | null };
   /** Sent to the sockets of this one customer, never to any other visitor. */
   visitor: { customerId: string; frame: ServerFrame } | null;
   /** The workspace's visitors should get a fresh wait estimate. */
@@ -27,10 +29,9 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return {
         ...none,
         agents: frame,
-        visitor:
-          event.entry.kind === 'note'
-            ? null
-            : { customerId: event.customerId, frame: { type: 'entry', entry: forCustomer(event.entry) } },
+        visitor: !visibleToCustomer(event.entry)
+          ? null
+          : { customerId: event.customerId, frame: { type: 'entry', entry: forCustomer(event.entry) } },
       };
     }
     case 'conversation.changed':
@@ -61,5 +62,7 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return { ...none, agents: { type: 'presence', agentId: event.agentId, presence: event.presence }, refreshWaits: true };
     case 'queue.changed':
       return { ...none, refreshWaits: true };
+    case 'alert.raised':
+      return { ...none, agents: { type: 'alert', alert: event.alert }, agentsOnly: { supervisorsAnd: event.agentId } };
   }
 }

@@ -1,7 +1,8 @@
-import type { Channel, ConversationStatus, Direction, InboxView } from '@warmline/shared';
+import type { AgentRole, Channel, ConversationStatus, Direction, Emotion, InboxView } from '@warmline/shared';
 import type { Sql } from '../db/client.ts';
 import { PRIORITY_WEIGHTS } from '../domain/routing/priority.ts';
 import { isUuid } from './rows.ts';
+import { conversationVisibleSql } from './visibility.ts';
 
 /** The queue's priority in SQL, from the same weights as the domain's effectivePriority. */
 const effectivePrioritySql = `(priority + case when upset then ${PRIORITY_WEIGHTS.upset} else 0 end
@@ -38,6 +39,8 @@ export interface ConversationRecord {
   language: string | null;
   skills: string[];
   upset: boolean;
+  /** The emotion of the customer's latest message. */
+  mood: Emotion | null;
   serviceFailure: boolean;
   escalatedAt: Date | null;
   queueSince: Date;
@@ -88,7 +91,7 @@ const select = `select c.id, c.workspace_id as "workspaceId", c.customer_id as "
   c.promised_reply_by as "promisedReplyBy", c.customer_read_seq as "customerReadSeq", c.agent_read_seq as "agentReadSeq",
   c.started_at as "startedAt", c.human_connected_at as "humanConnectedAt", c.first_response_at as "firstResponseAt",
   c.resolved_at as "resolvedAt", c.updated_at as "updatedAt",
-  c.team_id as "teamId", t.name as "teamName", c.language, c.skills, c.upset, c.service_failure as "serviceFailure",
+  c.team_id as "teamId", t.name as "teamName", c.language, c.skills, c.upset, c.mood, c.service_failure as "serviceFailure",
   c.escalated_at as "escalatedAt", c.queue_since as "queueSince", c.transfers, c.pending_transfer as "pendingTransfer",
   c.preferred_agent_id as "preferredAgentId", c.preferred_reason as "preferredReason", c.preferred_until as "preferredUntil", c.preferred_since as "preferredSince"
   from conversations c join customers cu on cu.id = c.customer_id left join agents a on a.id = c.assignee_id
@@ -98,6 +101,8 @@ export interface ListFilter {
   view: InboxView;
   status: 'open' | 'resolved';
   agentId: string;
+  /** Agents see only what their teams allow (visibility.ts); supervisors and admins see everything. */
+  role: AgentRole;
   limit: number;
   /** Keyset cursor: the sort timestamp and id of the last row already returned. */
   after?: { at: string; id: string } | undefined;
@@ -115,6 +120,7 @@ function listQuery(f: ListFilter): { where: string[]; order: string; sortColumn:
   else if (f.status === 'resolved') where.push(`c.status = 'resolved'`);
   else where.push(`c.status <> 'resolved'`);
   if (f.view === 'mine') where.push(`c.assignee_id = ${p(f.agentId)}`);
+  if (f.role === 'agent') where.push(conversationVisibleSql('c', `${p(f.agentId)}::uuid`, p(f.role)));
   const ascending = f.view === 'waiting';
   const sortColumn = ascending ? 'c.started_at' : 'c.updated_at';
   if (f.after) {
@@ -136,9 +142,10 @@ export const conversations = {
     const rows = await sql.query('select 1 from conversations where workspace_id = $1 and id = $2 for update', [workspaceId, id]);
     return rows.length > 0;
   },
+  /** The customer's chat in the widget: their latest chat conversation (other channels have their own threads). */
   async latestForCustomer(sql: Sql, workspaceId: string, customerId: string): Promise<ConversationRecord | null> {
     const [row] = await sql.query<ConversationRecord>(
-      `${select} where c.workspace_id = $1 and c.customer_id = $2 order by c.updated_at desc, c.id desc limit 1`,
+      `${select} where c.workspace_id = $1 and c.customer_id = $2 and c.channel = 'chat' order by c.updated_at desc, c.id desc limit 1`,
       [workspaceId, customerId],
     );
     return row ?? null;
@@ -249,6 +256,7 @@ export const conversations = {
       humanReplied: true;
       priority: number;
       upset: boolean;
+      mood: Emotion | null;
       serviceFailure: boolean;
       teamId: string | null;
       language: string | null;
@@ -269,6 +277,7 @@ export const conversations = {
       resolvedAt: 'resolved_at',
       priority: 'priority',
       upset: 'upset',
+      mood: 'mood',
       serviceFailure: 'service_failure',
       teamId: 'team_id',
       language: 'language',
@@ -347,12 +356,13 @@ export const conversationBatches = {
       [valid.map((k) => k.workspaceId), valid.map((k) => k.id)],
     );
   },
-  /** Each customer's most recent conversation. */
+  /** Each customer's most recent chat conversation (what the widget writes to). */
   async latestStates(sql: Sql, keys: Array<{ workspaceId: string; customerId: string }>): Promise<ConversationState[]> {
     if (!keys.length) return [];
     return sql.query<ConversationState>(
       `select distinct on (c.customer_id) ${stateColumns} from conversations c
        join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, customer_id) on c.workspace_id = k.workspace_id and c.customer_id = k.customer_id
+       where c.channel = 'chat'
        order by c.customer_id, c.updated_at desc, c.id desc`,
       [keys.map((k) => k.workspaceId), keys.map((k) => k.customerId)],
     );
@@ -367,6 +377,7 @@ export const conversationBatches = {
       lastBody: string | null;
       lastDirection: Direction | null;
       upset?: boolean | null;
+      mood?: Emotion | null;
     }>,
   ): Promise<Map<string, number>> {
     const result = await sql.query<{ id: string; lastSeq: number }>(
@@ -374,8 +385,9 @@ export const conversationBatches = {
          last_message_body = coalesce(left(v.body, 280), c.last_message_body),
          last_message_direction = coalesce(v.dir, c.last_message_direction),
          last_message_at = case when v.body is null then c.last_message_at else now() end,
-         upset = coalesce(v.upset, c.upset)
-       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::boolean[]) as v(workspace_id, id, n, body, dir, upset)
+         upset = coalesce(v.upset, c.upset), mood = coalesce(v.mood, c.mood)
+       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[])
+         as v(workspace_id, id, n, body, dir, upset, mood)
        where c.workspace_id = v.workspace_id and c.id = v.id
        returning c.id, c.last_seq as "lastSeq"`,
       [
@@ -385,6 +397,7 @@ export const conversationBatches = {
         rows.map((r) => r.lastBody),
         rows.map((r) => r.lastDirection),
         rows.map((r) => r.upset ?? null),
+        rows.map((r) => r.mood ?? null),
       ],
     );
     return new Map(result.map((r) => [r.id, r.lastSeq]));

@@ -58,6 +58,13 @@ function toEntry(r: EntryRow): Entry {
 
 const UPSET = new Set<Emotion>(['angry', 'frustrated', 'anxious', 'sad']);
 
+/**
+ * What a customer may see of their own timeline: messages, and the events written for them (someone
+ * joining, a callback booked). Internal notes and events for agents (a failure flagged, an escalation) stay
+ * inside. The same rule as `visibleToCustomer` in presenters/entry.ts.
+ */
+const VISIBLE_TO_CUSTOMER_SQL = `(e.kind = 'message' or (e.kind = 'event' and (e.event_type = 'assigned' or e.event_data ? 'customerText')))`;
+
 export const entries = {
   async byClientId(sql: Sql, workspaceId: string, conversationId: string, clientId: string): Promise<Entry | null> {
     const [row] = await sql.query<EntryRow>(
@@ -133,7 +140,7 @@ export const entries = {
   ): Promise<Entry[]> {
     const rows = await sql.query<EntryRow>(
       `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.seq > $3::bigint
-         ${opts.audience === 'visitor' ? `and e.kind <> 'note'` : ''}
+         ${opts.audience === 'visitor' ? `and ${VISIBLE_TO_CUSTOMER_SQL}` : ''}
        order by e.seq limit $4`,
       [workspaceId, conversationId, opts.afterSeq, opts.limit],
     );

@@ -11,11 +11,13 @@ export interface TeamRecord {
   offerChoicesAfterSeconds: number;
   continuityGraceSeconds: number;
   memberIds: string[];
+  /** Only members, supervisors and admins see a restricted team's conversations. */
+  restricted: boolean;
 }
 
 const columns = `t.id, t.workspace_id as "workspaceId", t.name, t.target_seconds as "targetSeconds", t.channel_targets as "channelTargets",
   t.offer_choices_after_seconds as "offerChoicesAfterSeconds", t.continuity_grace_seconds as "continuityGraceSeconds",
-  array(select m.agent_id::text from team_members m where m.team_id = t.id order by m.agent_id) as "memberIds"`;
+  array(select m.agent_id::text from team_members m where m.team_id = t.id order by m.agent_id) as "memberIds", t.restricted`;
 
 /** Settings that apply when a conversation has no team. */
 export const DEFAULT_TEAM_SETTINGS = { targetSeconds: 120, offerChoicesAfterSeconds: 300, continuityGraceSeconds: 120 } as const;
@@ -39,11 +41,13 @@ export const teams = {
       channelTargets?: Partial<Record<string, number>>;
       offerChoicesAfterSeconds?: number;
       continuityGraceSeconds?: number;
+      restricted?: boolean;
     },
   ): Promise<TeamRecord> {
     const [row] = await sql.query<{ id: string }>(
-      `insert into teams (workspace_id, name, target_seconds, offer_choices_after_seconds, continuity_grace_seconds, channel_targets)
-       values ($1, $2, coalesce($3, 120), coalesce($4, 300), coalesce($5, 120), coalesce($6::jsonb, '{}')) returning id`,
+      `insert into teams (workspace_id, name, target_seconds, offer_choices_after_seconds, continuity_grace_seconds, channel_targets, restricted)
+       values ($1, $2, coalesce($3, 120), coalesce($4, 300), coalesce($5, 120), coalesce($6::jsonb, '{}'), coalesce($7, false))
+       returning id`,
       [
         workspaceId,
         input.name,
@@ -51,6 +55,7 @@ export const teams = {
         input.offerChoicesAfterSeconds ?? null,
         input.continuityGraceSeconds ?? null,
         input.channelTargets ? JSON.stringify(input.channelTargets) : null,
+        input.restricted ?? null,
       ],
     );
     return (await teams.byId(sql, workspaceId, row!.id))!;
@@ -83,13 +88,14 @@ export const teams = {
       channelTargets?: Partial<Record<string, number>>;
       offerChoicesAfterSeconds?: number;
       continuityGraceSeconds?: number;
+      restricted?: boolean;
     },
   ): Promise<void> {
     await sql.query(
       `update teams set name = coalesce($3, name), target_seconds = coalesce($4, target_seconds),
          offer_choices_after_seconds = coalesce($5, offer_choices_after_seconds),
          continuity_grace_seconds = coalesce($6, continuity_grace_seconds),
-         channel_targets = coalesce($7::jsonb, channel_targets)
+         channel_targets = coalesce($7::jsonb, channel_targets), restricted = coalesce($8, restricted)
        where workspace_id = $1 and id = $2`,
       [
         workspaceId,
@@ -99,6 +105,7 @@ export const teams = {
         patch.offerChoicesAfterSeconds ?? null,
         patch.continuityGraceSeconds ?? null,
         patch.channelTargets ? JSON.stringify(patch.channelTargets) : null,
+        patch.restricted ?? null,
       ],
     );
   },

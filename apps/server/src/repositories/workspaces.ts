@@ -13,10 +13,12 @@ export interface WorkspaceRecord {
   openingHours: OpeningHours;
   idleAwayMinutes: number;
   presenceGraceSeconds: number;
+  /** ISO country for phone numbers written without +country; null: only international numbers. */
+  phoneCountry: string | null;
 }
 
 const columns = `id, name, key, greeting, allowed_origins as "allowedOrigins", reply_promise_minutes as "replyPromiseMinutes",
-  timezone, opening_hours as "openingHours", idle_away_minutes as "idleAwayMinutes", presence_grace_seconds as "presenceGraceSeconds"`;
+  timezone, opening_hours as "openingHours", idle_away_minutes as "idleAwayMinutes", presence_grace_seconds as "presenceGraceSeconds", phone_country as "phoneCountry"`;
 
 export const workspaces = {
   async create(sql: Sql, input: { name: string; key: string }): Promise<WorkspaceRecord> {
@@ -66,12 +68,14 @@ export const workspaces = {
       idleAwayMinutes?: number;
       presenceGraceSeconds?: number;
       replyPromiseMinutes?: number;
+      phoneCountry?: string | null;
     },
   ): Promise<void> {
     await sql.query(
       `update workspaces set name = coalesce($2, name), timezone = coalesce($3, timezone), opening_hours = coalesce($4::jsonb, opening_hours),
          idle_away_minutes = coalesce($5, idle_away_minutes), presence_grace_seconds = coalesce($6, presence_grace_seconds),
-         reply_promise_minutes = coalesce($7, reply_promise_minutes)
+         reply_promise_minutes = coalesce($7, reply_promise_minutes),
+         phone_country = case when $8 then $9 else phone_country end
        where id = $1`,
       [
         id,
@@ -81,8 +85,18 @@ export const workspaces = {
         patch.idleAwayMinutes ?? null,
         patch.presenceGraceSeconds ?? null,
         patch.replyPromiseMinutes ?? null,
+        patch.phoneCountry !== undefined,
+        patch.phoneCountry ?? null,
       ],
     );
+  },
+  /** The secret a website signs its signed-in users with (identity verification). Never sent to browsers. */
+  async identitySecret(sql: Sql, id: string): Promise<string> {
+    const [row] = await sql.query<{ secret: string }>('select identity_secret as secret from workspaces where id = $1', [id]);
+    return row!.secret;
+  },
+  async rotateIdentitySecret(sql: Sql, id: string, secret: string): Promise<void> {
+    await sql.query('update workspaces set identity_secret = $2 where id = $1', [id, secret]);
   },
   async setAllowedOrigins(sql: Sql, id: string, origins: string[]): Promise<void> {
     await sql.query('update workspaces set allowed_origins = $2 where id = $1', [id, origins]);

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../commands/context.ts';
-import { DEMO_WORKSPACE_KEY } from '../../commands/demo.ts';
+import { DEMO_MEMBER, DEMO_WORKSPACE_KEY } from '../../commands/demo.ts';
+import { userHashFor } from '../../domain/customers/identityVerification.ts';
 import { workspaces } from '../../repositories/workspaces.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
@@ -68,10 +69,32 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
       .send(script);
   });
 
-  app.get('/demo', async (_request, reply) => {
+  // The demo storefront, anonymous or (?member=1) signed in as its member: the page's server signs the
+  // member's id with the workspace identity secret, exactly as a real shop's server would.
+  app.get('/demo', async (request, reply) => {
     const page = readOrNull(webPaths.demoPage) ?? missingBuild('demo page');
     const workspace = (await workspaces.byKey(services.db, DEMO_WORKSPACE_KEY)) ?? (await workspaces.first(services.db));
     const key = workspace?.key ?? '';
-    return reply.header('content-type', 'text/html; charset=utf-8').send(page.replaceAll('__WARMLINE_WORKSPACE_KEY__', key));
+    const signedIn = (request.query as Record<string, unknown>).member === '1' && workspace?.key === DEMO_WORKSPACE_KEY;
+    let user = '';
+    let account = '<a class="account" href="/demo?member=1">Sign in as Halima (demo)</a>';
+    if (signedIn && workspace) {
+      const hash = userHashFor(await workspaces.identitySecret(services.db, workspace.id), DEMO_MEMBER.userId);
+      user = ` data-user-id="${escapeHtml(DEMO_MEMBER.userId)}" data-user-hash="${hash}" data-user-name="${escapeHtml(DEMO_MEMBER.name)}" data-user-email="${escapeHtml(DEMO_MEMBER.email)}"`;
+      account = `<span class="account">Signed in as <b>${escapeHtml(DEMO_MEMBER.name)}</b> <a href="/demo">Sign out</a></span>`;
+    }
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(
+        page
+          .replaceAll('__WARMLINE_WORKSPACE_KEY__', escapeHtml(key))
+          .replace('__WARMLINE_USER__', user)
+          .replace('__WARMLINE_ACCOUNT__', account),
+      );
   });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,7 +1,7 @@
-import { UpdateWorkspaceBody, WorkspaceSettingsResponse } from '@warmline/shared';
+import { IdentitySecretResponse, UpdateWorkspaceBody, WorkspaceSettingsResponse } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../commands/context.ts';
-import { updateWorkspaceSettings, workspaceSettings } from '../../commands/workspaces.ts';
+import { identitySecret, rotateIdentitySecret, updateWorkspaceSettings, workspaceSettings } from '../../commands/workspaces.ts';
 import { route } from '../route.ts';
 
 export function workspaceRoutes(app: FastifyInstance, services: Services) {
@@ -24,5 +24,25 @@ export function workspaceRoutes(app: FastifyInstance, services: Services) {
     body: UpdateWorkspaceBody,
     responses: { 200: WorkspaceSettingsResponse },
     handler: async ({ actor, body }) => ({ workspace: await updateWorkspaceSettings(services, actor, body) }),
+  });
+
+  route(app, services, {
+    method: 'GET',
+    url: '/api/v1/workspace/identity-secret',
+    tag: 'workspace',
+    summary: 'The secret your website signs its signed-in users with: userHash = HMAC-SHA256(secret, userId) as hex (admins)',
+    auth: 'agent',
+    responses: { 200: IdentitySecretResponse },
+    handler: async ({ actor }) => ({ secret: await identitySecret(services, actor) }),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/workspace/identity-secret/rotate',
+    tag: 'workspace',
+    summary: 'Replace the identity secret; hashes made with the old one stop verifying (admins)',
+    auth: 'agent',
+    responses: { 200: IdentitySecretResponse },
+    handler: async ({ actor }) => ({ secret: await rotateIdentitySecret(services, actor) }),
   });
 }

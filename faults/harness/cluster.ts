@@ -52,8 +52,9 @@ async function build(plan: ClusterPlan, started: Array<{ stop(): Promise<void> }
   const [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
   started.push({ stop: pg.destroy }, { stop: redis.destroy });
   const names = Object.keys(plan.nodes);
-  const [nginxPort, ...nodePorts] = await freePorts(names.length + 1);
-  const ports = new Map(names.map((name, i) => [name, nodePorts[i]!]));
+  const allPorts = await freePorts(names.length + 1);
+  const nginxPort = allPorts[0]!;
+  const ports = new Map(names.map((name, i) => [name, allPorts[i + 1]!]));
   const env: NodeEnv = {
     DATABASE_URL: pg.url,
     REDIS_URL: redis.url,

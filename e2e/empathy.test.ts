@@ -137,7 +137,7 @@ describe('how the customer feels, on the floor, in Chromium', () => {
   it('the supervisor is told at once, wherever they are, and so is the admin working the floor', async () => {
     const notice = supervisor.locator('[data-testid="alert-notices"] [data-testid="alert"][data-kind="mood_drop"]');
     await notice.waitFor({ timeout: 10_000 });
-    expect(await notice.locator('[data-testid="alert-text"]').innerText()).toBe('Mood dropped sharply: from grateful to angry');
+    expect(await notice.locator('[data-testid="alert-text"]').innerText()).toBe('Mood dropped sharply: from thankful to angry');
     expect(await notice.locator('[data-testid="alert-open"]').isVisible()).toBe(true);
     expect(await supervisor.locator('[data-testid="nav-alerts"]').innerText()).toBe('1');
     await shot(supervisor, 'agent-alert-notice');

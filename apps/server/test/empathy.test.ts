@@ -56,7 +56,7 @@ describe(`moods that need a person (${backend})`, () => {
     const drop = await supervisorSocket.next('alert', (f) => f.alert.kind === 'mood_drop');
     expect(drop.alert).toMatchObject({
       conversationId: chat.conversationId,
-      text: 'Mood dropped sharply: from grateful to angry',
+      text: 'Mood dropped sharply: from thankful to angry',
     });
 
     await say(chat.visitorToken, 'Still waiting. This is so frustrating.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PublicAgent } from './domain.ts';
+import { type Emotion, PublicAgent } from './domain.ts';
 
 /**
  * Empathy assist: alerts that tell a supervisor someone's mood is going wrong, and the service-recovery
@@ -7,6 +7,21 @@ import { PublicAgent } from './domain.ts';
  */
 
 const Id = z.string().min(1).max(64);
+
+/**
+ * A quiet word for how someone seemed: a person's feeling, not a classifier's label. Every screen and every alert
+ * text uses these words, so a supervisor reads the same word in an alert as on the conversation.
+ */
+export const moodWords: Record<Emotion, string> = {
+  angry: 'angry',
+  frustrated: 'frustrated',
+  anxious: 'worried',
+  confused: 'unsure',
+  sad: 'sad',
+  grateful: 'thankful',
+  delighted: 'delighted',
+  neutral: 'calm',
+};
 
 export const AlertKind = z.enum(['mood_drop', 'upset_streak', 'upset_waiting', 'follow_up_due']);
 export type AlertKind = z.infer<typeof AlertKind>;

@@ -10,7 +10,7 @@ describe('the open alerts', () => {
     list = withAlert(list, alert('a2', { createdAt: at(2) }));
     list = withAlert(list, alert('a1', { createdAt: at(1), text: 'sent again' }));
     expect(list.map((a) => [a.id, a.text])).toEqual([
-      ['a2', 'Mood dropped sharply: from grateful to angry'],
+      ['a2', 'Mood dropped sharply: from thankful to angry'],
       ['a1', 'sent again'],
     ]);
     expect(withoutAlert(list, 'a2').map((a) => a.id)).toEqual(['a1']);

@@ -1,16 +1,6 @@
 import type { Emotion } from '@warmline/shared';
 
-/** A quiet word for how someone seemed: a person's feeling, not a score. */
-export const moodWords: Record<Emotion, string> = {
-  angry: 'angry',
-  frustrated: 'frustrated',
-  anxious: 'worried',
-  confused: 'unsure',
-  sad: 'sad',
-  grateful: 'thankful',
-  delighted: 'delighted',
-  neutral: 'calm',
-};
+export { moodWords } from '@warmline/shared';
 
 /** The gentle colour family a mood is shown in. */
 export type MoodTone = 'warm' | 'sad' | 'worried' | 'glad' | 'calm';

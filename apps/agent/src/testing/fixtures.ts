@@ -171,7 +171,7 @@ export function alert(id: string, overrides: Partial<Alert> = {}): Alert {
     kind: 'mood_drop',
     conversationId: 'c1',
     customerName: 'Sam',
-    text: 'Mood dropped sharply: from grateful to angry',
+    text: 'Mood dropped sharply: from thankful to angry',
     createdAt: T0,
     acknowledgedAt: null,
     acknowledgedBy: null,

@@ -1,3 +1,4 @@
+import { moodWords } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import { pushConversationChanged } from '../commands/conversationViews.ts';
 import { eventEntry } from '../commands/eventEntries.ts';
@@ -78,7 +79,7 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
     const alert = await alerts.raise(tx, job.workspaceId, {
       conversationId: conversation.id,
       kind: 'upset_waiting',
-      text: `${conversation.customerName ?? 'An upset customer'} (${conversation.mood ?? 'upset'}) waited past the ${describe(settings.targetSeconds)} target`,
+      text: `${conversation.customerName ?? 'An upset customer'} (${conversation.mood ? moodWords[conversation.mood] : 'upset'}) waited past the ${describe(settings.targetSeconds)} target`,
     });
     events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: null });
   }

@@ -8,7 +8,7 @@ const angry: MoodPoint = { label: 'angry', sentiment: -0.7, upset: true };
 
 describe('mood alerts', () => {
   it('tells of a sharp drop into upset', () => {
-    expect(moodAlertsFor([glad, angry])).toEqual([{ kind: 'mood_drop', text: 'Mood dropped sharply: from grateful to angry' }]);
+    expect(moodAlertsFor([glad, angry])).toEqual([{ kind: 'mood_drop', text: 'Mood dropped sharply: from thankful to angry' }]);
   });
 
   it('stays quiet for a small dip, for calm messages, and for no history', () => {

@@ -1,4 +1,4 @@
-import type { Emotion } from '@warmline/shared';
+import { type Emotion, moodWords } from '@warmline/shared';
 
 /** How one customer message read (domain/emotion/classify.ts). */
 export interface MoodPoint {
@@ -28,12 +28,18 @@ export function moodAlertsFor(recent: readonly MoodPoint[]): MoodAlert[] {
   const alerts: MoodAlert[] = [];
   const previous = recent.at(-2);
   if (previous && !previous.upset && previous.sentiment - latest.sentiment >= SHARP_DROP) {
-    alerts.push({ kind: 'mood_drop', text: `Mood dropped sharply: from ${previous.label} to ${latest.label}` });
+    alerts.push({
+      kind: 'mood_drop',
+      text: `Mood dropped sharply: from ${moodWords[previous.label]} to ${moodWords[latest.label]}`,
+    });
   }
   const tail = recent.slice(-STREAK);
   const before = recent.at(-STREAK - 1);
   if (tail.length === STREAK && tail.every((p) => p.upset) && !before?.upset) {
-    alerts.push({ kind: 'upset_streak', text: `Upset for ${STREAK} messages in a row (${tail.map((p) => p.label).join(', ')})` });
+    alerts.push({
+      kind: 'upset_streak',
+      text: `Upset for ${STREAK} messages in a row (${tail.map((p) => moodWords[p.label]).join(', ')})`,
+    });
   }
   return alerts;
 }

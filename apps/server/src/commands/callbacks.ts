@@ -62,7 +62,9 @@ export async function bookCallback(
     const conversation = await conversationFor(tx, actor, input.conversationId);
     await conversations.lock(tx, actor.workspaceId, conversation.id);
     if (conversation.status === 'resolved') throw new Conflict('This conversation is resolved; write to us again to reopen it.');
-    const existing = (await callbacks.latestFor(tx, actor.workspaceId, [conversation.id])).get(conversation.id);
+    const existing = (await callbacks.latestFor(tx, [{ workspaceId: actor.workspaceId, id: conversation.id }])).get(
+      conversation.id,
+    );
     if (existing && (existing.status === 'scheduled' || existing.status === 'due'))
       throw new Conflict('A callback is already booked for this conversation.');
     // A named person owns the promise: whoever has the conversation, else the least busy colleague.

@@ -7,38 +7,37 @@ import { callbacks } from '../repositories/callbacks.ts';
 import { type ConversationRecord, conversations } from '../repositories/conversations.ts';
 import { teams } from '../repositories/teams.ts';
 
-/** Presents conversations with their callbacks, transfer parties and team names, loaded in a few queries. */
+/**
+ * Presents conversations, of one workspace or many, with their callbacks, transfer parties and team names, loaded
+ * in a few queries: callbacks in one for all of them, and the rest only for conversations with a pending transfer.
+ */
 export async function viewsOf(sql: Sql, records: ConversationRecord[]): Promise<Conversation[]> {
   if (!records.length) return [];
-  const byWorkspace = new Map<string, ConversationRecord[]>();
-  for (const r of records) byWorkspace.set(r.workspaceId, [...(byWorkspace.get(r.workspaceId) ?? []), r]);
-  const views = new Map<string, Conversation>();
-  for (const [workspaceId, group] of byWorkspace) {
-    const latest = await callbacks.latestFor(
-      sql,
-      workspaceId,
-      group.map((r) => r.id),
-    );
-    const transfers = group.filter((r) => r.pendingTransfer);
-    const faceIds = transfers.flatMap(
+  const latest = await callbacks.latestFor(sql, records);
+  const transfers = records.filter((r) => r.pendingTransfer);
+  const faces = new Map<string, PublicAgent>();
+  const teamNames = new Map<string, string>();
+  for (const [workspaceId, group] of groupByWorkspace(transfers)) {
+    const faceIds = group.flatMap(
       (r) => [r.pendingTransfer!.fromAgentId, r.pendingTransfer!.toAgentId].filter(Boolean) as string[],
     );
-    const faces = faceIds.length
+    const found = faceIds.length
       ? await agents.faces(
           sql,
           faceIds.map((id) => ({ workspaceId, id })),
         )
       : new Map();
-    const publicFaces = new Map<string, PublicAgent>(
-      [...faces].map(([id, f]) => [id, { id, displayName: f.displayName, avatarUrl: f.avatarUrl }]),
-    );
-    const teamNames = new Map<string, string>();
-    if (transfers.some((r) => r.pendingTransfer!.toTeamId))
+    for (const [id, f] of found) faces.set(id, { id, displayName: f.displayName, avatarUrl: f.avatarUrl });
+    if (group.some((r) => r.pendingTransfer!.toTeamId))
       for (const t of await teams.list(sql, workspaceId)) teamNames.set(t.id, t.name);
-    for (const r of group)
-      views.set(r.id, presentConversation(r, { callback: latest.get(r.id) ?? null, faces: publicFaces, teamNames }));
   }
-  return records.map((r) => views.get(r.id)!);
+  return records.map((r) => presentConversation(r, { callback: latest.get(r.id) ?? null, faces, teamNames }));
+}
+
+function groupByWorkspace(records: ConversationRecord[]): Map<string, ConversationRecord[]> {
+  const groups = new Map<string, ConversationRecord[]>();
+  for (const r of records) groups.set(r.workspaceId, [...(groups.get(r.workspaceId) ?? []), r]);
+  return groups;
 }
 
 export async function viewOf(sql: Sql, record: ConversationRecord): Promise<Conversation> {

@@ -291,12 +291,13 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
       entry,
     }));
     const records = calmRecords ?? (await conversationBatches.records(tx, touched));
-    for (const { record, view } of await viewsByWorkspace(tx, records)) {
+    const views = await viewsOf(tx, records);
+    for (const [i, record] of records.entries()) {
       events.push({
         type: 'conversation.changed',
         workspaceId: record.workspaceId,
         customerId: record.customerId,
-        conversation: view,
+        conversation: views[i]!,
       });
     }
     events.push(...moodEvents);
@@ -315,22 +316,6 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
       while (running) await running;
     },
   };
-}
-
-/**
- * The conversations' views, one workspace's at a time but all asked at once: a batch spans many workspaces, and
- * each view reads its workspace's callbacks.
- */
-async function viewsByWorkspace(tx: Sql, records: ConversationRecord[]) {
-  const byWorkspace = new Map<string, ConversationRecord[]>();
-  for (const r of records) {
-    const group = byWorkspace.get(r.workspaceId);
-    if (group) group.push(r);
-    else byWorkspace.set(r.workspaceId, [r]);
-  }
-  const groups = [...byWorkspace.values()];
-  const views = await Promise.all(groups.map((group) => viewsOf(tx, group)));
-  return groups.flatMap((group, g) => group.map((record, i) => ({ record, view: views[g]![i]! })));
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -36,13 +36,21 @@ export const callbacks = {
     const [row] = await sql.query<CallbackRecord>(`${select} where cb.workspace_id = $1 and cb.id = $2`, [workspaceId, id]);
     return row ?? null;
   },
-  /** The latest callback of each of these conversations that is not cancelled. */
-  async latestFor(sql: Sql, workspaceId: string, conversationIds: string[]): Promise<Map<string, CallbackRecord>> {
-    if (!conversationIds.length) return new Map();
+  /**
+   * The latest callback that is not cancelled of each of these conversations, which may belong to many workspaces:
+   * one statement, however many workspaces a batch of messages spans.
+   */
+  async latestFor(
+    sql: Sql,
+    conversations: ReadonlyArray<{ workspaceId: string; id: string }>,
+  ): Promise<Map<string, CallbackRecord>> {
+    if (!conversations.length) return new Map();
     const rows = await sql.query<CallbackRecord>(
-      `select distinct on (cb."conversationId") * from (${select} where cb.workspace_id = $1 and cb.conversation_id = any($2::uuid[])
-         and cb.status <> 'cancelled') cb order by cb."conversationId", cb."createdAt" desc`,
-      [workspaceId, conversationIds],
+      `select distinct on (cb."conversationId") * from (${select}
+         join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, conversation_id)
+           on cb.workspace_id = k.workspace_id and cb.conversation_id = k.conversation_id
+         where cb.status <> 'cancelled') cb order by cb."conversationId", cb."createdAt" desc`,
+      [conversations.map((c) => c.workspaceId), conversations.map((c) => c.id)],
     );
     return new Map(rows.map((r) => [r.conversationId, r]));
   },

@@ -466,6 +466,48 @@ describe(`restricted teams in real time (${backend})`, () => {
     expect(seen).not.toContain(secret.conversationId);
     for (const socket of Object.values(sockets)) socket.close();
   });
+
+  it('a team restricted, or an agent added to it, while sockets are open applies to the very next message', async () => {
+    const s = await shop();
+    const insiderRecord = await buildAgent(t, s.workspace, { displayName: 'Insider' });
+    const insider = await signIn(t, insiderRecord);
+    const team = await buildTeam(t, s.workspace, { name: 'Payroll', members: [insiderRecord] });
+    const secret = await buildConversation(t, s.workspace, 'About my salary advance');
+    await s.as(s.admin).patch(`/api/v1/conversations/${secret.conversationId}`, { teamId: team.id });
+    const outsider = await agentSocket(t, s.agent);
+    const insiderSocket = await agentSocket(t, insider);
+    const say = async (body: string) => {
+      const clientId = newClientId();
+      const res = await client(t, { visitorToken: secret.visitorToken }).post('/api/v1/widget/messages', { clientId, body });
+      expect(res.status).toBe(201);
+      await insiderSocket.next('entry', (f) => f.entry.clientId === clientId);
+      return clientId;
+    };
+    const seenBy = (clientId: string) => outsider.frames.some((f) => f.type === 'entry' && f.entry.clientId === clientId);
+    /** A conversation everyone may see, started after: once the outsider has it, an earlier frame would be there too. */
+    const marker = async () => {
+      const open = await buildConversation(t, s.workspace, 'Open question about bread');
+      await outsider.next('entry', (f) => f.entry.conversationId === open.conversationId);
+    };
+
+    // Not restricted yet: the outsider sees it (and this node now knows the workspace has no restricted team).
+    const before = await say('First question');
+    await outsider.next('entry', (f) => f.entry.clientId === before);
+
+    expect((await s.as(s.admin).patch(`/api/v1/teams/${team.id}`, { restricted: true })).status).toBe(200);
+    const hidden = await say('The amount is wrong');
+    await marker();
+    expect(seenBy(hidden)).toBe(false);
+
+    const members = await s.as(s.admin).put(`/api/v1/teams/${team.id}/members`, {
+      agentIds: [insiderRecord.id, s.agentRecord.id],
+    });
+    expect(members.status).toBe(200);
+    const shared = await say('Now you can both see this');
+    await outsider.next('entry', (f) => f.entry.clientId === shared);
+    outsider.close();
+    insiderSocket.close();
+  });
 });
 
 describe(`visitors stay anonymous unless verified (${backend})`, () => {

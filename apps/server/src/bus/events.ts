@@ -15,6 +15,8 @@ export type WarmlineEvent =
   | { type: 'read'; workspaceId: string; conversationId: string; customerId: string; seq: number; by: 'customer' | 'agent' }
   | { type: 'presence.changed'; workspaceId: string; agentId: string; presence: Presence }
   | { type: 'queue.changed'; workspaceId: string }
+  /** A team's restriction or members changed: every node re-reads who may see its conversations. */
+  | { type: 'teams.changed'; workspaceId: string }
   /** An alert raised, or taken (`acknowledgedAt` set): for supervisors and admins, and `agentId` (a follow-up's owner). */
   | { type: 'alert.raised'; workspaceId: string; alert: Alert; agentId: string | null };
 

@@ -43,7 +43,9 @@ export async function createTeam(
   requireAdmin(actor, 'create teams');
   if (await teams.byName(services.db, actor.workspaceId, input.name))
     throw new Conflict(`A team called "${input.name}" already exists.`);
-  return presentTeam(await teams.create(services.db, actor.workspaceId, input));
+  const team = await teams.create(services.db, actor.workspaceId, input);
+  if (team.restricted) await publishAll(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
+  return presentTeam(team);
 }
 
 export async function updateTeam(
@@ -70,6 +72,7 @@ export async function updateTeam(
     throw new Conflict(`A team called "${patch.name}" already exists.`);
   }
   await teams.update(services.db, actor.workspaceId, teamId, patch);
+  if (patch.restricted !== undefined) await publishAll(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
   return presentTeam((await teams.byId(services.db, actor.workspaceId, teamId))!);
 }
 
@@ -83,7 +86,10 @@ export async function setTeamMembers(services: Services, actor: AgentActor, team
     for (const id of agentIds) await fillAgent(tx, actor.workspaceId, id, services.now(), events);
     return (await teams.byId(tx, actor.workspaceId, teamId))!;
   });
-  events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  events.push(
+    { type: 'queue.changed', workspaceId: actor.workspaceId },
+    { type: 'teams.changed', workspaceId: actor.workspaceId },
+  );
   await publishAll(services, events);
   return presentTeam(team);
 }

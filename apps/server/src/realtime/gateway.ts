@@ -60,6 +60,7 @@ export function realtimeGateway(
   }
 
   const unsubscribe = services.bus.subscribe((event) => {
+    if (event.type === 'teams.changed') visibility.forget(event.workspaceId);
     const delivery = deliveryFor(event);
     if (delivery.agents && delivery.agentsOnly) {
       const { supervisorsAnd } = delivery.agentsOnly;
@@ -260,9 +261,10 @@ export function realtimeGateway(
 
   // Fan-out was cut off and is back: events of that time never reached these sockets. Reconnecting makes
   // every client resume from the database (the same path as after a restart).
-  const unsubscribeGaps = services.bus.onGap(() =>
-    connections.closeAll(CloseCode.shuttingDown, 'Live updates were interrupted: reconnect to catch up'),
-  );
+  const unsubscribeGaps = services.bus.onGap(() => {
+    visibility.forgetAll();
+    connections.closeAll(CloseCode.shuttingDown, 'Live updates were interrupted: reconnect to catch up');
+  });
 
   /** Frames being handled now, so a shutdown can let their writes finish. */
   const inFlight = new Set<Promise<void>>();

@@ -62,6 +62,8 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return { ...none, agents: { type: 'presence', agentId: event.agentId, presence: event.presence }, refreshWaits: true };
     case 'queue.changed':
       return { ...none, refreshWaits: true };
+    case 'teams.changed':
+      return none;
     case 'alert.raised':
       return { ...none, agents: { type: 'alert', alert: event.alert }, agentsOnly: { supervisorsAnd: event.agentId } };
   }

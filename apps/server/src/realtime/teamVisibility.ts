@@ -2,8 +2,11 @@ import type { ServerFrame } from '@warmline/shared';
 import type { AgentActor } from '../commands/context.ts';
 import type { Sql } from '../db/client.ts';
 
-/** How long this node trusts what it knows of a workspace's restricted teams. */
-const TEAMS_TTL_MS = 5_000;
+/**
+ * How long this node trusts what it knows of a workspace's restricted teams. Changes arrive as `teams.changed`
+ * events and apply at once (forget); this bounds what a change made while the bus was cut off could leave stale.
+ */
+const TEAMS_TTL_MS = 60_000;
 const CONVERSATIONS_KEPT = 20_000;
 
 interface Restricted {
@@ -30,6 +33,17 @@ export class TeamVisibility {
   isOpen(workspaceId: string): boolean {
     const known = this.restricted.get(workspaceId);
     return known !== undefined && this.now() - known.loadedAt < TEAMS_TTL_MS && known.teams.size === 0;
+  }
+
+  /** A team of this workspace changed: the next frame reads its restricted teams again. */
+  forget(workspaceId: string): void {
+    this.restricted.delete(workspaceId);
+  }
+
+  /** Events may have been missed (the bus was cut off): nothing known is trusted any more. */
+  forgetAll(): void {
+    this.restricted.clear();
+    this.teamOf.clear();
   }
 
   /** Who may receive this frame, or null when every agent of the workspace may. */

@@ -21,6 +21,7 @@ import { memoryRateLimiter, type RateLimiter, redisRateLimiter } from './http/mi
 import { healthRoutes } from './http/routes/system.ts';
 import { startJobRunner } from './jobs/runner.ts';
 import { createMetrics } from './metrics.ts';
+import { redisAgentsOnline, singleNode } from './realtime/agentsOnline.ts';
 import { instance } from './repositories/workspaces.ts';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -88,7 +89,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
   const http =
     role === 'worker'
       ? { app: await healthOnlyApp(services, metrics.registry), gateway: null }
-      : await buildHttpApp(services, { limiter, metrics });
+      : await buildHttpApp(services, { limiter, metrics, agentsOnline: redis ? redisAgentsOnline(redis) : singleNode });
   const requests = countRequests(http.app.server);
   const address = await http.app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | null = null;

@@ -3,6 +3,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from '../commands/context.ts';
 import type { createMetrics } from '../metrics.ts';
+import type { AgentsOnline } from '../realtime/agentsOnline.ts';
 import { realtimeGateway } from '../realtime/gateway.ts';
 import { errorReplies } from './middlewares/errors.ts';
 import type { RateLimiter } from './middlewares/rateLimit.ts';
@@ -28,7 +29,7 @@ export interface HttpApp {
 /** The HTTP and WebSocket transport, wired to the commands. */
 export async function buildHttpApp(
   services: Services,
-  deps: { limiter: RateLimiter; metrics: ReturnType<typeof createMetrics> },
+  deps: { limiter: RateLimiter; metrics: ReturnType<typeof createMetrics>; agentsOnline?: AgentsOnline },
 ): Promise<HttpApp> {
   const app: FastifyInstance = Fastify({
     loggerInstance: services.log as unknown as FastifyBaseLogger,
@@ -65,6 +66,6 @@ export async function buildHttpApp(
   organizationRoutes(app, services);
   empathyRoutes(app, services);
   await pageRoutes(app, services);
-  const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway);
+  const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.agentsOnline);
   return { app, gateway };
 }

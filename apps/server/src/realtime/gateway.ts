@@ -16,6 +16,7 @@ import { forCustomer } from '../presenters/entry.ts';
 import { conversations } from '../repositories/conversations.ts';
 import { entries } from '../repositories/entries.ts';
 import { workspaces } from '../repositories/workspaces.ts';
+import { type AgentsOnline, singleNode } from './agentsOnline.ts';
 import { type Connection, Connections } from './connections.ts';
 import { deliveryFor } from './recipients.ts';
 import { TeamVisibility } from './teamVisibility.ts';
@@ -37,6 +38,7 @@ export function realtimeGateway(
   services: Services,
   limiter: RateLimiter,
   metrics: GatewayMetrics,
+  online: AgentsOnline = singleNode,
 ): { connections: Connections; close(): Promise<void> } {
   const connections = new Connections();
   let waitTimers = new Map<string, NodeJS.Timeout>();
@@ -94,14 +96,18 @@ export function realtimeGateway(
   }
 
   const awayTimers = new Map<string, NodeJS.Timeout>();
-  /** An agent whose last connection dropped and did not come back within the grace time is set away. */
+  /**
+   * An agent whose last connection dropped, and who did not come back within the grace time on this node or any
+   * other, is set away.
+   */
   async function awayAfterGrace(workspaceId: string, agentId: string) {
     if (connections.agentSockets(workspaceId, agentId) > 0 || awayTimers.has(agentId)) return;
     const workspace = await workspaces.byId(services.db, workspaceId).catch(() => null);
     const timer = setTimeout(
-      () => {
+      async () => {
         awayTimers.delete(agentId);
         if (connections.agentSockets(workspaceId, agentId) > 0) return;
+        if (await online.elsewhere(workspaceId, agentId)) return;
         markAwayIfStillGone(services, workspaceId, agentId).catch((err) =>
           services.log.warn({ err }, 'could not set agent away'),
         );
@@ -146,6 +152,7 @@ export function realtimeGateway(
   function serve(socket: WebSocket, actor: Actor, kind: 'agent' | 'visitor', pending: { take(): string[]; stop(): void }) {
     const conn = connections.add(socket, actor);
     metrics.connections(kind, 1);
+    if (actor.kind === 'agent') online.here(actor.workspaceId, actor.agentId, true);
     let chain = Promise.resolve();
     const handle = (raw: string) => {
       // One frame at a time per socket: a client's messages are stored in the order it sent them.
@@ -156,7 +163,9 @@ export function realtimeGateway(
     socket.on('close', () => {
       connections.remove(conn);
       metrics.connections(kind, -1);
-      if (actor.kind === 'agent') awayAfterGrace(actor.workspaceId, actor.agentId);
+      if (actor.kind !== 'agent' || connections.agentSockets(actor.workspaceId, actor.agentId) > 0) return;
+      online.here(actor.workspaceId, actor.agentId, false);
+      void awayAfterGrace(actor.workspaceId, actor.agentId);
     });
     conn.send({ type: 'ready', role: kind });
     pending.stop();
@@ -288,6 +297,8 @@ export function realtimeGateway(
       for (const t of awayTimers.values()) clearTimeout(t);
       waitTimers = new Map();
       connections.closeAll(CloseCode.shuttingDown, 'Server restarting');
+      // These agents are reconnecting through other nodes: this one no longer vouches for them.
+      await online.close();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.allSettled([...inFlight]),

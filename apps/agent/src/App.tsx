@@ -1,7 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AlertNotices } from './components/AlertNotices.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { IdleAwayNote } from './components/IdleAwayNote.tsx';
+import { PhoneBar } from './components/PhoneBar.tsx';
 import { Sidebar, type SidebarPlace } from './components/Sidebar.tsx';
 import { Wordmark } from './components/Wordmark.tsx';
 import { CustomerPage } from './pages/CustomerPage.tsx';
@@ -62,9 +63,14 @@ function Redirect({ to }: { to: string }) {
 }
 
 export function App() {
-  const route = parseRoute(usePathname());
+  const pathname = usePathname();
+  const route = parseRoute(pathname);
   const session = useStore((s) => s.session);
   const checked = useStore((s) => s.sessionChecked);
+  // On a phone the sidebar is a menu over the page; going anywhere closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  useEffect(() => setMenuOpen(false), [pathname]);
   useTabTitle();
 
   if (route.name === 'invite') return <InvitePage token={route.token} />;
@@ -74,8 +80,12 @@ export function App() {
 
   const place = placeOf(route);
   return (
-    <div className="shell">
-      <Sidebar current={place} />
+    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
+      <PhoneBar onMenu={() => setMenuOpen(true)} />
+      <Sidebar current={place} onClose={() => setMenuOpen(false)} />
+      {menuOpen ? (
+        <button type="button" className="menu-scrim" aria-label="Close the menu" onClick={() => setMenuOpen(false)} />
+      ) : null}
       <main className="main">
         <IdleAwayNote />
         {route.name === 'team' ? <TeamPage /> : null}

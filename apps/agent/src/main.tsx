@@ -16,6 +16,7 @@ import './styles/customers.css';
 import './styles/search.css';
 import './styles/coach.css';
 import './styles/empathy.css';
+import './styles/phone.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

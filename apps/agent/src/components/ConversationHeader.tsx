@@ -1,5 +1,6 @@
 import type { Conversation, Entry } from '@warmline/shared';
 import { useState } from 'react';
+import { Link, paths } from '../router.tsx';
 import {
   declineTransfer,
   reopenConversation,
@@ -56,6 +57,9 @@ export function ConversationHeader({ conversation: c, entries, meId, now, transf
 
   return (
     <header className="convo-header">
+      <Link to={paths.inbox} className="back-link phone-only">
+        ← Inbox
+      </Link>
       <div className="convo-who">
         <div className="convo-title">
           <h1 className="convo-name" data-testid="conversation-customer-name">

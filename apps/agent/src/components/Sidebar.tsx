@@ -35,8 +35,11 @@ function NavItem({
   );
 }
 
-/** The left rail: who and where I am, whether I take new customers, and where to go. */
-export function Sidebar({ current }: { current: SidebarPlace }) {
+/**
+ * The left rail: who and where I am, whether I take new customers, and where to go. On a phone it is a menu that
+ * slides over the page (`onClose` hides it).
+ */
+export function Sidebar({ current, onClose }: { current: SidebarPlace; onClose: () => void }) {
   const session = useStore((s) => s.session);
   const waiting = useStore((s) => s.counts.waiting);
   const connection = useStore((s) => s.connection);
@@ -53,6 +56,9 @@ export function Sidebar({ current }: { current: SidebarPlace }) {
         <div className="workspace-name" title={workspace.name}>
           {workspace.name}
         </div>
+        <button type="button" className="menu-close" aria-label="Close the menu" onClick={onClose}>
+          ×
+        </button>
       </div>
 
       <div className="me">

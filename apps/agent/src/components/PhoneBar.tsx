@@ -11,7 +11,7 @@ export function PhoneBar({ onMenu }: { onMenu: () => void }) {
         <span aria-hidden="true">☰</span>
       </button>
       <Wordmark size={18} />
-      <span className="phone-bar-workspace">{workspace}</span>
+      <span className="workspace-name">{workspace}</span>
       {waiting > 0 ? (
         <span className="nav-badge" title={`${waiting} waiting`}>
           {waiting}

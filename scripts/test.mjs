@@ -62,15 +62,22 @@ function vitestRun(label, selection, env) {
   );
 }
 
-/** Debian's Chromium for the browser tests: installed with apt when missing and possible. */
+/** The colour emoji font: without it, emoji (the demo shop's pictures, customers' messages) show as boxes in screenshots. */
+const EMOJI_FONT = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
+
+/** Debian's Chromium for the browser tests, and the fonts its screenshots need: installed with apt when missing and possible. */
 function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium')) return true;
+  const missing = [
+    ...(fs.existsSync('/usr/bin/chromium') ? [] : ['chromium', 'fonts-dejavu-core']),
+    ...(fs.existsSync(EMOJI_FONT) ? [] : ['fonts-noto-color-emoji']),
+  ];
   const canApt = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
-  if (!canApt) return false;
-  process.stdout.write('Installing Debian chromium for the browser tests…\n');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env });
+  if (missing.length && canApt) {
+    process.stdout.write(`Installing Debian ${missing.join(', ')} for the browser tests…\n`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  }
   return fs.existsSync('/usr/bin/chromium');
 }
 

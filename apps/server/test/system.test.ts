@@ -83,6 +83,13 @@ const API_ROUTES = [
 ];
 
 describe(`operating the server (${backend})`, () => {
+  it('flushes every commit to the disk before it is acknowledged (the embedded database too)', async () => {
+    const [settings] = await t.db.query<{ fsync: string; synchronousCommit: string }>(
+      `select current_setting('fsync') as fsync, current_setting('synchronous_commit') as "synchronousCommit"`,
+    );
+    expect(settings).toEqual({ fsync: 'on', synchronousCommit: 'on' });
+  });
+
   it('health and readiness report the database and the bus', async () => {
     const health = await client(t).get('/healthz');
     expect(health.status).toBe(200);

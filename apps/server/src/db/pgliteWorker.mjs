@@ -1,15 +1,37 @@
 // The embedded database's own thread (see pgliteThread.ts): it owns the PGlite instance and answers
 // { id, op, … } messages with { id, rows } or { id, error }. Plain JavaScript, because worker threads do not
 // inherit the TypeScript loader of the main thread.
+import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 const port = parentPort;
 if (!port) throw new Error('pgliteWorker.mjs runs as a worker thread');
 
+/**
+ * A commit must be on the disk before it is acknowledged, power cuts included. PGlite starts PostgreSQL with fsync
+ * off (`-F`), and the Node file system under it cannot sync a file at all, so a commit would only reach the
+ * operating system's cache: safe when the process dies, lost when the machine does. Here PostgreSQL runs with fsync
+ * on, flushes its WAL with fsync() (the one call the file system passes on), and that call reaches the disk.
+ */
+class DurableNodeFS extends NodeFS {
+  async init(pg, opts) {
+    const setup = await super.init(pg, opts);
+    setup.emscriptenOpts.preRun.push((mod) => {
+      mod.NODEFS.stream_ops.fsync = (stream) => {
+        if (stream.nfd !== undefined) fs.fdatasyncSync(stream.nfd);
+        return 0;
+      };
+    });
+    return setup;
+  }
+}
+const startParams = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'];
+
 let lite;
 try {
-  lite = await PGlite.create(workerData.dataDir);
+  lite = await PGlite.create({ fs: new DurableNodeFS(workerData.dataDir), startParams });
   port.postMessage({ id: 0, rows: [] });
 } catch (err) {
   port.postMessage({ id: 0, error: serialise(err) });

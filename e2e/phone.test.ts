@@ -50,9 +50,21 @@ describe('the agent app on a phone', () => {
     await phone.getByRole('link', { name: '← Inbox' }).click();
     await expect.poll(() => phone.locator('section.inbox').isVisible()).toBe(true);
 
-    // The menu: everything the sidebar holds, and going somewhere closes it.
-    await phone.getByRole('button', { name: 'Open the menu' }).click();
+    // The menu: everything the sidebar holds. The keyboard starts on its close button; Escape closes it.
+    const menuButton = phone.getByRole('button', { name: 'Open the menu' });
     const customers = phone.locator('[data-testid="nav-customers"]');
+    const focused = () => phone.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    await menuButton.click();
+    await expect.poll(() => customers.isVisible()).toBe(true);
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(focused).toBe('Close the menu');
+    await phone.keyboard.press('Escape');
+    await expect.poll(() => customers.isVisible()).toBe(false);
+    await expect.poll(focused).toBe('Open the menu');
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+
+    // Going somewhere closes it too.
+    await menuButton.click();
     await expect.poll(() => customers.isVisible()).toBe(true);
     await expect.poll(() => phone.locator('.sidebar').evaluate((el) => el.getBoundingClientRect().left)).toBe(0);
     await shot('phone-menu');

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AlertNotices } from './components/AlertNotices.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { IdleAwayNote } from './components/IdleAwayNote.tsx';
 import { PhoneBar } from './components/PhoneBar.tsx';
 import { Sidebar, type SidebarPlace } from './components/Sidebar.tsx';
 import { Wordmark } from './components/Wordmark.tsx';
+import { usePhoneMenu } from './hooks/usePhoneMenu.ts';
 import { CustomerPage } from './pages/CustomerPage.tsx';
 import { CustomersPage } from './pages/CustomersPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
@@ -67,10 +68,8 @@ export function App() {
   const route = parseRoute(pathname);
   const session = useStore((s) => s.session);
   const checked = useStore((s) => s.sessionChecked);
-  // On a phone the sidebar is a menu over the page; going anywhere closes it.
-  const [menuOpen, setMenuOpen] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
-  useEffect(() => setMenuOpen(false), [pathname]);
+  // On a phone the sidebar is a menu over the page.
+  const menu = usePhoneMenu(pathname);
   useTabTitle();
 
   if (route.name === 'invite') return <InvitePage token={route.token} />;
@@ -80,12 +79,10 @@ export function App() {
 
   const place = placeOf(route);
   return (
-    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
-      <PhoneBar onMenu={() => setMenuOpen(true)} />
-      <Sidebar current={place} onClose={() => setMenuOpen(false)} />
-      {menuOpen ? (
-        <button type="button" className="menu-scrim" aria-label="Close the menu" onClick={() => setMenuOpen(false)} />
-      ) : null}
+    <div className={`shell${menu.open ? ' menu-open' : ''}`}>
+      <PhoneBar menuOpen={menu.open} onMenu={menu.show} />
+      <Sidebar current={place} onClose={menu.hide} />
+      {menu.open ? <button type="button" className="menu-scrim" aria-label="Close the menu" onClick={menu.hide} /> : null}
       <main className="main">
         <IdleAwayNote />
         {route.name === 'team' ? <TeamPage /> : null}

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyEmotion, EMOTIONS, type Emotion, UPSET_EMOTIONS } from '../../apps/server/src/domain/emotion/classify.ts';
+import { isUpsetEmotion } from '@warmline/shared';
+import { classifyEmotion, EMOTIONS, type Emotion } from '../../apps/server/src/domain/emotion/classify.ts';
 
 interface Labelled {
   text: string;
@@ -40,7 +41,7 @@ for (const label of EMOTIONS) {
   macro += f1(p, r) / EMOTIONS.length;
   lines.push(`${label.padEnd(12)} ${pct(p).padEnd(10)} ${pct(r).padEnd(7)} ${pct(f1(p, r)).padEnd(6)} ${n}`);
 }
-const isUpset = (e: Emotion) => UPSET_EMOTIONS.has(e);
+const isUpset = (e: Emotion) => isUpsetEmotion(e);
 const upsetTp = rows.filter((row, i) => isUpset(row.emotion) && isUpset(predicted[i]!)).length;
 const upsetP = ratio(upsetTp, predicted.filter(isUpset).length);
 const upsetR = ratio(upsetTp, rows.filter((row) => isUpset(row.emotion)).length);

@@ -58,6 +58,11 @@ export type Customer = z.infer<typeof Customer>;
 
 export const Emotion = z.enum(['angry', 'frustrated', 'anxious', 'confused', 'sad', 'grateful', 'delighted', 'neutral']);
 export type Emotion = z.infer<typeof Emotion>;
+const UPSET_EMOTIONS: ReadonlySet<Emotion> = new Set(['angry', 'frustrated', 'anxious', 'sad']);
+/** The emotions that count as upset: they raise a conversation's priority and draw a supervisor's eye. */
+export function isUpsetEmotion(emotion: Emotion): boolean {
+  return UPSET_EMOTIONS.has(emotion);
+}
 /** How a customer's message reads: shown to agents, never sent back to the customer. */
 export const EmotionReading = z.object({ label: Emotion, sentiment: z.number(), upset: z.boolean() });
 export type EmotionReading = z.infer<typeof EmotionReading>;

@@ -1,4 +1,4 @@
-import type { Emotion } from '@warmline/shared';
+import { type Emotion, isUpsetEmotion } from '@warmline/shared';
 
 export { moodWords } from '@warmline/shared';
 
@@ -14,9 +14,7 @@ export function moodTone(mood: Emotion): MoodTone {
 }
 
 /** The feelings that raise a customer's priority (the server's `upset`). */
-export function isUpsetMood(mood: Emotion): boolean {
-  return mood === 'angry' || mood === 'frustrated' || mood === 'anxious' || mood === 'sad';
-}
+export const isUpsetMood = isUpsetEmotion;
 
 export interface CurrentMood {
   /** The word to show, or null when there is nothing worth saying. */

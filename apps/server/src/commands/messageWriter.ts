@@ -2,7 +2,7 @@ import type { Emotion, EmotionReading, Entry } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import type { Sql } from '../db/client.ts';
 import { agents } from '../repositories/agents.ts';
-import { type ConversationRecord, type ConversationState, conversationBatches } from '../repositories/conversations.ts';
+import { type ConversationState, conversationBatches } from '../repositories/conversations.ts';
 import { type BatchEntry, entryBatches } from '../repositories/entries.ts';
 import type { AppendMessageInput, AppendMessageResult } from './appendMessage.ts';
 import type { Actor, Services } from './context.ts';

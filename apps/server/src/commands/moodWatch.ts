@@ -1,4 +1,4 @@
-import type { EmotionReading } from '@warmline/shared';
+import { type Emotion, type EmotionReading, isUpsetEmotion } from '@warmline/shared';
 import type { WarmlineEvent } from '../bus/events.ts';
 import type { Sql } from '../db/client.ts';
 import { type MoodPoint, moodAlertsFor, STREAK } from '../domain/emotion/moodAlerts.ts';
@@ -24,15 +24,24 @@ export interface UpsetMessage {
 export async function watchMood(tx: Sql, messages: UpsetMessage[], events: WarmlineEvent[]): Promise<void> {
   const latest = new Map<string, UpsetMessage>();
   for (const m of messages) latest.set(m.conversationId, m);
+  // Each conversation's last few customer readings, oldest first, for all of them in one statement.
+  const rows = await tx.query<{ conversationId: string; label: Emotion; sentiment: number }>(
+    `select k.id as "conversationId", last.emotion as label, last.sentiment
+     from unnest($1::uuid[]) as k(id)
+     cross join lateral (select emotion, sentiment, seq from entries
+       where conversation_id = k.id and kind = 'message' and direction = 'in' and emotion is not null
+       order by seq desc limit ${STREAK + 1}) last
+     order by k.id, last.seq`,
+    [[...latest.keys()]],
+  );
+  const readings = new Map<string, MoodPoint[]>();
+  for (const r of rows) {
+    const points = readings.get(r.conversationId) ?? [];
+    points.push({ label: r.label, sentiment: r.sentiment, upset: isUpsetEmotion(r.label) });
+    readings.set(r.conversationId, points);
+  }
   for (const m of latest.values()) {
-    const recent = await tx.query<MoodPoint>(
-      `select emotion as label, sentiment, emotion in ('angry', 'frustrated', 'anxious', 'sad') as upset
-       from (select emotion, sentiment, seq from entries
-             where conversation_id = $1 and kind = 'message' and direction = 'in' and emotion is not null
-             order by seq desc limit ${STREAK + 1}) last
-       order by seq`,
-      [m.conversationId],
-    );
+    const recent = readings.get(m.conversationId) ?? [];
     for (const alert of moodAlertsFor(recent)) {
       const record = await alerts.raise(tx, m.workspaceId, { conversationId: m.conversationId, ...alert });
       events.push({ type: 'alert.raised', workspaceId: m.workspaceId, alert: presentAlert(record), agentId: null });

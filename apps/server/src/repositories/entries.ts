@@ -1,4 +1,12 @@
-import type { Channel, Direction, Emotion, EmotionReading, Entry, EntryKind } from '@warmline/shared';
+import {
+  type Channel,
+  type Direction,
+  type Emotion,
+  type EmotionReading,
+  type Entry,
+  type EntryKind,
+  isUpsetEmotion,
+} from '@warmline/shared';
 import type { Sql } from '../db/client.ts';
 import { iso } from './rows.ts';
 
@@ -51,12 +59,10 @@ function toEntry(r: EntryRow): Entry {
     clientId: r.clientId,
     author: { kind: r.authorKind, id: r.authorId, name: r.authorName, avatarUrl: r.authorAvatarUrl },
     event: r.eventType ? { type: r.eventType, data: r.eventData ?? {} } : null,
-    emotion: r.emotion ? { label: r.emotion, sentiment: Number(r.sentiment ?? 0), upset: UPSET.has(r.emotion) } : null,
+    emotion: r.emotion ? { label: r.emotion, sentiment: Number(r.sentiment ?? 0), upset: isUpsetEmotion(r.emotion) } : null,
     createdAt: iso(r.createdAt),
   };
 }
-
-const UPSET = new Set<Emotion>(['angry', 'frustrated', 'anxious', 'sad']);
 
 /**
  * What a customer may see of their own timeline: messages, and the events written for them (someone

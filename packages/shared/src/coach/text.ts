@@ -1,5 +1,5 @@
 import type { CoachContext } from '../coach.ts';
-import type { Emotion } from '../domain.ts';
+import { isUpsetEmotion } from '../domain.ts';
 
 export type Span = [number, number];
 
@@ -55,9 +55,7 @@ export function hasWords(text: string, n: number): boolean {
   return false;
 }
 
-const UPSET_EMOTIONS: readonly Emotion[] = ['angry', 'frustrated', 'anxious', 'sad'];
-
 export const isUpset = (context: CoachContext) =>
-  context.customerUpset || (context.customerEmotion !== null && UPSET_EMOTIONS.includes(context.customerEmotion));
+  context.customerUpset || (context.customerEmotion !== null && isUpsetEmotion(context.customerEmotion));
 /** Ownership and timing matter more when the customer is upset or we failed them. */
 export const needsCare = (context: CoachContext) => isUpset(context) || context.serviceFailure === true;

@@ -1,3 +1,4 @@
+import { isUpsetEmotion } from '@warmline/shared';
 import vader from 'vader-sentiment';
 import { COURTESY_THANKS, type Cue, EMOJI_CUES, FEELING_CUES, LOSS_CUES, NEGATION_BEFORE, SARCASM, WORD_CUES } from './cues.ts';
 import { prepareText } from './prepareText.ts';
@@ -12,8 +13,6 @@ export interface EmotionReading {
   upset: boolean;
 }
 
-/** The emotions that count as upset (they raise routing priority). */
-export const UPSET_EMOTIONS: ReadonlySet<Emotion> = new Set(['angry', 'frustrated', 'anxious', 'sad']);
 /** When two emotions score the same, the earlier one wins: an upset customer is not missed for a polite word. */
 const TIE_ORDER: Emotion[] = ['angry', 'anxious', 'frustrated', 'sad', 'confused', 'grateful', 'delighted'];
 /** An emotion needs at least this much evidence to beat `neutral`. */
@@ -58,7 +57,7 @@ function read(text: string): EmotionReading {
   addIntensity(scores, original, lower, compound);
 
   const emotion = strongest(scores);
-  return { emotion, sentiment: sentimentFor(emotion, scores[emotion], compound), upset: UPSET_EMOTIONS.has(emotion) };
+  return { emotion, sentiment: sentimentFor(emotion, scores[emotion], compound), upset: isUpsetEmotion(emotion) };
 }
 
 function scoreCues(original: string, lower: string): Scores {
@@ -132,7 +131,7 @@ function strongest(scores: Scores): Emotion {
 function sentimentFor(emotion: Emotion, evidence: number, compound: number): number {
   const strength = 0.1 + 0.1 * Math.min(evidence, 5);
   let sentiment = compound;
-  if (UPSET_EMOTIONS.has(emotion) && sentiment > -0.1) sentiment = -strength;
+  if (isUpsetEmotion(emotion) && sentiment > -0.1) sentiment = -strength;
   if ((emotion === 'grateful' || emotion === 'delighted') && sentiment < 0.1) sentiment = strength;
   return Math.round(Math.max(-1, Math.min(1, sentiment)) * 1000) / 1000;
 }

@@ -36,7 +36,11 @@ export async function viewsOf(sql: Sql, records: ConversationRecord[]): Promise<
 
 function groupByWorkspace(records: ConversationRecord[]): Map<string, ConversationRecord[]> {
   const groups = new Map<string, ConversationRecord[]>();
-  for (const r of records) groups.set(r.workspaceId, [...(groups.get(r.workspaceId) ?? []), r]);
+  for (const r of records) {
+    const group = groups.get(r.workspaceId);
+    if (group) group.push(r);
+    else groups.set(r.workspaceId, [r]);
+  }
   return groups;
 }
 

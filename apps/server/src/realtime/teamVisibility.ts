@@ -84,7 +84,8 @@ export class TeamVisibility {
     return teamId;
   }
 
-  private remember(conversationId: string, teamId: string | null) {
+  /** A conversation's team, as its latest change said: later frames about it need no lookup. */
+  remember(conversationId: string, teamId: string | null) {
     this.teamOf.delete(conversationId);
     this.teamOf.set(conversationId, teamId);
     if (this.teamOf.size > CONVERSATIONS_KEPT) this.teamOf.delete(this.teamOf.keys().next().value!);

@@ -7,13 +7,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['apps/*/src/**/*.test.{ts,tsx}', 'packages/*/src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['apps/server/test/**/*.test.ts'],
+          include: ['apps/server/src/**/*.int.test.ts'],
           // One real server (and database) per worker, shared by its test files; tests isolate by workspace.
           isolate: false,
           pool: 'forks',

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { classifyEmotion } from '../domain/emotion/classify.ts';
+import { classifyEmotion } from '../modules/emotion/classify.ts';
 
 const EXPECTED = 'expected {"text": "…"}';
 

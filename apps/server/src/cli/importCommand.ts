@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Services } from '../commands/context.ts';
-import { checkImportSize, importCustomers } from '../commands/customerImport.ts';
-import { AppError } from '../errors.ts';
-import { workspaces } from '../repositories/workspaces.ts';
+import type { Services } from '../core/context.ts';
+import { checkImportSize, importCustomers } from '../modules/customers/customerImport.ts';
+import { AppError } from '../core/errors.ts';
+import { workspaces } from '../modules/workspaces/repository.ts';
 
 export const IMPORT_USAGE = 'warmline import customers <file.csv> --workspace <key>';
 

@@ -1,8 +1,0 @@
-import type { EmotionReading } from '@warmline/shared';
-import { classifyEmotion } from '../domain/emotion/classify.ts';
-
-/** How a customer's message reads, in the shape entries carry. */
-export function readEmotion(body: string): EmotionReading {
-  const reading = classifyEmotion(body);
-  return { label: reading.emotion, sentiment: reading.sentiment, upset: reading.upset };
-}

@@ -1,0 +1,71 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Services } from './core/context.ts';
+import type { createMetrics } from './core/metrics.ts';
+import type { AgentsOnline } from './modules/realtime/agentsOnline.ts';
+import { realtimeGateway } from './channels/agentSocket/gateway.ts';
+import { errorReplies } from './core/http/errorReplies.ts';
+import type { RateLimiter } from './core/http/rateLimit.ts';
+import { agentRoutes } from './modules/teams/agentRoutes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { conversationRoutes } from './modules/conversations/routes.ts';
+import { customerDataRoutes } from './modules/customers/customerDataRoutes.ts';
+import { customerRoutes } from './modules/customers/customerRoutes.ts';
+import { empathyRoutes } from './modules/empathy/routes.ts';
+import { organizationRoutes } from './modules/customers/organizationRoutes.ts';
+import { pageRoutes } from './pages.ts';
+import { supervisorRoutes } from './modules/supervisor/routes.ts';
+import { systemRoutes } from './core/http/systemRoutes.ts';
+import { teamRoutes } from './modules/teams/teamRoutes.ts';
+import { widgetRoutes } from './channels/widget/routes.ts';
+import { workspaceRoutes } from './modules/workspaces/routes.ts';
+
+export interface HttpApp {
+  app: FastifyInstance;
+  gateway: ReturnType<typeof realtimeGateway>;
+}
+
+/** The HTTP and WebSocket transport, wired to the commands. */
+export async function buildHttpApp(
+  services: Services,
+  deps: { limiter: RateLimiter; metrics: ReturnType<typeof createMetrics>; agentsOnline?: AgentsOnline },
+): Promise<HttpApp> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: services.log as unknown as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  errorReplies(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  systemRoutes(app, services, deps.metrics.registry);
+  authRoutes(app, services, deps.limiter);
+  agentRoutes(app, services);
+  conversationRoutes(app, services);
+  teamRoutes(app, services);
+  supervisorRoutes(app, services);
+  customerDataRoutes(app, services);
+  workspaceRoutes(app, services);
+  widgetRoutes(app, services, deps.limiter);
+  customerRoutes(app, services);
+  organizationRoutes(app, services);
+  empathyRoutes(app, services);
+  await pageRoutes(app, services);
+  const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.agentsOnline);
+  return { app, gateway };
+}

@@ -1,0 +1,135 @@
+import { moodWords } from '@warmline/shared';
+import type { WarmlineEvent } from './core/bus/events.ts';
+import { pushConversationChanged } from './modules/conversations/views.ts';
+import { eventEntry } from './modules/conversations/eventEntries.ts';
+import { recoveryFollowUpDue } from './modules/empathy/recovery.ts';
+import { fillEveryone, routeConversation } from './modules/routing/routing.ts';
+import { teamSettings } from './modules/teams/teamSettings.ts';
+import type { Sql } from './core/db/client.ts';
+import { presentAlert } from './modules/empathy/presentAlert.ts';
+import { agents } from './modules/teams/agentsRepository.ts';
+import { alerts } from './modules/empathy/alertsRepository.ts';
+import { callbacks } from './modules/conversations/repository/callbacks.ts';
+import { conversations } from './modules/conversations/repository/conversations.ts';
+import { type JobRecord, jobs } from './core/jobs/jobs.ts';
+
+export type JobHandler = (tx: Sql, job: JobRecord, now: Date, events: WarmlineEvent[]) => Promise<void>;
+
+const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?? '');
+
+/**
+ * The callback window opens: the conversation returns to the queue in its original place, as a task owned by
+ * the person named in the promise.
+ */
+const callbackDue: JobHandler = async (tx, job, now, events) => {
+  const callback = await callbacks.byId(tx, job.workspaceId, String(job.payload.callbackId ?? ''));
+  if (!callback || callback.status !== 'scheduled') return;
+  const conversation = await conversations.byId(tx, job.workspaceId, callback.conversationId);
+  if (!conversation || conversation.status === 'resolved') return;
+  await conversations.lock(tx, job.workspaceId, conversation.id);
+  await callbacks.setStatus(tx, job.workspaceId, callback.id, 'due');
+  const owner = callback.ownerId ? await agents.byId(tx, job.workspaceId, callback.ownerId) : null;
+  await conversations.update(tx, job.workspaceId, conversation.id, { status: 'waiting', assigneeId: owner?.id ?? null });
+  const window = `${hhmm(callback.windowStart)}–${hhmm(callback.windowEnd)}`;
+  events.push(
+    await eventEntry(
+      tx,
+      { kind: 'system', workspaceId: job.workspaceId },
+      conversation,
+      'callback_due',
+      `Callback due now: call ${callback.phone} (${window})`,
+      {
+        callbackId: callback.id,
+        ownerId: owner?.id ?? null,
+        phone: callback.phone,
+      },
+    ),
+  );
+  if (!owner) await routeConversation(tx, job.workspaceId, conversation.id, now, events);
+  await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
+  events.push({ type: 'queue.changed', workspaceId: job.workspaceId });
+};
+
+/** Past the time-to-human target with nobody yet: escalate (priority raised, supervisors see it). */
+const timeToHuman: JobHandler = async (tx, job, now, events) => {
+  const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
+  // Still waiting for a person in this wait (a reopened conversation waits again, and is checked again).
+  if (!conversation || conversation.status !== 'waiting' || conversation.escalatedAt) return;
+  const settings = await teamSettings(tx, job.workspaceId, conversation);
+  // The team (and so the target) may have changed since the check was scheduled: measure against today's target.
+  const due = new Date(conversation.queueSince).getTime() + settings.targetSeconds * 1000;
+  if (due > now.getTime() + 1000) {
+    await jobs.schedule(tx, job.workspaceId, {
+      kind: 'time_to_human',
+      runAt: new Date(due),
+      payload: { conversationId: conversation.id },
+    });
+    return;
+  }
+  await escalate(
+    tx,
+    job.workspaceId,
+    conversation,
+    `Waited past the ${describe(settings.targetSeconds)} time-to-human target`,
+    now,
+    events,
+  );
+  if (conversation.upset) {
+    // An upset customer still waiting for a person: a supervisor should step in, not just the queue.
+    const alert = await alerts.raise(tx, job.workspaceId, {
+      conversationId: conversation.id,
+      kind: 'upset_waiting',
+      text: `${conversation.customerName ?? 'An upset customer'} (${conversation.mood ? moodWords[conversation.mood] : 'upset'}) waited past the ${describe(settings.targetSeconds)} target`,
+    });
+    events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: null });
+  }
+};
+
+/** A promised reply time passed without a reply: escalate. */
+const replyPromise: JobHandler = async (tx, job, now, events) => {
+  const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
+  if (!conversation || conversation.status === 'resolved' || conversation.escalatedAt) return;
+  if (conversation.lastMessageDirection === 'out') return;
+  await escalate(tx, job.workspaceId, conversation, 'The promised reply time passed without a reply', now, events);
+};
+
+/** A continuity hold ended: route the conversation to whoever is best now. */
+const route: JobHandler = async (tx, job, now, events) => {
+  const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
+  if (!conversation || conversation.status !== 'waiting' || conversation.assigneeId) return;
+  await routeConversation(tx, job.workspaceId, conversation.id, now, events);
+  await fillEveryone(tx, job.workspaceId, now, events);
+};
+
+async function escalate(
+  tx: Sql,
+  workspaceId: string,
+  conversation: { id: string; customerId: string },
+  why: string,
+  now: Date,
+  events: WarmlineEvent[],
+) {
+  await conversations.lock(tx, workspaceId, conversation.id);
+  await conversations.update(tx, workspaceId, conversation.id, { escalatedAt: now });
+  events.push(await eventEntry(tx, { kind: 'system', workspaceId }, conversation, 'escalated', `${why} — escalated`, { why }));
+  await pushConversationChanged(tx, workspaceId, conversation.id, events);
+  // Its priority rose: a free person may now be the right one for it.
+  await fillEveryone(tx, workspaceId, now, events);
+  events.push({ type: 'queue.changed', workspaceId });
+}
+
+function hhmm(d: Date): string {
+  return new Date(d).toISOString().slice(11, 16);
+}
+
+function describe(seconds: number): string {
+  return seconds % 60 === 0 ? `${seconds / 60}-minute` : `${seconds}-second`;
+}
+
+export const jobHandlers: Record<string, JobHandler> = {
+  callback_due: callbackDue,
+  time_to_human: timeToHuman,
+  reply_promise: replyPromise,
+  route,
+  recovery_follow_up: recoveryFollowUpDue,
+};

@@ -1,0 +1,412 @@
+import type { AgentRole, Channel, ConversationStatus, Direction, Emotion, InboxView } from '@warmline/shared';
+import type { Sql } from '../../../core/db/client.ts';
+import { PRIORITY_WEIGHTS } from '../../routing/domain/priority.ts';
+import { isUuid } from '../../../core/db/rows.ts';
+import { conversationVisibleSql } from '../../teams/visibility.ts';
+
+/** The queue's priority in SQL, from the same weights as the domain's effectivePriority. */
+const effectivePrioritySql = `(priority + case when upset then ${PRIORITY_WEIGHTS.upset} else 0 end
+  + case when service_failure then ${PRIORITY_WEIGHTS.serviceFailure} else 0 end
+  + case when escalated_at is not null then ${PRIORITY_WEIGHTS.escalated} else 0 end)`;
+
+export interface ConversationRecord {
+  id: string;
+  workspaceId: string;
+  customerId: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  customerCreatedAt: Date;
+  status: ConversationStatus;
+  channel: Channel;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  assigneeAvatarUrl: string | null;
+  priority: number;
+  lastSeq: number;
+  lastMessageBody: string | null;
+  lastMessageDirection: Direction | null;
+  lastMessageAt: Date | null;
+  promisedReplyBy: Date | null;
+  customerReadSeq: number;
+  agentReadSeq: number;
+  startedAt: Date;
+  humanConnectedAt: Date | null;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  updatedAt: Date;
+  teamId: string | null;
+  teamName: string | null;
+  language: string | null;
+  skills: string[];
+  upset: boolean;
+  /** The emotion of the customer's latest message. */
+  mood: Emotion | null;
+  serviceFailure: boolean;
+  escalatedAt: Date | null;
+  queueSince: Date;
+  transfers: number;
+  pendingTransfer: StoredTransfer | null;
+  preferredAgentId: string | null;
+  preferredReason: 'last_agent' | 'account_owner' | null;
+  preferredUntil: Date | null;
+  /** When the preferred person last helped this customer. */
+  preferredSince: Date | null;
+}
+
+/** What routing reads of a waiting conversation. */
+export type QueueRow = Pick<
+  ConversationRecord,
+  | 'id'
+  | 'workspaceId'
+  | 'customerId'
+  | 'channel'
+  | 'teamId'
+  | 'priority'
+  | 'upset'
+  | 'serviceFailure'
+  | 'escalatedAt'
+  | 'language'
+  | 'skills'
+  | 'queueSince'
+  | 'preferredAgentId'
+  | 'preferredReason'
+  | 'preferredUntil'
+>;
+
+/** A warm transfer waiting to be accepted, as stored on the conversation. */
+export interface StoredTransfer {
+  fromAgentId: string;
+  toAgentId: string | null;
+  toTeamId: string | null;
+  note: string;
+  reason: string | null;
+  at: string;
+}
+
+const select = `select c.id, c.workspace_id as "workspaceId", c.customer_id as "customerId",
+  cu.name as "customerName", cu.email as "customerEmail", cu.created_at as "customerCreatedAt",
+  c.status, c.channel, c.assignee_id as "assigneeId", a.display_name as "assigneeName", a.avatar_url as "assigneeAvatarUrl",
+  c.priority, c.last_seq as "lastSeq", c.last_message_body as "lastMessageBody",
+  c.last_message_direction as "lastMessageDirection", c.last_message_at as "lastMessageAt",
+  c.promised_reply_by as "promisedReplyBy", c.customer_read_seq as "customerReadSeq", c.agent_read_seq as "agentReadSeq",
+  c.started_at as "startedAt", c.human_connected_at as "humanConnectedAt", c.first_response_at as "firstResponseAt",
+  c.resolved_at as "resolvedAt", c.updated_at as "updatedAt",
+  c.team_id as "teamId", t.name as "teamName", c.language, c.skills, c.upset, c.mood, c.service_failure as "serviceFailure",
+  c.escalated_at as "escalatedAt", c.queue_since as "queueSince", c.transfers, c.pending_transfer as "pendingTransfer",
+  c.preferred_agent_id as "preferredAgentId", c.preferred_reason as "preferredReason", c.preferred_until as "preferredUntil", c.preferred_since as "preferredSince"
+  from conversations c join customers cu on cu.id = c.customer_id left join agents a on a.id = c.assignee_id
+  left join teams t on t.id = c.team_id`;
+
+export interface ListFilter {
+  view: InboxView;
+  status: 'open' | 'resolved';
+  agentId: string;
+  /** Agents see only what their teams allow (visibility.ts); supervisors and admins see everything. */
+  role: AgentRole;
+  limit: number;
+  /** Keyset cursor: the sort timestamp and id of the last row already returned. */
+  after?: { at: string; id: string } | undefined;
+}
+
+/** The view decides the order: the queue is oldest first, everything else most recent first. */
+function listQuery(f: ListFilter): { where: string[]; order: string; sortColumn: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length + 1}`;
+  };
+  if (f.view === 'waiting') where.push(`c.status = 'waiting'`);
+  else if (f.status === 'resolved') where.push(`c.status = 'resolved'`);
+  else where.push(`c.status <> 'resolved'`);
+  if (f.view === 'mine') where.push(`c.assignee_id = ${p(f.agentId)}`);
+  if (f.role === 'agent') where.push(conversationVisibleSql('c', `${p(f.agentId)}::uuid`, p(f.role)));
+  const ascending = f.view === 'waiting';
+  const sortColumn = ascending ? 'c.started_at' : 'c.updated_at';
+  if (f.after) {
+    where.push(`(${sortColumn}, c.id) ${ascending ? '>' : '<'} (${p(f.after.at)}::timestamptz, ${p(f.after.id)}::uuid)`);
+  }
+  const dir = ascending ? 'asc' : 'desc';
+  return { where, order: `${sortColumn} ${dir}, c.id ${dir}`, sortColumn, params };
+}
+
+export const conversations = {
+  async byId(sql: Sql, workspaceId: string, id: string): Promise<ConversationRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await sql.query<ConversationRecord>(`${select} where c.workspace_id = $1 and c.id = $2`, [workspaceId, id]);
+    return row ?? null;
+  },
+  /** Locks the conversation row: appends to one conversation are serialised, so `seq` has no gaps or repeats. */
+  async lock(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await sql.query('select 1 from conversations where workspace_id = $1 and id = $2 for update', [workspaceId, id]);
+    return rows.length > 0;
+  },
+  /** The customer's chat in the widget: their latest chat conversation (other channels have their own threads). */
+  async latestForCustomer(sql: Sql, workspaceId: string, customerId: string): Promise<ConversationRecord | null> {
+    const [row] = await sql.query<ConversationRecord>(
+      `${select} where c.workspace_id = $1 and c.customer_id = $2 and c.channel = 'chat' order by c.updated_at desc, c.id desc limit 1`,
+      [workspaceId, customerId],
+    );
+    return row ?? null;
+  },
+  async create(
+    sql: Sql,
+    workspaceId: string,
+    input: { customerId: string; channel: Channel; assigneeId: string | null },
+  ): Promise<string> {
+    const [row] = await sql.query<{ id: string }>(
+      `insert into conversations (workspace_id, customer_id, channel, assignee_id) values ($1, $2, $3, $4) returning id`,
+      [workspaceId, input.customerId, input.channel, input.assigneeId],
+    );
+    return row!.id;
+  },
+  async list(sql: Sql, workspaceId: string, filter: ListFilter): Promise<ConversationRecord[]> {
+    const q = listQuery(filter);
+    return sql.query<ConversationRecord>(
+      `${select} where c.workspace_id = $1 and ${q.where.join(' and ')} order by ${q.order} limit ${Math.trunc(filter.limit)}`,
+      [workspaceId, ...q.params],
+    );
+  },
+  async counts(sql: Sql, workspaceId: string, agentId: string): Promise<{ waiting: number; mine: number; all: number }> {
+    const [row] = await sql.query<{ waiting: number; mine: number; all: number }>(
+      `select count(*) filter (where status = 'waiting')::int as waiting,
+              count(*) filter (where assignee_id = $2)::int as mine,
+              count(*)::int as "all"
+       from conversations where workspace_id = $1 and status <> 'resolved'`,
+      [workspaceId, agentId],
+    );
+    return row!;
+  },
+  /**
+   * The queue as routing sees it: waiting, unowned conversations (first `limit` by priority then age), with just
+   * the fields the policy reads. Read without locks: a decision then claims its pick with `claimWaiting`.
+   */
+  async queue(sql: Sql, workspaceId: string, opts: { limit: number }): Promise<QueueRow[]> {
+    return sql.query<QueueRow>(
+      `select id, workspace_id as "workspaceId", customer_id as "customerId", channel, team_id as "teamId", priority, upset,
+         service_failure as "serviceFailure", escalated_at as "escalatedAt", language, skills, queue_since as "queueSince",
+         preferred_agent_id as "preferredAgentId", preferred_reason as "preferredReason", preferred_until as "preferredUntil"
+       from conversations where workspace_id = $1 and status = 'waiting' and assignee_id is null
+       order by ${effectivePrioritySql} desc, queue_since, id
+       limit $2`,
+      [workspaceId, opts.limit],
+    );
+  },
+  /**
+   * Assigns a conversation only if it is still waiting and unowned, in one statement: a concurrent decision
+   * that got there first makes this return false (PostgreSQL re-checks the condition after the row lock).
+   */
+  async assignIfWaiting(sql: Sql, workspaceId: string, id: string, agentId: string): Promise<boolean> {
+    const rows = await sql.query(
+      `update conversations set assignee_id = $3, updated_at = now()
+       where workspace_id = $1 and id = $2 and status = 'waiting' and assignee_id is null returning id`,
+      [workspaceId, id, agentId],
+    );
+    return rows.length > 0;
+  },
+  /** Waiting, unowned conversations that the queue serves before one that joined at `queueSince` with this priority. */
+  async queueAhead(sql: Sql, workspaceId: string, at: { queueSince: Date; effectivePriority: number } | null): Promise<number> {
+    const [row] = await sql.query<{ n: number }>(
+      `select count(*)::int as n from conversations
+       where workspace_id = $1 and status = 'waiting' and assignee_id is null
+         and ($2::timestamptz is null or (${effectivePrioritySql}, -extract(epoch from queue_since)) > ($3::int, -extract(epoch from $2::timestamptz)))`,
+      [workspaceId, at?.queueSince ?? null, at?.effectivePriority ?? 0],
+    );
+    return row!.n;
+  },
+  /** The person who last helped this customer, and when, for continuity. */
+  async lastHelper(sql: Sql, workspaceId: string, customerId: string) {
+    const [row] = await sql.query<{ agentId: string; at: Date }>(
+      `select assignee_id as "agentId", coalesce(resolved_at, updated_at) as at from conversations
+       where workspace_id = $1 and customer_id = $2 and assignee_id is not null and human_connected_at is not null
+       order by updated_at desc limit 1`,
+      [workspaceId, customerId],
+    );
+    return row ?? null;
+  },
+  /** Seconds from first contact to the first human, for conversations whose human arrived since `since`. */
+  async timesToHuman(sql: Sql, workspaceId: string, since: Date): Promise<number[]> {
+    const rows = await sql.query<{ s: number }>(
+      `select extract(epoch from human_connected_at - started_at)::float8 as s from conversations
+       where workspace_id = $1 and human_connected_at >= $2 order by 1`,
+      [workspaceId, since],
+    );
+    return rows.map((r) => Number(r.s));
+  },
+  /** Recent handle times (assignment to resolution is approximated by first human reply to resolution), newest last. */
+  async recentHandleSeconds(sql: Sql, workspaceId: string, limit: number): Promise<number[]> {
+    const rows = await sql.query<{ s: number }>(
+      `select s from (select extract(epoch from resolved_at - coalesce(human_connected_at, started_at))::float8 as s, resolved_at
+         from conversations where workspace_id = $1 and resolved_at is not null order by resolved_at desc limit $2) x order by resolved_at`,
+      [workspaceId, limit],
+    );
+    return rows.map((r) => Number(r.s)).filter((s) => s > 0);
+  },
+  async update(
+    sql: Sql,
+    workspaceId: string,
+    id: string,
+    patch: Partial<{
+      status: ConversationStatus;
+      assigneeId: string | null;
+      promisedReplyBy: Date | null;
+      resolvedAt: Date | null;
+      /** Sets human_connected_at and first_response_at to now, if not set before. */
+      humanReplied: true;
+      priority: number;
+      upset: boolean;
+      mood: Emotion | null;
+      serviceFailure: boolean;
+      teamId: string | null;
+      language: string | null;
+      skills: string[];
+      escalatedAt: Date | null;
+      queueSince: Date;
+      transfers: number;
+      pendingTransfer: StoredTransfer | null;
+      preferred: { agentId: string; reason: 'last_agent' | 'account_owner'; until: Date; since: Date | null } | null;
+    }>,
+  ): Promise<void> {
+    const sets: string[] = ['updated_at = now()'];
+    const params: unknown[] = [workspaceId, id];
+    const column: Record<string, string> = {
+      status: 'status',
+      assigneeId: 'assignee_id',
+      promisedReplyBy: 'promised_reply_by',
+      resolvedAt: 'resolved_at',
+      priority: 'priority',
+      upset: 'upset',
+      mood: 'mood',
+      serviceFailure: 'service_failure',
+      teamId: 'team_id',
+      language: 'language',
+      skills: 'skills',
+      escalatedAt: 'escalated_at',
+      queueSince: 'queue_since',
+      transfers: 'transfers',
+    };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (key === 'pendingTransfer') {
+        params.push(value === null ? null : JSON.stringify(value));
+        sets.push(`pending_transfer = $${params.length}::jsonb`);
+        continue;
+      }
+      if (key === 'preferred') {
+        const preferred = value as { agentId: string; reason: string; until: Date; since: Date | null } | null;
+        params.push(preferred?.agentId ?? null, preferred?.reason ?? null, preferred?.until ?? null, preferred?.since ?? null);
+        const n = params.length;
+        sets.push(
+          `preferred_agent_id = $${n - 3}`,
+          `preferred_reason = $${n - 2}`,
+          `preferred_until = $${n - 1}`,
+          `preferred_since = $${n}`,
+        );
+        continue;
+      }
+      if (key === 'humanReplied') {
+        sets.push(
+          'human_connected_at = coalesce(human_connected_at, now())',
+          'first_response_at = coalesce(first_response_at, now())',
+        );
+        continue;
+      }
+      params.push(value);
+      sets.push(`${column[key]} = $${params.length}`);
+    }
+    await sql.query(`update conversations set ${sets.join(', ')} where workspace_id = $1 and id = $2`, params);
+  },
+  async markRead(sql: Sql, workspaceId: string, id: string, by: 'customer' | 'agent', seq: number): Promise<void> {
+    const col = by === 'customer' ? 'customer_read_seq' : 'agent_read_seq';
+    await sql.query(
+      `update conversations set ${col} = greatest(${col}, least($3::bigint, last_seq)) where workspace_id = $1 and id = $2`,
+      [workspaceId, id, seq],
+    );
+  },
+};
+
+/** Just what the message path needs to decide whether an append changes the conversation's state. */
+export interface ConversationState {
+  id: string;
+  workspaceId: string;
+  customerId: string;
+  status: ConversationStatus;
+  channel: Channel;
+  assigneeId: string | null;
+  humanConnectedAt: Date | null;
+}
+
+const stateColumns = `c.id, c.workspace_id as "workspaceId", c.customer_id as "customerId", c.status, c.channel,
+  c.assignee_id as "assigneeId", c.human_connected_at as "humanConnectedAt"`;
+
+/** Batched reads and writes for the group-committed message path; every key carries its workspace. */
+export const conversationBatches = {
+  async states(
+    sql: Sql,
+    keys: Array<{ workspaceId: string; id: string }>,
+    opts: { lock?: boolean } = {},
+  ): Promise<ConversationState[]> {
+    const valid = keys.filter((k) => isUuid(k.id));
+    if (!valid.length) return [];
+    return sql.query<ConversationState>(
+      `select ${stateColumns} from conversations c
+       join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id) on c.workspace_id = k.workspace_id and c.id = k.id
+       order by c.id ${opts.lock ? 'for update of c' : ''}`,
+      [valid.map((k) => k.workspaceId), valid.map((k) => k.id)],
+    );
+  },
+  /** Each customer's most recent chat conversation (what the widget writes to). */
+  async latestStates(sql: Sql, keys: Array<{ workspaceId: string; customerId: string }>): Promise<ConversationState[]> {
+    if (!keys.length) return [];
+    return sql.query<ConversationState>(
+      `select distinct on (c.customer_id) ${stateColumns} from conversations c
+       join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, customer_id) on c.workspace_id = k.workspace_id and c.customer_id = k.customer_id
+       where c.channel = 'chat'
+       order by c.customer_id, c.updated_at desc, c.id desc`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.customerId)],
+    );
+  },
+  /** Reserves `n` seqs per conversation (rows must be locked by the caller); returns the new last seq. */
+  async reserveSeqs(
+    sql: Sql,
+    rows: Array<{
+      workspaceId: string;
+      id: string;
+      n: number;
+      lastBody: string | null;
+      lastDirection: Direction | null;
+      upset?: boolean | null;
+      mood?: Emotion | null;
+    }>,
+  ): Promise<Map<string, number>> {
+    const result = await sql.query<{ id: string; lastSeq: number }>(
+      `update conversations c set last_seq = c.last_seq + v.n, updated_at = now(),
+         last_message_body = coalesce(left(v.body, 280), c.last_message_body),
+         last_message_direction = coalesce(v.dir, c.last_message_direction),
+         last_message_at = case when v.body is null then c.last_message_at else now() end,
+         upset = coalesce(v.upset, c.upset), mood = coalesce(v.mood, c.mood)
+       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[])
+         as v(workspace_id, id, n, body, dir, upset, mood)
+       where c.workspace_id = v.workspace_id and c.id = v.id
+       returning c.id, c.last_seq as "lastSeq"`,
+      [
+        rows.map((r) => r.workspaceId),
+        rows.map((r) => r.id),
+        rows.map((r) => r.n),
+        rows.map((r) => r.lastBody),
+        rows.map((r) => r.lastDirection),
+        rows.map((r) => r.upset ?? null),
+        rows.map((r) => r.mood ?? null),
+      ],
+    );
+    return new Map(result.map((r) => [r.id, r.lastSeq]));
+  },
+  async records(sql: Sql, keys: Array<{ workspaceId: string; id: string }>): Promise<ConversationRecord[]> {
+    if (!keys.length) return [];
+    return sql.query<ConversationRecord>(
+      `${select} join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id) on c.workspace_id = k.workspace_id and c.id = k.id`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.id)],
+    );
+  },
+};

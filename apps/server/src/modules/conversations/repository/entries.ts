@@ -1,0 +1,224 @@
+import {
+  type Channel,
+  type Direction,
+  type Emotion,
+  type EmotionReading,
+  type Entry,
+  type EntryKind,
+  isUpsetEmotion,
+} from '@warmline/shared';
+import type { Sql } from '../../../core/db/client.ts';
+import { iso } from '../../../core/db/rows.ts';
+
+export interface NewEntry {
+  kind: EntryKind;
+  direction?: Direction | null;
+  channel?: Channel | null;
+  body?: string;
+  clientId?: string | null;
+  author: { kind: 'customer' | 'agent' | 'system'; id: string | null };
+  event?: { type: string; data: Record<string, unknown> } | null;
+  emotion?: EmotionReading | null;
+}
+
+interface EntryRow {
+  id: string;
+  conversationId: string;
+  seq: number;
+  kind: EntryKind;
+  direction: Direction | null;
+  channel: Channel | null;
+  body: string;
+  clientId: string | null;
+  authorKind: 'customer' | 'agent' | 'system';
+  authorId: string | null;
+  authorName: string | null;
+  authorAvatarUrl: string | null;
+  eventType: string | null;
+  eventData: Record<string, unknown> | null;
+  emotion: Emotion | null;
+  sentiment: number | null;
+  createdAt: Date;
+}
+
+const select = `select e.id::text as id, e.conversation_id as "conversationId", e.seq, e.kind, e.direction, e.channel, e.body,
+  e.client_id as "clientId", e.author_kind as "authorKind", e.author_id as "authorId",
+  a.display_name as "authorName", a.avatar_url as "authorAvatarUrl",
+  e.event_type as "eventType", e.event_data as "eventData", e.emotion, e.sentiment, e.created_at as "createdAt"
+  from entries e left join agents a on a.id = e.author_id and e.author_kind = 'agent'`;
+
+function toEntry(r: EntryRow): Entry {
+  return {
+    id: r.id,
+    conversationId: r.conversationId,
+    seq: r.seq,
+    kind: r.kind,
+    direction: r.direction,
+    channel: r.channel,
+    body: r.body,
+    clientId: r.clientId,
+    author: { kind: r.authorKind, id: r.authorId, name: r.authorName, avatarUrl: r.authorAvatarUrl },
+    event: r.eventType ? { type: r.eventType, data: r.eventData ?? {} } : null,
+    emotion: r.emotion ? { label: r.emotion, sentiment: Number(r.sentiment ?? 0), upset: isUpsetEmotion(r.emotion) } : null,
+    createdAt: iso(r.createdAt),
+  };
+}
+
+/**
+ * What a customer may see of their own timeline: messages, and the events written for them (someone
+ * joining, a callback booked). Internal notes and events for agents (a failure flagged, an escalation) stay
+ * inside. The same rule as `visibleToCustomer` in presenters/entry.ts.
+ */
+const VISIBLE_TO_CUSTOMER_SQL = `(e.kind = 'message' or (e.kind = 'event' and (e.event_type = 'assigned' or e.event_data ? 'customerText')))`;
+
+export const entries = {
+  async byClientId(sql: Sql, workspaceId: string, conversationId: string, clientId: string): Promise<Entry | null> {
+    const [row] = await sql.query<EntryRow>(
+      `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.client_id = $3`,
+      [workspaceId, conversationId, clientId],
+    );
+    return row ? toEntry(row) : null;
+  },
+  /**
+   * Appends with the conversation's next seq. The caller holds the conversation's row lock
+   * (`conversations.lock`) inside its transaction, so seqs are dense and ordered.
+   */
+  async append(sql: Sql, workspaceId: string, conversationId: string, input: NewEntry): Promise<Entry> {
+    const isMessage = input.kind === 'message';
+    const [bump] = await sql.query<{ seq: number }>(
+      `update conversations set last_seq = last_seq + 1, updated_at = now()
+         ${isMessage ? ', last_message_body = left($3, 280), last_message_direction = $4, last_message_at = now()' : ''}
+       where workspace_id = $1 and id = $2 returning last_seq as seq`,
+      isMessage ? [workspaceId, conversationId, input.body ?? '', input.direction ?? null] : [workspaceId, conversationId],
+    );
+    const [row] = await sql.query<{ id: string; createdAt: Date }>(
+      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id,
+         author_kind, author_id, event_type, event_data, emotion, sentiment)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id::text as id, created_at as "createdAt"`,
+      [
+        workspaceId,
+        conversationId,
+        bump!.seq,
+        input.kind,
+        input.direction ?? null,
+        input.channel ?? null,
+        input.body ?? '',
+        input.clientId ?? null,
+        input.author.kind,
+        input.author.id,
+        input.event?.type ?? null,
+        input.event ? JSON.stringify(input.event.data) : null,
+        input.emotion?.label ?? null,
+        input.emotion?.sentiment ?? null,
+      ],
+    );
+    if (input.author.kind !== 'agent') {
+      // Nothing to join for customers and the system: build the entry from what was written.
+      return toEntry({
+        id: row!.id,
+        conversationId,
+        seq: bump!.seq,
+        kind: input.kind,
+        direction: input.direction ?? null,
+        channel: input.channel ?? null,
+        body: input.body ?? '',
+        clientId: input.clientId ?? null,
+        authorKind: input.author.kind,
+        authorId: input.author.id,
+        authorName: null,
+        authorAvatarUrl: null,
+        eventType: input.event?.type ?? null,
+        eventData: input.event?.data ?? null,
+        emotion: input.emotion?.label ?? null,
+        sentiment: input.emotion?.sentiment ?? null,
+        createdAt: row!.createdAt,
+      });
+    }
+    const [created] = await sql.query<EntryRow>(`${select} where e.id = $1`, [row!.id]);
+    return toEntry(created!);
+  },
+  /** Entries after `afterSeq`, in order; visitors never see internal notes. */
+  async after(
+    sql: Sql,
+    workspaceId: string,
+    conversationId: string,
+    opts: { afterSeq: number; limit: number; audience: 'agent' | 'visitor' },
+  ): Promise<Entry[]> {
+    const rows = await sql.query<EntryRow>(
+      `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.seq > $3::bigint
+         ${opts.audience === 'visitor' ? `and ${VISIBLE_TO_CUSTOMER_SQL}` : ''}
+       order by e.seq limit $4`,
+      [workspaceId, conversationId, opts.afterSeq, opts.limit],
+    );
+    return rows.map(toEntry);
+  },
+};
+
+/** One row of a group-committed batch; `seq` is already allocated. */
+export interface BatchEntry {
+  workspaceId: string;
+  conversationId: string;
+  seq: number;
+  kind: 'message' | 'note';
+  direction: Direction | null;
+  channel: Channel | null;
+  body: string;
+  clientId: string;
+  author: { kind: 'customer' | 'agent'; id: string; name: string | null; avatarUrl: string | null };
+  emotion: EmotionReading | null;
+}
+
+export const entryBatches = {
+  /** Entries already stored under these (workspace, conversation, clientId) triples: resends. */
+  async byClientIds(sql: Sql, keys: Array<{ workspaceId: string; conversationId: string; clientId: string }>): Promise<Entry[]> {
+    if (!keys.length) return [];
+    const rows = await sql.query<EntryRow>(
+      `${select} join unnest($1::uuid[], $2::uuid[], $3::uuid[]) as k(workspace_id, conversation_id, client_id)
+         on e.workspace_id = k.workspace_id and e.conversation_id = k.conversation_id and e.client_id = k.client_id`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.conversationId), keys.map((k) => k.clientId)],
+    );
+    return rows.map(toEntry);
+  },
+  /** Inserts many entries in one statement; the caller has allocated their seqs under the conversations' row locks. */
+  async insert(sql: Sql, batch: BatchEntry[]): Promise<Entry[]> {
+    if (!batch.length) return [];
+    const rows = await sql.query<{ id: string; conversationId: string; seq: number; createdAt: Date }>(
+      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id, emotion, sentiment)
+       select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[],
+         $11::text[], $12::real[])
+       returning id::text as id, conversation_id as "conversationId", seq, created_at as "createdAt"`,
+      [
+        batch.map((b) => b.workspaceId),
+        batch.map((b) => b.conversationId),
+        batch.map((b) => b.seq),
+        batch.map((b) => b.kind),
+        batch.map((b) => b.direction),
+        batch.map((b) => b.channel),
+        batch.map((b) => b.body),
+        batch.map((b) => b.clientId),
+        batch.map((b) => b.author.kind),
+        batch.map((b) => b.author.id),
+        batch.map((b) => b.emotion?.label ?? null),
+        batch.map((b) => b.emotion?.sentiment ?? null),
+      ],
+    );
+    const stored = new Map(rows.map((r) => [`${r.conversationId}:${r.seq}`, r]));
+    return batch.map((b) => {
+      const row = stored.get(`${b.conversationId}:${b.seq}`)!;
+      return {
+        id: row.id,
+        conversationId: b.conversationId,
+        seq: b.seq,
+        kind: b.kind,
+        direction: b.direction,
+        channel: b.channel,
+        body: b.body,
+        clientId: b.clientId,
+        author: { ...b.author, avatarUrl: b.author.avatarUrl },
+        emotion: b.emotion,
+        event: null,
+        createdAt: iso(row.createdAt),
+      };
+    });
+  },
+};

@@ -1,0 +1,122 @@
+import { Conflict, Forbidden } from '../../core/errors.ts';
+import { audit } from '../workspaces/audit.ts';
+import { customerMerges } from './repository/customerMerges.ts';
+import { iso } from '../../core/db/rows.ts';
+import type { AgentActor, Services } from '../../core/context.ts';
+import { customerFor, customerProfile } from './customers.ts';
+
+/** What an erased person's words become: the conversation's shape and clocks stay for the figures. */
+export const ERASED_TEXT = '[erased]';
+
+/**
+ * Everything Warmline holds about one person, as one JSON document (a data subject access
+ * request). Supervisors and admins only; audited.
+ */
+export async function exportPerson(services: Services, actor: AgentActor, id: string): Promise<Record<string, unknown>> {
+  if (actor.role === 'agent') throw new Forbidden('Only supervisors and admins can export a person’s data.');
+  const customer = await customerFor(services.db, actor, id);
+  const profile = await customerProfile(services, actor, customer.id);
+  const sql = services.db;
+  const conversations = await sql.query<Record<string, unknown>>(
+    `select c.id, c.channel, c.status, c.started_at as "startedAt", c.human_connected_at as "humanConnectedAt",
+       c.first_response_at as "firstResponseAt", c.resolved_at as "resolvedAt",
+       coalesce((select json_agg(json_build_object('seq', e.seq, 'kind', e.kind, 'direction', e.direction, 'channel', e.channel,
+         'body', e.body, 'author', e.author_kind, 'event', e.event_type, 'emotion', e.emotion, 'at', e.created_at) order by e.seq)
+         from entries e where e.conversation_id = c.id and e.kind <> 'note'), '[]') as entries
+     from conversations c where c.workspace_id = $1 and c.customer_id = $2 order by c.started_at`,
+    [actor.workspaceId, customer.id],
+  );
+  const callbacks = await sql.query<Record<string, unknown>>(
+    `select b.phone, b.window_start as "windowStart", b.window_end as "windowEnd", b.status, b.created_at as "createdAt"
+     from callbacks b join conversations c on c.id = b.conversation_id
+     where c.workspace_id = $1 and c.customer_id = $2 order by b.created_at`,
+    [actor.workspaceId, customer.id],
+  );
+  await audit.record(services.db, actor.workspaceId, {
+    actorId: actor.agentId,
+    action: 'customer.exported',
+    subjectType: 'customer',
+    subjectId: customer.id,
+  });
+  return {
+    exportedAt: iso(services.now()),
+    customer: {
+      id: profile.id,
+      name: profile.name,
+      email: profile.email,
+      phone: profile.phone,
+      createdAt: profile.createdAt,
+      attributes: profile.attributes,
+      identities: profile.identities.map(({ kind, value, verified, createdAt }) => ({ kind, value, verified, createdAt })),
+      organizations: profile.memberships.map((m) => ({ name: m.organization.name, role: m.role })),
+    },
+    conversations,
+    callbacks,
+  };
+}
+
+/**
+ * Erases a person: their name, contact points, attributes, memberships and notes go; the text of
+ * their conversations (both sides: replies often repeat an address) becomes "[erased]". What stays is
+ * what the figures need: conversations with channel, clocks and the mood read. Admins only; audited
+ * with counts and nothing personal. The visitor's chat session ends.
+ */
+export async function erasePerson(
+  services: Services,
+  actor: AgentActor,
+  id: string,
+): Promise<{ erased: true; customerId: string }> {
+  if (actor.role !== 'admin') throw new Forbidden('Only admins can erase a person.');
+  return services.db.transaction(async (tx) => {
+    const customer = await customerFor(tx, actor, id, { forUpdate: true });
+    if (customer.erasedAt) throw new Conflict('This customer was already erased.');
+    const ws = actor.workspaceId;
+    // Customers merged into this one are the same person: erased with them.
+    const people = (
+      await tx.query<{ id: string }>(
+        `with recursive folded(id) as (select $2::uuid union select c.id from customers c join folded f on c.merged_into = f.id
+           where c.workspace_id = $1)
+         select id from folded`,
+        [ws, customer.id],
+      )
+    ).map((r) => r.id);
+    const [{ n: entriesErased }] = (await tx.query<{ n: number }>(
+      `with changed as (
+         update entries e set body = $3, client_id = null, event_data = case when e.kind = 'event' then '{}'::jsonb else e.event_data end
+         from conversations c where c.id = e.conversation_id and c.workspace_id = $1 and c.customer_id = any($2::uuid[])
+         returning 1)
+       select count(*)::int as n from changed`,
+      [ws, people, ERASED_TEXT],
+    )) as [{ n: number }];
+    await tx.query(
+      `update conversations set last_message_body = case when last_message_body is null then null else $3 end
+       where workspace_id = $1 and customer_id = any($2::uuid[])`,
+      [ws, people, ERASED_TEXT],
+    );
+    await tx.query(
+      `update callbacks b set phone = '' from conversations c
+       where c.id = b.conversation_id and c.workspace_id = $1 and c.customer_id = any($2::uuid[])`,
+      [ws, people],
+    );
+    const identities = await tx.query(
+      'delete from identities where workspace_id = $1 and customer_id = any($2::uuid[]) returning 1',
+      [ws, people],
+    );
+    await tx.query('delete from customer_notes where workspace_id = $1 and customer_id = any($2::uuid[])', [ws, people]);
+    await tx.query('delete from organization_members where workspace_id = $1 and customer_id = any($2::uuid[])', [ws, people]);
+    await tx.query(
+      `update customers set name = null, email = null, phone = null, attributes = '{}', erased_at = now(), updated_at = now()
+       where workspace_id = $1 and id = any($2::uuid[])`,
+      [ws, people],
+    );
+    for (const person of people) await customerMerges.forgetFor(tx, ws, person);
+    await audit.record(tx, ws, {
+      actorId: actor.agentId,
+      action: 'customer.erased',
+      subjectType: 'customer',
+      subjectId: customer.id,
+      data: { entries: entriesErased, identities: identities.length, people: people.length },
+    });
+    return { erased: true as const, customerId: customer.id };
+  });
+}

@@ -1,0 +1,159 @@
+import type { Duplex } from 'node:stream';
+import type { ServerFrame } from '@warmline/shared';
+import type { WebSocket } from 'ws';
+import type { Actor, AgentActor } from '../../core/context.ts';
+
+export interface Connection {
+  actor: Actor;
+  send(frame: ServerFrame): void;
+}
+
+interface Live extends Connection {
+  socket: WebSocket;
+  alive: boolean;
+}
+
+/** The sockets on this node, indexed the way deliveries look them up. */
+export class Connections {
+  private agentsByWorkspace = new Map<string, Set<Live>>();
+  private visitorsByCustomer = new Map<string, Set<Live>>();
+  private visitorsByWorkspace = new Map<string, Set<Live>>();
+
+  add(socket: WebSocket, actor: Actor): Connection {
+    const conn: Live = {
+      actor,
+      socket,
+      alive: true,
+      send(frame) {
+        if (socket.readyState === socket.OPEN) sendCorked(socket, JSON.stringify(frame));
+      },
+    };
+    socket.on('pong', () => {
+      conn.alive = true;
+    });
+    if (actor.kind === 'agent') addTo(this.agentsByWorkspace, actor.workspaceId, conn);
+    else {
+      addTo(this.visitorsByCustomer, actor.customerId, conn);
+      addTo(this.visitorsByWorkspace, actor.workspaceId, conn);
+    }
+    return conn;
+  }
+
+  remove(conn: Connection): void {
+    const live = conn as Live;
+    if (live.actor.kind === 'agent') removeFrom(this.agentsByWorkspace, live.actor.workspaceId, live);
+    else {
+      removeFrom(this.visitorsByCustomer, live.actor.customerId, live);
+      removeFrom(this.visitorsByWorkspace, live.actor.workspaceId, live);
+    }
+  }
+
+  /** Every agent socket of the workspace, or only those `allowed` (restricted teams). */
+  toAgents(workspaceId: string, frame: ServerFrame, allowed?: ((actor: AgentActor) => boolean) | null): void {
+    const set = this.agentsByWorkspace.get(workspaceId);
+    if (!set) return;
+    const data = JSON.stringify(frame);
+    for (const c of set) {
+      if (allowed && !allowed(c.actor as AgentActor)) continue;
+      if (c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
+    }
+  }
+
+  hasAgents(workspaceId: string): boolean {
+    return (this.agentsByWorkspace.get(workspaceId)?.size ?? 0) > 0;
+  }
+
+  /** Only sockets of this customer in this workspace: a visitor never receives another's events. */
+  toVisitor(workspaceId: string, customerId: string, frame: ServerFrame): void {
+    const set = this.visitorsByCustomer.get(customerId);
+    if (!set) return;
+    const data = JSON.stringify(frame);
+    for (const c of set)
+      if (c.actor.workspaceId === workspaceId && c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
+  }
+
+  /** How many sockets this agent has open on this node. */
+  agentSockets(workspaceId: string, agentId: string): number {
+    let n = 0;
+    for (const c of this.agentsByWorkspace.get(workspaceId) ?? [])
+      if (c.actor.kind === 'agent' && c.actor.agentId === agentId) n++;
+    return n;
+  }
+
+  /** The distinct customers with a socket open in this workspace. */
+  customersOf(workspaceId: string): string[] {
+    const ids = new Set<string>();
+    for (const c of this.visitorsByWorkspace.get(workspaceId) ?? []) if (c.actor.kind === 'visitor') ids.add(c.actor.customerId);
+    return [...ids];
+  }
+
+  count(): { agents: number; visitors: number } {
+    let agents = 0;
+    let visitors = 0;
+    for (const s of this.agentsByWorkspace.values()) agents += s.size;
+    for (const s of this.visitorsByCustomer.values()) visitors += s.size;
+    return { agents, visitors };
+  }
+
+  /** Terminates sockets that did not answer the last ping. */
+  heartbeat(): void {
+    for (const index of [this.agentsByWorkspace, this.visitorsByCustomer]) {
+      for (const set of index.values()) {
+        for (const c of set) {
+          if (!c.alive) {
+            c.socket.terminate();
+            continue;
+          }
+          c.alive = false;
+          c.socket.ping();
+        }
+      }
+    }
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const index of [this.agentsByWorkspace, this.visitorsByCustomer]) {
+      for (const set of index.values()) for (const c of set) c.socket.close(code, reason);
+    }
+  }
+}
+
+/** Sockets holding frames until this tick ends. */
+const corked = new Set<Duplex>();
+
+function uncorkAll() {
+  for (const stream of corked) stream.uncork();
+  corked.clear();
+}
+
+/**
+ * Sends a frame, holding the socket's writes until the end of this tick: a batch of messages reaches each socket in
+ * one system call instead of one per frame (an entry, its conversation's change and an acknowledgement often go
+ * together). The order of frames on a socket is unchanged.
+ */
+function sendCorked(socket: WebSocket, data: string) {
+  // ws keeps the TCP stream as `_socket`; without one (a test double), it sends as usual.
+  const stream = (socket as unknown as { _socket?: Duplex })._socket;
+  if (stream && !corked.has(stream)) {
+    stream.cork();
+    corked.add(stream);
+    if (corked.size === 1) process.nextTick(uncorkAll);
+  }
+  socket.send(data);
+}
+
+function addTo(map: Map<string, Set<Live>>, key: string, conn: Live) {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(conn);
+}
+
+function removeFrom(map: Map<string, Set<Live>>, key: string, conn: Live) {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(conn);
+  if (set.size === 0) map.delete(key);
+}

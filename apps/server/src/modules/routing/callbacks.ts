@@ -1,0 +1,129 @@
+import type { Callback, VisitorConversation } from '@warmline/shared';
+import type { WarmlineEvent } from '../../core/bus/events.ts';
+import { callbackWindows, isWithinOpeningHours, normalisePhone } from '../workspaces/openingHours.ts';
+import { Conflict, Invalid } from '../../core/errors.ts';
+import { presentCallback, visitorView } from '../conversations/presentConversation.ts';
+import { agents } from '../teams/agentsRepository.ts';
+import { callbacks } from '../conversations/repository/callbacks.ts';
+import { conversations } from '../conversations/repository/conversations.ts';
+import { customers } from '../customers/repository/customers.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
+import { workspaces } from '../workspaces/repository.ts';
+import { publishAll, type Services, type VisitorActor } from '../../core/context.ts';
+import { conversationFor } from '../conversations/access.ts';
+import { pushConversationChanged, viewOf } from '../conversations/views.ts';
+import { eventEntry } from '../conversations/eventEntries.ts';
+
+const MAX_WINDOW_MINUTES = 120;
+
+export async function windowsFor(services: Services, actor: VisitorActor) {
+  const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
+  return {
+    timezone: workspace.timezone,
+    windows: callbackWindows(
+      services.now(),
+      workspace.openingHours,
+      workspace.timezone,
+      12,
+      services.config.callbackMinLeadMinutes,
+    ).map((w) => ({
+      start: w.start.toISOString(),
+      end: w.end.toISOString(),
+    })),
+  };
+}
+
+/**
+ * Rather than wait, the customer books a call back in a window they choose. The conversation leaves the live
+ * queue but keeps its place in line; when the window opens it returns as a task owned by a named person.
+ */
+export async function bookCallback(
+  services: Services,
+  actor: VisitorActor,
+  input: { conversationId: string; phone: string; windowStart: string; windowEnd: string },
+): Promise<{ callback: Callback; conversation: VisitorConversation; text: string }> {
+  const phone = normalisePhone(input.phone);
+  if (!phone)
+    throw new Invalid('phone: that is not a phone number we can call — for example +254 712 345 678', { field: 'phone' });
+  const start = new Date(input.windowStart);
+  const end = new Date(input.windowEnd);
+  const now = services.now();
+  const windowField = { field: 'window' };
+  if (end <= start) throw new Invalid('windowEnd must be after windowStart', windowField);
+  if (end <= now) throw new Invalid('that window is in the past: pick a time that is still to come', windowField);
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MINUTES * 60_000)
+    throw new Invalid(`a callback window can be at most ${MAX_WINDOW_MINUTES} minutes`, windowField);
+  const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
+  if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone)) {
+    throw new Invalid('that window is outside our opening hours: pick one of the windows offered', windowField);
+  }
+  const events: WarmlineEvent[] = [];
+  const result = await services.db.transaction(async (tx) => {
+    const conversation = await conversationFor(tx, actor, input.conversationId);
+    await conversations.lock(tx, actor.workspaceId, conversation.id);
+    if (conversation.status === 'resolved') throw new Conflict('This conversation is resolved; write to us again to reopen it.');
+    const existing = (await callbacks.latestFor(tx, [{ workspaceId: actor.workspaceId, id: conversation.id }])).get(
+      conversation.id,
+    );
+    if (existing && (existing.status === 'scheduled' || existing.status === 'due'))
+      throw new Conflict('A callback is already booked for this conversation.');
+    // A named person owns the promise: whoever has the conversation, else the least busy colleague.
+    const owner = conversation.assigneeId
+      ? await agents.byId(tx, actor.workspaceId, conversation.assigneeId)
+      : await agents.leastBusy(tx, actor.workspaceId, { availableOnly: false });
+    const callback = await callbacks.create(tx, actor.workspaceId, {
+      conversationId: conversation.id,
+      phone,
+      windowStart: start,
+      windowEnd: end,
+      ownerId: owner?.id ?? null,
+    });
+    await customers.addIdentity(tx, actor.workspaceId, {
+      customerId: actor.customerId,
+      kind: 'phone',
+      value: phone,
+      verified: false,
+    });
+    // Out of the live queue until the window opens; queue_since is untouched, so the place in line is kept.
+    await conversations.update(tx, actor.workspaceId, conversation.id, { status: 'snoozed' });
+    await jobs.schedule(tx, actor.workspaceId, {
+      kind: 'callback_due',
+      runAt: start > now ? start : now,
+      payload: { conversationId: conversation.id, callbackId: callback.id },
+    });
+    const time = (d: Date) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: workspace.timezone, hour: '2-digit', minute: '2-digit' }).format(d);
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: workspace.timezone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+    }).format(start);
+    const zone =
+      new Intl.DateTimeFormat('en-GB', { timeZone: workspace.timezone, timeZoneName: 'short' })
+        .formatToParts(start)
+        .find((p) => p.type === 'timeZoneName')?.value ?? workspace.timezone;
+    const who = owner?.displayName ?? 'Someone from our team';
+    const text = `${who} will call you on ${phone} on ${day}, between ${time(start)} and ${time(end)} (${zone}). You keep your place in line.`;
+    events.push(
+      await eventEntry(
+        tx,
+        actor,
+        conversation,
+        'callback_booked',
+        `Callback booked: ${phone}, ${time(start)}–${time(end)}, owner ${who}`,
+        {
+          callbackId: callback.id,
+          ownerId: owner?.id ?? null,
+          customerText: text,
+        },
+      ),
+    );
+    await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
+    const view = await viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
+    return { callback: presentCallback(callback), conversation: visitorView(view), text };
+  });
+  events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  await publishAll(services, events);
+  return result;
+}

@@ -1,0 +1,65 @@
+import type { SupervisorOverview } from '@warmline/shared';
+import { localTime } from '../workspaces/openingHours.ts';
+import { compareQueue } from '../routing/domain/policy.ts';
+import { Forbidden } from '../../core/errors.ts';
+import { presentAgent } from '../teams/presentAgent.ts';
+import { presentAlert } from '../empathy/presentAlert.ts';
+import { agents } from '../teams/agentsRepository.ts';
+import { alerts } from '../empathy/alertsRepository.ts';
+import { conversationBatches, conversations } from '../conversations/repository/conversations.ts';
+import { recoveries } from '../empathy/recoveriesRepository.ts';
+import { workspaces } from '../workspaces/repository.ts';
+import type { AgentActor, Services } from '../../core/context.ts';
+import { viewsOf } from '../conversations/views.ts';
+import { toQueued } from '../routing/snapshot.ts';
+
+const QUEUE_SHOWN = 500;
+
+/** The live floor: who waits (in queue order), who is working and how loaded, and today's time to human. */
+export async function supervisorOverview(services: Services, actor: AgentActor): Promise<SupervisorOverview> {
+  if (actor.role === 'agent') throw new Forbidden('The live queue is for supervisors and admins.');
+  const now = services.now();
+  const waiting = await conversations.queue(services.db, actor.workspaceId, { limit: QUEUE_SHOWN });
+  const records = new Map(
+    (
+      await conversationBatches.records(
+        services.db,
+        waiting.map((w) => ({ workspaceId: actor.workspaceId, id: w.id })),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const ordered = [...waiting].sort((a, b) => compareQueue(toQueued(a), toQueued(b))).map((w) => records.get(w.id)!);
+  const views = await viewsOf(services.db, ordered);
+  const people = await agents.list(services.db, actor.workspaceId);
+  const load = await agents.openByChannel(
+    services.db,
+    actor.workspaceId,
+    people.map((p) => p.id),
+  );
+  const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
+  const times = await conversations.timesToHuman(services.db, actor.workspaceId, startOfDay(now, workspace.timezone));
+  return {
+    queue: ordered.map((c, i) => ({
+      conversation: views[i]!,
+      position: i,
+      waitingSeconds: Math.max(0, Math.round((now.getTime() - new Date(c.queueSince).getTime()) / 1000)),
+      mood: c.upset ? 'upset' : 'calm',
+    })),
+    agents: people.map((p) => ({ agent: presentAgent(p), load: load.get(p.id) ?? {} })),
+    timeToHuman: { today: { count: times.length, medianSeconds: quantile(times, 0.5), p90Seconds: quantile(times, 0.9) } },
+    alerts: (await alerts.list(services.db, actor.workspaceId, { open: true, limit: 20 })).map(presentAlert),
+    serviceRecovery: await recoveries.counts(services.db, actor.workspaceId, new Date(now.getTime() - 7 * 86_400_000)),
+  };
+}
+
+/** Nearest-rank quantile of sorted values, or null when there are none. */
+export function quantile(sorted: number[], q: number): number | null {
+  if (!sorted.length) return null;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!);
+}
+
+/** Local midnight of `now` in the workspace's time zone, as an instant. */
+function startOfDay(now: Date, timeZone: string): Date {
+  const { minutes } = localTime(now, timeZone);
+  return new Date(now.getTime() - minutes * 60_000 - now.getUTCSeconds() * 1000 - now.getUTCMilliseconds());
+}

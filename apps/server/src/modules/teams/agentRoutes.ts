@@ -1,0 +1,79 @@
+import {
+  AgentParams,
+  AgentResponse,
+  AgentsResponse,
+  InvitationResponse,
+  InviteAgentBody,
+  SetPresenceBody,
+  UpdateAgentBody,
+  UpdateMeBody,
+} from '@warmline/shared';
+import type { FastifyInstance } from 'fastify';
+import { inviteAgent } from '../auth/auth.ts';
+import type { Services } from '../../core/context.ts';
+import { setPresence, updateProfile } from './presence.ts';
+import { updateAgentRouting } from './teamsAndAgents.ts';
+import { presentAgent } from './presentAgent.ts';
+import { agents } from './agentsRepository.ts';
+import { route } from '../../core/http/route.ts';
+
+export function agentRoutes(app: FastifyInstance, services: Services) {
+  route(app, services, {
+    method: 'GET',
+    url: '/api/v1/agents',
+    tag: 'agents',
+    summary: 'Everyone in the workspace, with presence and load',
+    auth: 'agent',
+    responses: { 200: AgentsResponse },
+    handler: async ({ actor }) => ({ agents: (await agents.list(services.db, actor.workspaceId)).map(presentAgent) }),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/agents/invitations',
+    tag: 'agents',
+    summary: 'Invite a colleague (admins)',
+    auth: 'agent',
+    body: InviteAgentBody,
+    responses: { 201: InvitationResponse },
+    handler: async ({ actor, body, reply }) => {
+      const invitation = await inviteAgent(services, actor, { email: body.email, role: body.role });
+      reply.code(201);
+      return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
+    },
+  });
+
+  route(app, services, {
+    method: 'PATCH',
+    url: '/api/v1/agents/me',
+    tag: 'agents',
+    summary: 'Change your display name or photo',
+    auth: 'agent',
+    body: UpdateMeBody,
+    responses: { 200: AgentResponse },
+    handler: async ({ actor, body }) => ({ agent: await updateProfile(services, actor, body) }),
+  });
+
+  route(app, services, {
+    method: 'PUT',
+    url: '/api/v1/agents/me/presence',
+    tag: 'agents',
+    summary: 'Set your presence; becoming available picks up waiting conversations',
+    auth: 'agent',
+    body: SetPresenceBody,
+    responses: { 200: AgentResponse },
+    handler: async ({ actor, body }) => ({ agent: presentAgent(await setPresence(services, actor, body.presence)) }),
+  });
+
+  route(app, services, {
+    method: 'PATCH',
+    url: '/api/v1/agents/:id',
+    tag: 'agents',
+    summary: "Set a colleague's role, capacity per channel, skills and languages (admins)",
+    auth: 'agent',
+    params: AgentParams,
+    body: UpdateAgentBody,
+    responses: { 200: AgentResponse },
+    handler: async ({ actor, params, body }) => ({ agent: await updateAgentRouting(services, actor, params.id, body) }),
+  });
+}

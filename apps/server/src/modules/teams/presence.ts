@@ -1,0 +1,40 @@
+import type { Presence } from '@warmline/shared';
+import type { WarmlineEvent } from '../../core/bus/events.ts';
+import { presentAgent } from './presentAgent.ts';
+import { type AgentRecord, agents } from './agentsRepository.ts';
+import { type AgentActor, publishAll, type Services } from '../../core/context.ts';
+import { fillAgent } from '../routing/routing.ts';
+
+/**
+ * Changes an agent's presence. Becoming available fills their free capacity from the queue at once, so
+ * nobody waits while a person is free.
+ */
+export async function setPresence(services: Services, actor: AgentActor, presence: Presence): Promise<AgentRecord> {
+  const events: WarmlineEvent[] = [
+    { type: 'presence.changed', workspaceId: actor.workspaceId, agentId: actor.agentId, presence },
+  ];
+  const agent = await services.db.transaction(async (tx) => {
+    await agents.setPresence(tx, actor.workspaceId, actor.agentId, presence);
+    if (presence === 'available') await fillAgent(tx, actor.workspaceId, actor.agentId, services.now(), events);
+    events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+    return (await agents.byId(tx, actor.workspaceId, actor.agentId))!;
+  });
+  await publishAll(services, events);
+  return agent;
+}
+
+/** The last connection of an agent dropped and did not come back within the grace time: they are away. */
+export async function markAwayIfStillGone(services: Services, workspaceId: string, agentId: string): Promise<void> {
+  const agent = await agents.byId(services.db, workspaceId, agentId);
+  if (!agent || (agent.presence !== 'available' && agent.presence !== 'busy')) return;
+  await setPresence(services, { kind: 'agent', workspaceId, agentId, role: agent.role }, 'away');
+}
+
+export async function updateProfile(
+  services: Services,
+  actor: AgentActor,
+  patch: { displayName?: string | undefined; avatarUrl?: string | null | undefined },
+) {
+  await agents.update(services.db, actor.workspaceId, actor.agentId, patch);
+  return presentAgent((await agents.byId(services.db, actor.workspaceId, actor.agentId))!);
+}

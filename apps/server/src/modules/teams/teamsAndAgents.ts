@@ -1,0 +1,124 @@
+import type { AgentRole, Capacity, Team } from '@warmline/shared';
+import type { WarmlineEvent } from '../../core/bus/events.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
+import { presentAgent } from './presentAgent.ts';
+import { agents } from './agentsRepository.ts';
+import { type TeamRecord, teams } from './teamsRepository.ts';
+import { type AgentActor, publishAll, type Services } from '../../core/context.ts';
+import { fillAgent } from '../routing/routing.ts';
+
+function requireAdmin(actor: AgentActor, what: string) {
+  if (actor.role !== 'admin') throw new Forbidden(`Only admins can ${what}.`);
+}
+
+export function presentTeam(t: TeamRecord): Team {
+  return {
+    id: t.id,
+    name: t.name,
+    targetSeconds: t.targetSeconds,
+    channelTargets: t.channelTargets as Team['channelTargets'],
+    offerChoicesAfterSeconds: t.offerChoicesAfterSeconds,
+    continuityGraceSeconds: t.continuityGraceSeconds,
+    memberIds: t.memberIds,
+    restricted: t.restricted,
+  };
+}
+
+export async function listTeams(services: Services, actor: AgentActor): Promise<Team[]> {
+  return (await teams.list(services.db, actor.workspaceId)).map(presentTeam);
+}
+
+export async function createTeam(
+  services: Services,
+  actor: AgentActor,
+  input: {
+    name: string;
+    targetSeconds?: number | undefined;
+    channelTargets?: Partial<Record<string, number>> | undefined;
+    offerChoicesAfterSeconds?: number | undefined;
+    continuityGraceSeconds?: number | undefined;
+    restricted?: boolean | undefined;
+  },
+): Promise<Team> {
+  requireAdmin(actor, 'create teams');
+  if (await teams.byName(services.db, actor.workspaceId, input.name))
+    throw new Conflict(`A team called "${input.name}" already exists.`);
+  const team = await teams.create(services.db, actor.workspaceId, input);
+  if (team.restricted) await publishAll(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
+  return presentTeam(team);
+}
+
+export async function updateTeam(
+  services: Services,
+  actor: AgentActor,
+  teamId: string,
+  patch: {
+    name?: string | undefined;
+    targetSeconds?: number | undefined;
+    channelTargets?: Partial<Record<string, number>> | undefined;
+    offerChoicesAfterSeconds?: number | undefined;
+    continuityGraceSeconds?: number | undefined;
+    restricted?: boolean | undefined;
+  },
+): Promise<Team> {
+  requireAdmin(actor, 'change teams');
+  const team = await teams.byId(services.db, actor.workspaceId, teamId);
+  if (!team) throw new NotFound('Team');
+  if (
+    patch.name &&
+    patch.name.toLowerCase() !== team.name.toLowerCase() &&
+    (await teams.byName(services.db, actor.workspaceId, patch.name))
+  ) {
+    throw new Conflict(`A team called "${patch.name}" already exists.`);
+  }
+  await teams.update(services.db, actor.workspaceId, teamId, patch);
+  if (patch.restricted !== undefined) await publishAll(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
+  return presentTeam((await teams.byId(services.db, actor.workspaceId, teamId))!);
+}
+
+export async function setTeamMembers(services: Services, actor: AgentActor, teamId: string, agentIds: string[]): Promise<Team> {
+  requireAdmin(actor, 'change teams');
+  const events: WarmlineEvent[] = [];
+  const team = await services.db.transaction(async (tx) => {
+    if (!(await teams.byId(tx, actor.workspaceId, teamId))) throw new NotFound('Team');
+    for (const id of agentIds) if (!(await agents.byId(tx, actor.workspaceId, id))) throw new NotFound('Agent');
+    await teams.setMembers(tx, actor.workspaceId, teamId, agentIds);
+    for (const id of agentIds) await fillAgent(tx, actor.workspaceId, id, services.now(), events);
+    return (await teams.byId(tx, actor.workspaceId, teamId))!;
+  });
+  events.push(
+    { type: 'queue.changed', workspaceId: actor.workspaceId },
+    { type: 'teams.changed', workspaceId: actor.workspaceId },
+  );
+  await publishAll(services, events);
+  return presentTeam(team);
+}
+
+/** An admin sets how a colleague is routed: role, capacity per channel, skills and languages. */
+export async function updateAgentRouting(
+  services: Services,
+  actor: AgentActor,
+  agentId: string,
+  patch: {
+    role?: AgentRole | undefined;
+    capacity?: Capacity | undefined;
+    skills?: string[] | undefined;
+    languages?: string[] | undefined;
+  },
+) {
+  requireAdmin(actor, 'change how colleagues are routed');
+  if (patch.role && agentId === actor.agentId && patch.role !== 'admin') {
+    throw new Invalid('You cannot take away your own admin role; ask another admin.');
+  }
+  const events: WarmlineEvent[] = [];
+  const agent = await services.db.transaction(async (tx) => {
+    if (!(await agents.byId(tx, actor.workspaceId, agentId))) throw new NotFound('Agent');
+    await agents.updateRouting(tx, actor.workspaceId, agentId, patch);
+    // More capacity or new skills may mean room for someone waiting.
+    await fillAgent(tx, actor.workspaceId, agentId, services.now(), events);
+    return (await agents.byId(tx, actor.workspaceId, agentId))!;
+  });
+  events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  await publishAll(services, events);
+  return presentAgent(agent);
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../core/config.ts';
+import { type Running, startServer } from '../server.ts';
+
+export type TestServer = Running;
+
+let shared: Promise<TestServer> | null = null;
+
+/**
+ * One real server per test worker: PGlite in a temporary directory by default, PostgreSQL and Redis when
+ * DATABASE_URL / REDIS_URL are set. Tests isolate themselves by creating their own workspaces.
+ */
+export function testServer(): Promise<TestServer> {
+  shared ??= startTestServer(fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-test-')));
+  return shared;
+}
+
+/** Starts a server of its own on `dataDir` (or the shared PostgreSQL), for tests that must stop and restart it. */
+export async function startTestServer(dataDir: string): Promise<TestServer> {
+  const config = loadConfig({
+    PORT: '0',
+    WARMLINE_DATA_DIR: dataDir,
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SIGN_IN_LIMIT_PER_15_MIN: '1000',
+  });
+  const server = await startServer(config);
+  // The port is known only after listening; the server's own origin follows it.
+  server.config.publicUrl = server.url;
+  return server;
+}
+
+/** Which database the suite runs on, for test titles and logs. */
+export const backend = process.env.DATABASE_URL ? 'postgres' : 'pglite';

@@ -3,9 +3,9 @@
 // through the public API.
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { createAdmin } from '../../apps/server/src/commands/workspaces.ts';
-import { loadConfig } from '../../apps/server/src/config.ts';
-import { workspaces } from '../../apps/server/src/repositories/workspaces.ts';
+import { createAdmin } from '../../apps/server/src/modules/auth/index.ts';
+import { loadConfig } from '../../apps/server/src/core/config.ts';
+import { workspaces } from '../../apps/server/src/modules/workspaces/repository.ts';
 import { openServices } from '../../apps/server/src/server.ts';
 import type { Target } from './load.ts';
 

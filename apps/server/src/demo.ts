@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { agents } from './modules/teams/agentsRepository.ts';
-import { attributeDefinitions } from './modules/customers/repository/attributes.ts';
-import { conversations } from './modules/conversations/repository/conversations.ts';
-import { customerNotes } from './modules/customers/repository/customerNotes.ts';
-import { customers } from './modules/customers/repository/customers.ts';
-import { entries } from './modules/conversations/repository/entries.ts';
-import { organizations } from './modules/customers/repository/organizations.ts';
-import { teams } from './modules/teams/teamsRepository.ts';
-import { workspaces } from './modules/workspaces/repository.ts';
-import { appendMessage } from './modules/conversations/appendMessage.ts';
+import { agents, teams, setPresence, updateProfile } from './modules/teams/index.ts';
+import { attributeDefinitions, customerNotes, customers, organizations } from './modules/customers/index.ts';
+import { conversations, entries, appendMessage, setResolved } from './modules/conversations/index.ts';
+import { createAdmin } from './modules/auth/index.ts';
+import { workspaces } from './modules/workspaces/index.ts';
 import type { Services } from './core/context.ts';
-import { setResolved } from './modules/conversations/conversations.ts';
-import { setPresence, updateProfile } from './modules/teams/presence.ts';
-import { createAdmin } from './modules/workspaces/settings.ts';
 
 export const DEMO_WORKSPACE_KEY = 'demo';
 

@@ -1,19 +1,14 @@
 import { moodWords } from '@warmline/shared';
-import type { WarmlineEvent } from './core/bus/events.ts';
-import { pushConversationChanged } from './modules/conversations/views.ts';
-import { eventEntry } from './modules/conversations/eventEntries.ts';
-import { recoveryFollowUpDue } from './modules/empathy/recovery.ts';
-import { fillEveryone, routeConversation } from './modules/routing/routing.ts';
-import { teamSettings } from './modules/teams/teamSettings.ts';
+import type { WarmlineEvent } from './core/events.ts';
+import { pushConversationChanged, eventEntry, callbacks, conversations } from './modules/conversations/index.ts';
+import { recoveryFollowUpDue, presentAlert, alerts } from './modules/empathy/index.ts';
+import { fillEveryone, routeConversation } from './modules/routing/index.ts';
+import { teamSettings, agents } from './modules/teams/index.ts';
 import type { Sql } from './core/db/client.ts';
-import { presentAlert } from './modules/empathy/presentAlert.ts';
-import { agents } from './modules/teams/agentsRepository.ts';
-import { alerts } from './modules/empathy/alertsRepository.ts';
-import { callbacks } from './modules/conversations/repository/callbacks.ts';
-import { conversations } from './modules/conversations/repository/conversations.ts';
 import { type JobRecord, jobs } from './core/jobs/jobs.ts';
+import type { JobHandler, JobHandlers } from './core/jobs/runner.ts';
 
-export type JobHandler = (tx: Sql, job: JobRecord, now: Date, events: WarmlineEvent[]) => Promise<void>;
+
 
 const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?? '');
 

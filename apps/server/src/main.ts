@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
-import { createAdmin, firstAdminLink } from './modules/workspaces/settings.ts';
+import { createAdmin, firstAdminLink } from './modules/auth/index.ts';
 import { ConfigError, loadConfig } from './core/config.ts';
 import { DataDirLocked } from './core/db/lock.ts';
 import { AppError } from './core/errors.ts';

@@ -5,8 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './core/context.ts';
 import { DEMO_MEMBER, DEMO_WORKSPACE_KEY } from './demo.ts';
-import { userHashFor } from './modules/customers/domain/identityVerification.ts';
-import { workspaces } from './modules/workspaces/repository.ts';
+import { userHashFor } from './modules/customers/index.ts';
+import { workspaces } from './modules/workspaces/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 export const webPaths = {

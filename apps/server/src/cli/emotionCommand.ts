@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { classifyEmotion } from '../modules/emotion/classify.ts';
+import { classifyEmotion } from '../modules/emotion/index.ts';
 
 const EXPECTED = 'expected {"text": "…"}';
 

@@ -1,5 +1,10 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { GatewayMetrics } from '../channels/agentSocket/gateway.ts';
+
+/** What the realtime gateway counts. */
+export interface GatewayMetrics {
+  connections(kind: 'agent' | 'visitor', delta: number): void;
+  frame(type: string): void;
+}
 
 /** Prometheus metrics for /metrics: process defaults, HTTP latency, sockets and frames. */
 export function createMetrics() {

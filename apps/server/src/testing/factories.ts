@@ -1,13 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AgentRole, Capacity, Presence, SessionResponse, WidgetSessionResponse } from '@warmline/shared';
-import { hashPassword } from '../modules/auth/auth.ts';
-import { setPresence } from '../modules/teams/presence.ts';
-import { newWorkspaceKey } from '../modules/workspaces/settings.ts';
-import type { OpeningHours } from '../modules/workspaces/openingHours.ts';
-import { agents } from '../modules/teams/agentsRepository.ts';
-import { teams } from '../modules/teams/teamsRepository.ts';
-import { type WorkspaceRecord, workspaces } from '../modules/workspaces/repository.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { setPresence, agents, teams } from '../modules/teams/index.ts';
+import { newWorkspaceKey, type OpeningHours, type WorkspaceRecord, workspaces } from '../modules/workspaces/index.ts';
 import type { TestServer } from './testServer.ts';
 
 export const PASSWORD = 'correct horse battery';

@@ -1,33 +1,20 @@
 import { ClientFrame, CloseCode, type ServerFrame } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { appendMessage } from '../../modules/conversations/appendMessage.ts';
-import { currentSession } from '../../modules/auth/auth.ts';
+import { appendMessage, conversationFor, markRead, signalTyping, forCustomer, conversations, entries } from '../../modules/conversations/index.ts';
+import type { GatewayMetrics } from '../../core/metrics.ts';
+import { currentSession, isOwnOrigin, SESSION_COOKIE, visitorFromToken } from '../../modules/auth/index.ts';
 import type { Actor, Services } from '../../core/context.ts';
-import { conversationFor } from '../../modules/conversations/access.ts';
-import { markAwayIfStillGone } from '../../modules/teams/presence.ts';
-import { markRead, signalTyping } from '../../modules/conversations/signals.ts';
-import { visitorFromToken } from '../widget/visitors.ts';
-import { estimateFor, waitContext } from '../../modules/routing/waits.ts';
+import { markAwayIfStillGone } from '../../modules/teams/index.ts';
+import { estimateFor, waitContext } from '../../modules/routing/index.ts';
 import { AppError, NotFound, Unavailable } from '../../core/errors.ts';
-import { isOwnOrigin, SESSION_COOKIE } from '../../modules/auth/authenticate.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
-import { forCustomer } from '../../modules/conversations/presentEntry.ts';
-import { conversations } from '../../modules/conversations/repository/conversations.ts';
-import { entries } from '../../modules/conversations/repository/entries.ts';
-import { workspaces } from '../../modules/workspaces/repository.ts';
-import { type AgentsOnline, singleNode } from '../../modules/realtime/agentsOnline.ts';
-import { type Connection, Connections } from '../../modules/realtime/connections.ts';
-import { deliveryFor } from '../../modules/realtime/recipients.ts';
-import { TeamVisibility } from '../../modules/realtime/teamVisibility.ts';
+import { workspaces } from '../../modules/workspaces/index.ts';
+import { type AgentsOnline, singleNode, type Connection, Connections, deliveryFor, TeamVisibility } from '../../modules/realtime/index.ts';
 
 const MAX_RESUME_CONVERSATIONS = 100;
 const RESUME_PAGE = 500;
 
-export interface GatewayMetrics {
-  connections(kind: 'agent' | 'visitor', delta: number): void;
-  frame(type: string): void;
-}
 
 /**
  * The WebSocket transport: authenticates sockets, turns frames into commands, and delivers bus events to the

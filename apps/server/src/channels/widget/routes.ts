@@ -14,13 +14,10 @@ import {
   WidgetSessionResponse,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
-import { appendMessage } from '../../modules/conversations/appendMessage.ts';
-import { bookCallback, windowsFor } from '../../modules/routing/callbacks.ts';
+import { appendMessage, getConversation, visitorView, forCustomer } from '../../modules/conversations/index.ts';
+import { bookCallback, windowsFor } from '../../modules/routing/index.ts';
 import type { Services } from '../../core/context.ts';
-import { getConversation } from '../../modules/conversations/conversations.ts';
 import { leaveMessage, startVisitorSession, visitorEntries, visitorWait } from './visitors.ts';
-import { visitorView } from '../../modules/conversations/presentConversation.ts';
-import { forCustomer } from '../../modules/conversations/presentEntry.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
 

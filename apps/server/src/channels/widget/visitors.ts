@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Entry, PublicAgent, VerifiedUser, VisitorConversation, WaitEstimate } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
-import { normaliseEmail, normaliseExternalId } from '../../modules/customers/domain/contactPoints.ts';
-import { isValidUserHash } from '../../modules/customers/domain/identityVerification.ts';
-import { signVisitorToken, verifyVisitorToken } from '../../modules/auth/visitorToken.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { normaliseEmail, normaliseExternalId, isValidUserHash, customers } from '../../modules/customers/index.ts';
+import { signVisitorToken, visitorFromToken } from '../../modules/auth/index.ts';
 import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
-import { presentPublicAgent } from '../../modules/teams/presentAgent.ts';
-import { visitorView } from '../../modules/conversations/presentConversation.ts';
-import { forCustomer } from '../../modules/conversations/presentEntry.ts';
-import { agents } from '../../modules/teams/agentsRepository.ts';
-import { type ConversationRecord, conversations } from '../../modules/conversations/repository/conversations.ts';
-import { customers } from '../../modules/customers/repository/customers.ts';
-import { entries } from '../../modules/conversations/repository/entries.ts';
+import { presentPublicAgent, agents } from '../../modules/teams/index.ts';
+import { visitorView, forCustomer, type ConversationRecord, conversations, entries, conversationFor, pushConversationChanged, viewOf, eventEntry } from '../../modules/conversations/index.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { type WorkspaceRecord, workspaces } from '../../modules/workspaces/repository.ts';
-import { publishAll, type Services, type VisitorActor } from '../../core/context.ts';
-import { conversationFor } from '../../modules/conversations/access.ts';
-import { pushConversationChanged, viewOf } from '../../modules/conversations/views.ts';
-import { eventEntry } from '../../modules/conversations/eventEntries.ts';
-import { estimateFor, waitContext } from '../../modules/routing/waits.ts';
+import { type WorkspaceRecord, workspaces } from '../../modules/workspaces/index.ts';
+import { afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
+import { estimateFor, waitContext } from '../../modules/routing/index.ts';
 
 const HISTORY_LIMIT = 500;
 
@@ -96,22 +87,6 @@ export async function startVisitorSession(
   };
 }
 
-/**
- * A verified visitor, or 401 for anything forged, expired or erased. A visitor whose customer an
- * agent merged into someone else continues as that person.
- */
-export async function visitorFromToken(services: Services, token: string): Promise<VisitorActor> {
-  const claims = verifyVisitorToken(token, services.secretKey, services.now(), services.config.visitorTokenTtlDays);
-  if (!claims) throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
-  let customer = await customers.byId(services.db, claims.workspaceId, claims.customerId);
-  for (let hops = 0; customer?.mergedInto && hops < 10; hops++) {
-    customer = await customers.byId(services.db, claims.workspaceId, customer.mergedInto);
-  }
-  if (!customer || customer.erasedAt) {
-    throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
-  }
-  return { kind: 'visitor', workspaceId: claims.workspaceId, customerId: customer.id };
-}
 
 /**
  * The customer a verified website user is: found by their proven external id, or made for them.
@@ -219,7 +194,7 @@ export async function leaveMessage(
     };
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return result;
 }
 

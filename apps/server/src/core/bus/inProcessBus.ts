@@ -1,4 +1,4 @@
-import type { Bus, WarmlineEvent } from './events.ts';
+import type { Bus, WarmlineEvent } from '../events.ts';
 
 /** The embedded bus: one process, listeners called synchronously in publish order. */
 export function inProcessBus(): Bus {

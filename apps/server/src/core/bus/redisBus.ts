@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Bus, WarmlineEvent } from './events.ts';
+import type { Bus, WarmlineEvent } from '../events.ts';
 
 const CHANNEL = 'warmline:events';
 /** Sent by a node that could not publish some events, once it can again: every node's clients catch up. */

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AgentActor, Services, VisitorActor } from '../context.ts';
+import type { AgentActor, AgentSession, Services, VisitorActor } from '../context.ts';
 import { Invalid } from '../errors.ts';
-import { type AgentSession, requireAgent, requireVisitor } from '../../modules/auth/authenticate.ts';
 
 type Auth = 'none' | 'agent' | 'visitor';
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends Auth> {
@@ -65,9 +65,9 @@ export function route<
     handler: async (request, reply) => {
       const auth =
         spec.auth === 'agent'
-          ? await requireAgent(services, request)
+          ? await services.authenticate.agent(services, request)
           : spec.auth === 'visitor'
-            ? { actor: await requireVisitor(services, request) }
+            ? { actor: await services.authenticate.visitor(services, request) }
             : {};
       const params = spec.params ? parse(spec.params, request.params, 'params') : {};
       const query = spec.query ? parse(spec.query, request.query, 'query') : {};

@@ -1,18 +1,26 @@
 import { Counter, type Registry } from 'prom-client';
-import type { WarmlineEvent } from '../bus/events.ts';
-import { publishAll, type Services } from '../context.ts';
+import type { Sql } from '../db/client.ts';
+import type { WarmlineEvent } from '../events.ts';
+import { afterCommit, type Services } from '../context.ts';
 import { Unavailable } from '../errors.ts';
 import { type JobRecord, jobs } from './jobs.ts';
-import { jobHandlers } from '../../jobHandlers.ts';
 
 const MAX_ATTEMPTS = 5;
+
+/** Does a due job's work inside the transaction that marks it done; events are announced after commit. */
+export type JobHandler = (tx: Sql, job: JobRecord, now: Date, events: WarmlineEvent[]) => Promise<void>;
+export type JobHandlers = Record<string, JobHandler>;
 
 /**
  * Runs due jobs (callbacks, time-to-human checks, promises, continuity holds). Each job is taken under a row
  * lock and marked done in the same transaction as its effects, so it fires once whichever node runs it,
  * and survives restarts because it lives in the database.
  */
-export function startJobRunner(services: Services, opts: { pollMs?: number; metrics?: Registry } = {}) {
+export function startJobRunner(
+  services: Services,
+  jobHandlers: JobHandlers,
+  opts: { pollMs?: number; metrics?: Registry } = {},
+) {
   const pollMs = opts.pollMs ?? 1000;
   // Counted after commit: across all worker nodes, the sum for a kind is how many of its jobs have fired.
   const ran = new Counter({
@@ -41,7 +49,7 @@ export function startJobRunner(services: Services, opts: { pollMs?: number; metr
       if (!done) return false;
       ran.inc({ kind: done.kind, outcome: 'done' });
       services.log.debug({ job: done.kind, id: done.id }, 'job done');
-      await publishAll(services, events);
+      await afterCommit(services, events);
       return true;
     } catch (err) {
       const job = taken as JobRecord | null;

@@ -1,17 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { AgentRole } from '@warmline/shared';
 import { Conflict, Forbidden, NotFound, Unauthenticated } from '../../core/errors.ts';
-import { type AgentRecord, agents } from '../teams/agentsRepository.ts';
+import { type AgentRecord, agents } from '../teams/index.ts';
 import { invitations, type SessionRecord, sessions } from './sessions.ts';
-import { type WorkspaceRecord, workspaces } from '../workspaces/repository.ts';
+import { type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
 import type { AgentActor, Services } from '../../core/context.ts';
+import { newToken } from '../../core/tokens.ts';
 
 const INVITATION_TTL_DAYS = 7;
-
-export function newToken(bytes = 32): string {
-  return randomBytes(bytes).toString('base64url');
-}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -2,17 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { currentSession } from './auth.ts';
 import type { AgentActor, Services, VisitorActor } from '../../core/context.ts';
-import { visitorFromToken } from '../../channels/widget/visitors.ts';
+import { visitorFromToken } from './visitors.ts';
 import { AppError, Unauthenticated } from '../../core/errors.ts';
-import type { SessionRecord } from './sessions.ts';
+import type { AgentSession, Authenticator } from '../../core/context.ts';
 
 export const SESSION_COOKIE = 'wl_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export interface AgentSession {
-  session: SessionRecord;
-  workspace: { id: string; name: string; key: string; idleAwayMinutes: number };
-}
 
 /**
  * A signed-in agent from the session cookie. Writes must also carry the session's CSRF token in
@@ -71,3 +67,6 @@ export function safeEqual(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** Agents by their session cookie, visitors by their token: what every route and socket asks. */
+export const authenticator: Authenticator = { agent: requireAgent, visitor: requireVisitor };

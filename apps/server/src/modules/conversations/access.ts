@@ -1,8 +1,7 @@
 import type { Sql } from '../../core/db/client.ts';
 import { NotFound } from '../../core/errors.ts';
 import { type ConversationRecord, conversations } from './repository/conversations.ts';
-import { teams } from '../teams/teamsRepository.ts';
-import { canSeeConversation } from '../teams/visibility.ts';
+import { teams, canSeeConversation } from '../teams/index.ts';
 import type { Actor } from '../../core/context.ts';
 
 /**

@@ -1,19 +1,15 @@
 import type { Conversation, InboxView } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
-import { agents } from '../teams/agentsRepository.ts';
+import { agents, teams, targetFor } from '../teams/index.ts';
 import { callbacks } from './repository/callbacks.ts';
 import { conversations } from './repository/conversations.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import { isUuid } from '../../core/db/rows.ts';
-import { teams } from '../teams/teamsRepository.ts';
-import { type Actor, type AgentActor, publishAll, type Services } from '../../core/context.ts';
+import { type Actor, type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 import { conversationFor } from './access.ts';
 import { pushConversationChanged, viewOf, viewsOf } from './views.ts';
 import { eventEntry } from './eventEntries.ts';
-import { startRecovery } from '../empathy/recovery.ts';
-import { fillAgent, fillEveryone } from '../routing/routing.ts';
-import { targetFor } from '../teams/teamSettings.ts';
 
 /** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
 export async function assignConversation(
@@ -46,7 +42,7 @@ export async function assignConversation(
     }
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return conversation;
 }
 
@@ -81,11 +77,11 @@ export async function setResolved(
       events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
       // Whoever held it now has room for the next person waiting.
       if (input.resolved && current.assigneeId)
-        await fillAgent(tx, actor.workspaceId, current.assigneeId, services.now(), events);
+        events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: current.assigneeId });
     }
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return conversation;
 }
 
@@ -163,13 +159,20 @@ export async function updateConversation(
       await jobs.schedule(tx, actor.workspaceId, { kind: 'time_to_human', runAt: due, payload: { conversationId: current.id } });
     }
     if (patch.serviceFailure === true && !current.serviceFailure) {
-      await startRecovery(tx, actor, current, 'Flagged by an agent', events);
+      events.push({
+        type: 'conversation.failure_flagged',
+        workspaceId: actor.workspaceId,
+        conversationId: current.id,
+        agentId: actor.agentId,
+        role: actor.role,
+        reason: 'Flagged by an agent',
+      });
     }
     await pushConversationChanged(tx, actor.workspaceId, current.id, events);
-    if (current.status === 'waiting' && !current.assigneeId) await fillEveryone(tx, actor.workspaceId, services.now(), events);
+    if (current.status === 'waiting' && !current.assigneeId) events.push({ type: 'workspace.capacity_changed', workspaceId: actor.workspaceId });
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return view;
 }

@@ -1,4 +1,4 @@
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { entries } from './repository/entries.ts';
 import type { Actor } from '../../core/context.ts';

@@ -1,15 +1,15 @@
 import type { Emotion, EmotionReading, Entry } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
-import { agents } from '../teams/agentsRepository.ts';
+import { agents } from '../teams/index.ts';
 import { type ConversationState, conversationBatches } from './repository/conversations.ts';
 import { type BatchEntry, entryBatches } from './repository/entries.ts';
-import type { AppendMessageInput, AppendMessageResult } from './appendMessage.ts';
+import { appendOne } from './appendOne.ts';
+import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 import type { Actor, Services } from '../../core/context.ts';
-import { publishAll } from '../../core/context.ts';
+import { afterCommit } from '../../core/context.ts';
 import { viewsOf } from './views.ts';
-import { watchMood } from '../empathy/moodWatch.ts';
-import { readEmotion } from '../emotion/readEmotion.ts';
+import { readEmotion } from '../emotion/index.ts';
 
 const MAX_BATCH = 512;
 /** Acknowledgements per slice: each may set its socket's next frame going (parsing it, reading its emotion). */
@@ -37,8 +37,22 @@ export interface MessageWriter {
   drain(): Promise<void>;
 }
 
-/** The one-message transaction: creating, reopening or taking a conversation goes this way. */
-export type AppendOne = (actor: Actor, input: AppendMessageInput) => Promise<AppendMessageResult>;
+const writers = new WeakMap<Services, MessageWriter>();
+
+/** The group-commit writer of a running node (one per set of services). */
+export function writerFor(services: Services): MessageWriter {
+  let writer = writers.get(services);
+  if (!writer) {
+    writer = createMessageWriter(services);
+    writers.set(services, writer);
+  }
+  return writer;
+}
+
+/** Resolves once every message queued so far on this node is stored (a graceful shutdown waits for it). */
+export async function drainAppends(services: Services): Promise<void> {
+  await writers.get(services)?.drain();
+}
 
 /**
  * Group commit for the message path (DESIGN §4): appends that arrive while a write is in flight are stored
@@ -46,7 +60,7 @@ export type AppendOne = (actor: Actor, input: AppendMessageInput) => Promise<App
  * commit. Appends that change a conversation's state (a first message, a reopen, a first human reply)
  * take the one-message path, whose rules live in appendMessage.ts.
  */
-export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log'>, appendOne: AppendOne): MessageWriter {
+function createMessageWriter(services: Services): MessageWriter {
   let queue: Pending[] = [];
   let running: Promise<void> | null = null;
 
@@ -89,7 +103,7 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
       await nextTurn();
     }
     for (let i = 0; i < written.events.length; i += PUBLISH_SLICE) {
-      await publishAll(services as Services, written.events.slice(i, i + PUBLISH_SLICE));
+      await afterCommit(services, written.events.slice(i, i + PUBLISH_SLICE));
       if (i + PUBLISH_SLICE < written.events.length) await nextTurn();
     }
   }
@@ -101,7 +115,7 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
     const oneByOne = async (items: Pending[]) => {
       // Their own transactions publish at once: only after the batches before them.
       await before();
-      for (const p of items) await appendOne(p.actor, p.input).then(p.resolve, p.reject);
+      for (const p of items) await appendOne(services, p.actor, p.input).then(p.resolve, p.reject);
     };
     try {
       const states = await lookUp(batch);
@@ -258,22 +272,9 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
     });
     // One change per conversation per batch: previews and seqs move, state does not.
     const touched = [...perConversation.values()].filter((r) => r.lastBody !== null);
-    // Upset messages only: alerts for supervisors, and the service-failure rule (commands/moodWatch.ts), which
-    // may change the conversation: then it is read after them.
-    const moodEvents: WarmlineEvent[] = [];
-    const upset = rows.filter((r) => r.emotion?.upset);
-    const [stored, calmRecords] = await Promise.all([
-      entryBatches.insert(tx, rows),
-      upset.length ? null : conversationBatches.records(tx, touched),
-    ]);
+    // Sent together: the conversation rows were updated by the seq reservation, not by the insert.
+    const [stored, records] = await Promise.all([entryBatches.insert(tx, rows), conversationBatches.records(tx, touched)]);
     for (const entry of stored) known.set(`${entry.conversationId}:${entry.clientId}`, entry);
-    if (upset.length) {
-      await watchMood(
-        tx,
-        upset.map((r) => ({ workspaceId: r.workspaceId, conversationId: r.conversationId, body: r.body, reading: r.emotion! })),
-        moodEvents,
-      );
-    }
 
     const createdKeys = new Set(stored.map((e) => `${e.conversationId}:${e.clientId}`));
     const reported = new Set<string>();
@@ -290,7 +291,6 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
       customerId: locked.get(entry.conversationId)!.customerId,
       entry,
     }));
-    const records = calmRecords ?? (await conversationBatches.records(tx, touched));
     const views = await viewsOf(tx, records);
     for (const [i, record] of records.entries()) {
       events.push({
@@ -300,7 +300,6 @@ export function createMessageWriter(services: Pick<Services, 'db' | 'bus' | 'log
         conversation: views[i]!,
       });
     }
-    events.push(...moodEvents);
     return { results, events };
   }
 

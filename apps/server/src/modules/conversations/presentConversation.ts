@@ -1,5 +1,5 @@
 import type { Callback, Conversation, PublicAgent, VisitorConversation } from '@warmline/shared';
-import { effectivePriority } from '../routing/domain/priority.ts';
+import { effectivePriority } from './priority.ts';
 import type { CallbackRecord } from './repository/callbacks.ts';
 import type { ConversationRecord } from './repository/conversations.ts';
 import { iso, isoOrNull } from '../../core/db/rows.ts';

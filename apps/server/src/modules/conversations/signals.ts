@@ -1,6 +1,6 @@
-import { agents } from '../teams/agentsRepository.ts';
+import { agents } from '../teams/index.ts';
 import { conversations } from './repository/conversations.ts';
-import { type Actor, publishAll, type Services } from '../../core/context.ts';
+import { type Actor, afterCommit, type Services } from '../../core/context.ts';
 import { conversationFor } from './access.ts';
 
 /** Typing indicators are fleeting: checked for access, never stored. */
@@ -14,7 +14,7 @@ export async function signalTyping(services: Services, actor: Actor, input: { co
           name: (await agents.byId(services.db, actor.workspaceId, actor.agentId))?.displayName ?? null,
         }
       : { kind: 'customer' as const, id: actor.customerId, name: conversation.customerName };
-  await publishAll(services, [
+  await afterCommit(services, [
     {
       type: 'typing',
       workspaceId: actor.workspaceId,
@@ -31,7 +31,7 @@ export async function markRead(services: Services, actor: Actor, input: { conver
   const conversation = await conversationFor(services.db, actor, input.conversationId);
   const by = actor.kind === 'agent' ? 'agent' : 'customer';
   await conversations.markRead(services.db, actor.workspaceId, conversation.id, by, input.seq);
-  await publishAll(services, [
+  await afterCommit(services, [
     {
       type: 'read',
       workspaceId: actor.workspaceId,

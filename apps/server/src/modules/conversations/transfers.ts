@@ -1,16 +1,14 @@
 import type { Conversation } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
-import { agents } from '../teams/agentsRepository.ts';
+import { agents, teams } from '../teams/index.ts';
 import { conversations } from './repository/conversations.ts';
 import { entries } from './repository/entries.ts';
-import { teams } from '../teams/teamsRepository.ts';
-import { type AgentActor, publishAll, type Services } from '../../core/context.ts';
+import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 import { conversationFor } from './access.ts';
 import { pushConversationChanged, viewOf } from './views.ts';
 import { eventEntry } from './eventEntries.ts';
-import { fillAgent } from '../routing/routing.ts';
 
 /**
  * A warm transfer: the agent hands the conversation to a colleague or a team with a handoff note. Nothing
@@ -77,7 +75,7 @@ export async function offerTransfer(
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
   });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return view;
 }
 
@@ -113,11 +111,11 @@ export async function acceptTransfer(services: Services, actor: AgentActor, conv
     );
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     // The person who handed it over has room again.
-    if (from && from.id !== me.id) await fillAgent(tx, actor.workspaceId, from.id, services.now(), events);
+    if (from && from.id !== me.id) events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: from.id });
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return view;
 }
 
@@ -133,7 +131,7 @@ export async function declineTransfer(services: Services, actor: AgentActor, con
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
   });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return view;
 }
 

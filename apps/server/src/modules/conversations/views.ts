@@ -1,11 +1,10 @@
 import type { Conversation, PublicAgent } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { presentConversation } from './presentConversation.ts';
-import { agents } from '../teams/agentsRepository.ts';
+import { agents, teams } from '../teams/index.ts';
 import { callbacks } from './repository/callbacks.ts';
 import { type ConversationRecord, conversations } from './repository/conversations.ts';
-import { teams } from '../teams/teamsRepository.ts';
 
 /**
  * Presents conversations, of one workspace or many, with their callbacks, transfer parties and team names, loaded

@@ -6,7 +6,7 @@ import { type ImportRow, type ImportRowContext, readImportHeader, readImportRow 
 import { type ContactPoint, contactKey, contactPointsOf, type ImportPlan, planImport } from './domain/importPlan.ts';
 import { AppError, Conflict, Forbidden, Invalid } from '../../core/errors.ts';
 import { attributeDefinitions } from './repository/attributes.ts';
-import { audit } from '../workspaces/audit.ts';
+import { audit } from '../workspaces/index.ts';
 import { customerImport } from './repository/customerImport.ts';
 import type { AgentActor, Services } from '../../core/context.ts';
 

@@ -1,7 +1,7 @@
 import type { CustomerProfile, IdentityKind, MemberRole } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
-import { audit } from '../workspaces/audit.ts';
+import { audit } from '../workspaces/index.ts';
 import { customerMerges, type MergeMoves } from './repository/customerMerges.ts';
 import { type CustomerRecord, customers } from './repository/customers.ts';
 import type { AgentActor, Services } from '../../core/context.ts';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerProfile, TimelineItem } from '@warmline/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { teams } from '../teams/teamsRepository.ts';
-import { workspaces } from '../workspaces/repository.ts';
+import { teams } from '../teams/index.ts';
+import { workspaces } from '../workspaces/index.ts';
 import {
   buildAgent,
   buildConversation,

@@ -1,9 +1,8 @@
 import type { MemberRole, Organization, OrganizationKind, TimelineItem } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
-import { presentPublicAgent } from '../teams/presentAgent.ts';
+import { presentPublicAgent, agents } from '../teams/index.ts';
 import { presentCustomerSummary } from './presentCustomer.ts';
-import { agents } from '../teams/agentsRepository.ts';
 import { type OrganizationRecord, organizations } from './repository/organizations.ts';
 import { iso } from '../../core/db/rows.ts';
 import type { AgentActor, Services } from '../../core/context.ts';

@@ -1,5 +1,5 @@
 import { Conflict, Forbidden } from '../../core/errors.ts';
-import { audit } from '../workspaces/audit.ts';
+import { audit } from '../workspaces/index.ts';
 import { customerMerges } from './repository/customerMerges.ts';
 import { iso } from '../../core/db/rows.ts';
 import type { AgentActor, Services } from '../../core/context.ts';

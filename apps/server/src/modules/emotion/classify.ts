@@ -3,15 +3,10 @@ import vader from 'vader-sentiment';
 import { COURTESY_THANKS, type Cue, EMOJI_CUES, FEELING_CUES, LOSS_CUES, NEGATION_BEFORE, SARCASM, WORD_CUES } from './cues.ts';
 import { prepareText } from './prepareText.ts';
 import { isShouting } from './shouting.ts';
+import type { Emotion, EmotionReading } from './emotions.ts';
 
-export const EMOTIONS = ['angry', 'frustrated', 'anxious', 'confused', 'sad', 'grateful', 'delighted', 'neutral'] as const;
-export type Emotion = (typeof EMOTIONS)[number];
-/** How a customer feels in one message: the emotion, a sentiment in [-1, 1], and whether they are upset. */
-export interface EmotionReading {
-  emotion: Emotion;
-  sentiment: number;
-  upset: boolean;
-}
+export { EMOTIONS, type Emotion, type EmotionReading } from './emotions.ts';
+
 
 /** When two emotions score the same, the earlier one wins: an upset customer is not missed for a polite word. */
 const TIE_ORDER: Emotion[] = ['angry', 'anxious', 'frustrated', 'sad', 'confused', 'grateful', 'delighted'];

@@ -1,4 +1,4 @@
-import type { Emotion } from './classify.ts';
+import type { Emotion } from './emotions.ts';
 
 /** A phrase customers use that points to a feeling; `negatable` cues do not count after "not", "never", "no"… */
 export interface Cue {

@@ -2,7 +2,7 @@ import type { Alert } from '@warmline/shared';
 import { Forbidden, NotFound } from '../../core/errors.ts';
 import { presentAlert } from './presentAlert.ts';
 import { alerts } from './alertsRepository.ts';
-import { type AgentActor, publishAll, type Services } from '../../core/context.ts';
+import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 
 /** Supervisors see every alert; an agent sees the follow-ups that are theirs. */
 export async function listAlerts(
@@ -24,6 +24,6 @@ export async function acknowledgeAlert(services: Services, actor: AgentActor, id
   await alerts.acknowledge(services.db, actor.workspaceId, id, actor.agentId);
   const taken = presentAlert((await alerts.byId(services.db, actor.workspaceId, id))!);
   // Every supervisor's list loses it at once, not at their next refresh.
-  await publishAll(services, [{ type: 'alert.raised', workspaceId: actor.workspaceId, alert: taken, agentId: alert.agentId }]);
+  await afterCommit(services, [{ type: 'alert.raised', workspaceId: actor.workspaceId, alert: taken, agentId: alert.agentId }]);
   return taken;
 }

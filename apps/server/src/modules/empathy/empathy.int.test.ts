@@ -1,6 +1,7 @@
 import type { Alert, Recovery } from '@warmline/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startJobRunner } from '../../core/jobs/runner.ts';
+import { jobHandlers } from '../../jobHandlers.ts';
 import {
   buildAgent,
   buildConversation,
@@ -139,7 +140,7 @@ describe(`service recovery (${backend})`, () => {
 
     // The time comes (moved forward, not waited for). Two runners take due jobs, as two worker nodes would.
     await t.db.query(`update jobs set run_at = now() where workspace_id = $1 and kind = 'recovery_follow_up'`, [f.workspace.id]);
-    const otherNode = startJobRunner(t, { pollMs: 60_000 });
+    const otherNode = startJobRunner(t, jobHandlers, { pollMs: 60_000 });
     await Promise.all([otherNode.runDue(), runDueJobs(t, f.workspace), otherNode.runDue()]);
     await runDueJobs(t, f.workspace);
     otherNode.stop();

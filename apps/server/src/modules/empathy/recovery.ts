@@ -1,20 +1,15 @@
 import type { Recovery, RecoveryStepBody } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid } from '../../core/errors.ts';
-import { presentPublicAgent } from '../teams/presentAgent.ts';
+import { presentPublicAgent, agents } from '../teams/index.ts';
 import { presentAlert } from './presentAlert.ts';
-import { agents } from '../teams/agentsRepository.ts';
 import { alerts } from './alertsRepository.ts';
-import { type ConversationRecord, conversations } from '../conversations/repository/conversations.ts';
-import { entries } from '../conversations/repository/entries.ts';
+import { type ConversationRecord, conversations, entries, conversationFor, pushConversationChanged, eventEntry } from '../conversations/index.ts';
 import { type JobRecord, jobs } from '../../core/jobs/jobs.ts';
 import { type RecoveryRecord, recoveries } from './recoveriesRepository.ts';
 import { iso, isoOrNull } from '../../core/db/rows.ts';
-import { type AgentActor, publishAll, type Services } from '../../core/context.ts';
-import { conversationFor } from '../conversations/access.ts';
-import { pushConversationChanged } from '../conversations/views.ts';
-import { eventEntry } from '../conversations/eventEntries.ts';
+import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 
 type SystemActor = { kind: 'system'; workspaceId: string };
 
@@ -69,7 +64,7 @@ export async function flagServiceFailure(
     return presentRecovery(tx, actor.workspaceId, (await recoveries.byConversation(tx, actor.workspaceId, conversation.id))!);
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return recovery;
 }
 
@@ -155,7 +150,7 @@ export async function recordRecoveryStep(
     events.push(await internalNote(tx, actor, conversation, note));
     return presentRecovery(tx, actor.workspaceId, (await recoveries.byConversation(tx, actor.workspaceId, conversation.id))!);
   });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return recovery;
 }
 

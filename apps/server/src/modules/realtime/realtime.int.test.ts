@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signVisitorToken } from '../auth/visitorToken.ts';
+import { signVisitorToken } from '../auth/index.ts';
 import { buildAgent, buildConversation, buildVisitor, buildWorkspace, client, newClientId, signIn } from '../../testing/factories.ts';
 import { agentSocket, openSocket, visitorSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';

@@ -1,7 +1,6 @@
 import type { ServerFrame } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
-import { visitorView } from '../conversations/presentConversation.ts';
-import { forCustomer, visibleToCustomer } from '../conversations/presentEntry.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { visitorView, forCustomer, visibleToCustomer } from '../conversations/index.ts';
 
 /** Who receives an event, and as which frame. `null` means nobody on that side. */
 export interface Delivery {
@@ -66,5 +65,8 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return none;
     case 'alert.raised':
       return { ...none, agents: { type: 'alert', alert: event.alert }, agentsOnly: { supervisorsAnd: event.agentId } };
+    default:
+      // Reactions that stay on their node (routing, recovery) carry nothing for clients.
+      return none;
   }
 }

@@ -1,18 +1,12 @@
 import type { Callback, VisitorConversation } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
-import { callbackWindows, isWithinOpeningHours, normalisePhone } from '../workspaces/openingHours.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { callbackWindows, isWithinOpeningHours, normalisePhone, workspaces } from '../workspaces/index.ts';
 import { Conflict, Invalid } from '../../core/errors.ts';
-import { presentCallback, visitorView } from '../conversations/presentConversation.ts';
-import { agents } from '../teams/agentsRepository.ts';
-import { callbacks } from '../conversations/repository/callbacks.ts';
-import { conversations } from '../conversations/repository/conversations.ts';
-import { customers } from '../customers/repository/customers.ts';
+import { presentCallback, visitorView, callbacks, conversations, conversationFor, pushConversationChanged, viewOf, eventEntry } from '../conversations/index.ts';
+import { agents } from '../teams/index.ts';
+import { customers } from '../customers/index.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { workspaces } from '../workspaces/repository.ts';
-import { publishAll, type Services, type VisitorActor } from '../../core/context.ts';
-import { conversationFor } from '../conversations/access.ts';
-import { pushConversationChanged, viewOf } from '../conversations/views.ts';
-import { eventEntry } from '../conversations/eventEntries.ts';
+import { afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
 
 const MAX_WINDOW_MINUTES = 120;
 
@@ -124,6 +118,6 @@ export async function bookCallback(
     return { callback: presentCallback(callback), conversation: visitorView(view), text };
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return result;
 }

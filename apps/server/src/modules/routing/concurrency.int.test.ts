@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { fillAgent } from './routing.ts';
-import { agents } from '../teams/agentsRepository.ts';
+import { agents } from '../teams/index.ts';
 import { buildAgent, buildConversation, buildWorkspace, client, type Signed, signIn } from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { DEFAULT_TEAM_SETTINGS } from '../teams/teamsRepository.ts';
+import { DEFAULT_TEAM_SETTINGS } from '../teams/index.ts';
 import {
   buildAgent,
   buildConversation,

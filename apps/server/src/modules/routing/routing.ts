@@ -1,13 +1,11 @@
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { canTake, freeSlots } from './domain/eligibility.ts';
 import { pickAgentFor, pickConversationFor } from './domain/policy.ts';
 import type { AgentSlot } from './domain/types.ts';
-import { type AgentRecord, agents } from '../teams/agentsRepository.ts';
-import { type ConversationRecord, conversations, type QueueRow } from '../conversations/repository/conversations.ts';
+import { type AgentRecord, agents } from '../teams/index.ts';
+import { type ConversationRecord, conversations, type QueueRow, pushConversationChanged, eventEntry } from '../conversations/index.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { pushConversationChanged } from '../conversations/views.ts';
-import { eventEntry } from '../conversations/eventEntries.ts';
 import { toQueued, toSlot } from './snapshot.ts';
 
 /** The queue is read in windows: the best few first, more only when none of those fits this person. */

@@ -1,7 +1,7 @@
 import type { Capacity } from '@warmline/shared';
 import type { AgentSlot, QueuedConversation, RoutingChannel } from './domain/types.ts';
-import type { AgentRecord } from '../teams/agentsRepository.ts';
-import type { QueueRow } from '../conversations/repository/conversations.ts';
+import type { AgentRecord } from '../teams/index.ts';
+import type { QueueRow } from '../conversations/index.ts';
 
 /** A conversation as the routing policy sees it. */
 export function toQueued(c: QueueRow): QueuedConversation {

@@ -1,17 +1,11 @@
 import type { SupervisorOverview } from '@warmline/shared';
-import { localTime } from '../workspaces/openingHours.ts';
-import { compareQueue } from '../routing/domain/policy.ts';
+import { localTime, workspaces } from '../workspaces/index.ts';
+import { compareQueue, toQueued } from '../routing/index.ts';
 import { Forbidden } from '../../core/errors.ts';
-import { presentAgent } from '../teams/presentAgent.ts';
-import { presentAlert } from '../empathy/presentAlert.ts';
-import { agents } from '../teams/agentsRepository.ts';
-import { alerts } from '../empathy/alertsRepository.ts';
-import { conversationBatches, conversations } from '../conversations/repository/conversations.ts';
-import { recoveries } from '../empathy/recoveriesRepository.ts';
-import { workspaces } from '../workspaces/repository.ts';
+import { presentAgent, agents } from '../teams/index.ts';
+import { presentAlert, alerts, recoveries } from '../empathy/index.ts';
+import { conversationBatches, conversations, viewsOf } from '../conversations/index.ts';
 import type { AgentActor, Services } from '../../core/context.ts';
-import { viewsOf } from '../conversations/views.ts';
-import { toQueued } from '../routing/snapshot.ts';
 
 const QUEUE_SHOWN = 500;
 

@@ -2,14 +2,11 @@ import {
   AgentParams,
   AgentResponse,
   AgentsResponse,
-  InvitationResponse,
-  InviteAgentBody,
   SetPresenceBody,
   UpdateAgentBody,
   UpdateMeBody,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
-import { inviteAgent } from '../auth/auth.ts';
 import type { Services } from '../../core/context.ts';
 import { setPresence, updateProfile } from './presence.ts';
 import { updateAgentRouting } from './teamsAndAgents.ts';
@@ -26,21 +23,6 @@ export function agentRoutes(app: FastifyInstance, services: Services) {
     auth: 'agent',
     responses: { 200: AgentsResponse },
     handler: async ({ actor }) => ({ agents: (await agents.list(services.db, actor.workspaceId)).map(presentAgent) }),
-  });
-
-  route(app, services, {
-    method: 'POST',
-    url: '/api/v1/agents/invitations',
-    tag: 'agents',
-    summary: 'Invite a colleague (admins)',
-    auth: 'agent',
-    body: InviteAgentBody,
-    responses: { 201: InvitationResponse },
-    handler: async ({ actor, body, reply }) => {
-      const invitation = await inviteAgent(services, actor, { email: body.email, role: body.role });
-      reply.code(201);
-      return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
-    },
   });
 
   route(app, services, {

@@ -1,9 +1,8 @@
 import type { Presence } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { presentAgent } from './presentAgent.ts';
 import { type AgentRecord, agents } from './agentsRepository.ts';
-import { type AgentActor, publishAll, type Services } from '../../core/context.ts';
-import { fillAgent } from '../routing/routing.ts';
+import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 
 /**
  * Changes an agent's presence. Becoming available fills their free capacity from the queue at once, so
@@ -15,11 +14,11 @@ export async function setPresence(services: Services, actor: AgentActor, presenc
   ];
   const agent = await services.db.transaction(async (tx) => {
     await agents.setPresence(tx, actor.workspaceId, actor.agentId, presence);
-    if (presence === 'available') await fillAgent(tx, actor.workspaceId, actor.agentId, services.now(), events);
+    if (presence === 'available') events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: actor.agentId });
     events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     return (await agents.byId(tx, actor.workspaceId, actor.agentId))!;
   });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return agent;
 }
 

@@ -1,11 +1,10 @@
 import type { AgentRole, Capacity, Team } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/bus/events.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
 import { presentAgent } from './presentAgent.ts';
 import { agents } from './agentsRepository.ts';
 import { type TeamRecord, teams } from './teamsRepository.ts';
-import { type AgentActor, publishAll, type Services } from '../../core/context.ts';
-import { fillAgent } from '../routing/routing.ts';
+import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 
 function requireAdmin(actor: AgentActor, what: string) {
   if (actor.role !== 'admin') throw new Forbidden(`Only admins can ${what}.`);
@@ -44,7 +43,7 @@ export async function createTeam(
   if (await teams.byName(services.db, actor.workspaceId, input.name))
     throw new Conflict(`A team called "${input.name}" already exists.`);
   const team = await teams.create(services.db, actor.workspaceId, input);
-  if (team.restricted) await publishAll(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
+  if (team.restricted) await afterCommit(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
   return presentTeam(team);
 }
 
@@ -72,7 +71,7 @@ export async function updateTeam(
     throw new Conflict(`A team called "${patch.name}" already exists.`);
   }
   await teams.update(services.db, actor.workspaceId, teamId, patch);
-  if (patch.restricted !== undefined) await publishAll(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
+  if (patch.restricted !== undefined) await afterCommit(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
   return presentTeam((await teams.byId(services.db, actor.workspaceId, teamId))!);
 }
 
@@ -83,14 +82,14 @@ export async function setTeamMembers(services: Services, actor: AgentActor, team
     if (!(await teams.byId(tx, actor.workspaceId, teamId))) throw new NotFound('Team');
     for (const id of agentIds) if (!(await agents.byId(tx, actor.workspaceId, id))) throw new NotFound('Agent');
     await teams.setMembers(tx, actor.workspaceId, teamId, agentIds);
-    for (const id of agentIds) await fillAgent(tx, actor.workspaceId, id, services.now(), events);
+    for (const id of agentIds) events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: id });
     return (await teams.byId(tx, actor.workspaceId, teamId))!;
   });
   events.push(
     { type: 'queue.changed', workspaceId: actor.workspaceId },
     { type: 'teams.changed', workspaceId: actor.workspaceId },
   );
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return presentTeam(team);
 }
 
@@ -115,10 +114,10 @@ export async function updateAgentRouting(
     if (!(await agents.byId(tx, actor.workspaceId, agentId))) throw new NotFound('Agent');
     await agents.updateRouting(tx, actor.workspaceId, agentId, patch);
     // More capacity or new skills may mean room for someone waiting.
-    await fillAgent(tx, actor.workspaceId, agentId, services.now(), events);
+    events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: agentId });
     return (await agents.byId(tx, actor.workspaceId, agentId))!;
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  await publishAll(services, events);
+  await afterCommit(services, events);
   return presentAgent(agent);
 }

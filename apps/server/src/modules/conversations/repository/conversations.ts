@@ -1,8 +1,8 @@
 import type { AgentRole, Channel, ConversationStatus, Direction, Emotion, InboxView } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
-import { PRIORITY_WEIGHTS } from '../../routing/domain/priority.ts';
+import { PRIORITY_WEIGHTS } from '../priority.ts';
 import { isUuid } from '../../../core/db/rows.ts';
-import { conversationVisibleSql } from '../../teams/visibility.ts';
+import { conversationVisibleSql } from '../../teams/index.ts';
 
 /** The queue's priority in SQL, from the same weights as the domain's effectivePriority. */
 const effectivePrioritySql = `(priority + case when upset then ${PRIORITY_WEIGHTS.upset} else 0 end

@@ -1,6 +1,6 @@
 import type { Channel, Emotion } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
-import { conversationVisibleSql, type Viewer } from '../../teams/visibility.ts';
+import { conversationVisibleSql, type Viewer } from '../../teams/index.ts';
 
 export interface TimelineRow {
   kind: 'conversation' | 'message' | 'note' | 'event' | 'customer_note';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEmotion } from '../../emotion/readEmotion.ts';
+import { readEmotion } from '../../emotion/index.ts';
 import { serviceFailureIn } from './serviceFailure.ts';
 
 const read = (text: string) => serviceFailureIn(text, readEmotion(text));

@@ -1,4 +1,10 @@
-import type { QueuedConversation } from './types.ts';
+/** What a conversation's place in the queue depends on. */
+export interface PrioritySignals {
+  basePriority: number;
+  upset: boolean;
+  serviceFailure: boolean;
+  escalated: boolean;
+}
 
 /** How much each signal raises a conversation above its base priority. */
 export const PRIORITY_WEIGHTS = {
@@ -10,7 +16,7 @@ export const PRIORITY_WEIGHTS = {
 
 /** Effective priority: base, raised for upset customers (+20), service failures (+30), escalation (+40). */
 export function effectivePriority(
-  c: Pick<QueuedConversation, 'basePriority' | 'upset' | 'serviceFailure' | 'escalated'>,
+  c: PrioritySignals,
 ): number {
   return (
     c.basePriority +

@@ -1,0 +1,67 @@
+import type { Alert, Conversation, Entry, Presence } from '@warmline/shared';
+
+/**
+ * The typed event map: everything a committed change announces. Units of work collect events while their
+ * transaction runs; after commit `afterCommit` (core/context.ts) publishes the fan-out events on the bus and
+ * hands every event to the listeners registered for its type (each module's listeners.ts).
+ */
+export interface EventMap {
+  'entry.appended': { workspaceId: string; customerId: string; entry: Entry };
+  'conversation.changed': { workspaceId: string; customerId: string; conversation: Conversation };
+  typing: {
+    workspaceId: string;
+    conversationId: string;
+    customerId: string;
+    typing: boolean;
+    by: { kind: 'customer' | 'agent'; id: string | null; name: string | null };
+  };
+  read: { workspaceId: string; conversationId: string; customerId: string; seq: number; by: 'customer' | 'agent' };
+  'presence.changed': { workspaceId: string; agentId: string; presence: Presence };
+  'queue.changed': { workspaceId: string };
+  /** A team's restriction or members changed: every node re-reads who may see its conversations. */
+  'teams.changed': { workspaceId: string };
+  /** An alert raised, or taken (`acknowledgedAt` set): for supervisors and admins, and `agentId` (a follow-up's owner). */
+  'alert.raised': { workspaceId: string; alert: Alert; agentId: string | null };
+  /** A customer joined the queue (a first message, a reopen, a transfer to a team): routing looks for a person. */
+  'conversation.queued': { workspaceId: string; conversationId: string };
+  /** An agent may have room for more (available again, capacity raised, a conversation resolved or passed on). */
+  'agent.available': { workspaceId: string; agentId: string };
+  /** Room may have opened anywhere in the workspace (a conversation unassigned, a team's members changed). */
+  'workspace.capacity_changed': { workspaceId: string };
+  /** An agent flagged a service failure on a conversation: the recovery playbook starts. */
+  'conversation.failure_flagged': {
+    workspaceId: string;
+    conversationId: string;
+    agentId: string;
+    role: 'agent' | 'supervisor' | 'admin';
+    reason: string;
+  };
+}
+
+export type EventType = keyof EventMap;
+export type EventOf<K extends EventType> = { type: K } & EventMap[K];
+export type WarmlineEvent = { [K in EventType]: EventOf<K> }[EventType];
+
+/** Events that stay on the node that committed them: reactions, not news for clients. */
+const LOCAL: ReadonlySet<EventType> = new Set([
+  'conversation.queued',
+  'agent.available',
+  'workspace.capacity_changed',
+  'conversation.failure_flagged',
+]);
+
+/** True when the bus carries this event to every node (realtime fan-out). */
+export const travelsOnBus = (event: WarmlineEvent): boolean => !LOCAL.has(event.type);
+
+export interface Bus {
+  publish(event: WarmlineEvent): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe(listener: (event: WarmlineEvent) => void): () => void;
+  /**
+   * Called when events may have been missed (fan-out was cut off and is back): whoever relies on the bus to
+   * stay current catches up from the database. Returns an unsubscribe function.
+   */
+  onGap(listener: () => void): () => void;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

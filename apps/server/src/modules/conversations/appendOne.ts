@@ -1,0 +1,185 @@
+import type { Entry } from '@warmline/shared';
+import type { WarmlineEvent } from '../../core/events.ts';
+import type { Sql } from '../../core/db/client.ts';
+import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
+import { agents, teamSettings } from '../teams/index.ts';
+import { conversations } from './repository/conversations.ts';
+import { customers } from '../customers/index.ts';
+import { entries } from './repository/entries.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
+import { type Actor, type AgentActor, afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
+import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
+import { conversationFor } from './access.ts';
+import { pushConversationChanged } from './views.ts';
+import { eventEntry } from './eventEntries.ts';
+import { queueForRouting } from './queue.ts';
+import { readEmotion } from '../emotion/index.ts';
+
+/** One message in its own transaction: the path that may create, reopen or take a conversation. */
+export async function appendOne(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {
+  const body = checkBody(input.body, services.config.messageMaxLength);
+  const events: WarmlineEvent[] = [];
+  const result = await services.db.transaction((tx) =>
+    actor.kind === 'visitor'
+      ? appendFromVisitor(tx, actor, { ...input, body }, services.now(), events)
+      : appendFromAgent(tx, actor, { ...input, body }, events),
+  );
+  if (result.created) await afterCommit(services, events);
+  return result;
+}
+
+async function appendFromVisitor(
+  tx: Sql,
+  actor: VisitorActor,
+  input: AppendMessageInput & { body: string },
+  now: Date,
+  events: WarmlineEvent[],
+): Promise<AppendMessageResult> {
+  if (input.note) throw new Invalid('visitors cannot write internal notes');
+  // Locking the customer serialises a visitor's first messages: one conversation, never two.
+  const customer = await customers.byId(tx, actor.workspaceId, actor.customerId, { forUpdate: true });
+  if (!customer) throw new Unauthenticated('Your chat session has ended. Reload the page to start again.');
+  const conversation = await conversations.latestForCustomer(tx, actor.workspaceId, actor.customerId);
+  if (input.conversationId && conversation?.id !== input.conversationId) throw new NotFound('Conversation');
+
+  if (conversation) {
+    const existing = await entries.byClientId(tx, actor.workspaceId, conversation.id, input.clientId);
+    if (existing) return { entry: existing, created: false };
+  }
+
+  let conversationId: string;
+  // Continuity and time-to-human follow the team's settings (a new conversation has none yet).
+  const settings = await teamSettings(tx, actor.workspaceId, conversation ?? { teamId: null, channel: 'chat' });
+  if (!conversation) {
+    conversationId = await conversations.create(tx, actor.workspaceId, {
+      customerId: actor.customerId,
+      channel: 'chat',
+      assigneeId: null,
+    });
+    await conversations.lock(tx, actor.workspaceId, conversationId);
+    await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, settings.continuityGraceSeconds, now);
+  } else {
+    conversationId = conversation.id;
+    await conversations.lock(tx, actor.workspaceId, conversationId);
+    if (conversation.status === 'resolved') {
+      // Writing again reopens the same conversation: the customer's story stays in one place, and the person
+      // who helped last time (read before the reopen clears the assignee) is offered it first.
+      await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, settings.continuityGraceSeconds, now);
+      await conversations.update(tx, actor.workspaceId, conversationId, {
+        status: 'waiting',
+        resolvedAt: null,
+        assigneeId: null,
+        queueSince: now,
+        escalatedAt: null,
+      });
+      events.push(await eventEntry(tx, actor, conversation, 'reopened', 'The customer wrote again', {}));
+    } else if (conversation.status === 'pending_customer') {
+      await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
+    }
+  }
+
+  const emotion = readEmotion(input.body);
+  const entry = await entries.append(tx, actor.workspaceId, conversationId, {
+    kind: 'message',
+    direction: 'in',
+    channel: 'chat',
+    body: input.body,
+    clientId: input.clientId,
+    author: { kind: 'customer', id: actor.customerId },
+    emotion,
+  });
+  // The customer's latest message sets the conversation's mood, and so its priority in the queue.
+  await conversations.update(tx, actor.workspaceId, conversationId, { upset: emotion.upset, mood: emotion.label });
+  events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
+  const joinedQueue = !conversation || conversation.status === 'resolved';
+  if (joinedQueue) {
+    await queueForRouting(tx, actor.workspaceId, conversationId, now, events);
+    // Past its target, a conversation still waiting escalates (jobs/handlers.ts).
+    await jobs.schedule(tx, actor.workspaceId, {
+      kind: 'time_to_human',
+      runAt: new Date(now.getTime() + settings.targetSeconds * 1000),
+      payload: { conversationId },
+    });
+    events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  }
+  await pushConversationChanged(tx, actor.workspaceId, conversationId, events);
+  return { entry, created: true };
+}
+
+/**
+ * Continuity: a returning customer is held first for the person who helped them last (or their account
+ * owner), for the team's grace time.
+ */
+async function holdForKnownPerson(
+  tx: Sql,
+  actor: VisitorActor,
+  conversationId: string,
+  ownerId: string | null,
+  graceSeconds: number,
+  now: Date,
+) {
+  const last = await conversations.lastHelper(tx, actor.workspaceId, actor.customerId);
+  const agentId = last?.agentId ?? ownerId;
+  if (!agentId) return;
+  await conversations.update(tx, actor.workspaceId, conversationId, {
+    preferred: {
+      agentId,
+      reason: last ? 'last_agent' : 'account_owner',
+      until: new Date(now.getTime() + graceSeconds * 1000),
+      since: last?.at ?? null,
+    },
+  });
+}
+
+async function appendFromAgent(
+  tx: Sql,
+  actor: AgentActor,
+  input: AppendMessageInput & { body: string },
+  events: WarmlineEvent[],
+): Promise<AppendMessageResult> {
+  if (!input.conversationId) throw new Invalid('conversationId is required');
+  const conversation = await conversationFor(tx, actor, input.conversationId);
+  await conversations.lock(tx, actor.workspaceId, conversation.id);
+  const existing = await entries.byClientId(tx, actor.workspaceId, conversation.id, input.clientId);
+  if (existing) return { entry: existing, created: false };
+
+  if (input.note) {
+    const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+      kind: 'note',
+      body: input.body,
+      clientId: input.clientId,
+      author: { kind: 'agent', id: actor.agentId },
+    });
+    events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
+    return { entry, created: true };
+  }
+
+  if (!conversation.assigneeId) {
+    // Answering an unowned conversation takes ownership of it.
+    const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
+    await conversations.update(tx, actor.workspaceId, conversation.id, { assigneeId: actor.agentId });
+    events.push(
+      await eventEntry(tx, actor, conversation, 'assigned', `${me?.displayName ?? 'An agent'} joined the conversation`, {
+        agentId: actor.agentId,
+        agentName: me?.displayName ?? null,
+      }),
+    );
+  }
+  await conversations.update(tx, actor.workspaceId, conversation.id, {
+    status: 'active',
+    resolvedAt: conversation.status === 'resolved' ? null : undefined,
+    humanReplied: true,
+  });
+  const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+    kind: 'message',
+    direction: 'out',
+    channel: conversation.channel,
+    body: input.body,
+    clientId: input.clientId,
+    author: { kind: 'agent', id: actor.agentId },
+  });
+  events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
+  await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
+  if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  return { entry, created: true };
+}

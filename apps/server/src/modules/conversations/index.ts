@@ -1,0 +1,17 @@
+export { conversationFor } from './access.ts';
+export { appendMessage } from './appendMessage.ts';
+export { appendOne } from './appendOne.ts';
+export type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
+export { getConversation, setResolved } from './conversations.ts';
+export { eventEntry } from './eventEntries.ts';
+export { drainAppends } from './groupCommit.ts';
+export { presentCallback, visitorView } from './presentConversation.ts';
+export { forCustomer, visibleToCustomer } from './presentEntry.ts';
+export { callbacks } from './repository/callbacks.ts';
+export { conversationBatches, conversations } from './repository/conversations.ts';
+export type { ConversationRecord, QueueRow } from './repository/conversations.ts';
+export { entries } from './repository/entries.ts';
+export { conversationRoutes } from './routes.ts';
+export { markRead, signalTyping } from './signals.ts';
+export { pushConversationChanged, viewOf, viewsOf } from './views.ts';
+export { effectivePriority, PRIORITY_WEIGHTS, type PrioritySignals } from './priority.ts';

@@ -1,0 +1,10 @@
+export { customerDataRoutes } from './customerDataRoutes.ts';
+export { checkImportSize, importCustomers } from './customerImport.ts';
+export { customerRoutes } from './customerRoutes.ts';
+export { normaliseEmail, normaliseExternalId } from './domain/contactPoints.ts';
+export { isValidUserHash, userHashFor } from './domain/identityVerification.ts';
+export { organizationRoutes } from './organizationRoutes.ts';
+export { attributeDefinitions } from './repository/attributes.ts';
+export { customerNotes } from './repository/customerNotes.ts';
+export { customers } from './repository/customers.ts';
+export { organizations } from './repository/organizations.ts';

@@ -1,0 +1,2 @@
+export { classifyEmotion } from './classify.ts';
+export { readEmotion } from './readEmotion.ts';

@@ -1,0 +1,1 @@
+export { supervisorRoutes } from './routes.ts';

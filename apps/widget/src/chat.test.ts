@@ -1,8 +1,8 @@
-import type { WidgetSessionResponse } from '@warmline/shared';
+import { FakeSocket } from '@warmline/realtime-client/testing';
+import type { WidgetSessionResponse } from '@warmline/shared/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Api, ApiError, type SignedInUser } from './api.ts';
-import { Chat, uuid4 } from './chat.ts';
-import { FakeSocket } from './fake-socket.test-util.ts';
+import { Chat } from './chat.ts';
 import { callback, entry, visitorConversation, waitEstimate } from './fixtures.test-util.ts';
 import { type KV, memoryKV } from './storage.ts';
 
@@ -270,8 +270,8 @@ describe('Chat', () => {
     expect(second.chat.items().map((i) => i.kind === 'message' && `${i.body}:${i.state}`)).toEqual(['one:sent', 'two:sending']);
   });
 
-  it('marks a rejected message failed and retries it with a new clientId', async () => {
-    const { chat } = setup();
+  it('marks a rejected message failed and retries it with the same clientId, so it is never stored twice', async () => {
+    const { chat, kv } = setup();
     chat.start();
     await flushPromises();
     const ws = FakeSocket.last();
@@ -280,9 +280,37 @@ describe('Chat', () => {
     const clientId = '00000000-0000-4000-8000-000000000001';
     ws.server({ type: 'error', clientId, error: { code: 'invalid', message: 'body is too long' } });
     expect(chat.items()).toMatchObject([{ state: 'failed', error: 'body is too long' }]);
-    expect(chat.outbox.items()).toEqual([]);
+    expect(chat.outbox.pending()).toEqual([]);
+    expect(kv.get('warmline:wk:outbox')).toBeNull();
     chat.retry(clientId);
-    expect(chat.items()).toMatchObject([{ state: 'sending', clientId: '00000000-0000-4000-8000-000000000002' }]);
+    expect(chat.items()).toMatchObject([{ state: 'sending', clientId }]);
+    expect(chat.items()).toHaveLength(1);
+  });
+
+  it('resends a failed message with the clientId it failed with, after a reconnect too', async () => {
+    const { chat } = setup();
+    chat.start();
+    await flushPromises();
+    let ws = FakeSocket.last();
+    ws.accept();
+    chat.send('are you open on Sunday?');
+    const clientId = '00000000-0000-4000-8000-000000000001';
+    ws.server({ type: 'error', clientId, error: { code: 'rate_limited', message: 'Slow down a little' } });
+    ws.drop();
+    chat.retry(clientId);
+    vi.advanceTimersByTime(1000);
+    ws = FakeSocket.last();
+    ws.accept();
+    expect(ws.sent.filter((f) => f.type === 'send')).toEqual([{ type: 'send', clientId, body: 'are you open on Sunday?' }]);
+    ws.server({
+      type: 'ack',
+      clientId,
+      conversationId: 'c1',
+      seq: 1,
+      entry: entry(1, { clientId, body: 'are you open on Sunday?' }),
+    });
+    expect(chat.items()).toMatchObject([{ state: 'sent', clientId, seq: 1 }]);
+    expect(chat.outbox.items()).toEqual([]);
   });
 
   it('follows assignment, wait, typing and read frames', async () => {
@@ -519,22 +547,5 @@ describe('Chat', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(chat.phase).toBe('ready');
     expect(chat.problem).toBeNull();
-  });
-});
-
-describe('uuid4', () => {
-  it('makes a v4 UUID even where crypto.randomUUID is missing (plain-http pages)', () => {
-    const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-    expect(uuid4()).toMatch(shape);
-    // Shadow the prototype's method, as on an insecure origin where it is not exposed.
-    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
-    try {
-      const a = uuid4();
-      expect(a).toMatch(shape);
-      expect(uuid4()).not.toBe(a);
-    } finally {
-      Reflect.deleteProperty(crypto, 'randomUUID');
-    }
-    expect(typeof crypto.randomUUID).toBe('function');
   });
 });

@@ -1,24 +1,33 @@
-import type { Callback, Entry, PublicAgent, ServerFrame, VisitorConversation, WaitChoice, WaitEstimate } from '@warmline/shared';
+import {
+  backoffDelay,
+  type Clock,
+  type LinkState,
+  newClientId,
+  Outbox,
+  RealtimeClient,
+  ResumeMarks,
+  realClock,
+  type SocketLike,
+  type StoredMessage,
+  storedOutbox,
+  Timeline,
+} from '@warmline/realtime-client';
+import type {
+  Callback,
+  Entry,
+  PublicAgent,
+  ServerFrame,
+  VisitorConversation,
+  WaitChoice,
+  WaitEstimate,
+} from '@warmline/shared/types';
 import { type Api, ApiError, type CallbackWindowsResult, type SignedInUser } from './api.ts';
-import { backoffDelay } from './backoff.ts';
 import { type CallbackWindow, callbackConfirmation, isActiveCallback, openWindows } from './callbackWindows.ts';
-import { Connection, type LinkState, type SocketLike } from './connection.ts';
-import { Outbox } from './outbox.ts';
 import { type KV, readJSON, storageKey } from './storage.ts';
 import { callbackErrorField, cleanMessage } from './text.ts';
-import { buildItems, countUnread, type FailedItem, Timeline, type TimelineItem } from './timeline.ts';
-import { type Clock, realClock, TypingSender } from './typing.ts';
+import { buildItems, countUnread, type FailedItem, type TimelineItem } from './timeline.ts';
+import { TypingSender } from './typing.ts';
 import { visitorSocketUrl } from './url.ts';
-
-/** A random UUID v4; `crypto.randomUUID` exists only on https pages, and the widget also runs on plain-http sites. */
-export function uuid4(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const x = [...b].map((n) => n.toString(16).padStart(2, '0')).join('');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
 
 /** Hide "… is typing" if the agent's client stops refreshing it (the server uses the same 6 s). */
 export const TYPING_SHOW_MS = 6_000;
@@ -59,20 +68,17 @@ export class Chat {
   typingName: string | null = null;
 
   readonly timeline = new Timeline();
-  readonly outbox: Outbox;
-  private failed: FailedItem[] = [];
+  readonly outbox: Outbox<StoredMessage>;
   private agentRead = new Map<string, number>();
   private readSent = new Map<string, number>();
   private token: string | null;
-  private readonly conn: Connection;
+  private readonly conn: RealtimeClient;
   private readonly clock: Clock;
   private readonly uuid: () => string;
   private readonly random: () => number;
   private typingTimer: unknown = null;
   /** Highest seq held per conversation when `resume` was sent: all of it is complete once `resumed` arrives. */
-  private resuming: Record<string, number> | null = null;
-  /** Sends the server could not store yet (`unavailable`): clientId → the timer that resends it. */
-  private resendTimers = new Map<string, unknown>();
+  private readonly resuming = new ResumeMarks();
   private sessionRetry: unknown = null;
   private sessionAttempt = 0;
   private authFailures = 0;
@@ -81,7 +87,7 @@ export class Chat {
 
   constructor(private readonly d: ChatDeps) {
     this.clock = d.clock ?? realClock;
-    this.uuid = d.uuid ?? uuid4;
+    this.uuid = d.uuid ?? newClientId;
     this.random = d.random ?? Math.random;
     this.token = d.kv.get(this.key('token'));
     // Signed in as someone else, or signed out, since this browser's chat began: never show them another's chat.
@@ -90,26 +96,38 @@ export class Chat {
       d.kv.remove(this.key('outbox'));
       this.token = null;
     }
-    this.outbox = new Outbox(d.kv, this.key('outbox'));
-    this.conn = new Connection(
-      {
-        url: () => (this.token ? visitorSocketUrl(d.base, this.token) : null),
-        frame: (f) => this.onFrame(f),
-        state: (s) => {
-          this.link = s;
-          this.changed();
-        },
-        unauthenticated: () => this.onUnauthenticated(),
-        forbidden: () => {
-          this.problem = 'Chat isn’t available on this page right now.';
-          this.conn.stop();
-          this.changed();
-        },
+    this.outbox = new Outbox({
+      store: storedOutbox(d.kv, this.key('outbox')),
+      transmit: (m) => this.conn.send({ type: 'send', clientId: m.clientId, body: m.body }),
+      clock: this.clock,
+      random: this.random,
+    });
+    this.conn = new RealtimeClient({
+      url: () => (this.token ? visitorSocketUrl(d.base, this.token) : null),
+      outbox: this.outbox,
+      resumeFrom: () => {
+        const extra = this.conversation ? [this.conversation.id] : [];
+        this.resuming.begin(this.timeline.cursors(extra));
+        return this.timeline.resumeCursors(extra);
       },
-      d.makeSocket,
-      this.clock,
-      this.random,
-    );
+      resumed: () => {
+        for (const [id, seq] of Object.entries(this.resuming.finish())) this.timeline.settle(id, seq);
+      },
+      frame: (f) => this.onFrame(f),
+      state: (s) => {
+        this.link = s;
+        this.changed();
+      },
+      unauthenticated: () => this.onUnauthenticated(),
+      forbidden: () => {
+        this.problem = 'Chat isn’t available on this page right now.';
+        this.conn.stop();
+        this.changed();
+      },
+      ...(d.makeSocket ? { makeSocket: d.makeSocket } : {}),
+      clock: this.clock,
+      random: this.random,
+    });
     this.typing = new TypingSender((typing) => {
       const id = this.conversation?.id;
       if (id) this.conn.send({ type: 'typing', conversationId: id, typing });
@@ -126,7 +144,7 @@ export class Chat {
 
   /** True when this visitor has been here before (a token or unsent messages): worth connecting before they open the panel. */
   get returning(): boolean {
-    return !!this.token || this.outbox.items().length > 0;
+    return !!this.token || this.outbox.pending().length > 0;
   }
 
   /** Load the session (idempotent) and connect. */
@@ -137,7 +155,9 @@ export class Chat {
 
   /** Rows to render, in order. */
   items(): TimelineItem[] {
-    const items = buildItems(this.timeline.entries(), this.outbox.items(), this.failed, (id) => this.agentRead.get(id) ?? 0);
+    const failed: FailedItem[] = [];
+    for (const m of this.outbox.items()) if (m.status === 'failed') failed.push({ ...m, error: m.error ?? '' });
+    const items = buildItems(this.timeline.entries(), this.outbox.pending(), failed, (id) => this.agentRead.get(id) ?? 0);
     // The booking's own sentence is on the confirmation card already: not twice in a row.
     const booked = this.callbackConfirmation;
     return booked ? items.filter((i) => i.kind !== 'event' || i.text !== booked) : items;
@@ -188,21 +208,18 @@ export class Chat {
   /** Queue a message: it is shown at once, persisted, and sent now or on reconnect. False when empty. */
   send(body: string): boolean {
     if (!body.trim()) return false;
-    const item = { clientId: this.uuid(), body, at: this.clock.now() };
-    this.outbox.add(item);
     this.typing.stop();
-    this.conn.send({ type: 'send', clientId: item.clientId, body });
+    this.outbox.add({ clientId: this.uuid(), body, at: this.clock.now(), status: 'sending', error: null });
     this.start();
     this.changed();
     return true;
   }
 
-  /** Send a failed message again, as a new message (new clientId: the server refused the old one). */
+  /** Send a failed message again under its clientId: should the first try have been stored after all, it is not stored twice. */
   retry(clientId: string): void {
-    const f = this.failed.find((x) => x.clientId === clientId);
-    if (!f) return;
-    this.failed = this.failed.filter((x) => x !== f);
-    this.send(f.body);
+    this.outbox.retry(clientId);
+    this.start();
+    this.changed();
   }
 
   /** Tell the server what the visitor has seen (call when the panel is open and the page visible). */
@@ -281,7 +298,6 @@ export class Chat {
 
   /** Another tab changed shared storage: pick up its outbox, token or seen state. */
   storageChanged(key: string | null): void {
-    if (key === null || key === this.key('outbox')) this.outbox.reload();
     if (key === null || key === this.key('token')) {
       const t = this.d.kv.get(this.key('token'));
       if (t && t !== this.token && this.phase !== 'loading') {
@@ -363,7 +379,7 @@ export class Chat {
     this.token = null;
     this.d.kv.remove(this.key('token'));
     this.timeline.clear();
-    this.resuming = null;
+    this.resuming.clear();
     this.conversation = null;
     this.agentRead.clear();
     this.readSent.clear();
@@ -380,35 +396,21 @@ export class Chat {
 
   /** Drop outbox items the server already holds (delivered, but the ack was lost to a reload). */
   private settleOutbox(): void {
-    for (const item of this.outbox.items()) if (this.timeline.hasClientId(item.clientId)) this.outbox.remove(item.clientId);
-  }
-
-  private flush(): void {
-    for (const t of this.resendTimers.values()) this.clock.clearTimeout(t);
-    this.resendTimers.clear();
-    for (const item of this.outbox.items()) {
-      if (!this.conn.send({ type: 'send', clientId: item.clientId, body: item.body })) return;
-    }
+    for (const item of this.outbox.pending()) if (this.timeline.hasClientId(item.clientId)) this.outbox.settle(item.clientId);
   }
 
   private onFrame(f: ServerFrame): void {
     switch (f.type) {
-      case 'ready': {
+      case 'ready':
+        // The client has sent `resume` and the outbox already.
         this.authFailures = 0;
-        const extra = this.conversation ? [this.conversation.id] : [];
-        this.resuming = this.timeline.cursors(extra);
-        this.conn.send({ type: 'resume', conversations: this.timeline.resumeCursors(extra) });
         this.readSent.clear(); // a new socket: re-announce the read position when next visible
-        this.flush();
         break;
-      }
       case 'ack':
-        this.outbox.remove(f.clientId);
         this.ensureConversation(f.conversationId, f.entry.createdAt);
         this.addEntry(f.entry);
         break;
       case 'entry':
-        if (f.entry.clientId) this.outbox.remove(f.entry.clientId);
         this.ensureConversation(f.entry.conversationId, f.entry.createdAt);
         this.addEntry(f.entry);
         break;
@@ -434,21 +436,9 @@ export class Chat {
       case 'read':
         if (f.by === 'agent') this.agentRead.set(f.conversationId, Math.max(f.seq, this.agentRead.get(f.conversationId) ?? 0));
         break;
-      case 'resumed':
-        // The catch-up re-read from the database everything after each cursor, so all held at `resume` is complete.
-        for (const [id, seq] of Object.entries(this.resuming ?? {})) this.timeline.settle(id, seq);
-        this.resuming = null;
-        return;
       case 'error':
-        if (f.clientId && f.error.code === 'unavailable') {
-          this.resendLater(f.clientId, f.error.details); // not stored yet, not refused: it stays pending
-          return;
-        }
-        if (f.clientId) {
-          const item = this.outbox.items().find((i) => i.clientId === f.clientId);
-          this.outbox.remove(f.clientId);
-          if (item) this.failed.push({ ...item, error: f.error.message });
-        } else if (f.error.code === 'rate_limited') {
+        // A send's error (failed, or pending again if the server could not store it yet) is the outbox's.
+        if (!f.clientId && f.error.code === 'rate_limited') {
           this.notice = f.error.message;
         }
         break;
@@ -456,19 +446,6 @@ export class Chat {
         return; // pong and agent-only frames change nothing visible
     }
     this.changed();
-  }
-
-  /** Resend with the same clientId after the server's `retryAfterSeconds` (2 s when absent), or at reconnect if sooner. */
-  private resendLater(clientId: string, details: unknown): void {
-    if (this.resendTimers.has(clientId) || !this.outbox.has(clientId)) return;
-    const after = (details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
-    const ms = (typeof after === 'number' && after > 0 ? after : 2) * 1000 * (1 + 0.2 * this.random());
-    const timer = this.clock.setTimeout(() => {
-      this.resendTimers.delete(clientId);
-      const item = this.outbox.items().find((i) => i.clientId === clientId);
-      if (item) this.conn.send({ type: 'send', clientId, body: item.body });
-    }, ms);
-    this.resendTimers.set(clientId, timer);
   }
 
   private addEntry(e: Entry): void {
@@ -494,7 +471,7 @@ export class Chat {
 
   /** True once the visitor has written in this conversation (delivered, or still on its way). */
   private visitorWrote(conversationId: string): boolean {
-    if (this.outbox.items().length > 0) return true;
+    if (this.outbox.pending().length > 0) return true;
     return this.timeline
       .entries()
       .some((e) => e.conversationId === conversationId && e.kind === 'message' && e.direction === 'in');

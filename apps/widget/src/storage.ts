@@ -1,19 +1,6 @@
-/** The small key/value surface the widget needs; localStorage in the browser, a Map in tests. */
-export interface KV {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
-  remove(key: string): void;
-}
+import { type KV, memoryKV } from '@warmline/realtime-client';
 
-/** An in-memory KV: the fallback when localStorage is blocked (private mode, sandboxed iframes) and the test double. */
-export function memoryKV(): KV {
-  const m = new Map<string, string>();
-  return {
-    get: (k) => m.get(k) ?? null,
-    set: (k, v) => void m.set(k, v),
-    remove: (k) => void m.delete(k),
-  };
-}
+export { type KV, memoryKV, readJSON } from '@warmline/realtime-client';
 
 /** localStorage when it works, else memory: a storage failure must never break the chat itself. */
 export function browserKV(): KV {
@@ -52,17 +39,6 @@ export function browserKV(): KV {
       }
     },
   };
-}
-
-/** Parse JSON stored by us, tolerating corruption (another version, a user poking at devtools). */
-export function readJSON<T>(kv: KV, key: string, fallback: T): T {
-  const raw = kv.get(key);
-  if (raw == null) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return fallback;
-  }
 }
 
 /** Storage keys are namespaced per workspace so two Warmline widgets on one site never mix. */

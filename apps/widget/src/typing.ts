@@ -1,16 +1,6 @@
-/** Timer functions, injectable so tests can drive time. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import { type Clock, realClock } from '@warmline/realtime-client';
 
-/** The real clock. */
-export const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+export { type Clock, realClock } from '@warmline/realtime-client';
 
 /** Repeat `typing:true` at most this often; the server drops a typing state not refreshed within 6 s. */
 export const TYPING_THROTTLE_MS = 2_000;

@@ -1,5 +1,5 @@
-import type { ServerFrame } from '@warmline/shared';
-import type { SocketLike } from './connection.ts';
+import type { ServerFrame } from '@warmline/shared/types';
+import type { SocketLike } from './socket.ts';
 
 /** A WebSocket double: records what the client sent and lets the test play the server. */
 export class FakeSocket implements SocketLike {

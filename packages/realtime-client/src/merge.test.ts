@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entry } from '../testing/fixtures.ts';
-import { completeUpTo, lastCustomerSeq, lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
+import { entry } from './fixtures.test-util.ts';
+import { completeUpTo, lastCustomerSeq, lastSeqOf, leavesGap, mergeEntries } from './merge.ts';
 
 describe('mergeEntries', () => {
   it('appends new entries in seq order', () => {

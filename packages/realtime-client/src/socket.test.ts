@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Connection, PING_MS } from './connection.ts';
-import { FakeSocket } from './fake-socket.test-util.ts';
+import { FakeSocket } from './fakeSocket.test-util.ts';
+import { Connection, PING_MS } from './socket.ts';
 
 function setup(url: string | null = 'ws://h/ws/visitor?token=t') {
   const states: string[] = [];
@@ -14,9 +14,7 @@ function setup(url: string | null = 'ws://h/ws/visitor?token=t') {
       unauthenticated: auth,
       forbidden: vi.fn(),
     },
-    (u) => new FakeSocket(u),
-    undefined,
-    () => 0.5,
+    { makeSocket: (u) => new FakeSocket(u), random: () => 0.5 },
   );
   return { conn, states, frames, auth };
 }

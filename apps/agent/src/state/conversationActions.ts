@@ -1,13 +1,21 @@
-import type { Entry, ErrorCode } from '@warmline/shared';
+import {
+  completeUpTo,
+  lastSeqOf,
+  leavesGap,
+  mergeEntries,
+  newClientId,
+  ResumeMarks,
+  type SendError,
+  settle,
+} from '@warmline/realtime-client';
+import type { Entry } from '@warmline/shared/types';
 import { conversationsApi, type TransferInput, type UpdateConversationInput } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
-import { newClientId } from './clientId.ts';
 import { sendFrame } from './connection.ts';
 import { withEntry } from './inbox.ts';
 import { upsertConversation } from './inboxActions.ts';
-import { awaitingAck, markFailed, type PendingMessage, retry, settle } from './outbox.ts';
+import { createOutbox, type PendingMessage } from './outbox.ts';
 import { getState, setState } from './store.ts';
-import { completeUpTo, lastSeqOf, leavesGap, mergeEntries } from './timeline.ts';
 
 const PAGE = 200;
 
@@ -97,7 +105,7 @@ export function receiveEntry(entry: Entry): void {
     if (leavesGap(complete, entry)) fetchEntries(entry.conversationId, complete).catch(() => {});
     mergeIntoTimeline(entry.conversationId, [entry]);
   } else if (entry.clientId) {
-    setState((now) => ({ outbox: settle(now.outbox, entry.clientId!) }));
+    outbox.settle(entry.clientId);
   }
   if (entry.kind === 'message' && entry.direction === 'in') {
     setState((now) => {
@@ -122,25 +130,24 @@ function fetchUnknownConversation(id: string): void {
 }
 
 /** Highest seq held per timeline when `resume` was sent: all of it is complete once `resumed` arrives. */
-let resuming: Record<string, number> = {};
+const resuming = new ResumeMarks();
 
 /** After a reconnect: where `resume` starts per held timeline (complete-up-to, not the highest seq held). */
 export function resumePositions(): Record<string, number> {
   const s = getState();
   const positions: Record<string, number> = {};
-  resuming = {};
+  const highest: Record<string, number> = {};
   for (const [id, entries] of Object.entries(s.timelines)) {
     positions[id] = s.complete[id] ?? 0;
-    resuming[id] = lastSeqOf(entries);
+    highest[id] = lastSeqOf(entries);
   }
+  resuming.begin(highest);
   return positions;
 }
 
 /** `resumed`: the catch-up re-read everything after each cursor from the database, so all held at `resume` is complete. */
 export function resumeFinished(): void {
-  const marks = resuming;
-  resuming = {};
-  for (const [id, seq] of Object.entries(marks)) if (getState().timelines[id]) mergeIntoTimeline(id, [], seq);
+  for (const [id, seq] of Object.entries(resuming.finish())) if (getState().timelines[id]) mergeIntoTimeline(id, [], seq);
 }
 
 // ── composing ─────────────────────────────────────────────────────────
@@ -156,8 +163,7 @@ export function sendMessage(conversationId: string, body: string, note: boolean)
     error: null,
     createdAt: new Date().toISOString(),
   };
-  setState((s) => ({ outbox: [...s.outbox, message] }));
-  transmit(message);
+  outbox.add(message);
 }
 
 function transmit(message: PendingMessage): void {
@@ -188,56 +194,37 @@ function postOverRest(message: PendingMessage): void {
 
 /** The server stored a message: drop it from the outbox and show the stored entry. */
 export function acknowledge(clientId: string, entry: Entry): void {
-  setState((s) => ({ outbox: settle(s.outbox, clientId) }));
+  outbox.settle(clientId);
   if (getState().timelines[entry.conversationId]) mergeIntoTimeline(entry.conversationId, [entry]);
 }
 
-export function failMessage(clientId: string, error: string): void {
-  setState((s) => ({ outbox: markFailed(s.outbox, clientId, error) }));
-}
+/** Messages written here and not yet stored; every send of one carries its original clientId. */
+export const outbox = createOutbox(transmit);
 
-const resendTimers = new Map<string, ReturnType<typeof setTimeout>>();
+function failMessage(clientId: string, error: string): void {
+  outbox.refused(clientId, { code: 'invalid', message: error });
+}
 
 /**
  * The server answered a send with an error. `unavailable` (it could not store it, e.g. the database is
  * unreachable) is not a refusal: the message stays pending and goes again with the same clientId after
  * `retryAfterSeconds` (2 s when absent, jittered), or at reconnect if that comes first. Anything else fails it.
  */
-export function messageRefused(
-  clientId: string,
-  error: { code: ErrorCode; message: string; details?: unknown },
-  random: () => number = Math.random,
-): void {
-  if (error.code !== 'unavailable') {
-    failMessage(clientId, error.message);
-    return;
-  }
-  if (resendTimers.has(clientId)) return;
-  const after = (error.details as { retryAfterSeconds?: unknown } | null | undefined)?.retryAfterSeconds;
-  const ms = (typeof after === 'number' && after > 0 ? after : 2) * 1000 * (1 + 0.2 * random());
-  const timer = setTimeout(() => {
-    resendTimers.delete(clientId);
-    const message = getState().outbox.find((m) => m.clientId === clientId && m.status === 'sending');
-    if (message) transmit(message);
-  }, ms);
-  resendTimers.set(clientId, timer);
+export function messageRefused(clientId: string, error: SendError, random: () => number = Math.random): void {
+  outbox.refused(clientId, error, random);
 }
 
 /** After `ready`: every message still unacknowledged goes again, with its original clientId. */
 export function resendOutbox(): void {
-  for (const timer of resendTimers.values()) clearTimeout(timer);
-  resendTimers.clear();
-  for (const message of awaitingAck(getState().outbox)) transmit(message);
+  outbox.flush();
 }
 
 export function retryMessage(clientId: string): void {
-  setState((s) => ({ outbox: retry(s.outbox, clientId) }));
-  const message = getState().outbox.find((m) => m.clientId === clientId);
-  if (message) transmit(message);
+  outbox.retry(clientId);
 }
 
 export function discardMessage(clientId: string): void {
-  setState((s) => ({ outbox: settle(s.outbox, clientId) }));
+  outbox.discard(clientId);
 }
 
 // ── ownership ─────────────────────────────────────────────────────────

@@ -1,44 +1,63 @@
-import type { Conversation, Entry, ServerFrame } from '@warmline/shared';
-import { AgentSocket } from '../api/socket.ts';
+import { AGENT_JITTER, type LinkState, RealtimeClient } from '@warmline/realtime-client';
+import type { Conversation, Entry, ServerFrame } from '@warmline/shared/types';
 import { navigate, paths } from '../router.tsx';
 import { loadAlerts, receiveAlert } from './alertActions.ts';
 import { chime, notify } from './alerts.ts';
-import { attachSocket, sendFrame } from './connection.ts';
+import { attachSocket } from './connection.ts';
 import {
   acknowledge,
   customerRead,
   customerTyping,
   forgetReadPositions,
-  messageRefused,
   openConversation,
+  outbox,
   receiveEntry,
-  resendOutbox,
   resumeFinished,
   resumePositions,
 } from './conversationActions.ts';
 import { customerName } from './customerName.ts';
 import { startedWaiting } from './inbox.ts';
 import { loadInbox, upsertConversation } from './inboxActions.ts';
-import { getState, setState, viewerOf } from './store.ts';
+import { type ConnectionState, getState, setState, viewerOf } from './store.ts';
 import { overviewMayHaveChanged } from './supervisorActions.ts';
 import { applyPresence } from './teamActions.ts';
 import { firstName, transferArrived } from './transfer.ts';
 
-let socket: AgentSocket | null = null;
+let socket: RealtimeClient | null = null;
+
+/** What the sidebar says: the first connect is "connecting", every later one "reconnecting" until `ready`. */
+export function connectionState(before: ConnectionState, link: LinkState): ConnectionState {
+  if (link === 'online') return 'open';
+  if (link === 'idle') return 'idle';
+  if (link === 'offline') return 'reconnecting';
+  return before === 'idle' || before === 'connecting' ? 'connecting' : 'reconnecting';
+}
+
+const agentSocketUrl = () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws/agent`;
+
+/** The browser says the network is back: skip the remaining backoff. */
+const reconnectNow = () => socket?.reconnect();
 
 /** Opens the agent socket for the signed-in agent (idempotent). */
 export function startRealtime(onSignedOut: () => void): void {
   if (socket) return;
-  socket = new AgentSocket({
-    onFrame: handleFrame,
-    onStatus: (connection) => setState({ connection }),
-    onUnauthenticated: onSignedOut,
+  socket = new RealtimeClient({
+    url: agentSocketUrl,
+    outbox,
+    resumeFrom: resumePositions,
+    resumed: resumeFinished,
+    frame: handleFrame,
+    state: (link) => setState((s) => ({ connection: connectionState(s.connection, link) })),
+    unauthenticated: onSignedOut,
+    jitter: AGENT_JITTER,
   });
   attachSocket(socket);
+  window.addEventListener('online', reconnectNow);
   socket.start();
 }
 
 export function stopRealtime(): void {
+  window.removeEventListener('online', reconnectNow);
   socket?.stop();
   socket = null;
   attachSocket(null);
@@ -54,9 +73,6 @@ function handleFrame(frame: ServerFrame): void {
       break;
     case 'ack':
       acknowledge(frame.clientId, frame.entry);
-      break;
-    case 'resumed':
-      resumeFinished();
       break;
     case 'conversation':
       onConversation(frame.conversation);
@@ -76,21 +92,16 @@ function handleFrame(frame: ServerFrame): void {
       receiveAlert(frame.alert);
       overviewMayHaveChanged();
       break;
-    case 'error':
-      if (frame.clientId) messageRefused(frame.clientId, frame.error);
-      break;
     default:
       break;
   }
 }
 
-/** After every (re)connect: re-read the inbox, catch up held timelines, resend what was never acknowledged. */
+/** After every (re)connect (the client has already resumed held timelines and resent the outbox): re-read the inbox. */
 function onReady(): void {
   forgetReadPositions();
   loadInbox();
   loadAlerts();
-  sendFrame({ type: 'resume', conversations: resumePositions() });
-  resendOutbox();
   const openId = getState().openConversationId;
   if (openId) openConversation(openId);
 }

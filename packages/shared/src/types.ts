@@ -1,0 +1,102 @@
+/**
+ * The API's types without its schemas: a type-only entry for the browser bundles, so importing a type never
+ * pulls zod in. Response types are what the server's route declarations promise; request bodies are the
+ * schemas' input (before defaults apply).
+ */
+import type { z } from 'zod';
+import type * as Api from './api.ts';
+import type * as Customers from './customers.ts';
+import type * as Empathy from './empathy.ts';
+
+export type { InboxView, SessionResponse, SupervisorOverview, WidgetSessionResponse, Workspace } from './api.ts';
+export type {
+  AttributeDefinition,
+  AttributeType,
+  AttributeValue,
+  CustomerNote,
+  CustomerProfile,
+  CustomerSummary,
+  MemberRole,
+  Organization,
+  OrganizationKind,
+  SearchResponse,
+  TimelineItem,
+} from './customers.ts';
+export type {
+  Agent,
+  AgentRole,
+  Callback,
+  Capacity,
+  Channel,
+  Conversation,
+  ConversationStatus,
+  Emotion,
+  EmotionReading,
+  Entry,
+  PendingTransfer,
+  Presence,
+  PublicAgent,
+  Team,
+  VisitorConversation,
+  WaitChoice,
+  WaitEstimate,
+} from './domain.ts';
+export type { Alert, CompensationKind, Recovery, RecoveryStepBody } from './empathy.ts';
+export type { ErrorCode } from './errors.ts';
+export type { ClientFrame, ServerFrame } from './realtime.ts';
+
+type Out<S extends z.ZodType> = z.output<S>;
+type In<S extends z.ZodType> = z.input<S>;
+
+// ── auth, agents, teams ───────────────────────────────────────────────
+export type InvitationPreview = Out<typeof Api.InvitationPreview>;
+export type AcceptInvitationBody = In<typeof Api.AcceptInvitationBody>;
+export type AgentsResponse = Out<typeof Api.AgentsResponse>;
+export type AgentResponse = Out<typeof Api.AgentResponse>;
+export type InvitationResponse = Out<typeof Api.InvitationResponse>;
+export type UpdateMeBody = In<typeof Api.UpdateMeBody>;
+export type UpdateAgentBody = In<typeof Api.UpdateAgentBody>;
+export type TeamsResponse = Out<typeof Api.TeamsResponse>;
+export type TeamResponse = Out<typeof Api.TeamResponse>;
+export type TeamBody = In<typeof Api.TeamBody>;
+export type UpdateTeamBody = In<typeof Api.UpdateTeamBody>;
+
+// ── conversations ─────────────────────────────────────────────────────
+export type ConversationsResponse = Out<typeof Api.ConversationsResponse>;
+export type ConversationResponse = Out<typeof Api.ConversationResponse>;
+export type InboxCounts = Out<typeof Api.InboxCounts>;
+export type StatusFilter = Out<typeof Api.ListConversationsQuery>['status'];
+export type EntriesResponse = Out<typeof Api.EntriesResponse>;
+export type EntryResponse = Out<typeof Api.EntryResponse>;
+export type UpdateConversationBody = In<typeof Api.UpdateConversationBody>;
+export type TransferBody = In<typeof Api.TransferBody>;
+
+// ── empathy ───────────────────────────────────────────────────────────
+export type AlertsResponse = Out<typeof Empathy.AlertsResponse>;
+export type AlertResponse = Out<typeof Empathy.AlertResponse>;
+export type RecoveryResponse = Out<typeof Empathy.RecoveryResponse>;
+
+// ── customers and organizations ───────────────────────────────────────
+export type CustomersResponse = Out<typeof Customers.CustomersResponse>;
+export type CustomerProfileResponse = Out<typeof Customers.CustomerProfileResponse>;
+export type CreateCustomerBody = In<typeof Customers.CreateCustomerBody>;
+export type UpdateCustomerBody = In<typeof Customers.UpdateCustomerBody>;
+export type AddIdentityBody = In<typeof Customers.AddIdentityBody>;
+export type CustomerNoteResponse = Out<typeof Customers.CustomerNoteResponse>;
+export type TimelineResponse = Out<typeof Customers.TimelineResponse>;
+export type MergeResponse = Out<typeof Customers.MergeResponse>;
+export type EraseResponse = Out<typeof Customers.EraseResponse>;
+export type OrganizationsResponse = Out<typeof Customers.OrganizationsResponse>;
+export type OrganizationListItem = OrganizationsResponse['organizations'][number];
+export type OrganizationResponse = Out<typeof Customers.OrganizationResponse>;
+export type CreateOrganizationBody = In<typeof Customers.CreateOrganizationBody>;
+export type UpdateOrganizationBody = In<typeof Customers.UpdateOrganizationBody>;
+export type AttributeDefinitionsResponse = Out<typeof Customers.AttributeDefinitionsResponse>;
+export type AttributeDefinitionBody = In<typeof Customers.AttributeDefinitionBody>;
+
+// ── widget (visitor) ──────────────────────────────────────────────────
+export type LeaveMessageBody = In<typeof Api.LeaveMessageBody>;
+export type LeaveMessageResponse = Out<typeof Api.LeaveMessageResponse>;
+export type CallbackWindowsResponse = Out<typeof Api.CallbackWindowsResponse>;
+export type BookCallbackBody = In<typeof Api.BookCallbackBody>;
+export type BookCallbackResponse = Out<typeof Api.BookCallbackResponse>;

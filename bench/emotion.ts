@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vader from 'vader-sentiment';
-import { classifyEmotion } from '../apps/server/src/domain/emotion/classify.ts';
+import { classifyEmotion } from '../apps/server/src/modules/emotion/classify.ts';
 import { type CoachContext, coachReply } from '../packages/shared/src/coach.ts';
 import type { Figure } from './index.ts';
 import { percentile, root } from './serverProcess.ts';

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const MAX_LINES = 400;
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[^\w.])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 /** The relative imports of a source text, as written. */
 export function importsOf(text) {
@@ -40,7 +41,8 @@ export function ruleBroken(from, to) {
   if (a.kind === 'testing' || a.kind === 'root') return null;
   if (a.kind === 'core') return b.kind === 'core' ? null : 'core/ imports no module, channel or composition file';
   if (b.kind === 'core') return null;
-  if (b.kind === 'root') return isTest(from) ? null : `${a.kind === 'module' ? 'a module' : 'a channel'} does not import the composition root`;
+  if (b.kind === 'root')
+    return isTest(from) ? null : `${a.kind === 'module' ? 'a module' : 'a channel'} does not import the composition root`;
   if (a.kind === b.kind && a.name === b.name) return null;
   if (b.kind === 'channel') return 'modules and channels do not import channels';
   const index = `modules/${b.name}/index.ts`;
@@ -111,7 +113,8 @@ export function readTree(srcDir) {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/\.(ts|mjs)$/.test(e.name)) files.set(path.relative(srcDir, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
+      else if (/\.(ts|mjs)$/.test(e.name))
+        files.set(path.relative(srcDir, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
     }
   };
   walk(srcDir);
@@ -122,6 +125,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../apps/server/src');
   const problems = checkTree(readTree(src));
   for (const p of problems) console.log(p);
-  console.log(problems.length ? `${problems.length} architecture problems in apps/server/src` : 'apps/server/src: module boundaries hold, no import circles, no file over 400 lines');
+  console.log(
+    problems.length
+      ? `${problems.length} architecture problems in apps/server/src`
+      : 'apps/server/src: module boundaries hold, no import circles, no file over 400 lines',
+  );
   process.exit(problems.length ? 1 : 0);
 }

@@ -1,5 +1,5 @@
 // `npm test`: every tier, one summary line at the end ("N passed, N failed").
-//   lint + format (biome) · types (tsc) · unit · integration on PGlite · integration on PostgreSQL + Redis
+//   lint + format (biome) · architecture (module boundaries, no import circles) · types (tsc) · unit · integration on PGlite · integration on PostgreSQL + Redis
 //   (when DATABASE_URL / REDIS_URL are set) · end-to-end in Chromium · fault tests (their own PostgreSQL, Redis,
 //   nginx and Warmline nodes).
 import { spawnSync } from 'node:child_process';
@@ -86,6 +86,11 @@ delete embeddedEnv.DATABASE_URL;
 delete embeddedEnv.REDIS_URL;
 
 tier('lint', () => check('lint and format (biome)', 'npx', ['biome', 'check', '.']));
+tier('architecture', () =>
+  check('module boundaries, import circles and file sizes of the server (scripts/architecture.mjs)', 'node', [
+    'scripts/architecture.mjs',
+  ]),
+);
 tier('types', () => {
   check('types of the browser apps, e2e and scripts (tsc)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   check('types of the server, its tests and the benchmarks (tsc, no DOM)', 'npx', [

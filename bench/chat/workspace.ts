@@ -3,8 +3,8 @@
 // through the public API.
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { createAdmin } from '../../apps/server/src/modules/auth/index.ts';
 import { loadConfig } from '../../apps/server/src/core/config.ts';
+import { createAdmin } from '../../apps/server/src/modules/auth/index.ts';
 import { workspaces } from '../../apps/server/src/modules/workspaces/repository.ts';
 import { openServices } from '../../apps/server/src/server.ts';
 import type { Target } from './load.ts';

@@ -1,6 +1,6 @@
-import { pickAgentFor, pickConversationFor } from '../../apps/server/src/domain/routing/policy.ts';
-import type { AgentSlot, QueuedConversation } from '../../apps/server/src/domain/routing/types.ts';
-import { estimateWaitRange } from '../../apps/server/src/domain/routing/waitEstimate.ts';
+import { pickAgentFor, pickConversationFor } from '../../apps/server/src/modules/routing/domain/policy.ts';
+import type { AgentSlot, QueuedConversation } from '../../apps/server/src/modules/routing/domain/types.ts';
+import { estimateWaitRange } from '../../apps/server/src/modules/routing/domain/waitEstimate.ts';
 
 export interface SimulationResult {
   meanAbsoluteError: number;

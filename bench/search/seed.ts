@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../../apps/server/src/commands/auth.ts';
-import { newWorkspaceKey } from '../../apps/server/src/commands/workspaces.ts';
-import type { Db } from '../../apps/server/src/db/client.ts';
+import type { Db } from '../../apps/server/src/core/db/client.ts';
+import { hashPassword } from '../../apps/server/src/modules/auth/auth.ts';
+import { newWorkspaceKey } from '../../apps/server/src/modules/workspaces/settings.ts';
 import {
   AGENT_LINES,
   AGENT_NAMES,

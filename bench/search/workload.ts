@@ -1,4 +1,4 @@
-import type { Db } from '../../apps/server/src/db/client.ts';
+import type { Db } from '../../apps/server/src/core/db/client.ts';
 import { FLAVOURS, PLACES, PRODUCTS } from './corpus.ts';
 
 /** What an agent types, and why it is in the workload. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { agents, teams, setPresence, updateProfile } from './modules/teams/index.ts';
-import { attributeDefinitions, customerNotes, customers, organizations } from './modules/customers/index.ts';
-import { conversations, entries, appendMessage, setResolved } from './modules/conversations/index.ts';
-import { createAdmin } from './modules/auth/index.ts';
-import { workspaces } from './modules/workspaces/index.ts';
 import type { Services } from './core/context.ts';
+import { createAdmin } from './modules/auth/index.ts';
+import { appendMessage, conversations, entries, setResolved } from './modules/conversations/index.ts';
+import { attributeDefinitions, customerNotes, customers, organizations } from './modules/customers/index.ts';
+import { agents, setPresence, teams, updateProfile } from './modules/teams/index.ts';
+import { workspaces } from './modules/workspaces/index.ts';
 
 export const DEMO_WORKSPACE_KEY = 'demo';
 

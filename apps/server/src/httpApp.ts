@@ -1,22 +1,22 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Services } from './core/context.ts';
-import type { createMetrics } from './core/metrics.ts';
-import type { AgentsOnline } from './modules/realtime/index.ts';
 import { realtimeGateway } from './channels/agentSocket/gateway.ts';
+import { widgetRoutes } from './channels/widget/routes.ts';
+import type { Services } from './core/context.ts';
 import { errorReplies } from './core/http/errorReplies.ts';
 import type { RateLimiter } from './core/http/rateLimit.ts';
-import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
+import { systemRoutes } from './core/http/systemRoutes.ts';
+import type { createMetrics } from './core/metrics.ts';
 import { authRoutes, invitationRoutes } from './modules/auth/index.ts';
 import { conversationRoutes } from './modules/conversations/index.ts';
 import { customerDataRoutes, customerRoutes, organizationRoutes } from './modules/customers/index.ts';
 import { empathyRoutes } from './modules/empathy/index.ts';
-import { pageRoutes } from './pages.ts';
+import type { AgentsOnline } from './modules/realtime/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
-import { systemRoutes } from './core/http/systemRoutes.ts';
-import { widgetRoutes } from './channels/widget/routes.ts';
+import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
 import { workspaceRoutes } from './modules/workspaces/index.ts';
+import { pageRoutes } from './pages.ts';
 
 export interface HttpApp {
   app: FastifyInstance;

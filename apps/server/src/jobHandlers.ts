@@ -1,14 +1,12 @@
 import { moodWords } from '@warmline/shared';
-import type { WarmlineEvent } from './core/events.ts';
-import { pushConversationChanged, eventEntry, callbacks, conversations } from './modules/conversations/index.ts';
-import { recoveryFollowUpDue, presentAlert, alerts } from './modules/empathy/index.ts';
-import { fillEveryone, routeConversation } from './modules/routing/index.ts';
-import { teamSettings, agents } from './modules/teams/index.ts';
 import type { Sql } from './core/db/client.ts';
+import type { WarmlineEvent } from './core/events.ts';
 import { type JobRecord, jobs } from './core/jobs/jobs.ts';
-import type { JobHandler, JobHandlers } from './core/jobs/runner.ts';
-
-
+import type { JobHandler } from './core/jobs/runner.ts';
+import { callbacks, conversations, eventEntry, pushConversationChanged } from './modules/conversations/index.ts';
+import { alerts, presentAlert, recoveryFollowUpDue } from './modules/empathy/index.ts';
+import { fillEveryone, routeConversation } from './modules/routing/index.ts';
+import { agents, teamSettings } from './modules/teams/index.ts';
 
 const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?? '');
 

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { DEMO_PASSWORD, seedDemo } from './demo.ts';
-import { createAdmin, firstAdminLink } from './modules/auth/index.ts';
 import { ConfigError, loadConfig } from './core/config.ts';
 import { DataDirLocked } from './core/db/lock.ts';
 import { AppError } from './core/errors.ts';
+import { DEMO_PASSWORD, seedDemo } from './demo.ts';
+import { createAdmin, firstAdminLink } from './modules/auth/index.ts';
 
 /** After SIGTERM, how long /readyz answers 503 before the node stops accepting connections (docs/deploy.md). */
 const READINESS_GRACE_MS = 1000;

@@ -4,29 +4,29 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { Bus } from './core/events.ts';
 import { inProcessBus } from './core/bus/inProcessBus.ts';
 import { redisBus } from './core/bus/redisBus.ts';
-import type { Services } from './core/context.ts';
+import { systemClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
+import type { Services } from './core/context.ts';
 import { openDb } from './core/db/client.ts';
 import { lockDataDir } from './core/db/lock.ts';
 import { migrate } from './core/db/migrate.ts';
 import { RateLimited } from './core/errors.ts';
-import { buildHttpApp, type HttpApp } from './httpApp.ts';
+import type { Bus } from './core/events.ts';
 import { errorReplies } from './core/http/errorReplies.ts';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter } from './core/http/rateLimit.ts';
 import { healthRoutes } from './core/http/systemRoutes.ts';
 import { startJobRunner } from './core/jobs/runner.ts';
-import { systemClock } from './core/clock.ts';
 import { Listeners } from './core/listeners.ts';
+import { createMetrics } from './core/metrics.ts';
+import { buildHttpApp, type HttpApp } from './httpApp.ts';
 import { jobHandlers } from './jobHandlers.ts';
 import { authenticator } from './modules/auth/index.ts';
 import { drainAppends } from './modules/conversations/index.ts';
 import { empathyListeners } from './modules/empathy/index.ts';
-import { routingListeners } from './modules/routing/index.ts';
-import { createMetrics } from './core/metrics.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
+import { routingListeners } from './modules/routing/index.ts';
 import { instance } from './modules/workspaces/index.ts';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -85,7 +85,8 @@ export async function openServices(
 export async function startServer(config: Config, log?: Logger, role: Role = 'all'): Promise<Running> {
   const services = await openServices(config, log);
   const metrics = createMetrics();
-  const jobRunner = role === 'web' ? null : startJobRunner(services, jobHandlers, { pollMs: config.jobsPollMs, metrics: metrics.registry });
+  const jobRunner =
+    role === 'web' ? null : startJobRunner(services, jobHandlers, { pollMs: config.jobsPollMs, metrics: metrics.registry });
   const redis =
     config.redisUrl && role !== 'worker'
       ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 500 })

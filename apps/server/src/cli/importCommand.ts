@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Services } from '../core/context.ts';
-import { checkImportSize, importCustomers } from '../modules/customers/index.ts';
 import { AppError } from '../core/errors.ts';
+import { checkImportSize, importCustomers } from '../modules/customers/index.ts';
 import { workspaces } from '../modules/workspaces/index.ts';
 
 export const IMPORT_USAGE = 'warmline import customers <file.csv> --workspace <key>';

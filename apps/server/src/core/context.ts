@@ -1,9 +1,9 @@
-import type { Logger } from 'pino';
-import { type Bus, travelsOnBus, type WarmlineEvent } from './events.ts';
 import type { FastifyRequest } from 'fastify';
-import type { Listeners } from './listeners.ts';
+import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db, Sql } from './db/client.ts';
+import { type Bus, travelsOnBus, type WarmlineEvent } from './events.ts';
+import type { Listeners } from './listeners.ts';
 
 /** What every command may use. Built once at start; tests build their own. */
 export interface Services {
@@ -20,7 +20,6 @@ export interface Services {
   /** Tells who a request comes from (modules/auth). */
   authenticate: Authenticator;
 }
-
 
 /** A signed-in agent's session and workspace, as the auth module reads them from the cookie. */
 export interface AgentSession {

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AgentRole, Capacity, Presence, SessionResponse, WidgetSessionResponse } from '@warmline/shared';
 import { hashPassword } from '../modules/auth/index.ts';
-import { setPresence, agents, teams } from '../modules/teams/index.ts';
+import { agents, setPresence, teams } from '../modules/teams/index.ts';
 import { newWorkspaceKey, type OpeningHours, type WorkspaceRecord, workspaces } from '../modules/workspaces/index.ts';
 import type { TestServer } from './testServer.ts';
 

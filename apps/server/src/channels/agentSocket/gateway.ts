@@ -1,20 +1,34 @@
 import { ClientFrame, CloseCode, type ServerFrame } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { appendMessage, conversationFor, markRead, signalTyping, forCustomer, conversations, entries } from '../../modules/conversations/index.ts';
-import type { GatewayMetrics } from '../../core/metrics.ts';
-import { currentSession, isOwnOrigin, SESSION_COOKIE, visitorFromToken } from '../../modules/auth/index.ts';
 import type { Actor, Services } from '../../core/context.ts';
-import { markAwayIfStillGone } from '../../modules/teams/index.ts';
-import { estimateFor, waitContext } from '../../modules/routing/index.ts';
 import { AppError, NotFound, Unavailable } from '../../core/errors.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
+import type { GatewayMetrics } from '../../core/metrics.ts';
+import { currentSession, isOwnOrigin, SESSION_COOKIE, visitorFromToken } from '../../modules/auth/index.ts';
+import {
+  appendMessage,
+  conversationFor,
+  conversations,
+  entries,
+  forCustomer,
+  markRead,
+  signalTyping,
+} from '../../modules/conversations/index.ts';
+import {
+  type AgentsOnline,
+  type Connection,
+  Connections,
+  deliveryFor,
+  singleNode,
+  TeamVisibility,
+} from '../../modules/realtime/index.ts';
+import { estimateFor, waitContext } from '../../modules/routing/index.ts';
+import { markAwayIfStillGone } from '../../modules/teams/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
-import { type AgentsOnline, singleNode, type Connection, Connections, deliveryFor, TeamVisibility } from '../../modules/realtime/index.ts';
 
 const MAX_RESUME_CONVERSATIONS = 100;
 const RESUME_PAGE = 500;
-
 
 /**
  * The WebSocket transport: authenticates sockets, turns frames into commands, and delivers bus events to the

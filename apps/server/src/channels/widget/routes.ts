@@ -14,12 +14,12 @@ import {
   WidgetSessionResponse,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
-import { appendMessage, getConversation, visitorView, forCustomer } from '../../modules/conversations/index.ts';
-import { bookCallback, windowsFor } from '../../modules/routing/index.ts';
 import type { Services } from '../../core/context.ts';
-import { leaveMessage, startVisitorSession, visitorEntries, visitorWait } from './visitors.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
+import { appendMessage, forCustomer, getConversation, visitorView } from '../../modules/conversations/index.ts';
+import { bookCallback, windowsFor } from '../../modules/routing/index.ts';
+import { leaveMessage, startVisitorSession, visitorEntries, visitorWait } from './visitors.ts';
 
 /** The widget's REST side. Cross-origin by design: it runs on the customer's website, with a bearer token, never cookies. */
 export function widgetRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter) {

@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Entry, PublicAgent, VerifiedUser, VisitorConversation, WaitEstimate } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
-import { normaliseEmail, normaliseExternalId, isValidUserHash, customers } from '../../modules/customers/index.ts';
-import { signVisitorToken, visitorFromToken } from '../../modules/auth/index.ts';
-import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
-import { presentPublicAgent, agents } from '../../modules/teams/index.ts';
-import { visitorView, forCustomer, type ConversationRecord, conversations, entries, conversationFor, pushConversationChanged, viewOf, eventEntry } from '../../modules/conversations/index.ts';
-import { jobs } from '../../core/jobs/jobs.ts';
-import { type WorkspaceRecord, workspaces } from '../../modules/workspaces/index.ts';
 import { afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
+import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
+import { signVisitorToken, visitorFromToken } from '../../modules/auth/index.ts';
+import {
+  type ConversationRecord,
+  conversationFor,
+  conversations,
+  entries,
+  eventEntry,
+  forCustomer,
+  pushConversationChanged,
+  viewOf,
+  visitorView,
+} from '../../modules/conversations/index.ts';
+import { customers, isValidUserHash, normaliseEmail, normaliseExternalId } from '../../modules/customers/index.ts';
 import { estimateFor, waitContext } from '../../modules/routing/index.ts';
+import { agents, presentPublicAgent } from '../../modules/teams/index.ts';
+import { type WorkspaceRecord, workspaces } from '../../modules/workspaces/index.ts';
 
 const HISTORY_LIMIT = 500;
 
@@ -86,7 +96,6 @@ export async function startVisitorSession(
     team: team.map(presentPublicAgent),
   };
 }
-
 
 /**
  * The customer a verified website user is: found by their proven external id, or made for them.

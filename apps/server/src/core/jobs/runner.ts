@@ -1,8 +1,8 @@
 import { Counter, type Registry } from 'prom-client';
-import type { Sql } from '../db/client.ts';
-import type { WarmlineEvent } from '../events.ts';
 import { afterCommit, type Services } from '../context.ts';
+import type { Sql } from '../db/client.ts';
 import { Unavailable } from '../errors.ts';
+import type { WarmlineEvent } from '../events.ts';
 import { type JobRecord, jobs } from './jobs.ts';
 
 const MAX_ATTEMPTS = 5;
@@ -16,11 +16,7 @@ export type JobHandlers = Record<string, JobHandler>;
  * lock and marked done in the same transaction as its effects, so it fires once whichever node runs it,
  * and survives restarts because it lives in the database.
  */
-export function startJobRunner(
-  services: Services,
-  jobHandlers: JobHandlers,
-  opts: { pollMs?: number; metrics?: Registry } = {},
-) {
+export function startJobRunner(services: Services, jobHandlers: JobHandlers, opts: { pollMs?: number; metrics?: Registry } = {}) {
   const pollMs = opts.pollMs ?? 1000;
   // Counted after commit: across all worker nodes, the sum for a kind is how many of its jobs have fired.
   const ran = new Counter({

@@ -36,4 +36,3 @@ export async function createAdmin(
     passwordHash: await hashPassword(input.password),
   });
 }
-

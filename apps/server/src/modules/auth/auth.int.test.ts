@@ -3,7 +3,16 @@ import { Redis } from 'ioredis';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RateLimited } from '../../core/errors.ts';
 import { memoryRateLimiter, redisRateLimiter } from '../../core/http/rateLimit.ts';
-import { buildAgent, buildConversation, buildWorkspace, client, newAddress, newClientId, PASSWORD, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildWorkspace,
+  client,
+  newAddress,
+  newClientId,
+  PASSWORD,
+  signIn,
+} from '../../testing/factories.ts';
 import { openSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { AgentRole } from '@warmline/shared';
-import { Conflict, Forbidden, NotFound, Unauthenticated } from '../../core/errors.ts';
-import { type AgentRecord, agents } from '../teams/index.ts';
-import { invitations, type SessionRecord, sessions } from './sessions.ts';
-import { type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
 import type { AgentActor, Services } from '../../core/context.ts';
+import { Conflict, Forbidden, NotFound, Unauthenticated } from '../../core/errors.ts';
 import { newToken } from '../../core/tokens.ts';
+import { type AgentRecord, agents } from '../teams/index.ts';
+import { type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
+import { invitations, type SessionRecord, sessions } from './sessions.ts';
 
 const INVITATION_TTL_DAYS = 7;
 

@@ -1,14 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { currentSession } from './auth.ts';
-import type { AgentActor, Services, VisitorActor } from '../../core/context.ts';
-import { visitorFromToken } from './visitors.ts';
+import type { AgentActor, AgentSession, Authenticator, Services, VisitorActor } from '../../core/context.ts';
 import { AppError, Unauthenticated } from '../../core/errors.ts';
-import type { AgentSession, Authenticator } from '../../core/context.ts';
+import { currentSession } from './auth.ts';
+import { visitorFromToken } from './visitors.ts';
 
 export const SESSION_COOKIE = 'wl_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 
 /**
  * A signed-in agent from the session cookie. Writes must also carry the session's CSRF token in

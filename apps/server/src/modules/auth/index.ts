@@ -1,8 +1,7 @@
-export { createInvitation, currentSession, hashPassword, inviteAgent } from './auth.ts';
-export { SESSION_COOKIE, isOwnOrigin, requireAgent, requireVisitor } from './authenticate.ts';
-export { authRoutes } from './routes.ts';
-export { signVisitorToken, verifyVisitorToken } from './visitorToken.ts';
-export { visitorFromToken } from './visitors.ts';
-export { authenticator } from './authenticate.ts';
 export { createAdmin, firstAdminLink } from './admin.ts';
+export { createInvitation, currentSession, hashPassword, inviteAgent } from './auth.ts';
+export { authenticator, isOwnOrigin, requireAgent, requireVisitor, SESSION_COOKIE } from './authenticate.ts';
 export { invitationRoutes } from './invitationRoutes.ts';
+export { authRoutes } from './routes.ts';
+export { visitorFromToken } from './visitors.ts';
+export { signVisitorToken, verifyVisitorToken } from './visitorToken.ts';

@@ -19,5 +19,4 @@ export function invitationRoutes(app: FastifyInstance, services: Services) {
       return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
     },
   });
-
 }

@@ -1,12 +1,12 @@
 import { AcceptInvitationBody, InvitationPreview, SessionResponse, SignInBody } from '@warmline/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { acceptInvitation, previewInvitation, type SignedIn, signIn, signOut } from './auth.ts';
 import type { Services } from '../../core/context.ts';
-import { presentAgent, agents } from '../teams/index.ts';
-import { checkSameOrigin, SESSION_COOKIE } from './authenticate.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
+import { agents, presentAgent } from '../teams/index.ts';
+import { acceptInvitation, previewInvitation, type SignedIn, signIn, signOut } from './auth.ts';
+import { checkSameOrigin, SESSION_COOKIE } from './authenticate.ts';
 
 export function authRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter) {
   const secure = services.config.publicUrl.startsWith('https://');

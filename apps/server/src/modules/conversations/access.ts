@@ -1,8 +1,8 @@
+import type { Actor } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { NotFound } from '../../core/errors.ts';
+import { canSeeConversation, teams } from '../teams/index.ts';
 import { type ConversationRecord, conversations } from './repository/conversations.ts';
-import { teams, canSeeConversation } from '../teams/index.ts';
-import type { Actor } from '../../core/context.ts';
 
 /**
  * The conversation if this actor may see it: agents see their workspace's (a restricted team's only

@@ -1,7 +1,7 @@
 import type { Actor, Services } from '../../core/context.ts';
 import { Invalid } from '../../core/errors.ts';
-import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
 import { writerFor } from './groupCommit.ts';
+import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
 
 export type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 
@@ -15,4 +15,3 @@ export async function appendMessage(services: Services, actor: Actor, input: App
   if (actor.kind === 'agent' && !input.conversationId) throw new Invalid('conversationId is required');
   return writerFor(services).append(actor, { ...input, body });
 }
-

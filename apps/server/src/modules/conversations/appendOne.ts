@@ -1,19 +1,18 @@
-import type { Entry } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
+import { type Actor, type AgentActor, afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
-import { agents, teamSettings } from '../teams/index.ts';
-import { conversations } from './repository/conversations.ts';
-import { customers } from '../customers/index.ts';
-import { entries } from './repository/entries.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { type Actor, type AgentActor, afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
-import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
-import { conversationFor } from './access.ts';
-import { pushConversationChanged } from './views.ts';
-import { eventEntry } from './eventEntries.ts';
-import { queueForRouting } from './queue.ts';
+import { customers } from '../customers/index.ts';
 import { readEmotion } from '../emotion/index.ts';
+import { agents, teamSettings } from '../teams/index.ts';
+import { conversationFor } from './access.ts';
+import { eventEntry } from './eventEntries.ts';
+import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
+import { queueForRouting } from './queue.ts';
+import { conversations } from './repository/conversations.ts';
+import { entries } from './repository/entries.ts';
+import { pushConversationChanged } from './views.ts';
 
 /** One message in its own transaction: the path that may create, reopen or take a conversation. */
 export async function appendOne(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {

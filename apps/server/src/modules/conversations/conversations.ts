@@ -1,15 +1,15 @@
 import type { Conversation, InboxView } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
+import { type Actor, type AgentActor, afterCommit, type Services } from '../../core/context.ts';
+import { isUuid } from '../../core/db/rows.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
-import { agents, teams, targetFor } from '../teams/index.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
+import { agents, targetFor, teams } from '../teams/index.ts';
+import { conversationFor } from './access.ts';
+import { eventEntry } from './eventEntries.ts';
 import { callbacks } from './repository/callbacks.ts';
 import { conversations } from './repository/conversations.ts';
-import { jobs } from '../../core/jobs/jobs.ts';
-import { isUuid } from '../../core/db/rows.ts';
-import { type Actor, type AgentActor, afterCommit, type Services } from '../../core/context.ts';
-import { conversationFor } from './access.ts';
 import { pushConversationChanged, viewOf, viewsOf } from './views.ts';
-import { eventEntry } from './eventEntries.ts';
 
 /** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
 export async function assignConversation(
@@ -169,7 +169,8 @@ export async function updateConversation(
       });
     }
     await pushConversationChanged(tx, actor.workspaceId, current.id, events);
-    if (current.status === 'waiting' && !current.assigneeId) events.push({ type: 'workspace.capacity_changed', workspaceId: actor.workspaceId });
+    if (current.status === 'waiting' && !current.assigneeId)
+      events.push({ type: 'workspace.capacity_changed', workspaceId: actor.workspaceId });
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });

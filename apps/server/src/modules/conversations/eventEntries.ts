@@ -1,7 +1,7 @@
-import type { WarmlineEvent } from '../../core/events.ts';
-import type { Sql } from '../../core/db/client.ts';
-import { entries } from './repository/entries.ts';
 import type { Actor } from '../../core/context.ts';
+import type { Sql } from '../../core/db/client.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { entries } from './repository/entries.ts';
 
 /** Appends an `event` entry (assigned, resolved …) whose body is the sentence people read on the timeline. */
 export async function eventEntry(

@@ -1,6 +1,14 @@
 import type { Entry } from '@warmline/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAgent, buildConversation, buildWorkspace, client, newClientId, type Signed, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildWorkspace,
+  client,
+  newClientId,
+  type Signed,
+  signIn,
+} from '../../testing/factories.ts';
 import { agentSocket, visitorSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 

@@ -1,15 +1,15 @@
 import type { Emotion, EmotionReading, Entry } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
-import type { Sql } from '../../core/db/client.ts';
-import { agents } from '../teams/index.ts';
-import { type ConversationState, conversationBatches } from './repository/conversations.ts';
-import { type BatchEntry, entryBatches } from './repository/entries.ts';
-import { appendOne } from './appendOne.ts';
-import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 import type { Actor, Services } from '../../core/context.ts';
 import { afterCommit } from '../../core/context.ts';
-import { viewsOf } from './views.ts';
+import type { Sql } from '../../core/db/client.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { readEmotion } from '../emotion/index.ts';
+import { agents } from '../teams/index.ts';
+import { appendOne } from './appendOne.ts';
+import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
+import { type ConversationState, conversationBatches } from './repository/conversationBatches.ts';
+import { type BatchEntry, entryBatches } from './repository/entries.ts';
+import { viewsOf } from './views.ts';
 
 const MAX_BATCH = 512;
 /** Acknowledgements per slice: each may set its socket's next frame going (parsing it, reading its emotion). */

@@ -16,7 +16,6 @@ export interface AppendMessageResult {
   created: boolean;
 }
 
-
 /** Bodies are stored as written; only an empty or over-long body is refused. */
 export function checkBody(body: unknown, maxLength: number): string {
   if (typeof body !== 'string') throw new Invalid('body must be text');
@@ -26,4 +25,3 @@ export function checkBody(body: unknown, maxLength: number): string {
   }
   return body;
 }
-

@@ -1,8 +1,8 @@
 import type { Callback, Conversation, PublicAgent, VisitorConversation } from '@warmline/shared';
+import { iso, isoOrNull } from '../../core/db/rows.ts';
 import { effectivePriority } from './priority.ts';
 import type { CallbackRecord } from './repository/callbacks.ts';
 import type { ConversationRecord } from './repository/conversations.ts';
-import { iso, isoOrNull } from '../../core/db/rows.ts';
 
 /** What a conversation's view needs beyond its own row, loaded in batches by conversationViews.ts. */
 export interface ConversationExtras {

@@ -15,9 +15,7 @@ export const PRIORITY_WEIGHTS = {
 } as const;
 
 /** Effective priority: base, raised for upset customers (+20), service failures (+30), escalation (+40). */
-export function effectivePriority(
-  c: PrioritySignals,
-): number {
+export function effectivePriority(c: PrioritySignals): number {
   return (
     c.basePriority +
     (c.upset ? PRIORITY_WEIGHTS.upset : 0) +

@@ -13,20 +13,14 @@ import {
   UpdateConversationBody,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
-import { appendMessage } from './appendMessage.ts';
 import type { Services } from '../../core/context.ts';
+import { route } from '../../core/http/route.ts';
 import { conversationFor } from './access.ts';
-import {
-  assignConversation,
-  getConversation,
-  listConversations,
-  setResolved,
-  updateConversation,
-} from './conversations.ts';
-import { acceptTransfer, declineTransfer, offerTransfer } from './transfers.ts';
+import { appendMessage } from './appendMessage.ts';
+import { assignConversation, getConversation, listConversations, setResolved, updateConversation } from './conversations.ts';
 import { conversations } from './repository/conversations.ts';
 import { entries } from './repository/entries.ts';
-import { route } from '../../core/http/route.ts';
+import { acceptTransfer, declineTransfer, offerTransfer } from './transfers.ts';
 
 export function conversationRoutes(app: FastifyInstance, services: Services) {
   route(app, services, {

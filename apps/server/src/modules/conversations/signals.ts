@@ -1,7 +1,7 @@
-import { agents } from '../teams/index.ts';
-import { conversations } from './repository/conversations.ts';
 import { type Actor, afterCommit, type Services } from '../../core/context.ts';
+import { agents } from '../teams/index.ts';
 import { conversationFor } from './access.ts';
+import { conversations } from './repository/conversations.ts';
 
 /** Typing indicators are fleeting: checked for access, never stored. */
 export async function signalTyping(services: Services, actor: Actor, input: { conversationId: string; typing: boolean }) {

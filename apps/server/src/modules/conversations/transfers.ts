@@ -1,14 +1,14 @@
 import type { Conversation } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
+import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { agents, teams } from '../teams/index.ts';
+import { conversationFor } from './access.ts';
+import { eventEntry } from './eventEntries.ts';
 import { conversations } from './repository/conversations.ts';
 import { entries } from './repository/entries.ts';
-import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
-import { conversationFor } from './access.ts';
 import { pushConversationChanged, viewOf } from './views.ts';
-import { eventEntry } from './eventEntries.ts';
 
 /**
  * A warm transfer: the agent hands the conversation to a colleague or a team with a handoff note. Nothing

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { viewsOf } from './views.ts';
-import { callbacks } from './repository/callbacks.ts';
-import { conversations } from './repository/conversations.ts';
 import { buildConversation, buildWorkspace } from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { callbacks } from './repository/callbacks.ts';
+import { conversations } from './repository/conversations.ts';
+import { viewsOf } from './views.ts';
 
 let t: TestServer;
 beforeAll(async () => {

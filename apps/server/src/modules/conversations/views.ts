@@ -1,8 +1,8 @@
 import type { Conversation, PublicAgent } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
-import { presentConversation } from './presentConversation.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { agents, teams } from '../teams/index.ts';
+import { presentConversation } from './presentConversation.ts';
 import { callbacks } from './repository/callbacks.ts';
 import { type ConversationRecord, conversations } from './repository/conversations.ts';
 

@@ -1,7 +1,7 @@
 import type { AttributeDefinition, AttributeType } from '@warmline/shared';
+import type { AgentActor, Services } from '../../core/context.ts';
 import { Forbidden, NotFound } from '../../core/errors.ts';
 import { attributeDefinitions } from './repository/attributes.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
 
 /** The custom attributes a workspace keeps on customers (plan, birthday, loyalty tier …). Admins define them. */
 export async function listAttributes(services: Services, actor: AgentActor): Promise<AttributeDefinition[]> {

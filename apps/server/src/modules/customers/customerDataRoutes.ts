@@ -2,16 +2,10 @@ import { Readable } from 'node:stream';
 import { ExportQuery, ImportReport } from '@warmline/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../core/context.ts';
-import {
-  ConversationsExport,
-  CustomersExport,
-  type ExportFile,
-  exportConversations,
-  exportCustomers,
-} from './customerExport.ts';
-import { IMPORT_MAX_BYTES, importCustomers } from './customerImport.ts';
 import { Invalid } from '../../core/errors.ts';
 import { route } from '../../core/http/route.ts';
+import { ConversationsExport, CustomersExport, type ExportFile, exportConversations, exportCustomers } from './customerExport.ts';
+import { IMPORT_MAX_BYTES, importCustomers } from './customerImport.ts';
 
 /** Customers in and out in bulk: CSV import, and CSV or JSON exports of customers and conversations. */
 export function customerDataRoutes(app: FastifyInstance, services: Services) {

@@ -1,11 +1,11 @@
 import { AttributeValue, MemberRole } from '@warmline/shared';
 import { z } from 'zod';
-import { csvRow } from './domain/csv.ts';
+import type { AgentActor, Services } from '../../core/context.ts';
+import { isoOrNull } from '../../core/db/rows.ts';
 import { Forbidden } from '../../core/errors.ts';
+import { csvRow } from './domain/csv.ts';
 import { attributeDefinitions } from './repository/attributes.ts';
 import { customerExport, type ExportedConversationRow, type ExportedCustomerRow } from './repository/customerExport.ts';
-import { isoOrNull } from '../../core/db/rows.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
 
 /** One customer in a JSON export. An erased customer keeps only their id, dates and `erased: true`. */
 export const ExportedCustomer = z.object({

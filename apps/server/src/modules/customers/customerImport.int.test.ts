@@ -6,11 +6,11 @@ import type { ImportReport } from '@warmline/shared';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImportCommand } from '../../cli/importCommand.ts';
+import { buildAgent, buildConversation, buildWorkspace, client, type Signed, signIn } from '../../testing/factories.ts';
+import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 import { importCustomers } from './customerImport.ts';
 import { attributeDefinitions } from './repository/attributes.ts';
 import { customers } from './repository/customers.ts';
-import { buildAgent, buildConversation, buildWorkspace, client, type Signed, signIn } from '../../testing/factories.ts';
-import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportReport } from '@warmline/shared';
 import { parse } from 'csv-parse/sync';
+import type { AgentActor, Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
+import { AppError, Conflict, Forbidden, Invalid } from '../../core/errors.ts';
+import { audit } from '../workspaces/index.ts';
 import { type ImportRow, type ImportRowContext, readImportHeader, readImportRow } from './domain/csv.ts';
 import { type ContactPoint, contactKey, contactPointsOf, type ImportPlan, planImport } from './domain/importPlan.ts';
-import { AppError, Conflict, Forbidden, Invalid } from '../../core/errors.ts';
 import { attributeDefinitions } from './repository/attributes.ts';
-import { audit } from '../workspaces/index.ts';
 import { customerImport } from './repository/customerImport.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
 
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 200_000;

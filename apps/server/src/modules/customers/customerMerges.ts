@@ -1,11 +1,11 @@
 import type { CustomerProfile, IdentityKind, MemberRole } from '@warmline/shared';
+import type { AgentActor, Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
 import { audit } from '../workspaces/index.ts';
+import { customerProfile } from './customers.ts';
 import { customerMerges, type MergeMoves } from './repository/customerMerges.ts';
 import { type CustomerRecord, customers } from './repository/customers.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
-import { customerProfile } from './customers.ts';
 
 /**
  * An agent decides two customers are one person: everything of `sourceId` moves to `targetId`

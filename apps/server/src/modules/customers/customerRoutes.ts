@@ -23,8 +23,9 @@ import {
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { defineAttribute, listAttributes, removeAttribute } from './attributes.ts';
 import type { Services } from '../../core/context.ts';
+import { route } from '../../core/http/route.ts';
+import { defineAttribute, listAttributes, removeAttribute } from './attributes.ts';
 import { mergeCustomers, undoMerge } from './customerMerges.ts';
 import {
   addCustomerIdentity,
@@ -38,7 +39,6 @@ import {
 } from './customers.ts';
 import { erasePerson, exportPerson } from './privacy.ts';
 import { searchWorkspace } from './search.ts';
-import { route } from '../../core/http/route.ts';
 
 /** One customer, one story: people, their contact points, notes, merges, privacy, custom attributes and search. */
 export function customerRoutes(app: FastifyInstance, services: Services) {

@@ -1,8 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { CustomerProfile, TimelineItem } from '@warmline/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { teams } from '../teams/index.ts';
-import { workspaces } from '../workspaces/index.ts';
 import {
   buildAgent,
   buildConversation,
@@ -18,6 +16,8 @@ import {
 } from '../../testing/factories.ts';
 import { agentSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { teams } from '../teams/index.ts';
+import { workspaces } from '../workspaces/index.ts';
 
 let t: TestServer;
 beforeAll(async () => {

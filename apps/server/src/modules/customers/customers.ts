@@ -7,22 +7,22 @@ import type {
   Emotion,
   TimelineItem,
 } from '@warmline/shared';
+import type { AgentActor, Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
+import { iso, isoOrNull, isUuid } from '../../core/db/rows.ts';
+import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
+import { agents, conversationVisibleSql, presentPublicAgent } from '../teams/index.ts';
+import { workspaces } from '../workspaces/index.ts';
 import { checkAttributes } from './domain/attributes.ts';
 import { type ContactKind, describeInvalid, normaliseContact } from './domain/contactPoints.ts';
 import { toPrefixQuery } from './domain/searchQuery.ts';
-import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
-import { presentPublicAgent, agents, conversationVisibleSql } from '../teams/index.ts';
 import { presentCustomerSummary, presentIdentity } from './presentCustomer.ts';
 import { attributeDefinitions } from './repository/attributes.ts';
 import { customerMerges } from './repository/customerMerges.ts';
 import { type CustomerNoteRecord, customerNotes } from './repository/customerNotes.ts';
 import { type CustomerRecord, customers } from './repository/customers.ts';
 import { organizations } from './repository/organizations.ts';
-import { iso, isoOrNull, isUuid } from '../../core/db/rows.ts';
 import { type TimelineCursor, type TimelineRow, timelineOf } from './repository/timeline.ts';
-import { workspaces } from '../workspaces/index.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
 
 const PROFILE_CONVERSATIONS = 50;
 const PROFILE_NOTES = 50;

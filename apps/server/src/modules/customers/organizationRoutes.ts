@@ -12,6 +12,7 @@ import {
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/context.ts';
+import { route } from '../../core/http/route.ts';
 import {
   createOrganization,
   getOrganization,
@@ -21,7 +22,6 @@ import {
   setMember,
   updateOrganization,
 } from './organizations.ts';
-import { route } from '../../core/http/route.ts';
 
 /** B2B accounts and households, their members with roles, and their shared timeline. */
 export function organizationRoutes(app: FastifyInstance, services: Services) {

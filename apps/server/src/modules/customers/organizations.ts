@@ -1,12 +1,12 @@
 import type { MemberRole, Organization, OrganizationKind, TimelineItem } from '@warmline/shared';
+import type { AgentActor, Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
+import { iso } from '../../core/db/rows.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
-import { presentPublicAgent, agents } from '../teams/index.ts';
+import { agents, presentPublicAgent } from '../teams/index.ts';
+import { customerFor, decodeCursor, encodeCursor, ownerFor, timelinePage } from './customers.ts';
 import { presentCustomerSummary } from './presentCustomer.ts';
 import { type OrganizationRecord, organizations } from './repository/organizations.ts';
-import { iso } from '../../core/db/rows.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
-import { customerFor, decodeCursor, encodeCursor, ownerFor, timelinePage } from './customers.ts';
 
 /** B2B accounts and households: who is in them, in what role, and who looks after the account. */
 

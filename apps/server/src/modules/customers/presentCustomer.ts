@@ -1,6 +1,6 @@
 import type { CustomerSummary, Identity } from '@warmline/shared';
-import type { CustomerRecord, IdentityRecord } from './repository/customers.ts';
 import { iso } from '../../core/db/rows.ts';
+import type { CustomerRecord, IdentityRecord } from './repository/customers.ts';
 
 export function presentCustomerSummary(c: CustomerRecord): CustomerSummary {
   return {

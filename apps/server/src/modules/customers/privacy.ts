@@ -1,9 +1,9 @@
+import type { AgentActor, Services } from '../../core/context.ts';
+import { iso } from '../../core/db/rows.ts';
 import { Conflict, Forbidden } from '../../core/errors.ts';
 import { audit } from '../workspaces/index.ts';
-import { customerMerges } from './repository/customerMerges.ts';
-import { iso } from '../../core/db/rows.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
 import { customerFor, customerProfile } from './customers.ts';
+import { customerMerges } from './repository/customerMerges.ts';
 
 /** What an erased person's words become: the conversation's shape and clocks stay for the figures. */
 export const ERASED_TEXT = '[erased]';

@@ -1,10 +1,10 @@
 import type { SearchResponse } from '@warmline/shared';
+import type { AgentActor, Services } from '../../core/context.ts';
+import { iso } from '../../core/db/rows.ts';
 import { toContactPrefix, toPrefixQuery } from './domain/searchQuery.ts';
 import { presentCustomerSummary } from './presentCustomer.ts';
 import { customers } from './repository/customers.ts';
-import { iso } from '../../core/db/rows.ts';
 import { search } from './repository/search.ts';
-import type { AgentActor, Services } from '../../core/context.ts';
 
 /**
  * Search as an agent types: customers by name and contact points, conversations by their text, only

@@ -1,12 +1,11 @@
 import { isUpsetEmotion } from '@warmline/shared';
 import vader from 'vader-sentiment';
 import { COURTESY_THANKS, type Cue, EMOJI_CUES, FEELING_CUES, LOSS_CUES, NEGATION_BEFORE, SARCASM, WORD_CUES } from './cues.ts';
+import type { Emotion, EmotionReading } from './emotions.ts';
 import { prepareText } from './prepareText.ts';
 import { isShouting } from './shouting.ts';
-import type { Emotion, EmotionReading } from './emotions.ts';
 
 export { EMOTIONS, type Emotion, type EmotionReading } from './emotions.ts';
-
 
 /** When two emotions score the same, the earlier one wins: an upset customer is not missed for a polite word. */
 const TIE_ORDER: Emotion[] = ['angry', 'anxious', 'frustrated', 'sad', 'confused', 'grateful', 'delighted'];

@@ -1,8 +1,8 @@
 import type { Alert } from '@warmline/shared';
-import { Forbidden, NotFound } from '../../core/errors.ts';
-import { presentAlert } from './presentAlert.ts';
-import { alerts } from './alertsRepository.ts';
 import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
+import { Forbidden, NotFound } from '../../core/errors.ts';
+import { alerts } from './alertsRepository.ts';
+import { presentAlert } from './presentAlert.ts';
 
 /** Supervisors see every alert; an agent sees the follow-ups that are theirs. */
 export async function listAlerts(

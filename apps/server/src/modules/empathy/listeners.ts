@@ -1,8 +1,8 @@
 import { inUnit } from '../../core/context.ts';
 import { listener } from '../../core/listeners.ts';
+import { conversations } from '../conversations/index.ts';
 import { watchMood } from './moodWatch.ts';
 import { startRecovery } from './recovery.ts';
-import { conversations } from '../conversations/index.ts';
 
 /**
  * Upset customer messages, once stored: supervisors hear of a sharp drop or a streak, and an angry customer

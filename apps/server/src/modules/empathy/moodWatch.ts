@@ -1,11 +1,11 @@
 import { type Emotion, type EmotionReading, isUpsetEmotion } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { conversations } from '../conversations/index.ts';
+import { alerts } from './alertsRepository.ts';
 import { type MoodPoint, moodAlertsFor, STREAK } from './domain/moodAlerts.ts';
 import { serviceFailureIn } from './domain/serviceFailure.ts';
 import { presentAlert } from './presentAlert.ts';
-import { alerts } from './alertsRepository.ts';
-import { conversations } from '../conversations/index.ts';
 import { startRecovery } from './recovery.ts';
 
 /** A customer message just stored that read as upset. */

@@ -1,6 +1,6 @@
 import type { Alert } from '@warmline/shared';
-import type { AlertRecord } from './alertsRepository.ts';
 import { iso, isoOrNull } from '../../core/db/rows.ts';
+import type { AlertRecord } from './alertsRepository.ts';
 
 export function presentAlert(a: AlertRecord): Alert {
   return {

@@ -1,15 +1,22 @@
 import type { Recovery, RecoveryStepBody } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
-import type { Sql } from '../../core/db/client.ts';
-import { Conflict, Invalid } from '../../core/errors.ts';
-import { presentPublicAgent, agents } from '../teams/index.ts';
-import { presentAlert } from './presentAlert.ts';
-import { alerts } from './alertsRepository.ts';
-import { type ConversationRecord, conversations, entries, conversationFor, pushConversationChanged, eventEntry } from '../conversations/index.ts';
-import { type JobRecord, jobs } from '../../core/jobs/jobs.ts';
-import { type RecoveryRecord, recoveries } from './recoveriesRepository.ts';
-import { iso, isoOrNull } from '../../core/db/rows.ts';
 import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
+import type { Sql } from '../../core/db/client.ts';
+import { iso, isoOrNull } from '../../core/db/rows.ts';
+import { Conflict, Invalid } from '../../core/errors.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { type JobRecord, jobs } from '../../core/jobs/jobs.ts';
+import {
+  type ConversationRecord,
+  conversationFor,
+  conversations,
+  entries,
+  eventEntry,
+  pushConversationChanged,
+} from '../conversations/index.ts';
+import { agents, presentPublicAgent } from '../teams/index.ts';
+import { alerts } from './alertsRepository.ts';
+import { presentAlert } from './presentAlert.ts';
+import { type RecoveryRecord, recoveries } from './recoveriesRepository.ts';
 
 type SystemActor = { kind: 'system'; workspaceId: string };
 

@@ -9,10 +9,10 @@ import {
   RecoveryStepBody,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
-import { acknowledgeAlert, listAlerts } from './alerts.ts';
 import type { Services } from '../../core/context.ts';
-import { flagServiceFailure, getRecovery, recordRecoveryStep } from './recovery.ts';
 import { route } from '../../core/http/route.ts';
+import { acknowledgeAlert, listAlerts } from './alerts.ts';
+import { flagServiceFailure, getRecovery, recordRecoveryStep } from './recovery.ts';
 
 /** Alerts about customers' moods, and the service-recovery checklist. */
 export function empathyRoutes(app: FastifyInstance, services: Services) {

@@ -1,8 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signVisitorToken } from '../auth/index.ts';
-import { buildAgent, buildConversation, buildVisitor, buildWorkspace, client, newClientId, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildVisitor,
+  buildWorkspace,
+  client,
+  newClientId,
+  signIn,
+} from '../../testing/factories.ts';
 import { agentSocket, openSocket, visitorSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { signVisitorToken } from '../auth/index.ts';
 
 let t: TestServer;
 beforeAll(async () => {

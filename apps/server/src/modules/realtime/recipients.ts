@@ -1,6 +1,6 @@
 import type { ServerFrame } from '@warmline/shared';
 import type { WarmlineEvent } from '../../core/events.ts';
-import { visitorView, forCustomer, visibleToCustomer } from '../conversations/index.ts';
+import { forCustomer, visibleToCustomer, visitorView } from '../conversations/index.ts';
 
 /** Who receives an event, and as which frame. `null` means nobody on that side. */
 export interface Delivery {

@@ -1,12 +1,21 @@
 import type { Callback, VisitorConversation } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
-import { callbackWindows, isWithinOpeningHours, normalisePhone, workspaces } from '../workspaces/index.ts';
-import { Conflict, Invalid } from '../../core/errors.ts';
-import { presentCallback, visitorView, callbacks, conversations, conversationFor, pushConversationChanged, viewOf, eventEntry } from '../conversations/index.ts';
-import { agents } from '../teams/index.ts';
-import { customers } from '../customers/index.ts';
-import { jobs } from '../../core/jobs/jobs.ts';
 import { afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
+import { Conflict, Invalid } from '../../core/errors.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
+import {
+  callbacks,
+  conversationFor,
+  conversations,
+  eventEntry,
+  presentCallback,
+  pushConversationChanged,
+  viewOf,
+  visitorView,
+} from '../conversations/index.ts';
+import { customers } from '../customers/index.ts';
+import { agents } from '../teams/index.ts';
+import { callbackWindows, isWithinOpeningHours, normalisePhone, workspaces } from '../workspaces/index.ts';
 
 const MAX_WINDOW_MINUTES = 120;
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WarmlineEvent } from '../../core/events.ts';
-import { fillAgent } from './routing.ts';
-import { agents } from '../teams/index.ts';
 import { buildAgent, buildConversation, buildWorkspace, client, type Signed, signIn } from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { agents } from '../teams/index.ts';
+import { fillAgent } from './routing.ts';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { DEFAULT_TEAM_SETTINGS } from '../teams/index.ts';
 import {
   buildAgent,
   buildConversation,
@@ -13,6 +12,7 @@ import {
   signIn,
 } from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { DEFAULT_TEAM_SETTINGS } from '../teams/index.ts';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,11 +1,17 @@
-import type { WarmlineEvent } from '../../core/events.ts';
 import type { Sql } from '../../core/db/client.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
+import {
+  type ConversationRecord,
+  conversations,
+  eventEntry,
+  pushConversationChanged,
+  type QueueRow,
+} from '../conversations/index.ts';
+import { type AgentRecord, agents } from '../teams/index.ts';
 import { canTake, freeSlots } from './domain/eligibility.ts';
 import { pickAgentFor, pickConversationFor } from './domain/policy.ts';
 import type { AgentSlot } from './domain/types.ts';
-import { type AgentRecord, agents } from '../teams/index.ts';
-import { type ConversationRecord, conversations, type QueueRow, pushConversationChanged, eventEntry } from '../conversations/index.ts';
-import { jobs } from '../../core/jobs/jobs.ts';
 import { toQueued, toSlot } from './snapshot.ts';
 
 /** The queue is read in windows: the best few first, more only when none of those fits this person. */

@@ -1,7 +1,7 @@
 import type { Capacity } from '@warmline/shared';
-import type { AgentSlot, QueuedConversation, RoutingChannel } from './domain/types.ts';
-import type { AgentRecord } from '../teams/index.ts';
 import type { QueueRow } from '../conversations/index.ts';
+import type { AgentRecord } from '../teams/index.ts';
+import type { AgentSlot, QueuedConversation, RoutingChannel } from './domain/types.ts';
 
 /** A conversation as the routing policy sees it. */
 export function toQueued(c: QueueRow): QueuedConversation {

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAgent, buildConversation, buildTeam, buildWorkspace, client, newClientId, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildTeam,
+  buildWorkspace,
+  client,
+  newClientId,
+  signIn,
+} from '../../testing/factories.ts';
 import { visitorSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 

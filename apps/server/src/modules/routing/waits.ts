@@ -1,11 +1,10 @@
 import type { WaitEstimate } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
+import { type ConversationRecord, conversations, effectivePriority } from '../conversations/index.ts';
+import { agents, DEFAULT_TEAM_SETTINGS, teams } from '../teams/index.ts';
 import { freeSlots, isQualified } from './domain/eligibility.ts';
-import { effectivePriority } from '../conversations/index.ts';
 import type { QueuedConversation } from './domain/types.ts';
 import { estimateWaitRange, shouldOfferChoices } from './domain/waitEstimate.ts';
-import { agents, DEFAULT_TEAM_SETTINGS, teams } from '../teams/index.ts';
-import { type ConversationRecord, conversations } from '../conversations/index.ts';
 import { toQueued, toSlot } from './snapshot.ts';
 
 /** Until there is history: a typical chat takes six minutes of a person's time. */

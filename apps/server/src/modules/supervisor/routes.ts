@@ -1,8 +1,8 @@
 import { SupervisorOverview } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/context.ts';
-import { supervisorOverview } from './supervisor.ts';
 import { route } from '../../core/http/route.ts';
+import { supervisorOverview } from './supervisor.ts';
 
 export function supervisorRoutes(app: FastifyInstance, services: Services) {
   route(app, services, {

@@ -1,11 +1,11 @@
 import type { SupervisorOverview } from '@warmline/shared';
-import { localTime, workspaces } from '../workspaces/index.ts';
-import { compareQueue, toQueued } from '../routing/index.ts';
-import { Forbidden } from '../../core/errors.ts';
-import { presentAgent, agents } from '../teams/index.ts';
-import { presentAlert, alerts, recoveries } from '../empathy/index.ts';
-import { conversationBatches, conversations, viewsOf } from '../conversations/index.ts';
 import type { AgentActor, Services } from '../../core/context.ts';
+import { Forbidden } from '../../core/errors.ts';
+import { conversationBatches, conversations, viewsOf } from '../conversations/index.ts';
+import { alerts, presentAlert, recoveries } from '../empathy/index.ts';
+import { compareQueue, toQueued } from '../routing/index.ts';
+import { agents, presentAgent } from '../teams/index.ts';
+import { localTime, workspaces } from '../workspaces/index.ts';
 
 const QUEUE_SHOWN = 500;
 

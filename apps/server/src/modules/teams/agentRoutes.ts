@@ -1,18 +1,11 @@
-import {
-  AgentParams,
-  AgentResponse,
-  AgentsResponse,
-  SetPresenceBody,
-  UpdateAgentBody,
-  UpdateMeBody,
-} from '@warmline/shared';
+import { AgentParams, AgentResponse, AgentsResponse, SetPresenceBody, UpdateAgentBody, UpdateMeBody } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/context.ts';
-import { setPresence, updateProfile } from './presence.ts';
-import { updateAgentRouting } from './teamsAndAgents.ts';
-import { presentAgent } from './presentAgent.ts';
-import { agents } from './agentsRepository.ts';
 import { route } from '../../core/http/route.ts';
+import { agents } from './agentsRepository.ts';
+import { setPresence, updateProfile } from './presence.ts';
+import { presentAgent } from './presentAgent.ts';
+import { updateAgentRouting } from './teamsAndAgents.ts';
 
 export function agentRoutes(app: FastifyInstance, services: Services) {
   route(app, services, {

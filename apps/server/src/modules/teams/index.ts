@@ -1,10 +1,10 @@
 export { agentRoutes } from './agentRoutes.ts';
-export { agents } from './agentsRepository.ts';
 export type { AgentRecord } from './agentsRepository.ts';
+export { agents } from './agentsRepository.ts';
 export { markAwayIfStillGone, setPresence, updateProfile } from './presence.ts';
 export { presentAgent, presentPublicAgent } from './presentAgent.ts';
 export { teamRoutes } from './teamRoutes.ts';
 export { targetFor, teamSettings } from './teamSettings.ts';
 export { DEFAULT_TEAM_SETTINGS, teams } from './teamsRepository.ts';
-export { canSeeConversation, conversationVisibleSql } from './visibility.ts';
 export type { Viewer } from './visibility.ts';
+export { canSeeConversation, conversationVisibleSql } from './visibility.ts';

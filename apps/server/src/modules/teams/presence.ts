@@ -1,8 +1,8 @@
 import type { Presence } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
-import { presentAgent } from './presentAgent.ts';
-import { type AgentRecord, agents } from './agentsRepository.ts';
 import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { type AgentRecord, agents } from './agentsRepository.ts';
+import { presentAgent } from './presentAgent.ts';
 
 /**
  * Changes an agent's presence. Becoming available fills their free capacity from the queue at once, so
@@ -12,14 +12,12 @@ export async function setPresence(services: Services, actor: AgentActor, presenc
   const events: WarmlineEvent[] = [
     { type: 'presence.changed', workspaceId: actor.workspaceId, agentId: actor.agentId, presence },
   ];
-  const agent = await services.db.transaction(async (tx) => {
-    await agents.setPresence(tx, actor.workspaceId, actor.agentId, presence);
-    if (presence === 'available') events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: actor.agentId });
-    events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-    return (await agents.byId(tx, actor.workspaceId, actor.agentId))!;
-  });
+  await agents.setPresence(services.db, actor.workspaceId, actor.agentId, presence);
+  if (presence === 'available') events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: actor.agentId });
+  events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   await afterCommit(services, events);
-  return agent;
+  // Read after the listeners: an agent who became available has already taken what the queue held for them.
+  return (await agents.byId(services.db, actor.workspaceId, actor.agentId))!;
 }
 
 /** The last connection of an agent dropped and did not come back within the grace time: they are away. */

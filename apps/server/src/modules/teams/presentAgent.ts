@@ -1,6 +1,6 @@
 import type { Agent, PublicAgent } from '@warmline/shared';
-import type { AgentRecord } from './agentsRepository.ts';
 import { iso } from '../../core/db/rows.ts';
+import type { AgentRecord } from './agentsRepository.ts';
 
 export function presentAgent(a: AgentRecord): Agent {
   return {

@@ -1,8 +1,8 @@
 import { TeamBody, TeamMembersBody, TeamParams, TeamResponse, TeamsResponse, UpdateTeamBody } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/context.ts';
-import { createTeam, listTeams, setTeamMembers, updateTeam } from './teamsAndAgents.ts';
 import { route } from '../../core/http/route.ts';
+import { createTeam, listTeams, setTeamMembers, updateTeam } from './teamsAndAgents.ts';
 
 export function teamRoutes(app: FastifyInstance, services: Services) {
   route(app, services, {

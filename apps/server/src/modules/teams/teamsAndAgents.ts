@@ -1,10 +1,10 @@
 import type { AgentRole, Capacity, Team } from '@warmline/shared';
-import type { WarmlineEvent } from '../../core/events.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
-import { presentAgent } from './presentAgent.ts';
-import { agents } from './agentsRepository.ts';
-import { type TeamRecord, teams } from './teamsRepository.ts';
 import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import { agents } from './agentsRepository.ts';
+import { presentAgent } from './presentAgent.ts';
+import { type TeamRecord, teams } from './teamsRepository.ts';
 
 function requireAdmin(actor: AgentActor, what: string) {
   if (actor.role !== 'admin') throw new Forbidden(`Only admins can ${what}.`);
@@ -119,5 +119,6 @@ export async function updateAgentRouting(
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   await afterCommit(services, events);
-  return presentAgent(agent);
+  // Read after the listeners: room the change made is already filled from the queue.
+  return presentAgent((await agents.byId(services.db, actor.workspaceId, agent.id))!);
 }

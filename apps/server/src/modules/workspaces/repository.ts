@@ -1,6 +1,6 @@
 import type { Sql } from '../../core/db/client.ts';
-import type { OpeningHours } from './openingHours.ts';
 import { isUuid } from '../../core/db/rows.ts';
+import type { OpeningHours } from './openingHours.ts';
 
 export interface WorkspaceRecord {
   id: string;

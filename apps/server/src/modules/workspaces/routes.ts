@@ -1,8 +1,8 @@
 import { IdentitySecretResponse, UpdateWorkspaceBody, WorkspaceSettingsResponse } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/context.ts';
-import { identitySecret, rotateIdentitySecret, updateWorkspaceSettings, workspaceSettings } from './settings.ts';
 import { route } from '../../core/http/route.ts';
+import { identitySecret, rotateIdentitySecret, updateWorkspaceSettings, workspaceSettings } from './settings.ts';
 
 export function workspaceRoutes(app: FastifyInstance, services: Services) {
   route(app, services, {

@@ -1,8 +1,8 @@
 import type { WorkspaceSettings } from '@warmline/shared';
-import { Forbidden } from '../../core/errors.ts';
-import { type WorkspaceRecord, workspaces } from './repository.ts';
-import { newToken } from '../../core/tokens.ts';
 import type { AgentActor, Services } from '../../core/context.ts';
+import { Forbidden } from '../../core/errors.ts';
+import { newToken } from '../../core/tokens.ts';
+import { type WorkspaceRecord, workspaces } from './repository.ts';
 
 export function newWorkspaceKey(): string {
   return `wk_${newToken(12)}`;

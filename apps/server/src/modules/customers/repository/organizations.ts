@@ -1,7 +1,7 @@
 import type { MemberRole, OrganizationKind } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
-import { CUSTOMER_COLUMNS, type CustomerRecord } from './customers.ts';
 import { isUuid } from '../../../core/db/rows.ts';
+import { CUSTOMER_COLUMNS, type CustomerRecord } from './customers.ts';
 
 export interface OrganizationRecord {
   id: string;

@@ -1,7 +1,7 @@
 import type { Channel, ConversationStatus } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
-import { CUSTOMER_COLUMNS, CUSTOMER_SEARCH_VECTOR, type CustomerRecord } from './customers.ts';
 import { conversationVisibleSql, type Viewer } from '../../teams/index.ts';
+import { CUSTOMER_COLUMNS, CUSTOMER_SEARCH_VECTOR, type CustomerRecord } from './customers.ts';
 
 export interface ConversationHitRow {
   conversationId: string;

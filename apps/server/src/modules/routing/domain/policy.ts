@@ -1,5 +1,5 @@
-import { canTake, isQualified, loadRatio } from './eligibility.ts';
 import { effectivePriority } from '../../conversations/index.ts';
+import { canTake, isQualified, loadRatio } from './eligibility.ts';
 import type { AgentSlot, QueuedConversation } from './types.ts';
 
 /** The queue order: effective priority (highest first), then waitingSince (oldest first), then id. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildConversation } from './factories.ts';
 import { effectivePriority, PRIORITY_WEIGHTS } from '../../conversations/index.ts';
+import { buildConversation } from './factories.ts';
 
 describe('effectivePriority', () => {
   it('is the base priority for a calm conversation', () => {

@@ -1,0 +1,89 @@
+import type { Channel, ConversationStatus, Direction, Emotion } from '@warmline/shared';
+import type { Sql } from '../../../core/db/client.ts';
+import { isUuid } from '../../../core/db/rows.ts';
+import { type ConversationRecord, select } from './conversations.ts';
+
+/** Just what the message path needs to decide whether an append changes the conversation's state. */
+export interface ConversationState {
+  id: string;
+  workspaceId: string;
+  customerId: string;
+  status: ConversationStatus;
+  channel: Channel;
+  assigneeId: string | null;
+  humanConnectedAt: Date | null;
+}
+
+const stateColumns = `c.id, c.workspace_id as "workspaceId", c.customer_id as "customerId", c.status, c.channel,
+  c.assignee_id as "assigneeId", c.human_connected_at as "humanConnectedAt"`;
+
+/** Batched reads and writes for the group-committed message path; every key carries its workspace. */
+export const conversationBatches = {
+  async states(
+    sql: Sql,
+    keys: Array<{ workspaceId: string; id: string }>,
+    opts: { lock?: boolean } = {},
+  ): Promise<ConversationState[]> {
+    const valid = keys.filter((k) => isUuid(k.id));
+    if (!valid.length) return [];
+    return sql.query<ConversationState>(
+      `select ${stateColumns} from conversations c
+       join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id) on c.workspace_id = k.workspace_id and c.id = k.id
+       order by c.id ${opts.lock ? 'for update of c' : ''}`,
+      [valid.map((k) => k.workspaceId), valid.map((k) => k.id)],
+    );
+  },
+  /** Each customer's most recent chat conversation (what the widget writes to). */
+  async latestStates(sql: Sql, keys: Array<{ workspaceId: string; customerId: string }>): Promise<ConversationState[]> {
+    if (!keys.length) return [];
+    return sql.query<ConversationState>(
+      `select distinct on (c.customer_id) ${stateColumns} from conversations c
+       join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, customer_id) on c.workspace_id = k.workspace_id and c.customer_id = k.customer_id
+       where c.channel = 'chat'
+       order by c.customer_id, c.updated_at desc, c.id desc`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.customerId)],
+    );
+  },
+  /** Reserves `n` seqs per conversation (rows must be locked by the caller); returns the new last seq. */
+  async reserveSeqs(
+    sql: Sql,
+    rows: Array<{
+      workspaceId: string;
+      id: string;
+      n: number;
+      lastBody: string | null;
+      lastDirection: Direction | null;
+      upset?: boolean | null;
+      mood?: Emotion | null;
+    }>,
+  ): Promise<Map<string, number>> {
+    const result = await sql.query<{ id: string; lastSeq: number }>(
+      `update conversations c set last_seq = c.last_seq + v.n, updated_at = now(),
+         last_message_body = coalesce(left(v.body, 280), c.last_message_body),
+         last_message_direction = coalesce(v.dir, c.last_message_direction),
+         last_message_at = case when v.body is null then c.last_message_at else now() end,
+         upset = coalesce(v.upset, c.upset), mood = coalesce(v.mood, c.mood)
+       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[])
+         as v(workspace_id, id, n, body, dir, upset, mood)
+       where c.workspace_id = v.workspace_id and c.id = v.id
+       returning c.id, c.last_seq as "lastSeq"`,
+      [
+        rows.map((r) => r.workspaceId),
+        rows.map((r) => r.id),
+        rows.map((r) => r.n),
+        rows.map((r) => r.lastBody),
+        rows.map((r) => r.lastDirection),
+        rows.map((r) => r.upset ?? null),
+        rows.map((r) => r.mood ?? null),
+      ],
+    );
+    return new Map(result.map((r) => [r.id, r.lastSeq]));
+  },
+  async records(sql: Sql, keys: Array<{ workspaceId: string; id: string }>): Promise<ConversationRecord[]> {
+    if (!keys.length) return [];
+    return sql.query<ConversationRecord>(
+      `${select} join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id) on c.workspace_id = k.workspace_id and c.id = k.id`,
+      [keys.map((k) => k.workspaceId), keys.map((k) => k.id)],
+    );
+  },
+};

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUpsetEmotion } from '@warmline/shared';
-import { classifyEmotion, EMOTIONS, type Emotion } from '../../apps/server/src/domain/emotion/classify.ts';
+import { classifyEmotion, EMOTIONS, type Emotion } from '../../apps/server/src/modules/emotion/classify.ts';
 
 interface Labelled {
   text: string;

@@ -8,6 +8,7 @@ describe('telling a lost database from a bad query', () => {
     for (const err of [
       withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
       withCode('ECONNRESET'),
+      withCode('ENOENT', 'connect ENOENT /data/postgres/.s.PGSQL.5432'),
       withCode('57P01', 'terminating connection due to administrator command'),
       withCode('57P03', 'the database system is starting up'),
       withCode('08006'),

@@ -4,8 +4,8 @@ import path from 'node:path';
 export class DataDirLocked extends Error {}
 
 /**
- * Takes `<dataDir>/warmline.lock` for this process. PGlite does not lock its directory itself,
- * and two processes writing one PGlite directory corrupt it.
+ * Takes `<dataDir>/warmline.lock` for this process: a second Warmline on the same data directory would otherwise
+ * start its own PostgreSQL on it (which PostgreSQL refuses less clearly) or stop the first one's as an orphan.
  */
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });

@@ -68,11 +68,11 @@ const step = (key: string) => agent.locator(`[data-testid="recovery-step"][data-
 const card = () => agent.locator('[data-testid="recovery-card"]');
 
 /** A `datetime-local` value this many days from now at 10:00, in the browser's (this machine's) time zone. */
-function localDateTime(daysFromNow: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + daysFromNow);
+/** A datetime-local value `hoursFromNow` ahead (or behind), whatever the time of day the suite runs at. */
+function localDateTime(hoursFromNow: number): string {
+  const d = new Date(Date.now() + hoursFromNow * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 describe('how the customer feels, on the floor, in Chromium', () => {
@@ -213,14 +213,15 @@ describe('how the customer feels, on the floor, in Chromium', () => {
     // A follow-up in the past is refused inline; tomorrow morning is scheduled, with when the reminder comes.
     await agent.locator('[data-testid="recovery-action-followUp"]').click();
     const followUp = step('followUp');
-    await followUp.locator('[data-testid="follow-up-at"]').fill(localDateTime(-1));
+    await followUp.locator('[data-testid="follow-up-at"]').fill(localDateTime(-24));
     await followUp.locator('[data-testid="recovery-save"]').click();
     await followUp
       .locator('[data-testid="recovery-field-error"]')
       .filter({ hasText: 'A follow-up must be in the future' })
       .waitFor();
-    await followUp.locator('[data-testid="follow-up-at"]').fill(localDateTime(1));
-    expect(await followUp.locator('[data-testid="follow-up-preview"]').innerText()).toMatch(/^Reminder to you .*\(in \d+ h/);
+    await followUp.locator('[data-testid="follow-up-at"]').fill(localDateTime(6));
+    // Six hours ahead, to the minute: the preview says 5 h 59 min or 6 h, never days, at any hour.
+    expect(await followUp.locator('[data-testid="follow-up-preview"]').innerText()).toMatch(/^Reminder to you .*\(in (5 h 59 min|6 h)\)/);
     await followUp.locator('[data-testid="recovery-note"]').fill('Ask how the party went');
     await followUp.locator('[data-testid="recovery-save"]').click();
     await expect.poll(() => followUp.getAttribute('data-done')).toBe('true');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from './core/context.ts';
 import { createAdmin } from './modules/auth/index.ts';
-import { appendMessage, conversations, entries, setResolved } from './modules/conversations/index.ts';
+import { appendEntry, appendMessage, conversations, entries, setResolved } from './modules/conversations/index.ts';
 import { attributeDefinitions, customerNotes, customers, organizations } from './modules/customers/index.ts';
 import { agents, setPresence, teams, updateProfile } from './modules/teams/index.ts';
 import { workspaces } from './modules/workspaces/index.ts';
@@ -233,7 +233,9 @@ async function pastConversation(
   const conversationId = await conversations.create(db, workspaceId, { customerId, channel, assigneeId: agent.agentId });
   let at = started.getTime();
   for (const [direction, body] of lines) {
-    const entry = await entries.append(db, workspaceId, conversationId, {
+    const entry = await appendEntry(db, {
+      workspaceId: workspaceId,
+      conversationId: conversationId,
       kind: 'message',
       direction,
       channel,

@@ -7,6 +7,7 @@ import { customers } from '../customers/index.ts';
 import { readEmotion } from '../emotion/index.ts';
 import { agents, teamSettings } from '../teams/index.ts';
 import { conversationFor } from './access.ts';
+import { appendEntry } from './appendEntries.ts';
 import { eventEntry } from './eventEntries.ts';
 import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
 import { queueForRouting } from './queue.ts';
@@ -14,15 +15,27 @@ import { conversations } from './repository/conversations.ts';
 import { entries } from './repository/entries.ts';
 import { pushConversationChanged } from './views.ts';
 
-/** One message in its own transaction: the path that may create, reopen or take a conversation. */
-export async function appendOne(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {
+/**
+ * A message that may change its conversation (create it, reopen it, take it, connect the first human), inside
+ * the caller's transaction: the group commit runs these in its batch, each behind a savepoint.
+ */
+export function appendChangingState(
+  tx: Sql,
+  services: Services,
+  actor: Actor,
+  input: AppendMessageInput,
+  events: WarmlineEvent[],
+): Promise<AppendMessageResult> {
   const body = checkBody(input.body, services.config.messageMaxLength);
+  return actor.kind === 'visitor'
+    ? appendFromVisitor(tx, actor, { ...input, body }, services.now(), events)
+    : appendFromAgent(tx, actor, { ...input, body }, events);
+}
+
+/** The same in a transaction of its own: the group commit's fallback when a batch fails as a whole. */
+export async function appendOne(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {
   const events: WarmlineEvent[] = [];
-  const result = await services.db.transaction((tx) =>
-    actor.kind === 'visitor'
-      ? appendFromVisitor(tx, actor, { ...input, body }, services.now(), events)
-      : appendFromAgent(tx, actor, { ...input, body }, events),
-  );
+  const result = await services.db.transaction((tx) => appendChangingState(tx, services, actor, input, events));
   if (result.created) await afterCommit(services, events);
   return result;
 }
@@ -78,7 +91,9 @@ async function appendFromVisitor(
   }
 
   const emotion = readEmotion(input.body);
-  const entry = await entries.append(tx, actor.workspaceId, conversationId, {
+  const entry = await appendEntry(tx, {
+    workspaceId: actor.workspaceId,
+    conversationId: conversationId,
     kind: 'message',
     direction: 'in',
     channel: 'chat',
@@ -87,8 +102,6 @@ async function appendFromVisitor(
     author: { kind: 'customer', id: actor.customerId },
     emotion,
   });
-  // The customer's latest message sets the conversation's mood, and so its priority in the queue.
-  await conversations.update(tx, actor.workspaceId, conversationId, { upset: emotion.upset, mood: emotion.label });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
   const joinedQueue = !conversation || conversation.status === 'resolved';
   if (joinedQueue) {
@@ -143,7 +156,9 @@ async function appendFromAgent(
   if (existing) return { entry: existing, created: false };
 
   if (input.note) {
-    const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+    const entry = await appendEntry(tx, {
+      workspaceId: actor.workspaceId,
+      conversationId: conversation.id,
       kind: 'note',
       body: input.body,
       clientId: input.clientId,
@@ -169,7 +184,9 @@ async function appendFromAgent(
     resolvedAt: conversation.status === 'resolved' ? null : undefined,
     humanReplied: true,
   });
-  const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+  const entry = await appendEntry(tx, {
+    workspaceId: actor.workspaceId,
+    conversationId: conversation.id,
     kind: 'message',
     direction: 'out',
     channel: conversation.channel,

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
+import { appendEntry } from './appendEntries.ts';
 import { entries } from './repository/entries.ts';
 
 /** Appends an `event` entry (assigned, resolved …) whose body is the sentence people read on the timeline. */
@@ -12,7 +13,9 @@ export async function eventEntry(
   body: string,
   data: Record<string, unknown>,
 ): Promise<WarmlineEvent> {
-  const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+  const entry = await appendEntry(tx, {
+    workspaceId: actor.workspaceId,
+    conversationId: conversation.id,
     kind: 'event',
     body,
     author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'system', id: null },

@@ -91,6 +91,8 @@ function createMessageWriter(services: Services): MessageWriter {
     }
     await published;
     running = null;
+    // Appends that arrived while the last batch's listeners ran found this loop still running: start again for them.
+    if (queue.length) running = run();
   };
 
   /**

@@ -1,4 +1,5 @@
 export { conversationFor } from './access.ts';
+export { appendEntries, appendEntry, type EntryToAppend } from './appendEntries.ts';
 export { appendMessage } from './appendMessage.ts';
 export { appendOne } from './appendOne.ts';
 export { getConversation, setResolved } from './conversations.ts';

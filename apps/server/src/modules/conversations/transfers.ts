@@ -5,6 +5,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { agents, teams } from '../teams/index.ts';
 import { conversationFor } from './access.ts';
+import { appendEntry } from './appendEntries.ts';
 import { eventEntry } from './eventEntries.ts';
 import { conversations } from './repository/conversations.ts';
 import { entries } from './repository/entries.ts';
@@ -53,7 +54,9 @@ export async function offerTransfer(
       },
     });
     // The handoff note lives on the timeline as an internal note: the receiver reads it before saying hello.
-    const note = await entries.append(tx, actor.workspaceId, conversation.id, {
+    const note = await appendEntry(tx, {
+      workspaceId: actor.workspaceId,
+      conversationId: conversation.id,
       kind: 'note',
       body: `Handoff to ${targetName}: ${input.note}`,
       author: { kind: 'agent', id: me.id },

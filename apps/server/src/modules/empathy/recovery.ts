@@ -6,6 +6,7 @@ import { Conflict, Invalid } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { type JobRecord, jobs } from '../../core/jobs/jobs.ts';
 import {
+  appendEntry,
   type ConversationRecord,
   conversationFor,
   conversations,
@@ -198,7 +199,9 @@ async function internalNote(
   conversation: ConversationRecord,
   body: string,
 ): Promise<WarmlineEvent> {
-  const entry = await entries.append(tx, actor.workspaceId, conversation.id, {
+  const entry = await appendEntry(tx, {
+    workspaceId: actor.workspaceId,
+    conversationId: conversation.id,
     kind: 'note',
     body,
     author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'system', id: null },

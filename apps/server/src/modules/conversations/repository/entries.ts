@@ -83,60 +83,6 @@ export const entries = {
    * Appends with the conversation's next seq. The caller holds the conversation's row lock
    * (`conversations.lock`) inside its transaction, so seqs are dense and ordered.
    */
-  async append(sql: Sql, workspaceId: string, conversationId: string, input: NewEntry): Promise<Entry> {
-    const isMessage = input.kind === 'message';
-    const [bump] = await sql.query<{ seq: number }>(
-      `update conversations set last_seq = last_seq + 1, updated_at = now()
-         ${isMessage ? ', last_message_body = left($3, 280), last_message_direction = $4, last_message_at = now()' : ''}
-       where workspace_id = $1 and id = $2 returning last_seq as seq`,
-      isMessage ? [workspaceId, conversationId, input.body ?? '', input.direction ?? null] : [workspaceId, conversationId],
-    );
-    const [row] = await sql.query<{ id: string; createdAt: Date }>(
-      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id,
-         author_kind, author_id, event_type, event_data, emotion, sentiment)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id::text as id, created_at as "createdAt"`,
-      [
-        workspaceId,
-        conversationId,
-        bump!.seq,
-        input.kind,
-        input.direction ?? null,
-        input.channel ?? null,
-        input.body ?? '',
-        input.clientId ?? null,
-        input.author.kind,
-        input.author.id,
-        input.event?.type ?? null,
-        input.event ? JSON.stringify(input.event.data) : null,
-        input.emotion?.label ?? null,
-        input.emotion?.sentiment ?? null,
-      ],
-    );
-    if (input.author.kind !== 'agent') {
-      // Nothing to join for customers and the system: build the entry from what was written.
-      return toEntry({
-        id: row!.id,
-        conversationId,
-        seq: bump!.seq,
-        kind: input.kind,
-        direction: input.direction ?? null,
-        channel: input.channel ?? null,
-        body: input.body ?? '',
-        clientId: input.clientId ?? null,
-        authorKind: input.author.kind,
-        authorId: input.author.id,
-        authorName: null,
-        authorAvatarUrl: null,
-        eventType: input.event?.type ?? null,
-        eventData: input.event?.data ?? null,
-        emotion: input.emotion?.label ?? null,
-        sentiment: input.emotion?.sentiment ?? null,
-        createdAt: row!.createdAt,
-      });
-    }
-    const [created] = await sql.query<EntryRow>(`${select} where e.id = $1`, [row!.id]);
-    return toEntry(created!);
-  },
   /** Entries after `afterSeq`, in order; visitors never see internal notes. */
   async after(
     sql: Sql,
@@ -155,16 +101,18 @@ export const entries = {
 };
 
 /** One row of a group-committed batch; `seq` is already allocated. */
+/** An entry with its seq reserved, ready to insert (modules/conversations/appendEntries.ts builds them). */
 export interface BatchEntry {
   workspaceId: string;
   conversationId: string;
   seq: number;
-  kind: 'message' | 'note';
+  kind: EntryKind;
   direction: Direction | null;
   channel: Channel | null;
   body: string;
-  clientId: string;
-  author: { kind: 'customer' | 'agent'; id: string; name: string | null; avatarUrl: string | null };
+  clientId: string | null;
+  author: { kind: 'customer' | 'agent' | 'system'; id: string | null; name: string | null; avatarUrl: string | null };
+  event: { type: string; data: Record<string, unknown> } | null;
   emotion: EmotionReading | null;
 }
 
@@ -183,9 +131,10 @@ export const entryBatches = {
   async insert(sql: Sql, batch: BatchEntry[]): Promise<Entry[]> {
     if (!batch.length) return [];
     const rows = await sql.query<{ id: string; conversationId: string; seq: number; createdAt: Date }>(
-      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id, emotion, sentiment)
+      `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id,
+         emotion, sentiment, event_type, event_data)
        select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[],
-         $11::text[], $12::real[])
+         $11::text[], $12::real[], $13::text[], $14::jsonb[])
        returning id::text as id, conversation_id as "conversationId", seq, created_at as "createdAt"`,
       [
         batch.map((b) => b.workspaceId),
@@ -200,6 +149,8 @@ export const entryBatches = {
         batch.map((b) => b.author.id),
         batch.map((b) => b.emotion?.label ?? null),
         batch.map((b) => b.emotion?.sentiment ?? null),
+        batch.map((b) => b.event?.type ?? null),
+        batch.map((b) => (b.event ? JSON.stringify(b.event.data) : null)),
       ],
     );
     const stored = new Map(rows.map((r) => [`${r.conversationId}:${r.seq}`, r]));
@@ -214,9 +165,9 @@ export const entryBatches = {
         channel: b.channel,
         body: b.body,
         clientId: b.clientId,
-        author: { ...b.author, avatarUrl: b.author.avatarUrl },
+        author: b.author,
         emotion: b.emotion,
-        event: null,
+        event: b.event,
         createdAt: iso(row.createdAt),
       };
     });

@@ -1,29 +1,17 @@
-import type { Emotion, EmotionReading, Entry } from '@warmline/shared';
-import type { Actor, Services } from '../../core/context.ts';
-import { afterCommit } from '../../core/context.ts';
+import { type Actor, afterCommit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
+import { DatabaseUnavailable } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { readEmotion } from '../emotion/index.ts';
-import { agents } from '../teams/index.ts';
-import { appendOne } from './appendOne.ts';
+import { appendChangingState, appendOne } from './appendOne.ts';
 import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 import { type ConversationState, conversationBatches } from './repository/conversationBatches.ts';
-import { type BatchEntry, entryBatches } from './repository/entries.ts';
-import { viewsOf } from './views.ts';
+import { ConversationMoved, type Pending, staysAsItIs, writeTogether } from './writeTogether.ts';
 
 const MAX_BATCH = 512;
 /** Acknowledgements per slice: each may set its socket's next frame going (parsing it, reading its emotion). */
 const ANSWER_SLICE = 16;
 const PUBLISH_SLICE = 32;
-
-interface Pending {
-  actor: Actor;
-  input: AppendMessageInput;
-  /** How a customer's message reads, classified as it arrives (while the database stores earlier ones). */
-  emotion: EmotionReading | null;
-  resolve(result: AppendMessageResult): void;
-  reject(err: unknown): void;
-}
 
 /** A batch written: its senders are answered and its events published once the next batch is under way. */
 interface Written {
@@ -56,9 +44,9 @@ export async function drainAppends(services: Services): Promise<void> {
 
 /**
  * Group commit for the message path (DESIGN §4): appends that arrive while a write is in flight are stored
- * together in one transaction of a few multi-row statements, and each is acknowledged only after that
- * commit. Appends that change a conversation's state (a first message, a reopen, a first human reply)
- * take the one-message path, whose rules live in appendMessage.ts.
+ * together in one transaction, and each is acknowledged only after that commit. Appends that change a
+ * conversation's state (a first message, a reopen, a first human reply) join the same batch through
+ * appendOne.ts's rules; the others are stored by writeTogether.ts in a few multi-row statements.
  */
 function createMessageWriter(services: Services): MessageWriter {
   let queue: Pending[] = [];
@@ -110,15 +98,12 @@ function createMessageWriter(services: Services): MessageWriter {
     }
   }
 
-  /** Writes a batch; never rejects (a failure is the senders' answer). Slow appends publish after `before`. */
+  /**
+   * Writes a batch in one transaction; never rejects (a failure is the senders' answer). Appends that change
+   * their conversation go first, each behind a savepoint, so one refused message takes nothing else down; the
+   * rest are stored together. Should the transaction fail as a whole, each message is retried on its own.
+   */
   async function writeBatch(batch: Pending[], before: () => Promise<void>): Promise<Written> {
-    const answers: Array<() => void> = [];
-    const events: WarmlineEvent[] = [];
-    const oneByOne = async (items: Pending[]) => {
-      // Their own transactions publish at once: only after the batches before them.
-      await before();
-      for (const p of items) await appendOne(services, p.actor, p.input).then(p.resolve, p.reject);
-    };
     try {
       const states = await lookUp(batch);
       const fast: Array<{ pending: Pending; conversation: ConversationState }> = [];
@@ -128,22 +113,48 @@ function createMessageWriter(services: Services): MessageWriter {
         if (conversation && staysAsItIs(pending, conversation)) fast.push({ pending, conversation });
         else slow.push(pending);
       }
-      if (slow.length) await oneByOne(slow);
-      if (fast.length) {
-        try {
-          const together = await services.db.transaction((tx) => writeTogether(tx, fast));
-          for (const [i, { pending }] of fast.entries()) answers.push(() => pending.resolve(together.results[i]!));
-          events.push(...together.events);
-        } catch (err) {
-          // A batch that fails as a whole is retried one message at a time, so one bad message cannot sink the others.
-          services.log.warn({ err }, 'group commit failed; writing one by one');
-          await oneByOne(fast.map((f) => f.pending));
+      return await services.db.transaction(async (tx) => {
+        const written: Written = { answers: [], events: [] };
+        for (const p of slow) await appendBehindSavepoint(tx, p, written);
+        if (fast.length) {
+          await tx.query('savepoint together');
+          try {
+            const together = await writeTogether(tx, fast);
+            await tx.query('release savepoint together');
+            for (const [i, { pending }] of fast.entries()) written.answers.push(() => pending.resolve(together.results[i]!));
+            written.events.push(...together.events);
+          } catch (err) {
+            if (!(err instanceof ConversationMoved)) throw err;
+            await tx.query('rollback to savepoint together');
+            for (const { pending } of fast) await appendBehindSavepoint(tx, pending, written);
+          }
         }
-      }
+        return written;
+      });
     } catch (err) {
-      for (const p of batch) answers.push(() => p.reject(err));
+      if (err instanceof DatabaseUnavailable) return { answers: batch.map((p) => () => p.reject(err)), events: [] };
+      // A batch that fails as a whole is retried one message at a time, so one bad message cannot sink the others.
+      services.log.warn({ err }, 'group commit failed; writing one by one');
+      // Their own transactions publish at once: only after the batches before them.
+      await before();
+      for (const p of batch) await appendOne(services, p.actor, p.input).then(p.resolve, p.reject);
+      return { answers: [], events: [] };
     }
-    return { answers, events };
+  }
+
+  async function appendBehindSavepoint(tx: Sql, p: Pending, written: Written) {
+    await tx.query('savepoint one_append');
+    const events: WarmlineEvent[] = [];
+    try {
+      const result = await appendChangingState(tx, services, p.actor, p.input, events);
+      await tx.query('release savepoint one_append');
+      written.answers.push(() => p.resolve(result));
+      if (result.created) written.events.push(...events);
+    } catch (err) {
+      if (err instanceof DatabaseUnavailable) throw err;
+      await tx.query('rollback to savepoint one_append');
+      written.answers.push(() => p.reject(err));
+    }
   }
 
   /** Which conversation each append would land on, read without locks (re-checked under lock when writing). */
@@ -170,141 +181,6 @@ function createMessageWriter(services: Services): MessageWriter {
     return found;
   }
 
-  async function writeTogether(
-    tx: Sql,
-    items: Array<{ pending: Pending; conversation: ConversationState }>,
-  ): Promise<{ results: AppendMessageResult[]; events: WarmlineEvent[] }> {
-    const keys = [...new Map(items.map(({ conversation: c }) => [c.id, { workspaceId: c.workspaceId, id: c.id }])).values()];
-    // Sent together: statements of one transaction run in order, and the second needs nothing from the first.
-    const [states, existing] = await Promise.all([
-      conversationBatches.states(tx, keys, { lock: true }),
-      entryBatches.byClientIds(
-        tx,
-        items.map(({ pending, conversation: c }) => ({
-          workspaceId: c.workspaceId,
-          conversationId: c.id,
-          clientId: pending.input.clientId,
-        })),
-      ),
-    ]);
-    const locked = new Map(states.map((s) => [s.id, s]));
-    for (const { pending, conversation } of items) {
-      const now = locked.get(conversation.id);
-      if (!now || !staysAsItIs(pending, now)) throw new Error('conversation changed while the batch was forming');
-    }
-    const known = new Map<string, Entry>(existing.map((e) => [`${e.conversationId}:${e.clientId}`, e]));
-
-    const fresh: Array<{ index: number; conversation: ConversationState }> = [];
-    const claimed = new Set<string>();
-    items.forEach(({ pending, conversation }, index) => {
-      const key = `${conversation.id}:${pending.input.clientId}`;
-      if (known.has(key) || claimed.has(key)) return;
-      claimed.add(key);
-      fresh.push({ index, conversation });
-    });
-
-    const perConversation = new Map<
-      string,
-      {
-        workspaceId: string;
-        id: string;
-        n: number;
-        lastBody: string | null;
-        lastDirection: 'in' | 'out' | null;
-        upset: boolean | null;
-        mood: Emotion | null;
-      }
-    >();
-    const emotions = new Map<number, EmotionReading>();
-    for (const { index, conversation } of fresh) {
-      const { actor, input, emotion } = items[index]!.pending;
-      if (emotion) emotions.set(index, emotion);
-      const row = perConversation.get(conversation.id) ?? {
-        workspaceId: conversation.workspaceId,
-        id: conversation.id,
-        n: 0,
-        lastBody: null,
-        lastDirection: null,
-        upset: null,
-        mood: null,
-      };
-      row.n++;
-      if (!input.note) {
-        row.lastBody = input.body;
-        row.lastDirection = actor.kind === 'visitor' ? 'in' : 'out';
-      }
-      // The customer's latest message sets the conversation's mood, and so its priority in the queue.
-      if (emotion) {
-        row.upset = emotion.upset;
-        row.mood = emotion.label;
-      }
-      perConversation.set(conversation.id, row);
-    }
-    const [lastSeqs, faces] = await Promise.all([
-      conversationBatches.reserveSeqs(tx, [...perConversation.values()]),
-      agents.faces(
-        tx,
-        fresh.flatMap(({ index }) => {
-          const { actor } = items[index]!.pending;
-          return actor.kind === 'agent' ? [{ workspaceId: actor.workspaceId, id: actor.agentId }] : [];
-        }),
-      ),
-    ]);
-    const nextSeq = new Map([...perConversation.values()].map((r) => [r.id, lastSeqs.get(r.id)! - r.n + 1]));
-    const rows: BatchEntry[] = fresh.map(({ index, conversation }) => {
-      const { actor, input } = items[index]!.pending;
-      const seq = nextSeq.get(conversation.id)!;
-      nextSeq.set(conversation.id, seq + 1);
-      const face = actor.kind === 'agent' ? faces.get(actor.agentId) : undefined;
-      return {
-        emotion: emotions.get(index) ?? null,
-        workspaceId: conversation.workspaceId,
-        conversationId: conversation.id,
-        seq,
-        kind: input.note ? 'note' : 'message',
-        direction: input.note ? null : actor.kind === 'visitor' ? 'in' : 'out',
-        channel: input.note ? null : conversation.channel,
-        body: input.body,
-        clientId: input.clientId,
-        author:
-          actor.kind === 'agent'
-            ? { kind: 'agent', id: actor.agentId, name: face?.displayName ?? null, avatarUrl: face?.avatarUrl ?? null }
-            : { kind: 'customer', id: actor.customerId, name: null, avatarUrl: null },
-      };
-    });
-    // One change per conversation per batch: previews and seqs move, state does not.
-    const touched = [...perConversation.values()].filter((r) => r.lastBody !== null);
-    // Sent together: the conversation rows were updated by the seq reservation, not by the insert.
-    const [stored, records] = await Promise.all([entryBatches.insert(tx, rows), conversationBatches.records(tx, touched)]);
-    for (const entry of stored) known.set(`${entry.conversationId}:${entry.clientId}`, entry);
-
-    const createdKeys = new Set(stored.map((e) => `${e.conversationId}:${e.clientId}`));
-    const reported = new Set<string>();
-    const results = items.map(({ pending, conversation }) => {
-      const key = `${conversation.id}:${pending.input.clientId}`;
-      const created = createdKeys.has(key) && !reported.has(key);
-      reported.add(key);
-      return { entry: known.get(key)!, created };
-    });
-
-    const events: WarmlineEvent[] = stored.map((entry) => ({
-      type: 'entry.appended',
-      workspaceId: locked.get(entry.conversationId)!.workspaceId,
-      customerId: locked.get(entry.conversationId)!.customerId,
-      entry,
-    }));
-    const views = await viewsOf(tx, records);
-    for (const [i, record] of records.entries()) {
-      events.push({
-        type: 'conversation.changed',
-        workspaceId: record.workspaceId,
-        customerId: record.customerId,
-        conversation: views[i]!,
-      });
-    }
-    return { results, events };
-  }
-
   return {
     append(actor, input) {
       const emotion = actor.kind === 'visitor' && !input.note ? readEmotion(input.body) : null;
@@ -320,13 +196,3 @@ function createMessageWriter(services: Services): MessageWriter {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** True when storing this message changes nothing about the conversation but its timeline and preview. */
-function staysAsItIs(p: Pending, c: ConversationState): boolean {
-  if (p.input.note) return p.actor.kind === 'agent';
-  if (p.actor.kind === 'visitor') {
-    if (p.input.conversationId && p.input.conversationId !== c.id) return false;
-    return c.customerId === p.actor.customerId && (c.status === 'waiting' || c.status === 'active');
-  }
-  return c.status === 'active' && c.assigneeId !== null && c.humanConnectedAt !== null;
-}

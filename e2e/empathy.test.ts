@@ -221,7 +221,9 @@ describe('how the customer feels, on the floor, in Chromium', () => {
       .waitFor();
     await followUp.locator('[data-testid="follow-up-at"]').fill(localDateTime(6));
     // Six hours ahead, to the minute: the preview says 5 h 59 min or 6 h, never days, at any hour.
-    expect(await followUp.locator('[data-testid="follow-up-preview"]').innerText()).toMatch(/^Reminder to you .*\(in (5 h 59 min|6 h)\)/);
+    expect(await followUp.locator('[data-testid="follow-up-preview"]').innerText()).toMatch(
+      /^Reminder to you .*\(in (5 h 59 min|6 h)\)/,
+    );
     await followUp.locator('[data-testid="recovery-note"]').fill('Ask how the party went');
     await followUp.locator('[data-testid="recovery-save"]').click();
     await expect.poll(() => followUp.getAttribute('data-done')).toBe('true');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from './core/context.ts';
 import { createAdmin } from './modules/auth/index.ts';
-import { appendEntry, appendMessage, conversations, entries, setResolved } from './modules/conversations/index.ts';
+import { appendEntry, appendMessage, conversations, setResolved } from './modules/conversations/index.ts';
 import { attributeDefinitions, customerNotes, customers, organizations } from './modules/customers/index.ts';
 import { agents, setPresence, teams, updateProfile } from './modules/teams/index.ts';
 import { workspaces } from './modules/workspaces/index.ts';

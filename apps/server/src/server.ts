@@ -4,6 +4,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { deliverToCustomer } from './channels/channel.ts';
+import { widgetDoor } from './channels/widget/door.ts';
 import { inProcessBus } from './core/bus/inProcessBus.ts';
 import { redisBus } from './core/bus/redisBus.ts';
 import { systemClock } from './core/clock.ts';
@@ -62,7 +64,7 @@ export async function openServices(
       secretKey,
       log,
       now: systemClock,
-      listeners: new Listeners([...routingListeners, ...empathyListeners]),
+      listeners: new Listeners([...routingListeners, ...empathyListeners, deliverToCustomer([widgetDoor])]),
       authenticate: authenticator,
       async release() {
         await drainAppends(services);

@@ -2,9 +2,10 @@ import { ClientFrame, CloseCode, type ServerFrame } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Actor, Services } from '../../core/context.ts';
-import { AppError, NotFound, Unavailable } from '../../core/errors.ts';
+import { NotFound, Unavailable } from '../../core/errors.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import type { GatewayMetrics } from '../../core/metrics.ts';
+import { replyFor } from '../../core/replies.ts';
 import { currentSession, isOwnOrigin, SESSION_COOKIE, visitorFromToken } from '../../modules/auth/index.ts';
 import {
   appendMessage,
@@ -197,19 +198,9 @@ export function realtimeGateway(
     } catch (err) {
       // A catch-up cut short would leave a hole in the client's timeline: it reconnects and resumes again.
       if (err instanceof Unavailable && frame.type === 'resume') return tryAgainLater(socket);
-      if (err instanceof AppError) {
-        return conn.send({
-          type: 'error',
-          ...(clientId ? { clientId } : {}),
-          error: { code: err.code, message: err.message, details: err.details },
-        });
-      }
-      services.log.error({ err }, 'frame failed');
-      conn.send({
-        type: 'error',
-        ...(clientId ? { clientId } : {}),
-        error: { code: 'internal', message: 'Something went wrong on our side.' },
-      });
+      const answer = replyFor(err);
+      if (answer.unexpected) services.log.error({ err }, 'frame failed');
+      conn.send({ type: 'error', ...(clientId ? { clientId } : {}), error: answer.error });
     }
   }
 

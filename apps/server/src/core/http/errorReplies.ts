@@ -1,15 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { isConnectionError } from '../db/client.ts';
-import { AppError, DatabaseUnavailable, RateLimited, Unavailable } from '../errors.ts';
+import type { AppError } from '../errors.ts';
+import { replyFor } from '../replies.ts';
 
-/** The one place errors become HTTP: `{"error":{"code","message","details"}}`. A 500 is a bug, logged. */
+/** Errors as HTTP: `{"error":{"code","message","details"}}` from core/replies.ts; a 500 is a bug, logged. */
 export function errorReplies(app: FastifyInstance) {
-  app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
-    // The database port reports a lost connection as DatabaseUnavailable; this catches one that slipped past it.
-    const err = isConnectionError(thrown) ? new DatabaseUnavailable((thrown as Error).message) : thrown;
-    if (err instanceof AppError) {
-      if (err instanceof RateLimited || err instanceof Unavailable) reply.header('retry-after', String(err.retryAfterSeconds));
-      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    const answer = replyFor(err);
+    if (!answer.unexpected) {
+      if (answer.retryAfterSeconds !== undefined) reply.header('retry-after', String(answer.retryAfterSeconds));
+      return reply.code(answer.status).send({ error: answer.error });
     }
     const fastifyError = err as FastifyError;
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -28,9 +27,7 @@ export function errorReplies(app: FastifyInstance) {
       return reply.code(fastifyError.statusCode).send({ error: { code: 'invalid', message } });
     }
     request.log.error({ err }, 'unexpected error');
-    return reply
-      .code(500)
-      .send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
+    return reply.code(500).send({ error: answer.error });
   });
   app.setNotFoundHandler((request, reply) =>
     reply

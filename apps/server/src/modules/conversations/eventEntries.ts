@@ -2,7 +2,6 @@ import type { Actor } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { appendEntry } from './appendEntries.ts';
-import { entries } from './repository/entries.ts';
 
 /** Appends an `event` entry (assigned, resolved …) whose body is the sentence people read on the timeline. */
 export async function eventEntry(

@@ -17,6 +17,11 @@ const PUBLISH_SLICE = 32;
 interface Written {
   answers: Array<() => void>;
   events: WarmlineEvent[];
+  /**
+   * What the batch's state changes announced (a conversation queued, reopened, taken): their listeners run before
+   * anyone is answered, so a first message is answered with the person routing found for it.
+   */
+  changes: WarmlineEvent[];
 }
 
 export interface MessageWriter {
@@ -88,6 +93,7 @@ function createMessageWriter(services: Services): MessageWriter {
    * database's answers for the next batch, which would otherwise wait for the whole batch's sockets.
    */
   async function answerAndPublish(written: Written) {
+    await afterCommit(services, written.changes);
     for (let i = 0; i < written.answers.length; i += ANSWER_SLICE) {
       for (const answer of written.answers.slice(i, i + ANSWER_SLICE)) answer();
       await nextTurn();
@@ -114,7 +120,7 @@ function createMessageWriter(services: Services): MessageWriter {
         else slow.push(pending);
       }
       return await services.db.transaction(async (tx) => {
-        const written: Written = { answers: [], events: [] };
+        const written: Written = { answers: [], events: [], changes: [] };
         for (const p of slow) await appendBehindSavepoint(tx, p, written);
         if (fast.length) {
           await tx.query('savepoint together');
@@ -132,13 +138,13 @@ function createMessageWriter(services: Services): MessageWriter {
         return written;
       });
     } catch (err) {
-      if (err instanceof DatabaseUnavailable) return { answers: batch.map((p) => () => p.reject(err)), events: [] };
+      if (err instanceof DatabaseUnavailable) return { answers: batch.map((p) => () => p.reject(err)), events: [], changes: [] };
       // A batch that fails as a whole is retried one message at a time, so one bad message cannot sink the others.
       services.log.warn({ err }, 'group commit failed; writing one by one');
       // Their own transactions publish at once: only after the batches before them.
       await before();
       for (const p of batch) await appendOne(services, p.actor, p.input).then(p.resolve, p.reject);
-      return { answers: [], events: [] };
+      return { answers: [], events: [], changes: [] };
     }
   }
 
@@ -149,7 +155,7 @@ function createMessageWriter(services: Services): MessageWriter {
       const result = await appendChangingState(tx, services, p.actor, p.input, events);
       await tx.query('release savepoint one_append');
       written.answers.push(() => p.resolve(result));
-      if (result.created) written.events.push(...events);
+      if (result.created) written.changes.push(...events);
     } catch (err) {
       if (err instanceof DatabaseUnavailable) throw err;
       await tx.query('rollback to savepoint one_append');

@@ -8,7 +8,6 @@ import { conversationFor } from './access.ts';
 import { appendEntry } from './appendEntries.ts';
 import { eventEntry } from './eventEntries.ts';
 import { conversations } from './repository/conversations.ts';
-import { entries } from './repository/entries.ts';
 import { pushConversationChanged, viewOf } from './views.ts';
 
 /**

@@ -10,7 +10,6 @@ import {
   type ConversationRecord,
   conversationFor,
   conversations,
-  entries,
   eventEntry,
   pushConversationChanged,
 } from '../conversations/index.ts';

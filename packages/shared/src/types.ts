@@ -49,6 +49,7 @@ type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
 
 // ── auth, agents, teams ───────────────────────────────────────────────
+export type SignInBody = In<typeof Api.SignInBody>;
 export type InvitationPreview = Out<typeof Api.InvitationPreview>;
 export type AcceptInvitationBody = In<typeof Api.AcceptInvitationBody>;
 export type AgentsResponse = Out<typeof Api.AgentsResponse>;
@@ -75,6 +76,7 @@ export type TransferBody = In<typeof Api.TransferBody>;
 export type AlertsResponse = Out<typeof Empathy.AlertsResponse>;
 export type AlertResponse = Out<typeof Empathy.AlertResponse>;
 export type RecoveryResponse = Out<typeof Empathy.RecoveryResponse>;
+export type FlagFailureBody = In<typeof Empathy.FlagFailureBody>;
 
 // ── customers and organizations ───────────────────────────────────────
 export type CustomersResponse = Out<typeof Customers.CustomersResponse>;
@@ -93,6 +95,7 @@ export type CreateOrganizationBody = In<typeof Customers.CreateOrganizationBody>
 export type UpdateOrganizationBody = In<typeof Customers.UpdateOrganizationBody>;
 export type AttributeDefinitionsResponse = Out<typeof Customers.AttributeDefinitionsResponse>;
 export type AttributeDefinitionBody = In<typeof Customers.AttributeDefinitionBody>;
+export type AddIdentityKind = AddIdentityBody['kind'];
 
 // ── widget (visitor) ──────────────────────────────────────────────────
 export type LeaveMessageBody = In<typeof Api.LeaveMessageBody>;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@warmline/shared';
+import { ErrorCode } from '@warmline/shared';
 
 /** An error answered by the API (or a network failure, code `network`). */
 export class ApiError extends Error {
@@ -36,7 +36,7 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
@@ -46,8 +46,8 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Calls the Warmline API on the same origin and returns its JSON, or throws an {@link ApiError}. */
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+/** Calls the Warmline API on the same origin and returns its JSON (undefined for 204), or throws an {@link ApiError}. */
+export async function request(method: Method, path: string, options: RequestOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -66,30 +66,30 @@ export async function request<T>(method: Method, path: string, options: RequestO
     throw new ApiError(0, 'network', 'Cannot reach Warmline. Check your connection; we will keep trying.');
   }
 
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const payload: unknown = await response.json().catch(() => null);
   if (options.signal?.aborted) throw options.signal.reason;
-  if (response.ok) return payload as T;
+  if (response.ok) return payload;
 
   const error = readErrorBody(payload);
   const retryAfter = Number(response.headers.get('retry-after'));
   if (response.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.();
   throw new ApiError(
     response.status,
-    error?.code ?? codeForStatus(response.status),
+    knownCode(error?.code) ?? codeForStatus(response.status),
     error?.message ?? `The server answered ${response.status}.`,
     error?.details,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
   );
 }
 
-function readErrorBody(payload: unknown): { code: ErrorCode; message: string; details?: unknown } | null {
+function readErrorBody(payload: unknown): { code: string; message: string; details?: unknown } | null {
   if (typeof payload !== 'object' || payload === null || !('error' in payload)) return null;
-  const error = (payload as { error: unknown }).error;
-  if (typeof error !== 'object' || error === null) return null;
-  const { code, message, details } = error as Record<string, unknown>;
+  const { error } = payload;
+  if (typeof error !== 'object' || error === null || !('code' in error) || !('message' in error)) return null;
+  const { code, message } = error;
   if (typeof code !== 'string' || typeof message !== 'string') return null;
-  return { code: code as ErrorCode, message, details };
+  return { code, message, details: 'details' in error ? error.details : undefined };
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -101,4 +101,10 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 429) return 'rate_limited';
   if (status === 503) return 'unavailable';
   return status >= 500 ? 'internal' : 'invalid';
+}
+
+/** A code this version knows, else null (the status then says what kind of failure it was). */
+function knownCode(code: string | undefined): ErrorCode | null {
+  const known = ErrorCode.safeParse(code);
+  return known.success ? known.data : null;
 }

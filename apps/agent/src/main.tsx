@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { queryClient } from './api/queryClient.ts';
 import { unlockAudioOnFirstGesture } from './state/alerts.ts';
 import { bootSession } from './state/session.ts';
 import { setState } from './state/store.ts';
@@ -32,6 +34,8 @@ bootSession();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

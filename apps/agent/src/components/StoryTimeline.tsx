@@ -93,6 +93,7 @@ function StoryItem({ item, name, showWho }: { item: TimelineItem; name: string; 
 /** Everything that happened, newest first, one heading per day, with older pages on request. */
 export function StoryTimeline({ storyKey, read, nameOf, showWho = false, version }: StoryTimelineProps) {
   const { items, nextCursor, state, more, retry } = usePagedList({
+    scope: 'story',
     read,
     keyOf: timelineKey,
     key: `${storyKey}:${String(version ?? '')}`,

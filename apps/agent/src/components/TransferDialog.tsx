@@ -2,7 +2,7 @@ import type { Conversation } from '@warmline/shared';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { transferConversation } from '../state/conversationActions.ts';
 import { customerName } from '../state/customerName.ts';
-import { useStore } from '../state/store.ts';
+import { useAgents, useTeams } from '../state/teamActions.ts';
 import { candidateLabel, firstName, loadOn, parseTarget, targetValue, teamLabel, transferCandidates } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
 
@@ -24,8 +24,8 @@ interface TransferDialogProps {
 
 /** Warm transfer: pick a colleague or team, write the handoff note, optionally tell the customer why. */
 export function TransferDialog({ conversation: c, meId, onClose }: TransferDialogProps) {
-  const agents = useStore((s) => s.agents);
-  const teams = useStore((s) => s.teams);
+  const agents = useAgents();
+  const teams = useTeams();
   const candidates = useMemo(() => transferCandidates(agents, meId), [agents, meId]);
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');

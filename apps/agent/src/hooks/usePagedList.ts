@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { queryKeys } from '../api/queryClient.ts';
 import { appendPage, type Paged } from '../state/paging.ts';
 
 export type PagedState = 'loading' | 'ready' | 'error' | 'more';
 
 interface PagedListOptions<T> {
+  /** Which kind of list this is (`customers`, `organizations`, a story): keys are only unique within it. */
+  scope: string;
   /** Reads a page: the first one with a null cursor. */
   read: (cursor: string | null) => Promise<Paged<T>>;
   keyOf: (item: T) => string;
@@ -13,47 +17,36 @@ interface PagedListOptions<T> {
   merge?: (held: readonly T[], page: readonly T[]) => readonly T[];
 }
 
-/** A cursor-paged list read from the API: the first page on each new key, more on request, a retry after a failure. */
-export function usePagedList<T>({ read, keyOf, key, merge }: PagedListOptions<T>) {
-  const [items, setItems] = useState<readonly T[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [state, setState] = useState<PagedState>('loading');
-  const [attempt, setAttempt] = useState(0);
+/**
+ * A cursor-paged list read from the API through the query cache: the first page on each new key (the previous
+ * key's rows stay until it arrives), more on request, a retry after a failure.
+ */
+export function usePagedList<T>({ scope, read, keyOf, key, merge }: PagedListOptions<T>) {
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.paged(scope, key),
+    queryFn: ({ pageParam }) => read(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
   const join = useCallback(
     (held: readonly T[], page: readonly T[]) => (merge ? merge(held, page) : appendPage(held, page, keyOf)),
     [merge, keyOf],
   );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `read` reads; a retry reads again
-  useEffect(() => {
-    let live = true;
-    setState('loading');
-    read(null).then(
-      (page) => {
-        if (!live) return;
-        setItems(join([], page.items));
-        setNextCursor(page.nextCursor);
-        setState('ready');
-      },
-      () => live && setState('error'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, attempt]);
+  const pages = query.data?.pages;
+  const items = useMemo(() => (pages ?? []).reduce<readonly T[]>((held, page) => join(held, page.items), []), [pages, join]);
+  const nextCursor = pages?.at(-1)?.nextCursor ?? null;
+  const state: PagedState = query.isFetchingNextPage
+    ? 'more'
+    : query.isError
+      ? 'error'
+      : query.isPending || query.isPlaceholderData
+        ? 'loading'
+        : 'ready';
 
   const more = async () => {
-    if (!nextCursor) return;
-    setState('more');
-    try {
-      const page = await read(nextCursor);
-      setItems((held) => join(held, page.items));
-      setNextCursor(page.nextCursor);
-      setState('ready');
-    } catch {
-      setState('error');
-    }
+    if (nextCursor) await query.fetchNextPage();
   };
 
-  return { items, nextCursor, state, more, retry: () => setAttempt((n) => n + 1) };
+  return { items, nextCursor, state, more, retry: () => void query.refetch() };
 }

@@ -12,6 +12,7 @@ import { Link, paths } from '../router.tsx';
 import { type CustomerFilters, customersQuery, isFiltered, noFilters } from '../state/customerFilters.ts';
 import { contactLine, personName } from '../state/customerName.ts';
 import { useStore } from '../state/store.ts';
+import { useAgents } from '../state/teamActions.ts';
 
 const VERIFIED = [
   { value: 'any', label: 'Everyone' },
@@ -25,7 +26,7 @@ const byId = (c: CustomerSummary) => c.id;
 export function CustomersPage() {
   const meId = useStore((s) => s.session?.agent.id ?? '');
   const isAdmin = useStore((s) => s.session?.agent.role === 'admin');
-  const agents = useStore((s) => s.agents);
+  const agents = useAgents();
   const [filters, setFilters] = useState<CustomerFilters>(noFilters);
   const [typed, setTyped] = useState('');
   const [adding, setAdding] = useState(false);
@@ -43,7 +44,7 @@ export function CustomersPage() {
         .then((page) => ({ items: page.customers, nextCursor: page.nextCursor })),
     [filters, meId],
   );
-  const list = usePagedList({ read, keyOf: byId, key: customersQuery(filters, meId) });
+  const list = usePagedList({ scope: 'customers', read, keyOf: byId, key: customersQuery(filters, meId) });
   const state = list.state;
 
   const ownerOptions = [

@@ -68,7 +68,7 @@ export function OrganizationsPage() {
       organizationsApi.list(q, cursor).then((page) => ({ items: page.organizations, nextCursor: page.nextCursor })),
     [q],
   );
-  const list = usePagedList({ read, keyOf: byId, key: q });
+  const list = usePagedList({ scope: 'organizations', read, keyOf: byId, key: q });
   const state = list.state;
 
   const rows = list.items;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { AlertsCard } from '../components/AlertsCard.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { CallbackChip } from '../components/Badges.tsx';
@@ -17,18 +17,16 @@ import {
   tthCaption,
   waitingClock,
 } from '../state/supervisor.ts';
-import { loadOverview, watchOverview } from '../state/supervisorActions.ts';
+import { useOverview } from '../state/supervisorActions.ts';
 
 const PRESENCE_LABEL = { available: 'Available', busy: 'Busy', away: 'Away', offline: 'Offline' } as const;
 const CHANNEL_LABEL = { chat: 'Chat', email: 'Email', phone: 'Phone' } as const;
 
 /** Supervisors: who is waiting and for how long, who can take them, and how fast people reach a human today. */
 export function SupervisorPage() {
-  const overview = useStore((s) => s.overview);
-  const state = useStore((s) => s.overviewState);
   const allowed = useStore((s) => s.session?.agent.role !== 'agent');
+  const { overview, state, reload } = useOverview(allowed);
   const now = useNow(1000);
-  useEffect(() => (allowed ? watchOverview() : undefined), [allowed]);
 
   const agents = useMemo(() => (overview ? sortAgentsForOverview(overview.data.agents) : []), [overview]);
 
@@ -57,7 +55,7 @@ export function SupervisorPage() {
         {state === 'error' ? (
           <p className="form-error" role="alert">
             The overview could not be read.{' '}
-            <button type="button" className="link-button" onClick={() => loadOverview()}>
+            <button type="button" className="link-button" onClick={reload}>
               Try again
             </button>
           </p>

@@ -5,14 +5,14 @@ import { InviteForm } from '../components/InviteForm.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
 import { TeamsCard } from '../components/TeamsCard.tsx';
 import { useStore } from '../state/store.ts';
-import { loadAgents, loadTeams } from '../state/teamActions.ts';
+import { loadAgents, loadTeams, useAgents, useTeams } from '../state/teamActions.ts';
 
 /** The team (for everyone to see who is around), invitations (admins) and my own profile. */
 export function TeamPage() {
   const me = useStore((s) => s.session?.agent);
   const workspaceKey = useStore((s) => s.session?.workspace.key);
-  const agents = useStore((s) => s.agents);
-  const teams = useStore((s) => s.teams);
+  const agents = useAgents();
+  const teams = useTeams();
   useEffect(() => {
     loadAgents().catch(() => {});
     loadTeams().catch(() => {});

@@ -1,6 +1,7 @@
 import type { SessionResponse } from '@warmline/shared';
 import { authApi } from '../api/endpoints.ts';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/http.ts';
+import { queryClient } from '../api/queryClient.ts';
 import { navigate, paths } from '../router.tsx';
 import { forgetAlerts } from './alertActions.ts';
 import { startIdleWatch, stopIdleWatch } from './idleWatcher.ts';
@@ -56,6 +57,7 @@ function endSession(): void {
   setCsrfToken(null);
   forgetAlerts();
   resetState();
+  queryClient.clear();
   document.title = 'Warmline';
   navigate(paths.signIn, { replace: true });
 }

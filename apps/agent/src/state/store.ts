@@ -1,5 +1,4 @@
 import type {
-  Agent,
   Alert,
   AttributeDefinition,
   Conversation,
@@ -8,9 +7,7 @@ import type {
   InboxView,
   Recovery,
   SessionResponse,
-  SupervisorOverview,
-  Team,
-} from '@warmline/shared';
+} from '@warmline/shared/types';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { InboxCountsData, StatusFilter } from '../api/endpoints.ts';
 import type { PendingMessage } from './outbox.ts';
@@ -44,13 +41,8 @@ export interface AppState {
   /** Conversation id → highest seq the customer has read. */
   customerRead: Readonly<Record<string, number>>;
   unread: Readonly<Record<string, true>>;
-  agents: readonly Agent[];
-  teams: readonly Team[];
   /** Set when the app moved me to Away for being idle: the minutes, for the gentle note. */
   autoAway: { minutes: number } | null;
-  /** The supervisor's live overview and when (ms) it was read, so waiting times can keep counting. */
-  overview: { data: SupervisorOverview; at: number } | null;
-  overviewState: LoadState | 'forbidden';
   notificationPermission: NotificationPermission | 'unsupported';
   /** Customer id → the profile as last read; shared by the panel beside a conversation and the customer page. */
   profiles: Readonly<Record<string, CustomerProfile>>;
@@ -87,11 +79,7 @@ export function initialState(): AppState {
     customerTyping: {},
     customerRead: {},
     unread: {},
-    agents: [],
-    teams: [],
     autoAway: null,
-    overview: null,
-    overviewState: 'loading',
     notificationPermission: typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
     profiles: {},
     profileState: {},

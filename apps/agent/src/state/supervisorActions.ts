@@ -1,55 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import type { SupervisorOverview } from '@warmline/shared/types';
+import { useMemo } from 'react';
 import { supervisorApi } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
+import { queryClient, queryKeys } from '../api/queryClient.ts';
 import { applyAlertRead } from './alertActions.ts';
-import { setState } from './store.ts';
 
 const REFRESH_EVERY_MS = 10_000;
 const DEBOUNCE_MS = 1_000;
 
-let watchers = 0;
-let interval: ReturnType<typeof setInterval> | null = null;
 let debounce: ReturnType<typeof setTimeout> | null = null;
-let inFlight = false;
 
-export async function loadOverview(): Promise<void> {
-  if (inFlight) return;
-  inFlight = true;
+async function readOverview(): Promise<SupervisorOverview> {
   const startedAt = Date.now();
-  try {
-    const data = await supervisorApi.overview();
-    setState({ overview: { data, at: Date.now() }, overviewState: 'ready' });
-    if (data.alerts) applyAlertRead(data.alerts, startedAt);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 403) setState({ overviewState: 'forbidden' });
-    else setState((s) => ({ overviewState: s.overview ? 'ready' : 'error' }));
-  } finally {
-    inFlight = false;
-  }
+  const data = await supervisorApi.overview();
+  if (data.alerts) applyAlertRead(data.alerts, startedAt);
+  return data;
 }
 
-/** While the supervisor page is open: read now and every 10 s. Returns the stop function. */
-export function watchOverview(): () => void {
-  watchers++;
-  if (watchers === 1) {
-    loadOverview();
-    interval = setInterval(loadOverview, REFRESH_EVERY_MS);
-  }
-  return () => {
-    watchers--;
-    if (watchers > 0) return;
-    if (interval) clearInterval(interval);
-    if (debounce) clearTimeout(debounce);
-    interval = null;
-    debounce = null;
-  };
+export type OverviewState = 'loading' | 'ready' | 'error' | 'forbidden';
+
+/**
+ * The live overview while a supervisor page shows it: read now and every 10 s, and again shortly after the
+ * socket says a conversation, a presence or an alert changed. `at` is when it was read, so waits keep counting.
+ */
+export function useOverview(enabled: boolean) {
+  const query = useQuery({
+    queryKey: queryKeys.overview,
+    queryFn: readOverview,
+    enabled,
+    refetchInterval: REFRESH_EVERY_MS,
+  });
+  const forbidden = query.error instanceof ApiError && query.error.status === 403;
+  const state: OverviewState = forbidden ? 'forbidden' : query.data ? 'ready' : query.isError ? 'error' : 'loading';
+  const { data, dataUpdatedAt } = query;
+  const overview = useMemo(() => (data ? { data, at: dataUpdatedAt } : null), [data, dataUpdatedAt]);
+  return { overview, state, reload: () => void query.refetch() };
 }
 
-/** A conversation or presence changed: re-read about a second later, once per burst (only while watched). */
+/** A conversation or presence changed: re-read about a second later, once per burst (only while a page watches). */
 export function overviewMayHaveChanged(): void {
-  if (watchers === 0) return;
   if (debounce) clearTimeout(debounce);
   debounce = setTimeout(() => {
     debounce = null;
-    loadOverview();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.overview, refetchType: 'active' });
   }, DEBOUNCE_MS);
 }

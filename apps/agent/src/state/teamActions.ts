@@ -1,23 +1,47 @@
-import type { Agent, AgentRole, Presence, Team } from '@warmline/shared';
+import { useQuery } from '@tanstack/react-query';
+import type { Agent, AgentRole, Presence, Team } from '@warmline/shared/types';
 import { agentsApi, type TeamInput, teamsApi, type UpdateAgentInput } from '../api/endpoints.ts';
+import { queryClient, queryKeys } from '../api/queryClient.ts';
 import { getState, setState } from './store.ts';
 
+const NONE: readonly never[] = [];
+const readAgents = () => agentsApi.list().then(({ agents }) => agents);
+const readTeams = () => teamsApi.list().then(({ teams }) => teams);
+
+/** The workspace's people, kept live by presence frames; read once and on request (the team page). */
+export function useAgents(): readonly Agent[] {
+  return useQuery({ queryKey: queryKeys.agents, queryFn: readAgents, staleTime: Number.POSITIVE_INFINITY }).data ?? NONE;
+}
+
+/** The workspace's teams, kept in step with every change made here. */
+export function useTeams(): readonly Team[] {
+  return useQuery({ queryKey: queryKeys.teams, queryFn: readTeams, staleTime: Number.POSITIVE_INFINITY }).data ?? NONE;
+}
+
+/** Reads the people afresh (a colleague may have joined). */
 export async function loadAgents(): Promise<void> {
-  const { agents } = await agentsApi.list();
-  setState({ agents });
+  await queryClient.fetchQuery({ queryKey: queryKeys.agents, queryFn: readAgents, staleTime: 0 });
+}
+
+export async function loadTeams(): Promise<void> {
+  await queryClient.fetchQuery({ queryKey: queryKeys.teams, queryFn: readTeams, staleTime: 0 });
+}
+
+function upsert<T extends { id: string }>(list: readonly T[] | undefined, item: T): readonly T[] | undefined {
+  if (!list) return list;
+  return list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
 }
 
 /** Keeps the team list and the signed-in agent in step with one changed agent. */
 export function applyAgent(agent: Agent): void {
-  setState((s) => ({
-    agents: s.agents.some((a) => a.id === agent.id) ? s.agents.map((a) => (a.id === agent.id ? agent : a)) : [...s.agents, agent],
-    session: s.session && s.session.agent.id === agent.id ? { ...s.session, agent } : s.session,
-  }));
+  queryClient.setQueryData<readonly Agent[]>(queryKeys.agents, (agents) => upsert(agents, agent));
+  setState((s) => ({ session: s.session && s.session.agent.id === agent.id ? { ...s.session, agent } : s.session }));
 }
 
 export function applyPresence(agentId: string, presence: Presence): void {
   const s = getState();
-  const agent = s.agents.find((a) => a.id === agentId) ?? (s.session?.agent.id === agentId ? s.session.agent : null);
+  const agents = queryClient.getQueryData<readonly Agent[]>(queryKeys.agents) ?? NONE;
+  const agent = agents.find((a) => a.id === agentId) ?? (s.session?.agent.id === agentId ? s.session.agent : null);
   if (agent) applyAgent({ ...agent, presence });
 }
 
@@ -51,28 +75,20 @@ export async function updateAgent(id: string, input: UpdateAgentInput): Promise<
   applyAgent(agent);
 }
 
-export async function loadTeams(): Promise<void> {
-  const { teams } = await teamsApi.list();
-  setState({ teams });
-}
-
 /** Keeps the teams list, and every agent's teamIds (mine included), in step with one changed team. */
 export function applyTeam(team: Team): void {
+  const withTeam = (a: Agent): Agent => {
+    const member = team.memberIds.includes(a.id);
+    const has = a.teamIds.includes(team.id);
+    if (member === has) return a;
+    return { ...a, teamIds: member ? [...a.teamIds, team.id] : a.teamIds.filter((t) => t !== team.id) };
+  };
+  queryClient.setQueryData<readonly Team[]>(queryKeys.teams, (teams) => upsert(teams, team));
+  queryClient.setQueryData<readonly Agent[]>(queryKeys.agents, (agents) => agents?.map(withTeam));
   setState((s) => {
-    const withTeam = (a: Agent): Agent => {
-      const member = team.memberIds.includes(a.id);
-      const has = a.teamIds.includes(team.id);
-      if (member === has) return a;
-      return { ...a, teamIds: member ? [...a.teamIds, team.id] : a.teamIds.filter((t) => t !== team.id) };
-    };
-    const teams = s.teams.some((t) => t.id === team.id) ? s.teams.map((t) => (t.id === team.id ? team : t)) : [...s.teams, team];
     const meBefore = s.session?.agent;
     const meAfter = meBefore ? withTeam(meBefore) : meBefore;
-    return {
-      teams,
-      agents: s.agents.map(withTeam),
-      session: s.session && meAfter && meAfter !== meBefore ? { ...s.session, agent: meAfter } : s.session,
-    };
+    return { session: s.session && meAfter && meAfter !== meBefore ? { ...s.session, agent: meAfter } : s.session };
   });
 }
 

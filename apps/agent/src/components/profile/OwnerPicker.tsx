@@ -1,6 +1,7 @@
 import type { PublicAgent } from '@warmline/shared';
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store.ts';
+import { useAgents } from '../../state/teamActions.ts';
 import { Avatar } from '../Avatar.tsx';
 
 interface OwnerPickerProps {
@@ -14,7 +15,7 @@ interface OwnerPickerProps {
 
 /** Who looks after a person or an account: one named colleague, or nobody yet. */
 export function OwnerPicker({ owner, label, hint, onChange, disabled = false, testId }: OwnerPickerProps) {
-  const agents = useStore((s) => s.agents);
+  const agents = useAgents();
   const meId = useStore((s) => s.session?.agent.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

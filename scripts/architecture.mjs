@@ -4,7 +4,7 @@
 //   modules/X/   imports core/, its own files, and other modules only through their index.ts
 //   channels/X/  imports core/, modules' index.ts, channels/channel.ts (the door) and its own files
 //   testing/     the integration-test harness: only test files import it
-// Test files (*.test.ts) keep the same rules (a module's tests go through other modules' index.ts too), but an
+// Test files (*.test.ts, and their helpers *.testing.ts) keep the same rules (a module's tests go through other modules' index.ts too), but an
 // integration test may start the whole server (the composition root: server.ts, jobHandlers.ts, cli/).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,7 @@ export function placeOf(rel) {
   return { kind: 'root', name: 'root' };
 }
 
-const isTest = (rel) => /\.test\.tsx?$/.test(rel);
+const isTest = (rel) => /\.(test|testing)\.tsx?$/.test(rel);
 
 /** Why `from` may not import `to` (paths relative to the server's src/), or null when it may. */
 export function ruleBroken(from, to) {

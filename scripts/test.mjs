@@ -1,6 +1,7 @@
 // `npm test`: every tier, one summary line at the end ("N passed, N failed").
-//   lint + format (biome) · architecture (module boundaries, no import circles) · types (tsc) · unit · integration on PGlite · integration on PostgreSQL + Redis
-//   (when DATABASE_URL / REDIS_URL are set) · end-to-end in Chromium · fault tests (their own PostgreSQL, Redis,
+//   lint + format (biome) · architecture (module boundaries, no import circles) · types (tsc) · unit · integration on the embedded PostgreSQL · integration on PostgreSQL + Redis
+//   (when DATABASE_URL / REDIS_URL are set) · end-to-end in Chromium, then again under a faked clock at three hours
+//   of the day · fault tests (their own PostgreSQL, Redis,
 //   nginx and Warmline nodes).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,12 +39,14 @@ function vitest(label, project, env) {
 }
 
 function vitestRun(label, selection, env) {
+  vitestRunUnder([], label, selection, env);
+}
+
+/** Runs vitest behind `prefix` (a command such as faketime that runs it), and adds its counts to the totals. */
+function vitestRunUnder(prefix, label, selection, env) {
   const out = path.join(tmp, `${label.replace(/[^a-z0-9]+/gi, '-')}.json`);
-  const status = run(
-    'npx',
-    ['vitest', 'run', ...selection, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
-    env,
-  );
+  const args = ['vitest', 'run', ...selection, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const status = prefix.length ? run(prefix[0], [...prefix.slice(1), 'npx', ...args], env) : run('npx', args, env);
   let report = null;
   try {
     report = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -102,7 +105,7 @@ tier('types', () => {
   check('types of the fault tests (tsc, no DOM)', 'npx', ['tsc', '-p', 'faults/tsconfig.json', '--noEmit']);
 });
 tier('unit', () => vitest('unit', 'unit', embeddedEnv));
-tier('integration', () => vitest('integration on PGlite + in-process bus', 'integration', embeddedEnv));
+tier('integration', () => vitest('integration on the embedded PostgreSQL + in-process bus', 'integration', embeddedEnv));
 tier('integration-postgres', () => {
   if (!process.env.DATABASE_URL) {
     notes.push('integration on PostgreSQL: not run (DATABASE_URL is not set; .ci/run sets it)');
@@ -122,6 +125,40 @@ tier('e2e', () => {
     return;
   }
   vitest('end-to-end in Chromium', 'e2e', embeddedEnv);
+});
+
+/**
+ * The browser suite again under a faked system clock (libfaketime, Debian's `faketime`, installed when missing and
+ * possible) at hours that have broken date arithmetic before: just after midnight, early morning, just before
+ * midnight, in the machine's time zone. Everything the suite starts — Warmline, its PostgreSQL, Chromium — reads
+ * the faked clock, which keeps moving from there.
+ */
+function ensureFaketime() {
+  if (!fs.existsSync('/usr/bin/faketime') && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (spawnSync('apt-get', ['install', '-y', '-qq', 'faketime'], { stdio: 'inherit', env }).status !== 0) {
+      spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+      spawnSync('apt-get', ['install', '-y', '-qq', 'faketime'], { stdio: 'inherit', env });
+    }
+  }
+  return fs.existsSync('/usr/bin/faketime');
+}
+
+const E2E_CLOCK_HOURS = (process.env.WARMLINE_E2E_CLOCK_HOURS ?? '00:30,06:30,23:30').split(',').filter(Boolean);
+
+tier('e2e-clock', () => {
+  if (!fs.existsSync('/usr/bin/chromium') || !ensureFaketime()) {
+    totals.skipped++;
+    notes.push('e2e at other hours: SKIPPED — needs /usr/bin/chromium and /usr/bin/faketime (needs root and apt-get)');
+    return;
+  }
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  for (const hour of E2E_CLOCK_HOURS) {
+    const clock = `@${today} ${hour}:00`;
+    process.stdout.write(`\n── end-to-end with the clock at ${clock} ──\n`);
+    vitestRunUnder(['faketime', '-f', clock], `end-to-end in Chromium at ${hour}`, ['--project', 'e2e'], embeddedEnv);
+  }
 });
 
 tier('faults', () => {

@@ -9,7 +9,7 @@ export type TestServer = Running;
 let shared: Promise<TestServer> | null = null;
 
 /**
- * One real server per test worker: PGlite in a temporary directory by default, PostgreSQL and Redis when
+ * One real server per test worker: the embedded PostgreSQL in a temporary directory by default, PostgreSQL and Redis when
  * DATABASE_URL / REDIS_URL are set. Tests isolate themselves by creating their own workspaces.
  */
 export function testServer(): Promise<TestServer> {
@@ -34,4 +34,4 @@ export async function startTestServer(dataDir: string): Promise<TestServer> {
 }
 
 /** Which database the suite runs on, for test titles and logs. */
-export const backend = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+export const backend = process.env.DATABASE_URL ? 'postgres' : 'embedded';

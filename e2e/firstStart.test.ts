@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterProcesses } from '../apps/server/src/core/db/embedded/processes.ts';
 import { launchChromium, root, screenshots, startWarmline, type Warmline } from './harness.ts';
 
 let warmline: Warmline;
@@ -75,6 +77,9 @@ describe('a fresh install, started with npm start', () => {
     expect(sent.status).toBe(201);
 
     expect(await warmline.stop()).toBe(0);
+    // Its PostgreSQL stopped with it, and the data directory holds the cluster it will start again.
+    expect(clusterProcesses(warmline.dataDir)).toEqual([]);
+    expect(fs.existsSync(path.join(warmline.dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     warmline = await startWarmline({ dataDir: warmline.dataDir });
     const resumed = await widgetSession(warmline, session.visitorToken);
     expect(resumed.entries.map((e) => e.body)).toContain('Still there after a restart?');

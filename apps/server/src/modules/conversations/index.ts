@@ -3,7 +3,7 @@ export { appendEntries, appendEntry, type EntryToAppend } from './appendEntries.
 export { appendMessage } from './appendMessage.ts';
 export { appendOne } from './appendOne.ts';
 export { getConversation, setResolved } from './conversations.ts';
-export { eventEntry } from './eventEntries.ts';
+export { eventEntry, noteEntry } from './eventEntries.ts';
 export { drainAppends } from './groupCommit.ts';
 export type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 export { presentCallback, visitorView } from './presentConversation.ts';

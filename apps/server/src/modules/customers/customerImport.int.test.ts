@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAgent, buildConversation, client, signIn } from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
-import { importCustomers } from './customerImport.ts';
 import {
   customerCount,
   customerWith,
@@ -12,6 +11,7 @@ import {
   shop,
   useServer,
 } from './customerImport.testing.ts';
+import { importCustomers } from './customerImport.ts';
 import { customers } from './repository/customers.ts';
 
 let t: TestServer;

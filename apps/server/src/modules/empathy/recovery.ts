@@ -6,11 +6,11 @@ import { Conflict, Invalid } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { type JobRecord, jobs } from '../../core/jobs/jobs.ts';
 import {
-  appendEntry,
   type ConversationRecord,
   conversationFor,
   conversations,
   eventEntry,
+  noteEntry,
   pushConversationChanged,
 } from '../conversations/index.ts';
 import { agents, presentPublicAgent } from '../teams/index.ts';
@@ -154,7 +154,7 @@ export async function recordRecoveryStep(
         note = `${me} followed up with the customer${step.note ? `: ${step.note}` : '.'}`;
         break;
     }
-    events.push(await internalNote(tx, actor, conversation, note));
+    events.push(await noteEntry(tx, actor, conversation, note));
     return presentRecovery(tx, actor.workspaceId, (await recoveries.byConversation(tx, actor.workspaceId, conversation.id))!);
   });
   await afterCommit(services, events);
@@ -176,7 +176,7 @@ export async function recoveryFollowUpDue(tx: Sql, job: JobRecord, _now: Date, e
   const owner = recovery.ownerId ? await agents.byId(tx, job.workspaceId, recovery.ownerId) : null;
   const text = `Time to follow up with ${conversation.customerName ?? 'the customer'}${recovery.followUpNote ? `: ${recovery.followUpNote}` : ''}`;
   events.push(
-    await internalNote(
+    await noteEntry(
       tx,
       { kind: 'system', workspaceId: job.workspaceId },
       conversation,
@@ -190,22 +190,6 @@ export async function recoveryFollowUpDue(tx: Sql, job: JobRecord, _now: Date, e
     agentId: owner?.id ?? null,
   });
   events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: owner?.id ?? null });
-}
-
-async function internalNote(
-  tx: Sql,
-  actor: AgentActor | SystemActor,
-  conversation: ConversationRecord,
-  body: string,
-): Promise<WarmlineEvent> {
-  const entry = await appendEntry(tx, {
-    workspaceId: actor.workspaceId,
-    conversationId: conversation.id,
-    kind: 'note',
-    body,
-    author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'system', id: null },
-  });
-  return { type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry };
 }
 
 async function presentRecovery(sql: Sql, workspaceId: string, r: RecoveryRecord): Promise<Recovery> {

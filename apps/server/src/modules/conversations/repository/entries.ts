@@ -100,21 +100,8 @@ export const entries = {
   },
 };
 
-/** One row of a group-committed batch; `seq` is already allocated. */
 /** An entry with its seq reserved, ready to insert (modules/conversations/appendEntries.ts builds them). */
-export interface BatchEntry {
-  workspaceId: string;
-  conversationId: string;
-  seq: number;
-  kind: EntryKind;
-  direction: Direction | null;
-  channel: Channel | null;
-  body: string;
-  clientId: string | null;
-  author: { kind: 'customer' | 'agent' | 'system'; id: string | null; name: string | null; avatarUrl: string | null };
-  event: { type: string; data: Record<string, unknown> } | null;
-  emotion: EmotionReading | null;
-}
+export type BatchEntry = Omit<Entry, 'id' | 'createdAt'> & { workspaceId: string };
 
 export const entryBatches = {
   /** Entries already stored under these (workspace, conversation, clientId) triples: resends. */

@@ -8,7 +8,7 @@ import { DEMO_MEMBER, DEMO_WORKSPACE_KEY } from './demo.ts';
 import { userHashFor } from './modules/customers/index.ts';
 import { workspaces } from './modules/workspaces/index.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const webPaths = {
   agentDist: path.join(root, 'apps/agent/dist'),
   widgetScript: path.join(root, 'apps/widget/dist/widget.js'),

@@ -12,12 +12,12 @@ const targets = [
   {
     name: '@warmline/widget',
     output: 'apps/widget/dist/widget.js',
-    sources: ['apps/widget/src', 'apps/widget/build.mjs', 'packages/shared/src'],
+    sources: ['apps/widget/src', 'apps/widget/build.mjs', 'packages/shared/src', 'packages/realtime-client/src'],
   },
   {
     name: '@warmline/agent',
     output: 'apps/agent/dist/index.html',
-    sources: ['apps/agent/src', 'apps/agent/index.html', 'apps/agent/vite.config.ts', 'packages/shared/src'],
+    sources: ['apps/agent/src', 'apps/agent/index.html', 'apps/agent/vite.config.ts', 'packages/shared/src', 'packages/realtime-client/src'],
   },
 ];
 

@@ -30,12 +30,15 @@ const rate = { perSecond: OFFERED_PER_SECOND, durationMs: LATENCY_MS };
  * figures on PostgreSQL when DATABASE_URL is set.
  */
 export async function chatBenchmarks(): Promise<Figure[]> {
-  const bare = await bareRelayFigures();
-  const figures = [...(await warmlineFigures(bare, '', {})), await idleFigure()];
+  const bare = await relayFigures('bench/baselines/bareRelay.ts', {});
+  // The embedded engine for the first figures, whatever DATABASE_URL says (an empty URL means embedded).
+  const persisted = await relayFigures('bench/baselines/persistedRelay.ts', { DATABASE_URL: '' });
+  const figures = [...(await warmlineFigures(bare, persisted, '', {})), await idleFigure()];
   const postgres = await postgresForBench();
   if (postgres) {
     try {
-      figures.push(...(await warmlineFigures(bare, '.pg', postgres.env, postgres)));
+      const persistedPg = await relayFigures('bench/baselines/persistedRelay.ts', postgres.env);
+      figures.push(...(await warmlineFigures(bare, persistedPg, '.pg', postgres.env, postgres)));
     } finally {
       await postgres.drop();
     }
@@ -48,8 +51,9 @@ interface Bare {
   latency: Latency;
 }
 
-async function bareRelayFigures(): Promise<Bare> {
-  const bare = await startBaseline('bench/baselines/bareRelay.ts');
+/** A baseline relay (bare, or persisted into PostgreSQL) under the same clients and load as Warmline. */
+async function relayFigures(script: string, env: Record<string, string>): Promise<Bare> {
+  const bare = await startBaseline(script, env);
   try {
     const url = `ws://127.0.0.1:${bare.port}`;
     const target: Target = {
@@ -65,6 +69,7 @@ async function bareRelayFigures(): Promise<Bare> {
 
 async function warmlineFigures(
   bare: Bare,
+  persisted: Bare,
   suffix: string,
   env: Record<string, string>,
   postgres?: PostgresForBench,
@@ -77,23 +82,23 @@ async function warmlineFigures(
     const target = await prepareShops(url, shops, VISITORS_PER_SHOP);
     const value = await throughput(target, load);
     const latency = await latencyAtRate(target, rate);
-    const database = postgres ? `${postgres.description}, in-process bus` : 'embedded database (PGlite)';
+    const database = postgres ? `${postgres.description}, in-process bus` : 'embedded PostgreSQL';
     return [
       {
         bench: `chat.throughput${suffix}`,
         value: round(value.perSecond, 0),
         unit: 'msg/s',
-        baseline: round(bare.throughput.perSecond, 0),
-        ratio: round(value.perSecond / bare.throughput.perSecond),
-        notes: `${VISITORS} visitor sockets × ${IN_FLIGHT_PER_VISITOR} in flight in ${SHOPS} workspaces → each workspace's agent socket, ${database}; counted as entries received by the agents over ${MEASURE_MS / 1000} s (acks ${round(value.acked, 0)}/s); baseline: bare ws relay, same clients. Targets ≥ 5000 msg/s and ratio ≥ 0.35`,
+        baseline: round(persisted.throughput.perSecond, 0),
+        ratio: round(value.perSecond / persisted.throughput.perSecond),
+        notes: `${VISITORS} visitor sockets × ${IN_FLIGHT_PER_VISITOR} in flight in ${SHOPS} workspaces → each workspace's agent socket, ${database}; counted as entries received by the agents over ${MEASURE_MS / 1000} s (acks ${round(value.acked, 0)}/s); baseline: the persisted relay (same clients, each frame group-committed into a one-index table of the same PostgreSQL before it is forwarded); the bare ws relay did ${round(bare.throughput.perSecond, 0)} msg/s (ratio ${round(value.perSecond / bare.throughput.perSecond)}). Targets ≥ 5000 msg/s and ratio ≥ 0.5`,
       },
       {
         bench: `chat.p99_ms_at_2000${suffix}`,
         value: round(latency.p99, 1),
         unit: 'ms',
-        baseline: round(bare.latency.p99, 1),
-        ratio: round(latency.p99 / bare.latency.p99),
-        notes: `send → the workspace's agent socket (${SHOPS} workspaces), ${OFFERED_PER_SECOND} msg/s offered for ${LATENCY_MS / 1000} s by ${VISITORS} visitors, ${database} (p50 ${round(latency.p50, 1)} ms, delivered ${latency.delivered}/${latency.sent}; bare p50 ${round(bare.latency.p50, 1)} ms); target p99 ≤ 50 ms`,
+        baseline: round(persisted.latency.p99, 1),
+        ratio: round(latency.p99 / persisted.latency.p99),
+        notes: `send → the workspace's agent socket (${SHOPS} workspaces), ${OFFERED_PER_SECOND} msg/s offered for ${LATENCY_MS / 1000} s by ${VISITORS} visitors, ${database} (p50 ${round(latency.p50, 1)} ms, delivered ${latency.delivered}/${latency.sent}; persisted relay p50 ${round(persisted.latency.p50, 1)} ms; bare relay p99 ${round(bare.latency.p99, 1)} ms, p50 ${round(bare.latency.p50, 1)} ms); target p99 ≤ 50 ms`,
       },
     ];
   } finally {

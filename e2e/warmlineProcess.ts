@@ -32,7 +32,7 @@ export async function freePort(): Promise<number> {
  * Embedded database unless `env` names one; `env` adds or overrides variables.
  */
 export async function startWarmline(
-  opts: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {},
+  opts: { demo?: boolean; dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<Warmline> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-run-'));
@@ -41,7 +41,11 @@ export async function startWarmline(
   delete env.REDIS_URL;
   Object.assign(env, opts.env);
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/warmline.mjs', 'start', ...(opts.demo ? ['--demo'] : [])], { cwd: root, env });
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), 'bin/warmline.mjs', 'start', ...(opts.demo ? ['--demo'] : [])],
+    { cwd: root, env },
+  );
   let output = '';
   child.stdout.on('data', (d) => {
     output += String(d);

@@ -7,7 +7,8 @@ import type { Alert, Conversation, Entry, Presence } from '@warmline/shared';
  */
 export interface EventMap {
   'entry.appended': { workspaceId: string; customerId: string; entry: Entry };
-  'conversation.changed': { workspaceId: string; customerId: string; conversation: Conversation };
+  /** `previewOnly`: only the inbox row moved (preview, seq, mood), nothing the customer sees. */
+  'conversation.changed': { workspaceId: string; customerId: string; conversation: Conversation; previewOnly?: boolean };
   typing: {
     workspaceId: string;
     conversationId: string;

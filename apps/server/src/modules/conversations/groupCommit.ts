@@ -4,6 +4,7 @@ import { DatabaseUnavailable } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { readEmotion } from '../emotion/index.ts';
 import { appendChangingState, appendOne } from './appendOne.ts';
+import { flushPreviews, previewsMoved } from './inboxPreviews.ts';
 import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 import { type ConversationState, conversationBatches } from './repository/conversationBatches.ts';
 import { ConversationMoved, type Pending, staysAsItIs, writeTogether } from './writeTogether.ts';
@@ -22,6 +23,8 @@ interface Written {
    * anyone is answered, so a first message is answered with the person routing found for it.
    */
   changes: WarmlineEvent[];
+  /** Inbox rows the batch moved without changing their conversations: announced after everything else. */
+  moved: Array<{ workspaceId: string; id: string }>;
 }
 
 export interface MessageWriter {
@@ -45,6 +48,7 @@ export function writerFor(services: Services): MessageWriter {
 /** Resolves once every message queued so far on this node is stored (a graceful shutdown waits for it). */
 export async function drainAppends(services: Services): Promise<void> {
   await writers.get(services)?.drain();
+  await flushPreviews(services);
 }
 
 /**
@@ -102,6 +106,7 @@ function createMessageWriter(services: Services): MessageWriter {
       await afterCommit(services, written.events.slice(i, i + PUBLISH_SLICE));
       if (i + PUBLISH_SLICE < written.events.length) await nextTurn();
     }
+    previewsMoved(services, written.moved);
   }
 
   /**
@@ -111,24 +116,25 @@ function createMessageWriter(services: Services): MessageWriter {
    */
   async function writeBatch(batch: Pending[], before: () => Promise<void>): Promise<Written> {
     try {
-      const states = await lookUp(batch);
-      const fast: Array<{ pending: Pending; conversation: ConversationState }> = [];
-      const slow: Pending[] = [];
-      for (const pending of batch) {
-        const conversation = states.get(pending);
-        if (conversation && staysAsItIs(pending, conversation)) fast.push({ pending, conversation });
-        else slow.push(pending);
-      }
       return await services.db.transaction(async (tx) => {
-        const written: Written = { answers: [], events: [], changes: [] };
+        const states = await lockConversations(tx, batch);
+        const fast: Array<{ pending: Pending; conversation: ConversationState }> = [];
+        const slow: Pending[] = [];
+        for (const pending of batch) {
+          const conversation = states.get(pending);
+          if (conversation && staysAsItIs(pending, conversation)) fast.push({ pending, conversation });
+          else slow.push(pending);
+        }
+        const written: Written = { answers: [], events: [], changes: [], moved: [] };
         for (const p of slow) await appendBehindSavepoint(tx, p, written);
         if (fast.length) {
           await tx.query('savepoint together');
           try {
-            const together = await writeTogether(tx, fast);
+            const together = await writeTogether(tx, fast, { recheck: slow.length > 0 });
             await tx.query('release savepoint together');
             for (const [i, { pending }] of fast.entries()) written.answers.push(() => pending.resolve(together.results[i]!));
             written.events.push(...together.events);
+            written.moved.push(...together.moved);
           } catch (err) {
             if (!(err instanceof ConversationMoved)) throw err;
             await tx.query('rollback to savepoint together');
@@ -138,13 +144,14 @@ function createMessageWriter(services: Services): MessageWriter {
         return written;
       });
     } catch (err) {
-      if (err instanceof DatabaseUnavailable) return { answers: batch.map((p) => () => p.reject(err)), events: [], changes: [] };
+      if (err instanceof DatabaseUnavailable)
+        return { answers: batch.map((p) => () => p.reject(err)), events: [], changes: [], moved: [] };
       // A batch that fails as a whole is retried one message at a time, so one bad message cannot sink the others.
       services.log.warn({ err }, 'group commit failed; writing one by one');
       // Their own transactions publish at once: only after the batches before them.
       await before();
       for (const p of batch) await appendOne(services, p.actor, p.input).then(p.resolve, p.reject);
-      return { answers: [], events: [], changes: [] };
+      return { answers: [], events: [], changes: [], moved: [] };
     }
   }
 
@@ -163,25 +170,24 @@ function createMessageWriter(services: Services): MessageWriter {
     }
   }
 
-  /** Which conversation each append would land on, read without locks (re-checked under lock when writing). */
-  async function lookUp(batch: Pending[]): Promise<Map<Pending, ConversationState>> {
-    const byId = batch.filter((p) => p.actor.kind === 'agent' && p.input.conversationId);
-    const byCustomer = batch.filter((p) => p.actor.kind === 'visitor');
-    const [idStates, customerStates] = await Promise.all([
-      conversationBatches.states(
-        services.db,
-        byId.map((p) => ({ workspaceId: p.actor.workspaceId, id: p.input.conversationId! })),
+  /** Locks the conversation each append lands on (all of them in one statement) and says which it is. */
+  async function lockConversations(tx: Sql, batch: Pending[]): Promise<Map<Pending, ConversationState>> {
+    const rows = await conversationBatches.lockForBatch(
+      tx,
+      batch.flatMap((p) =>
+        p.actor.kind === 'agent' && p.input.conversationId
+          ? [{ workspaceId: p.actor.workspaceId, id: p.input.conversationId }]
+          : [],
       ),
-      conversationBatches.latestStates(
-        services.db,
-        byCustomer.map((p) => ({ workspaceId: p.actor.workspaceId, customerId: (p.actor as { customerId: string }).customerId })),
+      batch.flatMap((p) =>
+        p.actor.kind === 'visitor' ? [{ workspaceId: p.actor.workspaceId, customerId: p.actor.customerId }] : [],
       ),
-    ]);
-    const ids = new Map(idStates.map((s) => [s.id, s]));
-    const customers = new Map(customerStates.map((s) => [s.customerId, s]));
+    );
+    const ids = new Map(rows.map((s) => [s.id, s]));
+    const latest = new Map(rows.filter((s) => s.latest).map((s) => [s.customerId, s]));
     const found = new Map<Pending, ConversationState>();
     for (const p of batch) {
-      const state = p.actor.kind === 'agent' ? ids.get(p.input.conversationId ?? '') : customers.get(p.actor.customerId);
+      const state = p.actor.kind === 'agent' ? ids.get(p.input.conversationId ?? '') : latest.get(p.actor.customerId);
       if (state && state.workspaceId === p.actor.workspaceId) found.set(p, state);
     }
     return found;

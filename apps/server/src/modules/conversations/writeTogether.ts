@@ -6,7 +6,6 @@ import { appendEntries, type EntryToAppend } from './appendEntries.ts';
 import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 import { type ConversationState, conversationBatches } from './repository/conversationBatches.ts';
 import { entryBatches } from './repository/entries.ts';
-import { viewsOf } from './views.ts';
 
 /** A message waiting in the group commit's queue. */
 export interface Pending {
@@ -32,18 +31,19 @@ export function staysAsItIs(p: Pending, c: ConversationState): boolean {
 }
 
 /**
- * Messages that leave their conversations as they are, stored together: their conversations locked and
- * re-checked in one statement, resends found in one, and the rest appended by `appendEntries` in one seq
- * reservation and one multi-row insert. One `conversation.changed` per conversation, however many messages.
+ * Messages that leave their conversations as they are, stored together (their conversations already locked by
+ * the batch, and re-checked when appends earlier in the batch changed state), resends found in one statement, and the rest appended by `appendEntries` in one seq
+ * reservation and one multi-row insert. The inbox rows they moved are announced after the ack (inboxPreviews.ts).
  */
 export async function writeTogether(
   tx: Sql,
   items: Array<{ pending: Pending; conversation: ConversationState }>,
-): Promise<{ results: AppendMessageResult[]; events: WarmlineEvent[] }> {
+  opts: { recheck: boolean },
+): Promise<{ results: AppendMessageResult[]; events: WarmlineEvent[]; moved: Array<{ workspaceId: string; id: string }> }> {
   const keys = [...new Map(items.map(({ conversation: c }) => [c.id, { workspaceId: c.workspaceId, id: c.id }])).values()];
-  // Sent together: statements of one transaction run in order, and the second needs nothing from the first.
+  // The conversations are locked already; appends that changed state earlier in this transaction make a re-read due.
   const [states, existing] = await Promise.all([
-    conversationBatches.states(tx, keys, { lock: true }),
+    opts.recheck ? conversationBatches.states(tx, keys, { lock: true }) : items.map((i) => i.conversation),
     entryBatches.byClientIds(
       tx,
       items.map(({ pending, conversation: c }) => ({
@@ -97,20 +97,10 @@ export async function writeTogether(
     customerId: locked.get(entry.conversationId)!.customerId,
     entry,
   }));
-  // Previews moved for conversations that got a message (notes leave the inbox row as it is).
-  const touched = [...new Map(fresh.filter((f) => f.kind === 'message').map((f) => [f.conversationId, f])).values()];
-  const records = await conversationBatches.records(
-    tx,
-    touched.map((f) => ({ workspaceId: f.workspaceId, id: f.conversationId })),
-  );
-  const views = await viewsOf(tx, records);
-  for (const [i, record] of records.entries()) {
-    events.push({
-      type: 'conversation.changed',
-      workspaceId: record.workspaceId,
-      customerId: record.customerId,
-      conversation: views[i]!,
-    });
-  }
-  return { results, events };
+  // Inbox rows moved for conversations that got a message (notes leave them as they are): announced after the ack.
+  const moved = [...new Map(fresh.filter((f) => f.kind === 'message').map((f) => [f.conversationId, f])).values()].map((f) => ({
+    workspaceId: f.workspaceId,
+    id: f.conversationId,
+  }));
+  return { results, events, moved };
 }

@@ -75,6 +75,18 @@ describe('who receives what', () => {
     expect(JSON.stringify(d.visitor)).not.toContain('mei@example.com');
   });
 
+  it('an inbox row moved only by messages reaches agents, and nothing reaches the customer', () => {
+    const d = deliveryFor({
+      type: 'conversation.changed',
+      workspaceId: 'w1',
+      customerId: 'cu1',
+      conversation: { id: 'c1' } as Conversation,
+      previewOnly: true,
+    });
+    expect(d.agents).toEqual({ type: 'conversation', conversation: { id: 'c1' } });
+    expect(d.visitor).toBeNull();
+  });
+
   it('typing goes to the other side only', () => {
     const base = { type: 'typing', workspaceId: 'w1', conversationId: 'c1', customerId: 'cu1', typing: true } as const;
     const fromCustomer = deliveryFor({ ...base, by: { kind: 'customer', id: 'cu1', name: null } });

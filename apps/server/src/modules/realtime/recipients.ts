@@ -37,10 +37,12 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return {
         ...none,
         agents: { type: 'conversation', conversation: event.conversation },
-        visitor: {
-          customerId: event.customerId,
-          frame: { type: 'visitor_conversation', conversation: visitorView(event.conversation) },
-        },
+        visitor: event.previewOnly
+          ? null
+          : {
+              customerId: event.customerId,
+              frame: { type: 'visitor_conversation', conversation: visitorView(event.conversation) },
+            },
       };
     case 'typing': {
       const frame: ServerFrame = {

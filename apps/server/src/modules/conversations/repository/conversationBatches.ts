@@ -33,15 +33,33 @@ export const conversationBatches = {
       [valid.map((k) => k.workspaceId), valid.map((k) => k.id)],
     );
   },
-  /** Each customer's most recent chat conversation (what the widget writes to). */
-  async latestStates(sql: Sql, keys: Array<{ workspaceId: string; customerId: string }>): Promise<ConversationState[]> {
-    if (!keys.length) return [];
-    return sql.query<ConversationState>(
-      `select distinct on (c.customer_id) ${stateColumns} from conversations c
-       join unnest($1::uuid[], $2::uuid[]) as k(workspace_id, customer_id) on c.workspace_id = k.workspace_id and c.customer_id = k.customer_id
-       where c.channel = 'chat'
-       order by c.customer_id, c.updated_at desc, c.id desc`,
-      [keys.map((k) => k.workspaceId), keys.map((k) => k.customerId)],
+  /**
+   * Locks, in one statement, the conversations a batch writes to: those agents named, and each visitor's latest
+   * chat conversation (`latest` marks these). Rows come locked in id order, so two batches never deadlock.
+   */
+  async lockForBatch(
+    sql: Sql,
+    byId: Array<{ workspaceId: string; id: string }>,
+    byCustomer: Array<{ workspaceId: string; customerId: string }>,
+  ): Promise<Array<ConversationState & { latest: boolean }>> {
+    const ids = byId.filter((k) => isUuid(k.id));
+    if (!ids.length && !byCustomer.length) return [];
+    return sql.query<ConversationState & { latest: boolean }>(
+      `with latest as (
+         select l.id from unnest($3::uuid[], $4::uuid[]) as k(workspace_id, customer_id)
+         cross join lateral (select x.id from conversations x
+           where x.workspace_id = k.workspace_id and x.customer_id = k.customer_id and x.channel = 'chat'
+           order by x.updated_at desc, x.id desc limit 1) l)
+       select ${stateColumns}, c.id in (select id from latest) as latest from conversations c
+       where c.id in (select id from latest)
+          or (c.workspace_id, c.id) in (select * from unnest($1::uuid[], $2::uuid[]))
+       order by c.id for update of c`,
+      [
+        ids.map((k) => k.workspaceId),
+        ids.map((k) => k.id),
+        byCustomer.map((k) => k.workspaceId),
+        byCustomer.map((k) => k.customerId),
+      ],
     );
   },
   /** Reserves `n` seqs per conversation (rows must be locked by the caller); returns the new last seq. */

@@ -3,7 +3,7 @@ import type { Sql } from './core/db/client.ts';
 import type { WarmlineEvent } from './core/events.ts';
 import { type JobRecord, jobs } from './core/jobs/jobs.ts';
 import type { JobHandler } from './core/jobs/runner.ts';
-import { callbacks, conversations, eventEntry, pushConversationChanged } from './modules/conversations/index.ts';
+import { callbacks, conversations, eventEntry, pushConversationChanged, ROUTE_BACKSTOP } from './modules/conversations/index.ts';
 import { alerts, presentAlert, recoveryFollowUpDue } from './modules/empathy/index.ts';
 import { fillEveryone, routeConversation } from './modules/routing/index.ts';
 import { agents, teamSettings } from './modules/teams/index.ts';
@@ -120,6 +120,8 @@ function describe(seconds: number): string {
 }
 
 export const jobHandlers: Record<string, JobHandler> = {
+  /** A queued conversation whose routing listener never ran (the node stopped between commit and listener). */
+  [ROUTE_BACKSTOP]: route,
   callback_due: callbackDue,
   time_to_human: timeToHuman,
   reply_promise: replyPromise,

@@ -212,8 +212,10 @@ export function realtimeGateway(
       case 'send': {
         const who = actor.kind === 'visitor' ? actor.customerId : actor.agentId;
         await limiter.hit(`send:${who}`, services.config.messagesPerMinute, 60);
-        const { entry } = await appendMessage(services, actor, frame);
+        const { entry, created } = await appendMessage(services, actor, frame);
         const shown = actor.kind === 'visitor' ? forCustomer(entry) : entry;
+        // The entry comes with the acknowledgement; its fan-out (only for a new one) need not come here again.
+        if (created) conn.acknowledged(frame.clientId);
         return conn.send({
           type: 'ack',
           clientId: frame.clientId,

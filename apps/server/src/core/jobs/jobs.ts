@@ -22,6 +22,13 @@ export const jobs = {
       JSON.stringify(input.payload),
     ]);
   },
+  /** Cancels the pending jobs of a kind for one conversation (their work was done another way). */
+  async cancelFor(sql: Sql, workspaceId: string, kind: string, conversationId: string): Promise<void> {
+    await sql.query(
+      `delete from jobs where workspace_id = $1 and kind = $2 and status = 'pending' and payload->>'conversationId' = $3`,
+      [workspaceId, kind, conversationId],
+    );
+  },
   /**
    * Takes one due job and locks it for the caller's transaction: whichever runner takes it, it runs once.
    * Jobs of every workspace are taken here; each carries its workspace id into its handler.

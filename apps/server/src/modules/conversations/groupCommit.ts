@@ -127,14 +127,16 @@ function createMessageWriter(services: Services): MessageWriter {
         }
         const written: Written = { answers: [], events: [], changes: [], moved: [] };
         for (const p of slow) await appendBehindSavepoint(tx, p, written);
-        if (fast.length) {
+        if (fast.length && !slow.length) {
+          // Nothing in this transaction changed a conversation since it was locked: no re-check, no savepoint.
+          const together = await writeTogether(tx, fast, { recheck: false });
+          storedTogether(written, fast, together);
+        } else if (fast.length) {
           await tx.query('savepoint together');
           try {
-            const together = await writeTogether(tx, fast, { recheck: slow.length > 0 });
+            const together = await writeTogether(tx, fast, { recheck: true });
             await tx.query('release savepoint together');
-            for (const [i, { pending }] of fast.entries()) written.answers.push(() => pending.resolve(together.results[i]!));
-            written.events.push(...together.events);
-            written.moved.push(...together.moved);
+            storedTogether(written, fast, together);
           } catch (err) {
             if (!(err instanceof ConversationMoved)) throw err;
             await tx.query('rollback to savepoint together');
@@ -153,6 +155,16 @@ function createMessageWriter(services: Services): MessageWriter {
       for (const p of batch) await appendOne(services, p.actor, p.input).then(p.resolve, p.reject);
       return { answers: [], events: [], changes: [], moved: [] };
     }
+  }
+
+  function storedTogether(
+    written: Written,
+    fast: Array<{ pending: Pending }>,
+    together: Awaited<ReturnType<typeof writeTogether>>,
+  ) {
+    for (const [i, { pending }] of fast.entries()) written.answers.push(() => pending.resolve(together.results[i]!));
+    written.events.push(...together.events);
+    written.moved.push(...together.moved);
   }
 
   async function appendBehindSavepoint(tx: Sql, p: Pending, written: Written) {

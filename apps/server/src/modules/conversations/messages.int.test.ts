@@ -82,6 +82,23 @@ describe(`messages are idempotent by clientId and ordered by seq (${backend})`, 
     agent.close();
   });
 
+  it('a message reaches the sending tab once, in its acknowledgement, and the same visitor’s other tab as an entry', async () => {
+    const { visitorToken } = await buildConversation(t, workspace);
+    const agent = await agentSocket(t, signed);
+    const [sending, other] = [await visitorSocket(t, visitorToken), await visitorSocket(t, visitorToken)];
+    const clientId = newClientId();
+    sending.send({ type: 'send', clientId, body: 'Typed in one tab' });
+    const ack = await sending.next('ack', (f) => f.clientId === clientId);
+    expect(ack.entry.body).toBe('Typed in one tab');
+    expect((await other.next('entry', (f) => f.entry.clientId === clientId)).entry.seq).toBe(ack.seq);
+    // A later message from the agent marks the point by which a second copy would have arrived at the sending tab.
+    const marker = newClientId();
+    agent.send({ type: 'send', clientId: marker, conversationId: ack.conversationId, body: 'Got it' });
+    await sending.next('entry', (f) => f.entry.clientId === marker);
+    expect(sending.frames.filter((f) => f.type === 'entry' && f.entry.clientId === clientId)).toHaveLength(0);
+    for (const s of [sending, other, agent]) s.close();
+  });
+
   it('five identical sends at the same moment store one entry', async () => {
     const { conversationId, visitorToken } = await buildConversation(t, workspace);
     const agentClientId = newClientId();

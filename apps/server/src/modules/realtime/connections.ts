@@ -6,11 +6,27 @@ import type { Actor, AgentActor } from '../../core/context.ts';
 export interface Connection {
   actor: Actor;
   send(frame: ServerFrame): void;
+  /**
+   * This socket's message was stored and acknowledged with its entry: the entry's fan-out skips this socket (it
+   * has it already), which halves what a writing visitor is sent. Other sockets of the same person still get it.
+   */
+  acknowledged(clientId: string): void;
 }
 
 interface Live extends Connection {
   socket: WebSocket;
   alive: boolean;
+  /** clientIds acknowledged here whose fan-out has not come by yet (a few at most; bounded). */
+  echoes: Set<string>;
+}
+
+/** More unmatched acknowledgements than this means their fan-out was lost: forget the oldest. */
+const MAX_ECHOES = 64;
+
+/** True when `frame` is the entry this socket was acknowledged for (and forgets it: it comes once). */
+function isOwnEcho(c: Live, frame: ServerFrame): boolean {
+  if (frame.type !== 'entry' || !frame.entry.clientId || !c.echoes.size) return false;
+  return c.echoes.delete(frame.entry.clientId);
 }
 
 /** The sockets on this node, indexed the way deliveries look them up. */
@@ -24,8 +40,13 @@ export class Connections {
       actor,
       socket,
       alive: true,
+      echoes: new Set(),
       send(frame) {
         if (socket.readyState === socket.OPEN) sendCorked(socket, JSON.stringify(frame));
+      },
+      acknowledged(clientId) {
+        conn.echoes.add(clientId);
+        if (conn.echoes.size > MAX_ECHOES) conn.echoes.delete(conn.echoes.values().next().value!);
       },
     };
     socket.on('pong', () => {
@@ -55,6 +76,7 @@ export class Connections {
     const data = JSON.stringify(frame);
     for (const c of set) {
       if (allowed && !allowed(c.actor as AgentActor)) continue;
+      if (isOwnEcho(c, frame)) continue;
       if (c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
     }
   }
@@ -68,8 +90,10 @@ export class Connections {
     const set = this.visitorsByCustomer.get(customerId);
     if (!set) return;
     const data = JSON.stringify(frame);
-    for (const c of set)
-      if (c.actor.workspaceId === workspaceId && c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
+    for (const c of set) {
+      if (c.actor.workspaceId !== workspaceId || isOwnEcho(c, frame)) continue;
+      if (c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
+    }
   }
 
   /** How many sockets this agent has open on this node. */

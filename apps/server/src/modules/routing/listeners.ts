@@ -1,11 +1,17 @@
 import { inUnit } from '../../core/context.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
 import { listener } from '../../core/listeners.ts';
+import { ROUTE_BACKSTOP } from '../conversations/index.ts';
 import { fillAgent, fillEveryone, routeConversation } from './routing.ts';
 
 /** A customer joined the queue: the best person with room takes them now (or they wait for the next one). */
 export const routeWaitingCustomer = listener('routeWaitingCustomer', 'conversation.queued', async (services, events) => {
   for (const e of events) {
-    await inUnit(services, (tx, emitted) => routeConversation(tx, e.workspaceId, e.conversationId, services.now(), emitted));
+    await inUnit(services, async (tx, emitted) => {
+      await routeConversation(tx, e.workspaceId, e.conversationId, services.now(), emitted);
+      // Routed (or left waiting for the next person with room): the backstop written with the queueing is not needed.
+      await jobs.cancelFor(tx, e.workspaceId, ROUTE_BACKSTOP, e.conversationId);
+    });
   }
 });
 

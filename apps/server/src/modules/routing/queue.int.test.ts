@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAgent, buildConversation, buildWorkspace, client, type Signed, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildWorkspace,
+  client,
+  runDueJobs,
+  type Signed,
+  signIn,
+} from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 
 let t: TestServer;
@@ -91,5 +99,29 @@ describe(`the queue order (${backend})`, () => {
     const more = await client(t, admin).patch(`/api/v1/agents/${amina.id}`, { capacity: { chat: 2 } });
     expect(more.body.agent.capacity).toEqual({ chat: 2 });
     expect(await holder(admin, third.conversationId)).toEqual({ status: 'waiting', assignee: 'Amina' });
+  });
+
+  it('a queued customer is routed by the durable job when the node stopped before routing ran, and only then', async () => {
+    const workspace = await buildWorkspace(t);
+    const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
+    const routed = await buildConversation(t, workspace, 'routed at once');
+    // The listener ran: nothing is left for the backstop to do.
+    const left = await t.db.query(
+      `select id from jobs where workspace_id = $1 and kind = 'route_queued' and status = 'pending'`,
+      [workspace.id],
+    );
+    expect(left).toEqual([]);
+    expect(await holder(admin, routed.conversationId)).toEqual({ status: 'waiting', assignee: null });
+
+    // As after a crash between commit and listener: the conversation waits, its backstop job is due, and the person
+    // who could take it became available without anyone telling routing.
+    const kofi = await buildAgent(t, workspace, { displayName: 'Kofi', presence: 'away' });
+    await t.db.query(`update agents set presence = 'available' where workspace_id = $1 and id = $2`, [workspace.id, kofi.id]);
+    await t.db.query(`insert into jobs (workspace_id, kind, run_at, payload) values ($1, 'route_queued', now(), $2)`, [
+      workspace.id,
+      JSON.stringify({ conversationId: routed.conversationId }),
+    ]);
+    await runDueJobs(t, workspace);
+    expect(await holder(admin, routed.conversationId)).toEqual({ status: 'waiting', assignee: 'Kofi' });
   });
 });

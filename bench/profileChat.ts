@@ -16,7 +16,13 @@ function cpuByProcess(): Map<number, { what: string; ticks: number }> {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const what = cmd.includes('warmline.mjs') ? 'warmline' : cmd.startsWith('postgres') ? `postgres ${cmd.includes('[local]') ? 'backends' : cmd.split(':')[1]?.trim()}` : cmd.includes('profileChat') ? 'load generator' : 'other';
+      const what = cmd.includes('warmline.mjs')
+        ? 'warmline'
+        : cmd.startsWith('postgres')
+          ? `postgres ${cmd.includes('[local]') ? 'backends' : cmd.split(':')[1]?.trim()}`
+          : cmd.includes('profileChat')
+            ? 'load generator'
+            : 'other';
       found.set(Number(entry), { what, ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {}
   }
@@ -29,7 +35,7 @@ const shops = await seedShops({ dataDir, databaseUrl: undefined }, 50);
 const server = await startWarmline({
   dataDir,
   env: { DATABASE_URL: '' },
-  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  nodeArgs: process.env.NO_PROFILE ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
 });
 try {
   const target = await prepareShops(server.url.replace('localhost', '127.0.0.1'), shops, 10);
@@ -40,7 +46,9 @@ try {
   const used = [...after].map(([pid, a]) => ({ what: a.what, ms: (a.ticks - (before.get(pid)?.ticks ?? 0)) * 10 }));
   const groups = new Map<string, number>();
   for (const u of used) groups.set(u.what, (groups.get(u.what) ?? 0) + u.ms);
-  process.stdout.write(`CPU ms over the 9 s window: ${JSON.stringify(Object.fromEntries([...groups].filter(([, ms]) => ms > 50)))}\n`);
+  process.stdout.write(
+    `CPU ms over the 9 s window: ${JSON.stringify(Object.fromEntries([...groups].filter(([, ms]) => ms > 50)))}\n`,
+  );
   process.stdout.write(`${JSON.stringify(result)}\n`);
   if (process.env.SHOW_OUTPUT) process.stdout.write(server.output());
 } finally {

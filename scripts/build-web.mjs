@@ -17,7 +17,13 @@ const targets = [
   {
     name: '@warmline/agent',
     output: 'apps/agent/dist/index.html',
-    sources: ['apps/agent/src', 'apps/agent/index.html', 'apps/agent/vite.config.ts', 'packages/shared/src', 'packages/realtime-client/src'],
+    sources: [
+      'apps/agent/src',
+      'apps/agent/index.html',
+      'apps/agent/vite.config.ts',
+      'packages/shared/src',
+      'packages/realtime-client/src',
+    ],
   },
 ];
 

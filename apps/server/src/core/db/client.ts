@@ -3,19 +3,9 @@ import { openPool } from './pool.ts';
 
 export { isConnectionError } from './pool.ts';
 
-/** Anything that runs SQL: the database itself or an open transaction. */
-export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Runs a multi-statement script without parameters (migrations). */
-  exec(script: string): Promise<void>;
-}
+import type { Db } from './sql.ts';
 
-export interface Db extends Sql {
-  /** `embedded`: the PostgreSQL Warmline started in its data directory; `postgres`: the server of DATABASE_URL. */
-  readonly kind: 'embedded' | 'postgres';
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Db, Sql } from './sql.ts';
 
 /**
  * Opens the PostgreSQL of `databaseUrl`, or else starts the embedded one in `<dataDir>/postgres` (created on first

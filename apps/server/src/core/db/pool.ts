@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DatabaseUnavailable } from '../errors.ts';
-import type { Db, Sql } from './client.ts';
+import type { Db, Sql } from './sql.ts';
 
 // PostgreSQL returns bigint and numeric as strings; counts in this codebase fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db, Sql } from '../client.ts';
 import { applyMigrations } from '../migrate.ts';
+import type { Db, Sql } from '../sql.ts';
 import { EmbeddedDatabaseFailed } from './failure.ts';
 
 /** Where versions before the embedded PostgreSQL kept their database: PGlite's folder. */

@@ -152,11 +152,15 @@ tier('e2e-clock', () => {
     notes.push('e2e at other hours: SKIPPED — needs /usr/bin/chromium and /usr/bin/faketime (needs root and apt-get)');
     return;
   }
-  const d = new Date();
-  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   for (const hour of E2E_CLOCK_HOURS) {
-    const clock = `@${today} ${hour}:00`;
-    process.stdout.write(`\n── end-to-end with the clock at ${clock} ──\n`);
+    // An offset from the real clock, the same for every process (an absolute start time would start each process's
+    // clock anew at that time when it starts, and the server, its PostgreSQL and the tests would disagree).
+    const [h, m] = hour.split(':').map(Number);
+    const at = new Date();
+    at.setHours(h, m, 0, 0);
+    const offset = Math.round((at.getTime() - Date.now()) / 1000);
+    const clock = `${offset >= 0 ? '+' : '-'}${Math.abs(offset)}`;
+    process.stdout.write(`\n── end-to-end with the clock at ${hour} today (${clock} s) ──\n`);
     vitestRunUnder(['faketime', '-f', clock], `end-to-end in Chromium at ${hour}`, ['--project', 'e2e'], embeddedEnv);
   }
 });

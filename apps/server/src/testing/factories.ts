@@ -94,8 +94,8 @@ export async function runDueJobs(t: TestServer, workspace: { id: string }) {
   for (;;) {
     await t.jobs!.runDue();
     const left = await t.db.query(
-      `select id from jobs where workspace_id = $1 and status = 'pending' and run_at <= now() for update`,
-      [workspace.id],
+      `select id from jobs where workspace_id = $1 and status = 'pending' and run_at <= $2 for update`,
+      [workspace.id, t.now()],
     );
     if (!left.length) return;
   }

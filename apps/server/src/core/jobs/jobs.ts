@@ -31,12 +31,14 @@ export const jobs = {
   },
   /**
    * Takes one due job and locks it for the caller's transaction: whichever runner takes it, it runs once.
-   * Jobs of every workspace are taken here; each carries its workspace id into its handler.
+   * Jobs of every workspace are taken here; each carries its workspace id into its handler. Due by the
+   * application's clock (Services.now), the same clock that scheduled them, not the database server's.
    */
-  async takeDue(sql: Sql): Promise<JobRecord | null> {
+  async takeDue(sql: Sql, now: Date): Promise<JobRecord | null> {
     const [row] = await sql.query<JobRecord>(
       `select id::int as id, workspace_id as "workspaceId", kind, run_at as "runAt", payload, attempts from jobs
-       where status = 'pending' and run_at <= now() order by run_at, id limit 1 for update skip locked`,
+       where status = 'pending' and run_at <= $1 order by run_at, id limit 1 for update skip locked`,
+      [now],
     );
     return row ?? null;
   },

@@ -34,7 +34,7 @@ export function startJobRunner(services: Services, jobHandlers: JobHandlers, opt
     const events: WarmlineEvent[] = [];
     try {
       const done = await services.db.transaction(async (tx) => {
-        taken = await jobs.takeDue(tx);
+        taken = await jobs.takeDue(tx, services.now());
         if (!taken) return null;
         const handler = jobHandlers[taken.kind];
         if (handler) await handler(tx, taken, services.now(), events);

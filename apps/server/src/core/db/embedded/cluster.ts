@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Binaries } from './binaries.ts';
+import { clockEnv } from './clockEnv.ts';
 import { EmbeddedDatabaseFailed } from './failure.ts';
 import { checkReachable, handOver, type RunAs } from './osUser.ts';
 import { embeddedSettings, type Listen, renderSettings } from './settings.ts';
@@ -76,7 +77,7 @@ function run(command: string, args: string[], runAs: RunAs): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', ...clockEnv() },
       ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     });
     let output = '';

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { clockEnv } from './clockEnv.ts';
 import { EmbeddedDatabaseFailed } from './failure.ts';
 import type { RunAs } from './osUser.ts';
 import { judgePostmasterPid, type PidHolder, parsePostmasterPid } from './postmasterPid.ts';
@@ -44,7 +45,7 @@ export async function startPostmaster(postgres: string, clusterDir: string, runA
     // Its own session: a Ctrl-C in the terminal reaches Warmline, which drains its work before the database stops.
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', ...clockEnv() },
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
   });
   // Idle, the watchdog must not keep Warmline's process alive; its pipe still closes when the process ends.

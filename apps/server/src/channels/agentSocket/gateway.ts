@@ -81,7 +81,7 @@ export function realtimeGateway(
       waitTimers.delete(workspaceId);
       const customers = connections.customersOf(workspaceId);
       if (!customers.length) return;
-      const ctx = await waitContext(services.db, workspaceId).catch(() => null);
+      const ctx = await waitContext(services.db, workspaceId, services.now()).catch(() => null);
       for (const customerId of customers) {
         try {
           const conversation = ctx && (await conversations.latestForCustomer(services.db, workspaceId, customerId));

@@ -134,7 +134,7 @@ export async function waitFor(
   workspaceId: string,
   conversation: ConversationRecord | null,
 ): Promise<WaitEstimate> {
-  return estimateFor(services.db, await waitContext(services.db, workspaceId), conversation);
+  return estimateFor(services.db, await waitContext(services.db, workspaceId, services.now()), conversation);
 }
 
 export async function visitorWait(services: Services, actor: VisitorActor): Promise<WaitEstimate> {

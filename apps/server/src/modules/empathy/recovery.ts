@@ -165,14 +165,14 @@ export async function recordRecoveryStep(
  * The follow-up time has come: the owner (and supervisors) are told, once, whichever node runs it and however
  * often it is retried; a follow-up moved to another time leaves its old job with nothing to do.
  */
-export async function recoveryFollowUpDue(tx: Sql, job: JobRecord, _now: Date, events: WarmlineEvent[]): Promise<void> {
+export async function recoveryFollowUpDue(tx: Sql, job: JobRecord, now: Date, events: WarmlineEvent[]): Promise<void> {
   const conversationId = String(job.payload.conversationId ?? '');
   const recovery = await recoveries.byConversation(tx, job.workspaceId, conversationId, { forUpdate: true });
   if (!recovery?.followUpAt || recovery.followUpRemindedAt || recovery.followedUpAt) return;
   if (recovery.followUpAt.toISOString() !== job.payload.at) return;
   const conversation = await conversations.byId(tx, job.workspaceId, conversationId);
   if (!conversation) return;
-  await recoveries.set(tx, job.workspaceId, conversationId, { follow_up_reminded_at: new Date() });
+  await recoveries.set(tx, job.workspaceId, conversationId, { follow_up_reminded_at: now });
   const owner = recovery.ownerId ? await agents.byId(tx, job.workspaceId, recovery.ownerId) : null;
   const text = `Time to follow up with ${conversation.customerName ?? 'the customer'}${recovery.followUpNote ? `: ${recovery.followUpNote}` : ''}`;
   events.push(

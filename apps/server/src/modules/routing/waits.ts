@@ -11,8 +11,8 @@ import { toQueued, toSlot } from './snapshot.ts';
 const DEFAULT_HANDLE_SECONDS = 360;
 const HANDLE_HISTORY = 50;
 
-/** What every wait estimate in a workspace shares at one moment: who is on shift and recent handle times. */
-export async function waitContext(sql: Sql, workspaceId: string) {
+/** What every wait estimate in a workspace shares at one moment (`now`): who is on shift and recent handle times. */
+export async function waitContext(sql: Sql, workspaceId: string, now: Date) {
   const people = await agents.list(sql, workspaceId);
   const open = await agents.openByChannel(
     sql,
@@ -21,6 +21,7 @@ export async function waitContext(sql: Sql, workspaceId: string) {
   );
   return {
     workspaceId,
+    now,
     slots: people.map((p) => toSlot(p, open.get(p.id))),
     handleSeconds: await conversations.recentHandleSeconds(sql, workspaceId, HANDLE_HISTORY),
     thresholds: new Map((await teams.list(sql, workspaceId)).map((t) => [t.id, t.offerChoicesAfterSeconds])),
@@ -42,7 +43,7 @@ export async function estimateFor(sql: Sql, ctx: WaitContext, conversation: Conv
         : `${conversation.assigneeName} will be with you in about a minute.`;
     return { agentsAvailable: available, agentsOnShift: available, position: null, seconds: 60, range: null, text, choices: [] };
   }
-  const queued: QueuedConversation = conversation ? toQueued(conversation) : newArrival();
+  const queued: QueuedConversation = conversation ? toQueued(conversation) : newArrival(ctx.now);
   const waiting = conversation?.status === 'waiting';
   const position = await conversations.queueAhead(
     sql,
@@ -77,7 +78,7 @@ export async function estimateFor(sql: Sql, ctx: WaitContext, conversation: Conv
   };
 }
 
-function newArrival(): QueuedConversation {
+function newArrival(now: Date): QueuedConversation {
   return {
     id: 'new',
     channel: 'chat',
@@ -88,7 +89,7 @@ function newArrival(): QueuedConversation {
     escalated: false,
     language: null,
     skills: [],
-    waitingSince: new Date(),
+    waitingSince: now,
     preferred: null,
   };
 }

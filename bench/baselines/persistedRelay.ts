@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type WebSocket, WebSocketServer } from 'ws';
 import { openDb } from '../../apps/server/src/core/db/client.ts';
+import { type RelayFrame, startRelay } from './relay.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-persisted-relay-'));
 const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir });
@@ -16,15 +16,7 @@ await db.exec(
   `create table ${table} (seq bigserial primary key, shop text not null, client_id uuid not null, body text not null)`,
 );
 
-interface Frame {
-  socket: WebSocket;
-  shop: string;
-  clientId: string;
-  body: string;
-}
-
-const agentsOf = new Map<string, Set<WebSocket>>();
-let pending: Frame[] = [];
+let pending: RelayFrame[] = [];
 let writing = false;
 
 /** One batch at a time: insert everything waiting, then answer and forward it, then the next. */
@@ -37,44 +29,21 @@ async function writeLoop() {
       `insert into ${table} (shop, client_id, body) select * from unnest($1::text[], $2::uuid[], $3::text[]) returning seq`,
       [batch.map((f) => f.shop), batch.map((f) => f.clientId), batch.map((f) => f.body)],
     );
-    batch.forEach((f, i) => {
-      const seq = rows[i]!.seq;
-      f.socket.send(JSON.stringify({ type: 'ack', clientId: f.clientId, seq }));
-      const out = JSON.stringify({ type: 'entry', entry: { clientId: f.clientId, body: f.body, seq } });
-      for (const a of agentsOf.get(f.shop) ?? []) a.send(out);
-    });
+    batch.forEach((f, i) => relay.deliver(f, rows[i]!.seq));
     // Let the sockets' frames that arrived meanwhile join the next batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   writing = false;
 }
 
-const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-wss.on('connection', (socket, request) => {
-  const url = new URL(request.url ?? '/', 'http://relay');
-  const shop = url.searchParams.get('shop') ?? '';
-  if (url.pathname === '/agent') {
-    const agents = agentsOf.get(shop) ?? new Set();
-    agentsOf.set(shop, agents);
-    agents.add(socket);
-    socket.on('close', () => agents.delete(socket));
-    return;
-  }
-  socket.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as { clientId: string; body: string };
-    pending.push({ socket, shop, clientId: frame.clientId, body: frame.body });
+const relay = startRelay(
+  (frame) => {
+    pending.push(frame);
     if (!writing) void writeLoop();
-  });
-});
-wss.on('listening', () => {
-  const { port } = wss.address() as { port: number };
-  process.stdout.write(`listening on port ${port}\n`);
-});
-process.on('SIGTERM', () =>
-  wss.close(async () => {
+  },
+  async () => {
     await db.exec(`drop table if exists ${table}`).catch(() => {});
     await db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  }),
+  },
 );

@@ -19,9 +19,9 @@ export interface ChannelDoor {
  * nothing to do here — the realtime fan-out already carries the entry to the customer's socket — while email and
  * voice doors send through their own protocols.
  */
-export function deliverToCustomer(doors: ChannelDoor[]): Listener<'entry.appended'> {
+export function deliverToCustomer(doors: ChannelDoor[]): Listener<'entry.appended', Services> {
   const byChannel = new Map(doors.flatMap((door) => door.channels.map((c) => [c, door] as const)));
-  return listener('deliverToCustomer', 'entry.appended', async (services, events) => {
+  return listener('deliverToCustomer', 'entry.appended', async (services: Services, events) => {
     for (const { workspaceId, customerId, entry } of events) {
       if (entry.kind !== 'message' || entry.direction !== 'out' || !entry.channel) continue;
       const door = byChannel.get(entry.channel);

@@ -16,7 +16,7 @@ export interface Services {
   /** The clock (core/clock.ts): every command and listener reads the time here, so tests can set it. */
   now: () => Date;
   /** Who reacts to committed events (each module's listeners.ts, registered at start). */
-  listeners: Listeners;
+  listeners: Listeners<Services>;
   /** Tells who a request comes from (modules/auth). */
   authenticate: Authenticator;
 }

@@ -5,32 +5,30 @@ import type { EventOf, EventType, WarmlineEvent } from './events.ts';
  * A reaction to committed events, named for what it does (`routeWaitingCustomer`, `watchMood`). It receives
  * every event of its type that one commit announced, together, so it can act on a batch in one statement.
  */
-export interface Listener<K extends EventType = EventType> {
+export interface Listener<K extends EventType = EventType, S = unknown> {
   name: string;
   on: K;
-  // biome-ignore lint/suspicious/noExplicitAny: listeners take the services their module needs (core knows none).
-  handle(services: any, events: Array<EventOf<K>>): Promise<void>;
+  handle(services: S, events: Array<EventOf<K>>): Promise<void>;
 }
 
 /** Defines a listener with its event type checked. */
-export function listener<K extends EventType>(
+export function listener<K extends EventType, S>(
   name: string,
   on: K,
-  // biome-ignore lint/suspicious/noExplicitAny: see Listener.
-  handle: (services: any, events: Array<EventOf<K>>) => Promise<void>,
-): Listener<K> {
+  handle: (services: S, events: Array<EventOf<K>>) => Promise<void>,
+): Listener<K, S> {
   return { name, on, handle };
 }
 
-/** The listeners of one running node, by event type. */
-export class Listeners {
-  private readonly byType = new Map<EventType, Listener[]>();
+/** The listeners of one running node, by event type; `S` is what they are handed (the node's services). */
+export class Listeners<S> {
+  private readonly byType = new Map<EventType, Array<Listener<EventType, S>>>();
 
-  constructor(listeners: Listener[] = []) {
+  constructor(listeners: Array<Listener<EventType, S>> = []) {
     for (const l of listeners) this.add(l);
   }
 
-  add(l: Listener): void {
+  add(l: Listener<EventType, S>): void {
     this.byType.set(l.on, [...(this.byType.get(l.on) ?? []), l]);
   }
 
@@ -43,7 +41,7 @@ export class Listeners {
    * Runs every listener of these committed events. A listener that fails is logged, never undoes or fails the
    * change: what must not be lost is also a durable job written with the change.
    */
-  async dispatch(services: unknown, events: WarmlineEvent[], log: Logger): Promise<void> {
+  async dispatch(services: S, events: WarmlineEvent[], log: Logger): Promise<void> {
     const groups = new Map<EventType, WarmlineEvent[]>();
     for (const e of events) {
       if (!this.byType.has(e.type)) continue;

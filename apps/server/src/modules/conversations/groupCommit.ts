@@ -67,8 +67,8 @@ function createMessageWriter(services: Services): MessageWriter {
     return batch;
   };
 
-  // A pipeline: while one batch's transaction runs (on the database's own thread, or its own process), this
-  // thread reads the next messages as they arrive, and answers and fans out the batch before.
+  // A pipeline: while one batch's transaction runs in PostgreSQL, this thread reads the next messages as they
+  // arrive, and answers and fans out the batch before.
   const run = async () => {
     let published: Promise<void> = Promise.resolve();
     const afterPublished = () => published;
@@ -77,6 +77,9 @@ function createMessageWriter(services: Services): MessageWriter {
       if (!next) {
         // Idle: yield to the event loop so that every frame already received joins the batch.
         await nextTurn();
+        // Stop only once the last batch's listeners have run and nothing arrived meanwhile: an append that came in
+        // while they ran found this loop still running and did not start another.
+        if (!queue.length) await published;
         if (!queue.length) break;
         next = writeBatch(take(), afterPublished);
       }
@@ -86,10 +89,7 @@ function createMessageWriter(services: Services): MessageWriter {
       // A database that answers within microtasks would otherwise keep this loop from ever reading a socket.
       await nextTurn();
     }
-    await published;
     running = null;
-    // Appends that arrived while the last batch's listeners ran found this loop still running: start again for them.
-    if (queue.length) running = run();
   };
 
   /**

@@ -51,8 +51,9 @@ export const conversationBatches = {
            where x.workspace_id = k.workspace_id and x.customer_id = k.customer_id and x.channel = 'chat'
            order by x.updated_at desc, x.id desc limit 1) l)
        select ${stateColumns}, c.id in (select id from latest) as latest from conversations c
-       where c.id in (select id from latest)
-          or (c.workspace_id, c.id) in (select * from unnest($1::uuid[], $2::uuid[]))
+       where c.id in (select id from latest union all
+         select x.id from unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id)
+         join conversations x on x.workspace_id = k.workspace_id and x.id = k.id)
        order by c.id for update of c`,
       [
         ids.map((k) => k.workspaceId),

@@ -29,7 +29,7 @@ async function writeLoop() {
       `insert into ${table} (shop, client_id, body) select * from unnest($1::text[], $2::uuid[], $3::text[]) returning seq`,
       [batch.map((f) => f.shop), batch.map((f) => f.clientId), batch.map((f) => f.body)],
     );
-    batch.forEach((f, i) => relay.deliver(f, rows[i]!.seq));
+    for (const [i, f] of batch.entries()) relay.deliver(f, rows[i]!.seq);
     // Let the sockets' frames that arrived meanwhile join the next batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

@@ -57,8 +57,17 @@ export function checkReachable(user: RunAs, binary: string, clusterDir: string):
   );
 }
 
+/**
+ * True unless the shell, run as `user`, says no. A shell that could not start or did not finish (status null:
+ * a signal, a busy machine) is asked again, and then given the benefit of the doubt: this check only words an
+ * error PostgreSQL would report anyway, and must never refuse a start by itself.
+ */
 function canRun(user: NonNullable<RunAs>, script: string, arg: string): boolean {
-  return spawnSync('/bin/sh', ['-c', script, 'sh', arg], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { status } = spawnSync('/bin/sh', ['-c', script, 'sh', arg], { uid: user.uid, gid: user.gid, stdio: 'ignore' });
+    if (status !== null) return status === 0;
+  }
+  return true;
 }
 
 function lookUp(name: string): RunAs {

@@ -21,6 +21,13 @@ export interface EventMap {
   'queue.changed': { workspaceId: string };
   /** A team's restriction or members changed: every node re-reads who may see its conversations. */
   'teams.changed': { workspaceId: string };
+  /**
+   * An agent's right to what their sockets show may have changed (signed out, password changed, removed, role or
+   * teams changed): every node re-checks that agent's open sockets, closing those whose session is gone.
+   */
+  'agent.access_changed': { workspaceId: string; agentId: string };
+  /** A customer's visitor access ended (erased, or re-scoped by a merge): every node closes their visitor sockets. */
+  'customer.access_revoked': { workspaceId: string; customerId: string };
   /** An alert raised, or taken (`acknowledgedAt` set): for supervisors and admins, and `agentId` (a follow-up's owner). */
   'alert.raised': { workspaceId: string; alert: Alert; agentId: string | null };
   /** A customer joined the queue (a first message, a reopen, a transfer to a team): routing looks for a person. */

@@ -144,6 +144,23 @@ function ensureFaketime() {
   return fs.existsSync('/usr/bin/faketime');
 }
 
+/**
+ * libfaketime keeps its clock in a semaphore and shared memory named by FAKETIME_SHARED, which `faketime` makes
+ * readable by root only. A process of another user (the embedded PostgreSQL runs as `postgres`) cannot open them
+ * and makes its own, named by its pid, and a process that ends by exec or _exit leaves them behind. When pids
+ * wrap, a later process of another user whose pid names such a leftover can neither make nor remove it, and
+ * libfaketime exits it with 1: a start failed that way now and then. So the shared clock is opened to every user
+ * (every process then uses it and makes none of its own), and what is left is removed after each hour.
+ */
+const SHARE_FAKED_CLOCK =
+  's=${FAKETIME_SHARED%% *}; m=${FAKETIME_SHARED#* }; chmod 0666 "/dev/shm/sem.${s#/}" "/dev/shm/${m#/}" && exec "$@"';
+
+function removeLeftFakedClocks() {
+  for (const name of fs.existsSync('/dev/shm') ? fs.readdirSync('/dev/shm') : []) {
+    if (/^(sem\.)?faketime_(sem|shm)_\d+$/.test(name)) fs.rmSync(path.join('/dev/shm', name), { force: true });
+  }
+}
+
 const E2E_CLOCK_HOURS = (process.env.WARMLINE_E2E_CLOCK_HOURS ?? '00:30,06:30,23:30').split(',').filter(Boolean);
 
 tier('e2e-clock', () => {
@@ -152,6 +169,7 @@ tier('e2e-clock', () => {
     notes.push('e2e at other hours: SKIPPED — needs /usr/bin/chromium and /usr/bin/faketime (needs root and apt-get)');
     return;
   }
+  removeLeftFakedClocks();
   for (const hour of E2E_CLOCK_HOURS) {
     // An offset from the real clock, the same for every process (an absolute start time would start each process's
     // clock anew at that time when it starts, and the server, its PostgreSQL and the tests would disagree).
@@ -163,7 +181,13 @@ tier('e2e-clock', () => {
     const offset = Math.round((at.getTime() - Date.now()) / 1000);
     const clock = `${offset >= 0 ? '+' : '-'}${Math.abs(offset)}`;
     process.stdout.write(`\n── end-to-end with the clock at ${hour} (${clock} s) ──\n`);
-    vitestRunUnder(['faketime', '-f', clock], `end-to-end in Chromium at ${hour}`, ['--project', 'e2e'], embeddedEnv);
+    vitestRunUnder(
+      ['faketime', '-f', clock, 'sh', '-c', SHARE_FAKED_CLOCK, 'sh'],
+      `end-to-end in Chromium at ${hour}`,
+      ['--project', 'e2e'],
+      embeddedEnv,
+    );
+    removeLeftFakedClocks();
   }
 });
 

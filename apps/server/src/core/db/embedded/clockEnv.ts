@@ -4,7 +4,7 @@
  */
 export function clockEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const key of ['TZ', 'LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC']) {
+  for (const key of ['TZ', 'LD_PRELOAD', 'FAKETIME', 'FAKETIME_SHARED', 'FAKETIME_DONT_FAKE_MONOTONIC']) {
     const value = process.env[key];
     if (value) env[key] = value;
   }

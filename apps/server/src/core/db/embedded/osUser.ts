@@ -60,11 +60,14 @@ export function checkReachable(user: RunAs, binary: string, clusterDir: string):
 /**
  * True unless the shell, run as `user`, says no. A shell that could not start or did not finish (status null:
  * a signal, a busy machine) is asked again, and then given the benefit of the doubt: this check only words an
- * error PostgreSQL would report anyway, and must never refuse a start by itself.
+ * error PostgreSQL would report anyway, and must never refuse a start by itself. The shell gets a bare
+ * environment: what is preloaded into this process (libfaketime, say, which can exit a process of another user
+ * with 1) has no say over whether a folder can be entered.
  */
 function canRun(user: NonNullable<RunAs>, script: string, arg: string): boolean {
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { status } = spawnSync('/bin/sh', ['-c', script, 'sh', arg], { uid: user.uid, gid: user.gid, stdio: 'ignore' });
+    const { status } = spawnSync('/bin/sh', ['-c', script, 'sh', arg], { uid: user.uid, gid: user.gid, env, stdio: 'ignore' });
     if (status !== null) return status === 0;
   }
   return true;

@@ -35,3 +35,15 @@ export async function startTestServer(dataDir: string): Promise<TestServer> {
 
 /** Which database the suite runs on, for test titles and logs. */
 export const backend = process.env.DATABASE_URL ? 'postgres' : 'embedded';
+
+/** True when tests can start more nodes of one deployment: the same PostgreSQL and Redis (DATABASE_URL, REDIS_URL). */
+export const multiNode = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+
+/**
+ * Another node beside `testServer()`, on the same PostgreSQL and Redis: what one node commits must reach the
+ * sockets of the other through the bus. Only when `multiNode`; the caller stops it.
+ */
+export async function startOtherNode(): Promise<TestServer> {
+  if (!multiNode) throw new Error('A second node needs DATABASE_URL and REDIS_URL (the embedded database is one node).');
+  return startTestServer(fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-node-')));
+}

@@ -65,6 +65,9 @@ export function realtimeGateway(
 
   const unsubscribe = services.bus.subscribe((event) => {
     if (event.type === 'teams.changed') visibility.forget(event.workspaceId);
+    if (event.type === 'customer.access_revoked') {
+      connections.closeVisitor(event.workspaceId, event.customerId, CloseCode.unauthenticated, 'This visitor session has ended');
+    }
     const delivery = deliveryFor(event);
     if (delivery.agents && delivery.agentsOnly) {
       const { supervisorsAnd } = delivery.agentsOnly;

@@ -96,6 +96,13 @@ export class Connections {
     }
   }
 
+  /** Closes every socket of this customer in this workspace (their access ended). */
+  closeVisitor(workspaceId: string, customerId: string, code: number, reason: string): void {
+    for (const c of [...(this.visitorsByCustomer.get(customerId) ?? [])]) {
+      if (c.actor.workspaceId === workspaceId) c.socket.close(code, reason);
+    }
+  }
+
   /** How many sockets this agent has open on this node. */
   agentSockets(workspaceId: string, agentId: string): number {
     let n = 0;

@@ -6,7 +6,7 @@ import { NotFound, Unavailable } from '../../core/errors.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import type { GatewayMetrics } from '../../core/metrics.ts';
 import { replyFor } from '../../core/replies.ts';
-import { currentSession, isOwnOrigin, SESSION_COOKIE, visitorFromToken } from '../../modules/auth/index.ts';
+import { currentSession, isOwnOrigin, SESSION_COOKIE, sessionStanding, visitorFromToken } from '../../modules/auth/index.ts';
 import {
   appendMessage,
   conversationFor,
@@ -23,6 +23,7 @@ import {
   deliveryFor,
   singleNode,
   TeamVisibility,
+  TRY_AGAIN_LATER,
 } from '../../modules/realtime/index.ts';
 import { estimateFor, waitContext } from '../../modules/routing/index.ts';
 import { markAwayIfStillGone } from '../../modules/teams/index.ts';
@@ -68,6 +69,7 @@ export function realtimeGateway(
     if (event.type === 'customer.access_revoked') {
       connections.closeVisitor(event.workspaceId, event.customerId, CloseCode.unauthenticated, 'This visitor session has ended');
     }
+    if (event.type === 'agent.access_changed') recheckAgent(event.workspaceId, event.agentId);
     const delivery = deliveryFor(event);
     if (delivery.agents && delivery.agentsOnly) {
       const { supervisorsAnd } = delivery.agentsOnly;
@@ -76,6 +78,29 @@ export function realtimeGateway(
     if (delivery.visitor) connections.toVisitor(delivery.workspaceId, delivery.visitor.customerId, delivery.visitor.frame);
     if (delivery.refreshWaits) scheduleWaitRefresh(delivery.workspaceId);
   });
+
+  /** Signed out, removed, or a new role or team: this agent's sockets here close or take what they may see now. */
+  function recheckAgent(workspaceId: string, agentId: string) {
+    // What a restricted team shows them is read again for their next frame.
+    visibility.forget(workspaceId);
+    void connections.recheckAgent(workspaceId, agentId, (sessionId) => sessionStanding(services, workspaceId, sessionId));
+  }
+
+  /**
+   * An agent's socket acts only while its session stands, with the role they have now: a sign-out or a new role
+   * reaches this node on the bus a moment later, or not at all while the bus is cut off.
+   */
+  async function stillSignedIn(conn: Connection): Promise<boolean> {
+    const { actor, session } = conn;
+    if (actor.kind !== 'agent' || !session) return true;
+    const role = await sessionStanding(services, actor.workspaceId, session.id);
+    if (!role) {
+      connections.endSession(conn);
+      return false;
+    }
+    if (role !== actor.role) conn.actor = { ...actor, role };
+    return true;
+  }
 
   /** Queue changes come in bursts: recompute each waiting visitor's estimate at most twice a second. */
   function scheduleWaitRefresh(workspaceId: string) {
@@ -150,12 +175,19 @@ export function realtimeGateway(
     const current = token ? await currentSession(services, token).catch(unlessUnavailable) : null;
     if (current === undefined) return tryAgainLater(socket);
     if (!current) return socket.close(CloseCode.unauthenticated, 'Sign in first');
-    const { agent } = current;
-    serve(socket, { kind: 'agent', workspaceId: agent.workspaceId, agentId: agent.id, role: agent.role }, 'agent', pending);
+    const { agent, session } = current;
+    const actor: Actor = { kind: 'agent', workspaceId: agent.workspaceId, agentId: agent.id, role: agent.role };
+    serve(socket, actor, 'agent', pending, { id: session.id, expiresAt: session.expiresAt });
   });
 
-  function serve(socket: WebSocket, actor: Actor, kind: 'agent' | 'visitor', pending: { take(): string[]; stop(): void }) {
-    const conn = connections.add(socket, actor);
+  function serve(
+    socket: WebSocket,
+    actor: Actor,
+    kind: 'agent' | 'visitor',
+    pending: { take(): string[]; stop(): void },
+    session: { id: string; expiresAt: Date } | null = null,
+  ) {
+    const conn = connections.add(socket, actor, session);
     metrics.connections(kind, 1);
     if (actor.kind === 'agent') online.here(actor.workspaceId, actor.agentId, true);
     let chain = Promise.resolve();
@@ -208,6 +240,7 @@ export function realtimeGateway(
   }
 
   async function dispatch(conn: Connection, frame: ClientFrame) {
+    if (!(await stillSignedIn(conn))) return;
     const { actor } = conn;
     switch (frame.type) {
       case 'ping':
@@ -262,7 +295,7 @@ export function realtimeGateway(
     conn.send({ type: 'resumed' });
   }
 
-  const heartbeat = setInterval(() => connections.heartbeat(), 30_000);
+  const heartbeat = setInterval(() => connections.heartbeat(services.now().getTime()), 30_000);
   heartbeat.unref();
 
   // Fan-out was cut off and is back: events of that time never reached these sockets. Reconnecting makes
@@ -307,9 +340,6 @@ export function realtimeGateway(
     },
   };
 }
-
-/** WebSocket close code 1013 ("try again later"): a dependency is down; clients reconnect with backoff. */
-const TRY_AGAIN_LATER = 1013;
 
 function tryAgainLater(socket: WebSocket) {
   socket.close(TRY_AGAIN_LATER, 'The database is unreachable: reconnect shortly');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { AgentRole } from '@warmline/shared';
-import type { AgentActor, Services } from '../../core/context.ts';
+import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 import { Conflict, Forbidden, NotFound, Unauthenticated } from '../../core/errors.ts';
 import { newToken } from '../../core/tokens.ts';
 import { type AgentRecord, agents } from '../teams/index.ts';
@@ -64,8 +64,18 @@ export async function currentSession(
   return agent && workspace ? { session, agent, workspace } : null;
 }
 
+/** Ends a session; the agent's sockets on every node are re-checked, and the one it opened is closed. */
 export async function signOut(services: Services, session: SessionRecord): Promise<void> {
   await sessions.delete(services.db, session.workspaceId, session.id);
+  await afterCommit(services, [{ type: 'agent.access_changed', workspaceId: session.workspaceId, agentId: session.agentId }]);
+}
+
+/**
+ * What an open socket of this session may still do: the agent's role now, or null when the session ended,
+ * expired or its agent was removed (the socket must close).
+ */
+export function sessionStanding(services: Services, workspaceId: string, sessionId: string): Promise<AgentRole | null> {
+  return sessions.standingRole(services.db, workspaceId, sessionId);
 }
 
 /** An admin invites a colleague; returns the one-time link to pass on. */

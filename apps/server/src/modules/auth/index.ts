@@ -1,5 +1,5 @@
 export { createAdmin, firstAdminLink } from './admin.ts';
-export { createInvitation, currentSession, hashPassword, inviteAgent } from './auth.ts';
+export { createInvitation, currentSession, hashPassword, inviteAgent, sessionStanding } from './auth.ts';
 export { authenticator, isOwnOrigin, requireAgent, requireVisitor, SESSION_COOKIE } from './authenticate.ts';
 export { invitationRoutes } from './invitationRoutes.ts';
 export { authRoutes } from './routes.ts';

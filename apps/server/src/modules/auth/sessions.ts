@@ -1,3 +1,4 @@
+import type { AgentRole } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 
 export interface SessionRecord {
@@ -25,6 +26,15 @@ export const sessions = {
       [tokenHash],
     );
     return row ?? null;
+  },
+  /** The role of the agent whose session this is, while it has not ended or expired; null once it has. */
+  async standingRole(sql: Sql, workspaceId: string, id: string): Promise<AgentRole | null> {
+    const [row] = await sql.query<{ role: AgentRole }>(
+      `select a.role from sessions s join agents a on a.workspace_id = s.workspace_id and a.id = s.agent_id
+       where s.workspace_id = $1 and s.id = $2 and s.expires_at > now()`,
+      [workspaceId, id],
+    );
+    return row?.role ?? null;
   },
   async delete(sql: Sql, workspaceId: string, id: string): Promise<void> {
     await sql.query('delete from sessions where workspace_id = $1 and id = $2', [workspaceId, id]);

@@ -1,10 +1,21 @@
 import type { Duplex } from 'node:stream';
-import type { ServerFrame } from '@warmline/shared';
+import { type AgentRole, CloseCode, type ServerFrame } from '@warmline/shared';
 import type { WebSocket } from 'ws';
 import type { Actor, AgentActor } from '../../core/context.ts';
 
+/** WebSocket close code 1013 ("try again later"): a dependency is down; clients reconnect with backoff. */
+export const TRY_AGAIN_LATER = 1013;
+
+/** The agent session a socket was opened with: it may act only while that session stands. */
+export interface SocketSession {
+  id: string;
+  expiresAt: Date;
+}
+
 export interface Connection {
+  /** Who the socket acts for; an agent's role is refreshed when their access changes. */
   actor: Actor;
+  readonly session: SocketSession | null;
   send(frame: ServerFrame): void;
   /**
    * This socket's message was stored and acknowledged with its entry: the entry's fan-out skips this socket (it
@@ -18,6 +29,11 @@ interface Live extends Connection {
   alive: boolean;
   /** clientIds acknowledged here whose fan-out has not come by yet (a few at most; bounded). */
   echoes: Set<string>;
+  /** Frames waiting while this agent's access is re-checked (null when none is under way). */
+  held: Array<{ frame: ServerFrame; data: string; allowed: ((actor: AgentActor) => boolean) | null }> | null;
+  /** Re-checks under way, and how many were started: the latest one decides. */
+  checking: number;
+  checks: number;
 }
 
 /** More unmatched acknowledgements than this means their fan-out was lost: forget the oldest. */
@@ -35,12 +51,16 @@ export class Connections {
   private visitorsByCustomer = new Map<string, Set<Live>>();
   private visitorsByWorkspace = new Map<string, Set<Live>>();
 
-  add(socket: WebSocket, actor: Actor): Connection {
+  add(socket: WebSocket, actor: Actor, session: SocketSession | null = null): Connection {
     const conn: Live = {
       actor,
+      session,
       socket,
       alive: true,
       echoes: new Set(),
+      held: null,
+      checking: 0,
+      checks: 0,
       send(frame) {
         if (socket.readyState === socket.OPEN) sendCorked(socket, JSON.stringify(frame));
       },
@@ -75,10 +95,48 @@ export class Connections {
     if (!set) return;
     const data = JSON.stringify(frame);
     for (const c of set) {
-      if (allowed && !allowed(c.actor as AgentActor)) continue;
-      if (isOwnEcho(c, frame)) continue;
-      if (c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
+      if (c.held) c.held.push({ frame, data, allowed: allowed ?? null });
+      else if (allowed && !allowed(c.actor as AgentActor)) continue;
+      else if (!isOwnEcho(c, frame) && c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
     }
+  }
+
+  /**
+   * Re-checks every socket of this agent on this node: `check` answers their role now, or null when the session
+   * has ended. Frames for them wait meanwhile, so none goes out under a role or a session they no longer have.
+   * A socket whose session ended is closed as unauthenticated (its client signs in again); the others take
+   * their new role and then the frames that waited, as that role may see them.
+   */
+  async recheckAgent(workspaceId: string, agentId: string, check: (sessionId: string) => Promise<AgentRole | null>) {
+    const theirs = [...(this.agentsByWorkspace.get(workspaceId) ?? [])].filter(
+      (c) => c.actor.kind === 'agent' && c.actor.agentId === agentId,
+    );
+    await Promise.all(
+      theirs.map(async (c) => {
+        const ticket = ++c.checks;
+        c.held ??= [];
+        c.checking++;
+        try {
+          const role = c.session ? await check(c.session.id) : null;
+          if (ticket !== c.checks) return;
+          if (role) c.actor = { ...(c.actor as AgentActor), role };
+          else this.endSession(c);
+        } catch {
+          // Not knowing is not trusting: the client reconnects and is authenticated afresh.
+          c.held = null;
+          c.socket.close(TRY_AGAIN_LATER, 'Could not confirm your session: reconnect shortly');
+        } finally {
+          if (--c.checking === 0) release(c);
+        }
+      }),
+    );
+  }
+
+  /** Closes a socket whose agent session has ended: its client goes to sign-in. */
+  endSession(conn: Connection): void {
+    const live = conn as Live;
+    live.held = null;
+    live.socket.close(CloseCode.unauthenticated, 'Your session has ended: sign in again');
   }
 
   hasAgents(workspaceId: string): boolean {
@@ -126,11 +184,15 @@ export class Connections {
     return { agents, visitors };
   }
 
-  /** Terminates sockets that did not answer the last ping. */
-  heartbeat(): void {
+  /** Terminates sockets that did not answer the last ping, and closes those whose agent session has expired. */
+  heartbeat(now = Date.now()): void {
     for (const index of [this.agentsByWorkspace, this.visitorsByCustomer]) {
       for (const set of index.values()) {
         for (const c of set) {
+          if (c.session && c.session.expiresAt.getTime() <= now) {
+            this.endSession(c);
+            continue;
+          }
           if (!c.alive) {
             c.socket.terminate();
             continue;
@@ -171,6 +233,17 @@ function sendCorked(socket: WebSocket, data: string) {
     if (corked.size === 1) process.nextTick(uncorkAll);
   }
   socket.send(data);
+}
+
+/** Sends what waited during a re-check, as the socket's (possibly new) role may see it. */
+function release(c: Live) {
+  const held = c.held;
+  c.held = null;
+  if (!held) return;
+  for (const { frame, data, allowed } of held) {
+    if (allowed && !allowed(c.actor as AgentActor)) continue;
+    if (!isOwnEcho(c, frame) && c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
+  }
 }
 
 function addTo(map: Map<string, Set<Live>>, key: string, conn: Live) {

@@ -79,10 +79,15 @@ export async function setTeamMembers(services: Services, actor: AgentActor, team
   requireAdmin(actor, 'change teams');
   const events: WarmlineEvent[] = [];
   const team = await services.db.transaction(async (tx) => {
-    if (!(await teams.byId(tx, actor.workspaceId, teamId))) throw new NotFound('Team');
+    const before = await teams.byId(tx, actor.workspaceId, teamId);
+    if (!before) throw new NotFound('Team');
     for (const id of agentIds) if (!(await agents.byId(tx, actor.workspaceId, id))) throw new NotFound('Agent');
     await teams.setMembers(tx, actor.workspaceId, teamId, agentIds);
     for (const id of agentIds) events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: id });
+    // Who joined or left: what their open sockets may show changes with the team.
+    const moved = new Set([...before.memberIds, ...agentIds]);
+    for (const id of before.memberIds) if (agentIds.includes(id)) moved.delete(id);
+    for (const id of moved) events.push({ type: 'agent.access_changed', workspaceId: actor.workspaceId, agentId: id });
     return (await teams.byId(tx, actor.workspaceId, teamId))!;
   });
   events.push(
@@ -115,6 +120,8 @@ export async function updateAgentRouting(
     await agents.updateRouting(tx, actor.workspaceId, agentId, patch);
     // More capacity or new skills may mean room for someone waiting.
     events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: agentId });
+    // A new role changes what their open sockets may receive.
+    if (patch.role) events.push({ type: 'agent.access_changed', workspaceId: actor.workspaceId, agentId });
     return (await agents.byId(tx, actor.workspaceId, agentId))!;
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });

@@ -1,12 +1,13 @@
 import { type Actor, afterCommit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
-import { DatabaseUnavailable } from '../../core/errors.ts';
+import { DatabaseUnavailable, NotFound } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { readEmotion } from '../emotion/index.ts';
+import { maySee } from './access.ts';
 import { appendChangingState, appendOne } from './appendOne.ts';
 import { flushPreviews, previewsMoved } from './inboxPreviews.ts';
 import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
-import { type ConversationState, conversationBatches } from './repository/conversationBatches.ts';
+import { type ConversationState, conversationBatches, type LockedConversation } from './repository/conversationBatches.ts';
 import { ConversationMoved, type Pending, staysAsItIs, writeTogether } from './writeTogether.ts';
 
 const MAX_BATCH = 512;
@@ -118,14 +119,17 @@ function createMessageWriter(services: Services): MessageWriter {
     try {
       return await services.db.transaction(async (tx) => {
         const states = await lockConversations(tx, batch);
+        const written: Written = { answers: [], events: [], changes: [], moved: [] };
         const fast: Array<{ pending: Pending; conversation: ConversationState }> = [];
         const slow: Pending[] = [];
         for (const pending of batch) {
           const conversation = states.get(pending);
-          if (conversation && staysAsItIs(pending, conversation)) fast.push({ pending, conversation });
+          // Writing takes what reading takes, from the rows just locked: whoever may not see it is told it is not there.
+          if (conversation && !maySee(pending.actor, conversation, restrictedTeamOf(conversation)))
+            written.answers.push(() => pending.reject(new NotFound('Conversation')));
+          else if (conversation && staysAsItIs(pending, conversation)) fast.push({ pending, conversation });
           else slow.push(pending);
         }
-        const written: Written = { answers: [], events: [], changes: [], moved: [] };
         for (const p of slow) await appendBehindSavepoint(tx, p, written);
         if (fast.length && !slow.length) {
           // Nothing in this transaction changed a conversation since it was locked: no re-check, no savepoint.
@@ -183,7 +187,7 @@ function createMessageWriter(services: Services): MessageWriter {
   }
 
   /** Locks the conversation each append lands on (all of them in one statement) and says which it is. */
-  async function lockConversations(tx: Sql, batch: Pending[]): Promise<Map<Pending, ConversationState>> {
+  async function lockConversations(tx: Sql, batch: Pending[]): Promise<Map<Pending, LockedConversation>> {
     const rows = await conversationBatches.lockForBatch(
       tx,
       batch.flatMap((p) =>
@@ -197,7 +201,7 @@ function createMessageWriter(services: Services): MessageWriter {
     );
     const ids = new Map(rows.map((s) => [s.id, s]));
     const latest = new Map(rows.filter((s) => s.latest).map((s) => [s.customerId, s]));
-    const found = new Map<Pending, ConversationState>();
+    const found = new Map<Pending, LockedConversation>();
     for (const p of batch) {
       const state = p.actor.kind === 'agent' ? ids.get(p.input.conversationId ?? '') : latest.get(p.actor.customerId);
       if (state && state.workspaceId === p.actor.workspaceId) found.set(p, state);
@@ -218,5 +222,7 @@ function createMessageWriter(services: Services): MessageWriter {
     },
   };
 }
+
+const restrictedTeamOf = (c: LockedConversation) => (c.restrictedTo ? { restricted: true, memberIds: c.restrictedTo } : null);
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -14,6 +14,15 @@ export interface ConversationState {
   humanConnectedAt: Date | null;
 }
 
+/** A conversation locked for a batch, with what the access rule needs (access.ts): its team, and who may see it. */
+export interface LockedConversation extends ConversationState {
+  /** The visitor's latest chat conversation (locked for a visitor's append). */
+  latest: boolean;
+  teamId: string | null;
+  /** The members of its team when that team is restricted; null when anyone of the workspace may see it. */
+  restrictedTo: string[] | null;
+}
+
 const stateColumns = `c.id, c.workspace_id as "workspaceId", c.customer_id as "customerId", c.status, c.channel,
   c.assignee_id as "assigneeId", c.human_connected_at as "humanConnectedAt"`;
 
@@ -35,22 +44,25 @@ export const conversationBatches = {
   },
   /**
    * Locks, in one statement, the conversations a batch writes to: those agents named, and each visitor's latest
-   * chat conversation (`latest` marks these). Rows come locked in id order, so two batches never deadlock.
+   * chat conversation (`latest` marks these), each with its team's members if that team is restricted. Rows come
+   * locked in id order, so two batches never deadlock.
    */
   async lockForBatch(
     sql: Sql,
     byId: Array<{ workspaceId: string; id: string }>,
     byCustomer: Array<{ workspaceId: string; customerId: string }>,
-  ): Promise<Array<ConversationState & { latest: boolean }>> {
+  ): Promise<LockedConversation[]> {
     const ids = byId.filter((k) => isUuid(k.id));
     if (!ids.length && !byCustomer.length) return [];
-    return sql.query<ConversationState & { latest: boolean }>(
+    return sql.query<LockedConversation>(
       `with latest as (
          select l.id from unnest($3::uuid[], $4::uuid[]) as k(workspace_id, customer_id)
          cross join lateral (select x.id from conversations x
            where x.workspace_id = k.workspace_id and x.customer_id = k.customer_id and x.channel = 'chat'
            order by x.updated_at desc, x.id desc limit 1) l)
-       select ${stateColumns}, c.id in (select id from latest) as latest from conversations c
+       select ${stateColumns}, c.id in (select id from latest) as latest, c.team_id as "teamId",
+         case when t.restricted then array(select m.agent_id::text from team_members m where m.team_id = t.id) end as "restrictedTo"
+       from conversations c left join teams t on t.id = c.team_id
        where c.id in (select id from latest union all
          select x.id from unnest($1::uuid[], $2::uuid[]) as k(workspace_id, id)
          join conversations x on x.workspace_id = k.workspace_id and x.id = k.id)

@@ -41,7 +41,7 @@ export function conversationRoutes(app: FastifyInstance, services: Services) {
     summary: 'How many conversations are waiting, mine and open',
     auth: 'agent',
     responses: { 200: InboxCounts },
-    handler: ({ actor }) => conversations.counts(services.db, actor.workspaceId, actor.agentId),
+    handler: ({ actor }) => conversations.counts(services.db, actor.workspaceId, actor),
   });
 
   route(app, services, {

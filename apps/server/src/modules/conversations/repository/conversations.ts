@@ -168,13 +168,19 @@ export const conversations = {
       [workspaceId, ...q.params],
     );
   },
-  async counts(sql: Sql, workspaceId: string, agentId: string): Promise<{ waiting: number; mine: number; all: number }> {
+  /** The inbox's counts, of the conversations this viewer can list (visibility.ts). */
+  async counts(
+    sql: Sql,
+    workspaceId: string,
+    viewer: { agentId: string; role: AgentRole },
+  ): Promise<{ waiting: number; mine: number; all: number }> {
     const [row] = await sql.query<{ waiting: number; mine: number; all: number }>(
-      `select count(*) filter (where status = 'waiting')::int as waiting,
-              count(*) filter (where assignee_id = $2)::int as mine,
+      `select count(*) filter (where c.status = 'waiting')::int as waiting,
+              count(*) filter (where c.assignee_id = $2)::int as mine,
               count(*)::int as "all"
-       from conversations where workspace_id = $1 and status <> 'resolved'`,
-      [workspaceId, agentId],
+       from conversations c where c.workspace_id = $1 and c.status <> 'resolved'
+         and ${conversationVisibleSql('c', '$2::uuid', '$3::text')}`,
+      [workspaceId, viewer.agentId, viewer.role],
     );
     return row!;
   },

@@ -52,7 +52,7 @@ export function realtimeGateway(
   function deliverToAgents(workspaceId: string, frame: ServerFrame) {
     if (!connections.hasAgents(workspaceId)) return;
     if (!pending.has(workspaceId) && visibility.isOpen(workspaceId)) {
-      if (frame.type === 'conversation') visibility.remember(frame.conversation.id, frame.conversation.team?.id ?? null);
+      if (frame.type === 'conversation') visibility.sawTeam(frame.conversation.id, frame.conversation.team?.id ?? null);
       return connections.toAgents(workspaceId, frame);
     }
     const chain = (pending.get(workspaceId) ?? Promise.resolve())

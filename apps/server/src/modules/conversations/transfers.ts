@@ -111,7 +111,11 @@ export async function acceptTransfer(services: Services, actor: AgentActor, conv
         },
       ),
     );
-    await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
+    // Announced before the entries: the change naming its new team makes every node read the team again
+    // (realtime/teamVisibility.ts) before it delivers the handover, which only the new team's people may then see.
+    const moved: WarmlineEvent[] = [];
+    await pushConversationChanged(tx, actor.workspaceId, conversation.id, moved);
+    events.unshift(...moved);
     // The person who handed it over has room again.
     if (from && from.id !== me.id) events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: from.id });
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);

@@ -16,9 +16,9 @@ interface Restricted {
 }
 
 /**
- * The realtime side of restricted teams (repositories/visibility.ts): which agent sockets may receive a
- * frame about a conversation. A workspace without restricted teams costs nothing per frame beyond a map
- * lookup; with them, each conversation's team is known from its last change or read once.
+ * The realtime side of restricted teams (teams/visibility.ts): which agent sockets may receive a frame about a
+ * conversation — those who may read it now. A workspace without restricted teams costs nothing per frame beyond a
+ * map lookup; with them, each conversation's team is read once, and again whenever a frame says otherwise.
  */
 export class TeamVisibility {
   private restricted = new Map<string, Restricted>();
@@ -49,7 +49,7 @@ export class TeamVisibility {
   /** Who may receive this frame, or null when every agent of the workspace may. */
   async audience(workspaceId: string, frame: ServerFrame): Promise<((actor: AgentActor) => boolean) | null> {
     const conversationId = conversationOf(frame);
-    if (frame.type === 'conversation') this.remember(frame.conversation.id, frame.conversation.team?.id ?? null);
+    if (frame.type === 'conversation') this.sawTeam(frame.conversation.id, frame.conversation.team?.id ?? null);
     if (!conversationId) return null;
     const teams = await this.restrictedTeams(workspaceId);
     if (teams.size === 0) return null;
@@ -80,15 +80,18 @@ export class TeamVisibility {
       [workspaceId, conversationId],
     );
     const teamId = row?.teamId ?? null;
-    this.remember(conversationId, teamId);
+    this.teamOf.set(conversationId, teamId);
+    if (this.teamOf.size > CONVERSATIONS_KEPT) this.teamOf.delete(this.teamOf.keys().next().value!);
     return teamId;
   }
 
-  /** A conversation's team, as its latest change said: later frames about it need no lookup. */
-  remember(conversationId: string, teamId: string | null) {
-    this.teamOf.delete(conversationId);
-    this.teamOf.set(conversationId, teamId);
-    if (this.teamOf.size > CONVERSATIONS_KEPT) this.teamOf.delete(this.teamOf.keys().next().value!);
+  /**
+   * A frame named this conversation's team. A frame can be late (read by a commit published after a later one that
+   * moved the conversation), so it is never taken as the truth: a team other than the one known sends the next
+   * frame to the database for the conversation's team as it is now.
+   */
+  sawTeam(conversationId: string, teamId: string | null) {
+    if (this.teamOf.has(conversationId) && this.teamOf.get(conversationId) !== teamId) this.teamOf.delete(conversationId);
   }
 }
 

@@ -219,6 +219,18 @@ export const OpeningHours = z.object({
   sat: DayHours.optional(),
   sun: DayHours.optional(),
 });
+/** True for an origin as a browser sends it: http(s), a host, an optional port, nothing after (a trailing / aside). */
+function isWebsiteOrigin(value: string): boolean {
+  if (!/^https?:\/\/[^/?#@\\\s]+\/?$/i.test(value)) return false;
+  try {
+    return new URL(value).host !== '';
+  } catch {
+    return false;
+  }
+}
+const WebsiteOrigin = z.string().max(200).refine(isWebsiteOrigin, {
+  message: 'allowedOrigins are website origins such as https://shop.example: http or https, a host, an optional port, no path',
+});
 export const WorkspaceSettings = z.object({
   name: z.string(),
   timezone: z.string(),
@@ -231,6 +243,8 @@ export const WorkspaceSettings = z.object({
   replyPromiseMinutes: z.number().int(),
   /** Country for phone numbers written without +country (ISO 3166, e.g. KE); null: only international numbers. */
   phoneCountry: z.string().nullable(),
+  /** Websites whose pages may open the widget's live connection; empty: any. */
+  allowedOrigins: z.array(z.string()),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 export const WorkspaceSettingsResponse = z.object({ workspace: WorkspaceSettings });
@@ -259,4 +273,5 @@ export const UpdateWorkspaceBody = z.object({
     .regex(/^[A-Z]{2}$/, { message: 'phoneCountry is a two-letter country code such as KE' })
     .nullable()
     .optional(),
+  allowedOrigins: z.array(WebsiteOrigin).max(50).optional(),
 });

@@ -161,8 +161,10 @@ export function realtimeGateway(
     }
     const workspace = await workspaces.byId(services.db, actor.workspaceId).catch(unlessUnavailable);
     if (workspace === undefined) return tryAgainLater(socket);
+    // The instance's own pages (the demo) may always open it; other websites only when the admins listed them.
     const origin = request.headers.origin;
-    if (origin && workspace && workspace.allowedOrigins.length > 0 && !workspace.allowedOrigins.includes(origin)) {
+    const listed = !workspace?.allowedOrigins.length || (origin && workspace.allowedOrigins.includes(origin));
+    if (origin && !listed && !isOwnOrigin(services, request)) {
       return socket.close(CloseCode.forbiddenOrigin, `Origin ${origin} may not embed this workspace's widget`);
     }
     serve(socket, actor, 'visitor', pending);

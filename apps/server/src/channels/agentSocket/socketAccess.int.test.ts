@@ -10,7 +10,7 @@ import {
   type Signed,
   signIn,
 } from '../../testing/factories.ts';
-import { agentSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
+import { agentSocket, openSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
 import { backend, multiNode, startOtherNode, type TestServer, testServer } from '../../testing/testServer.ts';
 
 /**
@@ -167,5 +167,62 @@ describe.each(layouts)(`socket access (%s, ${backend})`, (layout) => {
     await insiderSocket.sync();
     expect(bodiesOn(insiderSocket)).not.toContain('Payslip for March attached');
     for (const s of [insiderSocket, newcomerSocket, adminSocket]) s.close();
+  });
+
+  it("admins list the websites that may embed the widget; its socket then opens only from those and the instance's own pages", async () => {
+    const workspace = await buildWorkspace(a);
+    const admin = await signIn(a, await buildAgent(a, workspace, { role: 'admin' }));
+    const { visitorToken } = await buildConversation(a, workspace);
+    const opens = async (origin: string) => {
+      const socket = openSocket(b, `/ws/visitor?token=${encodeURIComponent(visitorToken)}`, { origin });
+      const first = await Promise.race([socket.next('ready').then(() => 'ready' as const), socket.closed.then((c) => c.code)]);
+      socket.close();
+      return first;
+    };
+
+    const listed = await client(a, admin).patch('/api/v1/workspace', {
+      allowedOrigins: ['https://Shop.Example/', 'https://shop.example:8443', 'https://shop.example'],
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.workspace.allowedOrigins).toEqual(['https://shop.example', 'https://shop.example:8443']);
+
+    expect(await opens('https://shop.example')).toBe('ready');
+    expect(await opens('https://shop.example:8443')).toBe('ready');
+    expect(await opens(new URL(b.url).origin)).toBe('ready');
+    for (const origin of ['https://evil.example', 'http://shop.example', 'https://shop.example.evil.example', 'null']) {
+      expect({ origin, opened: await opens(origin) }).toEqual({ origin, opened: CloseCode.forbiddenOrigin });
+    }
+
+    expect((await client(a, admin).patch('/api/v1/workspace', { allowedOrigins: [] })).body.workspace.allowedOrigins).toEqual([]);
+    expect(await opens('https://evil.example')).toBe('ready');
+  });
+
+  it('refuses a non-admin and anything but a website origin in the list, changing nothing', async () => {
+    const workspace = await buildWorkspace(a, { allowedOrigins: ['https://shop.example'] });
+    const admin = await signIn(a, await buildAgent(a, workspace, { role: 'admin' }));
+    const agent = await signIn(a, await buildAgent(a, workspace));
+
+    const byAgent = await client(a, agent).patch('/api/v1/workspace', { allowedOrigins: [] });
+    expect(byAgent.status).toBe(403);
+    for (const origin of [
+      'https://shop.example/checkout',
+      'https://shop.example?from=ad',
+      'https://shop.example#top',
+      'https://someone@shop.example',
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'shop.example',
+      'ftp://shop.example',
+      'null',
+      '*',
+    ]) {
+      const res = await client(a, admin).patch('/api/v1/workspace', { allowedOrigins: [origin] });
+      expect({ origin, status: res.status, message: res.body.error?.message }).toEqual({
+        origin,
+        status: 400,
+        message: expect.stringMatching(/website origins such as https:\/\/shop\.example/),
+      });
+    }
+    expect((await client(a, admin).get('/api/v1/workspace')).body.workspace.allowedOrigins).toEqual(['https://shop.example']);
   });
 });

@@ -69,13 +69,15 @@ export const workspaces = {
       presenceGraceSeconds?: number;
       replyPromiseMinutes?: number;
       phoneCountry?: string | null;
+      allowedOrigins?: string[] | undefined;
     },
   ): Promise<void> {
     await sql.query(
       `update workspaces set name = coalesce($2, name), timezone = coalesce($3, timezone), opening_hours = coalesce($4::jsonb, opening_hours),
          idle_away_minutes = coalesce($5, idle_away_minutes), presence_grace_seconds = coalesce($6, presence_grace_seconds),
          reply_promise_minutes = coalesce($7, reply_promise_minutes),
-         phone_country = case when $8 then $9 else phone_country end
+         phone_country = case when $8 then $9 else phone_country end,
+         allowed_origins = coalesce($10::text[], allowed_origins)
        where id = $1`,
       [
         id,
@@ -87,6 +89,7 @@ export const workspaces = {
         patch.replyPromiseMinutes ?? null,
         patch.phoneCountry !== undefined,
         patch.phoneCountry ?? null,
+        patch.allowedOrigins ?? null,
       ],
     );
   },

@@ -17,6 +17,7 @@ function settingsOf(w: WorkspaceRecord): WorkspaceSettings {
     presenceGraceSeconds: w.presenceGraceSeconds,
     replyPromiseMinutes: w.replyPromiseMinutes,
     phoneCountry: w.phoneCountry,
+    allowedOrigins: w.allowedOrigins,
   };
 }
 
@@ -24,14 +25,18 @@ export async function workspaceSettings(services: Services, actor: AgentActor): 
   return settingsOf((await workspaces.byId(services.db, actor.workspaceId))!);
 }
 
-/** Admins set opening hours (callbacks must fall inside), the time zone, and how presence and promises behave. */
+/**
+ * Admins set opening hours (callbacks must fall inside), the time zone, how presence and promises behave, and
+ * which websites may embed the widget (origins as browsers send them: lowercase, no trailing slash).
+ */
 export async function updateWorkspaceSettings(
   services: Services,
   actor: AgentActor,
   patch: Partial<WorkspaceSettings>,
 ): Promise<WorkspaceSettings> {
   if (actor.role !== 'admin') throw new Forbidden('Only admins can change workspace settings.');
-  await workspaces.updateSettings(services.db, actor.workspaceId, patch);
+  const allowedOrigins = patch.allowedOrigins && [...new Set(patch.allowedOrigins.map((o) => new URL(o).origin))];
+  await workspaces.updateSettings(services.db, actor.workspaceId, { ...patch, allowedOrigins });
   return workspaceSettings(services, actor);
 }
 

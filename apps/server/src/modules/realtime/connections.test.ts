@@ -104,6 +104,18 @@ describe('re-checking an agent whose access changed', () => {
     await connections.recheckAgent(W, 'sam', () => Promise.reject(new Error('database unreachable')));
     expect(sam.socket.closedWith).toBe(TRY_AGAIN_LATER);
   });
+
+  it('a check that keeps too many frames waiting asks the client to reconnect instead of holding them all', async () => {
+    const connections = new Connections();
+    const sam = connect(connections, agent('sam', 'supervisor'), 's1');
+    const { check, answer } = deferredCheck();
+    const done = connections.recheckAgent(W, 'sam', check);
+    for (let i = 0; i <= 1000; i++) connections.toAgents(W, { type: 'resumed' });
+    expect(sam.socket.closedWith).toBe(TRY_AGAIN_LATER);
+    answer(0, 'supervisor');
+    await done;
+    expect(sam.socket.sent).toEqual([]);
+  });
 });
 
 describe('heartbeat', () => {

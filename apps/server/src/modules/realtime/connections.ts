@@ -36,6 +36,9 @@ interface Live extends Connection {
   checks: number;
 }
 
+/** A re-check that keeps more frames waiting than this is taking too long: the client reconnects instead. */
+const MAX_HELD = 1000;
+
 /** More unmatched acknowledgements than this means their fan-out was lost: forget the oldest. */
 const MAX_ECHOES = 64;
 
@@ -95,7 +98,7 @@ export class Connections {
     if (!set) return;
     const data = JSON.stringify(frame);
     for (const c of set) {
-      if (c.held) c.held.push({ frame, data, allowed: allowed ?? null });
+      if (c.held) hold(c, { frame, data, allowed: allowed ?? null });
       else if (allowed && !allowed(c.actor as AgentActor)) continue;
       else if (!isOwnEcho(c, frame) && c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
     }
@@ -233,6 +236,13 @@ function sendCorked(socket: WebSocket, data: string) {
     if (corked.size === 1) process.nextTick(uncorkAll);
   }
   socket.send(data);
+}
+
+function hold(c: Live, waiting: NonNullable<Live['held']>[number]) {
+  c.held!.push(waiting);
+  if (c.held!.length <= MAX_HELD) return;
+  c.held = null;
+  c.socket.close(TRY_AGAIN_LATER, 'Could not confirm your session in time: reconnect shortly');
 }
 
 /** Sends what waited during a re-check, as the socket's (possibly new) role may see it. */

@@ -34,7 +34,13 @@ export interface Authenticator {
 }
 
 export type AgentActor = { kind: 'agent'; workspaceId: string; agentId: string; role: 'agent' | 'supervisor' | 'admin' };
-export type VisitorActor = { kind: 'visitor'; workspaceId: string; customerId: string };
+export type VisitorActor = {
+  kind: 'visitor';
+  workspaceId: string;
+  customerId: string;
+  /** The customer's visitor epoch when this visitor was authenticated: a write from an earlier epoch is refused. */
+  visitorEpoch?: number;
+};
 export type Actor = AgentActor | VisitorActor;
 
 /**

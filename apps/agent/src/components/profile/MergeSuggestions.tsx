@@ -5,6 +5,7 @@ import { mergeCustomers, undoMerge } from '../../state/customerActions.ts';
 import { contactLine, personName } from '../../state/customerName.ts';
 import { openSuggestions } from '../../state/profiles.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { VerifiedMark } from '../VerifiedMark.tsx';
 
 function UndoableMerge({ profile, merge }: { profile: CustomerProfile; merge: CustomerProfile['merges'][number] }) {
   const [busy, setBusy] = useState(false);
@@ -38,6 +39,17 @@ function UndoableMerge({ profile, merge }: { profile: CustomerProfile; merge: Cu
   );
 }
 
+/** Which side of a merge only typed the contact point they share: nothing proves they are the same person. */
+function UnverifiedWarning({ names }: { names: string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <p className="merge-unverified" data-testid="merge-unverified">
+      <strong>{names.join(' and ')}</strong> {names.length === 1 ? 'is' : 'are'} unverified: anyone can type an email or phone
+      number, so nothing proves this is the same person. Their open chat ends with the merge.
+    </p>
+  );
+}
+
 /**
  * "Possibly the same person": people who share a contact point. Never merged by itself; an agent
  * decides, sees both names before confirming, and can undo it.
@@ -59,7 +71,8 @@ export function MergeSuggestions({ profile }: { profile: CustomerProfile }) {
                 <span className="suggestion-who">
                   <Link to={paths.customer(s.customer.id)} className="suggestion-name">
                     {personName(s.customer)}
-                  </Link>
+                  </Link>{' '}
+                  <VerifiedMark verified={s.customer.verified} />
                   <span className="suggestion-why">
                     {s.reasons.length ? `Same ${s.reasons.join(', ')}` : contactLine(s.customer)}
                   </span>
@@ -93,6 +106,7 @@ export function MergeSuggestions({ profile }: { profile: CustomerProfile }) {
             {contactLine(asking.customer) ? ` (${contactLine(asking.customer)})` : ''} — contact points, conversations and notes —
             moves to <strong>{target}</strong>, so their story is told in one place.
           </p>
+          <UnverifiedWarning names={[profile, asking.customer].filter((c) => !c.verified).map(personName)} />
           <p className="hint">You can undo this straight after.</p>
         </ConfirmDialog>
       ) : null}

@@ -4,7 +4,7 @@ import { afterCommit, type Services, type VisitorActor } from '../../core/contex
 import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { signVisitorToken, visitorFromToken } from '../../modules/auth/index.ts';
+import { issueVisitorToken, visitorFromToken } from '../../modules/auth/index.ts';
 import {
   type ConversationRecord,
   conversationFor,
@@ -16,7 +16,13 @@ import {
   viewOf,
   visitorView,
 } from '../../modules/conversations/index.ts';
-import { customers, isValidUserHash, normaliseEmail, normaliseExternalId } from '../../modules/customers/index.ts';
+import {
+  type CustomerRecord,
+  customers,
+  isValidUserHash,
+  normaliseEmail,
+  normaliseExternalId,
+} from '../../modules/customers/index.ts';
 import { estimateFor, waitContext } from '../../modules/routing/index.ts';
 import { agents, presentPublicAgent } from '../../modules/teams/index.ts';
 import { type WorkspaceRecord, workspaces } from '../../modules/workspaces/index.ts';
@@ -44,16 +50,11 @@ export async function startVisitorSession(
   let token: string;
   if (input.user) {
     // A signed-in website user: proven by the website's HMAC, linked to their customer, never to anyone else.
-    const customerId = await verifiedCustomer(services, workspace, input.user);
+    const customer = await verifiedCustomer(services, workspace, input.user);
     const current = input.visitorToken ? await visitorFromToken(services, input.visitorToken).catch(() => null) : null;
-    actor = { kind: 'visitor', workspaceId: workspace.id, customerId };
+    actor = { kind: 'visitor', workspaceId: workspace.id, customerId: customer.id };
     token =
-      current?.customerId === customerId && input.visitorToken
-        ? input.visitorToken
-        : signVisitorToken(
-            { workspaceId: workspace.id, customerId, iat: Math.floor(services.now().getTime() / 1000) },
-            services.secretKey,
-          );
+      current?.customerId === customer.id && input.visitorToken ? input.visitorToken : issueVisitorToken(services, customer);
   } else if (input.visitorToken) {
     actor = await visitorFromToken(services, input.visitorToken);
     if (actor.workspaceId !== workspace.id) throw new Unauthenticated('This visitor token belongs to another workspace.');
@@ -70,10 +71,7 @@ export async function startVisitorSession(
       return created;
     });
     actor = { kind: 'visitor', workspaceId: workspace.id, customerId: customer.id };
-    token = signVisitorToken(
-      { workspaceId: workspace.id, customerId: customer.id, iat: Math.floor(services.now().getTime() / 1000) },
-      services.secretKey,
-    );
+    token = issueVisitorToken(services, customer);
   }
   const conversation = await conversations.latestForCustomer(services.db, workspace.id, actor.customerId);
   const history = conversation
@@ -99,10 +97,11 @@ export async function startVisitorSession(
 
 /**
  * The customer a verified website user is: found by their proven external id, or made for them.
- * An email the website passes along is recorded unproven (the hash covers the user id only), so it
- * can suggest "possibly the same person" but never links to someone else's record.
+ * The hash covers the user id only: the name and email the website passes along are what the browser
+ * said, so the email is recorded unproven (the customer is then not shown as verified with it, and it
+ * can suggest "possibly the same person" but never links to someone else's record).
  */
-async function verifiedCustomer(services: Services, workspace: WorkspaceRecord, user: VerifiedUser): Promise<string> {
+async function verifiedCustomer(services: Services, workspace: WorkspaceRecord, user: VerifiedUser): Promise<CustomerRecord> {
   const secret = await workspaces.identitySecret(services.db, workspace.id);
   if (!isValidUserHash(secret, user.userId, user.userHash)) {
     throw new Unauthenticated(
@@ -124,7 +123,7 @@ async function verifiedCustomer(services: Services, workspace: WorkspaceRecord, 
     }
     if (email)
       await customers.addIdentity(tx, workspace.id, { customerId: customer.id, kind: 'email', value: email, verified: false });
-    return customer.id;
+    return customer;
   });
 }
 

@@ -3,5 +3,5 @@ export { createInvitation, currentSession, hashPassword, inviteAgent, sessionSta
 export { authenticator, isOwnOrigin, requireAgent, requireVisitor, SESSION_COOKIE } from './authenticate.ts';
 export { invitationRoutes } from './invitationRoutes.ts';
 export { authRoutes } from './routes.ts';
-export { visitorFromToken } from './visitors.ts';
+export { issueVisitorToken, visitorFromToken } from './visitors.ts';
 export { signVisitorToken, verifyVisitorToken } from './visitorToken.ts';

@@ -7,7 +7,15 @@ const claims = { workspaceId: 'w1', customerId: 'c1', iat: now.getTime() / 1000 
 
 describe('visitor tokens', () => {
   it('round-trips the visitor it was issued to', () => {
-    expect(verifyVisitorToken(signVisitorToken(claims, secret), secret, now, 30)).toEqual(claims);
+    expect(verifyVisitorToken(signVisitorToken(claims, secret), secret, now, 30)).toEqual({ ...claims, epoch: 0 });
+  });
+
+  it('carries the visitor epoch it was issued in, so a later epoch can refuse it', () => {
+    const issued = signVisitorToken({ ...claims, epoch: 3 }, secret);
+    expect(verifyVisitorToken(issued, secret, now, 30)).toEqual({ ...claims, epoch: 3 });
+    const [v, , sig] = issued.split('.');
+    const bumped = Buffer.from(JSON.stringify({ w: 'w1', c: 'c1', i: claims.iat, e: 4 })).toString('base64url');
+    expect(verifyVisitorToken(`${v}.${bumped}.${sig}`, secret, now, 30)).toBeNull();
   });
 
   it('rejects a token whose claims were changed', () => {

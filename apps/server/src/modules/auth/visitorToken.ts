@@ -5,13 +5,18 @@ export interface VisitorClaims {
   customerId: string;
   /** Issued at, seconds since the epoch. */
   iat: number;
+  /**
+   * The customer's visitor epoch when issued (0 when absent): a token of an earlier epoch than the customer's
+   * is refused, which is how erasure and a merge end every token handed out before.
+   */
+  epoch?: number;
 }
 
 /** Signs a visitor token: `v1.<base64url claims>.<base64url HMAC-SHA256>`. */
 export function signVisitorToken(claims: VisitorClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ w: claims.workspaceId, c: claims.customerId, i: claims.iat })).toString(
-    'base64url',
-  );
+  const payload = Buffer.from(
+    JSON.stringify({ w: claims.workspaceId, c: claims.customerId, i: claims.iat, ...(claims.epoch ? { e: claims.epoch } : {}) }),
+  ).toString('base64url');
   return `v1.${payload}.${mac(payload, secret)}`;
 }
 
@@ -24,11 +29,18 @@ export function verifyVisitorToken(token: string, secret: string, now: Date, ttl
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
-    const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { w?: unknown; c?: unknown; i?: unknown };
+    const raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      w?: unknown;
+      c?: unknown;
+      i?: unknown;
+      e?: unknown;
+    };
     if (typeof raw.w !== 'string' || typeof raw.c !== 'string' || typeof raw.i !== 'number') return null;
+    const epoch = raw.e ?? 0;
+    if (typeof epoch !== 'number' || !Number.isInteger(epoch) || epoch < 0) return null;
     const ageSeconds = now.getTime() / 1000 - raw.i;
     if (ageSeconds > ttlDays * 86_400 || ageSeconds < -300) return null;
-    return { workspaceId: raw.w, customerId: raw.c, iat: raw.i };
+    return { workspaceId: raw.w, customerId: raw.c, iat: raw.i, epoch };
   } catch {
     return null;
   }

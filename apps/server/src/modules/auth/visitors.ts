@@ -1,21 +1,39 @@
 import type { Services, VisitorActor } from '../../core/context.ts';
 import { Unauthenticated } from '../../core/errors.ts';
 import { customers } from '../customers/index.ts';
-import { verifyVisitorToken } from './visitorToken.ts';
+import { signVisitorToken, verifyVisitorToken } from './visitorToken.ts';
 
 /**
- * A verified visitor, or 401 for anything forged, expired or erased. A visitor whose customer an
- * agent merged into someone else continues as that person.
+ * A verified visitor, or 401 for anything forged, expired, erased or revoked (a token of an earlier visitor epoch
+ * than its customer's). A visitor whose customer an agent merged into someone else continues as that person only
+ * if the merge kept their epoch, that is if they were verified (customerMerges.ts).
  */
 export async function visitorFromToken(services: Services, token: string): Promise<VisitorActor> {
   const claims = verifyVisitorToken(token, services.secretKey, services.now(), services.config.visitorTokenTtlDays);
-  if (!claims) throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
+  if (!claims) throw ended();
   let customer = await customers.byId(services.db, claims.workspaceId, claims.customerId);
+  if (!customer || customer.visitorEpoch !== (claims.epoch ?? 0)) throw ended();
   for (let hops = 0; customer?.mergedInto && hops < 10; hops++) {
     customer = await customers.byId(services.db, claims.workspaceId, customer.mergedInto);
   }
-  if (!customer || customer.erasedAt) {
-    throw new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');
-  }
-  return { kind: 'visitor', workspaceId: claims.workspaceId, customerId: customer.id };
+  if (!customer || customer.erasedAt || customer.mergedInto) throw ended();
+  return { kind: 'visitor', workspaceId: claims.workspaceId, customerId: customer.id, visitorEpoch: customer.visitorEpoch };
 }
+
+/** Signs a new visitor token for a customer, in the customer's current visitor epoch. */
+export function issueVisitorToken(
+  services: Services,
+  customer: { workspaceId: string; id: string; visitorEpoch: number },
+): string {
+  return signVisitorToken(
+    {
+      workspaceId: customer.workspaceId,
+      customerId: customer.id,
+      iat: Math.floor(services.now().getTime() / 1000),
+      epoch: customer.visitorEpoch,
+    },
+    services.secretKey,
+  );
+}
+
+const ended = () => new Unauthenticated('Your visitor token is invalid or has expired. Start a new chat session.');

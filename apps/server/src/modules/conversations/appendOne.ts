@@ -50,7 +50,11 @@ async function appendFromVisitor(
   if (input.note) throw new Invalid('visitors cannot write internal notes');
   // Locking the customer serialises a visitor's first messages: one conversation, never two.
   const customer = await customers.byId(tx, actor.workspaceId, actor.customerId, { forUpdate: true });
-  if (!customer) throw new Unauthenticated('Your chat session has ended. Reload the page to start again.');
+  // Erased, merged away or their tokens revoked since the socket opened: this visitor may no longer write as them.
+  const revoked = actor.visitorEpoch !== undefined && customer?.visitorEpoch !== actor.visitorEpoch;
+  if (!customer || customer.erasedAt || customer.mergedInto || revoked) {
+    throw new Unauthenticated('Your chat session has ended. Reload the page to start again.');
+  }
   const conversation = await conversations.latestForCustomer(tx, actor.workspaceId, actor.customerId);
   if (input.conversationId && conversation?.id !== input.conversationId) throw new NotFound('Conversation');
 

@@ -196,7 +196,9 @@ function createMessageWriter(services: Services): MessageWriter {
           : [],
       ),
       batch.flatMap((p) =>
-        p.actor.kind === 'visitor' ? [{ workspaceId: p.actor.workspaceId, customerId: p.actor.customerId }] : [],
+        p.actor.kind === 'visitor'
+          ? [{ workspaceId: p.actor.workspaceId, customerId: p.actor.customerId, visitorEpoch: p.actor.visitorEpoch }]
+          : [],
       ),
     );
     const ids = new Map(rows.map((s) => [s.id, s]));

@@ -1,5 +1,5 @@
 import type { CustomerProfile, IdentityKind, MemberRole } from '@warmline/shared';
-import type { AgentActor, Services } from '../../core/context.ts';
+import { type AgentActor, inUnit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
 import { audit } from '../workspaces/index.ts';
@@ -11,6 +11,10 @@ import { type CustomerRecord, customers } from './repository/customers.ts';
  * An agent decides two customers are one person: everything of `sourceId` moves to `targetId`
  * (conversations, contact points, notes, memberships), blanks on the target are filled from the
  * source, and the source is kept, marked merged, so the merge can be undone exactly. Audited.
+ *
+ * Typing someone's email proves nothing, so a merge never widens an unverified side's access: the visitor
+ * tokens of each side that is not verified end (their open chat sockets are closed) and they start afresh;
+ * only a verified side's visitors carry on as the merged customer.
  */
 export async function mergeCustomers(
   services: Services,
@@ -19,13 +23,16 @@ export async function mergeCustomers(
   sourceId: string,
 ): Promise<{ mergeId: string; customer: CustomerProfile }> {
   if (targetId === sourceId) throw new Invalid('a customer cannot be merged into themselves', { field: 'sourceId' });
-  const mergeId = await services.db.transaction(async (tx) => {
+  const mergeId = await inUnit(services, async (tx, events) => {
     const [target, source] = await lockBoth(tx, actor, targetId, sourceId);
     if (!target || target.mergedInto) throw new NotFound('Customer');
     if (!source) throw new NotFound('Customer');
     if (source.mergedInto) throw new Conflict('That customer was already merged into someone else.');
     if (target.erasedAt || source.erasedAt) throw new Conflict('An erased customer cannot be merged.');
     const ws = actor.workspaceId;
+    const unverified = [target, source].filter((c) => !c.verified).map((c) => c.id);
+    await customers.revokeVisitorTokens(tx, ws, unverified);
+    for (const customerId of unverified) events.push({ type: 'customer.access_revoked', workspaceId: ws, customerId });
 
     const conversationIds = await ids(
       tx,
@@ -94,6 +101,7 @@ export async function mergeCustomers(
         sourceId: source.id,
         conversations: conversationIds.length,
         identities: identityIds.length + dropped.length,
+        visitorsSignedOut: unverified,
       },
     });
     return id;

@@ -6,5 +6,5 @@ export { isValidUserHash, userHashFor } from './domain/identityVerification.ts';
 export { organizationRoutes } from './organizationRoutes.ts';
 export { attributeDefinitions } from './repository/attributes.ts';
 export { customerNotes } from './repository/customerNotes.ts';
-export { customers } from './repository/customers.ts';
+export { type CustomerRecord, customers } from './repository/customers.ts';
 export { organizations } from './repository/organizations.ts';

@@ -44,21 +44,24 @@ export const conversationBatches = {
   },
   /**
    * Locks, in one statement, the conversations a batch writes to: those agents named, and each visitor's latest
-   * chat conversation (`latest` marks these), each with its team's members if that team is restricted. Rows come
-   * locked in id order, so two batches never deadlock.
+   * chat conversation (`latest` marks these; none for an erased or merged-away customer, or a visitor of an earlier
+   * visitor epoch, whose append then takes the one-at-a-time path that refuses it), each with its team's members if
+   * that team is restricted. Rows come locked in id order, so two batches never deadlock.
    */
   async lockForBatch(
     sql: Sql,
     byId: Array<{ workspaceId: string; id: string }>,
-    byCustomer: Array<{ workspaceId: string; customerId: string }>,
+    byCustomer: Array<{ workspaceId: string; customerId: string; visitorEpoch?: number | undefined }>,
   ): Promise<LockedConversation[]> {
     const ids = byId.filter((k) => isUuid(k.id));
     if (!ids.length && !byCustomer.length) return [];
     return sql.query<LockedConversation>(
       `with latest as (
-         select l.id from unnest($3::uuid[], $4::uuid[]) as k(workspace_id, customer_id)
+         select l.id from unnest($3::uuid[], $4::uuid[], $5::int[]) as k(workspace_id, customer_id, epoch)
          cross join lateral (select x.id from conversations x
            where x.workspace_id = k.workspace_id and x.customer_id = k.customer_id and x.channel = 'chat'
+             and exists (select 1 from customers cu where cu.id = k.customer_id and cu.erased_at is null
+               and cu.merged_into is null and (k.epoch is null or cu.visitor_epoch = k.epoch))
            order by x.updated_at desc, x.id desc limit 1) l)
        select ${stateColumns}, c.id in (select id from latest) as latest, c.team_id as "teamId",
          case when t.restricted then array(select m.agent_id::text from team_members m where m.team_id = t.id) end as "restrictedTo"
@@ -72,6 +75,7 @@ export const conversationBatches = {
         ids.map((k) => k.id),
         byCustomer.map((k) => k.workspaceId),
         byCustomer.map((k) => k.customerId),
+        byCustomer.map((k) => k.visitorEpoch ?? null),
       ],
     );
   },

@@ -1,5 +1,6 @@
 import type { AttributeValue, MemberRole } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
+import { CUSTOMER_VERIFIED } from './customers.ts';
 
 export interface ExportedCustomerRow {
   id: string;
@@ -50,7 +51,7 @@ export const customerExport = {
          a.email as "ownerEmail",
          (select i.value from identities i where i.customer_id = c.id and i.kind = 'external'
           order by i.verified desc, i.created_at, i.id limit 1) as "externalId",
-         exists (select 1 from identities i where i.customer_id = c.id and i.verified) as verified,
+         ${CUSTOMER_VERIFIED} as verified,
          coalesce((select json_agg(json_build_object('name', o.name, 'role', m.role) order by lower(o.name), o.id)
                    from organization_members m join organizations o on o.id = m.organization_id
                    where m.customer_id = c.id), '[]'::json) as organizations

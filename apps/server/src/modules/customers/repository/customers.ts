@@ -14,8 +14,10 @@ export interface CustomerRecord {
   mergedInto: string | null;
   erasedAt: Date | null;
   createdAt: Date;
-  /** True when at least one identity is proven. */
+  /** See CUSTOMER_VERIFIED. */
   verified: boolean;
+  /** Visitor tokens issued in an earlier epoch no longer work. */
+  visitorEpoch: number;
   /** `createdAt` at full precision, for cursors. */
   createdAtKey: string;
 }
@@ -29,9 +31,18 @@ export interface IdentityRecord {
   createdAt: Date;
 }
 
+/**
+ * A customer is verified when a contact point of theirs is proven (a website's HMAC, an import, an agent) and none
+ * of those their record shows — its email and phone — was only typed: a signed-in website user who types someone
+ * else's email is not shown as verified with it.
+ */
+export const CUSTOMER_VERIFIED = `(exists (select 1 from identities i where i.customer_id = c.id and i.verified)
+  and not exists (select 1 from identities i where i.customer_id = c.id and not i.verified
+    and ((i.kind = 'email' and i.value = c.email) or (i.kind = 'phone' and i.value = c.phone))))`;
+
 const columns = `c.id, c.workspace_id as "workspaceId", c.name, c.email, c.phone, c.owner_agent_id as "ownerAgentId",
   c.attributes, c.merged_into as "mergedInto", c.erased_at as "erasedAt", c.created_at as "createdAt",
-  exists (select 1 from identities i where i.customer_id = c.id and i.verified) as verified, c.created_at::text as "createdAtKey"`;
+  ${CUSTOMER_VERIFIED} as verified, c.visitor_epoch as "visitorEpoch", c.created_at::text as "createdAtKey"`;
 export const CUSTOMER_COLUMNS = columns;
 
 const identityColumns = `id, customer_id as "customerId", kind, value, verified, created_at as "createdAt"`;
@@ -223,6 +234,15 @@ export const customers = {
     );
   },
 
+  /** Ends every visitor token issued to these customers so far (the next epoch). */
+  async revokeVisitorTokens(sql: Sql, workspaceId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await sql.query(
+      'update customers set visitor_epoch = visitor_epoch + 1, updated_at = now() where workspace_id = $1 and id = any($2::uuid[])',
+      [workspaceId, ids],
+    );
+  },
+
   /**
    * Other live customers sharing an email or phone with this one: "possibly the same person".
    * Returns each with the shared contact points.
@@ -275,7 +295,7 @@ export const customers = {
       where.push(`c.owner_agent_id = $${params.length}`);
     }
     if (filter.verified !== undefined) {
-      where.push(`${filter.verified ? '' : 'not '}exists (select 1 from identities i where i.customer_id = c.id and i.verified)`);
+      where.push(`${filter.verified ? '' : 'not '}${CUSTOMER_VERIFIED}`);
     }
     if (filter.query) {
       params.push(filter.query);

@@ -1,9 +1,10 @@
-import type { AgentActor, Services } from '../../core/context.ts';
+import { type AgentActor, inUnit, type Services } from '../../core/context.ts';
 import { iso } from '../../core/db/rows.ts';
 import { Conflict, Forbidden } from '../../core/errors.ts';
 import { audit } from '../workspaces/index.ts';
 import { customerFor, customerProfile } from './customers.ts';
 import { customerMerges } from './repository/customerMerges.ts';
+import { erasure } from './repository/erasure.ts';
 
 /** What an erased person's words become: the conversation's shape and clocks stay for the figures. */
 export const ERASED_TEXT = '[erased]';
@@ -56,10 +57,11 @@ export async function exportPerson(services: Services, actor: AgentActor, id: st
 }
 
 /**
- * Erases a person: their name, contact points, attributes, memberships and notes go; the text of
- * their conversations (both sides: replies often repeat an address) becomes "[erased]". What stays is
- * what the figures need: conversations with channel, clocks and the mood read. Admins only; audited
- * with counts and nothing personal. The visitor's chat session ends.
+ * Erases a person: their name, contact points, attributes, memberships and notes go; every word written in or
+ * about their conversations (both sides: replies often repeat an address; handoff notes, service recovery and
+ * alerts name them) becomes "[erased]". What stays is what the figures need: conversations with channel, clocks
+ * and the mood read. Admins only; audited with counts and nothing personal. Their visitor tokens stop working and
+ * their open chat sockets are closed.
  */
 export async function erasePerson(
   services: Services,
@@ -67,56 +69,24 @@ export async function erasePerson(
   id: string,
 ): Promise<{ erased: true; customerId: string }> {
   if (actor.role !== 'admin') throw new Forbidden('Only admins can erase a person.');
-  return services.db.transaction(async (tx) => {
+  return inUnit(services, async (tx, events) => {
     const customer = await customerFor(tx, actor, id, { forUpdate: true });
     if (customer.erasedAt) throw new Conflict('This customer was already erased.');
     const ws = actor.workspaceId;
     // Customers merged into this one are the same person: erased with them.
-    const people = (
-      await tx.query<{ id: string }>(
-        `with recursive folded(id) as (select $2::uuid union select c.id from customers c join folded f on c.merged_into = f.id
-           where c.workspace_id = $1)
-         select id from folded`,
-        [ws, customer.id],
-      )
-    ).map((r) => r.id);
-    const [{ n: entriesErased }] = (await tx.query<{ n: number }>(
-      `with changed as (
-         update entries e set body = $3, client_id = null, event_data = case when e.kind = 'event' then '{}'::jsonb else e.event_data end
-         from conversations c where c.id = e.conversation_id and c.workspace_id = $1 and c.customer_id = any($2::uuid[])
-         returning 1)
-       select count(*)::int as n from changed`,
-      [ws, people, ERASED_TEXT],
-    )) as [{ n: number }];
-    await tx.query(
-      `update conversations set last_message_body = case when last_message_body is null then null else $3 end
-       where workspace_id = $1 and customer_id = any($2::uuid[])`,
-      [ws, people, ERASED_TEXT],
-    );
-    await tx.query(
-      `update callbacks b set phone = '' from conversations c
-       where c.id = b.conversation_id and c.workspace_id = $1 and c.customer_id = any($2::uuid[])`,
-      [ws, people],
-    );
-    const identities = await tx.query(
-      'delete from identities where workspace_id = $1 and customer_id = any($2::uuid[]) returning 1',
-      [ws, people],
-    );
-    await tx.query('delete from customer_notes where workspace_id = $1 and customer_id = any($2::uuid[])', [ws, people]);
-    await tx.query('delete from organization_members where workspace_id = $1 and customer_id = any($2::uuid[])', [ws, people]);
-    await tx.query(
-      `update customers set name = null, email = null, phone = null, attributes = '{}', erased_at = now(), updated_at = now()
-       where workspace_id = $1 and id = any($2::uuid[])`,
-      [ws, people],
-    );
+    const people = await erasure.samePerson(tx, ws, customer.id);
+    await erasure.lockConversations(tx, ws, people);
+    const entriesErased = await erasure.eraseWords(tx, ws, people, ERASED_TEXT);
+    const identities = await erasure.forgetPeople(tx, ws, people);
     for (const person of people) await customerMerges.forgetFor(tx, ws, person);
     await audit.record(tx, ws, {
       actorId: actor.agentId,
       action: 'customer.erased',
       subjectType: 'customer',
       subjectId: customer.id,
-      data: { entries: entriesErased, identities: identities.length, people: people.length },
+      data: { entries: entriesErased, identities, people: people.length },
     });
+    for (const person of people) events.push({ type: 'customer.access_revoked', workspaceId: ws, customerId: person });
     return { erased: true as const, customerId: customer.id };
   });
 }

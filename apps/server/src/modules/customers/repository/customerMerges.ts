@@ -68,10 +68,15 @@ export const customerMerges = {
       by,
     ]);
   },
-  /** Erasure: merges touching the person can no longer be undone and keep none of their contact points. */
+  /**
+   * Erasure: merges touching the person can no longer be undone and keep none of what they recorded of them
+   * (contact points, and the name and attributes a target had before).
+   */
   async forgetFor(sql: Sql, workspaceId: string, customerId: string): Promise<void> {
     await sql.query(
-      `update customer_merges set moved = jsonb_set(moved, '{droppedIdentities}', '[]'), undone_at = coalesce(undone_at, now())
+      `update customer_merges set undone_at = coalesce(undone_at, now()),
+         moved = jsonb_set(jsonb_set(moved, '{droppedIdentities}', '[]'), '{targetBefore}',
+           '{"name": null, "ownerAgentId": null, "attributes": {}}')
        where workspace_id = $1 and (source_id = $2 or target_id = $2)`,
       [workspaceId, customerId],
     );

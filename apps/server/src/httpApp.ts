@@ -4,7 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { realtimeGateway } from './channels/agentSocket/gateway.ts';
 import { widgetRoutes } from './channels/widget/routes.ts';
 import type { Services } from './core/context.ts';
-import { errorReplies } from './core/http/errorReplies.ts';
+import { errorReplies, frameworkErrorReply } from './core/http/errorReplies.ts';
 import type { RateLimiter } from './core/http/rateLimit.ts';
 import { systemRoutes } from './core/http/systemRoutes.ts';
 import type { createMetrics } from './core/metrics.ts';
@@ -33,6 +33,7 @@ export async function buildHttpApp(
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorReply,
   });
   errorReplies(app);
   await app.register(fastifyCookie);

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { Actor, Services } from '../../core/context.ts';
 import { NotFound, Unavailable } from '../../core/errors.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
+import { onlyStorableText } from '../../core/http/storableText.ts';
 import type { GatewayMetrics } from '../../core/metrics.ts';
 import { replyFor } from '../../core/replies.ts';
 import { currentSession, isOwnOrigin, SESSION_COOKIE, sessionStanding, visitorFromToken } from '../../modules/auth/index.ts';
@@ -214,7 +215,7 @@ export function realtimeGateway(
   async function onFrame(conn: Connection, socket: WebSocket, raw: string) {
     let frame: ClientFrame;
     try {
-      const parsed = ClientFrame.safeParse(JSON.parse(raw));
+      const parsed = onlyStorableText(ClientFrame).safeParse(JSON.parse(raw));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const clientId = (JSON.parse(raw) as { clientId?: unknown }).clientId;

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.ts';
 import { replyFor } from '../replies.ts';
 
@@ -12,7 +12,13 @@ export function errorReplies(app: FastifyInstance) {
     }
     const fastifyError = err as FastifyError;
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send({ error: { code: 'payload_too_large', message: 'The request body is too large.' } });
+      // A content type with a parser of its own (a CSV import) has that parser's limit, which Fastify does not tell.
+      const type = request.headers['content-type']?.split(';')[0]?.trim() || 'application/json';
+      const message =
+        type === 'application/json'
+          ? `The request body is over the ${sizeInWords(request.routeOptions.bodyLimit)} limit.`
+          : `The request body is over the limit for ${type} on this route.`;
+      return reply.code(413).send({ error: { code: 'payload_too_large', message } });
     }
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.code(415).send({ error: { code: 'invalid', message: 'Send JSON with content-type: application/json.' } });
@@ -34,4 +40,24 @@ export function errorReplies(app: FastifyInstance) {
       .code(404)
       .send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}.` } }),
   );
+}
+
+/**
+ * Errors Fastify meets before routing, set as its `frameworkErrors` option: a URL whose percent-escapes are not
+ * UTF-8 (`%ED%A0%80`, `%E0%A4%A`) is a 400 in the one error shape, not Fastify's own.
+ */
+export function frameworkErrorReply(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_BAD_URL') {
+    const message = 'The URL is not valid: each %-escape must spell UTF-8 text.';
+    return reply.code(400).send({ error: { code: 'invalid', message } });
+  }
+  request.log.error({ err }, 'unexpected error');
+  return reply.code(500).send({ error: replyFor(err).error });
+}
+
+/** A byte count as people say it: `1 MiB`, `256 KiB`, `1000 bytes`. */
+function sizeInWords(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }

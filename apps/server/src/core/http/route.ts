@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AgentActor, AgentSession, Services, VisitorActor } from '../context.ts';
 import { Invalid } from '../errors.ts';
+import { refuseUnstorableText } from './storableText.ts';
 
 type Auth = 'none' | 'agent' | 'visitor';
 
@@ -37,6 +38,13 @@ interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTyp
 type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType, Auth>;
 const registries = new WeakMap<FastifyInstance, AnySpec[]>();
 
+/** Every route declared on `app` through route(), in declaration order: what the OpenAPI document and the edge tests walk. */
+export function declaredRoutes(
+  app: FastifyInstance,
+): ReadonlyArray<Readonly<Pick<AnySpec, 'method' | 'url' | 'auth' | 'params' | 'query' | 'body'>>> {
+  return registries.get(app) ?? [];
+}
+
 /** Parses a request part with its zod schema; a failure is a 400 that says what is wrong and where. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const result = schema.safeParse(value ?? {});
@@ -69,6 +77,10 @@ export function route<
           : spec.auth === 'visitor'
             ? { actor: await services.authenticate.visitor(services, request) }
             : {};
+      // Text that cannot be stored is refused here, in every part, whether or not the route reads that part.
+      refuseUnstorableText(request.params, 'params');
+      refuseUnstorableText(request.query, 'query');
+      refuseUnstorableText(request.body, 'body');
       const params = spec.params ? parse(spec.params, request.params, 'params') : {};
       const query = spec.query ? parse(spec.query, request.query, 'query') : {};
       const body = spec.body ? parse(spec.body, request.body, 'body') : {};

@@ -78,16 +78,17 @@ export function sessionStanding(services: Services, workspaceId: string, session
   return sessions.standingRole(services.db, workspaceId, sessionId);
 }
 
-/** An admin invites a colleague; returns the one-time link to pass on. */
+/**
+ * An admin invites a colleague; returns the one-time link to pass on. An email that already has an account is
+ * invited like any other, so the answer never tells whether someone has an account (in this workspace or another);
+ * that account is untouched, and accepting cannot make a second one.
+ */
 export async function inviteAgent(
   services: Services,
   actor: AgentActor,
   input: { email: string | null; role: AgentRole },
 ): Promise<{ id: string; url: string; expiresAt: Date; email: string | null; role: AgentRole }> {
   if (actor.role !== 'admin') throw new Forbidden('Only admins can invite people.');
-  if (input.email && (await agents.emailTaken(services.db, input.email))) {
-    throw new Conflict('Someone with that email already has an account.');
-  }
   return createInvitation(services, actor.workspaceId, { ...input, invitedBy: actor.agentId });
 }
 

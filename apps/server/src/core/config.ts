@@ -33,6 +33,7 @@ const Env = z.object({
   WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CALLBACK_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
+  WARMLINE_METRICS_TOKEN: z.string().min(16, { message: 'WARMLINE_METRICS_TOKEN must be at least 16 characters' }).optional(),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
 });
 
@@ -57,6 +58,8 @@ export interface Config {
   callbackMinLeadMinutes: number;
   /** How often a worker looks for due jobs. */
   jobsPollMs: number;
+  /** When set, `/metrics` answers only `Authorization: Bearer <token>`; unset, only this machine, unproxied. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
     callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
     jobsPollMs: e.JOBS_POLL_MS,
+    metricsToken: e.WARMLINE_METRICS_TOKEN,
   };
 }

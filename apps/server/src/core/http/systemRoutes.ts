@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Services } from '../context.ts';
+import { Forbidden, Unauthenticated } from '../errors.ts';
 import { openApiDocument } from './route.ts';
 
 declare module 'fastify' {
@@ -41,8 +43,30 @@ export function healthRoutes(app: FastifyInstance, services: Services, metrics: 
     return { status: draining ? 'draining' : ready ? 'ready' : 'unavailable', database, bus };
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    mayScrape(services.config.metricsToken, request, reply);
     reply.header('content-type', metrics.contentType);
     return metrics.metrics();
   });
+}
+
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
+/**
+ * Metrics name routes, queues and load: not for the public. With a token, a scraper must send it as a bearer token;
+ * without one, only this machine may ask, and not through a proxy (nginx on the same machine connects from
+ * loopback too, but says whom it forwards for).
+ */
+function mayScrape(token: string | undefined, request: FastifyRequest, reply: FastifyReply): void {
+  if (token) {
+    const sent = Buffer.from(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '');
+    const expected = Buffer.from(token);
+    if (sent.length === expected.length && timingSafeEqual(sent, expected)) return;
+    reply.header('www-authenticate', 'Bearer realm="metrics"');
+    throw new Unauthenticated('Send the metrics token as Authorization: Bearer <WARMLINE_METRICS_TOKEN>.');
+  }
+  const address = request.socket.remoteAddress ?? '';
+  const loopback = address === '::1' || /^(::ffff:)?127\./.test(address);
+  if (loopback && !PROXY_HEADERS.some((name) => request.headers[name] !== undefined)) return;
+  throw new Forbidden('Metrics are served only to this machine; set WARMLINE_METRICS_TOKEN to scrape them from elsewhere.');
 }

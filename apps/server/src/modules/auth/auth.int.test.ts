@@ -37,6 +37,14 @@ describe(`signing in and sessions (${backend})`, () => {
     expect(unknownEmail.headers.get('set-cookie')).toBeNull();
   });
 
+  it('a password is kept only as an argon2id hash', async () => {
+    const workspace = await buildWorkspace(t);
+    const agent = await buildAgent(t, workspace);
+    const [row] = await t.db.query<{ hash: string }>('select password_hash as hash from agents where id = $1', [agent.id]);
+    expect(row!.hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+    expect(row!.hash).not.toContain(PASSWORD);
+  });
+
   it('the session cookie is HttpOnly and SameSite=Lax', async () => {
     const workspace = await buildWorkspace(t);
     const agent = await buildAgent(t, workspace);

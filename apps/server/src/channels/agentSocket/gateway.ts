@@ -7,7 +7,14 @@ import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { onlyStorableText } from '../../core/http/storableText.ts';
 import type { GatewayMetrics } from '../../core/metrics.ts';
 import { replyFor } from '../../core/replies.ts';
-import { currentSession, isOwnOrigin, SESSION_COOKIE, sessionStanding, visitorFromToken } from '../../modules/auth/index.ts';
+import {
+  currentSession,
+  isOwnOrigin,
+  mayEmbed,
+  SESSION_COOKIE,
+  sessionStanding,
+  visitorFromToken,
+} from '../../modules/auth/index.ts';
 import {
   appendMessage,
   conversationFor,
@@ -162,11 +169,8 @@ export function realtimeGateway(
     }
     const workspace = await workspaces.byId(services.db, actor.workspaceId).catch(unlessUnavailable);
     if (workspace === undefined) return tryAgainLater(socket);
-    // The instance's own pages (the demo) may always open it; other websites only when the admins listed them.
-    const origin = request.headers.origin;
-    const listed = !workspace?.allowedOrigins.length || (origin && workspace.allowedOrigins.includes(origin));
-    if (origin && !listed && !isOwnOrigin(services, request)) {
-      return socket.close(CloseCode.forbiddenOrigin, `Origin ${origin} may not embed this workspace's widget`);
+    if (workspace && !mayEmbed(services, request, workspace)) {
+      return socket.close(CloseCode.forbiddenOrigin, `Origin ${request.headers.origin} may not embed this workspace's widget`);
     }
     serve(socket, actor, 'visitor', pending);
   });

@@ -6,6 +6,7 @@ import {
   buildTeam,
   buildWorkspace,
   client,
+  newAddress,
   newClientId,
   type Signed,
   signIn,
@@ -192,6 +193,22 @@ describe.each(layouts)(`socket access (%s, ${backend})`, (layout) => {
     for (const origin of ['https://evil.example', 'http://shop.example', 'https://shop.example.evil.example', 'null']) {
       expect({ origin, opened: await opens(origin) }).toEqual({ origin, opened: CloseCode.forbiddenOrigin });
     }
+    // A widget session is started only from a listed website (or the instance's own pages) too.
+    const starts = async (origin: string) =>
+      (await client(b, { from: newAddress() }).post('/api/v1/widget/session', { workspaceKey: workspace.key }, { origin }))
+        .status;
+    expect(await starts('https://shop.example')).toBe(200);
+    expect(await starts(new URL(b.url).origin)).toBe(200);
+    const refused = await client(b, { from: newAddress() }).post(
+      '/api/v1/widget/session',
+      { workspaceKey: workspace.key },
+      { origin: 'https://evil.example' },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      "https://evil.example is not among the websites this workspace's admins allow to embed its chat.",
+    );
+    expect(refused.body.visitorToken).toBeUndefined();
 
     expect((await client(a, admin).patch('/api/v1/workspace', { allowedOrigins: [] })).body.workspace.allowedOrigins).toEqual([]);
     expect(await opens('https://evil.example')).toBe('ready');

@@ -43,7 +43,7 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     responses: { 200: WidgetSessionResponse },
     handler: async ({ body, request }) => {
       await limiter.hit(`widget-session:${request.ip}`, services.config.widgetSessionsPerMinute, 60);
-      const { actor: _actor, ...session } = await startVisitorSession(services, body);
+      const { actor: _actor, ...session } = await startVisitorSession(services, body, request);
       return session;
     },
   });

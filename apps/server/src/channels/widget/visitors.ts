@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Entry, PublicAgent, VerifiedUser, VisitorConversation, WaitEstimate } from '@warmline/shared';
+import type { FastifyRequest } from 'fastify';
 import { afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
-import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
+import { Forbidden, Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { issueVisitorToken, visitorFromToken } from '../../modules/auth/index.ts';
+import { issueVisitorToken, mayEmbed, visitorFromToken } from '../../modules/auth/index.ts';
 import {
   type ConversationRecord,
   conversationFor,
@@ -43,9 +44,13 @@ export interface VisitorSession {
 export async function startVisitorSession(
   services: Services,
   input: { workspaceKey: string; visitorToken?: string | undefined; user?: VerifiedUser | undefined },
+  request?: FastifyRequest,
 ): Promise<VisitorSession> {
   const workspace = await workspaces.byKey(services.db, input.workspaceKey);
   if (!workspace) throw new NotFound('Workspace');
+  if (request && !mayEmbed(services, request, workspace)) {
+    throw new Forbidden(`${request.headers.origin} is not among the websites this workspace's admins allow to embed its chat.`);
+  }
   let actor: VisitorActor;
   let token: string;
   if (input.user) {

@@ -11,22 +11,26 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A data directory as an earlier version left it: PGlite in `<dataDir>/pg`, every migration but the newest. */
+const MIGRATIONS = fs
+  .readdirSync(path.join(import.meta.dirname, '../migrations'))
+  .filter((f) => f.endsWith('.sql'))
+  .sort();
+/** The last version on PGlite had these migrations, one short of its own newest (which the upgrade then applies). */
+const ON_PGLITE = MIGRATIONS.filter((f) => f < '008_identity_indexes.sql');
+const SINCE = MIGRATIONS.slice(ON_PGLITE.length);
+
+/** A data directory as an earlier version left it: PGlite in `<dataDir>/pg`, with the migrations of its time. */
 async function oldDataDir(write: (lite: PGlite) => Promise<void>): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-pglite-upgrade-'));
   dirs.push(dataDir);
   const lite = await PGlite.create({ dataDir: path.join(dataDir, 'pg') });
-  const all = fs
-    .readdirSync(path.join(import.meta.dirname, '../migrations'))
-    .filter((f) => f.endsWith('.sql'))
-    .sort();
   await lite.transaction((tx) =>
     applyMigrations(
       {
         query: async (text, params) => (await tx.query(text, params)).rows as never[],
         exec: async (script) => void (await tx.exec(script)),
       },
-      all.slice(0, -1),
+      ON_PGLITE,
     ),
   );
   await write(lite);
@@ -60,7 +64,8 @@ describe('upgrading from the PGlite data directory of an earlier version', () =>
   it('moves every row into PostgreSQL, keeps the old folder as a backup, and goes on numbering where it stopped', async () => {
     const dataDir = await oldDataDir(writeConversation);
     db = await openDb({ dataDir });
-    expect(await migrate(db)).toEqual(['008_identity_indexes.sql']);
+    expect(await migrate(db)).toEqual(SINCE);
+    expect(SINCE[0]).toBe('008_identity_indexes.sql');
 
     expect(fs.existsSync(path.join(dataDir, 'pg'))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'pg.pglite-backup', 'PG_VERSION'))).toBe(true);

@@ -45,6 +45,11 @@ export const AcceptInvitationBody = z.object({
   email: z.email().max(320),
   password: z.string().min(10, { message: 'password must be at least 10 characters' }).max(1024),
 });
+/** A signed-in agent replaces their password; the new one follows the rule an invitation's does. */
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, { message: 'enter your current password' }).max(1024),
+  newPassword: AcceptInvitationBody.shape.password,
+});
 
 // ── agents ────────────────────────────────────────────────────────────
 export const AgentsResponse = z.object({ agents: z.array(Agent) });

@@ -52,6 +52,7 @@ type In<S extends z.ZodType> = z.input<S>;
 export type SignInBody = In<typeof Api.SignInBody>;
 export type InvitationPreview = Out<typeof Api.InvitationPreview>;
 export type AcceptInvitationBody = In<typeof Api.AcceptInvitationBody>;
+export type ChangePasswordBody = In<typeof Api.ChangePasswordBody>;
 export type AgentsResponse = Out<typeof Api.AgentsResponse>;
 export type AgentResponse = Out<typeof Api.AgentResponse>;
 export type InvitationResponse = Out<typeof Api.InvitationResponse>;

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { AgentRole } from '@warmline/shared';
-import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
-import { Conflict, Forbidden, NotFound, Unauthenticated } from '../../core/errors.ts';
+import { type AgentActor, afterCommit, inUnit, type Services } from '../../core/context.ts';
+import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
 import { newToken } from '../../core/tokens.ts';
 import { type AgentRecord, agents } from '../teams/index.ts';
 import { type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
-import { invitations, type SessionRecord, sessions } from './sessions.ts';
+import { credentials, invitations, type SessionRecord, sessions } from './sessions.ts';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -68,6 +68,36 @@ export async function currentSession(
 export async function signOut(services: Services, session: SessionRecord): Promise<void> {
   await sessions.delete(services.db, session.workspaceId, session.id);
   await afterCommit(services, [{ type: 'agent.access_changed', workspaceId: session.workspaceId, agentId: session.agentId }]);
+}
+
+/** A 400 about one field of the request body, shaped as the edge's schema failures are. */
+function invalidField(field: string, message: string): Invalid {
+  return new Invalid(`${field}: ${message}`, { issues: [{ path: `body.${field}`, message }] });
+}
+
+/**
+ * The agent of `session` replaces their password. The current one must verify (a wrong one changes nothing and
+ * ends nothing); then every other session of theirs ends, their sockets on every node close, and this one stays.
+ */
+export async function changePassword(
+  services: Services,
+  session: SessionRecord,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const { workspaceId, agentId } = session;
+  const notCurrent = () => invalidField('currentPassword', 'that is not your current password.');
+  const currentHash = await credentials.passwordHash(services.db, workspaceId, agentId);
+  if (!currentHash || !(await verify(currentHash, input.currentPassword))) throw notCurrent();
+  if (input.newPassword === input.currentPassword) {
+    throw invalidField('newPassword', 'choose a password different from your current one.');
+  }
+  const nextHash = await hashPassword(input.newPassword);
+  await inUnit(services, async (tx, events) => {
+    // Changed by another of their sessions since it was verified: what was typed is no longer the current one.
+    if (!(await credentials.replacePasswordHash(tx, workspaceId, agentId, currentHash, nextHash))) throw notCurrent();
+    await sessions.deleteOthers(tx, workspaceId, agentId, session.id);
+    events.push({ type: 'agent.access_changed', workspaceId, agentId });
+  });
 }
 
 /**

@@ -1,11 +1,11 @@
-import { AcceptInvitationBody, InvitationPreview, SessionResponse, SignInBody } from '@warmline/shared';
+import { AcceptInvitationBody, ChangePasswordBody, InvitationPreview, SessionResponse, SignInBody } from '@warmline/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../core/context.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
 import { agents, presentAgent } from '../teams/index.ts';
-import { acceptInvitation, previewInvitation, type SignedIn, signIn, signOut } from './auth.ts';
+import { acceptInvitation, changePassword, previewInvitation, type SignedIn, signIn, signOut } from './auth.ts';
 import { checkSameOrigin, SESSION_COOKIE } from './authenticate.ts';
 
 export function authRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter) {
@@ -57,6 +57,21 @@ export function authRoutes(app: FastifyInstance, services: Services, limiter: Ra
     handler: async ({ session, reply }) => {
       await signOut(services, session.session);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    tag: 'auth',
+    summary: 'Change my password; every other session of mine ends',
+    auth: 'agent',
+    body: ChangePasswordBody,
+    responses: { 204: null },
+    handler: async ({ body, session }) => {
+      // Guessing the current password from a stolen session is limited as guessing it at sign-in is.
+      await limiter.hit(`password:${session.session.agentId}`, services.config.signInLimitPer15Min, 15 * 60);
+      await changePassword(services, session.session, body);
     },
   });
 

@@ -1,5 +1,6 @@
 import type {
   AgentRole,
+  ChangePasswordBody,
   InboxCounts,
   InboxView,
   InvitationPreview,
@@ -34,6 +35,8 @@ export const authApi = {
   invitation: (token: string) => call('GET /auth/invitations/:token', { params: { token } }),
   acceptInvitation: (input: { token: string; displayName: string; email: string; password: string }) =>
     call('POST /auth/accept-invitation', { body: input, quietUnauthenticated: true }),
+  /** Every other session of mine ends; this one stays signed in. */
+  changePassword: (input: ChangePasswordBody) => call('POST /auth/password', { body: input }),
 };
 
 export const agentsApi = {

@@ -8,6 +8,7 @@ import type {
   AlertsResponse,
   AttributeDefinitionBody,
   AttributeDefinitionsResponse,
+  ChangePasswordBody,
   ConversationResponse,
   ConversationsResponse,
   CreateCustomerBody,
@@ -62,6 +63,7 @@ export interface Routes {
   'POST /auth/sign-out': { response: undefined };
   'GET /auth/invitations/:token': { response: InvitationPreview };
   'POST /auth/accept-invitation': { body: AcceptInvitationBody; response: SessionResponse };
+  'POST /auth/password': { body: ChangePasswordBody; response: undefined };
 
   'GET /agents': { response: AgentsResponse };
   'POST /agents/invitations': { body: { email: string; role: AgentRole }; response: InvitationResponse };

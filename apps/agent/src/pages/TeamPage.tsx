@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AgentList } from '../components/AgentList.tsx';
+import { ChangePasswordForm } from '../components/ChangePasswordForm.tsx';
 import { EmbedSnippet } from '../components/EmbedSnippet.tsx';
 import { InviteForm } from '../components/InviteForm.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
@@ -7,7 +8,7 @@ import { TeamsCard } from '../components/TeamsCard.tsx';
 import { useStore } from '../state/store.ts';
 import { loadAgents, loadTeams, useAgents, useTeams } from '../state/teamActions.ts';
 
-/** The team (for everyone to see who is around), invitations (admins) and my own profile. */
+/** The team (for everyone to see who is around), invitations (admins), my own profile and password. */
 export function TeamPage() {
   const me = useStore((s) => s.session?.agent);
   const workspaceKey = useStore((s) => s.session?.workspace.key);
@@ -37,6 +38,7 @@ export function TeamPage() {
         </div>
         <div className="team-side">
           <ProfileForm me={me} />
+          <ChangePasswordForm />
           {isAdmin ? <InviteForm /> : null}
         </div>
       </div>

@@ -9,7 +9,7 @@ import type { RateLimiter } from './core/http/rateLimit.ts';
 import { systemRoutes } from './core/http/systemRoutes.ts';
 import type { createMetrics } from './core/metrics.ts';
 import { authRoutes, invitationRoutes } from './modules/auth/index.ts';
-import { conversationRoutes } from './modules/conversations/index.ts';
+import { agentRemovalRoutes, conversationRoutes } from './modules/conversations/index.ts';
 import { customerDataRoutes, customerRoutes, organizationRoutes } from './modules/customers/index.ts';
 import { empathyRoutes } from './modules/empathy/index.ts';
 import type { AgentsOnline } from './modules/realtime/index.ts';
@@ -54,6 +54,7 @@ export async function buildHttpApp(
   systemRoutes(app, services, deps.metrics.registry);
   authRoutes(app, services, deps.limiter);
   agentRoutes(app, services);
+  agentRemovalRoutes(app, services);
   invitationRoutes(app, services);
   conversationRoutes(app, services);
   teamRoutes(app, services);

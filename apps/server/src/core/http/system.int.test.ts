@@ -20,6 +20,7 @@ const API_ROUTES = [
   'patch /api/v1/agents/me',
   'put /api/v1/agents/me/presence',
   'patch /api/v1/agents/{id}',
+  'delete /api/v1/agents/{id}',
   'get /api/v1/teams',
   'post /api/v1/teams',
   'patch /api/v1/teams/{id}',

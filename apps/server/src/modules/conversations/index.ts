@@ -1,4 +1,6 @@
 export { conversationFor } from './access.ts';
+export { removeAgent } from './agentRemoval.ts';
+export { agentRemovalRoutes } from './agentRemovalRoutes.ts';
 export { appendEntries, appendEntry, type EntryToAppend } from './appendEntries.ts';
 export { appendMessage } from './appendMessage.ts';
 export { appendOne } from './appendOne.ts';

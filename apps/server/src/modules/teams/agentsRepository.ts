@@ -25,6 +25,9 @@ const columns = `a.id, a.workspace_id as "workspaceId", a.email, a.display_name 
   a.capacity, a.skills, a.languages, a.last_assigned_at as "lastAssignedAt",
   array(select tm.team_id::text from team_members tm where tm.agent_id = a.id order by tm.team_id) as "teamIds"`;
 
+/** People still here: a removed agent's row stays for the history (their name on what they wrote), nowhere else. */
+const here = 'a.removed_at is null';
+
 export const agents = {
   async create(
     sql: Sql,
@@ -44,31 +47,35 @@ export const agents = {
     );
     return (await agents.byId(sql, input.workspaceId, row!.id))!;
   },
+  /** Someone still here: a removed person is not found (names on what they wrote come from `faces` and joins). */
   async byId(sql: Sql, workspaceId: string, id: string): Promise<AgentRecord | null> {
     if (!isUuid(id)) return null;
-    const [row] = await sql.query<AgentRecord>(`select ${columns} from agents a where a.workspace_id = $1 and a.id = $2`, [
-      workspaceId,
-      id,
-    ]);
+    const [row] = await sql.query<AgentRecord>(
+      `select ${columns} from agents a where a.workspace_id = $1 and a.id = $2 and ${here}`,
+      [workspaceId, id],
+    );
     return row ?? null;
   },
-  /** Sign-in is the one lookup that precedes knowing the workspace: emails are unique per instance. */
+  /** Sign-in is the one lookup that precedes knowing the workspace: emails are unique per instance among people still here. */
   async credentialsByEmail(sql: Sql, email: string): Promise<{ id: string; workspaceId: string; passwordHash: string } | null> {
     const [row] = await sql.query<{ id: string; workspaceId: string; passwordHash: string }>(
-      `select id, workspace_id as "workspaceId", password_hash as "passwordHash" from agents where lower(email) = lower($1)`,
+      `select id, workspace_id as "workspaceId", password_hash as "passwordHash" from agents
+       where lower(email) = lower($1) and removed_at is null`,
       [email],
     );
     return row ?? null;
   },
   async emailTaken(sql: Sql, email: string): Promise<boolean> {
-    const rows = await sql.query('select 1 from agents where lower(email) = lower($1)', [email]);
+    const rows = await sql.query('select 1 from agents where lower(email) = lower($1) and removed_at is null', [email]);
     return rows.length > 0;
   },
   async list(sql: Sql, workspaceId: string): Promise<AgentRecord[]> {
-    return sql.query<AgentRecord>(`select ${columns} from agents a where a.workspace_id = $1 order by a.display_name, a.id`, [
-      workspaceId,
-    ]);
+    return sql.query<AgentRecord>(
+      `select ${columns} from agents a where a.workspace_id = $1 and ${here} order by a.display_name, a.id`,
+      [workspaceId],
+    );
   },
+  /** Everyone ever, removed people included: an instance that has had people is set up. */
   async count(sql: Sql): Promise<number> {
     const [row] = await sql.query<{ n: number }>('select count(*)::int as n from agents');
     return row!.n;
@@ -105,7 +112,7 @@ export const agents = {
   async lockAndGet(sql: Sql, workspaceId: string, id: string): Promise<AgentRecord | null> {
     if (!isUuid(id)) return null;
     const [row] = await sql.query<AgentRecord>(
-      `select ${columns} from agents a where a.workspace_id = $1 and a.id = $2 for no key update of a`,
+      `select ${columns} from agents a where a.workspace_id = $1 and a.id = $2 and ${here} for no key update of a`,
       [workspaceId, id],
     );
     return row ?? null;
@@ -116,8 +123,32 @@ export const agents = {
    * lock on this row (the foreign-key check), and two such transactions upgrading to `for update` deadlock.
    */
   async lock(sql: Sql, workspaceId: string, id: string): Promise<boolean> {
-    const rows = await sql.query('select 1 from agents where workspace_id = $1 and id = $2 for no key update', [workspaceId, id]);
+    const rows = await sql.query(
+      'select 1 from agents where workspace_id = $1 and id = $2 and removed_at is null for no key update',
+      [workspaceId, id],
+    );
     return rows.length > 0;
+  },
+  /** The workspace's admins still here, their rows locked: removals and demotions of admins take turns. */
+  async lockAdmins(sql: Sql, workspaceId: string): Promise<string[]> {
+    const rows = await sql.query<{ id: string }>(
+      `select id from agents where workspace_id = $1 and role = 'admin' and removed_at is null order by id for no key update`,
+      [workspaceId],
+    );
+    return rows.map((r) => r.id);
+  },
+  /**
+   * The person leaves: marked removed and offline, off every team, every session of theirs ended. The row stays,
+   * so what they wrote keeps their name.
+   */
+  async remove(sql: Sql, workspaceId: string, id: string, now: Date): Promise<void> {
+    await sql.query(
+      `update agents set removed_at = $3, presence = 'offline', presence_changed_at = $3
+       where workspace_id = $1 and id = $2 and removed_at is null`,
+      [workspaceId, id, now],
+    );
+    await sql.query('delete from team_members where workspace_id = $1 and agent_id = $2', [workspaceId, id]);
+    await sql.query('delete from sessions where workspace_id = $1 and agent_id = $2', [workspaceId, id]);
   },
   /** Open conversations per channel for these agents (one query for the routing snapshot). */
   async openByChannel(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, Record<string, number>>> {
@@ -136,7 +167,7 @@ export const agents = {
   },
   async setPresence(sql: Sql, workspaceId: string, id: string, presence: Presence): Promise<void> {
     await sql.query(
-      `update agents set presence = $3, presence_changed_at = now() where workspace_id = $1 and id = $2 and presence <> $3`,
+      `update agents set presence = $3, presence_changed_at = now() where workspace_id = $1 and id = $2 and presence <> $3 and removed_at is null`,
       [workspaceId, id, presence],
     );
   },
@@ -144,7 +175,7 @@ export const agents = {
   async leastBusy(sql: Sql, workspaceId: string, opts: { availableOnly: boolean }): Promise<AgentRecord | null> {
     const [row] = await sql.query<AgentRecord>(
       `select ${columns} from agents a
-       where a.workspace_id = $1 and ($2::boolean = false or a.presence = 'available')
+       where a.workspace_id = $1 and ${here} and ($2::boolean = false or a.presence = 'available')
        order by "openConversations" asc, (a.presence = 'available') desc,
          (select max(c.updated_at) from conversations c where c.assignee_id = a.id) asc nulls first, a.id
        limit 1`,
@@ -152,7 +183,7 @@ export const agents = {
     );
     return row ?? null;
   },
-  /** Names and photos for entries' authors, by id within one workspace each. */
+  /** Names and photos for entries' authors, by id within one workspace each; removed people keep theirs. */
   async faces(sql: Sql, keys: Array<{ workspaceId: string; id: string }>) {
     if (!keys.length) return new Map<string, { displayName: string; avatarUrl: string | null }>();
     const rows = await sql.query<{ id: string; displayName: string; avatarUrl: string | null }>(
@@ -164,14 +195,15 @@ export const agents = {
   },
   async countAvailable(sql: Sql, workspaceId: string): Promise<number> {
     const [row] = await sql.query<{ n: number }>(
-      `select count(*)::int as n from agents where workspace_id = $1 and presence = 'available'`,
+      `select count(*)::int as n from agents where workspace_id = $1 and presence = 'available' and removed_at is null`,
       [workspaceId],
     );
     return row!.n;
   },
   async available(sql: Sql, workspaceId: string, limit: number): Promise<AgentRecord[]> {
     return sql.query<AgentRecord>(
-      `select ${columns} from agents a where a.workspace_id = $1 and a.presence = 'available' order by a.display_name limit $2`,
+      `select ${columns} from agents a where a.workspace_id = $1 and ${here} and a.presence = 'available'
+       order by a.display_name limit $2`,
       [workspaceId, limit],
     );
   },

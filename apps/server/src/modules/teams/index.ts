@@ -5,6 +5,7 @@ export { markAwayIfStillGone, setPresence, updateProfile } from './presence.ts';
 export { presentAgent, presentPublicAgent } from './presentAgent.ts';
 export { teamRoutes } from './teamRoutes.ts';
 export { targetFor, teamSettings } from './teamSettings.ts';
+export { retireAgent } from './teamsAndAgents.ts';
 export { DEFAULT_TEAM_SETTINGS, teams } from './teamsRepository.ts';
 export type { Viewer } from './visibility.ts';
 export { canSeeConversation, conversationVisibleSql } from './visibility.ts';

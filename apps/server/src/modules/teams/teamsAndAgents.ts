@@ -1,8 +1,9 @@
 import type { AgentRole, Capacity, Team } from '@warmline/shared';
 import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
+import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
-import { agents } from './agentsRepository.ts';
+import { type AgentRecord, agents } from './agentsRepository.ts';
 import { presentAgent } from './presentAgent.ts';
 import { type TeamRecord, teams } from './teamsRepository.ts';
 
@@ -116,7 +117,10 @@ export async function updateAgentRouting(
   }
   const events: WarmlineEvent[] = [];
   const agent = await services.db.transaction(async (tx) => {
-    if (!(await agents.byId(tx, actor.workspaceId, agentId))) throw new NotFound('Agent');
+    const before = await agents.byId(tx, actor.workspaceId, agentId);
+    if (!before) throw new NotFound('Agent');
+    if (before.role === 'admin' && patch.role && patch.role !== 'admin')
+      keepAnAdmin(actor, before, await agents.lockAdmins(tx, actor.workspaceId), 'demote');
     await agents.updateRouting(tx, actor.workspaceId, agentId, patch);
     // More capacity or new skills may mean room for someone waiting.
     events.push({ type: 'agent.available', workspaceId: actor.workspaceId, agentId: agentId });
@@ -128,4 +132,46 @@ export async function updateAgentRouting(
   await afterCommit(services, events);
   // Read after the listeners: room the change made is already filled from the queue.
   return presentAgent((await agents.byId(services.db, actor.workspaceId, agent.id))!);
+}
+
+/**
+ * The teams' side of removing someone who left (their conversations go back to the queue in the same
+ * transaction, conversations/agentRemoval.ts): only an admin may, never themselves nor the last admin. The person
+ * is marked removed and offline, leaves every team, and every session of theirs ends; returns who left.
+ */
+export async function retireAgent(
+  tx: Sql,
+  actor: AgentActor,
+  agentId: string,
+  now: Date,
+  events: WarmlineEvent[],
+): Promise<AgentRecord> {
+  requireAdmin(actor, 'remove people');
+  if (agentId === actor.agentId) throw new Invalid('You cannot remove yourself; ask another admin.');
+  // The admins first, then the person: every removal and demotion takes its locks in the same order.
+  const admins = await agents.lockAdmins(tx, actor.workspaceId);
+  const person = await agents.lockAndGet(tx, actor.workspaceId, agentId);
+  if (!person) throw new NotFound('Agent');
+  keepAnAdmin(actor, person, admins, 'remove');
+  await agents.remove(tx, actor.workspaceId, agentId, now);
+  const { workspaceId } = actor;
+  events.push(
+    // Every node closes the sockets of the sessions that just ended.
+    { type: 'agent.access_changed', workspaceId, agentId },
+    { type: 'presence.changed', workspaceId, agentId, presence: 'offline' },
+    { type: 'teams.changed', workspaceId },
+    { type: 'queue.changed', workspaceId },
+  );
+  return person;
+}
+
+/**
+ * Taking admin away from `person` (removing or demoting them) must leave the workspace an admin, and the actor
+ * must still be one. `admins` is read under their row locks, so two admins removing each other at once leave one.
+ */
+function keepAnAdmin(actor: AgentActor, person: AgentRecord, admins: string[], verb: 'remove' | 'demote') {
+  if (person.role === 'admin' && admins.every((id) => id === person.id)) {
+    throw new Invalid(`${person.displayName} is the last admin; make someone else an admin before you ${verb} them.`);
+  }
+  if (!admins.includes(actor.agentId)) throw new Forbidden(`Only admins can ${verb} people.`);
 }

@@ -114,7 +114,8 @@ export const teams = {
     if (agentIds.length) {
       await sql.query(
         `insert into team_members (workspace_id, team_id, agent_id)
-         select $1, $2, a.id from agents a where a.workspace_id = $1 and a.id = any($3::uuid[])`,
+         select $1, $2, a.id from agents a
+         where a.workspace_id = $1 and a.id = any($3::uuid[]) and a.removed_at is null`,
         [workspaceId, teamId, agentIds],
       );
     }

@@ -211,6 +211,18 @@ export const conversations = {
     );
     return rows.length > 0;
   },
+  /**
+   * What a person leaving leaves behind, locked: the open conversations they hold, and those whose transfer
+   * waits for them to accept it.
+   */
+  async leftBy(sql: Sql, workspaceId: string, agentId: string): Promise<ConversationRecord[]> {
+    return sql.query<ConversationRecord>(
+      `${select} where c.workspace_id = $1 and c.status <> 'resolved'
+         and (c.assignee_id = $2 or c.pending_transfer->>'toAgentId' = $2::text)
+       order by c.id for update of c`,
+      [workspaceId, agentId],
+    );
+  },
   /** Waiting, unowned conversations that the queue serves before one that joined at `queueSince` with this priority. */
   async queueAhead(sql: Sql, workspaceId: string, at: { queueSince: Date; effectivePriority: number } | null): Promise<number> {
     const [row] = await sql.query<{ n: number }>(

@@ -45,6 +45,8 @@ export const agentsApi = {
   updateMe: (input: UpdateMeBody) => call('PATCH /agents/me', { body: input }),
   setPresence: (presence: Presence) => call('PUT /agents/me/presence', { body: { presence } }),
   update: (id: string, input: UpdateAgentInput) => call('PATCH /agents/:id', { params: { id }, body: input }),
+  /** DELETE /agents/:id (admins): someone who left; their open conversations go back to the queue. */
+  remove: (id: string) => call('DELETE /agents/:id', { params: { id } }),
 };
 
 export const teamsApi = {

@@ -70,6 +70,7 @@ export interface Routes {
   'PATCH /agents/me': { body: UpdateMeBody; response: AgentResponse };
   'PUT /agents/me/presence': { body: { presence: Presence }; response: AgentResponse };
   'PATCH /agents/:id': { body: UpdateAgentBody; response: AgentResponse };
+  'DELETE /agents/:id': { response: undefined };
   'GET /teams': { response: TeamsResponse };
   'POST /teams': { body: TeamBody; response: TeamResponse };
   'PATCH /teams/:id': { body: UpdateTeamBody; response: TeamResponse };

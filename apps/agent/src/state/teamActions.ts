@@ -75,6 +75,15 @@ export async function updateAgent(id: string, input: UpdateAgentInput): Promise<
   applyAgent(agent);
 }
 
+/** An admin removes someone who left: they drop out of the people list and of every team. */
+export async function removeAgent(id: string): Promise<void> {
+  await agentsApi.remove(id);
+  queryClient.setQueryData<readonly Agent[]>(queryKeys.agents, (agents) => agents?.filter((a) => a.id !== id));
+  queryClient.setQueryData<readonly Team[]>(queryKeys.teams, (teams) =>
+    teams?.map((t) => (t.memberIds.includes(id) ? { ...t, memberIds: t.memberIds.filter((m) => m !== id) } : t)),
+  );
+}
+
 /** Keeps the teams list, and every agent's teamIds (mine included), in step with one changed team. */
 export function applyTeam(team: Team): void {
   const withTeam = (a: Agent): Agent => {

@@ -3,6 +3,7 @@ import { agent, team } from '../testing/fixtures.ts';
 import {
   capacitySummary,
   minutesToSeconds,
+  removalWarning,
   routingFields,
   routingInput,
   secondsToMinutes,
@@ -47,5 +48,17 @@ describe('team settings form', () => {
     });
     expect(capacitySummary({ chat: 4, phone: 1 })).toBe('Chat 4 · Phone 1');
     expect(capacitySummary({})).toBe('Takes no channels');
+  });
+
+  it('says what removing a colleague does: no more sign-in, their open conversations back to the queue, their words kept', () => {
+    expect(removalWarning({ displayName: 'Amina Odhiambo', openConversations: 3 })).toBe(
+      'Amina can no longer sign in; their 3 open conversations go back to the queue. What they wrote stays, with their name.',
+    );
+    expect(removalWarning({ displayName: 'Jonas', openConversations: 1 })).toBe(
+      'Jonas can no longer sign in; their open conversation goes back to the queue. What they wrote stays, with their name.',
+    );
+    expect(removalWarning({ displayName: 'Priya', openConversations: 0 })).toMatch(
+      /^Priya can no longer sign in; they hold no open/,
+    );
   });
 });

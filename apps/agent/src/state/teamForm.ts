@@ -102,3 +102,16 @@ export function capacitySummary(capacity: Capacity): string {
   if (capacity.phone !== undefined) parts.push(`Phone ${capacity.phone}`);
   return parts.length ? parts.join(' · ') : 'Takes no channels';
 }
+
+/** What removing a colleague does, as the confirmation says it: "Amina can no longer sign in; …". */
+export function removalWarning(agent: Pick<Agent, 'displayName' | 'openConversations'>): string {
+  const name = agent.displayName.trim().split(/\s+/)[0] || agent.displayName;
+  const open = agent.openConversations;
+  const conversations =
+    open === 0
+      ? 'they hold no open conversations'
+      : open === 1
+        ? 'their open conversation goes back to the queue'
+        : `their ${open} open conversations go back to the queue`;
+  return `${name} can no longer sign in; ${conversations}. What they wrote stays, with their name.`;
+}

@@ -15,6 +15,7 @@ import {
 import { agentSocket, type TestSocket } from '../../testing/socket.ts';
 import { backend, multiNode, startOtherNode, type TestServer, testServer } from '../../testing/testServer.ts';
 import { removeAgent } from '../conversations/index.ts';
+import { updateAgentRouting } from './teamsAndAgents.ts';
 
 /** With PostgreSQL and Redis the removal is also made through node a while the person's socket is open on node b. */
 const layouts = multiNode ? ['one node', 'two nodes'] : ['one node'];
@@ -44,7 +45,7 @@ async function agentIds(signed: Signed): Promise<string[]> {
 async function conversation(signed: Signed, id: string) {
   const res = await client(t, signed).get(`/api/v1/conversations/${id}`);
   expect(res.status).toBe(200);
-  return res.body.conversation as { status: string; assignee: { id: string } | null };
+  return res.body.conversation as { status: string; assignee: { id: string } | null; pendingTransfer: unknown };
 }
 
 describe.each(layouts)(`removing someone who left (%s, ${backend})`, (layout) => {
@@ -133,6 +134,29 @@ describe(`removing someone who left (${backend})`, () => {
     const jonas = await signIn(t, jonasRecord);
     expect((await client(t, jonas).put('/api/v1/agents/me/presence', { presence: 'available' })).status).toBe(200);
     expect((await conversation(admin, customer.conversationId)).assignee?.id).toBe(jonasRecord.id);
+  });
+
+  it('a transfer waiting for them is withdrawn: the conversation stays with the colleague who offered it', async () => {
+    const workspace = await buildWorkspace(t);
+    const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
+    const jonasRecord = await buildAgent(t, workspace, { displayName: 'Jonas Berg', presence: 'available' });
+    const customer = await buildConversation(t, workspace);
+    const amina = await buildAgent(t, workspace, { displayName: 'Amina Odhiambo' });
+    const offered = await client(t, await signIn(t, jonasRecord)).post(
+      `/api/v1/conversations/${customer.conversationId}/transfer`,
+      {
+        toAgentId: amina.id,
+        note: 'Wants a refund for the cake',
+      },
+    );
+    expect(offered.status).toBe(200);
+
+    expect((await remove(admin, amina.id)).status).toBe(204);
+
+    expect(await conversation(admin, customer.conversationId)).toMatchObject({
+      assignee: { id: jonasRecord.id },
+      pendingTransfer: null,
+    });
   });
 
   it('their email can be invited again: the new account signs in, the old password does not', async () => {
@@ -232,5 +256,21 @@ describe(`removing someone who left (${backend})`, () => {
       'admin',
     ]);
     expect(admins).toHaveLength(1);
+  });
+
+  it('a demotion still on its way when its admin was demoted cannot demote the last admin', async () => {
+    const workspace = await buildWorkspace(t);
+    const ada = await buildAgent(t, workspace, { role: 'admin', displayName: 'Ada' });
+    const bea = await buildAgent(t, workspace, { role: 'admin', displayName: 'Bea' });
+    expect((await client(t, await signIn(t, bea)).patch(`/api/v1/agents/${ada.id}`, { role: 'agent' })).status).toBe(200);
+
+    // Ada's request had passed sign-in checks, as an admin, before she was demoted.
+    const late = await updateAgentRouting(t, ada.actor, bea.id, { role: 'agent' }).catch((err: unknown) => err);
+    expect(late).toMatchObject({
+      status: 400,
+      message: 'Bea is the last admin; make someone else an admin before you demote them.',
+    });
+    const admins = await t.db.query('select id from agents where workspace_id = $1 and role = $2', [workspace.id, 'admin']);
+    expect(admins).toEqual([{ id: bea.id }]);
   });
 });

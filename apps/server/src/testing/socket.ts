@@ -85,3 +85,11 @@ export async function agentSocket(t: TestServer, signed: { cookie: string }): Pr
   await socket.next('ready');
   return socket;
 }
+
+/** How the socket closed, or a failure when it is still open after `ms`. */
+export function closedWithin(socket: TestSocket, ms = 5000): Promise<{ code: number; reason: string }> {
+  return Promise.race([
+    socket.closed,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`socket still open after ${ms} ms`)), ms).unref()),
+  ]);
+}

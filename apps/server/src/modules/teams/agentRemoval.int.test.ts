@@ -12,7 +12,7 @@ import {
   type Signed,
   signIn,
 } from '../../testing/factories.ts';
-import { agentSocket, type TestSocket } from '../../testing/socket.ts';
+import { agentSocket, closedWithin } from '../../testing/socket.ts';
 import { backend, multiNode, startOtherNode, type TestServer, testServer } from '../../testing/testServer.ts';
 import { removeAgent } from '../conversations/index.ts';
 import { updateAgentRouting } from './teamsAndAgents.ts';
@@ -29,14 +29,6 @@ const signInWith = (server: TestServer, email: string, password: string) =>
   client(server, { from: newAddress() }).post('/api/v1/auth/sign-in', { email, password });
 
 const remove = (by: Signed, id: string) => client(t, by).raw('DELETE', `/api/v1/agents/${id}`);
-
-/** How the socket closed, or a failure when it is still open after `ms`. */
-function closedWithin(socket: TestSocket, ms = 5000): Promise<{ code: number; reason: string }> {
-  return Promise.race([
-    socket.closed,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`socket still open after ${ms} ms`)), ms).unref()),
-  ]);
-}
 
 async function agentIds(signed: Signed): Promise<string[]> {
   return ((await client(t, signed).get('/api/v1/agents')).body.agents as Array<{ id: string }>).map((a) => a.id);

@@ -12,6 +12,7 @@ beforeAll(async () => {
 const API_ROUTES = [
   'post /api/v1/auth/sign-in',
   'post /api/v1/auth/sign-out',
+  'post /api/v1/auth/password',
   'get /api/v1/auth/session',
   'get /api/v1/auth/invitations/{token}',
   'post /api/v1/auth/accept-invitation',

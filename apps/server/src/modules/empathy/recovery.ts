@@ -194,12 +194,14 @@ export async function recoveryFollowUpDue(tx: Sql, job: JobRecord, now: Date, ev
 
 async function presentRecovery(sql: Sql, workspaceId: string, r: RecoveryRecord): Promise<Recovery> {
   const ids = [...new Set([r.flaggedBy, r.ownerId].filter((x): x is string => x !== null))];
-  const people = new Map(
-    (await Promise.all(ids.map((id) => agents.byId(sql, workspaceId, id)))).filter((a) => a !== null).map((a) => [a.id, a]),
+  // Faces, not accounts: who flagged it keeps their name after they have been removed.
+  const people = await agents.faces(
+    sql,
+    ids.map((id) => ({ workspaceId, id })),
   );
   const face = (id: string | null) => {
     const person = id ? people.get(id) : undefined;
-    return person ? presentPublicAgent(person) : null;
+    return id && person ? presentPublicAgent({ id, ...person }) : null;
   };
   return {
     conversationId: r.conversationId,

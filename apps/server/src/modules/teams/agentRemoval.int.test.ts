@@ -37,7 +37,12 @@ async function agentIds(signed: Signed): Promise<string[]> {
 async function conversation(signed: Signed, id: string) {
   const res = await client(t, signed).get(`/api/v1/conversations/${id}`);
   expect(res.status).toBe(200);
-  return res.body.conversation as { status: string; assignee: { id: string } | null; pendingTransfer: unknown };
+  return res.body.conversation as {
+    status: string;
+    assignee: { id: string } | null;
+    pendingTransfer: unknown;
+    customer: { id: string };
+  };
 }
 
 describe.each(layouts)(`removing someone who left (%s, ${backend})`, (layout) => {
@@ -68,6 +73,29 @@ describe.each(layouts)(`removing someone who left (%s, ${backend})`, (layout) =>
 });
 
 describe(`removing someone who left (${backend})`, () => {
+  it('nobody is left looking after a customer or an open service recovery in their name; who flagged it keeps their name', async () => {
+    const workspace = await buildWorkspace(t);
+    const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
+    const amina = await buildAgent(t, workspace, { displayName: 'Amina Odhiambo', presence: 'available' });
+    const customer = await buildConversation(t, workspace, 'The cake arrived squashed.');
+    const asAmina = client(t, await signIn(t, amina));
+    const customerId = (await conversation(admin, customer.conversationId)).customer.id;
+    const owned = await client(t, admin).patch(`/api/v1/customers/${customerId}`, { ownerId: amina.id });
+    expect(owned.body.customer.owner?.id).toBe(amina.id);
+    const flagged = await asAmina.post(`/api/v1/conversations/${customer.conversationId}/service-failure`, {
+      reason: 'Squashed cake',
+    });
+    expect(flagged.status).toBe(200);
+
+    expect((await remove(admin, amina.id)).status).toBe(204);
+
+    const profile = await client(t, admin).get(`/api/v1/customers/${customerId}`);
+    expect(profile.body.customer.owner).toBeNull();
+    const recovery = (await client(t, admin).get(`/api/v1/conversations/${customer.conversationId}/recovery`)).body.recovery;
+    expect(recovery.flaggedBy?.displayName).toBe('Amina Odhiambo');
+    expect(recovery.owner).toBeNull();
+  });
+
   it('they leave the agent list, their teams and the supervisor view; their conversation goes to a colleague; their words keep their name', async () => {
     const workspace = await buildWorkspace(t);
     const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));

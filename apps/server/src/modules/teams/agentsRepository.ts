@@ -149,6 +149,25 @@ export const agents = {
     );
     await sql.query('delete from team_members where workspace_id = $1 and agent_id = $2', [workspaceId, id]);
     await sql.query('delete from sessions where workspace_id = $1 and agent_id = $2', [workspaceId, id]);
+    // What the schema's "on delete set null" would do for a deleted agent: nobody is left looking after a customer,
+    // an organization, a booked callback or an open service recovery in the name of someone who has gone (the
+    // callback then goes to whoever is free, a recovery's follow-up to supervisors). What is done keeps its name.
+    await sql.query('update customers set owner_agent_id = null where workspace_id = $1 and owner_agent_id = $2', [
+      workspaceId,
+      id,
+    ]);
+    await sql.query('update organizations set owner_agent_id = null where workspace_id = $1 and owner_agent_id = $2', [
+      workspaceId,
+      id,
+    ]);
+    await sql.query(
+      `update callbacks set owner_id = null where workspace_id = $1 and owner_id = $2 and status in ('scheduled', 'due')`,
+      [workspaceId, id],
+    );
+    await sql.query(
+      'update recoveries set owner_id = null where workspace_id = $1 and owner_id = $2 and followed_up_at is null',
+      [workspaceId, id],
+    );
   },
   /** Open conversations per channel for these agents (one query for the routing snapshot). */
   async openByChannel(sql: Sql, workspaceId: string, ids: string[]): Promise<Map<string, Record<string, number>>> {

@@ -27,7 +27,7 @@ export const customerImport = {
   /** The workspace's agents by lowercased email. */
   async agentIdsByEmail(sql: Sql, workspaceId: string): Promise<Map<string, string>> {
     const rows = await sql.query<{ id: string; email: string }>(
-      'select id, lower(email) as email from agents where workspace_id = $1',
+      'select id, lower(email) as email from agents where workspace_id = $1 and removed_at is null',
       [workspaceId],
     );
     return new Map(rows.map((r) => [r.email, r.id]));

@@ -25,7 +25,7 @@ import { createMetrics } from './core/metrics.ts';
 import { buildHttpApp, type HttpApp } from './httpApp.ts';
 import { jobHandlers } from './jobHandlers.ts';
 import { authenticator } from './modules/auth/index.ts';
-import { drainAppends } from './modules/conversations/index.ts';
+import { conversationListeners, drainAppends } from './modules/conversations/index.ts';
 import { empathyListeners } from './modules/empathy/index.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
 import { routingListeners } from './modules/routing/index.ts';
@@ -64,7 +64,12 @@ export async function openServices(
       secretKey,
       log,
       now: systemClock,
-      listeners: new Listeners([...routingListeners, ...empathyListeners, deliverToCustomer([widgetDoor])]),
+      listeners: new Listeners([
+        ...conversationListeners,
+        ...routingListeners,
+        ...empathyListeners,
+        deliverToCustomer([widgetDoor]),
+      ]),
       authenticate: authenticator,
       async release() {
         await drainAppends(services);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAgent, buildConversation, client, newClientId, runDueJobs, type Signed, signIn } from '../../testing/factories.ts';
-import { openSocket, visitorSocket } from '../../testing/socket.ts';
+import { agentSocket, openSocket, visitorSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 import { appendMessage } from '../conversations/index.ts';
 import { customerOf, shop, useServer } from './customers.testing.ts';
@@ -103,6 +103,19 @@ describe(`erasure reaches every word (${backend})`, () => {
     expect(alerts.body.alerts).toEqual([expect.objectContaining({ kind: 'follow_up_due' })]);
     expectNoneOfHerWords(JSON.stringify(alerts.body));
     expectNoneOfHerWords(await everyRow(s.workspace.id));
+  });
+
+  it('the inboxes agents have open are told the conversation again, without her words', async () => {
+    const s = await erinsStory();
+    const bosScreen = await agentSocket(t, s.bo);
+    expect((await client(t, s.admin).post(`/api/v1/customers/${s.id}/erase`)).status).toBe(200);
+    const told = await bosScreen.next(
+      'conversation',
+      (f) => f.type === 'conversation' && f.conversation.id === s.chat.conversationId,
+    );
+    expect(told.type === 'conversation' && told.conversation.pendingTransfer).toMatchObject({ toAgent: { displayName: 'Bo' } });
+    expectNoneOfHerWords(JSON.stringify(told));
+    bosScreen.close();
   });
 
   it('forgets what an undoable merge kept of her, so no later read brings her name back', async () => {

@@ -215,6 +215,14 @@ export const conversations = {
    * What a person leaving leaves behind, locked: the open conversations they hold, and those whose transfer
    * waits for them to accept it.
    */
+  /** A customer's conversations still in agents' inboxes (not resolved), newest first, at most `limit`. */
+  async openOf(sql: Sql, workspaceId: string, customerId: string, limit: number): Promise<ConversationRecord[]> {
+    return sql.query<ConversationRecord>(
+      `${select} where c.workspace_id = $1 and c.customer_id = $2 and c.status <> 'resolved'
+       order by c.updated_at desc, c.id desc limit $3`,
+      [workspaceId, customerId, limit],
+    );
+  },
   async leftBy(sql: Sql, workspaceId: string, agentId: string): Promise<ConversationRecord[]> {
     return sql.query<ConversationRecord>(
       `${select} where c.workspace_id = $1 and c.status <> 'resolved'

@@ -187,8 +187,11 @@ export class Connections {
     return { agents, visitors };
   }
 
-  /** Terminates sockets that did not answer the last ping, and closes those whose agent session has expired. */
-  heartbeat(now = Date.now()): void {
+  /**
+   * Terminates sockets that did not answer the last ping, and closes those whose agent session has expired by `now`
+   * (milliseconds, from the application's clock: Services.now).
+   */
+  heartbeat(now: number): void {
     for (const index of [this.agentsByWorkspace, this.visitorsByCustomer]) {
       for (const set of index.values()) {
         for (const c of set) {

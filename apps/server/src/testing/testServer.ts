@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../core/config.ts';
 import { type Running, startServer } from '../server.ts';
 
@@ -46,4 +47,24 @@ export const multiNode = Boolean(process.env.DATABASE_URL && process.env.REDIS_U
 export async function startOtherNode(): Promise<TestServer> {
   if (!multiNode) throw new Error('A second node needs DATABASE_URL and REDIS_URL (the embedded database is one node).');
   return startTestServer(fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-node-')));
+}
+
+/** How a cross-node test runs: one node always; with PostgreSQL and Redis also two (changed through a, seen on b). */
+export type Layout = 'one node' | 'two nodes';
+export const layouts: readonly Layout[] = multiNode ? ['one node', 'two nodes'] : ['one node'];
+
+/**
+ * Nodes a and b of a layout, for the enclosing describe: a is this worker's server; b is a second node on the same
+ * PostgreSQL and Redis for 'two nodes', else a again. The second node is started before the tests and stopped after.
+ */
+export function nodesOf(layout: Layout, use: (nodes: { a: TestServer; b: TestServer }) => void): void {
+  let other: TestServer | null = null;
+  beforeAll(async () => {
+    const a = await testServer();
+    other = layout === 'two nodes' ? await startOtherNode() : null;
+    use({ a, b: other ?? a });
+  });
+  afterAll(async () => {
+    await other?.stop();
+  });
 }

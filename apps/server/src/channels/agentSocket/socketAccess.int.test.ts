@@ -1,5 +1,5 @@
 import { CloseCode } from '@warmline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildAgent,
   buildConversation,
@@ -11,37 +11,24 @@ import {
   type Signed,
   signIn,
 } from '../../testing/factories.ts';
-import { agentSocket, openSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
-import { backend, multiNode, startOtherNode, type TestServer, testServer } from '../../testing/testServer.ts';
+import { agentSocket, closedWithin, openSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
+import { backend, layouts, nodesOf, type TestServer } from '../../testing/testServer.ts';
 
 /**
  * Access that ends ends on every open socket at once. With PostgreSQL and Redis each case also runs across two
  * nodes: the change is made through node a, the socket is open on node b.
  */
-const layouts = multiNode ? ['one node', 'two nodes'] : ['one node'];
 
 /** The customer id inside a visitor token (`v1.<claims>.<mac>`). */
 function customerOf(token: string): string {
   return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).c;
 }
 
-/** How the socket closed, or a failure when it is still open after `ms`. */
-function closedWithin(socket: TestSocket, ms = 5000): Promise<{ code: number; reason: string }> {
-  return Promise.race([
-    socket.closed,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`socket still open after ${ms} ms`)), ms).unref()),
-  ]);
-}
-
 describe.each(layouts)(`socket access (%s, ${backend})`, (layout) => {
   let a: TestServer;
   let b: TestServer;
-  beforeAll(async () => {
-    a = await testServer();
-    b = layout === 'two nodes' ? await startOtherNode() : a;
-  });
-  afterAll(async () => {
-    if (b && b !== a) await b.stop();
+  nodesOf(layout, (nodes) => {
+    ({ a, b } = nodes);
   });
 
   it('a customer whose access was revoked loses their open widget sockets; other customers keep theirs', async () => {

@@ -1,5 +1,5 @@
 import { CloseCode } from '@warmline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildAgent,
   buildConversation,
@@ -12,24 +12,19 @@ import {
   signIn,
 } from '../../testing/factories.ts';
 import { agentSocket, type TestSocket } from '../../testing/socket.ts';
-import { backend, multiNode, startOtherNode, type TestServer, testServer } from '../../testing/testServer.ts';
+import { backend, layouts, nodesOf, type TestServer } from '../../testing/testServer.ts';
 
 /**
  * Changing a password ends every other session of that agent. With PostgreSQL and Redis each case also runs across
  * two nodes: the change is made through node a, the other sessions' sockets are open on node b.
  */
-const layouts = multiNode ? ['one node', 'two nodes'] : ['one node'];
 const NEW_PASSWORD = 'a brand new passphrase';
 
 describe.each(layouts)(`changing my password (%s, ${backend})`, (layout) => {
   let a: TestServer;
   let b: TestServer;
-  beforeAll(async () => {
-    a = await testServer();
-    b = layout === 'two nodes' ? await startOtherNode() : a;
-  });
-  afterAll(async () => {
-    if (b && b !== a) await b.stop();
+  nodesOf(layout, (nodes) => {
+    ({ a, b } = nodes);
   });
 
   /** One agent signed in twice, on their laptop and their phone, both through node a. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CloseCode } from '@warmline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAgent,
   buildConversation,
@@ -13,12 +13,11 @@ import {
   signIn,
 } from '../../testing/factories.ts';
 import { agentSocket, closedWithin } from '../../testing/socket.ts';
-import { backend, multiNode, startOtherNode, type TestServer, testServer } from '../../testing/testServer.ts';
+import { backend, layouts, nodesOf, type TestServer, testServer } from '../../testing/testServer.ts';
 import { removeAgent } from '../conversations/index.ts';
 import { updateAgentRouting } from './teamsAndAgents.ts';
 
 /** With PostgreSQL and Redis the removal is also made through node a while the person's socket is open on node b. */
-const layouts = multiNode ? ['one node', 'two nodes'] : ['one node'];
 
 let t: TestServer;
 beforeAll(async () => {
@@ -47,11 +46,8 @@ async function conversation(signed: Signed, id: string) {
 
 describe.each(layouts)(`removing someone who left (%s, ${backend})`, (layout) => {
   let b: TestServer;
-  beforeAll(async () => {
-    b = layout === 'two nodes' ? await startOtherNode() : t;
-  });
-  afterAll(async () => {
-    if (b && b !== t) await b.stop();
+  nodesOf(layout, (nodes) => {
+    b = nodes.b;
   });
 
   it('they cannot sign in (answered as a wrong password), their other session answers 401 and their open socket closes', async () => {

@@ -247,7 +247,8 @@ export function realtimeGateway(
   }
 
   async function dispatch(conn: Connection, frame: ClientFrame) {
-    if (!(await stillSignedIn(conn))) return;
+    // A keepalive acts on nothing and says nothing: it is answered without a look at the session.
+    if (frame.type !== 'ping' && !(await stillSignedIn(conn))) return;
     const { actor } = conn;
     switch (frame.type) {
       case 'ping':

@@ -6,7 +6,7 @@ import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated } from '../../c
 import { newToken } from '../../core/tokens.ts';
 import { type AgentRecord, agents } from '../teams/index.ts';
 import { type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
-import { credentials, invitations, type SessionRecord, sessions } from './sessions.ts';
+import { invitations, type SessionRecord, sessions } from './sessions.ts';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -86,7 +86,7 @@ export async function changePassword(
 ): Promise<void> {
   const { workspaceId, agentId } = session;
   const notCurrent = () => invalidField('currentPassword', 'that is not your current password.');
-  const currentHash = await credentials.passwordHash(services.db, workspaceId, agentId);
+  const currentHash = await agents.passwordHash(services.db, workspaceId, agentId);
   if (!currentHash || !(await verify(currentHash, input.currentPassword))) throw notCurrent();
   if (input.newPassword === input.currentPassword) {
     throw invalidField('newPassword', 'choose a password different from your current one.');
@@ -94,7 +94,7 @@ export async function changePassword(
   const nextHash = await hashPassword(input.newPassword);
   await inUnit(services, async (tx, events) => {
     // Changed by another of their sessions since it was verified: what was typed is no longer the current one.
-    if (!(await credentials.replacePasswordHash(tx, workspaceId, agentId, currentHash, nextHash))) throw notCurrent();
+    if (!(await agents.replacePasswordHash(tx, workspaceId, agentId, currentHash, nextHash))) throw notCurrent();
     await sessions.deleteOthers(tx, workspaceId, agentId, session.id);
     events.push({ type: 'agent.access_changed', workspaceId, agentId });
   });

@@ -49,25 +49,6 @@ export const sessions = {
   },
 };
 
-/** An agent's password hash by id, for changing it (sign-in finds it by email: agents.credentialsByEmail). */
-export const credentials = {
-  async passwordHash(sql: Sql, workspaceId: string, agentId: string): Promise<string | null> {
-    const [row] = await sql.query<{ hash: string }>(
-      'select password_hash as hash from agents where workspace_id = $1 and id = $2',
-      [workspaceId, agentId],
-    );
-    return row?.hash ?? null;
-  },
-  /** Replaces the hash only while it is still `expected`; false when it changed meanwhile. */
-  async replacePasswordHash(sql: Sql, workspaceId: string, agentId: string, expected: string, next: string): Promise<boolean> {
-    const rows = await sql.query(
-      'update agents set password_hash = $4 where workspace_id = $1 and id = $2 and password_hash = $3 returning id',
-      [workspaceId, agentId, expected, next],
-    );
-    return rows.length === 1;
-  },
-};
-
 export interface InvitationRecord {
   id: string;
   workspaceId: string;

@@ -56,6 +56,22 @@ export const agents = {
     );
     return row ?? null;
   },
+  /** An agent's password hash, for changing it (sign-in finds it by email: credentialsByEmail). */
+  async passwordHash(sql: Sql, workspaceId: string, id: string): Promise<string | null> {
+    const [row] = await sql.query<{ hash: string }>(
+      `select password_hash as hash from agents a where a.workspace_id = $1 and a.id = $2 and ${here}`,
+      [workspaceId, id],
+    );
+    return row?.hash ?? null;
+  },
+  /** Replaces the hash only while it is still `expected`; false when it changed meanwhile. */
+  async replacePasswordHash(sql: Sql, workspaceId: string, id: string, expected: string, next: string): Promise<boolean> {
+    const rows = await sql.query(
+      'update agents set password_hash = $4 where workspace_id = $1 and id = $2 and password_hash = $3 returning id',
+      [workspaceId, id, expected, next],
+    );
+    return rows.length === 1;
+  },
   /** Sign-in is the one lookup that precedes knowing the workspace: emails are unique per instance among people still here. */
   async credentialsByEmail(sql: Sql, email: string): Promise<{ id: string; workspaceId: string; passwordHash: string } | null> {
     const [row] = await sql.query<{ id: string; workspaceId: string; passwordHash: string }>(

@@ -1,0 +1,188 @@
+import type { Reply } from './factories.ts';
+import type { Victim } from './victim.ts';
+
+/** Who, inside the victim's workspace, may make a request: the control showing that an outsider's 404 is about access. */
+export type Insider = 'admin' | 'member' | 'colleague' | 'visitor';
+
+/**
+ * How one route is tried from outside. Parameters and ids in bodies are filled from the victim by name
+ * (`targetOf`); a case says only what a sample cannot know.
+ */
+export interface IsolationCase {
+  /** A body the route accepts, when the smallest sample of its schema would be refused as invalid. */
+  body?: (v: Victim, ask: Ask) => unknown | Promise<unknown>;
+  contentType?: string;
+  query?: (v: Victim) => Record<string, string>;
+  /** The control: who gets a real answer (default: an admin, or the visitor who wrote, for widget routes). */
+  insider?: Insider;
+  /** Words the insider's answer must hold, so an outsider's answer without them shows a filter, not an empty page. */
+  shows?: (v: Victim) => string[];
+  /** Routes open to anyone: why, what a stranger is answered, and the credential-shaped input they send. */
+  open?: { why: string; status: number; params?: (v: Victim) => Record<string, string>; body?: (v: Victim) => unknown };
+}
+
+export type Ask = (who: Insider, method: string, url: string, body?: unknown) => Promise<Reply>;
+
+const conversationId = (v: Victim) => v.ids.conversationId;
+
+/**
+ * Every route Warmline declares, by `METHOD url`. The suite fails for a declared route missing here, so a
+ * new route comes with its isolation case.
+ */
+export const ISOLATION_CASES: Record<string, IsolationCase> = {
+  'POST /api/v1/auth/sign-in': {
+    open: {
+      why: 'signing in: a wrong password for a real account is answered as for an unknown one',
+      status: 401,
+      body: (v) => ({ email: v.adminEmail, password: 'not the password' }),
+    },
+  },
+  'POST /api/v1/auth/sign-out': {},
+  'POST /api/v1/auth/password': {
+    body: () => ({ currentPassword: 'correct horse battery', newPassword: 'a brand new passphrase' }),
+  },
+  'GET /api/v1/auth/session': {},
+  'GET /api/v1/auth/invitations/:token': {
+    open: {
+      why: 'the invitation link itself is the credential; a made-up one tells nothing',
+      status: 404,
+      params: () => ({ token: 'made-up-invitation-token' }),
+    },
+  },
+  'POST /api/v1/auth/accept-invitation': {
+    open: {
+      why: 'accepting an invitation needs its token; a made-up one tells nothing',
+      status: 404,
+      body: () => ({
+        token: 'made-up-invitation-token',
+        displayName: 'Eve',
+        email: 'eve@example.com',
+        password: 'a long passphrase',
+      }),
+    },
+  },
+  'GET /api/v1/agents': { shows: (v) => [v.ids.memberId] },
+  'PATCH /api/v1/agents/me': { body: () => ({ displayName: 'Renamed' }) },
+  'PUT /api/v1/agents/me/presence': {},
+  'PATCH /api/v1/agents/:id': { body: () => ({ role: 'supervisor' }) },
+  'DELETE /api/v1/agents/:id': {},
+  'POST /api/v1/agents/invitations': {},
+  'GET /api/v1/conversations': { query: () => ({ view: 'all' }), insider: 'member', shows: (v) => [conversationId(v)] },
+  'GET /api/v1/conversations/counts': {},
+  'GET /api/v1/conversations/:id': {},
+  'GET /api/v1/conversations/:id/entries': { shows: (v) => v.secrets.ofTheConversation.slice(2, 4) },
+  'POST /api/v1/conversations/:id/messages': { insider: 'member' },
+  'POST /api/v1/conversations/:id/notes': {},
+  'POST /api/v1/conversations/:id/assign': {},
+  'POST /api/v1/conversations/:id/resolve': {},
+  'POST /api/v1/conversations/:id/reopen': {
+    insider: 'member',
+    body: async (v, ask) => {
+      await ask('member', 'POST', `/api/v1/conversations/${conversationId(v)}/resolve`);
+      return {};
+    },
+  },
+  'PATCH /api/v1/conversations/:id': { body: () => ({ priority: 5 }) },
+  'POST /api/v1/conversations/:id/transfer': {
+    insider: 'member',
+    body: async (v, ask) => {
+      await ask('colleague', 'POST', `/api/v1/conversations/${conversationId(v)}/transfer/decline`);
+      return { toTeamId: v.ids.teamId, note: 'Handing over the order question' };
+    },
+  },
+  'POST /api/v1/conversations/:id/transfer/accept': { insider: 'colleague' },
+  'POST /api/v1/conversations/:id/transfer/decline': { insider: 'colleague' },
+  'GET /api/v1/teams': { shows: (v) => [v.ids.teamId] },
+  'POST /api/v1/teams': {},
+  'PATCH /api/v1/teams/:id': { body: () => ({ name: 'Renamed team' }) },
+  'PUT /api/v1/teams/:id/members': { body: (v) => ({ agentIds: [v.ids.memberId] }) },
+  'GET /api/v1/supervisor/overview': { shows: (v) => [conversationId(v)] },
+  'POST /api/v1/imports/customers': { body: () => 'name,email\nIvy Import,ivy@example.com\n', contentType: 'text/csv' },
+  'GET /api/v1/exports/customers': { shows: (v) => [v.ids.customerId] },
+  'GET /api/v1/exports/conversations': { shows: (v) => [conversationId(v)] },
+  'GET /api/v1/workspace': { shows: (v) => [v.workspace.name] },
+  'PATCH /api/v1/workspace': { body: () => ({ name: 'Renamed shop' }) },
+  'GET /api/v1/workspace/identity-secret': {},
+  'POST /api/v1/workspace/identity-secret/rotate': {},
+  'POST /api/v1/widget/session': {
+    open: {
+      why: 'the widget starts a session for anyone on the website; a new visitor is a customer of their own',
+      status: 200,
+      body: (v) => ({ workspaceKey: v.workspace.key }),
+    },
+  },
+  'POST /api/v1/widget/messages': {},
+  'GET /api/v1/widget/conversations/:id/entries': { shows: (v) => [v.secrets.ofTheConversation[2]!] },
+  'POST /api/v1/widget/leave-message': { body: (v) => ({ conversationId: conversationId(v), email: 'me@example.com' }) },
+  'GET /api/v1/widget/wait': {},
+  'GET /api/v1/widget/callback-windows': {},
+  'POST /api/v1/widget/callback': {
+    body: async (v, ask) => {
+      const offered = await ask('visitor', 'GET', '/api/v1/widget/callback-windows');
+      const window = offered.body.windows[0];
+      return { conversationId: conversationId(v), phone: '+254712345678', windowStart: window.start, windowEnd: window.end };
+    },
+  },
+  'GET /api/v1/customers': { shows: (v) => [v.ids.customerId] },
+  'POST /api/v1/customers': { body: () => ({ name: 'Nia New' }) },
+  'GET /api/v1/customers/:id': { shows: (v) => [conversationId(v)] },
+  'PATCH /api/v1/customers/:id': { body: () => ({ name: 'Renamed customer' }) },
+  'POST /api/v1/customers/:id/identities': { body: () => ({ kind: 'email', value: 'second@example.com' }) },
+  'DELETE /api/v1/customers/:id/identities/:identityId': {},
+  'POST /api/v1/customers/:id/notes': {},
+  'GET /api/v1/customers/:id/timeline': { shows: (v) => [v.secrets.ofTheConversation[2]!] },
+  'POST /api/v1/customers/:id/merge': {},
+  'POST /api/v1/customer-merges/:id/undo': {},
+  'GET /api/v1/customers/:id/export': { shows: (v) => [v.secrets.ofTheConversation[2]!] },
+  'POST /api/v1/customers/:id/erase': {},
+  'GET /api/v1/search': { query: (v) => ({ q: v.secrets.ofTheConversation[2]! }), shows: (v) => [conversationId(v)] },
+  'GET /api/v1/attributes': { shows: (v) => [v.secrets.ofTheWorkspace.find((s) => s.includes('-attribute-'))!] },
+  'POST /api/v1/attributes': { body: () => ({ key: 'tier', label: 'Tier', type: 'text' }) },
+  'DELETE /api/v1/attributes/:key': {},
+  'GET /api/v1/organizations': { shows: (v) => [v.ids.organizationId] },
+  'POST /api/v1/organizations': {},
+  'GET /api/v1/organizations/:id': {},
+  'PATCH /api/v1/organizations/:id': { body: () => ({ name: 'Renamed organization' }) },
+  'PUT /api/v1/organizations/:id/members/:customerId': {},
+  'DELETE /api/v1/organizations/:id/members/:customerId': {},
+  'GET /api/v1/organizations/:id/timeline': {},
+  'GET /api/v1/alerts': { shows: (v) => [v.ids.alertId] },
+  'POST /api/v1/alerts/:id/acknowledge': {},
+  'GET /api/v1/conversations/:id/recovery': {},
+  'POST /api/v1/conversations/:id/service-failure': { body: () => ({ reason: 'The parcel went to the wrong town' }) },
+  'POST /api/v1/conversations/:id/recovery': {},
+};
+
+/** The victim's object a path parameter names, from the parameter and the collection before it. */
+export function targetOf(url: string, name: string, v: Victim): string {
+  if (name === 'identityId') return v.ids.identityId;
+  if (name === 'customerId') return v.ids.customerId;
+  if (name === 'token') return v.invitationToken;
+  if (name === 'key') return 'plan';
+  const collection = url.split('/:')[0]!.split('/').at(-1);
+  const byCollection: Record<string, string> = {
+    conversations: v.ids.conversationId,
+    customers: v.ids.customerId,
+    organizations: v.ids.organizationId,
+    teams: v.ids.teamId,
+    agents: v.ids.memberId,
+    'customer-merges': v.ids.mergeId,
+    alerts: v.ids.alertId,
+  };
+  const id = name === 'id' ? byCollection[collection ?? ''] : undefined;
+  if (!id) throw new Error(`${url}: no victim object for :${name} — add one to targetOf`);
+  return id;
+}
+
+/** Ids a body names, by field: the victim's objects of that kind. */
+export function bodyTargets(v: Victim): Record<string, string> {
+  return {
+    conversationId: v.ids.conversationId,
+    customerId: v.ids.customerId,
+    sourceId: v.ids.spareId,
+    agentId: v.ids.colleagueId,
+    toAgentId: v.ids.colleagueId,
+    toTeamId: v.ids.teamId,
+    teamId: v.ids.teamId,
+  };
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { alerts } from '../modules/empathy/index.ts';
+import { teams } from '../modules/teams/index.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildTeam,
+  buildVisitor,
+  buildWorkspace,
+  client,
+  newClientId,
+  type Signed,
+  signIn,
+} from './factories.ts';
+import type { TestServer } from './testServer.ts';
+
+/**
+ * A workspace holding one of everything, for the tests that go looking for it from outside: a conversation of a
+ * restricted team, with a visitor's message, a note, a handoff note on a pending transfer, a service failure and
+ * an alert; its customer with an email, a note, an organization; two more customers merged; an attribute and an
+ * open invitation. Every word written is unique to this victim, so a body that holds one has leaked it.
+ */
+export async function buildVictim(t: TestServer) {
+  const mark = randomUUID().slice(0, 8);
+  const secret = (what: string) => `secret-${what}-${mark}`;
+  const workspace = await buildWorkspace(t, { name: secret('shop') });
+  const [adminRecord, memberRecord, colleagueRecord, outsiderRecord] = await Promise.all([
+    buildAgent(t, workspace, { role: 'admin', displayName: 'Ada Admin' }),
+    buildAgent(t, workspace, { displayName: secret('member') }),
+    buildAgent(t, workspace, { displayName: 'Cleo Colleague' }),
+    buildAgent(t, workspace, { displayName: 'Otto Outsider' }),
+  ]);
+  const team = await buildTeam(t, workspace, { name: secret('team'), members: [memberRecord, colleagueRecord] });
+  await teams.update(t.db, workspace.id, team.id, { restricted: true });
+  const [admin, member, colleague, outsider] = await Promise.all([
+    signIn(t, adminRecord),
+    signIn(t, memberRecord),
+    signIn(t, colleagueRecord),
+    signIn(t, outsiderRecord),
+  ]);
+  const as = (who: Signed) => client(t, who);
+  const ok = async (res: Promise<{ status: number; body: unknown }>) => {
+    const r = await res;
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    // biome-ignore lint/suspicious/noExplicitAny: the setup reads what the API answered
+    return r.body as any;
+  };
+
+  const chat = await buildConversation(t, workspace, secret('message'));
+  const url = `/api/v1/conversations/${chat.conversationId}`;
+  await ok(as(admin).patch(url, { teamId: team.id }));
+  await ok(as(admin).post(`${url}/assign`, { agentId: memberRecord.id }));
+  await ok(as(member).post(`${url}/notes`, { clientId: newClientId(), body: secret('note') }));
+  await ok(as(member).post(`${url}/service-failure`, { reason: secret('failure') }));
+  await ok(as(member).post(`${url}/transfer`, { toAgentId: colleagueRecord.id, note: secret('handoff') }));
+  const alert = await alerts.raise(t.db, workspace.id, {
+    conversationId: chat.conversationId,
+    kind: 'mood_drop',
+    text: secret('alert'),
+  });
+
+  const customerId = (await ok(as(admin).get(url))).conversation.customer.id as string;
+  const customer = `/api/v1/customers/${customerId}`;
+  await ok(as(admin).patch(customer, { name: secret('name') }));
+  const email = `${secret('email')}@example.com`;
+  const withEmail = await ok(as(admin).post(`${customer}/identities`, { kind: 'email', value: email }));
+  const identityId = withEmail.customer.identities.find((i: { value: string }) => i.value === email).id as string;
+  await ok(as(admin).post(`${customer}/notes`, { body: secret('customer-note') }));
+  const organizationId = (await ok(as(admin).post('/api/v1/organizations', { name: secret('organization') }))).organization
+    .id as string;
+  await ok(as(admin).put(`/api/v1/organizations/${organizationId}/members/${customerId}`, { role: 'buyer' }));
+  await ok(as(admin).post('/api/v1/attributes', { key: 'plan', label: secret('attribute'), type: 'text' }));
+
+  const newCustomer = async (who: string) =>
+    (await ok(as(admin).post('/api/v1/customers', { name: secret(who) }))).customer.id as string;
+  const [keptId, mergedId, spareId] = await Promise.all([newCustomer('kept'), newCustomer('merged'), newCustomer('spare')]);
+  const mergeId = (await ok(as(admin).post(`/api/v1/customers/${keptId}/merge`, { sourceId: mergedId }))).mergeId as string;
+  const invitation = await ok(as(admin).post('/api/v1/agents/invitations', { email: `${secret('invitee')}@example.com` }));
+  const invitationToken = String(invitation.invitation.url).split('/').at(-1)!;
+  const neighbour = await buildVisitor(t, workspace);
+
+  const ids = {
+    conversationId: chat.conversationId,
+    customerId,
+    identityId,
+    organizationId,
+    teamId: team.id,
+    memberId: memberRecord.id,
+    colleagueId: colleagueRecord.id,
+    alertId: alert.id,
+    mergeId,
+    keptId,
+    spareId,
+  };
+  /** What only those who may read the restricted conversation may see. */
+  const ofTheConversation = [chat.conversationId, alert.id, ...['message', 'note', 'failure', 'handoff', 'alert'].map(secret)];
+  /** What only the agents of this workspace and the customer themselves may see. */
+  const ofTheCustomer = [
+    ...ofTheConversation,
+    customerId,
+    identityId,
+    organizationId,
+    email,
+    secret('name'),
+    secret('customer-note'),
+  ];
+  /** What nobody outside this workspace may see. */
+  const ofTheWorkspace = [
+    ...ofTheCustomer,
+    ...Object.values(ids),
+    workspace.id,
+    invitationToken,
+    ...['shop', 'member', 'team', 'organization', 'attribute', 'kept', 'merged', 'spare', 'invitee'].map(secret),
+  ];
+  return {
+    workspace,
+    ids,
+    invitationToken,
+    adminEmail: adminRecord.email,
+    /** Signed in: an admin, the assignee (in the restricted team), the colleague the transfer is offered to, and an agent outside the team. */
+    admin,
+    member,
+    colleague,
+    outsider,
+    /** The visitor who wrote, and another visitor of the same workspace. */
+    visitorToken: chat.visitorToken,
+    neighbourToken: neighbour.visitorToken,
+    secrets: { ofTheConversation, ofTheCustomer, ofTheWorkspace },
+  };
+}
+
+export type Victim = Awaited<ReturnType<typeof buildVictim>>;
+
+/** The words of `secrets` that `body` holds: what a response leaked. */
+export function leaked(body: unknown, secrets: readonly string[]): string[] {
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
+  return secrets.filter((s) => text.includes(s));
+}

@@ -173,7 +173,11 @@ export type SupervisorOverview = z.infer<typeof SupervisorOverview>;
 // ── widget (visitor) ──────────────────────────────────────────────────
 export const WidgetSessionBody = z.object({
   workspaceKey: z.string().min(1).max(100),
-  visitorToken: z.string().max(500).optional(),
+  visitorToken: z
+    .string()
+    .min(1, { message: 'visitorToken must not be empty: leave it out to start a new session' })
+    .max(500, { message: 'visitorToken is at most 500 characters' })
+    .optional(),
   /** A signed-in website user, verified by HMAC; only verified identities link automatically. */
   user: VerifiedUser.optional(),
 });

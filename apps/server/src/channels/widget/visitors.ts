@@ -5,7 +5,7 @@ import { afterCommit, type Services, type VisitorActor } from '../../core/contex
 import { Forbidden, Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { issueVisitorToken, mayEmbed, visitorFromToken } from '../../modules/auth/index.ts';
+import { isSignedInUserToken, issueVisitorToken, mayEmbed, visitorFromToken } from '../../modules/auth/index.ts';
 import {
   type ConversationRecord,
   conversationFor,
@@ -59,12 +59,15 @@ export async function startVisitorSession(
     const current = input.visitorToken ? await visitorFromToken(services, input.visitorToken).catch(() => null) : null;
     actor = { kind: 'visitor', workspaceId: workspace.id, customerId: customer.id };
     token =
-      current?.customerId === customer.id && input.visitorToken ? input.visitorToken : issueVisitorToken(services, customer);
-  } else if (input.visitorToken) {
+      current?.customerId === customer.id && input.visitorToken && isSignedInUserToken(services, input.visitorToken)
+        ? input.visitorToken
+        : issueVisitorToken(services, customer, { user: true });
+  } else if (input.visitorToken && !isSignedInUserToken(services, input.visitorToken)) {
     actor = await visitorFromToken(services, input.visitorToken);
     if (actor.workspaceId !== workspace.id) throw new Unauthenticated('This visitor token belongs to another workspace.');
     token = input.visitorToken;
   } else {
+    // A new visitor, or a browser whose website user signed out: their session stays theirs, this one starts empty.
     const customer = await services.db.transaction(async (tx) => {
       const created = await customers.create(tx, workspace.id);
       await customers.addIdentity(tx, workspace.id, {

@@ -4,5 +4,5 @@ export { authenticator, isOwnOrigin, requireAgent, requireVisitor, SESSION_COOKI
 export { mayEmbed } from './embedding.ts';
 export { invitationRoutes } from './invitationRoutes.ts';
 export { authRoutes } from './routes.ts';
-export { issueVisitorToken, visitorFromToken } from './visitors.ts';
+export { isSignedInUserToken, issueVisitorToken, visitorFromToken } from './visitors.ts';
 export { signVisitorToken, verifyVisitorToken } from './visitorToken.ts';

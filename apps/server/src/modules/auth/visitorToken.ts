@@ -10,12 +10,23 @@ export interface VisitorClaims {
    * is refused, which is how erasure and a merge end every token handed out before.
    */
   epoch?: number;
+  /**
+   * Issued to a website's signed-in user (proven by its HMAC): such a session resumes only while the website
+   * still vouches for that user, so whoever uses the browser after they sign out starts afresh.
+   */
+  user?: boolean;
 }
 
 /** Signs a visitor token: `v1.<base64url claims>.<base64url HMAC-SHA256>`. */
 export function signVisitorToken(claims: VisitorClaims, secret: string): string {
   const payload = Buffer.from(
-    JSON.stringify({ w: claims.workspaceId, c: claims.customerId, i: claims.iat, ...(claims.epoch ? { e: claims.epoch } : {}) }),
+    JSON.stringify({
+      w: claims.workspaceId,
+      c: claims.customerId,
+      i: claims.iat,
+      ...(claims.epoch ? { e: claims.epoch } : {}),
+      ...(claims.user ? { u: 1 } : {}),
+    }),
   ).toString('base64url');
   return `v1.${payload}.${mac(payload, secret)}`;
 }
@@ -34,13 +45,14 @@ export function verifyVisitorToken(token: string, secret: string, now: Date, ttl
       c?: unknown;
       i?: unknown;
       e?: unknown;
+      u?: unknown;
     };
     if (typeof raw.w !== 'string' || typeof raw.c !== 'string' || typeof raw.i !== 'number') return null;
     const epoch = raw.e ?? 0;
     if (typeof epoch !== 'number' || !Number.isInteger(epoch) || epoch < 0) return null;
     const ageSeconds = now.getTime() / 1000 - raw.i;
     if (ageSeconds > ttlDays * 86_400 || ageSeconds < -300) return null;
-    return { workspaceId: raw.w, customerId: raw.c, iat: raw.i, epoch };
+    return { workspaceId: raw.w, customerId: raw.c, iat: raw.i, epoch, ...(raw.u === 1 ? { user: true } : {}) };
   } catch {
     return null;
   }

@@ -9,7 +9,7 @@ import { signVisitorToken, verifyVisitorToken } from './visitorToken.ts';
  * if the merge kept their epoch, that is if they were verified (customerMerges.ts).
  */
 export async function visitorFromToken(services: Services, token: string): Promise<VisitorActor> {
-  const claims = verifyVisitorToken(token, services.secretKey, services.now(), services.config.visitorTokenTtlDays);
+  const claims = claimsOf(services, token);
   if (!claims) throw ended();
   let customer = await customers.byId(services.db, claims.workspaceId, claims.customerId);
   if (!customer || customer.visitorEpoch !== (claims.epoch ?? 0)) throw ended();
@@ -20,10 +20,20 @@ export async function visitorFromToken(services: Services, token: string): Promi
   return { kind: 'visitor', workspaceId: claims.workspaceId, customerId: customer.id, visitorEpoch: customer.visitorEpoch };
 }
 
-/** Signs a new visitor token for a customer, in the customer's current visitor epoch. */
+/** True when the token was issued to a website's signed-in user (so it resumes only with that user proven again). */
+export function isSignedInUserToken(services: Services, token: string): boolean {
+  return claimsOf(services, token)?.user === true;
+}
+
+function claimsOf(services: Services, token: string) {
+  return verifyVisitorToken(token, services.secretKey, services.now(), services.config.visitorTokenTtlDays);
+}
+
+/** Signs a new visitor token for a customer, in the customer's current visitor epoch; `user` for a proven website user. */
 export function issueVisitorToken(
   services: Services,
   customer: { workspaceId: string; id: string; visitorEpoch: number },
+  opts: { user?: boolean } = {},
 ): string {
   return signVisitorToken(
     {
@@ -31,6 +41,7 @@ export function issueVisitorToken(
       customerId: customer.id,
       iat: Math.floor(services.now().getTime() / 1000),
       epoch: customer.visitorEpoch,
+      ...(opts.user ? { user: true } : {}),
     },
     services.secretKey,
   );

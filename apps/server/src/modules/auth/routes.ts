@@ -9,13 +9,13 @@ import { acceptInvitation, changePassword, previewInvitation, type SignedIn, sig
 import { checkSameOrigin, SESSION_COOKIE } from './authenticate.ts';
 
 export function authRoutes(app: FastifyInstance, services: Services, limiter: RateLimiter) {
-  const secure = services.config.publicUrl.startsWith('https://');
   const startSession = (reply: FastifyReply, signedIn: SignedIn) => {
     reply.setCookie(SESSION_COOKIE, signedIn.token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure,
+      // Secure whenever Warmline is served over https (what a proxy in front says of the scheme is not asked).
+      secure: services.config.publicUrl.startsWith('https://'),
       maxAge: services.config.sessionTtlHours * 3600,
     });
     return {

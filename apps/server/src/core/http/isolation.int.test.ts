@@ -142,6 +142,19 @@ describe(`nobody gets in where they don't belong, on every route (${backend})`, 
         const elsewhere = await foreignAdmin();
         const hasTarget = spec.url.includes(':');
         problems.push(...check("another workspace's admin", await call(elsewhere), hasTarget ? 404 : 'any', all));
+        if (spec.method !== 'GET') {
+          // Cross-site request forgery: the admin's own cookie, sent without the token, or from another site.
+          const { cookie, csrfToken } = v.admin;
+          const forged = (headers: Record<string, string>) =>
+            request(t, spec.method, url, body ?? {}, {
+              headers: { cookie, ...(c.contentType ? { 'content-type': c.contentType } : {}), ...headers },
+              from: newAddress(),
+            });
+          problems.push(...check('a cookie without the CSRF token', await forged({}), 403, all));
+          problems.push(...check('a wrong CSRF token', await forged({ 'x-csrf-token': `${csrfToken}x` }), 403, all));
+          const elsewhereSite = await forged({ 'x-csrf-token': csrfToken, origin: 'https://evil.example' });
+          problems.push(...check('a request from another site', elsewhereSite, 403, all));
+        }
       } else {
         problems.push(...check("an agent's cookie", await call(v.admin), 401, all));
         const abroad = await buildVisitor(t, foreign);

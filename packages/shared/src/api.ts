@@ -15,6 +15,7 @@ import {
   WaitEstimate,
 } from './domain.ts';
 import { Alert } from './empathy.ts';
+import { isWebUrl, webUrl } from './webUrl.ts';
 
 /** Default upper bound on a message body; the server's limit is configurable (`MESSAGE_MAX_LENGTH`). */
 export const MESSAGE_MAX_LENGTH_DEFAULT = 10_000;
@@ -60,12 +61,11 @@ export const InvitationResponse = z.object({
 });
 export const UpdateMeBody = z.object({
   displayName: z.string().trim().min(1).max(80).optional(),
-  avatarUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .nullable()
-    .optional(),
+  /** A photo's http(s) address (Warmline fetches it once and serves it itself), or the photo Warmline serves now. */
+  avatarUrl: webUrl({ servedPaths: true }).nullable().optional(),
 });
+/** An uploaded photo's own file name, kept cleaned beside it. */
+export const AvatarUploadQuery = z.object({ name: z.string().max(1000).optional() });
 export const SetPresenceBody = z.object({ presence: Presence });
 const Tag = z
   .string()
@@ -230,12 +230,7 @@ export const OpeningHours = z.object({
 });
 /** True for an origin as a browser sends it: http(s), a host, an optional port, nothing after (a trailing / aside). */
 function isWebsiteOrigin(value: string): boolean {
-  if (!/^https?:\/\/[^/?#@\\\s]+\/?$/i.test(value)) return false;
-  try {
-    return new URL(value).host !== '';
-  } catch {
-    return false;
-  }
+  return /^https?:\/\/[^/?#@\\\s]+\/?$/i.test(value) && isWebUrl(value);
 }
 const WebsiteOrigin = z.string().max(200).refine(isWebsiteOrigin, {
   message: 'allowedOrigins are website origins such as https://shop.example: http or https, a host, an optional port, no path',

@@ -5,3 +5,4 @@ export * from './domain.ts';
 export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';
+export * from './webUrl.ts';

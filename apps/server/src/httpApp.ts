@@ -12,6 +12,7 @@ import { authRoutes, invitationRoutes } from './modules/auth/index.ts';
 import { agentRemovalRoutes, conversationRoutes } from './modules/conversations/index.ts';
 import { customerDataRoutes, customerRoutes, organizationRoutes } from './modules/customers/index.ts';
 import { empathyRoutes } from './modules/empathy/index.ts';
+import { fileRoutes } from './modules/files/index.ts';
 import type { AgentsOnline } from './modules/realtime/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
@@ -65,6 +66,7 @@ export async function buildHttpApp(
   customerRoutes(app, services);
   organizationRoutes(app, services);
   empathyRoutes(app, services);
+  fileRoutes(app, services);
   await pageRoutes(app, services);
   const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.agentsOnline);
   return { app, gateway };

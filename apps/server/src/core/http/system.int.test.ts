@@ -19,6 +19,7 @@ const API_ROUTES = [
   'get /api/v1/agents',
   'post /api/v1/agents/invitations',
   'patch /api/v1/agents/me',
+  'put /api/v1/agents/me/avatar',
   'put /api/v1/agents/me/presence',
   'patch /api/v1/agents/{id}',
   'delete /api/v1/agents/{id}',

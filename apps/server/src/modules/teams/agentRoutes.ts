@@ -1,13 +1,24 @@
-import { AgentParams, AgentResponse, AgentsResponse, SetPresenceBody, UpdateAgentBody, UpdateMeBody } from '@warmline/shared';
+import {
+  AgentParams,
+  AgentResponse,
+  AgentsResponse,
+  AvatarUploadQuery,
+  SetPresenceBody,
+  UpdateAgentBody,
+  UpdateMeBody,
+} from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../core/context.ts';
 import { route } from '../../core/http/route.ts';
+import { acceptImageUploads, type FetchingServices, uploadedBytes } from '../files/index.ts';
 import { agents } from './agentsRepository.ts';
-import { setPresence, updateProfile } from './presence.ts';
+import { setPresence } from './presence.ts';
 import { presentAgent } from './presentAgent.ts';
+import { updateProfile, uploadAvatar } from './profile.ts';
 import { updateAgentRouting } from './teamsAndAgents.ts';
 
-export function agentRoutes(app: FastifyInstance, services: Services) {
+export function agentRoutes(app: FastifyInstance, services: FetchingServices) {
+  acceptImageUploads(app);
+
   route(app, services, {
     method: 'GET',
     url: '/api/v1/agents',
@@ -22,11 +33,25 @@ export function agentRoutes(app: FastifyInstance, services: Services) {
     method: 'PATCH',
     url: '/api/v1/agents/me',
     tag: 'agents',
-    summary: 'Change your display name or photo',
+    summary: "Change your display name or photo: a photo's http(s) address is fetched once and served by Warmline from then on",
     auth: 'agent',
     body: UpdateMeBody,
     responses: { 200: AgentResponse },
     handler: async ({ actor, body }) => ({ agent: await updateProfile(services, actor, body) }),
+  });
+
+  route(app, services, {
+    method: 'PUT',
+    url: '/api/v1/agents/me/avatar',
+    tag: 'agents',
+    summary:
+      'Upload your photo: the image itself as the body, sent as image/* (PNG, JPEG, GIF or WebP by its bytes, up to 2 MiB)',
+    auth: 'agent',
+    query: AvatarUploadQuery,
+    responses: { 200: AgentResponse },
+    handler: async ({ actor, query, request }) => ({
+      agent: await uploadAvatar(services, actor, { bytes: uploadedBytes(request.body), name: query.name }),
+    }),
   });
 
   route(app, services, {

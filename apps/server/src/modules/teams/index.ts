@@ -1,8 +1,9 @@
 export { agentRoutes } from './agentRoutes.ts';
 export type { AgentRecord } from './agentsRepository.ts';
 export { agents } from './agentsRepository.ts';
-export { markAwayIfStillGone, setPresence, updateProfile } from './presence.ts';
+export { markAwayIfStillGone, setPresence } from './presence.ts';
 export { presentAgent, presentPublicAgent } from './presentAgent.ts';
+export { updateProfile, uploadAvatar } from './profile.ts';
 export { teamRoutes } from './teamRoutes.ts';
 export { targetFor, teamSettings } from './teamSettings.ts';
 export { retireAgent } from './teamsAndAgents.ts';

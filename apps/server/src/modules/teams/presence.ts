@@ -2,7 +2,6 @@ import type { Presence } from '@warmline/shared';
 import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { type AgentRecord, agents } from './agentsRepository.ts';
-import { presentAgent } from './presentAgent.ts';
 
 /**
  * Changes an agent's presence. Becoming available fills their free capacity from the queue at once, so
@@ -25,13 +24,4 @@ export async function markAwayIfStillGone(services: Services, workspaceId: strin
   const agent = await agents.byId(services.db, workspaceId, agentId);
   if (!agent || (agent.presence !== 'available' && agent.presence !== 'busy')) return;
   await setPresence(services, { kind: 'agent', workspaceId, agentId, role: agent.role }, 'away');
-}
-
-export async function updateProfile(
-  services: Services,
-  actor: AgentActor,
-  patch: { displayName?: string | undefined; avatarUrl?: string | null | undefined },
-) {
-  await agents.update(services.db, actor.workspaceId, actor.agentId, patch);
-  return presentAgent((await agents.byId(services.db, actor.workspaceId, actor.agentId))!);
 }

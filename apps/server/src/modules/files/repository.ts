@@ -1,0 +1,37 @@
+import type { Sql } from '../../core/db/client.ts';
+
+/** A stored file as it is served. */
+export interface ServedFile {
+  contentType: string;
+  byteSize: number;
+  originalName: string;
+  bytes: Buffer;
+}
+
+export const storedFiles = {
+  async insert(
+    sql: Sql,
+    file: { key: string; workspaceId: string; contentType: string; originalName: string; bytes: Buffer },
+  ): Promise<void> {
+    await sql.query(
+      `insert into files (key, workspace_id, content_type, byte_size, original_name, bytes)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [file.key, file.workspaceId, file.contentType, file.bytes.length, file.originalName, file.bytes],
+    );
+  },
+  /**
+   * The one read without a workspace: a file's random key is its whole address, as customers' browsers load agents'
+   * photos from websites that carry no Warmline session.
+   */
+  async forServing(sql: Sql, key: string): Promise<ServedFile | null> {
+    const [row] = await sql.query<ServedFile>(
+      `select content_type as "contentType", byte_size as "byteSize", original_name as "originalName", bytes
+       from files where key = $1`,
+      [key],
+    );
+    return row ?? null;
+  },
+  async remove(sql: Sql, workspaceId: string, key: string): Promise<void> {
+    await sql.query('delete from files where workspace_id = $1 and key = $2', [workspaceId, key]);
+  },
+};

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from './core/context.ts';
 import { DEMO_MEMBER, DEMO_WORKSPACE_KEY } from './demo.ts';
 import { userHashFor } from './modules/customers/index.ts';
@@ -25,11 +26,87 @@ function readOrNull(file: string): string | null {
 }
 
 const missingBuild = (what: string) =>
-  `<!doctype html><meta charset="utf-8"><title>Warmline</title><p style="font:16px system-ui;margin:3rem">The ${what} has not been built yet. Run <code>npm run build</code>.</p>`;
+  `<!doctype html><meta charset="utf-8"><title>Warmline</title><style>p{font:16px system-ui;margin:3rem}</style><p>The ${what} has not been built yet. Run <code>npm run build</code>.</p>`;
+
+const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
+
+/**
+ * The Content-Security-Policy of every HTML page Warmline serves. Scripts come only from Warmline itself (no
+ * inline script or handler, no eval); stylesheets too, and a page's own `<style>` blocks by their hash. Style
+ * set from script through the CSSOM (React's `style` props, the widget's constructed stylesheet) is not inline
+ * style and needs nothing more. Connections go only back to Warmline (`'self'`, and the public origin's
+ * WebSocket scheme spelled out for browsers that do not read `'self'` as covering ws/wss); no plugins; no
+ * page is ever framed. `trustedTypes` also forbids parsing any string as HTML from script, for pages whose
+ * code never does (the agent app renders everything as text).
+ *
+ * @example pagePolicy('<style>p{}</style>', 'https://help.example') // "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-…'; …"
+ */
+export function pagePolicy(html: string, publicUrl: string, opts: { trustedTypes?: boolean } = {}): string {
+  const styleHashes = [...html.matchAll(INLINE_STYLE)].map(
+    (m) => ` 'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+  );
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self'${[...new Set(styleHashes)].join('')}`,
+    "img-src 'self' https: data:",
+    `connect-src 'self' ${socketOrigin(publicUrl)}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  if (opts.trustedTypes) policy.push("require-trusted-types-for 'script'", "trusted-types 'none'");
+  return policy.join('; ');
+}
+
+/** The public origin with its WebSocket scheme: wss for https, ws for http. */
+function socketOrigin(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
+}
+
+/** Sends an HTML page with its policy: never framed (frame-ancestors and, for older browsers, X-Frame-Options). */
+function sendPage(
+  reply: FastifyReply,
+  services: Services,
+  html: string,
+  opts: { cacheControl: string; trustedTypes?: boolean },
+): FastifyReply {
+  return reply
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', opts.cacheControl)
+    .header('x-frame-options', 'DENY')
+    .header('cross-origin-opener-policy', 'same-origin')
+    .header('content-security-policy', pagePolicy(html, services.config.publicUrl, { trustedTypes: opts.trustedTypes }))
+    .send(html);
+}
+
+/** What a demo avatar (an SVG, a document of its own when opened directly) may do: show itself, nothing more. */
+const IMAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+const htmlRoutes = new WeakMap<FastifyInstance, string[]>();
+
+/** The URLs of the HTML pages pageRoutes declared on `app` (`*` where any path follows): what the security test asks. */
+export function declaredPages(app: FastifyInstance): readonly string[] {
+  return htmlRoutes.get(app) ?? [];
+}
+
+function page(app: FastifyInstance, url: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {
+  const urls = htmlRoutes.get(app) ?? [];
+  htmlRoutes.set(app, urls);
+  urls.push(url);
+  app.get(url, handler);
+}
 
 /** The agent app, the widget script, the demo storefront and the demo avatars. */
 export async function pageRoutes(app: FastifyInstance, services: Services) {
-  await app.register(fastifyStatic, { root: webPaths.avatars, prefix: '/avatars/', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: webPaths.avatars,
+    prefix: '/avatars/',
+    decorateReply: false,
+    setHeaders: (res) => res.setHeader('content-security-policy', IMAGE_POLICY),
+  });
   if (fs.existsSync(path.join(webPaths.agentDist, 'assets'))) {
     await app.register(fastifyStatic, {
       root: path.join(webPaths.agentDist, 'assets'),
@@ -40,21 +117,13 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
     });
   }
 
-  const agentIndex = async (_request: unknown, reply: import('fastify').FastifyReply) => {
-    const html = readOrNull(path.join(webPaths.agentDist, 'index.html'));
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header('x-frame-options', 'DENY')
-      .header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-      )
-      .send(html ?? missingBuild('agent app'));
+  const agentIndex = async (_request: FastifyRequest, reply: FastifyReply) => {
+    const html = readOrNull(path.join(webPaths.agentDist, 'index.html')) ?? missingBuild('agent app');
+    return sendPage(reply, services, html, { cacheControl: 'no-cache', trustedTypes: true });
   };
   app.get('/', async (_request, reply) => reply.redirect('/app'));
-  app.get('/app', agentIndex);
-  app.get('/app/*', agentIndex);
+  page(app, '/app', agentIndex);
+  page(app, '/app/*', agentIndex);
 
   app.get('/widget.js', async (_request, reply) => {
     const script = readOrNull(webPaths.widgetScript);
@@ -71,8 +140,8 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
 
   // The demo storefront, anonymous or (?member=1) signed in as its member: the page's server signs the
   // member's id with the workspace identity secret, exactly as a real shop's server would.
-  app.get('/demo', async (request, reply) => {
-    const page = readOrNull(webPaths.demoPage) ?? missingBuild('demo page');
+  page(app, '/demo', async (request, reply) => {
+    const template = readOrNull(webPaths.demoPage) ?? missingBuild('demo page');
     const workspace = (await workspaces.byKey(services.db, DEMO_WORKSPACE_KEY)) ?? (await workspaces.first(services.db));
     const key = workspace?.key ?? '';
     const signedIn = (request.query as Record<string, unknown>).member === '1' && workspace?.key === DEMO_WORKSPACE_KEY;
@@ -83,15 +152,11 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
       user = ` data-user-id="${escapeHtml(DEMO_MEMBER.userId)}" data-user-hash="${hash}" data-user-name="${escapeHtml(DEMO_MEMBER.name)}" data-user-email="${escapeHtml(DEMO_MEMBER.email)}"`;
       account = `<span class="account">Signed in as <b>${escapeHtml(DEMO_MEMBER.name)}</b> <a href="/demo">Sign out</a></span>`;
     }
-    return reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(
-        page
-          .replaceAll('__WARMLINE_WORKSPACE_KEY__', escapeHtml(key))
-          .replace('__WARMLINE_USER__', user)
-          .replace('__WARMLINE_ACCOUNT__', account),
-      );
+    const html = template
+      .replaceAll('__WARMLINE_WORKSPACE_KEY__', escapeHtml(key))
+      .replace('__WARMLINE_USER__', user)
+      .replace('__WARMLINE_ACCOUNT__', account);
+    return sendPage(reply, services, html, { cacheControl: 'no-store' });
   });
 }
 

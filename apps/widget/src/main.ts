@@ -47,6 +47,13 @@ function boot(): void {
       else openWhenMounted = false;
     },
   };
+  // Any element marked data-warmline-open opens the chat: a host page needs no inline script (or CSP exception) for it.
+  document.addEventListener('click', (event) => {
+    const opener = event.target instanceof Element ? event.target.closest('[data-warmline-open]') : null;
+    if (!opener) return;
+    event.preventDefault();
+    window.Warmline?.open();
+  });
   const start = () => {
     mounted = mountWidget(baseFromScriptSrc(script.src), workspaceKey, signedInUser(script));
     if (openWhenMounted) mounted.open();

@@ -82,7 +82,8 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   );
   // Panel before launcher: on small screens CSS hides the launcher behind the full-screen panel (`.panel:not([hidden]) ~`).
   const root = h('div', { class: 'root' }, panel, launcher, unreadText);
-  shadow.append(h('style', { text: styles }), root);
+  adoptStyles(shadow);
+  shadow.append(root);
 
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
@@ -200,4 +201,22 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   if (chat.returning) chat.start();
 
   return { open, close: () => close(false) };
+}
+
+/**
+ * The widget's stylesheet, constructed where the browser can (a host page whose Content-Security-Policy forbids
+ * inline style still styles it), else as a <style> element.
+ */
+function adoptStyles(shadow: ShadowRoot): void {
+  const constructable =
+    typeof CSSStyleSheet !== 'undefined' &&
+    'replaceSync' in CSSStyleSheet.prototype &&
+    'adoptedStyleSheets' in ShadowRoot.prototype;
+  if (!constructable) {
+    shadow.append(h('style', { text: styles }));
+    return;
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(styles);
+  shadow.adoptedStyleSheets = [sheet];
 }

@@ -13,6 +13,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'text') el.textContent = String(v);
     else if (k === 'class') el.className = String(v);
+    // Through the CSSOM, not the style attribute: a host page's Content-Security-Policy may forbid inline style.
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children) if (c) el.append(c);

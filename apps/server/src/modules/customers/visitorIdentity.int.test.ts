@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { customerOf, say, shop, userHash, useServer, widgetSession } from '../../modules/customers/customers.testing.ts';
 import { client, newAddress, request } from '../../testing/factories.ts';
 import { closedWithin, openSocket } from '../../testing/socket.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { customerOf, say, shop, userHash, useServer, widgetSession } from './customers.testing.ts';
 
 let t: TestServer;
 beforeAll(async () => {

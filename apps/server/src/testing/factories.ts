@@ -169,7 +169,8 @@ export function request(
   body?: unknown,
   opts: { headers?: Record<string, string>; from?: string } = {},
 ): Promise<Reply> {
-  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  const payload =
+    body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
   const target = new URL(url, t.url);
   return new Promise((resolve, reject) => {
     const req = http.request(

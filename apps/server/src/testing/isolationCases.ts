@@ -1,3 +1,4 @@
+import { images } from '../modules/files/images.testing.ts';
 import type { Reply } from './factories.ts';
 import type { Victim } from './victim.ts';
 
@@ -64,6 +65,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/agents': { shows: (v) => [v.ids.memberId] },
   'PATCH /api/v1/agents/me': { body: () => ({ displayName: 'Renamed' }) },
   'PUT /api/v1/agents/me/presence': {},
+  'PUT /api/v1/agents/me/avatar': { body: () => images.png, contentType: 'image/png' },
   'PATCH /api/v1/agents/:id': { body: () => ({ role: 'supervisor' }) },
   'DELETE /api/v1/agents/:id': {},
   'POST /api/v1/agents/invitations': {},
@@ -151,6 +153,13 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/conversations/:id/recovery': {},
   'POST /api/v1/conversations/:id/service-failure': { body: () => ({ reason: 'The parcel went to the wrong town' }) },
   'POST /api/v1/conversations/:id/recovery': {},
+  'GET /files/:key': {
+    open: {
+      why: 'avatars are shown to customers without a session; the random key is the credential, a made-up one finds nothing',
+      status: 404,
+      params: () => ({ key: 'a-made-up-file-key' }),
+    },
+  },
 };
 
 /** The victim's object a path parameter names, from the parameter and the collection before it. */

@@ -105,7 +105,7 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
     root: webPaths.avatars,
     prefix: '/avatars/',
     decorateReply: false,
-    setHeaders: (res) => res.setHeader('content-security-policy', IMAGE_POLICY),
+    setHeaders: (reply) => reply.header('content-security-policy', IMAGE_POLICY),
   });
   if (fs.existsSync(path.join(webPaths.agentDist, 'assets'))) {
     await app.register(fastifyStatic, {

@@ -43,6 +43,9 @@ export async function buildHttpApp(
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    // Served over https (PUBLIC_URL), browsers are told to never try plain http for this host again; over
+    // http the header would be ignored, and it is not sent. Other hosts of the domain are left alone.
+    if (services.config.publicUrl.startsWith('https://')) reply.header('strict-transport-security', 'max-age=31536000');
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {

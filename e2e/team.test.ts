@@ -85,4 +85,29 @@ describe('the people of a workspace', () => {
     await jonas.locator('[data-testid="sign-in-email"]').waitFor({ timeout: 15_000 });
     expect(await signInAnswer(JONAS.email, NEW_PASSWORD)).toBe(401);
   });
+
+  it('an agent uploads a photo: Warmline keeps its own copy, shows it, and saving the profile again keeps it', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signIn(page, DEMO_AGENT.email, DEMO_AGENT.password);
+    await page.goto(`${warmline.url}/app/team`);
+    const form = page.locator('[data-testid="profile-form"]');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await form
+      .locator('[data-testid="profile-avatar-file"]')
+      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => form.textContent()).toContain('Photo saved.');
+    const address = await form.locator('[data-testid="profile-avatar-url"]').inputValue();
+    expect(address).toMatch(/^\/files\/[A-Za-z0-9_-]{20,}$/);
+    const photo = await fetch(`${warmline.url}${address}`);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await photo.arrayBuffer()).equals(png)).toBe(true);
+    // The served address is not a web address the browser would refuse: the profile saves with it.
+    await form.locator('[data-testid="profile-save"]').click();
+    await expect.poll(() => form.textContent()).toContain('Saved.');
+    expect(await form.locator('[data-testid="profile-avatar-url"]').inputValue()).toBe(address);
+    await shot(page, 'agent-profile-photo');
+  });
 });

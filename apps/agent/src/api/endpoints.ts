@@ -43,6 +43,8 @@ export const agentsApi = {
   list: () => call('GET /agents'),
   invite: (email: string, role: AgentRole) => call('POST /agents/invitations', { body: { email, role } }),
   updateMe: (input: UpdateMeBody) => call('PATCH /agents/me', { body: input }),
+  /** A photo from this device: Warmline checks and keeps it, and customers see it from Warmline. */
+  uploadAvatar: (photo: File) => call('PUT /agents/me/avatar', { body: photo, query: { name: photo.name } }),
   setPresence: (presence: Presence) => call('PUT /agents/me/presence', { body: { presence } }),
   update: (id: string, input: UpdateAgentInput) => call('PATCH /agents/:id', { params: { id }, body: input }),
   /** DELETE /agents/:id (admins): someone who left; their open conversations go back to the queue. */

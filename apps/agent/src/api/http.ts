@@ -50,7 +50,9 @@ interface RequestOptions {
 export async function request(method: Method, path: string, options: RequestOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A file (a photo) goes as its own bytes with its own type; everything else as JSON.
+  const file = typeof Blob !== 'undefined' && options.body instanceof Blob ? options.body : null;
+  if (options.body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
 
   let response: Response;
   try {
@@ -58,7 +60,7 @@ export async function request(method: Method, path: string, options: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

@@ -69,6 +69,7 @@ export interface Routes {
   'POST /agents/invitations': { body: { email: string; role: AgentRole }; response: InvitationResponse };
   'PATCH /agents/me': { body: UpdateMeBody; response: AgentResponse };
   'PUT /agents/me/presence': { body: { presence: Presence }; response: AgentResponse };
+  'PUT /agents/me/avatar': { body: Blob; response: AgentResponse };
   'PATCH /agents/:id': { body: UpdateAgentBody; response: AgentResponse };
   'DELETE /agents/:id': { response: undefined };
   'GET /teams': { response: TeamsResponse };

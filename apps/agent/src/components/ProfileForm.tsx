@@ -1,6 +1,6 @@
 import type { Agent } from '@warmline/shared';
 import { type FormEvent, useState } from 'react';
-import { updateMe } from '../state/teamActions.ts';
+import { updateMe, uploadAvatar } from '../state/teamActions.ts';
 import { Avatar } from './Avatar.tsx';
 
 /** My name and photo, as customers see them. */
@@ -9,6 +9,20 @@ export function ProfileForm({ me }: { me: Agent }) {
   const [avatarUrl, setAvatarUrl] = useState(me.avatarUrl ?? '');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const upload = async (photo: File | undefined) => {
+    if (!photo) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      setAvatarUrl((await uploadAvatar(photo)) ?? '');
+      setStatus({ ok: true, text: 'Photo saved.' });
+    } catch (e) {
+      setStatus({ ok: false, text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,15 +62,28 @@ export function ProfileForm({ me }: { me: Agent }) {
           />
         </label>
         <label className="field">
-          <span className="field-label">Photo URL</span>
+          <span className="field-label">Photo address</span>
           <input
-            type="url"
+            inputMode="url"
             data-testid="profile-avatar-url"
             placeholder="https://…"
             value={avatarUrl}
             onChange={(e) => setAvatarUrl(e.target.value)}
           />
-          <span className="field-hint">Leave empty to show your initials.</span>
+          <span className="field-hint">
+            Warmline fetches the photo once and shows customers its own copy. Leave empty to show your initials.
+          </span>
+        </label>
+        <label className="field">
+          <span className="field-label">Or upload a photo</span>
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            data-testid="profile-avatar-file"
+            disabled={busy}
+            onChange={(e) => void upload(e.target.files?.[0])}
+          />
+          <span className="field-hint">PNG, JPEG, GIF or WebP, up to 2 MB.</span>
         </label>
         {status ? (
           <p className={status.ok ? 'form-ok' : 'form-error'} role="status">

@@ -63,6 +63,13 @@ export async function updateMe(input: { displayName?: string; avatarUrl?: string
   applyAgent(agent);
 }
 
+/** Stores a photo from this device as my avatar; returns the address Warmline now serves it at. */
+export async function uploadAvatar(photo: File): Promise<string | null> {
+  const { agent } = await agentsApi.uploadAvatar(photo);
+  applyAgent(agent);
+  return agent.avatarUrl;
+}
+
 export async function inviteAgent(email: string, role: AgentRole) {
   const { invitation } = await agentsApi.invite(email, role);
   return invitation;

@@ -181,3 +181,29 @@ describe(`text that cannot be stored is refused at the edge, for every socket fr
     });
   }
 });
+
+/** Text that is odd but storable: direction overrides, invisible characters, decomposed accents, joined emoji. */
+const ODD =
+  'A\u202Egnp.exe\u202C \u200B\u200D\uFEFF Ame\u0301lie Am\u00E9lie \u{1F469}\u200D\u{1F469}\u200D\u{1F467} \u0627\u0644\u0633\u0644\u0627\u0645 \u{10348}';
+
+describe(`odd but storable text is never a 500, and a message keeps it exactly (${backend})`, () => {
+  it('every string place of every route takes direction overrides, zero-width and decomposed characters with a 2xx or 4xx', async () => {
+    const wrong: string[] = [];
+    for (const { spec, slots } of routes.filter((r) => r.slots.length > 0)) {
+      for (const { part, slot } of slots) {
+        const res = await requestWith(spec, part, slot, ODD);
+        if (res.status >= 500) wrong.push(`${spec.method} ${spec.url} ${part}.${slot.path.join('.')}: ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a message with them reaches the agent exactly as the customer wrote it, neither normalised nor stripped', async () => {
+    const { visitorToken: token, conversationId } = await buildConversation(t, workspace, ODD);
+    expect(token).toBeTruthy();
+    const res = await request(t, 'GET', `/api/v1/conversations/${conversationId}/entries`, undefined, {
+      headers: { cookie: admin.cookie },
+    });
+    expect(res.body.entries.find((e: { kind: string }) => e.kind === 'message').body).toBe(ODD);
+  });
+});

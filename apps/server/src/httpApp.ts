@@ -57,7 +57,7 @@ export async function buildHttpApp(
 
   systemRoutes(app, services, deps.metrics.registry);
   authRoutes(app, services, deps.limiter);
-  agentRoutes(app, services);
+  agentRoutes(app, services, deps.limiter);
   agentRemovalRoutes(app, services);
   invitationRoutes(app, services);
   conversationRoutes(app, services);

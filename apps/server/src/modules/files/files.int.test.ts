@@ -177,6 +177,19 @@ describe(`stored files: agents' photos (${backend})`, () => {
     expect(await state(amina)).toEqual(before);
   });
 
+  it('an agent uploads or imports at most 20 photos an hour (429 with Retry-After); a colleague is not held back', async () => {
+    const busy = await signIn(t, await buildAgent(t, workspace, { displayName: 'Busy Bee' }));
+    const colleague = await signIn(t, await buildAgent(t, workspace, { displayName: 'Calm Colleague' }));
+    for (let i = 0; i < 20; i++) expect((await upload(t, busy, images.png, 'image/png')).status).toBe(200);
+    const limited = await upload(t, busy, images.png, 'image/png');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    const imported = await client(t, busy).patch('/api/v1/agents/me', { avatarUrl: 'https://photos.example.com/me.png' });
+    expect(imported.status).toBe(429);
+    expect(Number(imported.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await upload(t, colleague, images.png, 'image/png')).status).toBe(200);
+  });
+
   it('keys are random and unguessable; an unknown or malformed key is a 404; a replaced photo is let go', async () => {
     const paths: string[] = [];
     for (let i = 0; i < 5; i++) paths.push((await upload(t, amina, images.png, 'image/png')).body.agent.avatarUrl);

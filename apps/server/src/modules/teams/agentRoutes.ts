@@ -8,6 +8,7 @@ import {
   UpdateMeBody,
 } from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
+import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
 import { acceptImageUploads, type FetchingServices, uploadedBytes } from '../files/index.ts';
 import { agents } from './agentsRepository.ts';
@@ -16,7 +17,10 @@ import { presentAgent } from './presentAgent.ts';
 import { updateProfile, uploadAvatar } from './profile.ts';
 import { updateAgentRouting } from './teamsAndAgents.ts';
 
-export function agentRoutes(app: FastifyInstance, services: FetchingServices) {
+/** How many photos an agent may have Warmline fetch, or upload, per hour: each fetch is a request to another server. */
+const PHOTOS_PER_HOUR = 20;
+
+export function agentRoutes(app: FastifyInstance, services: FetchingServices, limiter: RateLimiter) {
   acceptImageUploads(app);
 
   route(app, services, {
@@ -37,7 +41,10 @@ export function agentRoutes(app: FastifyInstance, services: FetchingServices) {
     auth: 'agent',
     body: UpdateMeBody,
     responses: { 200: AgentResponse },
-    handler: async ({ actor, body }) => ({ agent: await updateProfile(services, actor, body) }),
+    handler: async ({ actor, body }) => {
+      if (/^https?:/i.test(body.avatarUrl ?? '')) await limiter.hit(`avatar:${actor.agentId}`, PHOTOS_PER_HOUR, 3600);
+      return { agent: await updateProfile(services, actor, body) };
+    },
   });
 
   route(app, services, {
@@ -49,9 +56,10 @@ export function agentRoutes(app: FastifyInstance, services: FetchingServices) {
     auth: 'agent',
     query: AvatarUploadQuery,
     responses: { 200: AgentResponse },
-    handler: async ({ actor, query, request }) => ({
-      agent: await uploadAvatar(services, actor, { bytes: uploadedBytes(request.body), name: query.name }),
-    }),
+    handler: async ({ actor, query, request }) => {
+      await limiter.hit(`avatar:${actor.agentId}`, PHOTOS_PER_HOUR, 3600);
+      return { agent: await uploadAvatar(services, actor, { bytes: uploadedBytes(request.body), name: query.name }) };
+    },
   });
 
   route(app, services, {

@@ -19,6 +19,10 @@ import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
 import { workspaceRoutes } from './modules/workspaces/index.ts';
 import { pageRoutes } from './pages.ts';
 
+/** The policy of an HTML answer that set none: text and Warmline's own images and styles, nothing else. */
+export const FALLBACK_PAGE_POLICY =
+  "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 export interface HttpApp {
   app: FastifyInstance;
   gateway: ReturnType<typeof realtimeGateway>;
@@ -46,6 +50,9 @@ export async function buildHttpApp(
     // Served over https (PUBLIC_URL), browsers are told to never try plain http for this host again; over
     // http the header would be ignored, and it is not sent. Other hosts of the domain are left alone.
     if (services.config.publicUrl.startsWith('https://')) reply.header('strict-transport-security', 'max-age=31536000');
+    // A page that forgot its own policy fails closed: nothing in it runs, loads or frames it.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', FALLBACK_PAGE_POLICY);
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {

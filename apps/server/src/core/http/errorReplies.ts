@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.ts';
 import { replyFor } from '../replies.ts';
+import { sizeInWords } from './byteSize.ts';
 
 /** Errors as HTTP: `{"error":{"code","message","details"}}` from core/replies.ts; a 500 is a bug, logged. */
 export function errorReplies(app: FastifyInstance) {
@@ -53,11 +54,4 @@ export function frameworkErrorReply(err: FastifyError, request: FastifyRequest, 
   }
   request.log.error({ err }, 'unexpected error');
   return reply.code(500).send({ error: replyFor(err).error });
-}
-
-/** A byte count as people say it: `1 MiB`, `256 KiB`, `1000 bytes`. */
-function sizeInWords(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
 }

@@ -4,6 +4,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { Invalid } from '../errors.ts';
+import { sizeInWords } from './byteSize.ts';
 import { whyNotPublic } from './publicAddress.ts';
 
 export interface ResolvedAddress {
@@ -296,11 +297,4 @@ function bodyOf(response: IncomingMessage, maxBytes: number, label: string): Pro
     );
     response.on('aborted', () => settle(() => reject(refused('unreachable', `The address ${label} stopped answering.`))));
   });
-}
-
-/** A byte count as people say it: `2 MiB`, `256 KiB`, `1000 bytes`. */
-export function sizeInWords(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
 }

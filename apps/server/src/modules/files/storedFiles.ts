@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { AppError, Invalid } from '../../core/errors.ts';
-import { type OutboundNetwork, quoted, safeFetch, sizeInWords } from '../../core/http/safeFetch.ts';
+import { sizeInWords } from '../../core/http/byteSize.ts';
+import { type OutboundNetwork, quoted, safeFetch } from '../../core/http/safeFetch.ts';
 import { cleanFileName, IMAGE_MAX_BYTES, imageRefusal, sniffImage } from './images.ts';
 import { storedFiles } from './repository.ts';
 

@@ -129,7 +129,7 @@ export function SupervisorPage() {
                       data-conversation-id={c.id}
                       className={c.escalatedAt ? 'is-escalated' : undefined}
                     >
-                      <td className="num position">{row.position}</td>
+                      <td className="num position">{row.position + 1}</td>
                       <td>
                         <Link to={paths.conversation(c.id)} className="queue-customer">
                           {customerName(c)}

@@ -35,6 +35,7 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
   return {
     queue: ordered.map((c, i) => ({
       conversation: views[i]!,
+      /** How many are ahead (0: next); the live queue shows the place in line, from 1. */
       position: i,
       waitingSeconds: Math.max(0, Math.round((now.getTime() - new Date(c.queueSince).getTime()) / 1000)),
       mood: c.upset ? 'upset' : 'calm',

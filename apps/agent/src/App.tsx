@@ -1,3 +1,4 @@
+import { isWaitingForPerson } from '@warmline/shared';
 import { useEffect, useMemo } from 'react';
 import { AlertNotices } from './components/AlertNotices.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
@@ -29,7 +30,7 @@ function useTabTitle(): void {
     () =>
       new Set(
         Object.values(conversations)
-          .filter((c) => c.status === 'waiting')
+          .filter(isWaitingForPerson)
           .map((c) => c.id),
       ),
     [conversations],

@@ -1,4 +1,4 @@
-import { moodWords } from '@warmline/shared';
+import { isInLine, isWaitingForPerson, moodWords } from '@warmline/shared';
 import type { Sql } from './core/db/client.ts';
 import type { WarmlineEvent } from './core/events.ts';
 import { type JobRecord, jobs } from './core/jobs/jobs.ts';
@@ -47,7 +47,7 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
 const timeToHuman: JobHandler = async (tx, job, now, events) => {
   const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
   // Still waiting for a person in this wait (a reopened conversation waits again, and is checked again).
-  if (!conversation || conversation.status !== 'waiting' || conversation.escalatedAt) return;
+  if (!conversation || !isWaitingForPerson(conversation) || conversation.escalatedAt) return;
   const settings = await teamSettings(tx, job.workspaceId, conversation);
   // The team (and so the target) may have changed since the check was scheduled: measure against today's target.
   const due = new Date(conversation.queueSince).getTime() + settings.targetSeconds * 1000;
@@ -67,15 +67,26 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
     now,
     events,
   );
-  if (conversation.upset) {
-    // An upset customer still waiting for a person: a supervisor should step in, not just the queue.
-    const alert = await alerts.raise(tx, job.workspaceId, {
-      conversationId: conversation.id,
-      kind: 'upset_waiting',
-      text: `${conversation.customerName ?? 'An upset customer'} (${conversation.mood ? moodWords[conversation.mood] : 'upset'}) waited past the ${describe(settings.targetSeconds)} target`,
-    });
-    events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: null });
-  }
+  // Whoever waits past the target is on the supervisor's alerts, as they are on every inbox: an upset customer
+  // as such, and one already routed to someone says who has not answered yet.
+  const target = `the ${describe(settings.targetSeconds)} target`;
+  const withWhom = conversation.assigneeName ? ` — ${conversation.assigneeName} has not answered yet` : '';
+  const alert = await alerts.raise(
+    tx,
+    job.workspaceId,
+    conversation.upset
+      ? {
+          conversationId: conversation.id,
+          kind: 'upset_waiting',
+          text: `${conversation.customerName ?? 'An upset customer'} (${conversation.mood ? moodWords[conversation.mood] : 'upset'}) waited past ${target}${withWhom}`,
+        }
+      : {
+          conversationId: conversation.id,
+          kind: 'waited_too_long',
+          text: `${conversation.customerName ?? 'A customer'} waited past ${target}${withWhom}`,
+        },
+  );
+  events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: null });
 };
 
 /** A promised reply time passed without a reply: escalate. */
@@ -89,7 +100,7 @@ const replyPromise: JobHandler = async (tx, job, now, events) => {
 /** A continuity hold ended: route the conversation to whoever is best now. */
 const route: JobHandler = async (tx, job, now, events) => {
   const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
-  if (!conversation || conversation.status !== 'waiting' || conversation.assigneeId) return;
+  if (!conversation || !isInLine(conversation)) return;
   await routeConversation(tx, job.workspaceId, conversation.id, now, events);
   await fillEveryone(tx, job.workspaceId, now, events);
 };

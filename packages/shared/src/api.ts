@@ -154,7 +154,8 @@ export const SupervisorOverview = z.object({
   queue: z.array(
     z.object({
       conversation: Conversation,
-      position: z.number().int(),
+      /** Customers ahead in line (0: next); null when someone has it and has not answered yet. */
+      position: z.number().int().nullable(),
       waitingSeconds: z.number().int(),
       mood: z.enum(['upset', 'calm']),
     }),

@@ -23,7 +23,14 @@ export const moodWords: Record<Emotion, string> = {
   neutral: 'calm',
 };
 
-export const AlertKind = z.enum(['mood_drop', 'upset_streak', 'upset_waiting', 'follow_up_due']);
+export const AlertKind = z.enum([
+  'mood_drop',
+  'upset_streak',
+  'upset_waiting',
+  'waited_too_long',
+  'follow_up_due',
+  'callback_due',
+]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 export const Alert = z.object({

@@ -5,4 +5,5 @@ export * from './domain.ts';
 export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';
+export * from './waiting.ts';
 export * from './webUrl.ts';

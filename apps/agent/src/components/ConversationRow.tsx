@@ -1,4 +1,4 @@
-import type { Conversation } from '@warmline/shared';
+import { type Conversation, isWaitingForPerson } from '@warmline/shared';
 import { Link, paths } from '../router.tsx';
 import { type BadgeKind, callbackChip, priorityBadges } from '../state/chips.ts';
 import { customerName } from '../state/customerName.ts';
@@ -21,7 +21,7 @@ interface RowProps {
 
 /** How long the customer has been waiting for us, or null when the ball is in their court. */
 function waitingSince(c: Conversation): string | null {
-  if (c.status === 'waiting') return c.queueSince;
+  if (isWaitingForPerson(c)) return c.queueSince;
   if (c.status !== 'resolved' && c.lastMessage?.direction === 'in') return c.lastMessage.at;
   return null;
 }
@@ -30,7 +30,7 @@ export function ConversationRow({ conversation: c, now, selected, unread, transf
   const waitStart = waitingSince(c);
   const waitedMs = waitStart ? since(waitStart, now) : 0;
   const callbackDue = c.status !== 'resolved' && callbackChip(c.callback, now)?.due === true;
-  const longWait = (c.status === 'waiting' && (waitedMs >= LONG_WAIT_MS || c.escalatedAt !== null)) || callbackDue;
+  const longWait = (isWaitingForPerson(c) && (waitedMs >= LONG_WAIT_MS || c.escalatedAt !== null)) || callbackDue;
   const preview = c.lastMessage ? `${c.lastMessage.direction === 'out' ? '↪ ' : ''}${c.lastMessage.body}` : 'No messages yet';
   const classes = [
     'row',

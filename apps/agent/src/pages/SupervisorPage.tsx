@@ -129,7 +129,15 @@ export function SupervisorPage() {
                       data-conversation-id={c.id}
                       className={c.escalatedAt ? 'is-escalated' : undefined}
                     >
-                      <td className="num position">{row.position + 1}</td>
+                      <td className="num position">
+                        {row.position === null ? (
+                          <span className="hint" title="Routed, not answered yet">
+                            –
+                          </span>
+                        ) : (
+                          row.position + 1
+                        )}
+                      </td>
                       <td>
                         <Link to={paths.conversation(c.id)} className="queue-customer">
                           {customerName(c)}
@@ -139,6 +147,11 @@ export function SupervisorPage() {
                           {c.language ? ` · ${c.language}` : ''}
                           {c.skills.length ? ` · ${c.skills.join(', ')}` : ''}
                         </span>
+                        {c.assignee ? (
+                          <span className="queue-with" data-testid="queue-with">
+                            With {c.assignee.displayName}, not answered yet
+                          </span>
+                        ) : null}
                         {c.callback ? <CallbackChip conversation={c} now={now} /> : null}
                       </td>
                       <td className="num">

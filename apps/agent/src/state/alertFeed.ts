@@ -5,8 +5,15 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   mood_drop: 'Mood dropped',
   upset_streak: 'Still upset',
   upset_waiting: 'Upset and waiting',
+  waited_too_long: 'Waiting too long',
   follow_up_due: 'Follow-up due',
+  callback_due: 'Callback due',
 };
+
+/** A reminder for one person to act on (a follow-up, a callback falling due): they see it as a notice too. */
+export function isPersonalReminder(alert: Pick<Alert, 'kind'>): boolean {
+  return alert.kind === 'follow_up_due' || alert.kind === 'callback_due';
+}
 
 function newestFirst(a: Alert, b: Alert): number {
   return Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id);

@@ -1,4 +1,4 @@
-import type { Callback, Conversation } from '@warmline/shared';
+import { type Callback, type Conversation, isWaitingForPerson } from '@warmline/shared';
 
 function clock(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
@@ -62,7 +62,7 @@ export function priorityBadges(c: Pick<Conversation, 'upset' | 'serviceFailure' 
   if (c.serviceFailure) {
     badges.push({ kind: 'service-failure', label: 'Service failure', title: 'We let this customer down before' });
   }
-  if (c.escalatedAt && c.status === 'waiting') {
+  if (c.escalatedAt && isWaitingForPerson(c)) {
     badges.push({ kind: 'escalated', label: 'Waiting too long', title: 'Past the time-to-human target' });
   }
   return badges;

@@ -1,4 +1,4 @@
-import type { Conversation, Entry, InboxView } from '@warmline/shared';
+import { type Conversation, type Entry, type InboxView, isWaitingForPerson } from '@warmline/shared';
 import type { InboxCountsData, StatusFilter } from '../api/endpoints.ts';
 import { isTransferForMe, type Viewer } from './transfer.ts';
 
@@ -8,7 +8,7 @@ import { isTransferForMe, type Viewer } from './transfer.ts';
  */
 export function belongsTo(view: InboxView, status: StatusFilter, conversation: Conversation, me: Viewer): boolean {
   const resolved = conversation.status === 'resolved';
-  if (view === 'waiting') return conversation.status === 'waiting';
+  if (view === 'waiting') return isWaitingForPerson(conversation);
   if (view === 'mine') return !resolved && (conversation.assignee?.id === me.id || isTransferForMe(conversation, me));
   return status === 'resolved' ? resolved : !resolved;
 }
@@ -76,7 +76,7 @@ export function withHandoffs(
 
 /** True when a change puts a conversation into the waiting queue: somebody must notice it. */
 export function startedWaiting(before: Conversation | undefined, after: Conversation): boolean {
-  return after.status === 'waiting' && before?.status !== 'waiting';
+  return isWaitingForPerson(after) && !(before && isWaitingForPerson(before));
 }
 
 /** The later of two ISO instants (ISO strings sort like time). */

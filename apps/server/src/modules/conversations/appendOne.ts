@@ -1,3 +1,4 @@
+import { isWaitingForPerson } from '@warmline/shared';
 import { type Actor, type AgentActor, afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
@@ -200,6 +201,6 @@ async function appendFromAgent(
   });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
   await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
-  if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+  if (isWaitingForPerson(conversation)) events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   return { entry, created: true };
 }

@@ -1,4 +1,4 @@
-import type { Conversation, InboxView } from '@warmline/shared';
+import { type Conversation, type InboxView, isInLine, isWaitingForPerson } from '@warmline/shared';
 import { type Actor, type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 import { isUuid } from '../../core/db/rows.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
@@ -152,7 +152,7 @@ export async function updateConversation(
     await conversations.lock(tx, actor.workspaceId, current.id);
     if (patch.teamId && !(await teams.byId(tx, actor.workspaceId, patch.teamId))) throw new NotFound('Team');
     await conversations.update(tx, actor.workspaceId, current.id, patch);
-    if (patch.teamId && patch.teamId !== current.teamId && current.status === 'waiting') {
+    if (patch.teamId && patch.teamId !== current.teamId && isWaitingForPerson(current)) {
       // A new team brings its own time-to-human target: check against it (the handler re-reads the target).
       const team = (await teams.byId(tx, actor.workspaceId, patch.teamId))!;
       const due = new Date(new Date(current.queueSince).getTime() + targetFor(team, current.channel) * 1000);
@@ -169,8 +169,7 @@ export async function updateConversation(
       });
     }
     await pushConversationChanged(tx, actor.workspaceId, current.id, events);
-    if (current.status === 'waiting' && !current.assigneeId)
-      events.push({ type: 'workspace.capacity_changed', workspaceId: actor.workspaceId });
+    if (isInLine(current)) events.push({ type: 'workspace.capacity_changed', workspaceId: actor.workspaceId });
     return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });

@@ -1,3 +1,4 @@
+import { isInLine } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
@@ -30,7 +31,7 @@ export async function routeConversation(
   events: WarmlineEvent[],
 ) {
   const conversation = await conversations.byId(tx, workspaceId, conversationId);
-  if (!conversation || conversation.status !== 'waiting' || conversation.assigneeId) return null;
+  if (!conversation || !isInLine(conversation)) return null;
   const people = await agents.list(tx, workspaceId);
   const open = await agents.openByChannel(
     tx,

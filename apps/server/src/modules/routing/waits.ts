@@ -1,4 +1,4 @@
-import type { WaitEstimate } from '@warmline/shared';
+import { isWaitingForPerson, type WaitEstimate } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import { type ConversationRecord, conversations, effectivePriority } from '../conversations/index.ts';
 import { agents, DEFAULT_TEAM_SETTINGS, teams } from '../teams/index.ts';
@@ -44,7 +44,7 @@ export async function estimateFor(sql: Sql, ctx: WaitContext, conversation: Conv
     return { agentsAvailable: available, agentsOnShift: available, position: null, seconds: 60, range: null, text, choices: [] };
   }
   const queued: QueuedConversation = conversation ? toQueued(conversation) : newArrival(ctx.now);
-  const waiting = conversation?.status === 'waiting';
+  const waiting = conversation ? isWaitingForPerson(conversation) : false;
   const position = await conversations.queueAhead(
     sql,
     ctx.workspaceId,

@@ -13,7 +13,9 @@ const QUEUE_SHOWN = 500;
 export async function supervisorOverview(services: Services, actor: AgentActor): Promise<SupervisorOverview> {
   if (actor.role === 'agent') throw new Forbidden('The live queue is for supervisors and admins.');
   const now = services.now();
-  const waiting = await conversations.queue(services.db, actor.workspaceId, { limit: QUEUE_SHOWN });
+  // Everyone waiting for a person, by the one definition (conversations' waiting.ts): those still in line, in
+  // routing's order, then those routed to someone who has not answered yet.
+  const waiting = await conversations.waitingForPerson(services.db, actor.workspaceId, { limit: QUEUE_SHOWN });
   const records = new Map(
     (
       await conversationBatches.records(
@@ -22,7 +24,9 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
       )
     ).map((r) => [r.id, r]),
   );
-  const ordered = [...waiting].sort((a, b) => compareQueue(toQueued(a), toQueued(b))).map((w) => records.get(w.id)!);
+  const inLine = waiting.filter((w) => w.assigneeId === null).sort((a, b) => compareQueue(toQueued(a), toQueued(b)));
+  const withSomeone = waiting.filter((w) => w.assigneeId !== null);
+  const ordered = [...inLine, ...withSomeone].map((w) => records.get(w.id)!);
   const views = await viewsOf(services.db, ordered);
   const people = await agents.list(services.db, actor.workspaceId);
   const load = await agents.openByChannel(
@@ -35,8 +39,8 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
   return {
     queue: ordered.map((c, i) => ({
       conversation: views[i]!,
-      /** How many are ahead (0: next); the live queue shows the place in line, from 1. */
-      position: i,
+      /** How many are ahead in line (0: next); null once routed to someone who has not answered yet. */
+      position: i < inLine.length ? i : null,
       waitingSeconds: Math.max(0, Math.round((now.getTime() - new Date(c.queueSince).getTime()) / 1000)),
       mood: c.upset ? 'upset' : 'calm',
     })),

@@ -3,6 +3,7 @@ import type { Sql } from '../../../core/db/client.ts';
 import { isUuid } from '../../../core/db/rows.ts';
 import { conversationVisibleSql } from '../../teams/index.ts';
 import { PRIORITY_WEIGHTS } from '../priority.ts';
+import { inLineSql, waitingSql } from './waiting.ts';
 
 /** The queue's priority in SQL, from the same weights as the domain's effectivePriority. */
 const effectivePrioritySql = `(priority + case when upset then ${PRIORITY_WEIGHTS.upset} else 0 end
@@ -116,7 +117,7 @@ function listQuery(f: ListFilter): { where: string[]; order: string; sortColumn:
     params.push(v);
     return `$${params.length + 1}`;
   };
-  if (f.view === 'waiting') where.push(`c.status = 'waiting'`);
+  if (f.view === 'waiting') where.push(waitingSql('c'));
   else if (f.status === 'resolved') where.push(`c.status = 'resolved'`);
   else where.push(`c.status <> 'resolved'`);
   if (f.view === 'mine') where.push(`c.assignee_id = ${p(f.agentId)}`);
@@ -129,6 +130,11 @@ function listQuery(f: ListFilter): { where: string[]; order: string; sortColumn:
   const dir = ascending ? 'asc' : 'desc';
   return { where, order: `${sortColumn} ${dir}, c.id ${dir}`, sortColumn, params };
 }
+
+const queueColumns = `c.id, c.workspace_id as "workspaceId", c.customer_id as "customerId", c.channel, c.team_id as "teamId",
+  c.priority, c.upset, c.service_failure as "serviceFailure", c.escalated_at as "escalatedAt", c.language, c.skills,
+  c.queue_since as "queueSince", c.preferred_agent_id as "preferredAgentId", c.preferred_reason as "preferredReason",
+  c.preferred_until as "preferredUntil"`;
 
 export const conversations = {
   async byId(sql: Sql, workspaceId: string, id: string): Promise<ConversationRecord | null> {
@@ -175,7 +181,7 @@ export const conversations = {
     viewer: { agentId: string; role: AgentRole },
   ): Promise<{ waiting: number; mine: number; all: number }> {
     const [row] = await sql.query<{ waiting: number; mine: number; all: number }>(
-      `select count(*) filter (where c.status = 'waiting')::int as waiting,
+      `select count(*) filter (where ${waitingSql('c')})::int as waiting,
               count(*) filter (where c.assignee_id = $2)::int as mine,
               count(*)::int as "all"
        from conversations c where c.workspace_id = $1 and c.status <> 'resolved'
@@ -190,11 +196,25 @@ export const conversations = {
    */
   async queue(sql: Sql, workspaceId: string, opts: { limit: number }): Promise<QueueRow[]> {
     return sql.query<QueueRow>(
-      `select id, workspace_id as "workspaceId", customer_id as "customerId", channel, team_id as "teamId", priority, upset,
-         service_failure as "serviceFailure", escalated_at as "escalatedAt", language, skills, queue_since as "queueSince",
-         preferred_agent_id as "preferredAgentId", preferred_reason as "preferredReason", preferred_until as "preferredUntil"
-       from conversations where workspace_id = $1 and status = 'waiting' and assignee_id is null
+      `select ${queueColumns} from conversations c where c.workspace_id = $1 and ${inLineSql('c')}
        order by ${effectivePrioritySql} desc, queue_since, id
+       limit $2`,
+      [workspaceId, opts.limit],
+    );
+  },
+  /**
+   * Everyone waiting for a person (waiting.ts): those in line, then those already routed to someone who has not
+   * answered yet, each longest-waiting first. The supervisor's live queue shows exactly these.
+   */
+  async waitingForPerson(
+    sql: Sql,
+    workspaceId: string,
+    opts: { limit: number },
+  ): Promise<Array<QueueRow & { assigneeId: string | null }>> {
+    return sql.query<QueueRow & { assigneeId: string | null }>(
+      `select ${queueColumns}, c.assignee_id as "assigneeId" from conversations c
+       where c.workspace_id = $1 and ${waitingSql('c')}
+       order by c.assignee_id is null desc, ${effectivePrioritySql} desc, queue_since, id
        limit $2`,
       [workspaceId, opts.limit],
     );
@@ -206,7 +226,7 @@ export const conversations = {
   async assignIfWaiting(sql: Sql, workspaceId: string, id: string, agentId: string): Promise<boolean> {
     const rows = await sql.query(
       `update conversations set assignee_id = $3, updated_at = now()
-       where workspace_id = $1 and id = $2 and status = 'waiting' and assignee_id is null returning id`,
+       where workspace_id = $1 and id = $2 and ${inLineSql('conversations')} returning id`,
       [workspaceId, id, agentId],
     );
     return rows.length > 0;
@@ -234,8 +254,8 @@ export const conversations = {
   /** Waiting, unowned conversations that the queue serves before one that joined at `queueSince` with this priority. */
   async queueAhead(sql: Sql, workspaceId: string, at: { queueSince: Date; effectivePriority: number } | null): Promise<number> {
     const [row] = await sql.query<{ n: number }>(
-      `select count(*)::int as n from conversations
-       where workspace_id = $1 and status = 'waiting' and assignee_id is null
+      `select count(*)::int as n from conversations c
+       where c.workspace_id = $1 and ${inLineSql('c')}
          and ($2::timestamptz is null or (${effectivePrioritySql}, -extract(epoch from queue_since)) > ($3::int, -extract(epoch from $2::timestamptz)))`,
       [workspaceId, at?.queueSince ?? null, at?.effectivePriority ?? 0],
     );

@@ -38,7 +38,16 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
       },
     ),
   );
-  if (!owner) await routeConversation(tx, job.workspaceId, conversation.id, now, events);
+  if (owner) {
+    // The person who made the promise is reminded that it falls due (supervisors see the reminder too).
+    const alert = await alerts.raise(tx, job.workspaceId, {
+      conversationId: conversation.id,
+      kind: 'callback_due',
+      text: `Call ${conversation.customerName ?? 'the customer'} now on ${callback.phone} (${window}), as ${owner.displayName} promised`,
+      agentId: owner.id,
+    });
+    events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: owner.id });
+  } else await routeConversation(tx, job.workspaceId, conversation.id, now, events);
   await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
   events.push({ type: 'queue.changed', workspaceId: job.workspaceId });
 };

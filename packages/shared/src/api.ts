@@ -161,6 +161,8 @@ export const SupervisorOverview = z.object({
     }),
   ),
   agents: z.array(z.object({ agent: Agent, load: z.record(z.string(), z.number().int()) })),
+  /** Callbacks promised and not yet kept, soonest first: each conversation's `callback` names its owner. */
+  promises: z.array(Conversation),
   timeToHuman: z.object({
     today: z.object({ count: z.number().int(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() }),
   }),

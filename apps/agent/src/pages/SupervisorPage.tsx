@@ -3,6 +3,7 @@ import { AlertsCard } from '../components/AlertsCard.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { CallbackChip } from '../components/Badges.tsx';
 import { MoodWord } from '../components/MoodWord.tsx';
+import { PromisesCard } from '../components/PromisesCard.tsx';
 import { useNow } from '../hooks/useNow.ts';
 import { Link, paths } from '../router.tsx';
 import { customerName } from '../state/customerName.ts';
@@ -185,6 +186,8 @@ export function SupervisorPage() {
             </table>
           ) : null}
         </section>
+
+        <PromisesCard promises={data?.promises} now={now} />
 
         <section className="card card-flush" aria-labelledby="people-title">
           <h2 className="card-title" id="people-title">

@@ -108,7 +108,7 @@ describe(`callbacks instead of waiting (${backend})`, () => {
     expect(booked.body.conversation).toMatchObject({ status: 'snoozed', callback: { status: 'scheduled' } });
 
     const snoozed = (await agent.get(`/api/v1/conversations/${customer.conversationId}`)).body.conversation;
-    expect(snoozed).toMatchObject({ status: 'snoozed', queueSince: before.queueSince, assignee: null });
+    expect(snoozed).toMatchObject({ status: 'snoozed', queueSince: before.queueSince, assignee: { id: owner.id } });
     const queue = (await agent.get('/api/v1/conversations?view=waiting')).body.conversations as Array<{ id: string }>;
     expect(queue.map((c) => c.id)).not.toContain(customer.conversationId);
     // The promise is a row in the database, waiting for the window, not a timer in this process.
@@ -127,6 +127,50 @@ describe(`callbacks instead of waiting (${backend})`, () => {
     expect(events.map((e) => e.type)).toEqual(['callback_booked', 'callback_due']);
     expect(events[1]!.data).toMatchObject({ ownerId: owner.id, phone: '+254712345678' });
     expect(await callbackJobs(t, workspace)).toEqual([{ status: 'done', runAt: expect.any(Date) }]);
+  });
+
+  it('the person named in the promise owns it: in their Mine with its window, on the supervisor’s promises, and reminded when it falls due', async () => {
+    const { workspace, olu, ada, customer, admin, visitor } = await waitingWithNobodyFree(t);
+    const window = (await visitor.get('/api/v1/widget/callback-windows')).body.windows[1] as { start: string; end: string };
+    const booked = await visitor.post('/api/v1/widget/callback', {
+      conversationId: customer.conversationId,
+      phone: PHONE,
+      windowStart: window.start,
+      windowEnd: window.end,
+    });
+    const owner = booked.body.callback.owner as { id: string; displayName: string };
+    const ownerSession = await signIn(t, owner.id === olu.id ? olu : ada);
+    const mine = (await client(t, ownerSession).get('/api/v1/conversations?view=mine')).body.conversations as Array<{
+      id: string;
+      assignee: { id: string } | null;
+      callback: { windowStart: string; windowEnd: string; owner: { id: string } } | null;
+    }>;
+    expect(mine.map((c) => c.id)).toEqual([customer.conversationId]);
+    expect(mine[0]).toMatchObject({
+      assignee: { id: owner.id },
+      callback: { windowStart: window.start, windowEnd: window.end, owner: { id: owner.id } },
+    });
+    expect((await client(t, ownerSession).get('/api/v1/conversations/counts')).body.mine).toBe(1);
+    // A promise is no load: the owner still has room for live chats until it falls due.
+    const overview = (await client(t, admin).get('/api/v1/supervisor/overview')).body;
+    expect(overview.promises).toEqual([
+      expect.objectContaining({
+        id: customer.conversationId,
+        callback: expect.objectContaining({ owner: expect.objectContaining({ id: owner.id }) }),
+      }),
+    ]);
+    expect(overview.queue).toEqual([]);
+
+    await windowOpens(t, workspace);
+    const reminders = (await client(t, ownerSession).get('/api/v1/alerts?open=true')).body.alerts as Array<{
+      kind: string;
+      conversationId: string;
+      text: string;
+    }>;
+    expect(reminders).toEqual([expect.objectContaining({ kind: 'callback_due', conversationId: customer.conversationId })]);
+    expect(reminders[0]!.text).toContain(
+      `+254712345678 (${window.start.slice(11, 16)}–${window.end.slice(11, 16)}), as ${owner.displayName} promised`,
+    );
   });
 
   it('a booked callback survives a server restart and still comes due', async () => {

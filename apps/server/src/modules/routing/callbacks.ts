@@ -87,8 +87,9 @@ export async function bookCallback(
       value: phone,
       verified: false,
     });
-    // Out of the live queue until the window opens; queue_since is untouched, so the place in line is kept.
-    await conversations.update(tx, actor.workspaceId, conversation.id, { status: 'snoozed' });
+    // Out of the live queue until the window opens; queue_since is untouched, so the place in line is kept. The
+    // person named in the promise has the conversation from now on: it is in their Mine, with its window.
+    await conversations.update(tx, actor.workspaceId, conversation.id, { status: 'snoozed', assigneeId: owner?.id ?? null });
     await jobs.schedule(tx, actor.workspaceId, {
       kind: 'callback_due',
       runAt: start > now ? start : now,

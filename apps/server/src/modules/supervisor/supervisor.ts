@@ -1,7 +1,7 @@
 import type { SupervisorOverview } from '@warmline/shared';
 import type { AgentActor, Services } from '../../core/context.ts';
 import { Forbidden } from '../../core/errors.ts';
-import { conversationBatches, conversations, viewsOf } from '../conversations/index.ts';
+import { callbacks, conversationBatches, conversations, viewsOf } from '../conversations/index.ts';
 import { alerts, presentAlert, recoveries } from '../empathy/index.ts';
 import { compareQueue, toQueued } from '../routing/index.ts';
 import { agents, presentAgent } from '../teams/index.ts';
@@ -16,23 +16,28 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
   // Everyone waiting for a person, by the one definition (conversations' waiting.ts): those still in line, in
   // routing's order, then those routed to someone who has not answered yet.
   const waiting = await conversations.waitingForPerson(services.db, actor.workspaceId, { limit: QUEUE_SHOWN });
-  const records = new Map(
-    (
-      await conversationBatches.records(
-        services.db,
-        waiting.map((w) => ({ workspaceId: actor.workspaceId, id: w.id })),
-      )
-    ).map((r) => [r.id, r]),
-  );
   const inLine = waiting.filter((w) => w.assigneeId === null).sort((a, b) => compareQueue(toQueued(a), toQueued(b)));
   const withSomeone = waiting.filter((w) => w.assigneeId !== null);
-  const ordered = [...inLine, ...withSomeone].map((w) => records.get(w.id)!);
+  const ordered = await recordsInOrder(
+    services,
+    actor,
+    [...inLine, ...withSomeone].map((w) => w.id),
+  );
   const views = await viewsOf(services.db, ordered);
   const people = await agents.list(services.db, actor.workspaceId);
   const load = await agents.openByChannel(
     services.db,
     actor.workspaceId,
     people.map((p) => p.id),
+  );
+  const promised = await callbacks.open(services.db, actor.workspaceId, QUEUE_SHOWN);
+  const promises = await viewsOf(
+    services.db,
+    await recordsInOrder(
+      services,
+      actor,
+      promised.map((p) => p.conversationId),
+    ),
   );
   const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
   const times = await conversations.timesToHuman(services.db, actor.workspaceId, startOfDay(now, workspace.timezone));
@@ -45,10 +50,18 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
       mood: c.upset ? 'upset' : 'calm',
     })),
     agents: people.map((p) => ({ agent: presentAgent(p), load: load.get(p.id) ?? {} })),
+    promises,
     timeToHuman: { today: { count: times.length, medianSeconds: quantile(times, 0.5), p90Seconds: quantile(times, 0.9) } },
     alerts: (await alerts.list(services.db, actor.workspaceId, { open: true, limit: 20 })).map(presentAlert),
     serviceRecovery: await recoveries.counts(services.db, actor.workspaceId, new Date(now.getTime() - 7 * 86_400_000)),
   };
+}
+
+/** These conversations, read in one statement, in the order given. */
+async function recordsInOrder(services: Services, actor: AgentActor, ids: string[]) {
+  const keys = ids.map((id) => ({ workspaceId: actor.workspaceId, id }));
+  const byId = new Map((await conversationBatches.records(services.db, keys)).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** Nearest-rank quantile of sorted values, or null when there are none. */

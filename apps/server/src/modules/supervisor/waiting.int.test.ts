@@ -37,7 +37,7 @@ describe(`one meaning of "waiting" (${backend})`, () => {
     // Amina is on shift with room for three: the first three customers are routed to her; she answers none.
     await buildAgent(t, workspace, { displayName: 'Amina', presence: 'available', capacity: { chat: 3 } });
     const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin', displayName: 'Olga Admin' }));
-    const routed = [];
+    const routed: string[] = [];
     for (const body of ['Where is my order?', 'Can I change my address?', 'Is the shop open on Sunday?']) {
       routed.push((await buildConversation(t, workspace, body)).conversationId);
     }

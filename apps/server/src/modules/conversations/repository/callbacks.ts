@@ -57,6 +57,13 @@ export const callbacks = {
   async setStatus(sql: Sql, workspaceId: string, id: string, status: CallbackRecord['status']): Promise<void> {
     await sql.query('update callbacks set status = $3 where workspace_id = $1 and id = $2', [workspaceId, id, status]);
   },
+  /** Promises still to keep (booked or due), soonest window first: what the supervisor's view lists. */
+  async open(sql: Sql, workspaceId: string, limit: number): Promise<CallbackRecord[]> {
+    return sql.query<CallbackRecord>(
+      `${select} where cb.workspace_id = $1 and cb.status in ('scheduled', 'due') order by cb.window_start, cb.id limit $2`,
+      [workspaceId, limit],
+    );
+  },
   /** Open callbacks of a conversation end when it is resolved. */
   async closeOpen(sql: Sql, workspaceId: string, conversationId: string): Promise<void> {
     await sql.query(

@@ -270,6 +270,9 @@ describe('what customers and colleagues type stays text, under a strict CSP, in 
   it('the conversation shows messages, notes, the handoff, the recovery and the profile beside it as text', async () => {
     await agent.goto(`${warmline.url}/app/conversations/${ids.adaConversation}`);
     await agent.locator('[data-testid="handoff-banner"]').waitFor({ timeout: 10_000 });
+    // With a handoff waiting, both panels start folded to a line: open them to read everything.
+    await agent.locator('[data-testid="handoff-toggle"]').click();
+    await agent.locator('[data-testid="recovery-toggle"]').click();
     await expectInert(
       agent,
       [...ADA_TIMELINE, TEXT.handoff, TEXT.handoffReason, TEXT.failure, TEXT.fixed, TEXT.jonas, ...ADA_PANEL],

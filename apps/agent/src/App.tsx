@@ -6,7 +6,8 @@ import { IdleAwayNote } from './components/IdleAwayNote.tsx';
 import { PhoneBar } from './components/PhoneBar.tsx';
 import { Sidebar, type SidebarPlace } from './components/Sidebar.tsx';
 import { Wordmark } from './components/Wordmark.tsx';
-import { usePhoneMenu } from './hooks/usePhoneMenu.ts';
+import { useMediaQuery } from './hooks/useMediaQuery.ts';
+import { PHONE_WIDTH, usePhoneMenu } from './hooks/usePhoneMenu.ts';
 import { CustomerPage } from './pages/CustomerPage.tsx';
 import { CustomersPage } from './pages/CustomersPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
@@ -71,6 +72,7 @@ export function App() {
   const checked = useStore((s) => s.sessionChecked);
   // On a phone the sidebar is a menu over the page.
   const menu = usePhoneMenu(pathname);
+  const phone = useMediaQuery(PHONE_WIDTH);
   useTabTitle();
 
   if (route.name === 'invite') return <InvitePage token={route.token} />;
@@ -79,12 +81,15 @@ export function App() {
   if (!session) return <Redirect to={paths.signIn} />;
 
   const place = placeOf(route);
+  // Alert notices are never drawn over the page: in the sidebar's free space, or on a phone above the page.
+  const notices = <AlertNotices onLiveQueue={route.name === 'supervisor'} />;
   return (
     <div className={`shell${menu.open ? ' menu-open' : ''}`}>
       <PhoneBar menuOpen={menu.open} onMenu={menu.show} />
-      <Sidebar current={place} onClose={menu.hide} />
+      <Sidebar current={place} onClose={menu.hide} notices={phone ? null : notices} />
       {menu.open ? <button type="button" className="menu-scrim" aria-label="Close the menu" onClick={menu.hide} /> : null}
       <main className="main">
+        {phone ? notices : null}
         <IdleAwayNote />
         {route.name === 'team' ? <TeamPage /> : null}
         {route.name === 'supervisor' ? <SupervisorPage /> : null}
@@ -100,7 +105,6 @@ export function App() {
           </EmptyState>
         ) : null}
       </main>
-      <AlertNotices onLiveQueue={route.name === 'supervisor'} />
     </div>
   );
 }

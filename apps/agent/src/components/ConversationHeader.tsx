@@ -57,8 +57,8 @@ export function ConversationHeader({ conversation: c, entries, meId, now, transf
 
   return (
     <header className="convo-header">
-      <Link to={paths.inbox} className="back-link phone-only">
-        ← Inbox
+      <Link to={paths.inbox} className="back-link phone-only" aria-label="Back to the inbox">
+        ←<span className="back-word"> Inbox</span>
       </Link>
       <div className="convo-who">
         <div className="convo-title">

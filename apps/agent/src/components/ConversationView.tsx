@@ -65,8 +65,15 @@ export function ConversationView({ id }: { id: string }) {
   return (
     <section className="conversation" aria-label={`Conversation with ${name}`}>
       <ConversationHeader conversation={conversation} entries={entries} meId={viewer.id} now={now} transferForMe={forMe} />
-      {forMe ? <HandoffBanner conversation={conversation} now={now} /> : null}
-      {conversation.serviceFailure ? <RecoveryCard conversationId={id} notes={notes} meId={viewer.id} now={now} /> : null}
+      {forMe || conversation.serviceFailure ? (
+        // Panels fold to a line each and scroll among themselves: the messages keep their room below.
+        <div className="convo-panels" data-testid="conversation-panels">
+          {forMe ? <HandoffBanner conversation={conversation} now={now} /> : null}
+          {conversation.serviceFailure ? (
+            <RecoveryCard conversationId={id} notes={notes} meId={viewer.id} now={now} handoffFirst={forMe} />
+          ) : null}
+        </div>
+      ) : null}
       {loadState === 'error' ? (
         <p className="banner" role="alert">
           Part of this conversation could not be loaded.{' '}

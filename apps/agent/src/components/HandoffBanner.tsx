@@ -5,8 +5,15 @@ import { formatClock } from '../state/time.ts';
 import { firstName } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
 
-/** A warm transfer waiting for me: who hands it over, their note, and Accept / Decline. */
+/** Which handoffs were opened to read in full, kept while the app is open. */
+const opened = new Map<string, boolean>();
+
+/**
+ * A warm transfer waiting for me: who hands it over, their note, and Accept / Decline. It starts folded to one
+ * line (the note's beginning, and the buttons) so the conversation keeps its room; a click opens the whole note.
+ */
 export function HandoffBanner({ conversation: c, now }: { conversation: Conversation; now: number }) {
+  const [open, setOpen] = useState(() => opened.get(c.id) ?? false);
   const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const t = c.pendingTransfer;
@@ -22,26 +29,41 @@ export function HandoffBanner({ conversation: c, now }: { conversation: Conversa
   };
 
   return (
-    <section className="handoff" data-testid="handoff-banner" aria-label="Handoff for you">
-      <Avatar name={t.from.displayName} url={t.from.avatarUrl} size={36} />
+    <section className={`handoff${open ? ' is-open' : ''}`} data-testid="handoff-banner" aria-label="Handoff for you">
+      <Avatar name={t.from.displayName} url={t.from.avatarUrl} size={open ? 36 : 28} />
       <div className="handoff-body">
-        <p className="handoff-title">
-          <strong>{t.from.displayName}</strong> is handing this conversation to{' '}
-          {t.toAgent ? 'you' : (t.toTeam?.name ?? 'your team')}
-          <time className="handoff-time" dateTime={t.at}>
-            {' '}
-            · {formatClock(t.at, now)}
-          </time>
-        </p>
+        <button
+          type="button"
+          className="handoff-head"
+          aria-expanded={open}
+          data-testid="handoff-toggle"
+          onClick={() => {
+            opened.set(c.id, !open);
+            setOpen(!open);
+          }}
+        >
+          <span className="handoff-title">
+            <strong>{t.from.displayName}</strong> is handing this conversation to{' '}
+            {t.toAgent ? 'you' : (t.toTeam?.name ?? 'your team')}
+            <time className="handoff-time" dateTime={t.at}>
+              {' '}
+              · {formatClock(t.at, now)}
+            </time>
+          </span>
+          <span className="handoff-chevron" aria-hidden="true">
+            {open ? '▴' : '▾'}
+          </span>
+        </button>
+        {/* Folded, the note reads as one line; open, in full with what the customer is told. */}
         <blockquote className="handoff-note" data-testid="handoff-note">
           {t.note}
         </blockquote>
-        {t.reason ? (
+        {open && t.reason ? (
           <p className="handoff-reason" data-testid="handoff-reason">
             The customer is told: “{t.reason}”
           </p>
         ) : null}
-        <p className="hint">Read the conversation below first; {from} keeps it until you accept.</p>
+        {open ? <p className="hint">Read the conversation below first; {from} keeps it until you accept.</p> : null}
         {error ? (
           <p className="field-error" role="alert">
             {error}

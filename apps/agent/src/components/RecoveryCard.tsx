@@ -24,16 +24,19 @@ interface RecoveryCardProps {
   notes: number;
   meId: string;
   now: number;
+  /** A handoff waits above: read that first, the checklist starts folded. */
+  handoffFirst?: boolean;
 }
 
 /**
  * The service-recovery checklist of a flagged conversation: apologise, fix, compensate, schedule a follow-up,
- * follow up. Open until the customer is recovered; folds into one line the agent can open again.
+ * follow up. Open for the person whose recovery it is, until the customer is recovered; folded into one line
+ * (its progress and next step) for everyone else, or while a handoff waits. One click opens or folds it.
  */
-export function RecoveryCard({ conversationId, notes, meId, now }: RecoveryCardProps) {
+export function RecoveryCard({ conversationId, notes, meId, now, handoffFirst = false }: RecoveryCardProps) {
   const recovery = useStore((s) => s.recoveries[conversationId]);
   const state = useStore((s) => s.recoveryState[conversationId]);
-  const [open, setOpen] = useState(() => !folded.get(conversationId));
+  const [chosen, setChosen] = useState(() => folded.get(conversationId));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new note may be a colleague's tick: read again
   useEffect(() => {
@@ -53,9 +56,10 @@ export function RecoveryCard({ conversationId, notes, meId, now }: RecoveryCardP
   }
 
   const progress = recoveryProgress(recovery);
+  const open = chosen === undefined ? recovery.owner?.id === meId && !handoffFirst : !chosen;
   const toggle = () => {
     folded.set(conversationId, open);
-    setOpen(!open);
+    setChosen(open);
   };
 
   return (

@@ -39,7 +39,8 @@ function NavItem({
  * The left rail: who and where I am, whether I take new customers, and where to go. On a phone it is a menu that
  * slides over the page (`onClose` hides it).
  */
-export function Sidebar({ current, onClose }: { current: SidebarPlace; onClose: () => void }) {
+/** `notices`: alerts that arrived while working, kept in the sidebar's free space where they cover nothing. */
+export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; onClose: () => void; notices?: ReactNode }) {
   const session = useStore((s) => s.session);
   const waiting = useStore((s) => s.counts.waiting);
   const connection = useStore((s) => s.connection);
@@ -96,6 +97,8 @@ export function Sidebar({ current, onClose }: { current: SidebarPlace; onClose: 
           {agent.role === 'admin' ? 'Team' : 'Profile'}
         </NavItem>
       </nav>
+
+      {notices}
 
       <div className="sidebar-foot">
         {connectionText ? (

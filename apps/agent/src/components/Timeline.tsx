@@ -1,5 +1,5 @@
 import type { Entry } from '@warmline/shared';
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { PendingMessage } from '../state/outbox.ts';
 import { PendingEntry } from './PendingEntry.tsx';
 import { TimelineEntry } from './TimelineEntry.tsx';
@@ -24,6 +24,17 @@ export function Timeline({ entries, pending, customer, me, now, customerReadSeq 
     const el = scroller.current;
     if (el && pinned.current) el.scrollTop = el.scrollHeight;
   }, [count]);
+
+  // A panel opening or the composer growing shortens the list: the newest entry stays in view.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   const onScroll = () => {
     const el = scroller.current;

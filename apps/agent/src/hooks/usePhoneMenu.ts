@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
+/** Phones and small windows, as `styles/phone.css` draws them: one column, the sidebar a menu. */
+export const PHONE_WIDTH = '(max-width: 720px)';
+
 /**
  * The sidebar as a menu on a phone: closed on every new page and by Escape; while open, the keyboard starts on its
  * close button, and it goes back to the menu button when the menu closes.

@@ -23,7 +23,7 @@ export const moodWords: Record<Emotion, string> = {
   neutral: 'calm',
 };
 
-export const AlertKind = z.enum(['mood_drop', 'upset_streak', 'upset_waiting', 'follow_up_due']);
+export const AlertKind = z.enum(['mood_drop', 'upset_streak', 'upset_waiting', 'follow_up_due', 'promise_missed']);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 export const Alert = z.object({

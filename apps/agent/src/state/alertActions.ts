@@ -1,7 +1,7 @@
 import type { Alert } from '@warmline/shared';
 import { alertsApi } from '../api/endpoints.ts';
 import { navigate, paths } from '../router.tsx';
-import { ALERT_KIND_LABELS, mergeAlerts, withAlert, withoutAlert } from './alertFeed.ts';
+import { ALERT_KIND_LABELS, mergeAlerts, OWNER_ALERT_KINDS, withAlert, withoutAlert } from './alertFeed.ts';
 import { chime, notify } from './alerts.ts';
 import { getState, setState } from './store.ts';
 
@@ -50,7 +50,7 @@ export function applyAlertRead(server: readonly Alert[], startedAt: number): voi
     const open = new Set(alerts.map((a) => a.id));
     const notices = isSupervisor()
       ? s.alertNotices.filter((id) => open.has(id))
-      : alerts.filter((a) => a.kind === 'follow_up_due' && !hidden.has(a.id)).map((a) => a.id);
+      : alerts.filter((a) => OWNER_ALERT_KINDS.has(a.kind) && !hidden.has(a.id)).map((a) => a.id);
     return { alerts, alertNotices: notices };
   });
 }

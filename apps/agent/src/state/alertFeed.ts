@@ -6,7 +6,11 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   upset_streak: 'Still upset',
   upset_waiting: 'Upset and waiting',
   follow_up_due: 'Follow-up due',
+  promise_missed: 'Promised reply missed',
 };
+
+/** Alerts addressed to one person (a follow-up, a promised reply): theirs to act on, shown to them as notices. */
+export const OWNER_ALERT_KINDS: ReadonlySet<AlertKind> = new Set(['follow_up_due', 'promise_missed']);
 
 function newestFirst(a: Alert, b: Alert): number {
   return Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id);

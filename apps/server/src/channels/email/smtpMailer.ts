@@ -3,7 +3,7 @@ import type { SmtpSettings } from '../../core/config.ts';
 import { type Mailer, MailNotSent, type OutboundEmail } from '../../core/mailer.ts';
 
 /**
- * The mailer over SMTP (nodemailer): one relay, pooled connections, short timeouts so a relay that hangs is treated
+ * The mailer over SMTP (nodemailer): one connection per reply (replies are few), short timeouts so a relay that hangs is treated
  * like one that is down (the email job tries again later).
  */
 export function smtpMailer(settings: SmtpSettings): Mailer {
@@ -12,8 +12,6 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
     port: settings.port,
     secure: settings.secure,
     ...(settings.auth ? { auth: settings.auth } : {}),
-    pool: true,
-    maxConnections: 2,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
@@ -52,6 +50,7 @@ function notSent(err: unknown): MailNotSent {
     const said = (e.response ?? e.message ?? '').slice(0, 300);
     return new MailNotSent(`the mail relay answered ${said}`, e.responseCode >= 500);
   }
-  const why = e.code === 'ECONNREFUSED' ? 'the mail relay refused the connection' : (e.message ?? String(err));
+  const refused = e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message ?? '');
+  const why = refused ? 'the mail relay refused the connection (is it running?)' : (e.message ?? String(err));
   return new MailNotSent(why.slice(0, 300), false);
 }

@@ -1,7 +1,7 @@
 export { conversationFor } from './access.ts';
 export { removeAgent } from './agentRemoval.ts';
 export { agentRemovalRoutes } from './agentRemovalRoutes.ts';
-export { appendEntries, appendEntry, type EntryToAppend } from './appendEntries.ts';
+export { appendEntries, appendEntry, EMAIL_REPLY_JOB, type EntryToAppend } from './appendEntries.ts';
 export { appendMessage } from './appendMessage.ts';
 export { appendOne } from './appendOne.ts';
 export { getConversation, setResolved } from './conversations.ts';
@@ -17,6 +17,7 @@ export { callbacks } from './repository/callbacks.ts';
 export { conversationBatches } from './repository/conversationBatches.ts';
 export type { ConversationRecord, QueueRow } from './repository/conversations.ts';
 export { conversations } from './repository/conversations.ts';
+export { deliveries } from './repository/deliveries.ts';
 export { entries } from './repository/entries.ts';
 export { conversationRoutes } from './routes.ts';
 export { markRead, signalTyping } from './signals.ts';

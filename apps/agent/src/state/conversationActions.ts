@@ -8,7 +8,7 @@ import {
   type SendError,
   settle,
 } from '@warmline/realtime-client';
-import type { Entry } from '@warmline/shared/types';
+import type { Delivery, Entry } from '@warmline/shared/types';
 import { conversationsApi, type TransferInput, type UpdateConversationInput } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import { sendFrame } from './connection.ts';
@@ -48,6 +48,18 @@ function mergeIntoTimeline(conversationId: string, entries: readonly Entry[], re
       outbox,
       complete: { ...s.complete, [conversationId]: upTo },
     };
+  });
+}
+
+/** An email reply's delivery moved on: the held copy of that entry shows it (entries are otherwise never rewritten). */
+export function applyDelivery(conversationId: string, seq: number, delivery: Delivery): void {
+  setState((s) => {
+    const held = s.timelines[conversationId];
+    const at = held?.findIndex((e) => e.seq === seq) ?? -1;
+    if (!held || at < 0) return {};
+    const timeline = held.slice();
+    timeline[at] = { ...held[at]!, delivery };
+    return { timelines: { ...s.timelines, [conversationId]: timeline } };
   });
 }
 

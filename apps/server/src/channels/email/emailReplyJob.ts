@@ -27,7 +27,7 @@ export function emailReplyJob(services: Services, mailerOf: () => Mailer | null)
   return async (tx, job, now, events) => {
     const attempt = Number(job.payload.attempt ?? 0);
     const entry = await entries.byId(tx, job.workspaceId, String(job.payload.entryId ?? ''));
-    if (!entry || entry.delivery?.status !== 'pending') return;
+    if (entry?.delivery?.status !== 'pending') return;
     const conversation = await conversations.byId(tx, job.workspaceId, entry.conversationId);
     if (!conversation) return;
     const record = (delivery: Omit<Delivery, 'attempts'>, attempts: number) =>

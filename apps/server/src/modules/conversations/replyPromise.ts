@@ -32,7 +32,7 @@ export async function keepPromise(
   const inTime = now <= by && !conversation.promiseMissedAt;
   const late = Math.max(0, Math.round((now.getTime() - by.getTime()) / 60_000));
   const text = inTime
-    ? `Replied within the promised time (by ${by.toISOString().slice(11, 16)} UTC)`
+    ? 'Replied within the promised time'
     : late > 0
       ? `Replied ${late} minute${late === 1 ? '' : 's'} after the promised time`
       : 'Replied after the promised time';

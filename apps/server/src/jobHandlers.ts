@@ -85,7 +85,9 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
 const replyPromise: JobHandler = async (tx, job, now, events) => {
   const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
   if (!conversation?.promisedReplyBy || conversation.status === 'resolved') return;
-  if (conversation.promiseKeptAt || conversation.promiseMissedAt || conversation.lastMessageDirection === 'out') return;
+  if (conversation.promiseKeptAt || conversation.promiseMissedAt) return;
+  // Answered in the chat (promises made before replies were tracked are kept by any reply there).
+  if (!conversation.replyEmail && conversation.lastMessageDirection === 'out') return;
   // A later promise (the customer left a message again) has a check of its own.
   const promised = new Date(conversation.promisedReplyBy);
   if (job.payload.by && Date.parse(String(job.payload.by)) !== promised.getTime()) return;

@@ -118,7 +118,7 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
     expect((await entryOf(olga, conversationId, second.seq)).delivery?.status).toBe('sent');
   });
 
-  it('keeps the promise: the first reply marks it kept, in time', async () => {
+  it('keeps the promise once the first reply has gone, in time', async () => {
     const { workspace, olga, conversationId, chat } = await leftMessage();
     await reply(olga, conversationId, 'Hello Sam!');
     await runDueJobs(t, workspace);
@@ -172,6 +172,8 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
       const again = await entryOf(olga, conversationId, entry.seq);
       expect(again.delivery).toMatchObject({ status: 'pending', attempts: 2 });
       expect(Date.parse(again.delivery!.at!)).toBeGreaterThan(Date.now() + 50_000);
+      // Written is not sent: the promised reply is still owed.
+      expect((await client(t, olga).get(`/api/v1/conversations/${conversationId}`)).body.conversation.promiseKeptAt).toBeNull();
     } finally {
       await relay.start();
     }
@@ -180,6 +182,9 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
     await relay.waitFor(email, 1);
     const [sent] = (await timeline(olga, conversationId)).filter((e) => e.channel === 'email');
     expect(sent!.delivery).toMatchObject({ status: 'sent', to: email, attempts: 3 });
+    expect((await client(t, olga).get(`/api/v1/conversations/${conversationId}`)).body.conversation.promiseKeptAt).toEqual(
+      expect.any(String),
+    );
 
     // The same job once more (a node that sent it and died before committing): nothing is sent twice.
     await t.db.query(

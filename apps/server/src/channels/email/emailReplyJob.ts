@@ -5,7 +5,7 @@ import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
 import { type Mailer, MailNotSent } from '../../core/mailer.ts';
-import { conversations, deliveries, EMAIL_REPLY_JOB, entries } from '../../modules/conversations/index.ts';
+import { conversations, deliveries, EMAIL_REPLY_JOB, entries, keepPromise } from '../../modules/conversations/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
 import { composeReply, messageIdOf } from './composeReply.ts';
 import { replyAddress } from './replyToken.ts';
@@ -58,7 +58,15 @@ export function emailReplyJob(services: Services, mailerOf: () => Mailer | null)
     });
     try {
       await mailer.send(email);
-      return record({ status: 'sent', to, error: null, at: now.toISOString() }, attempt + 1);
+      await record({ status: 'sent', to, error: null, at: now.toISOString() }, attempt + 1);
+      if (entry.author.kind === 'agent' && entry.author.id) {
+        const author = { kind: 'agent', workspaceId: job.workspaceId, agentId: entry.author.id, role: 'agent' } as const;
+        // Read again under the conversation's lock: two replies sent at once keep the promise once.
+        await conversations.lock(tx, job.workspaceId, conversation.id);
+        const current = await conversations.byId(tx, job.workspaceId, conversation.id);
+        if (current) await keepPromise(tx, author, current, now, events);
+      }
+      return;
     } catch (err) {
       const reason = err instanceof MailNotSent ? err.message : String(err);
       services.log.warn({ entryId: entry.id, attempt, reason }, 'email reply not sent');

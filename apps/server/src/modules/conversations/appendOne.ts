@@ -203,7 +203,8 @@ async function appendFromAgent(
     author: { kind: 'agent', id: actor.agentId },
   });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
-  await keepPromise(tx, actor, conversation, now, events);
+  // A reply by email keeps the promise once it has gone (channels/email/emailReplyJob.ts), not when it is written.
+  if (entry.channel !== 'email') await keepPromise(tx, actor, conversation, now, events);
   await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
   if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   return { entry, created: true };

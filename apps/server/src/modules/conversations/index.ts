@@ -13,6 +13,7 @@ export { presentCallback, visitorView } from './presentConversation.ts';
 export { forCustomer, visibleToCustomer } from './presentEntry.ts';
 export { effectivePriority, PRIORITY_WEIGHTS, type PrioritySignals } from './priority.ts';
 export { ROUTE_BACKSTOP } from './queue.ts';
+export { keepPromise } from './replyPromise.ts';
 export { callbacks } from './repository/callbacks.ts';
 export { conversationBatches } from './repository/conversationBatches.ts';
 export type { ConversationRecord, QueueRow } from './repository/conversations.ts';

@@ -16,8 +16,8 @@ export function replyChannel(c: { channel: Channel; replyEmail: string | null })
 }
 
 /**
- * An agent's reply keeps a promised reply time not yet kept: the conversation records when, and the timeline says
- * whether it was in time.
+ * An agent's reply keeps a promised reply time not yet kept (a chat reply when written, an email reply once sent):
+ * the conversation records when, and the timeline says whether it was in time.
  */
 export async function keepPromise(
   tx: Sql,

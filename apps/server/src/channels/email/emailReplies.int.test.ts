@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -228,27 +228,28 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
     expect(relay.to(email)).toHaveLength(0);
   });
 
-  it('refuses to start with SMTP settings that cannot work, one line per problem', () => {
+  it('refuses to start with SMTP settings that cannot work, one line per problem', async () => {
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-    const result = spawnSync(process.execPath, ['bin/warmline.mjs', 'start'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        REDIS_URL: '',
-        SMTP_HOST: 'mail.example.com',
-        SMTP_PORT: 'smtp',
-        SMTP_USER: 'bakery',
-      },
-      encoding: 'utf8',
-      timeout: 60_000,
+    const env = {
+      ...process.env,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      SMTP_HOST: 'mail.example.com',
+      SMTP_PORT: 'smtp',
+      SMTP_USER: 'bakery',
+    };
+    const child = spawn(process.execPath, ['bin/warmline.mjs', 'start'], { cwd: root, env });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
     });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual([
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
       'Invalid configuration:',
       '  - SMTP_PORT: SMTP_PORT must be a number',
       '  - SMTP_FROM: SMTP_FROM is required with SMTP_HOST (the address replies are sent from)',
       '  - SMTP_PASSWORD: SMTP_PASSWORD is required with SMTP_USER',
     ]);
-  });
+  }, 60_000);
 });

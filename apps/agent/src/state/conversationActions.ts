@@ -63,6 +63,18 @@ export function applyDelivery(conversationId: string, seq: number, delivery: Del
   });
 }
 
+/**
+ * Email replies held as not sent yet may have moved on while the socket was away (their `delivery` frames missed):
+ * read them again from the first of them.
+ */
+async function refreshDeliveries(conversationId: string): Promise<void> {
+  const held = getState().timelines[conversationId] ?? [];
+  const first = held.find((e) => e.delivery?.status === 'pending');
+  if (!first) return;
+  const { entries } = await conversationsApi.entries(conversationId, first.seq - 1, PAGE);
+  for (const entry of entries) if (entry.delivery) applyDelivery(conversationId, entry.seq, entry.delivery);
+}
+
 /** Shows a conversation: its header and whole timeline, read over REST, then kept live by the socket. */
 export async function openConversation(id: string): Promise<void> {
   setState({ openConversationId: id });
@@ -72,6 +84,7 @@ export async function openConversation(id: string): Promise<void> {
       ({ conversation }) => upsertConversation(conversation),
       () => {},
     );
+    refreshDeliveries(id).catch(() => {});
     return;
   }
   setState((s) => ({ timelineState: { ...s.timelineState, [id]: 'loading' } }));

@@ -98,12 +98,37 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
   events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: null });
 };
 
-/** A promised reply time passed without a reply: escalate. */
+/**
+ * A promised reply time passed without a reply: the promise is marked missed, the conversation escalates like one
+ * past its time-to-human target, and its owner and the supervisors are alerted.
+ */
 const replyPromise: JobHandler = async (tx, job, now, events) => {
   const conversation = await conversations.byId(tx, job.workspaceId, conversationIdOf(job));
-  if (!conversation || conversation.status === 'resolved' || conversation.escalatedAt) return;
-  if (conversation.lastMessageDirection === 'out') return;
-  await escalate(tx, job.workspaceId, conversation, 'The promised reply time passed without a reply', now, events);
+  if (!conversation?.promisedReplyBy || conversation.status === 'resolved') return;
+  if (conversation.promiseKeptAt || conversation.promiseMissedAt) return;
+  // Answered in the chat (promises made before replies were tracked are kept by any reply there).
+  if (!conversation.replyEmail && conversation.lastMessageDirection === 'out') return;
+  // A later promise (the customer left a message again) has a check of its own.
+  const promised = new Date(conversation.promisedReplyBy);
+  if (job.payload.by && Date.parse(String(job.payload.by)) !== promised.getTime()) return;
+  await conversations.update(tx, job.workspaceId, conversation.id, { promiseMissedAt: now });
+  if (!conversation.escalatedAt) {
+    await escalate(tx, job.workspaceId, conversation, 'The promised reply time passed without a reply', now, events);
+  } else {
+    await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
+  }
+  const alert = await alerts.raise(tx, job.workspaceId, {
+    conversationId: conversation.id,
+    kind: 'promise_missed',
+    agentId: conversation.assigneeId,
+    text: `${conversation.customerName ?? conversation.replyEmail ?? 'A customer'} was promised a reply by ${hhmm(promised)} UTC${conversation.assigneeName ? ` from ${conversation.assigneeName}` : ''}, and nobody has replied yet`,
+  });
+  events.push({
+    type: 'alert.raised',
+    workspaceId: job.workspaceId,
+    alert: presentAlert(alert),
+    agentId: conversation.assigneeId,
+  });
 };
 
 /** A continuity hold ended: route the conversation to whoever is best now. */

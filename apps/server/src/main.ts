@@ -66,6 +66,13 @@ async function main(argv: string[]): Promise<number> {
         `  API docs:   ${config.publicUrl}/api/v1/openapi.json`,
       );
     }
+    if (role !== 'web') {
+      lines.push(
+        config.smtp
+          ? `  Email:      replies sent from ${config.smtp.from} through ${config.smtp.host}:${config.smtp.port}`
+          : '  Email:      not set up (SMTP_HOST, SMTP_FROM): replies to customers who left a message cannot be emailed',
+      );
+    }
     if (values.demo) {
       await seedDemo(server);
       lines.push(

@@ -5,6 +5,8 @@ import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { deliverToCustomer } from './channels/channel.ts';
+import { emailDoor } from './channels/email/door.ts';
+import { emailOutbound } from './channels/email/outbound.ts';
 import { widgetDoor } from './channels/widget/door.ts';
 import { inProcessBus } from './core/bus/inProcessBus.ts';
 import { redisBus } from './core/bus/redisBus.ts';
@@ -68,7 +70,7 @@ export async function openServices(
         ...conversationListeners,
         ...routingListeners,
         ...empathyListeners,
-        deliverToCustomer([widgetDoor]),
+        deliverToCustomer([widgetDoor, emailDoor]),
       ]),
       authenticate: authenticator,
       async release() {
@@ -92,8 +94,15 @@ export async function openServices(
 export async function startServer(config: Config, log?: Logger, role: Role = 'all'): Promise<Running> {
   const services = await openServices(config, log);
   const metrics = createMetrics();
+  const email = emailOutbound(services);
   const jobRunner =
-    role === 'web' ? null : startJobRunner(services, jobHandlers, { pollMs: config.jobsPollMs, metrics: metrics.registry });
+    role === 'web'
+      ? null
+      : startJobRunner(
+          services,
+          { ...jobHandlers, ...email.jobHandlers },
+          { pollMs: config.jobsPollMs, metrics: metrics.registry },
+        );
   const redis =
     config.redisUrl && role !== 'worker'
       ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 500 })
@@ -121,6 +130,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
         await http.gateway?.close();
         for (const socket of http.app.websocketServer?.clients ?? []) socket.terminate();
         await jobRunner?.stop();
+        email.close();
         await requests.idle(10_000);
         await http.app.close();
         redis?.disconnect();

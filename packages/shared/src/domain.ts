@@ -67,6 +67,21 @@ export function isUpsetEmotion(emotion: Emotion): boolean {
 export const EmotionReading = z.object({ label: Emotion, sentiment: z.number(), upset: z.boolean() });
 export type EmotionReading = z.infer<typeof EmotionReading>;
 
+/**
+ * How an agent's reply by email is getting on: `pending` (not sent yet: waiting for its turn, or for the relay to
+ * come back, `error` saying why), `sent`, or `failed` (could not be sent, `error` saying why).
+ */
+export const Delivery = z.object({
+  status: z.enum(['pending', 'sent', 'failed']),
+  /** The customer's address, once known. */
+  to: z.string().nullable(),
+  error: z.string().nullable(),
+  /** When it was sent or given up; for `pending` after a failed try, when it is tried next. */
+  at: z.string().nullable(),
+  attempts: z.number().int(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
 /** An item on a conversation's timeline, ordered by `seq`. */
 export const Entry = z.object({
   id: z.string(),
@@ -87,6 +102,8 @@ export const Entry = z.object({
   }),
   /** For events: what happened (`assigned`, `status_changed`, `left_message` …) and its details. */
   event: z.object({ type: z.string(), data: z.record(z.string(), z.unknown()) }).nullable(),
+  /** Agent replies by email only, and only for agents: whether the email has gone. */
+  delivery: Delivery.nullable().optional(),
   createdAt: z.string(),
 });
 export type Entry = z.infer<typeof Entry>;
@@ -162,6 +179,11 @@ export const Conversation = z.object({
   lastSeq: z.number().int(),
   lastMessage: z.object({ body: z.string(), direction: Direction, at: z.string() }).nullable(),
   promisedReplyBy: z.string().nullable(),
+  /** The promised reply time's outcome: the reply that kept it, or the moment it passed without one. */
+  promiseKeptAt: z.string().nullable().optional(),
+  promiseMissedAt: z.string().nullable().optional(),
+  /** Where replies go by email (the customer left a message with this address and has not written in chat since). */
+  replyByEmail: z.string().nullable().optional(),
   startedAt: z.string(),
   humanConnectedAt: z.string().nullable(),
   firstResponseAt: z.string().nullable(),

@@ -30,6 +30,7 @@ export const AlertKind = z.enum([
   'waited_too_long',
   'follow_up_due',
   'callback_due',
+  'promise_missed',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 

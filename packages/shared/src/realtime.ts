@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClientId, Id } from './api.ts';
-import type { Conversation, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
+import type { Conversation, Delivery, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
 import type { Alert } from './empathy.ts';
 import type { ErrorCode } from './errors.ts';
 
@@ -34,6 +34,8 @@ export type ServerFrame =
   | { type: 'ready'; role: 'visitor' | 'agent' }
   | { type: 'ack'; clientId: string; conversationId: string; seq: number; entry: Entry }
   | { type: 'entry'; entry: Entry }
+  /** To agents: an email reply's delivery moved on (sent, not sent yet and why, could not be sent). */
+  | { type: 'delivery'; conversationId: string; seq: number; delivery: Delivery }
   | { type: 'resumed' }
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'visitor_conversation'; conversation: VisitorConversation }

@@ -30,6 +30,7 @@ export type {
   Channel,
   Conversation,
   ConversationStatus,
+  Delivery,
   Emotion,
   EmotionReading,
   Entry,

@@ -15,6 +15,8 @@ interface ComposerProps {
   /** How the customer seemed in their latest message: the reply coach fits its suggestions to it. */
   customerFeeling?: EmotionReading | null;
   serviceFailure?: boolean;
+  /** The customer left a message: replies go by email to this address. */
+  replyByEmail?: string | null;
 }
 
 /** Reply or internal note. Enter sends, Shift+Enter starts a new line. */
@@ -24,6 +26,7 @@ export function Composer({
   customer,
   customerFeeling = null,
   serviceFailure = false,
+  replyByEmail = null,
 }: ComposerProps) {
   const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
   const [note, setNote] = useState(false);
@@ -108,7 +111,13 @@ export function Composer({
         className="composer-input"
         rows={2}
         value={body}
-        placeholder={note ? 'Write a note for your team — the customer will not see it' : `Reply to ${customer}…`}
+        placeholder={
+          note
+            ? 'Write a note for your team — the customer will not see it'
+            : replyByEmail
+              ? `Reply by email to ${replyByEmail}…`
+              : `Reply to ${customer}…`
+        }
         aria-label={note ? 'Internal note' : 'Reply'}
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
@@ -123,7 +132,15 @@ export function Composer({
         />
       )}
       <div className="composer-bottom">
-        <span className="hint">{note ? 'Only your team sees notes. ' : ''}Enter to send · Shift+Enter for a new line</span>
+        <span className="hint">
+          {note ? 'Only your team sees notes. ' : ''}
+          {!note && replyByEmail ? (
+            <span className="reply-by-email" data-testid="reply-by-email">
+              They left a message: your reply goes by email to {replyByEmail}.{' '}
+            </span>
+          ) : null}
+          Enter to send · Shift+Enter for a new line
+        </span>
         <button
           type="button"
           className={`btn ${note ? 'btn-note' : 'btn-primary'}`}

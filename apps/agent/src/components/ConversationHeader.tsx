@@ -39,7 +39,10 @@ export function ConversationHeader({ conversation: c, entries, meId, now, transf
   const resolved = c.status === 'resolved';
   const canTake = !resolved && c.assignee?.id !== meId && !transferForMe;
   const canTransfer = !resolved && !c.pendingTransfer && (c.assignee?.id === meId || role !== 'agent');
-  const promise = c.promisedReplyBy && !resolved ? formatPromise(c.promisedReplyBy, now) : null;
+  const promise =
+    c.promisedReplyBy && !resolved
+      ? formatPromise(c.promisedReplyBy, now, { keptAt: c.promiseKeptAt, missedAt: c.promiseMissedAt })
+      : null;
   const transferText = transferForMe ? null : transferStatusText(c, meId);
 
   const run = (action: (id: string) => Promise<void>) => {

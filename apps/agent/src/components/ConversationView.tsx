@@ -90,6 +90,7 @@ export function ConversationView({ id }: { id: string }) {
         customer={name}
         customerFeeling={latestCustomerFeeling(entries)}
         serviceFailure={conversation.serviceFailure}
+        replyByEmail={conversation.replyByEmail ?? null}
       />
     </section>
   );

@@ -3,6 +3,7 @@ import { describeEvent } from '../state/eventText.ts';
 import { moodWords } from '../state/mood.ts';
 import { formatClock } from '../state/time.ts';
 import { Avatar } from './Avatar.tsx';
+import { EmailDelivery } from './EmailDelivery.tsx';
 
 interface EntryProps {
   entry: Entry;
@@ -69,6 +70,7 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
           ) : null}
         </div>
         <p className="bubble body">{entry.body}</p>
+        {entry.delivery ? <EmailDelivery delivery={entry.delivery} now={now} /> : null}
         {outgoing && seen ? <div className="seen">Seen</div> : null}
       </div>
       {outgoing ? <Avatar name={author} url={entry.author.avatarUrl} size={28} className="entry-avatar" /> : null}

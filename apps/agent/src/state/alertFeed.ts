@@ -8,11 +8,14 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   waited_too_long: 'Waiting too long',
   follow_up_due: 'Follow-up due',
   callback_due: 'Callback due',
+  promise_missed: 'Promised reply missed',
 };
 
-/** A reminder for one person to act on (a follow-up, a callback falling due): they see it as a notice too. */
+/** Alerts addressed to one person (a follow-up, a callback falling due, a promised reply): theirs to act on, shown to them as notices. */
+const PERSONAL_REMINDER_KINDS: ReadonlySet<AlertKind> = new Set(['follow_up_due', 'callback_due', 'promise_missed']);
+
 export function isPersonalReminder(alert: Pick<Alert, 'kind'>): boolean {
-  return alert.kind === 'follow_up_due' || alert.kind === 'callback_due';
+  return PERSONAL_REMINDER_KINDS.has(alert.kind);
 }
 
 function newestFirst(a: Alert, b: Alert): number {

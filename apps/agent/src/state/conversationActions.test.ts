@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { conversation, entry } from '../testing/fixtures.ts';
 import {
   acknowledge,
+  applyDelivery,
   messageRefused,
   openConversation,
   receiveEntry,
@@ -62,6 +63,33 @@ describe('timeline catch-up', () => {
     expect(resumePositions()).toEqual({ c1: 4 }); // the socket dropped mid-catch-up: ask again from the same place
     resumeFinished();
     expect(resumePositions()).toEqual({ c1: 6 });
+  });
+});
+
+describe('an email reply on the timeline', () => {
+  const pending = { status: 'pending' as const, to: 'sam@example.com', error: null, at: null, attempts: 0 };
+  const sent = { ...pending, status: 'sent' as const, attempts: 1 };
+
+  beforeEach(async () => {
+    setState(initialState());
+    api.get.mockReset().mockResolvedValue({ conversation: conversation('c1') });
+    api.entries.mockReset().mockResolvedValueOnce({
+      entries: [entry(1), entry(2, { direction: 'out', channel: 'email', delivery: pending })],
+    });
+    await openConversation('c1');
+  });
+
+  it('shows the delivery as it moves on, live', () => {
+    applyDelivery('c1', 2, sent);
+    expect(getState().timelines.c1?.[1]?.delivery).toEqual(sent);
+    expect(seqs()).toEqual([1, 2]);
+  });
+
+  it('reads again what it holds as not sent yet when the conversation is shown again (frames missed while away)', async () => {
+    api.entries.mockResolvedValueOnce({ entries: [entry(2, { direction: 'out', channel: 'email', delivery: sent })] });
+    await openConversation('c1');
+    expect(api.entries).toHaveBeenLastCalledWith('c1', 1, 200);
+    await vi.waitFor(() => expect(getState().timelines.c1?.[1]?.delivery).toEqual(sent));
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type SendError,
   settle,
 } from '@warmline/realtime-client';
-import type { Entry } from '@warmline/shared/types';
+import type { Delivery, Entry } from '@warmline/shared/types';
 import { conversationsApi, type TransferInput, type UpdateConversationInput } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import { sendFrame } from './connection.ts';
@@ -51,6 +51,30 @@ function mergeIntoTimeline(conversationId: string, entries: readonly Entry[], re
   });
 }
 
+/** An email reply's delivery moved on: the held copy of that entry shows it (entries are otherwise never rewritten). */
+export function applyDelivery(conversationId: string, seq: number, delivery: Delivery): void {
+  setState((s) => {
+    const held = s.timelines[conversationId];
+    const at = held?.findIndex((e) => e.seq === seq) ?? -1;
+    if (!held || at < 0) return {};
+    const timeline = held.slice();
+    timeline[at] = { ...held[at]!, delivery };
+    return { timelines: { ...s.timelines, [conversationId]: timeline } };
+  });
+}
+
+/**
+ * Email replies held as not sent yet may have moved on while the socket was away (their `delivery` frames missed):
+ * read them again from the first of them.
+ */
+async function refreshDeliveries(conversationId: string): Promise<void> {
+  const held = getState().timelines[conversationId] ?? [];
+  const first = held.find((e) => e.delivery?.status === 'pending');
+  if (!first) return;
+  const { entries } = await conversationsApi.entries(conversationId, first.seq - 1, PAGE);
+  for (const entry of entries) if (entry.delivery) applyDelivery(conversationId, entry.seq, entry.delivery);
+}
+
 /** Shows a conversation: its header and whole timeline, read over REST, then kept live by the socket. */
 export async function openConversation(id: string): Promise<void> {
   setState({ openConversationId: id });
@@ -60,6 +84,7 @@ export async function openConversation(id: string): Promise<void> {
       ({ conversation }) => upsertConversation(conversation),
       () => {},
     );
+    refreshDeliveries(id).catch(() => {});
     return;
   }
   setState((s) => ({ timelineState: { ...s.timelineState, [id]: 'loading' } }));

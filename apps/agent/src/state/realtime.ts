@@ -6,6 +6,7 @@ import { chime, notify } from './alerts.ts';
 import { attachSocket } from './connection.ts';
 import {
   acknowledge,
+  applyDelivery,
   customerRead,
   customerTyping,
   forgetReadPositions,
@@ -73,6 +74,9 @@ function handleFrame(frame: ServerFrame): void {
       break;
     case 'ack':
       acknowledge(frame.clientId, frame.entry);
+      break;
+    case 'delivery':
+      applyDelivery(frame.conversationId, frame.seq, frame.delivery);
       break;
     case 'conversation':
       onConversation(frame.conversation);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration, formatPromise, since } from './time.ts';
+import { formatClock, formatDay, formatDuration, formatPromise, since } from './time.ts';
 
 describe('formatDuration', () => {
   it('speaks in minutes, hours and days', () => {
@@ -16,6 +16,15 @@ describe('formatDuration', () => {
 });
 
 describe('formatPromise', () => {
+  it('says when a reply kept the promise, and whether it was late', () => {
+    const now = Date.parse('2025-01-01T12:00:00.000Z');
+    expect(formatPromise('2025-01-01T10:20:00.000Z', now, { keptAt: '2025-01-01T10:05:00.000Z' })).toEqual({
+      text: `Promised reply sent at ${formatClock('2025-01-01T10:05:00.000Z', now)} (in time)`,
+      overdue: false,
+    });
+    expect(formatPromise('2025-01-01T10:20:00.000Z', now, { keptAt: '2025-01-01T11:00:00.000Z' }).text).toMatch(/\(late\)$/);
+  });
+
   const now = Date.parse('2025-01-01T10:00:00.000Z');
 
   it('tells how long is left before a promised reply', () => {

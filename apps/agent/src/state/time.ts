@@ -42,10 +42,24 @@ export function formatDay(iso: string, now: number): string {
   return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** "Reply promised by 15:30 (in 20 min)" or "… (overdue by 5 min)". */
-export function formatPromise(iso: string, now: number): { text: string; overdue: boolean } {
+/**
+ * "Reply promised by 15:30 (in 20 min)" or "… (overdue by 5 min)"; once a reply kept it, "Promised reply sent at 15:12"
+ * (and whether it was late).
+ */
+export function formatPromise(
+  iso: string,
+  now: number,
+  outcome: { keptAt?: string | null | undefined; missedAt?: string | null | undefined } = {},
+): { text: string; overdue: boolean } {
   const due = Date.parse(iso);
   const at = formatClock(iso, now);
+  if (outcome.keptAt) {
+    const late = Date.parse(outcome.keptAt) > due || Boolean(outcome.missedAt);
+    return {
+      text: `Promised reply sent at ${formatClock(outcome.keptAt, now)}${late ? ' (late)' : ' (in time)'}`,
+      overdue: false,
+    };
+  }
   if (due >= now) return { text: `Reply promised by ${at} (in ${formatDuration(due - now)})`, overdue: false };
   return { text: `Reply promised by ${at} (overdue by ${formatDuration(now - due)})`, overdue: true };
 }

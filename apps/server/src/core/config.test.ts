@@ -33,4 +33,49 @@ describe('configuration from the environment', () => {
   it('drops a trailing slash from PUBLIC_URL so links join cleanly', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://help.example.com/' }).publicUrl).toBe('https://help.example.com');
   });
+
+  it('reads the SMTP relay, defaulting the port by whether TLS starts at once', () => {
+    expect(loadConfig({}).smtp).toBeNull();
+    expect(loadConfig({ SMTP_HOST: 'mail.example.com', SMTP_FROM: 'help@example.com' }).smtp).toEqual({
+      host: 'mail.example.com',
+      port: 587,
+      secure: false,
+      auth: null,
+      from: 'help@example.com',
+    });
+    const secure = loadConfig({
+      SMTP_HOST: 'mail.example.com',
+      SMTP_SECURE: 'true',
+      SMTP_USER: 'bakery',
+      SMTP_PASSWORD: 'pw',
+      SMTP_FROM: 'help@example.com',
+    }).smtp;
+    expect(secure).toMatchObject({ port: 465, secure: true, auth: { user: 'bakery', pass: 'pw' } });
+  });
+
+  it('names each SMTP problem on a line of its own', () => {
+    const problems = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ SMTP_FROM: 'help@example.com', SMTP_PORT: '25' })).toEqual([
+      'SMTP_HOST: SMTP_HOST is required when SMTP_PORT, SMTP_FROM are set',
+    ]);
+    expect(
+      problems({ SMTP_HOST: 'mail.example.com', SMTP_PORT: 'twenty-five', SMTP_SECURE: 'yes', SMTP_FROM: 'not an address' }),
+    ).toEqual([
+      'SMTP_PORT: SMTP_PORT must be a number',
+      'SMTP_SECURE: SMTP_SECURE must be true (TLS from the start, port 465) or false',
+      'SMTP_FROM: SMTP_FROM must be an email address such as help@example.com',
+    ]);
+    expect(problems({ SMTP_HOST: 'mail.example.com', SMTP_USER: 'bakery' })).toEqual([
+      'SMTP_FROM: SMTP_FROM is required with SMTP_HOST (the address replies are sent from)',
+      'SMTP_PASSWORD: SMTP_PASSWORD is required with SMTP_USER',
+    ]);
+  });
 });

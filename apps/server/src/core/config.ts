@@ -35,7 +35,47 @@ const Env = z.object({
   CALLBACK_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
   WARMLINE_METRICS_TOKEN: z.string().min(16, { message: 'WARMLINE_METRICS_TOKEN must be at least 16 characters' }).optional(),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce
+    .number({ message: 'SMTP_PORT must be a number' })
+    .int({ message: 'SMTP_PORT must be a whole number' })
+    .min(1, { message: 'SMTP_PORT must be between 1 and 65535' })
+    .max(65535, { message: 'SMTP_PORT must be between 1 and 65535' })
+    .optional(),
+  SMTP_SECURE: z
+    .enum(['true', 'false'], { message: 'SMTP_SECURE must be true (TLS from the start, port 465) or false' })
+    .optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.email({ message: 'SMTP_FROM must be an email address such as help@example.com' }).optional(),
 });
+
+/** The outbound mail relay; null when SMTP_HOST is not set (email replies then say that email is not set up). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the relay offers it. */
+  secure: boolean;
+  auth: { user: string; pass: string } | null;
+  /** The address every reply is sent from; the display name is the agent's. */
+  from: string;
+}
+
+/** Problems with the SMTP_* settings taken together (each variable alone is checked by Env). */
+function smtpProblems(e: Partial<z.infer<typeof Env>>): string[] {
+  const problems: string[] = [];
+  const set = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM'] as const).filter(
+    (k) => e[k] !== undefined,
+  );
+  if (!e.SMTP_HOST) {
+    if (set.length) problems.push(`SMTP_HOST: SMTP_HOST is required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set`);
+    return problems;
+  }
+  if (!e.SMTP_FROM) problems.push('SMTP_FROM: SMTP_FROM is required with SMTP_HOST (the address replies are sent from)');
+  if (e.SMTP_USER && !e.SMTP_PASSWORD) problems.push('SMTP_PASSWORD: SMTP_PASSWORD is required with SMTP_USER');
+  if (e.SMTP_PASSWORD && !e.SMTP_USER) problems.push('SMTP_USER: SMTP_USER is required with SMTP_PASSWORD');
+  return problems;
+}
 
 export interface Config {
   port: number;
@@ -60,6 +100,8 @@ export interface Config {
   jobsPollMs: number;
   /** When set, `/metrics` answers only `Authorization: Bearer <token>`; unset, only this machine, unproxied. */
   metricsToken: string | undefined;
+  /** The outbound mail relay (SMTP_*), or null when email is not set up. */
+  smtp: SmtpSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -72,9 +114,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
   const parsed = Env.safeParse(blankToUndefined);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  problems.push(...smtpProblems(parsed.success ? parsed.data : (blankToUndefined as Partial<z.infer<typeof Env>>)));
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -94,5 +136,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
     jobsPollMs: e.JOBS_POLL_MS,
     metricsToken: e.WARMLINE_METRICS_TOKEN,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT ?? (e.SMTP_SECURE === 'true' ? 465 : 587),
+          secure: e.SMTP_SECURE === 'true',
+          auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : null,
+          from: e.SMTP_FROM!,
+        }
+      : null,
   };
 }

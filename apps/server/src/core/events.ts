@@ -1,4 +1,4 @@
-import type { Alert, Conversation, Entry, Presence } from '@warmline/shared';
+import type { Alert, Conversation, Delivery, Entry, Presence } from '@warmline/shared';
 
 /**
  * The typed event map: everything a committed change announces. Units of work collect events while their
@@ -7,6 +7,8 @@ import type { Alert, Conversation, Entry, Presence } from '@warmline/shared';
  */
 export interface EventMap {
   'entry.appended': { workspaceId: string; customerId: string; entry: Entry };
+  /** An agent's reply by email was sent, failed a try (not sent yet), or could not be sent: for agents only. */
+  'entry.delivery_changed': { workspaceId: string; conversationId: string; seq: number; delivery: Delivery };
   /** `previewOnly`: only the inbox row moved (preview, seq, mood), nothing the customer sees. */
   'conversation.changed': { workspaceId: string; customerId: string; conversation: Conversation; previewOnly?: boolean };
   typing: {

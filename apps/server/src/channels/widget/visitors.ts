@@ -191,8 +191,19 @@ export async function leaveMessage(
     const owner = current.assigneeId
       ? await agents.byId(tx, actor.workspaceId, current.assigneeId)
       : await agents.leastBusy(tx, actor.workspaceId, { availableOnly: false });
-    await conversations.update(tx, actor.workspaceId, current.id, { assigneeId: owner?.id ?? null, promisedReplyBy: by });
-    await jobs.schedule(tx, actor.workspaceId, { kind: 'reply_promise', runAt: by, payload: { conversationId: current.id } });
+    // Replies go by email to this address until the customer writes in the chat again (conversations/replyPromise.ts).
+    await conversations.update(tx, actor.workspaceId, current.id, {
+      assigneeId: owner?.id ?? null,
+      promisedReplyBy: by,
+      promiseKeptAt: null,
+      promiseMissedAt: null,
+      replyEmail: input.email,
+    });
+    await jobs.schedule(tx, actor.workspaceId, {
+      kind: 'reply_promise',
+      runAt: by,
+      payload: { conversationId: current.id, by: by.toISOString() },
+    });
     const who = owner?.displayName ?? 'Our team';
     const text = `${who} will reply to ${input.email} within ${describeMinutes(workspace.replyPromiseMinutes)}.`;
     events.push(

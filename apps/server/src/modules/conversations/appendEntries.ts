@@ -1,8 +1,12 @@
 import type { Direction, Emotion, Entry } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
+import { jobs } from '../../core/jobs/jobs.ts';
 import { agents } from '../teams/index.ts';
 import { conversationBatches } from './repository/conversationBatches.ts';
-import { type BatchEntry, entryBatches, type NewEntry } from './repository/entries.ts';
+import { type BatchEntry, entryBatches, goesByEmail, type NewEntry } from './repository/entries.ts';
+
+/** The job that sends one email reply (channels/email/emailReplyJob.ts handles it). */
+export const EMAIL_REPLY_JOB = 'email_reply';
 
 /** An entry for a conversation's timeline, from any channel: a message, a note, an event (later calls, visits). */
 export interface EntryToAppend extends NewEntry {
@@ -78,7 +82,22 @@ export async function appendEntries(tx: Sql, items: EntryToAppend[]): Promise<En
       emotion: item.emotion ?? null,
     };
   });
-  return entryBatches.insert(tx, rows);
+  const stored = await entryBatches.insert(tx, rows);
+  await scheduleEmails(tx, stored, items);
+  return stored;
+}
+
+/** The durable job of each email reply, in the transaction that stores it: a crash after commit never loses one. */
+async function scheduleEmails(tx: Sql, stored: Entry[], items: EntryToAppend[]): Promise<void> {
+  for (const [i, entry] of stored.entries()) {
+    if (!goesByEmail(entry)) continue;
+    await jobs.schedule(tx, items[i]!.workspaceId, {
+      kind: EMAIL_REPLY_JOB,
+      // Due at once by any clock: the job runner takes it on its next look.
+      runAt: new Date(0),
+      payload: { entryId: entry.id, conversationId: entry.conversationId, attempt: 0 },
+    });
+  }
 }
 
 /** One entry through the same path (an event, a note, a message that changes its conversation). */

@@ -12,6 +12,7 @@ import { appendEntry } from './appendEntries.ts';
 import { eventEntry } from './eventEntries.ts';
 import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
 import { queueForRouting } from './queue.ts';
+import { keepPromise, replyChannel } from './replyPromise.ts';
 import { conversations } from './repository/conversations.ts';
 import { entries } from './repository/entries.ts';
 import { pushConversationChanged } from './views.ts';
@@ -30,7 +31,7 @@ export function appendChangingState(
   const body = checkBody(input.body, services.config.messageMaxLength);
   return actor.kind === 'visitor'
     ? appendFromVisitor(tx, actor, { ...input, body }, services.now(), events)
-    : appendFromAgent(tx, actor, { ...input, body }, events);
+    : appendFromAgent(tx, actor, { ...input, body }, services.now(), events);
 }
 
 /** The same in a transaction of its own: the group commit's fallback when a batch fails as a whole. */
@@ -93,6 +94,8 @@ async function appendFromVisitor(
     } else if (conversation.status === 'pending_customer') {
       await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
     }
+    // Writing in the chat again: they are back, and replies come here rather than by email.
+    if (conversation.replyEmail) await conversations.update(tx, actor.workspaceId, conversationId, { replyEmail: null });
   }
 
   const emotion = readEmotion(input.body);
@@ -152,6 +155,7 @@ async function appendFromAgent(
   tx: Sql,
   actor: AgentActor,
   input: AppendMessageInput & { body: string },
+  now: Date,
   events: WarmlineEvent[],
 ): Promise<AppendMessageResult> {
   if (!input.conversationId) throw new Invalid('conversationId is required');
@@ -194,12 +198,14 @@ async function appendFromAgent(
     conversationId: conversation.id,
     kind: 'message',
     direction: 'out',
-    channel: conversation.channel,
+    channel: replyChannel(conversation),
     body: input.body,
     clientId: input.clientId,
     author: { kind: 'agent', id: actor.agentId },
   });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
+  // A reply by email keeps the promise once it has gone (channels/email/emailReplyJob.ts), not when it is written.
+  if (entry.channel !== 'email') await keepPromise(tx, actor, conversation, now, events);
   await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
   if (isWaitingForPerson(conversation)) events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   return { entry, created: true };

@@ -70,6 +70,9 @@ export function presentConversation(c: ConversationRecord, extras: ConversationE
         ? { body: c.lastMessageBody, direction: c.lastMessageDirection, at: iso(c.lastMessageAt) }
         : null,
     promisedReplyBy: isoOrNull(c.promisedReplyBy),
+    promiseKeptAt: isoOrNull(c.promiseKeptAt),
+    promiseMissedAt: isoOrNull(c.promiseMissedAt),
+    replyByEmail: c.replyEmail,
     startedAt: iso(c.startedAt),
     humanConnectedAt: isoOrNull(c.humanConnectedAt),
     firstResponseAt: isoOrNull(c.firstResponseAt),

@@ -7,9 +7,9 @@ export function visibleToCustomer(entry: Entry): boolean {
   return entry.event.type === 'assigned' || 'customerText' in entry.event.data;
 }
 
-/** What a customer may see of an entry: how we read their feelings is for agents only. */
+/** What a customer may see of an entry: how we read their feelings, and how an email went, are for agents only. */
 export function forCustomer(entry: Entry): Entry {
-  if (!entry.emotion) return entry;
-  const { emotion: _emotion, ...rest } = entry;
+  if (!entry.emotion && !entry.delivery) return entry;
+  const { emotion: _emotion, delivery: _delivery, ...rest } = entry;
   return rest;
 }

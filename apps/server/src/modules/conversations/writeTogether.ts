@@ -4,6 +4,7 @@ import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { appendEntries, type EntryToAppend } from './appendEntries.ts';
 import type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
+import { replyChannel } from './replyPromise.ts';
 import { type ConversationState, conversationBatches } from './repository/conversationBatches.ts';
 import { entryBatches } from './repository/entries.ts';
 
@@ -25,9 +26,11 @@ export function staysAsItIs(p: Pending, c: ConversationState): boolean {
   if (p.input.note) return p.actor.kind === 'agent';
   if (p.actor.kind === 'visitor') {
     if (p.input.conversationId && p.input.conversationId !== c.id) return false;
+    // A customer back in the chat after leaving a message: their replies stop going by email (appendOne.ts).
+    if (c.replyEmail) return false;
     return c.customerId === p.actor.customerId && (c.status === 'waiting' || c.status === 'active');
   }
-  return c.status === 'active' && c.assigneeId !== null && c.humanConnectedAt !== null;
+  return c.status === 'active' && c.assigneeId !== null && c.humanConnectedAt !== null && !c.promisePending;
 }
 
 /**
@@ -72,7 +75,7 @@ export async function writeTogether(
       conversationId: conversation.id,
       kind: input.note ? 'note' : 'message',
       direction: input.note ? null : actor.kind === 'visitor' ? 'in' : 'out',
-      channel: input.note ? null : conversation.channel,
+      channel: input.note ? null : actor.kind === 'agent' ? replyChannel(locked.get(conversation.id)!) : conversation.channel,
       body: input.body,
       clientId: input.clientId,
       author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'customer', id: actor.customerId },

@@ -24,6 +24,17 @@ describe('who receives what', () => {
     expect(d.visitor?.customerId).toBe('cu1');
   });
 
+  it("an email reply's delivery reaches agents only, and the customer's copy of the reply never carries it", () => {
+    const delivery = { status: 'pending' as const, to: 'sam@example.com', error: 'the relay is down', at: null, attempts: 1 };
+    const d = deliveryFor({ type: 'entry.delivery_changed', workspaceId: 'w1', conversationId: 'c1', seq: 3, delivery });
+    expect(d.agents).toEqual({ type: 'delivery', conversationId: 'c1', seq: 3, delivery });
+    expect(d.visitor).toBeNull();
+    const reply = { ...entry('message'), channel: 'email' as const, delivery };
+    const appended = deliveryFor({ type: 'entry.appended', workspaceId: 'w1', customerId: 'cu1', entry: reply });
+    expect(appended.agents).toEqual({ type: 'entry', entry: reply });
+    expect(appended.visitor?.frame).toEqual({ type: 'entry', entry: { ...entry('message'), channel: 'email' } });
+  });
+
   it('an internal note never reaches the customer', () => {
     const d = deliveryFor({ type: 'entry.appended', workspaceId: 'w1', customerId: 'cu1', entry: entry('note') });
     expect(d.agents).not.toBeNull();

@@ -33,6 +33,11 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
           : { customerId: event.customerId, frame: { type: 'entry', entry: forCustomer(event.entry) } },
       };
     }
+    case 'entry.delivery_changed':
+      return {
+        ...none,
+        agents: { type: 'delivery', conversationId: event.conversationId, seq: event.seq, delivery: event.delivery },
+      };
     case 'conversation.changed':
       return {
         ...none,

@@ -12,6 +12,10 @@ export interface ConversationState {
   channel: Channel;
   assigneeId: string | null;
   humanConnectedAt: Date | null;
+  /** Replies go by email (replyChannel.ts). */
+  replyEmail: string | null;
+  /** A promised reply time not yet kept: the reply that keeps it takes the one-at-a-time path. */
+  promisePending: boolean;
 }
 
 /** A conversation locked for a batch, with what the access rule needs (access.ts): its team, and who may see it. */
@@ -24,7 +28,8 @@ export interface LockedConversation extends ConversationState {
 }
 
 const stateColumns = `c.id, c.workspace_id as "workspaceId", c.customer_id as "customerId", c.status, c.channel,
-  c.assignee_id as "assigneeId", c.human_connected_at as "humanConnectedAt"`;
+  c.assignee_id as "assigneeId", c.human_connected_at as "humanConnectedAt", c.reply_email as "replyEmail",
+  (c.promised_reply_by is not null and c.promise_kept_at is null) as "promisePending"`;
 
 /** Batched reads and writes for the group-committed message path; every key carries its workspace. */
 export const conversationBatches = {

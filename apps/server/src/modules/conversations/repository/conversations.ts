@@ -28,6 +28,10 @@ export interface ConversationRecord {
   lastMessageDirection: Direction | null;
   lastMessageAt: Date | null;
   promisedReplyBy: Date | null;
+  promiseKeptAt: Date | null;
+  promiseMissedAt: Date | null;
+  /** Where replies go by email: the address a customer left with a message, until they write in chat again. */
+  replyEmail: string | null;
   customerReadSeq: number;
   agentReadSeq: number;
   startedAt: Date;
@@ -89,7 +93,8 @@ export const select = `select c.id, c.workspace_id as "workspaceId", c.customer_
   c.status, c.channel, c.assignee_id as "assigneeId", a.display_name as "assigneeName", a.avatar_url as "assigneeAvatarUrl",
   c.priority, c.last_seq as "lastSeq", c.last_message_body as "lastMessageBody",
   c.last_message_direction as "lastMessageDirection", c.last_message_at as "lastMessageAt",
-  c.promised_reply_by as "promisedReplyBy", c.customer_read_seq as "customerReadSeq", c.agent_read_seq as "agentReadSeq",
+  c.promised_reply_by as "promisedReplyBy", c.promise_kept_at as "promiseKeptAt", c.promise_missed_at as "promiseMissedAt",
+  c.reply_email as "replyEmail", c.customer_read_seq as "customerReadSeq", c.agent_read_seq as "agentReadSeq",
   c.started_at as "startedAt", c.human_connected_at as "humanConnectedAt", c.first_response_at as "firstResponseAt",
   c.resolved_at as "resolvedAt", c.updated_at as "updatedAt",
   c.team_id as "teamId", t.name as "teamName", c.language, c.skills, c.upset, c.mood, c.service_failure as "serviceFailure",
@@ -297,6 +302,9 @@ export const conversations = {
       status: ConversationStatus;
       assigneeId: string | null;
       promisedReplyBy: Date | null;
+      promiseKeptAt: Date | null;
+      promiseMissedAt: Date | null;
+      replyEmail: string | null;
       resolvedAt: Date | null;
       /** Sets human_connected_at and first_response_at to now, if not set before. */
       humanReplied: true;
@@ -320,6 +328,9 @@ export const conversations = {
       status: 'status',
       assigneeId: 'assignee_id',
       promisedReplyBy: 'promised_reply_by',
+      promiseKeptAt: 'promise_kept_at',
+      promiseMissedAt: 'promise_missed_at',
+      replyEmail: 'reply_email',
       resolvedAt: 'resolved_at',
       priority: 'priority',
       upset: 'upset',

@@ -1,5 +1,6 @@
 import {
   type Channel,
+  type Delivery,
   type Direction,
   type Emotion,
   type EmotionReading,
@@ -38,13 +39,14 @@ interface EntryRow {
   eventData: Record<string, unknown> | null;
   emotion: Emotion | null;
   sentiment: number | null;
+  delivery: Delivery | null;
   createdAt: Date;
 }
 
 const select = `select e.id::text as id, e.conversation_id as "conversationId", e.seq, e.kind, e.direction, e.channel, e.body,
   e.client_id as "clientId", e.author_kind as "authorKind", e.author_id as "authorId",
   a.display_name as "authorName", a.avatar_url as "authorAvatarUrl",
-  e.event_type as "eventType", e.event_data as "eventData", e.emotion, e.sentiment, e.created_at as "createdAt"
+  e.event_type as "eventType", e.event_data as "eventData", e.emotion, e.sentiment, e.delivery, e.created_at as "createdAt"
   from entries e left join agents a on a.id = e.author_id and e.author_kind = 'agent'`;
 
 function toEntry(r: EntryRow): Entry {
@@ -60,9 +62,18 @@ function toEntry(r: EntryRow): Entry {
     author: { kind: r.authorKind, id: r.authorId, name: r.authorName, avatarUrl: r.authorAvatarUrl },
     event: r.eventType ? { type: r.eventType, data: r.eventData ?? {} } : null,
     emotion: r.emotion ? { label: r.emotion, sentiment: Number(r.sentiment ?? 0), upset: isUpsetEmotion(r.emotion) } : null,
+    ...(r.delivery ? { delivery: r.delivery } : {}),
     createdAt: iso(r.createdAt),
   };
 }
+
+/** True for an agent's reply that goes out by email: it carries a delivery, and a job sends it. */
+export function goesByEmail(e: { kind: EntryKind; direction?: Direction | null; channel?: Channel | null }): boolean {
+  return e.kind === 'message' && e.direction === 'out' && e.channel === 'email';
+}
+
+/** Where every email reply starts: not sent yet, never tried. */
+export const NOT_SENT_YET: Delivery = { status: 'pending', to: null, error: null, at: null, attempts: 0 };
 
 /**
  * What a customer may see of their own timeline: messages, and the events written for them (someone
@@ -72,6 +83,11 @@ function toEntry(r: EntryRow): Entry {
 const VISIBLE_TO_CUSTOMER_SQL = `(e.kind = 'message' or (e.kind = 'event' and (e.event_type = 'assigned' or e.event_data ? 'customerText')))`;
 
 export const entries = {
+  async byId(sql: Sql, workspaceId: string, id: string): Promise<Entry | null> {
+    if (!/^[0-9]{1,18}$/.test(id)) return null;
+    const [row] = await sql.query<EntryRow>(`${select} where e.workspace_id = $1 and e.id = $2::bigint`, [workspaceId, id]);
+    return row ? toEntry(row) : null;
+  },
   async byClientId(sql: Sql, workspaceId: string, conversationId: string, clientId: string): Promise<Entry | null> {
     const [row] = await sql.query<EntryRow>(
       `${select} where e.workspace_id = $1 and e.conversation_id = $2 and e.client_id = $3`,
@@ -119,9 +135,10 @@ export const entryBatches = {
     if (!batch.length) return [];
     const rows = await sql.query<{ id: string; conversationId: string; seq: number; createdAt: Date }>(
       `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id,
-         emotion, sentiment, event_type, event_data)
-       select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[],
-         $11::text[], $12::real[], $13::text[], $14::jsonb[])
+         emotion, sentiment, event_type, event_data, delivery)
+       select *, case when k = 'message' and d = 'out' and ch = 'email' then $15::jsonb end
+       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[],
+         $11::text[], $12::real[], $13::text[], $14::jsonb[]) as u(w, c, s, k, d, ch, b, ci, ak, ai, em, se, et, ed)
        returning id::text as id, conversation_id as "conversationId", seq, created_at as "createdAt"`,
       [
         batch.map((b) => b.workspaceId),
@@ -138,6 +155,7 @@ export const entryBatches = {
         batch.map((b) => b.emotion?.sentiment ?? null),
         batch.map((b) => b.event?.type ?? null),
         batch.map((b) => (b.event ? JSON.stringify(b.event.data) : null)),
+        JSON.stringify(NOT_SENT_YET),
       ],
     );
     const stored = new Map(rows.map((r) => [`${r.conversationId}:${r.seq}`, r]));
@@ -155,6 +173,7 @@ export const entryBatches = {
         author: b.author,
         emotion: b.emotion,
         event: b.event,
+        ...(goesByEmail(b) ? { delivery: NOT_SENT_YET } : {}),
         createdAt: iso(row.createdAt),
       };
     });

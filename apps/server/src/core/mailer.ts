@@ -1,0 +1,30 @@
+/** One email to send: everything a relay needs, already composed (channels/email/composeReply.ts). */
+export interface OutboundEmail {
+  from: { name: string; address: string };
+  to: string;
+  /** Where the customer's answer goes: the conversation's reply-token address. */
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** With angle brackets, e.g. `<entry-42.…@example.com>`. */
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+}
+
+/** Why a relay refused or could not take a message; `permanent` when trying again cannot help (5xx). */
+export class MailNotSent extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The mailer port: hands one email to the outbound relay; throws MailNotSent. */
+export interface Mailer {
+  send(email: OutboundEmail): Promise<void>;
+  close(): void;
+}

@@ -1,5 +1,5 @@
 import { isWaitingForPerson } from '@warmline/shared';
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { AlertNotices } from './components/AlertNotices.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { IdleAwayNote } from './components/IdleAwayNote.tsx';
@@ -8,15 +8,17 @@ import { Sidebar, type SidebarPlace } from './components/Sidebar.tsx';
 import { Wordmark } from './components/Wordmark.tsx';
 import { useMediaQuery } from './hooks/useMediaQuery.ts';
 import { PHONE_WIDTH, usePhoneMenu } from './hooks/usePhoneMenu.ts';
-import { CustomerPage } from './pages/CustomerPage.tsx';
-import { CustomersPage } from './pages/CustomersPage.tsx';
+import {
+  CustomerPage,
+  CustomersPage,
+  InvitePage,
+  OrganizationPage,
+  OrganizationsPage,
+  SupervisorPage,
+  TeamPage,
+} from './lazyPages.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
-import { InvitePage } from './pages/InvitePage.tsx';
-import { OrganizationPage } from './pages/OrganizationPage.tsx';
-import { OrganizationsPage } from './pages/OrganizationsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
-import { SupervisorPage } from './pages/SupervisorPage.tsx';
-import { TeamPage } from './pages/TeamPage.tsx';
 import { Link, navigate, parseRoute, paths, type Route, usePathname } from './router.tsx';
 import { useStore } from './state/store.ts';
 import { tabTitle } from './state/title.ts';
@@ -75,7 +77,13 @@ export function App() {
   const phone = useMediaQuery(PHONE_WIDTH);
   useTabTitle();
 
-  if (route.name === 'invite') return <InvitePage token={route.token} />;
+  if (route.name === 'invite') {
+    return (
+      <Suspense fallback={<Splash />}>
+        <InvitePage token={route.token} />
+      </Suspense>
+    );
+  }
   if (!checked) return <Splash />;
   if (route.name === 'signIn') return session ? <Redirect to={paths.inbox} /> : <SignInPage />;
   if (!session) return <Redirect to={paths.signIn} />;
@@ -91,19 +99,21 @@ export function App() {
       <main className="main">
         {phone ? notices : null}
         <IdleAwayNote />
-        {route.name === 'team' ? <TeamPage /> : null}
-        {route.name === 'supervisor' ? <SupervisorPage /> : null}
-        {route.name === 'inbox' ? <InboxPage conversationId={null} /> : null}
-        {route.name === 'conversation' ? <InboxPage conversationId={route.id} /> : null}
-        {route.name === 'customers' ? <CustomersPage /> : null}
-        {route.name === 'customer' ? <CustomerPage id={route.id} /> : null}
-        {route.name === 'organizations' ? <OrganizationsPage /> : null}
-        {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
-        {route.name === 'notFound' ? (
-          <EmptyState title="Nothing lives here">
-            <Link to={paths.inbox}>Back to the inbox</Link>
-          </EmptyState>
-        ) : null}
+        <Suspense fallback={<p className="page-loading">Opening…</p>}>
+          {route.name === 'team' ? <TeamPage /> : null}
+          {route.name === 'supervisor' ? <SupervisorPage /> : null}
+          {route.name === 'inbox' ? <InboxPage conversationId={null} /> : null}
+          {route.name === 'conversation' ? <InboxPage conversationId={route.id} /> : null}
+          {route.name === 'customers' ? <CustomersPage /> : null}
+          {route.name === 'customer' ? <CustomerPage id={route.id} /> : null}
+          {route.name === 'organizations' ? <OrganizationsPage /> : null}
+          {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
+          {route.name === 'notFound' ? (
+            <EmptyState title="Nothing lives here">
+              <Link to={paths.inbox}>Back to the inbox</Link>
+            </EmptyState>
+          ) : null}
+        </Suspense>
       </main>
     </div>
   );

@@ -93,7 +93,8 @@ describe(`concurrent routing decisions (${backend})`, () => {
     expect([...openPerAgent(second).values()]).toEqual(Array(8).fill(2));
     const team = (await client(t, admin).get('/api/v1/agents')).body.agents as Array<{ id: string; openConversations: number }>;
     for (const p of people) expect(team.find((a) => a.id === p.id)?.openConversations).toBe(2);
-  });
+    // Nine sign-ins (argon2id each) and sixty-odd requests: on a busy two-core machine this takes well over 20 s.
+  }, 90_000);
 
   it('two routing decisions running at once for two agents share a small queue: all three taken, each once', async () => {
     const workspace = await buildWorkspace(t);

@@ -216,6 +216,8 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
     const settings = t.config.smtp;
     t.config.smtp = null;
     try {
+      // Told before writing: the app's session says email cannot be sent.
+      expect((await client(t, olga).get('/api/v1/auth/session')).body.emailReady).toBe(false);
       const entry = await reply(olga, conversationId, 'Hello?');
       await runDueJobs(t, workspace);
       expect((await entryOf(olga, conversationId, entry.seq)).delivery).toMatchObject({
@@ -226,6 +228,7 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
       t.config.smtp = settings;
     }
     expect(relay.to(email)).toHaveLength(0);
+    expect((await client(t, olga).get('/api/v1/auth/session')).body.emailReady).toBe(true);
   });
 
   it('refuses to start with SMTP settings that cannot work, one line per problem', async () => {

@@ -79,6 +79,10 @@ describe('leave a message, answered by email, in Chromium', () => {
     const sent = agent.locator('[data-testid="email-delivery"]').first();
     await expect.poll(() => sent.getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
     expect(await sent.innerText()).toBe('Sent by email to sam@example.com');
+    // The promise is kept once the email has gone, and the header says so.
+    await expect
+      .poll(() => agent.locator('[data-testid="promised-reply"]').innerText(), { timeout: 10_000 })
+      .toMatch(/^Promised reply sent at .+ \(in time\)$/);
     const [mail] = await relay.waitFor('sam@example.com', 1);
     expect(mail!.from?.value[0]).toEqual({ name: ownerName, address: 'help@juniper-rye.example' });
     expect(mail!.text).toContain('gluten-free sourdough from 8 am');
@@ -93,7 +97,7 @@ describe('leave a message, answered by email, in Chromium', () => {
     expect(await waiting.getAttribute('data-status')).toBe('pending');
     await shot(agent, 'agent-email-reply-not-sent-yet');
     await relay.start();
-  });
+  }, 90_000);
 });
 
 async function ownerFrom(promise: { innerText(): Promise<string> }): Promise<string> {

@@ -37,7 +37,13 @@ export type Workspace = z.infer<typeof Workspace>;
 
 // ── auth ──────────────────────────────────────────────────────────────
 export const SignInBody = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
-export const SessionResponse = z.object({ agent: Agent, workspace: Workspace, csrfToken: z.string() });
+export const SessionResponse = z.object({
+  agent: Agent,
+  workspace: Workspace,
+  csrfToken: z.string(),
+  /** Whether this server can send replies by email (SMTP set up); absent on servers that predate it. */
+  emailReady: z.boolean().optional(),
+});
 export type SessionResponse = z.infer<typeof SessionResponse>;
 export const InvitationPreview = z.object({ workspaceName: z.string(), role: AgentRole, email: z.string().nullable() });
 export const AcceptInvitationBody = z.object({

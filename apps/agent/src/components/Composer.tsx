@@ -2,6 +2,7 @@ import type { EmotionReading } from '@warmline/shared';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { sendFrame } from '../state/connection.ts';
 import { sendMessage } from '../state/conversationActions.ts';
+import { useStore } from '../state/store.ts';
 import { CoachHints } from './CoachHints.tsx';
 import { TypingSignal } from './typingSignal.ts';
 
@@ -28,6 +29,7 @@ export function Composer({
   serviceFailure = false,
   replyByEmail = null,
 }: ComposerProps) {
+  const emailReady = useStore((s) => s.session?.emailReady !== false);
   const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
   const [note, setNote] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -135,9 +137,15 @@ export function Composer({
         <span className="hint">
           {note ? 'Only your team sees notes. ' : ''}
           {!note && replyByEmail ? (
-            <span className="reply-by-email" data-testid="reply-by-email">
-              They left a message: your reply goes by email to {replyByEmail}.{' '}
-            </span>
+            emailReady ? (
+              <span className="reply-by-email" data-testid="reply-by-email">
+                They left a message: your reply goes by email to {replyByEmail}.{' '}
+              </span>
+            ) : (
+              <span className="reply-by-email is-not-set-up" data-testid="reply-by-email" role="alert">
+                Email is not set up — this reply can't reach {replyByEmail}.{' '}
+              </span>
+            )
           ) : null}
           Enter to send · Shift+Enter for a new line
         </span>

@@ -22,6 +22,13 @@ describe('reading the open alerts', () => {
     expect(getState().alertNotices).toEqual(['f1']);
   });
 
+  it('shows the owner a promised reply they missed as a notice too', () => {
+    signedInAs('agent');
+    const missed = alert('p1', { kind: 'promise_missed', text: 'Sam was promised a reply by 14:00 UTC from you' });
+    applyAlertRead([missed], Date.now());
+    expect(getState().alertNotices).toEqual(['p1']);
+  });
+
   it('does not bring back a reminder the agent put away when the connection returns', () => {
     signedInAs('agent');
     applyAlertRead([followUp], Date.now());

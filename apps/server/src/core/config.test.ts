@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -42,6 +43,7 @@ describe('configuration from the environment', () => {
       secure: false,
       auth: null,
       from: 'help@example.com',
+      dkim: null,
     });
     const secure = loadConfig({
       SMTP_HOST: 'mail.example.com',
@@ -77,5 +79,22 @@ describe('configuration from the environment', () => {
       'SMTP_FROM: SMTP_FROM is required with SMTP_HOST (the address replies are sent from)',
       'SMTP_PASSWORD: SMTP_PASSWORD is required with SMTP_USER',
     ]);
+  });
+
+  it('signs with DKIM only when domain, selector and a real private key are all given', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const base = { SMTP_HOST: 'mail.example.com', SMTP_FROM: 'help@example.com' };
+    const oneLine = key.replaceAll('\n', '\\n');
+    expect(
+      loadConfig({ ...base, SMTP_DKIM_DOMAIN: 'example.com', SMTP_DKIM_SELECTOR: 'wl', SMTP_DKIM_PRIVATE_KEY: oneLine }).smtp
+        ?.dkim,
+    ).toEqual({ domainName: 'example.com', keySelector: 'wl', privateKey: key });
+    expect(() => loadConfig({ ...base, SMTP_DKIM_DOMAIN: 'example.com' })).toThrow(
+      /SMTP_DKIM_SELECTOR: DKIM signing needs all of SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_PRIVATE_KEY/,
+    );
+    expect(() =>
+      loadConfig({ ...base, SMTP_DKIM_DOMAIN: 'example.com', SMTP_DKIM_SELECTOR: 'wl', SMTP_DKIM_PRIVATE_KEY: 'hunter2' }),
+    ).toThrow(/SMTP_DKIM_PRIVATE_KEY: SMTP_DKIM_PRIVATE_KEY must be a private key in PEM form/);
   });
 });

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -48,6 +49,10 @@ const Env = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   SMTP_FROM: z.email({ message: 'SMTP_FROM must be an email address such as help@example.com' }).optional(),
+  SMTP_DKIM_DOMAIN: z.string().min(1).optional(),
+  SMTP_DKIM_SELECTOR: z.string().min(1).optional(),
+  /** PEM; `\n` escapes are read as line breaks, for environments that keep a variable on one line. */
+  SMTP_DKIM_PRIVATE_KEY: z.string().min(1).optional(),
 });
 
 /** The outbound mail relay; null when SMTP_HOST is not set (email replies then say that email is not set up). */
@@ -59,12 +64,25 @@ export interface SmtpSettings {
   auth: { user: string; pass: string } | null;
   /** The address every reply is sent from; the display name is the agent's. */
   from: string;
+  /** Signs every outbound email when set (SMTP_DKIM_*). */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
+}
+
+const pem = (key: string) => key.replaceAll('\\n', '\n');
+
+function isPrivateKey(key: string): boolean {
+  try {
+    createPrivateKey(key);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Problems with the SMTP_* settings taken together (each variable alone is checked by Env). */
 function smtpProblems(e: Partial<z.infer<typeof Env>>): string[] {
   const problems: string[] = [];
-  const set = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM'] as const).filter(
+  const set = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM', 'SMTP_DKIM_DOMAIN'] as const).filter(
     (k) => e[k] !== undefined,
   );
   if (!e.SMTP_HOST) {
@@ -74,6 +92,12 @@ function smtpProblems(e: Partial<z.infer<typeof Env>>): string[] {
   if (!e.SMTP_FROM) problems.push('SMTP_FROM: SMTP_FROM is required with SMTP_HOST (the address replies are sent from)');
   if (e.SMTP_USER && !e.SMTP_PASSWORD) problems.push('SMTP_PASSWORD: SMTP_PASSWORD is required with SMTP_USER');
   if (e.SMTP_PASSWORD && !e.SMTP_USER) problems.push('SMTP_USER: SMTP_USER is required with SMTP_PASSWORD');
+  const dkim = (['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_PRIVATE_KEY'] as const).filter((k) => e[k] === undefined);
+  if (dkim.length > 0 && dkim.length < 3)
+    problems.push(`${dkim[0]}: DKIM signing needs all of SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_PRIVATE_KEY`);
+  if (e.SMTP_DKIM_PRIVATE_KEY && !isPrivateKey(pem(e.SMTP_DKIM_PRIVATE_KEY))) {
+    problems.push('SMTP_DKIM_PRIVATE_KEY: SMTP_DKIM_PRIVATE_KEY must be a private key in PEM form (-----BEGIN PRIVATE KEY-----)');
+  }
   return problems;
 }
 
@@ -143,6 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           secure: e.SMTP_SECURE === 'true',
           auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : null,
           from: e.SMTP_FROM!,
+          dkim:
+            e.SMTP_DKIM_DOMAIN && e.SMTP_DKIM_SELECTOR && e.SMTP_DKIM_PRIVATE_KEY
+              ? { domainName: e.SMTP_DKIM_DOMAIN, keySelector: e.SMTP_DKIM_SELECTOR, privateKey: pem(e.SMTP_DKIM_PRIVATE_KEY) }
+              : null,
         }
       : null,
   };

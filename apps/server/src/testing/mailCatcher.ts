@@ -2,14 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+/** A message as parsed, and as it came over the wire. */
+export type CaughtMail = ParsedMail & { raw: string };
+
 /** A real SMTP server on a free loopback port that keeps every message it accepts, parsed. */
 export interface MailCatcher {
   port: number;
-  messages: ParsedMail[];
+  messages: CaughtMail[];
   /** Messages to this address, in the order they arrived. */
-  to(address: string): ParsedMail[];
+  to(address: string): CaughtMail[];
   /** Waits until `count` messages to `address` have arrived (polling, up to `timeoutMs`). */
-  waitFor(address: string, count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  waitFor(address: string, count: number, timeoutMs?: number): Promise<CaughtMail[]>;
   /** The relay goes down: connections to its port are refused until `start()`. */
   stop(): Promise<void>;
   /** Back up, on the same port, with the messages taken so far. */
@@ -18,11 +21,11 @@ export interface MailCatcher {
 
 /** The SMTP settings a test server uses to send through this catcher. */
 export function smtpSettingsFor(catcher: { port: number }, from = 'help@bakery.test') {
-  return { host: '127.0.0.1', port: catcher.port, secure: false, auth: null, from };
+  return { host: '127.0.0.1', port: catcher.port, secure: false, auth: null, from, dkim: null };
 }
 
 export async function startMailCatcher(): Promise<MailCatcher> {
-  const messages: ParsedMail[] = [];
+  const messages: CaughtMail[] = [];
   let server: SMTPServer | null = null;
   let port = 0;
   const listen = async () => {
@@ -32,13 +35,18 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       logger: false,
       closeTimeout: 200,
       onData(stream, _session, callback) {
-        simpleParser(stream).then(
-          (mail) => {
-            messages.push(mail);
-            callback();
-          },
-          (err: Error) => callback(err),
-        );
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw).then(
+            (mail) => {
+              messages.push(Object.assign(mail, { raw: raw.toString('utf8') }));
+              callback();
+            },
+            (err: Error) => callback(err),
+          );
+        });
       },
     });
     smtp.on('error', () => {});

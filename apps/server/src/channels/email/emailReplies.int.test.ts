@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dkimProblem } from '../../testing/dkimCheck.ts';
 import {
   buildAgent,
   buildConversation,
@@ -14,7 +14,7 @@ import {
   type Signed,
   signIn,
 } from '../../testing/factories.ts';
-import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
+import { type CaughtMail, type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 import { conversationOfReplyToken } from './replyToken.ts';
 
@@ -79,7 +79,7 @@ async function dueNow(workspace: { id: string }, kind: string) {
   ]);
 }
 
-const token = (mail: ParsedMail) => /^reply\+([^@]+)@bakery\.test$/.exec(mail.replyTo?.value[0]?.address ?? '')?.[1] ?? '';
+const token = (mail: CaughtMail) => /^reply\+([^@]+)@bakery\.test$/.exec(mail.replyTo?.value[0]?.address ?? '')?.[1] ?? '';
 
 describe(`replies by email to a customer who left a message (${backend})`, () => {
   it("reach the customer from the agent by name, threaded, with the conversation's reply token; notes never leave", async () => {
@@ -216,6 +216,8 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
     const settings = t.config.smtp;
     t.config.smtp = null;
     try {
+      // Told before writing: the app's session says email cannot be sent.
+      expect((await client(t, olga).get('/api/v1/auth/session')).body.emailReady).toBe(false);
       const entry = await reply(olga, conversationId, 'Hello?');
       await runDueJobs(t, workspace);
       expect((await entryOf(olga, conversationId, entry.seq)).delivery).toMatchObject({
@@ -226,6 +228,36 @@ describe(`replies by email to a customer who left a message (${backend})`, () =>
       t.config.smtp = settings;
     }
     expect(relay.to(email)).toHaveLength(0);
+    expect((await client(t, olga).get('/api/v1/auth/session')).body.emailReady).toBe(true);
+  });
+
+  it('are signed with DKIM when it is set up, so receiving servers can trust the From domain', async () => {
+    const { workspace, olga, email, conversationId } = await leftMessage();
+    const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const settings = t.config.smtp;
+    t.config.smtp = {
+      ...smtpSettingsFor(relay),
+      dkim: {
+        domainName: 'bakery.test',
+        keySelector: 'warmline',
+        privateKey: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
+    };
+    try {
+      await reply(olga, conversationId, 'Signed, sealed, delivered: your cake is booked.');
+      await runDueJobs(t, workspace);
+    } finally {
+      t.config.smtp = settings;
+    }
+    const [mail] = await relay.waitFor(email, 1);
+    expect(mail!.headers.get('dkim-signature')).toBeDefined();
+    expect(dkimProblem(mail!.raw, keys.publicKey)).toBeNull();
+    expect(dkimProblem(mail!.raw.replace('your cake is booked', 'your cake is cancelled'), keys.publicKey)).toBe(
+      'the body hash does not match',
+    );
+    expect(dkimProblem(mail!.raw.replace(/^Subject: .*$/m, 'Subject: Pay this invoice'), keys.publicKey)).toBe(
+      'the signature does not verify',
+    );
   });
 
   it('refuses to start with SMTP settings that cannot work, one line per problem', async () => {

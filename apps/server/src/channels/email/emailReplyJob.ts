@@ -5,7 +5,14 @@ import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
 import { type Mailer, MailNotSent } from '../../core/mailer.ts';
-import { conversations, deliveries, EMAIL_REPLY_JOB, entries, keepPromise } from '../../modules/conversations/index.ts';
+import {
+  conversations,
+  deliveries,
+  EMAIL_REPLY_JOB,
+  entries,
+  keepPromise,
+  pushConversationChanged,
+} from '../../modules/conversations/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
 import { composeReply, messageIdOf } from './composeReply.ts';
 import { replyAddress } from './replyToken.ts';
@@ -64,7 +71,10 @@ export function emailReplyJob(services: Services, mailerOf: () => Mailer | null)
         // Read again under the conversation's lock: two replies sent at once keep the promise once.
         await conversations.lock(tx, job.workspaceId, conversation.id);
         const current = await conversations.byId(tx, job.workspaceId, conversation.id);
-        if (current) await keepPromise(tx, author, current, now, events);
+        if (current && !current.promiseKeptAt) {
+          await keepPromise(tx, author, current, now, events);
+          await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
+        }
       }
       return;
     } catch (err) {

@@ -12,6 +12,7 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
     port: settings.port,
     secure: settings.secure,
     ...(settings.auth ? { auth: settings.auth } : {}),
+    ...(settings.dkim ? { dkim: settings.dkim } : {}),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

@@ -27,6 +27,7 @@ export function authRoutes(app: FastifyInstance, services: Services, limiter: Ra
         idleAwayMinutes: signedIn.workspace.idleAwayMinutes,
       },
       csrfToken: signedIn.session.csrfToken,
+      emailReady: services.config.smtp !== null,
     };
   };
 
@@ -84,7 +85,12 @@ export function authRoutes(app: FastifyInstance, services: Services, limiter: Ra
     responses: { 200: SessionResponse },
     handler: async ({ actor, session }) => {
       const agent = (await agents.byId(services.db, actor.workspaceId, actor.agentId))!;
-      return { agent: presentAgent(agent), workspace: session.workspace, csrfToken: session.session.csrfToken };
+      return {
+        agent: presentAgent(agent),
+        workspace: session.workspace,
+        csrfToken: session.session.csrfToken,
+        emailReady: services.config.smtp !== null,
+      };
     },
   });
 

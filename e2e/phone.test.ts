@@ -47,7 +47,7 @@ describe('the agent app on a phone', () => {
     expect(await phone.locator('[data-testid="composer"]').isVisible()).toBe(true);
     expect(await overflow()).toBe(0);
     await shot('phone-conversation');
-    await phone.getByRole('link', { name: '← Inbox' }).click();
+    await phone.getByRole('link', { name: 'Back to the inbox' }).click();
     await expect.poll(() => phone.locator('section.inbox').isVisible()).toBe(true);
 
     // The menu: everything the sidebar holds. The keyboard starts on its close button; Escape closes it.

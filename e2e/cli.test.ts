@@ -22,10 +22,16 @@ function warmline(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('the warmline command', () => {
-  it('migrate brings a new data directory up to date', () => {
+  it('migrate brings a new data directory up to date, saying how many migrations it applied', () => {
+    const migrations = fs.readdirSync(path.join(root, 'apps/server/src/core/db/migrations')).filter((f) => f.endsWith('.sql'));
     const result = warmline(['migrate']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Database is up to date.');
+    expect(result.stdout).toContain(`Applied ${migrations.length} migrations (`);
+    expect(result.stdout).toContain('The database is up to date.');
+    // Run again, it has nothing to do and says so.
+    const again = warmline(['migrate']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('The database was already up to date: no migrations to apply.');
   });
 
   it('admin create refuses bad input with one clear line per problem', () => {

@@ -184,4 +184,19 @@ describe('the conversation keeps its place beside the panels, in Chromium', () =
     await page.locator('[data-testid="handoff-toggle"]').click();
     await page.locator('[data-testid="handoff-note"]').waitFor();
   });
+
+  it('a draft over the length limit is refused before sending, and says by how much', async () => {
+    const page = amina.desktop!;
+    const composer = page.locator('[data-testid="composer"]');
+    await composer.fill('x'.repeat(100_000));
+    const note = page.locator('[data-testid="composer-length"]');
+    await expect.poll(() => note.innerText()).toMatch(/^Far too long to send: 100,000 characters, 10 times the 10,000/);
+    expect(await page.locator('[data-testid="send-button"]').isDisabled()).toBe(true);
+    await composer.press('Enter');
+    expect(await page.locator('[data-testid="pending-entry"], [data-testid="timeline-entry"][data-failed]').count()).toBe(0);
+    await composer.fill('x'.repeat(10_050));
+    await expect.poll(() => note.innerText()).toBe('A little too long to send: 50 characters over the 10,000 limit.');
+    await composer.fill('Sorry for the wait — I am arranging a new delivery now.');
+    expect(await page.locator('[data-testid="send-button"]').isDisabled()).toBe(false);
+  });
 });

@@ -42,6 +42,11 @@ describe('a fresh install, started with npm start', () => {
     expect(link).toBeDefined();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(link!);
+    // Setting up, not joining a workspace nobody has named yet.
+    await page.locator('[data-testid="invite-submit"]').waitFor();
+    expect(await page.locator('h1').innerText()).toBe('Set up Warmline');
+    expect(await page.locator('[data-testid="invite-submit"]').innerText()).toBe('Create my account');
+    expect(await page.locator('body').innerText()).not.toContain('Join My workspace');
     await page.locator('[data-testid="invite-display-name"]').fill('Grace Wanjiku');
     await page.locator('[data-testid="invite-email"]').fill('grace@example.com');
     await page.locator('[data-testid="invite-password"]').fill('a long enough password');

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { migrationReport } from './cli/migrationReport.ts';
 import { ConfigError, loadConfig } from './core/config.ts';
 import { DataDirLocked } from './core/db/lock.ts';
 import { AppError } from './core/errors.ts';
@@ -102,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'migrate') {
     const services = await openServices(config, log);
     await services.release();
-    process.stdout.write('Database is up to date.\n');
+    process.stdout.write(`${migrationReport(services.migrationsApplied)}\n`);
     return 0;
   }
 

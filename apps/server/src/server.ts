@@ -52,14 +52,15 @@ export interface Running extends Services {
 export async function openServices(
   config: Config,
   log: Logger = pino({ level: config.logLevel }),
-): Promise<Services & { release(): Promise<void> }> {
+): Promise<Services & { release(): Promise<void>; migrationsApplied: string[] }> {
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   try {
     const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    await migrate(db);
+    const migrationsApplied = await migrate(db);
     const bus: Bus = config.redisUrl ? await redisBus(config.redisUrl, { log }) : inProcessBus();
     const secretKey = config.secretKey ?? (await instance.secretKey(db, () => randomBytes(32).toString('base64url')));
-    const services: Services & { release(): Promise<void> } = {
+    const services: Services & { release(): Promise<void>; migrationsApplied: string[] } = {
+      migrationsApplied,
       db,
       bus,
       config,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callbackErrorField, cleanMessage, composerState, emailProblem, initials, phoneProblem } from './text.ts';
+import { callbackErrorField, cleanMessage, emailProblem, initials, phoneProblem } from './text.ts';
 
 describe('emailProblem', () => {
   it('accepts ordinary addresses', () => {
@@ -11,19 +11,6 @@ describe('emailProblem', () => {
     expect(emailProblem('you@')).toMatch(/doesn’t look/);
     expect(emailProblem('you@example')).toMatch(/doesn’t look/);
     expect(emailProblem('a b@c.de')).toMatch(/doesn’t look/);
-  });
-});
-
-describe('composerState', () => {
-  it('refuses empty and whitespace-only bodies', () => {
-    expect(composerState('', 100).canSend).toBe(false);
-    expect(composerState(' \n\t', 100).canSend).toBe(false);
-    expect(composerState('hi', 100).canSend).toBe(true);
-  });
-  it('shows a counter near the limit and refuses above it', () => {
-    expect(composerState('x'.repeat(8000), 10_000).counter).toBeNull();
-    expect(composerState('x'.repeat(9500), 10_000)).toEqual({ canSend: true, counter: '9,500 / 10,000', over: false });
-    expect(composerState('x'.repeat(10_001), 10_000)).toMatchObject({ canSend: false, over: true });
   });
 });
 

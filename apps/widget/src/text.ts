@@ -15,20 +15,6 @@ export function initials(name: string | null | undefined): string {
   return (first + last).toUpperCase() || '·';
 }
 
-/** The composer counter appears when this close to the limit. */
-export const COUNTER_MARGIN = 1_000;
-
-/** What the composer allows: empty/whitespace-only and over-limit bodies are refused. */
-export function composerState(body: string, max: number): { canSend: boolean; counter: string | null; over: boolean } {
-  const len = body.length;
-  const over = len > max;
-  return {
-    canSend: body.trim().length > 0 && !over,
-    counter: len >= max - COUNTER_MARGIN ? `${len.toLocaleString('en-US')} / ${max.toLocaleString('en-US')}` : null,
-    over,
-  };
-}
-
 /** A friendly clock time for a promise when only the ISO time is known, e.g. "4:30 pm". */
 export function clockTime(iso: string): string {
   const d = new Date(iso);

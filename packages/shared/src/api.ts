@@ -17,8 +17,7 @@ import {
 import { Alert } from './empathy.ts';
 import { isWebUrl, webUrl } from './webUrl.ts';
 
-/** Default upper bound on a message body; the server's limit is configurable (`MESSAGE_MAX_LENGTH`). */
-export const MESSAGE_MAX_LENGTH_DEFAULT = 10_000;
+export { MESSAGE_MAX_LENGTH_DEFAULT } from './messageLength.ts';
 
 export const Id = z.string().min(1).max(64);
 export const ClientId = z.uuid({ message: 'clientId must be a UUID made by the client' });
@@ -45,7 +44,13 @@ export const SessionResponse = z.object({
   emailReady: z.boolean().optional(),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
-export const InvitationPreview = z.object({ workspaceName: z.string(), role: AgentRole, email: z.string().nullable() });
+export const InvitationPreview = z.object({
+  workspaceName: z.string(),
+  role: AgentRole,
+  email: z.string().nullable(),
+  /** The link a fresh install prints: its holder sets Warmline up rather than joining a team. */
+  firstAdmin: z.boolean(),
+});
 export const AcceptInvitationBody = z.object({
   token: z.string().min(1).max(200),
   displayName: z.string().trim().min(1).max(80),

@@ -100,6 +100,8 @@ export const CustomerProfile = CustomerSummary.extend({
   memberships: z.array(Membership),
   /** The relationship owner: the person who looks after this customer. */
   owner: PublicAgent.nullable(),
+  /** "Customer since": the record's creation, or the first conversation or entry when older. */
+  customerSince: z.string(),
   attributes: z.record(z.string(), AttributeValue),
   conversations: z.array(ConversationSummary),
   notes: z.array(CustomerNote),

@@ -1,4 +1,5 @@
 import type { EmotionReading } from '@warmline/shared';
+import { composerState, MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared/messageLength';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { sendFrame } from '../state/connection.ts';
 import { sendMessage } from '../state/conversationActions.ts';
@@ -58,9 +59,12 @@ export function Composer({
     if (value === '') signal.stop();
   };
 
+  // Checked before sending, as the server will: an over-long draft is never sent to fail.
+  const length = composerState(body, MESSAGE_MAX_LENGTH_DEFAULT);
+
   const send = () => {
     const text = body.trim();
-    if (!text) return;
+    if (!text || !length.canSend) return;
     sendMessage(conversationId, text, note);
     signal.stop();
     change('');
@@ -121,6 +125,7 @@ export function Composer({
               : `Reply to ${customer}…`
         }
         aria-label={note ? 'Internal note' : 'Reply'}
+        aria-invalid={length.over}
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => signal.stop()}
@@ -134,26 +139,32 @@ export function Composer({
         />
       )}
       <div className="composer-bottom">
-        <span className="hint">
-          {note ? 'Only your team sees notes. ' : ''}
-          {!note && replyByEmail ? (
-            emailReady ? (
-              <span className="reply-by-email" data-testid="reply-by-email">
-                They left a message: your reply goes by email to {replyByEmail}.{' '}
-              </span>
-            ) : (
-              <span className="reply-by-email is-not-set-up" data-testid="reply-by-email" role="alert">
-                Email is not set up — this reply can't reach {replyByEmail}.{' '}
-              </span>
-            )
-          ) : null}
-          Enter to send · Shift+Enter for a new line
-        </span>
+        {length.counter ? (
+          <span className={`composer-length${length.over ? ' is-over' : ''}`} data-testid="composer-length" role="status">
+            {length.note ?? length.counter}
+          </span>
+        ) : (
+          <span className="hint">
+            {note ? 'Only your team sees notes. ' : ''}
+            {!note && replyByEmail ? (
+              emailReady ? (
+                <span className="reply-by-email" data-testid="reply-by-email">
+                  They left a message: your reply goes by email to {replyByEmail}.{' '}
+                </span>
+              ) : (
+                <span className="reply-by-email is-not-set-up" data-testid="reply-by-email" role="alert">
+                  Email is not set up — this reply can't reach {replyByEmail}.{' '}
+                </span>
+              )
+            ) : null}
+            Enter to send · Shift+Enter for a new line
+          </span>
+        )}
         <button
           type="button"
           className={`btn ${note ? 'btn-note' : 'btn-primary'}`}
           data-testid="send-button"
-          disabled={!body.trim()}
+          disabled={!length.canSend}
           onClick={send}
         >
           {note ? 'Add note' : 'Send'}

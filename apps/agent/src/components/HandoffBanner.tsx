@@ -43,8 +43,9 @@ export function HandoffBanner({ conversation: c, now }: { conversation: Conversa
           }}
         >
           <span className="handoff-title">
-            <strong>{t.from.displayName}</strong> is handing this conversation to{' '}
+            <strong>{t.from.displayName}</strong> {open ? 'is handing this conversation to' : 'hands this to'}{' '}
             {t.toAgent ? 'you' : (t.toTeam?.name ?? 'your team')}
+            {open ? null : ':'}
             <time className="handoff-time" dateTime={t.at}>
               {' '}
               · {formatClock(t.at, now)}

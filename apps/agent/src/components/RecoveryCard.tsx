@@ -30,8 +30,8 @@ interface RecoveryCardProps {
 
 /**
  * The service-recovery checklist of a flagged conversation: apologise, fix, compensate, schedule a follow-up,
- * follow up. Open for the person whose recovery it is, until the customer is recovered; folded into one line
- * (its progress and next step) for everyone else, or while a handoff waits. One click opens or folds it.
+ * follow up. Open for the person whose recovery it is (or while nobody's is), until the customer is recovered;
+ * folded into one line (its progress and next step) for colleagues, or while a handoff waits. One click toggles it.
  */
 export function RecoveryCard({ conversationId, notes, meId, now, handoffFirst = false }: RecoveryCardProps) {
   const recovery = useStore((s) => s.recoveries[conversationId]);
@@ -56,7 +56,8 @@ export function RecoveryCard({ conversationId, notes, meId, now, handoffFirst = 
   }
 
   const progress = recoveryProgress(recovery);
-  const open = chosen === undefined ? recovery.owner?.id === meId && !handoffFirst : !chosen;
+  const mineOrNobodys = !recovery.owner || recovery.owner.id === meId;
+  const open = chosen === undefined ? mineOrNobodys && !handoffFirst : !chosen;
   const toggle = () => {
     folded.set(conversationId, open);
     setChosen(open);

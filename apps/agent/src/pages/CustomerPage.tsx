@@ -73,7 +73,7 @@ export function CustomerPage({ id }: { id: string }) {
                 </>
               ) : null}
               {' · '}Customer since{' '}
-              {new Date(profile.createdAt).toLocaleDateString(undefined, { month: 'long', year: 'numeric' })}
+              {new Date(profile.customerSince).toLocaleDateString(undefined, { month: 'long', year: 'numeric' })}
             </span>
           </div>
           <div className="customer-actions">

@@ -65,11 +65,13 @@ export function InvitePage({ token }: { token: string }) {
     }
   };
 
+  // The first admin of a fresh install sets Warmline up: there is no team to join yet, and no name worth showing.
+  const title = preview.firstAdmin ? 'Set up Warmline' : `Join ${preview.workspaceName}`;
+  const subtitle = preview.firstAdmin
+    ? 'You are the first admin: create your account, then name your workspace and invite your team. Customers will see your name and photo.'
+    : `You are joining as ${preview.role === 'admin' ? 'an admin' : `a ${preview.role}`}. Customers will see your name and photo.`;
   return (
-    <AuthLayout
-      title={`Join ${preview.workspaceName}`}
-      subtitle={`You are joining as ${preview.role === 'admin' ? 'an admin' : `a ${preview.role}`}. Customers will see your name and photo.`}
-    >
+    <AuthLayout title={title} subtitle={subtitle}>
       <form className="form" onSubmit={submit} noValidate>
         <Field
           label="Your name"
@@ -120,7 +122,7 @@ export function InvitePage({ token }: { token: string }) {
           data-testid="invite-submit"
           disabled={busy || !displayName.trim() || !email.trim() || !password}
         >
-          {busy ? 'Setting up…' : `Join ${preview.workspaceName}`}
+          {busy ? 'Setting up…' : preview.firstAdmin ? 'Create my account' : `Join ${preview.workspaceName}`}
         </button>
       </form>
     </AuthLayout>

@@ -118,6 +118,7 @@ export function customerProfile(id: string, overrides: Partial<CustomerProfile> 
     identities: [],
     memberships: [],
     owner: null,
+    customerSince: T0,
     attributes: {},
     conversations: [],
     notes: [],

@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
+import { MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -22,7 +23,7 @@ const Env = z.object({
     .int()
     .min(1)
     .max(100_000)
-    .default(10_000),
+    .default(MESSAGE_MAX_LENGTH_DEFAULT),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -1,5 +1,4 @@
-import { MESSAGE_MAX_LENGTH_DEFAULT } from '../limits.ts';
-import { composerState } from '../text.ts';
+import { composerState, MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared/messageLength';
 import { h, setText, show } from './dom.ts';
 import { icon } from './icons.ts';
 
@@ -37,7 +36,7 @@ export function createComposer(onSend: (body: string) => boolean, onType: () => 
     // Styled as idle, not disabled: the button stays reachable and clickable, and an empty send is simply refused.
     send.dataset.idle = String(!s.canSend);
     show(counter, !!s.counter);
-    setText(counter, s.over ? `${s.counter} — a little too long to send` : (s.counter ?? ''));
+    setText(counter, s.note ?? s.counter ?? '');
     counter.classList.toggle('over', s.over);
     input.setAttribute('aria-invalid', String(s.over));
     // Grow with the text up to the CSS max-height, then scroll.

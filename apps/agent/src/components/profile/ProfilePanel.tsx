@@ -63,7 +63,7 @@ export function ProfilePanel({ customerId, conversationId, onHide }: ProfilePane
               <ProfileName profile={profile} />
               <span className="profile-sub">
                 {profile.erased ? 'Erased' : <VerifiedMark verified={profile.verified} />} · Customer since{' '}
-                {since(profile.createdAt)}
+                {since(profile.customerSince)}
               </span>
             </div>
           </header>

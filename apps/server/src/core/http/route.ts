@@ -50,8 +50,17 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: str
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
-  const first = issues[0]!;
-  throw new Invalid(`${first.path}: ${first.message}`, { issues });
+  throw new Invalid(readable(result.error.issues[0]!, issues[0]!), { issues });
+}
+
+/**
+ * The message people read: the place, then what is wrong — unless the sentence already names its field
+ * ("body must not be empty", never "body.body: body must not be empty"). `details.issues` keep the exact path.
+ */
+function readable(issue: z.core.$ZodIssue, placed: { path: string; message: string }): string {
+  const field = issue.path.at(-1);
+  const named = typeof field === 'string' && placed.message.startsWith(`${field} `);
+  return named ? placed.message : `${placed.path}: ${placed.message}`;
 }
 
 /**

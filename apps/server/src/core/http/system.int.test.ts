@@ -150,6 +150,29 @@ describe(`operating the server (${backend})`, () => {
     }
   });
 
+  it('a browser asking for an unknown page gets a page saying so; the API and programs still get JSON', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const page = await fetch(`${t.url}/nope?x=<script>`, { headers: { accept: browser } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await page.text();
+    expect(html).toContain('<h1>Nothing lives here</h1>');
+    expect(html).toContain('href="/app"');
+    expect(html).not.toContain('<script>');
+
+    for (const [url, accept] of [
+      ['/nope', 'application/json'],
+      ['/nope', '*/*'],
+      ['/api/v1/nope', browser],
+    ] as const) {
+      const res = await fetch(`${t.url}${url}`, { headers: { accept } });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type'), `${url} ${accept}`).toMatch(/^application\/json/);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    }
+  });
+
   it('message bodies are stored and returned exactly as written, never mangled', async () => {
     const workspace = await buildWorkspace(t);
     const signed = await signIn(t, await buildAgent(t, workspace, { presence: 'available' }));

@@ -153,7 +153,7 @@ describe(`invitations (${backend})`, () => {
     const visitor = client(t, { from });
     const preview = await visitor.get(`/api/v1/auth/invitations/${token}`);
     expect(preview.status).toBe(200);
-    expect(preview.body).toEqual({ workspaceName: workspace.name, role: 'agent', email });
+    expect(preview.body).toEqual({ workspaceName: workspace.name, role: 'agent', email, firstAdmin: false });
 
     const short = await visitor.post('/api/v1/auth/accept-invitation', { token, displayName: 'Noor', email, password: 'short' });
     expect(short.status).toBe(400);

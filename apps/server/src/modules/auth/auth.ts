@@ -143,7 +143,8 @@ export async function createInvitation(
 export async function previewInvitation(services: Services, token: string) {
   const invitation = await invitations.openByTokenHash(services.db, hashToken(token));
   if (!invitation) throw new NotFound('Invitation');
-  return { workspaceName: invitation.workspaceName, role: invitation.role, email: invitation.email };
+  const firstAdmin = (await agents.count(services.db)) === 0;
+  return { workspaceName: invitation.workspaceName, role: invitation.role, email: invitation.email, firstAdmin };
 }
 
 /** Accepting creates the account and signs it in; an invitation works once. */

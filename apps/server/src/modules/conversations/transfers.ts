@@ -8,6 +8,7 @@ import { conversationFor } from './access.ts';
 import { appendEntry } from './appendEntries.ts';
 import { eventEntry } from './eventEntries.ts';
 import { conversations } from './repository/conversations.ts';
+import { asSentence } from './sentence.ts';
 import { pushConversationChanged, viewOf } from './views.ts';
 
 /**
@@ -95,7 +96,9 @@ export async function acceptTransfer(services: Services, actor: AgentActor, conv
     });
     await agents.markAssigned(tx, actor.workspaceId, me.id);
     const from = await agents.byId(tx, actor.workspaceId, pending.fromAgentId);
-    const customerText = `${me.displayName} is joining${pending.reason ? ` — ${pending.reason}` : ''}.`;
+    const customerText = pending.reason
+      ? `${me.displayName} is joining — ${asSentence(pending.reason)}`
+      : `${me.displayName} is joining.`;
     events.push(
       await eventEntry(
         tx,

@@ -247,6 +247,23 @@ describe(`timeline, export and erase (${backend})`, () => {
     expect((await s.as(s.agent).get(`/api/v1/customers/${id}/timeline?cursor=not-a-cursor`)).status).toBe(400);
   });
 
+  it('is a customer since their first conversation, when that is older than their record', async () => {
+    const s = await shop();
+    const chat = await buildConversation(t, s.workspace, 'Hello from November');
+    const id = await customerOf(s.agent, chat.conversationId);
+    // History from before the record: an import or a merge brings a conversation that started weeks earlier.
+    const november = new Date('2026-11-12T09:30:00.000Z');
+    await t.db.query('update conversations set started_at = $2 where id = $1', [chat.conversationId, november]);
+    const customer = await profile(s.agent, id);
+    expect(new Date(customer.createdAt).getTime()).toBeGreaterThan(november.getTime());
+    expect(customer.customerSince).toBe(november.toISOString());
+
+    // Without older history, the record's own date.
+    const fresh = await customerOf(s.agent, (await buildConversation(t, s.workspace, 'Hi')).conversationId);
+    const freshProfile = await profile(s.agent, fresh);
+    expect(freshProfile.customerSince).toBe(freshProfile.createdAt);
+  });
+
   it('exports everything about one person, and erases them leaving only the figures', async () => {
     const s = await shop();
     const chat = await buildConversation(t, s.workspace, 'My address is 12 Riverside Drive');

@@ -167,7 +167,7 @@ export async function addCustomerNote(services: Services, actor: AgentActor, id:
 export async function customerProfile(services: Services, actor: AgentActor, id: string): Promise<CustomerProfile> {
   const sql = services.db;
   const customer = await customerFor(sql, actor, id);
-  const [identities, memberships, owner, conversations, notes, lookalikes, merges] = await Promise.all([
+  const [identities, memberships, owner, conversations, notes, lookalikes, merges, since] = await Promise.all([
     customers.identities(sql, actor.workspaceId, customer.id),
     organizations.membershipsOf(sql, actor.workspaceId, customer.id),
     customer.ownerAgentId ? agents.byId(sql, actor.workspaceId, customer.ownerAgentId) : null,
@@ -175,6 +175,7 @@ export async function customerProfile(services: Services, actor: AgentActor, id:
     customerNotes.forCustomer(sql, actor.workspaceId, customer.id, PROFILE_NOTES),
     customers.lookalikes(sql, actor.workspaceId, customer.id),
     customerMerges.undoableInto(sql, actor.workspaceId, customer.id),
+    customers.customerSince(sql, actor.workspaceId, customer.id),
   ]);
   const sources = await customers.byIds(
     sql,
@@ -190,6 +191,7 @@ export async function customerProfile(services: Services, actor: AgentActor, id:
       role: m.role,
     })),
     owner: owner ? presentPublicAgent(owner) : null,
+    customerSince: iso(since),
     attributes: customer.attributes,
     conversations,
     notes: notes.map(presentNote),

@@ -247,6 +247,21 @@ export const customers = {
    * Other live customers sharing an email or phone with this one: "possibly the same person".
    * Returns each with the shared contact points.
    */
+  /**
+   * Since when this is a customer: their record, or their first conversation or entry when that is older (an
+   * import, a merge or an email thread can bring history from before the record was made).
+   */
+  async customerSince(sql: Sql, workspaceId: string, id: string): Promise<Date> {
+    const [row] = await sql.query<{ since: Date }>(
+      `select least(c.created_at,
+         (select min(v.started_at) from conversations v where v.workspace_id = c.workspace_id and v.customer_id = c.id),
+         (select min(e.created_at) from conversations v join entries e on e.conversation_id = v.id
+            where v.workspace_id = c.workspace_id and v.customer_id = c.id)) as since
+       from customers c where c.workspace_id = $1 and c.id = $2`,
+      [workspaceId, id],
+    );
+    return row!.since;
+  },
   async lookalikes(
     sql: Sql,
     workspaceId: string,

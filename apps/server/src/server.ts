@@ -29,6 +29,7 @@ import { conversationListeners, drainAppends } from './modules/conversations/ind
 import { empathyListeners } from './modules/empathy/index.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
 import { routingListeners } from './modules/routing/index.ts';
+import { voiceJobHandlers } from './modules/voice/index.ts';
 import { instance } from './modules/workspaces/index.ts';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -93,7 +94,13 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
   const services = await openServices(config, log);
   const metrics = createMetrics();
   const jobRunner =
-    role === 'web' ? null : startJobRunner(services, jobHandlers, { pollMs: config.jobsPollMs, metrics: metrics.registry });
+    role === 'web'
+      ? null
+      : startJobRunner(
+          services,
+          { ...jobHandlers, ...voiceJobHandlers(config) },
+          { pollMs: config.jobsPollMs, metrics: metrics.registry },
+        );
   const redis =
     config.redisUrl && role !== 'worker'
       ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 500 })

@@ -4,3 +4,4 @@ export { routingListeners } from './listeners.ts';
 export { fillAgent, fillEveryone, routeConversation } from './routing.ts';
 export { toQueued } from './snapshot.ts';
 export { estimateFor, waitContext } from './waits.ts';
+export { personToRing } from './ringing.ts';

@@ -1,0 +1,12 @@
+export {
+  answerCall,
+  declineCall,
+  endCallsOnSocket,
+  hangUp,
+  holdCall,
+  relaySignal,
+} from './callControls.ts';
+export { iceServers } from './iceServers.ts';
+export { voiceJobHandlers } from './jobs.ts';
+export { placeCall } from './placeCall.ts';
+export { voiceRoutes } from './routes.ts';

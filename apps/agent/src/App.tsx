@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { AlertNotices } from './components/AlertNotices.tsx';
+import { CallCard } from './components/CallCard.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { IdleAwayNote } from './components/IdleAwayNote.tsx';
 import { PhoneBar } from './components/PhoneBar.tsx';
@@ -100,6 +101,7 @@ export function App() {
         ) : null}
       </main>
       <AlertNotices onLiveQueue={route.name === 'supervisor'} />
+      <CallCard />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import './styles/search.css';
 import './styles/coach.css';
 import './styles/empathy.css';
 import './styles/phone.css';
+import './styles/calls.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

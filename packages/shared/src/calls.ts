@@ -31,6 +31,8 @@ export const Call = z.object({
   /** When the current person's ringing started (for the card's honest countdown). */
   rangAt: z.string().nullable(),
   ringSeconds: z.number().int(),
+  /** While the customer is on hold, the agent is prompted to check in this often. */
+  holdCheckInSeconds: z.number().int(),
   answeredAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   /** Answered → ended, whole seconds; null until it ends answered. */

@@ -119,6 +119,7 @@ describe('who receives a call', () => {
     placedAt: '',
     rangAt: '',
     ringSeconds: 20,
+    holdCheckInSeconds: 30,
     answeredAt: null,
     endedAt: null,
     durationSeconds: null,

@@ -7,7 +7,8 @@ import { toQueued, toSlot } from './snapshot.ts';
 /**
  * Who a call on this conversation should ring now: routing's own policy on the phone channel (presence, phone
  * capacity, team, skills; continuity: the person helping now or who helped last first), skipping `exclude`
- * (already rung). `liveCalls` counts each person's calls under way, which fill their phone capacity. A preferred
+ * (already rung). `liveCalls` counts each person's calls ringing or under way: they, not open conversations, fill
+ * their phone capacity. A preferred
  * person who cannot take a call now is not waited for: a ringing customer is not held for anyone.
  */
 export async function personToRing(
@@ -25,7 +26,8 @@ export async function personToRing(
   );
   const slots = people.map((p) => {
     const slot = toSlot(p, open.get(p.id));
-    slot.open.phone = Math.max(slot.open.phone ?? 0, opts.liveCalls.get(p.id) ?? 0);
+    // Phone capacity is calls at once: a phone conversation still open after its call does not keep the line busy.
+    slot.open.phone = opts.liveCalls.get(p.id) ?? 0;
     return slot;
   });
   const queued = { ...toQueued(conversation), channel: 'phone' as const };

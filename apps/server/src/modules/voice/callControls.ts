@@ -74,7 +74,7 @@ export async function answerCall(
     });
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-    return pushCallChanged(tx, won, services.config.callRingSeconds, events);
+    return pushCallChanged(tx, won, services.config, events);
   });
   return { call, iceServers: iceServers(services.config, { workspaceId: actor.workspaceId, id: call.id }) };
 }
@@ -85,7 +85,7 @@ export async function declineCall(services: Services, actor: AgentActor, input: 
     const call = await callFor(tx, actor, input.callId);
     if (call.status !== 'ringing' || call.ringingAgentId !== actor.agentId) throw notRingingForYou(call, actor.agentId);
     const next = await ringNext(tx, services.config, call, services.now(), events, 'declined');
-    return viewOfCall(tx, next, services.config.callRingSeconds);
+    return viewOfCall(tx, next, services.config);
   });
 }
 
@@ -97,19 +97,15 @@ export async function hangUp(services: Services, actor: Actor, input: { callId: 
   return inUnit(services, async (tx, events) => {
     const call = await callFor(tx, actor, input.callId);
     const now = services.now();
-    if (call.status === 'ended') return viewOfCall(tx, call, services.config.callRingSeconds);
+    if (call.status === 'ended') return viewOfCall(tx, call, services.config);
     if (actor.kind === 'agent') {
       if (call.status === 'ringing' && call.ringingAgentId === actor.agentId) {
-        return viewOfCall(
-          tx,
-          await ringNext(tx, services.config, call, now, events, 'declined'),
-          services.config.callRingSeconds,
-        );
+        return viewOfCall(tx, await ringNext(tx, services.config, call, now, events, 'declined'), services.config);
       }
       if (call.answeredBy !== actor.agentId) throw notRingingForYou(call, actor.agentId);
     }
     const ended = await endCall(tx, services.config, call, call.status === 'ringing' ? 'cancelled' : 'completed', now, events);
-    return viewOfCall(tx, ended, services.config.callRingSeconds);
+    return viewOfCall(tx, ended, services.config);
   });
 }
 
@@ -120,7 +116,7 @@ export async function holdCall(services: Services, actor: AgentActor, input: { c
     if (call.status !== 'answered' || call.answeredBy !== actor.agentId)
       throw new Conflict('Only the person on a call can hold it.');
     const held = (await calls.setHold(tx, actor.workspaceId, call.id, input.hold))!;
-    return pushCallChanged(tx, held, services.config.callRingSeconds, events);
+    return pushCallChanged(tx, held, services.config, events);
   });
 }
 
@@ -132,7 +128,7 @@ export async function wrapUpCall(services: Services, actor: AgentActor, input: {
     if (call.answeredBy !== actor.agentId) throw new Conflict('Only the person who took the call wraps it up.');
     const noted = (await calls.setWrapUp(tx, actor.workspaceId, call.id, input.notes))!;
     await appendWrapUp(tx, noted, actor.agentId, input.notes, events);
-    return pushCallChanged(tx, noted, services.config.callRingSeconds, events);
+    return pushCallChanged(tx, noted, services.config, events);
   });
 }
 
@@ -178,14 +174,14 @@ export async function endCallsOnSocket(services: Services, workspaceId: string, 
 
 /** One call, for an agent who may see its conversation. */
 export async function getCall(services: Services, actor: AgentActor, callId: string): Promise<Call> {
-  return services.db.transaction(async (tx) => viewOfCall(tx, await callFor(tx, actor, callId), services.config.callRingSeconds));
+  return services.db.transaction(async (tx) => viewOfCall(tx, await callFor(tx, actor, callId), services.config));
 }
 
 /** The calls ringing for this agent or under way with them (their app shows them after a reload). */
 export async function liveCallsOf(services: Services, actor: AgentActor): Promise<Call[]> {
   return services.db.transaction(async (tx) => {
     const live = await calls.liveFor(tx, actor.workspaceId, actor.agentId);
-    return Promise.all(live.map((c) => viewOfCall(tx, c, services.config.callRingSeconds)));
+    return Promise.all(live.map((c) => viewOfCall(tx, c, services.config)));
   });
 }
 
@@ -194,6 +190,6 @@ export async function callsOfConversation(services: Services, actor: AgentActor,
   return services.db.transaction(async (tx) => {
     const conversation = await conversationFor(tx, actor, conversationId);
     const found = await calls.ofConversation(tx, actor.workspaceId, conversation.id);
-    return Promise.all(found.map((c) => viewOfCall(tx, c, services.config.callRingSeconds)));
+    return Promise.all(found.map((c) => viewOfCall(tx, c, services.config)));
   });
 }

@@ -44,7 +44,7 @@ export async function placeCall(
     });
     if (!open) events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     const ringing = await ringNext(tx, services.config, placed, now, events, 'missed');
-    return visitorCallOf(await viewOfCall(tx, ringing, services.config.callRingSeconds));
+    return visitorCallOf(await viewOfCall(tx, ringing, services.config));
   });
   return { call, iceServers: iceServers(services.config, { workspaceId: actor.workspaceId, id: call.id }) };
 }

@@ -1,4 +1,5 @@
 import type { Call, Emotion, PublicAgent, VisitorCall } from '@warmline/shared';
+import type { Config } from '../../core/config.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { iso, isoOrNull } from '../../core/db/rows.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
@@ -16,8 +17,11 @@ interface Context {
   customerName: string | null;
   mood: Emotion | null;
   faces: Map<string, { displayName: string; avatarUrl: string | null }>;
-  ringSeconds: number;
+  times: CallTimes;
 }
+
+/** The call settings its views carry: how long one person is rung, how often a hold prompts a check-in. */
+export type CallTimes = Pick<Config, 'callRingSeconds' | 'callHoldCheckInSeconds'>;
 
 function face(ctx: Context, id: string | null): PublicAgent | null {
   const f = id ? ctx.faces.get(id) : undefined;
@@ -37,7 +41,8 @@ export function presentCall(call: CallRecord, ctx: Context): Call {
     onHold: call.onHold,
     placedAt: iso(call.placedAt),
     rangAt: isoOrNull(call.rangAt),
-    ringSeconds: ctx.ringSeconds,
+    ringSeconds: ctx.times.callRingSeconds,
+    holdCheckInSeconds: ctx.times.callHoldCheckInSeconds,
     answeredAt: isoOrNull(call.answeredAt),
     endedAt: isoOrNull(call.endedAt),
     durationSeconds: durationOf(call),
@@ -63,7 +68,7 @@ export function visitorCallOf(call: Call): VisitorCall {
 }
 
 /** Reads what a call's views need (the customer's name and mood, the faces of the people on it). */
-export async function viewOfCall(tx: Sql, call: CallRecord, ringSeconds: number): Promise<Call> {
+export async function viewOfCall(tx: Sql, call: CallRecord, times: CallTimes): Promise<Call> {
   const conversation = await conversations.byId(tx, call.workspaceId, call.conversationId);
   const ids = [call.ringingAgentId, call.answeredBy].filter((id): id is string => Boolean(id));
   const faces = await agents.faces(
@@ -74,7 +79,7 @@ export async function viewOfCall(tx: Sql, call: CallRecord, ringSeconds: number)
     customerName: conversation?.customerName ?? null,
     mood: conversation?.mood ?? null,
     faces,
-    ringSeconds,
+    times,
   });
 }
 
@@ -82,11 +87,11 @@ export async function viewOfCall(tx: Sql, call: CallRecord, ringSeconds: number)
 export async function pushCallChanged(
   tx: Sql,
   call: CallRecord,
-  ringSeconds: number,
+  times: CallTimes,
   events: WarmlineEvent[],
   alsoTell: Array<string | null> = [],
 ): Promise<Call> {
-  const view = await viewOfCall(tx, call, ringSeconds);
+  const view = await viewOfCall(tx, call, times);
   const agentIds = [...new Set([call.ringingAgentId, call.answeredBy, ...alsoTell].filter((id): id is string => Boolean(id)))];
   events.push({
     type: 'call.changed',

@@ -13,7 +13,7 @@ import { type CallRecord, calls } from './repository/calls.ts';
 /** The durable job that moves a call on when the person it rings does not answer in time. */
 export const RING_TIMEOUT = 'call_ring_timeout';
 
-export type CallSettings = Pick<Config, 'callRingSeconds' | 'callRingPeople'>;
+export type CallSettings = Pick<Config, 'callRingSeconds' | 'callRingPeople' | 'callHoldCheckInSeconds'>;
 
 /**
  * Rings the next person routing chooses for this call (the call's row is locked by the caller). When nobody is
@@ -50,7 +50,7 @@ export async function ringNext(
     payload: { callId: call.id, agentId: person.id, conversationId: call.conversationId },
   });
   const ringing = (await calls.byId(tx, call.workspaceId, call.id))!;
-  await pushCallChanged(tx, ringing, settings.callRingSeconds, events, [previous]);
+  await pushCallChanged(tx, ringing, settings, events, [previous]);
   return ringing;
 }
 
@@ -69,6 +69,6 @@ export async function endCall(
   await jobs.cancelFor(tx, call.workspaceId, RING_TIMEOUT, call.conversationId);
   const answerer = ended.answeredBy ? await agents.byId(tx, call.workspaceId, ended.answeredBy) : null;
   await appendCallEntry(tx, ended, answerer?.displayName ?? null, events);
-  await pushCallChanged(tx, ended, settings.callRingSeconds, events, [call.ringingAgentId, ...alsoTell]);
+  await pushCallChanged(tx, ended, settings, events, [call.ringingAgentId, ...alsoTell]);
   return ended;
 }

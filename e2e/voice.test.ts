@@ -126,6 +126,11 @@ describe('a call from the widget to a named person, in Chromium with fake media'
     await expect.poll(() => incoming.getByRole('link', { name: 'See their story' }).count()).toBe(1);
     await shot(agent, 'voice-agent-incoming');
     await agent.setViewportSize({ width: 390, height: 844 });
+    // The sidebar slides away as the window narrows: the picture is of the settled phone layout.
+    await agent.waitForFunction(() =>
+      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    );
+    await agent.locator('.phone-bar').waitFor();
     await shot(agent, 'voice-agent-incoming-phone');
     await agent.setViewportSize({ width: 1280, height: 800 });
   });

@@ -101,9 +101,10 @@ button{cursor:pointer}
 .counter{font-size:12px;color:var(--muted);text-align:right;margin:-8px 20px 8px}
 .counter.over{color:#a1281b;font-weight:600}
 .foot{font-size:11px;color:#a89585;text-align:center;padding:0 0 8px}
-.callbtn{flex:none;height:36px;border:0;border-radius:10px;padding:0 10px;background:rgba(255,255,255,.16);color:#fff;display:flex;align-items:center;gap:6px;font-size:13.5px;font-weight:600}
-.callbtn:hover{background:rgba(255,255,255,.26)}
-.callbtn svg,.hang svg{width:16px;height:16px}
+.hang svg{width:16px;height:16px}
+.talk{display:flex;align-items:center;gap:6px;margin-top:10px;border:1.5px solid #ecd5c2;border-radius:999px;padding:5px 12px;background:#fffaf5;color:var(--accent-dark);font-weight:600;font-size:13.5px}
+.talk:hover{border-color:var(--accent);background:var(--accent-soft)}
+.talk svg{width:15px;height:15px}
 .call{padding:12px 16px;background:#fff;border-bottom:1px solid var(--line);display:flex;flex-direction:column;gap:10px}
 .callwho{display:flex;align-items:center;gap:12px}
 .callface{flex:none;width:40px;height:40px;border-radius:50%;display:grid;place-items:center;background:var(--accent-soft);color:var(--accent)}

@@ -33,6 +33,12 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
     () => chat.call.place(),
   );
   const callCard = createCallCard(base, chat);
+  const talk = h(
+    'button',
+    { class: 'talk', type: 'button', 'data-testid': 'wl-talk', onclick: () => chat.call.place() },
+    icon('phone'),
+    'Prefer to talk? Call us — a person answers',
+  );
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const intro = h('div', { class: 'intro', hidden: true });
   const messages = createMessages(base, (id) => chat.retry(id));
@@ -125,8 +131,9 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
     show(intro, !!ws);
     if (ws && intro.dataset.name !== ws.name + ws.greeting) {
       intro.dataset.name = ws.name + ws.greeting;
-      intro.replaceChildren(h('p', { class: 'name', text: ws.name }), h('p', { class: 'greet', text: ws.greeting }));
+      intro.replaceChildren(h('p', { class: 'name', text: ws.name }), h('p', { class: 'greet', text: ws.greeting }), talk);
     }
+    show(talk, !chat.call.live && !chat.call.call);
     panel.setAttribute('aria-label', ws ? `Chat with ${ws.name}` : 'Chat with us');
 
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;

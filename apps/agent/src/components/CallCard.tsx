@@ -15,6 +15,7 @@ import {
   useCalls,
   wrapUp,
 } from '../state/calls.ts';
+import { personName } from '../state/customerName.ts';
 import { Avatar } from './Avatar.tsx';
 import { MoodWord } from './MoodWord.tsx';
 
@@ -25,7 +26,9 @@ function clock(seconds: number): string {
 }
 
 const since = (at: string | null, now: number) => (at ? (now - Date.parse(at)) / 1000 : 0);
-const firstName = (name: string | null) => (name ?? 'the customer').split(' ')[0]!;
+/** The caller as the inbox names them: their name, or "Visitor" and a short id. */
+const callerName = (call: Call) => personName(call.customer);
+const firstName = (call: Call) => call.customer.name?.trim().split(' ')[0] || null;
 
 /** Alt+A answers the call ringing longest; Alt+H hangs up the call in this tab. */
 function useCallKeys(ringing: Call | undefined, here: Call | null) {
@@ -44,7 +47,7 @@ function useCallKeys(ringing: Call | undefined, here: Call | null) {
 
 function Incoming({ call, pending, now }: { call: Call; pending: boolean; now: number }) {
   const left = Math.max(0, Math.ceil(call.ringSeconds - since(call.rangAt, now)));
-  const name = call.customer.name ?? 'A customer';
+  const name = callerName(call);
   return (
     <section className="call-card is-ringing" data-testid="incoming-call" aria-label={`${name} is calling`}>
       <div className="call-who">
@@ -82,7 +85,7 @@ function Incoming({ call, pending, now }: { call: Call; pending: boolean; now: n
 }
 
 function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; heldSince: number | null; now: number }) {
-  const name = call.customer.name ?? 'The customer';
+  const name = callerName(call);
   const prompt = call.onHold && heldSince !== null && now - heldSince >= call.holdCheckInSeconds * 1000;
   return (
     <section className={`call-card${call.onHold ? ' is-held' : ''}`} data-testid="on-call" aria-label={`On a call with ${name}`}>
@@ -105,16 +108,16 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
           {prompt ? (
             <>
               <p>
-                <strong>Still there? Let them know.</strong> Say: “Thanks for holding, {firstName(call.customer.name)} — I’m still
+                <strong>Still there? Let them know.</strong> Say: “Thanks for holding{firstName(call) ? `, ${firstName(call)}` : ''} — I’m still
                 here, just a moment more.”
               </p>
-              <button type="button" className="btn btn-small" data-testid="hold-checked-in" onClick={checkedIn}>
+              <button type="button" className="btn btn-note btn-small" data-testid="hold-checked-in" onClick={checkedIn}>
                 I checked in
               </button>
             </>
           ) : (
             <p>
-              {firstName(call.customer.name)} hears silence and reads that you’ll be right back. No music. We’ll remind you to
+              {firstName(call) ?? 'The customer'} hears silence and reads that you’ll be right back. No music. We’ll remind you to
               check in every {call.holdCheckInSeconds} s.
             </p>
           )}
@@ -157,7 +160,7 @@ function WrapUp({ call }: { call: Call }) {
   return (
     <section className="call-card" data-testid="call-wrap-up" aria-label="Call wrap-up">
       <p className="call-kicker">
-        Call ended · {clock(call.durationSeconds ?? 0)} with {call.customer.name ?? 'the customer'}
+        Call ended · {clock(call.durationSeconds ?? 0)} with {callerName(call)}
       </p>
       <form
         className="call-wrap"

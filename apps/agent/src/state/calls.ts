@@ -71,6 +71,8 @@ export function receiveCall(frame: Extract<ServerFrame, { type: 'call' }>): void
   if (frame.here) {
     set({ here: call.id, pending: null, muted: false, heldSince: null, notice: null });
     startMedia(call.id, frame.iceServers ?? []);
+    // Answered: their story opens, so the person on the phone never has to repeat it.
+    navigate(paths.conversation(call.conversationId));
   } else if (call.status === 'answered' && call.id !== state.here && before?.status === 'ringing') {
     const me = meId(getAppState());
     set({ notice: call.answeredBy?.id === me ? 'You answered that call in another tab.' : 'That call was answered elsewhere.' });

@@ -13,9 +13,8 @@ export function createHeader(base: string, onClose: () => void, onCall: () => vo
   const position = h('p', { class: 'pos', 'data-testid': 'wl-position', hidden: true });
   const callButton = h(
     'button',
-    { class: 'callbtn', type: 'button', 'data-testid': 'wl-call', 'aria-label': 'Call us', onclick: onCall },
+    { class: 'close', type: 'button', 'data-testid': 'wl-call', 'aria-label': 'Call us', title: 'Call us', onclick: onCall },
     icon('phone'),
-    'Call',
   );
   const el = h(
     'header',

@@ -62,7 +62,7 @@ export function createCallCard(base: string, chat: Chat) {
     h('div', { class: 'callwho' }, face, h('div', { style: 'min-width:0' }, title, status)),
     h('div', { class: 'callacts' }, hangUp, callback, close),
   );
-  let faceKey = '';
+  let faceKey = '-';
   let timer: ReturnType<typeof setInterval> | null = null;
 
   function update() {

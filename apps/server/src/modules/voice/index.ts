@@ -9,4 +9,5 @@ export {
 export { iceServers } from './iceServers.ts';
 export { voiceJobHandlers } from './jobs.ts';
 export { placeCall } from './placeCall.ts';
+export { calls } from './repository/calls.ts';
 export { voiceRoutes } from './routes.ts';

@@ -16,6 +16,8 @@ export class WidgetCall {
   private ownId: string | null = null;
   private ice: IceServer[] = [];
   private media: CallMedia | null = null;
+  /** The person the audio connects to: a warm transfer to a colleague connects afresh. */
+  private mediaWith: string | null = null;
   /** "Call us" was pressed before the socket was up: placed as soon as it is. */
   private queued = false;
   /** A call the customer put away: its last frames change nothing on screen. */
@@ -93,7 +95,12 @@ export class WidgetCall {
   }
 
   private follow(call: VisitorCall): void {
+    if (this.media && (call.status === 'ended' || call.person?.id !== this.mediaWith)) {
+      this.media.stop();
+      this.media = null;
+    }
     if (call.status === 'answered' && !this.media) {
+      this.mediaWith = call.person?.id ?? null;
       const id = call.id;
       this.media = this.makeMedia((signal) => this.send({ type: 'call.signal', callId: id, signal }));
       this.media.start(this.ice, true).catch(() => {
@@ -101,10 +108,6 @@ export class WidgetCall {
         this.hangUp();
         this.changed();
       });
-    }
-    if (call.status === 'ended' && this.media) {
-      this.media.stop();
-      this.media = null;
     }
   }
 }

@@ -27,6 +27,8 @@ export const Call = z.object({
   ringing: PublicAgent.nullable(),
   answeredBy: PublicAgent.nullable(),
   onHold: z.boolean(),
+  /** A warm transfer on offer: the colleague reads the note before joining. */
+  transfer: z.object({ to: PublicAgent, note: z.string() }).nullable(),
   placedAt: z.string(),
   /** When the current person's ringing started (for the card's honest countdown). */
   rangAt: z.string().nullable(),
@@ -89,6 +91,15 @@ export const CallClientFrames = [
   /** Either side hangs up; while it rings, the customer's hang-up cancels it. */
   z.object({ type: z.literal('call.hangup'), callId: Id }),
   z.object({ type: z.literal('call.hold'), callId: Id, hold: z.boolean() }),
+  /** The person on the call hands it to a colleague, who first reads the note. */
+  z.object({
+    type: z.literal('call.transfer'),
+    callId: Id,
+    toAgentId: Id,
+    note: z.string().trim().min(1, { message: 'a handoff note tells your colleague what they need to know' }).max(2000),
+  }),
+  /** The colleague, having read the note, joins: the call is theirs. */
+  z.object({ type: z.literal('call.join'), callId: Id }),
   /** Relayed to the other party of the call only. */
   z.object({ type: z.literal('call.signal'), callId: Id, signal: CallSignal }),
 ] as const;

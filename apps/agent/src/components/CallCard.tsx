@@ -8,6 +8,7 @@ import {
   checkedIn,
   decline,
   dismissNotice,
+  handedToMe,
   hangUp,
   ringingForMe,
   setHold,
@@ -17,6 +18,7 @@ import {
 } from '../state/calls.ts';
 import { personName } from '../state/customerName.ts';
 import { Avatar } from './Avatar.tsx';
+import { CallTransferForm, HandedToMe, HandoffPending } from './CallTransfer.tsx';
 import { MoodWord } from './MoodWord.tsx';
 
 /** "3:05". */
@@ -86,6 +88,7 @@ function Incoming({ call, pending, now }: { call: Call; pending: boolean; now: n
 
 function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; heldSince: number | null; now: number }) {
   const name = callerName(call);
+  const [handing, setHanding] = useState(false);
   const prompt = call.onHold && heldSince !== null && now - heldSince >= call.holdCheckInSeconds * 1000;
   return (
     <section className={`call-card${call.onHold ? ' is-held' : ''}`} data-testid="on-call" aria-label={`On a call with ${name}`}>
@@ -108,8 +111,8 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
           {prompt ? (
             <>
               <p>
-                <strong>Still there? Let them know.</strong> Say: “Thanks for holding{firstName(call) ? `, ${firstName(call)}` : ''} — I’m still
-                here, just a moment more.”
+                <strong>Still there? Let them know.</strong> Say: “Thanks for holding
+                {firstName(call) ? `, ${firstName(call)}` : ''} — I’m still here, just a moment more.”
               </p>
               <button type="button" className="btn btn-note btn-small" data-testid="hold-checked-in" onClick={checkedIn}>
                 I checked in
@@ -123,6 +126,8 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
           )}
         </div>
       ) : null}
+      <HandoffPending call={call} />
+      {handing && !call.transfer ? <CallTransferForm call={call} onDone={() => setHanding(false)} /> : null}
       <div className="call-actions">
         <button type="button" className="btn" aria-pressed={muted} data-testid="call-mute" onClick={toggleMute}>
           {muted ? 'Unmute' : 'Mute'}
@@ -136,6 +141,11 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
         >
           {call.onHold ? 'Resume' : 'Hold'}
         </button>
+        {call.transfer || handing ? null : (
+          <button type="button" className="btn" data-testid="call-transfer" onClick={() => setHanding(true)}>
+            Transfer
+          </button>
+        )}
         <button type="button" className="btn btn-danger" data-testid="call-hangup" onClick={() => hangUp(call.id)}>
           Hang up <kbd>Alt H</kbd>
         </button>
@@ -202,6 +212,7 @@ export function CallCard() {
   const heldSince = useCalls((s) => s.heldSince);
   const notice = useCalls((s) => s.notice);
   const ringing = ringingForMe({ calls, here: null, muted, heldSince, notice, pending });
+  const handed = handedToMe({ calls, here: null, muted, heldSince, notice, pending });
   const now = useNow(1000);
   useCallKeys(ringing[0], here);
   useEffect(() => {
@@ -209,7 +220,7 @@ export function CallCard() {
     const timer = setTimeout(dismissNotice, 6000);
     return () => clearTimeout(timer);
   }, [notice]);
-  if (!ringing.length && !here && !notice) return null;
+  if (!ringing.length && !handed.length && !here && !notice) return null;
   return (
     <div className="call-dock" aria-live="polite">
       {notice ? (
@@ -219,6 +230,9 @@ export function CallCard() {
       ) : null}
       {here?.status === 'answered' ? <OnCall call={here} muted={muted} heldSince={heldSince} now={now} /> : null}
       {here?.status === 'ended' ? <WrapUp call={here} /> : null}
+      {handed.map((call) => (
+        <HandedToMe key={call.id} call={call} pending={pending === call.id} />
+      ))}
       {ringing.map((call) => (
         <Incoming key={call.id} call={call} pending={pending === call.id} now={now} />
       ))}

@@ -25,6 +25,8 @@ export interface CallsState {
 let state: CallsState = { calls: {}, here: null, muted: false, heldSince: null, notice: null, pending: null };
 const listeners = new Set<() => void>();
 let media: CallMedia | null = null;
+/** Signalling that reached this tab before its answer (or join) was confirmed: handed to the call's audio once it starts. */
+let early: { callId: string; signals: CallSignal[] } | null = null;
 
 function set(patch: Partial<CallsState>): void {
   state = { ...state, ...patch };
@@ -56,7 +58,8 @@ export function callHere(s: CallsState = state): Call | null {
 }
 
 function keep(call: Call): void {
-  const mine = call.ringing?.id === meId(getAppState()) || call.answeredBy?.id === meId(getAppState());
+  const me = meId(getAppState());
+  const mine = call.ringing?.id === me || call.answeredBy?.id === me || call.transfer?.to.id === me;
   const calls = { ...state.calls };
   // Ringing for someone else now, or ended without being mine to wrap up: off this tab's screen.
   if ((!mine && call.status !== 'ended') || (call.status === 'ended' && call.id !== state.here)) delete calls[call.id];
@@ -77,9 +80,17 @@ export function receiveCall(frame: Extract<ServerFrame, { type: 'call' }>): void
     const me = meId(getAppState());
     set({ notice: call.answeredBy?.id === me ? 'You answered that call in another tab.' : 'That call was answered elsewhere.' });
   }
+  if (call.id === state.here && !frame.here && call.answeredBy?.id !== meId(getAppState()) && call.status !== 'ended') {
+    // Handed on: the colleague who joined has the customer now.
+    stopMedia();
+    set({ here: null, notice: `${call.answeredBy?.displayName ?? 'Your colleague'} has the call now.` });
+  }
   if (call.id === state.here) {
     if (call.onHold && !before?.onHold) set({ heldSince: Date.now() });
     if (!call.onHold) set({ heldSince: null });
+    // On hold nobody hears anybody: my microphone and their voice both follow the call's state.
+    media?.setMicOn(!call.onHold && !state.muted);
+    media?.setListening(!call.onHold);
     if (call.status === 'ended') stopMedia();
   }
   keep(call);
@@ -93,7 +104,11 @@ export function receiveCall(frame: Extract<ServerFrame, { type: 'call' }>): void
 }
 
 export function receiveCallSignal(frame: Extract<ServerFrame, { type: 'call.signal' }>): void {
-  if (frame.callId === state.here) void media?.signal(frame.signal);
+  if (frame.callId === state.here && media) void media.signal(frame.signal);
+  else if (frame.callId === state.pending) {
+    if (early?.callId !== frame.callId) early = { callId: frame.callId, signals: [] };
+    early.signals.push(frame.signal);
+  }
 }
 
 /** An error frame with no message of its own: the answer or decline this tab just sent did not go through. */
@@ -105,6 +120,8 @@ export function callActionFailed(message: string): void {
 function startMedia(callId: string, iceServers: IceServer[]): void {
   media?.stop();
   media = new CallMedia((signal: CallSignal) => sendFrame({ type: 'call.signal', callId, signal }));
+  for (const signal of early?.callId === callId ? early.signals : []) void media.signal(signal);
+  early = null;
   media.start(iceServers, false).catch(() => {
     set({ notice: 'Warmline could not use your microphone: allow it in the browser and call the customer back.' });
     hangUp(callId);
@@ -137,9 +154,24 @@ export function toggleMute(): void {
 
 /** Hold: the customer hears silence and reads that I will be right back; I stop hearing them. */
 export function setHold(callId: string, hold: boolean): void {
-  media?.setMicOn(!hold && !state.muted);
-  media?.setListening(!hold);
   sendFrame({ type: 'call.hold', callId, hold });
+}
+
+/** Hands the call to a colleague with a note; the customer waits on hold until they join. */
+export function transferCall(callId: string, toAgentId: string, note: string): boolean {
+  return sendFrame({ type: 'call.transfer', callId, toAgentId, note });
+}
+
+/** Having read the handoff note, I join the call. */
+export function joinCall(callId: string): void {
+  if (sendFrame({ type: 'call.join', callId })) set({ pending: callId, notice: null });
+  else set({ notice: 'Reconnecting… try again in a moment.' });
+}
+
+/** Calls being handed to me by a colleague, oldest first. */
+export function handedToMe(s: CallsState = state): Call[] {
+  const me = meId(getAppState());
+  return Object.values(s.calls).filter((c) => c.status === 'answered' && c.transfer?.to.id === me);
 }
 
 /** I told the customer I am still there: the next check-in prompt counts from now. */

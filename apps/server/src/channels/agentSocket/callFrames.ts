@@ -9,6 +9,8 @@ import {
   endCallsOnSocket,
   hangUp,
   holdCall,
+  joinCall,
+  offerCallTransfer,
   placeCall,
   relaySignal,
 } from '../../modules/voice/index.ts';
@@ -51,6 +53,16 @@ export async function onCallFrame(services: Services, limiter: RateLimiter, conn
       if (actor.kind !== 'agent') throw new Invalid('Only the agent on the call holds it.');
       await holdCall(services, actor, frame);
       return;
+    case 'call.transfer':
+      if (actor.kind !== 'agent') throw new Invalid('Only the agent on the call hands it on.');
+      await offerCallTransfer(services, actor, frame);
+      return;
+    case 'call.join': {
+      if (actor.kind !== 'agent') throw new Invalid('Only an agent joins a call.');
+      onCalls.add(conn);
+      const joined = await joinCall(services, actor, { callId: frame.callId, socketId: conn.id });
+      return conn.send({ type: 'call', call: joined.call, here: true, iceServers: joined.iceServers });
+    }
     case 'call.hangup':
       await hangUp(services, actor, frame);
       return;

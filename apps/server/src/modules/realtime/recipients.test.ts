@@ -116,6 +116,7 @@ describe('who receives a call', () => {
     ringing: { id: 'a1', displayName: 'Amina', avatarUrl: null },
     answeredBy: null,
     onHold: false,
+    transfer: null,
     placedAt: '',
     rangAt: '',
     ringSeconds: 20,

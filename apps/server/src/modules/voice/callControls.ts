@@ -79,10 +79,18 @@ export async function answerCall(
   return { call, iceServers: iceServers(services.config, { workspaceId: actor.workspaceId, id: call.id }) };
 }
 
-/** The person it rings declines: it rings the next person routing chooses, or ends as declined. */
+/**
+ * The person it rings declines: it rings the next person routing chooses, or ends as declined. On a call being
+ * handed on, declining withdraws the handoff.
+ */
 export async function declineCall(services: Services, actor: AgentActor, input: { callId: string }): Promise<Call> {
   return inUnit(services, async (tx, events) => {
     const call = await callFor(tx, actor, input.callId);
+    if (call.status === 'answered' && call.transferTo && [call.transferTo, call.answeredBy].includes(actor.agentId)) {
+      // The colleague says no to a handoff, or the person on the call takes it back: it stays with them.
+      const kept = (await calls.offerTransfer(tx, actor.workspaceId, call.id, null))!;
+      return pushCallChanged(tx, kept, services.config, events, [call.transferTo]);
+    }
     if (call.status !== 'ringing' || call.ringingAgentId !== actor.agentId) throw notRingingForYou(call, actor.agentId);
     const next = await ringNext(tx, services.config, call, services.now(), events, 'declined');
     return viewOfCall(tx, next, services.config);

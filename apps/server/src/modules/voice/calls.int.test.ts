@@ -217,6 +217,38 @@ describe.each(layouts)(`calls (%s, ${backend})`, (layout) => {
     outsiderApp.close();
   });
 
+  it('a warm transfer: the colleague reads the handoff note first, then joins, and the customer is theirs', async () => {
+    const s = await shop();
+    const call = await place(s.widget);
+    s.aminaApp.send({ type: 'call.answer', callId: call.id });
+    await s.aminaApp.next('call', (f) => f.here === true);
+    s.aminaApp.send({ type: 'call.transfer', callId: call.id, toAgentId: s.boRecord.id, note: '   ' });
+    expect((await s.aminaApp.next('error')).error).toMatchObject({ code: 'invalid', message: expect.stringMatching(/^note: /) });
+    s.aminaApp.send({ type: 'call.transfer', callId: call.id, toAgentId: s.boRecord.id, note: 'Parcel lost; refund agreed' });
+    const offered = await s.boApp.next('call', (f) => f.call.transfer !== null);
+    expect(offered.call.transfer).toMatchObject({ to: { displayName: 'Bo' }, note: 'Parcel lost; refund agreed' });
+    expect(offered.call).toMatchObject({ onHold: true, answeredBy: { displayName: 'Amina' } });
+    expect((await s.widget.next('visitor_call', (f) => f.call.onHold)).call.person?.displayName).toBe('Amina');
+
+    s.boApp.send({ type: 'call.join', callId: call.id });
+    const joined = await s.boApp.next('call', (f) => f.here === true);
+    expect(joined.call).toMatchObject({ answeredBy: { displayName: 'Bo' }, onHold: false, transfer: null });
+    expect((await s.widget.next('visitor_call', (f) => f.call.person?.displayName === 'Bo')).call.status).toBe('answered');
+    await s.aminaApp.next('call', (f) => f.call.answeredBy?.displayName === 'Bo');
+
+    s.widget.send({ type: 'call.signal', callId: call.id, signal: { kind: 'offer', sdp: 'v=0 to Bo' } });
+    expect((await s.boApp.next('call.signal')).signal).toEqual({ kind: 'offer', sdp: 'v=0 to Bo' });
+    s.aminaApp.send({ type: 'call.signal', callId: call.id, signal: { kind: 'answer', sdp: 'v=0 from Amina' } });
+    expect((await s.aminaApp.next('error', (f) => f.error.code !== 'invalid')).error).toMatchObject({
+      code: 'not_found',
+      message: 'Call not found.',
+    });
+    const timeline = await entriesOf(a, s.amina, s.customer.conversationId);
+    expect(timeline.map((e) => e.body)).toEqual(
+      expect.arrayContaining(['Call handoff to Bo: Parcel lost; refund agreed', 'Bo took over the call']),
+    );
+  });
+
   it('malformed call frames are answered with what is wrong', async () => {
     const s = await shop();
     s.aminaApp.send({ type: 'call.signal', callId: 'x', signal: { kind: 'shout', sdp: 'hi' } });

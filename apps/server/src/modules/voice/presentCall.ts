@@ -39,6 +39,8 @@ export function presentCall(call: CallRecord, ctx: Context): Call {
     ringing: face(ctx, call.ringingAgentId),
     answeredBy: face(ctx, call.answeredBy),
     onHold: call.onHold,
+    transfer:
+      call.transferTo && face(ctx, call.transferTo) ? { to: face(ctx, call.transferTo)!, note: call.transferNote ?? '' } : null,
     placedAt: iso(call.placedAt),
     rangAt: isoOrNull(call.rangAt),
     ringSeconds: ctx.times.callRingSeconds,
@@ -70,7 +72,7 @@ export function visitorCallOf(call: Call): VisitorCall {
 /** Reads what a call's views need (the customer's name and mood, the faces of the people on it). */
 export async function viewOfCall(tx: Sql, call: CallRecord, times: CallTimes): Promise<Call> {
   const conversation = await conversations.byId(tx, call.workspaceId, call.conversationId);
-  const ids = [call.ringingAgentId, call.answeredBy].filter((id): id is string => Boolean(id));
+  const ids = [call.ringingAgentId, call.answeredBy, call.transferTo].filter((id): id is string => Boolean(id));
   const faces = await agents.faces(
     tx,
     ids.map((id) => ({ workspaceId: call.workspaceId, id })),
@@ -92,7 +94,9 @@ export async function pushCallChanged(
   alsoTell: Array<string | null> = [],
 ): Promise<Call> {
   const view = await viewOfCall(tx, call, times);
-  const agentIds = [...new Set([call.ringingAgentId, call.answeredBy, ...alsoTell].filter((id): id is string => Boolean(id)))];
+  const agentIds = [
+    ...new Set([call.ringingAgentId, call.answeredBy, call.transferTo, ...alsoTell].filter((id): id is string => Boolean(id))),
+  ];
   events.push({
     type: 'call.changed',
     workspaceId: call.workspaceId,

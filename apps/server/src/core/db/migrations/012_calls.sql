@@ -15,6 +15,9 @@ create table calls (
   customer_socket text not null,
   agent_socket text,
   on_hold boolean not null default false,
+  -- A warm transfer on offer: the colleague reads the handoff note, then joins; the call is theirs from then.
+  transfer_to uuid references agents(id) on delete set null,
+  transfer_note text,
   placed_at timestamptz not null,
   rang_at timestamptz,
   answered_at timestamptz,

@@ -15,6 +15,8 @@ export interface CallRecord {
   customerSocket: string;
   agentSocket: string | null;
   onHold: boolean;
+  transferTo: string | null;
+  transferNote: string | null;
   placedAt: Date;
   rangAt: Date | null;
   answeredAt: Date | null;
@@ -25,7 +27,7 @@ export interface CallRecord {
 const columns = `id, workspace_id as "workspaceId", conversation_id as "conversationId", customer_id as "customerId",
   status, outcome, ringing_agent_id as "ringingAgentId", tried_agent_ids::text[] as "triedAgentIds",
   answered_by as "answeredBy", customer_socket as "customerSocket", agent_socket as "agentSocket",
-  on_hold as "onHold", placed_at as "placedAt", rang_at as "rangAt", answered_at as "answeredAt",
+  on_hold as "onHold", transfer_to as "transferTo", transfer_note as "transferNote", placed_at as "placedAt", rang_at as "rangAt", answered_at as "answeredAt",
   ended_at as "endedAt", wrap_up as "wrapUp"`;
 
 export const calls = {
@@ -118,7 +120,8 @@ export const calls = {
   /** Ends a live call with its outcome; null when it had ended already. */
   async endIfLive(sql: Sql, workspaceId: string, id: string, outcome: CallOutcome, at: Date): Promise<CallRecord | null> {
     const [row] = await sql.query<CallRecord>(
-      `update calls set status = 'ended', outcome = $3, ended_at = $4, ringing_agent_id = null, on_hold = false
+      `update calls set status = 'ended', outcome = $3, ended_at = $4, ringing_agent_id = null, on_hold = false,
+         transfer_to = null, transfer_note = null
        where workspace_id = $1 and id = $2 and status <> 'ended' returning ${columns}`,
       [workspaceId, id, outcome, at],
     );
@@ -128,6 +131,24 @@ export const calls = {
     const [row] = await sql.query<CallRecord>(
       `update calls set on_hold = $3 where workspace_id = $1 and id = $2 and status = 'answered' returning ${columns}`,
       [workspaceId, id, hold],
+    );
+    return row ?? null;
+  },
+  /** Offers the call to a colleague with a handoff note (or withdraws the offer with null). */
+  async offerTransfer(sql: Sql, workspaceId: string, id: string, to: { agentId: string; note: string } | null) {
+    const [row] = await sql.query<CallRecord>(
+      `update calls set transfer_to = $3, transfer_note = $4 where workspace_id = $1 and id = $2 and status = 'answered'
+       returning ${columns}`,
+      [workspaceId, id, to?.agentId ?? null, to?.note ?? null],
+    );
+    return row ?? null;
+  },
+  /** The colleague joins a call offered to them: it is theirs, on their socket, off hold. Null if no longer on offer. */
+  async joinIfOffered(sql: Sql, workspaceId: string, id: string, agentId: string, socketId: string): Promise<CallRecord | null> {
+    const [row] = await sql.query<CallRecord>(
+      `update calls set answered_by = $3, agent_socket = $4, transfer_to = null, transfer_note = null, on_hold = false
+       where workspace_id = $1 and id = $2 and status = 'answered' and transfer_to = $3 returning ${columns}`,
+      [workspaceId, id, agentId, socketId],
     );
     return row ?? null;
   },

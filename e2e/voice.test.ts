@@ -9,10 +9,12 @@ let agentContext: BrowserContext;
 let visitorContext: BrowserContext;
 let agent: Page;
 let visitor: Page;
+let colleague: Page;
 /** While set, the server's answers to "Call us" wait here, so the widget's "connecting" state can be seen. */
 let heldCallFrames: Array<() => void> | null = null;
 
 const HOLD_CHECK_IN_SECONDS = 2;
+const COLLEAGUE = { email: 'jonas@juniper-rye.example', name: 'Jonas Berg' };
 
 /** Keeps every peer connection the page makes, so the test can read its audio statistics. */
 const recordPeerConnections = () => {
@@ -70,6 +72,8 @@ beforeAll(async () => {
   visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });
   agent = await agentContext.newPage();
   visitor = await visitorContext.newPage();
+  colleague = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] })).newPage();
+  await colleague.addInitScript(recordPeerConnections);
   await agent.addInitScript(recordPeerConnections);
   await agent.addInitScript(recordNotifications);
   await visitor.addInitScript(recordPeerConnections);
@@ -87,15 +91,20 @@ afterAll(async () => {
   await warmline?.stop();
 });
 
+async function signIn(page: Page, email: string) {
+  await page.goto(`${warmline.url}/app`);
+  await page.locator('[data-testid="sign-in-email"]').fill(email);
+  await page.locator('[data-testid="sign-in-password"]').fill(DEMO_AGENT.password);
+  await page.locator('[data-testid="sign-in-submit"]').click();
+  await page.locator('[data-testid="presence-switch"]').waitFor();
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 const card = () => visitor.locator('[data-testid="wl-call-card"]');
 
 describe('a call from the widget to a named person, in Chromium with fake media', () => {
   it('the agent signs in and goes available', async () => {
-    await agent.goto(`${warmline.url}/app`);
-    await agent.locator('[data-testid="sign-in-email"]').fill(DEMO_AGENT.email);
-    await agent.locator('[data-testid="sign-in-password"]').fill(DEMO_AGENT.password);
-    await agent.locator('[data-testid="sign-in-submit"]').click();
+    await signIn(agent, DEMO_AGENT.email);
     await agent.locator('[data-testid="presence-switch"]').selectOption('available');
     await expect.poll(() => agent.locator('[data-testid="presence-switch"]').inputValue()).toBe('available');
   });
@@ -196,5 +205,44 @@ describe('a call from the widget to a named person, in Chromium with fake media'
     await visitor.locator('[data-testid="wl-callback-phone"]').waitFor();
     expect(await card().isHidden()).toBe(true);
     await shot(visitor, 'voice-widget-call-me-back');
+  });
+
+  it('a warm transfer: the colleague reads the handoff note first, then joins, and the customer hears them', async () => {
+    await signIn(colleague, COLLEAGUE.email);
+    await visitor.locator('[data-testid="wl-call"]').click();
+    await agent.locator('[data-testid="incoming-call"]').waitFor({ timeout: 10_000 });
+    await agent.locator('[data-testid="call-answer"]').click();
+    await agent.locator('[data-testid="on-call"]').waitFor();
+    await hearsAudio(visitor);
+
+    await agent.locator('[data-testid="call-transfer"]').click();
+    const option = agent.locator('[data-testid="call-transfer-to"] option', { hasText: COLLEAGUE.name });
+    await option.waitFor({ state: 'attached' });
+    await agent.locator('[data-testid="call-transfer-to"]').selectOption((await option.getAttribute('value'))!);
+    await agent.locator('[data-testid="call-transfer-note"]').fill('Birthday cake order: wants it gluten-free, Saturday 10:00.');
+    await shot(agent, 'voice-agent-transfer');
+    await agent.locator('[data-testid="call-transfer-send"]').click();
+    await agent.locator('[data-testid="call-transfer-pending"]').waitFor();
+    await expect.poll(() => card().getAttribute('data-state')).toBe('hold');
+
+    const handoff = colleague.locator('[data-testid="call-handoff"]');
+    await handoff.waitFor({ timeout: 10_000 });
+    expect(await handoff.locator('[data-testid="call-handoff-note"]').innerText()).toBe(
+      'Birthday cake order: wants it gluten-free, Saturday 10:00.',
+    );
+    await shot(colleague, 'voice-agent-transfer-note');
+    await handoff.locator('[data-testid="call-join"]').click();
+    await colleague.locator('[data-testid="on-call"]').waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => visitor.locator('[data-testid="wl-call-title"]').innerText())
+      .toBe(`On a call with ${COLLEAGUE.name}`);
+    await agent
+      .locator('[data-testid="call-notice"]')
+      .filter({ hasText: `${COLLEAGUE.name} has the call now.` })
+      .waitFor();
+    await hearsAudio(colleague);
+    await hearsAudio(visitor);
+    await colleague.locator('[data-testid="call-hangup"]').click();
+    await colleague.locator('[data-testid="call-wrap-up"]').waitFor();
   });
 });

@@ -171,6 +171,12 @@ describe.each(layouts)(`calls (%s, ${backend})`, (layout) => {
     expect(conversation).toMatchObject({ channel: 'phone', assignee: { displayName: 'Amina' } });
     expect(conversation.humanConnectedAt).not.toBeNull();
 
+    // Calling again joins the same conversation: one story, not a new thread per call.
+    const again = await place(widget);
+    expect(again.conversationId).toBe(call.conversationId);
+    widget.send({ type: 'call.hangup', callId: again.id });
+    await widget.next('visitor_call', (f) => f.call.id === again.id && f.call.status === 'ended');
+
     const wrapped = await client(a, amina).post(`/api/v1/calls/${call.id}/wrap-up`, { notes: 'Refund sent; call again Friday' });
     expect(wrapped.status).toBe(200);
     expect(wrapped.body.call.wrapUp).toBe('Refund sent; call again Friday');

@@ -8,6 +8,8 @@ import { viewOfCall, visitorCallOf } from './presentCall.ts';
 import { calls } from './repository/calls.ts';
 import { ringNext } from './ringing.ts';
 
+const WIDGET_CHANNELS: ReadonlySet<string> = new Set(['chat', 'phone']);
+
 /**
  * A widget visitor presses "Call us": the call joins their open conversation (or opens a phone conversation)
  * and rings the person routing chooses. `socketId` is the socket that placed it: the call's signalling to the
@@ -25,9 +27,10 @@ export async function placeCall(
     if (!customer || customer.erasedAt || customer.mergedInto || revoked) {
       throw new Unauthenticated('Your session has ended. Reload the page to start again.');
     }
+    // The widget's own threads are chat and phone; an email thread keeps to itself.
     const latest = input.conversationId
       ? await conversationFor(tx, actor, input.conversationId)
-      : await conversations.latestForCustomer(tx, actor.workspaceId, actor.customerId);
+      : (await conversations.openOf(tx, actor.workspaceId, actor.customerId, 20)).find((c) => WIDGET_CHANNELS.has(c.channel));
     const open = latest && latest.status !== 'resolved' ? latest : null;
     const conversationId =
       open?.id ??

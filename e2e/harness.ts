@@ -5,8 +5,8 @@ import { root } from './warmlineProcess.ts';
 export { root, startWarmline, type Warmline } from './warmlineProcess.ts';
 export const screenshots = path.join(root, 'docs/screenshots');
 
-/** Debian's Chromium, headless; never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless; never a downloaded browser. `extraArgs` adds switches (fake media for calls). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -18,6 +18,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { isWaitingForPerson } from '@warmline/shared';
 import { Suspense, useEffect, useMemo } from 'react';
 import { AlertNotices } from './components/AlertNotices.tsx';
+import { CallCard } from './components/CallCard.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { IdleAwayNote } from './components/IdleAwayNote.tsx';
 import { PhoneBar } from './components/PhoneBar.tsx';
@@ -115,6 +116,7 @@ export function App() {
           ) : null}
         </Suspense>
       </main>
+      <CallCard />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import './styles/coach.css';
 import './styles/empathy.css';
 import './styles/phone.css';
 import './styles/email.css';
+import './styles/calls.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

@@ -31,6 +31,7 @@ import { conversationListeners, drainAppends } from './modules/conversations/ind
 import { empathyListeners } from './modules/empathy/index.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
 import { routingListeners } from './modules/routing/index.ts';
+import { voiceJobHandlers } from './modules/voice/index.ts';
 import { instance } from './modules/workspaces/index.ts';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -101,7 +102,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
       ? null
       : startJobRunner(
           services,
-          { ...jobHandlers, ...email.jobHandlers },
+          { ...jobHandlers, ...email.jobHandlers, ...voiceJobHandlers(config) },
           { pollMs: config.jobsPollMs, metrics: metrics.registry },
         );
   const redis =

@@ -22,6 +22,7 @@ import type {
   WaitEstimate,
 } from '@warmline/shared/types';
 import { type Api, ApiError, type CallbackWindowsResult, type SignedInUser } from './api.ts';
+import { WidgetCall } from './call.ts';
 import { type CallbackWindow, callbackConfirmation, isActiveCallback, openWindows } from './callbackWindows.ts';
 import { type KV, readJSON, storageKey } from './storage.ts';
 import { callbackErrorField, cleanMessage } from './text.ts';
@@ -66,6 +67,9 @@ export class Chat {
   team: PublicAgent[] = [];
   /** Name of the agent typing now, or null. */
   typingName: string | null = null;
+  /** The customer chose "call me back" during or after a call: the form shows whatever the queue says. */
+  wantsCallback = false;
+  readonly call: WidgetCall;
 
   readonly timeline = new Timeline();
   readonly outbox: Outbox<StoredMessage>;
@@ -102,6 +106,10 @@ export class Chat {
       clock: this.clock,
       random: this.random,
     });
+    this.call = new WidgetCall(
+      (frame) => this.conn.send(frame),
+      () => this.changed(),
+    );
     this.conn = new RealtimeClient({
       url: () => (this.token ? visitorSocketUrl(d.base, this.token) : null),
       outbox: this.outbox,
@@ -175,6 +183,7 @@ export class Chat {
    */
   get choices(): WaitChoice[] {
     const c = this.conversation;
+    if (this.wantsCallback && c && c.status !== 'resolved' && !this.callback) return ['callback'];
     if (!c || c.assignee || c.status === 'resolved' || c.promisedReplyBy || this.promise || this.callback) return [];
     if (!this.visitorWrote(c.id)) return [];
     const offered = this.wait?.choices ?? []; // a server older than the contract sends none
@@ -405,6 +414,7 @@ export class Chat {
         // The client has sent `resume` and the outbox already.
         this.authFailures = 0;
         this.readSent.clear(); // a new socket: re-announce the read position when next visible
+        this.call.connected();
         break;
       case 'ack':
         this.ensureConversation(f.conversationId, f.entry.createdAt);
@@ -436,7 +446,12 @@ export class Chat {
       case 'read':
         if (f.by === 'agent') this.agentRead.set(f.conversationId, Math.max(f.seq, this.agentRead.get(f.conversationId) ?? 0));
         break;
+      case 'visitor_call':
+      case 'call.signal':
+        this.call.receive(f);
+        return;
       case 'error':
+        if (!f.clientId) this.call.failed(f.error.message);
         // A send's error (failed, or pending again if the server could not store it yet) is the outbox's.
         if (!f.clientId && f.error.code === 'rate_limited') {
           this.notice = f.error.message;

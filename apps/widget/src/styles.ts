@@ -101,5 +101,22 @@ button{cursor:pointer}
 .counter{font-size:12px;color:var(--muted);text-align:right;margin:-8px 20px 8px}
 .counter.over{color:#a1281b;font-weight:600}
 .foot{font-size:11px;color:#a89585;text-align:center;padding:0 0 8px}
+.hang svg{width:16px;height:16px}
+.talk{display:flex;align-items:center;gap:6px;margin-top:10px;border:1.5px solid #ecd5c2;border-radius:999px;padding:5px 12px;background:#fffaf5;color:var(--accent-dark);font-weight:600;font-size:13.5px}
+.talk:hover{border-color:var(--accent);background:var(--accent-soft)}
+.talk svg{width:15px;height:15px}
+.call{padding:12px 16px;background:#fff;border-bottom:1px solid var(--line);display:flex;flex-direction:column;gap:10px}
+.callwho{display:flex;align-items:center;gap:12px}
+.callface{flex:none;width:40px;height:40px;border-radius:50%;display:grid;place-items:center;background:var(--accent-soft);color:var(--accent)}
+.callface svg{width:20px;height:20px}
+.call[data-state=ringing] .callface{animation:pulse 1.6s ease-out infinite}
+@keyframes pulse{0%{box-shadow:0 0 0 0 rgba(194,65,12,.35)}100%{box-shadow:0 0 0 12px rgba(194,65,12,0)}}
+.calltitle{margin:0;font-weight:650}
+.callstatus{margin:1px 0 0;font-size:13px;color:var(--muted)}
+.call[data-state=hold]{background:#fff8ec}
+.callacts{display:flex;align-items:center;gap:8px;flex-wrap:wrap}
+.callacts:has(>[hidden]+[hidden]+[hidden]){display:none}
+.hang{display:flex;align-items:center;gap:6px;border:0;border-radius:10px;padding:8px 14px;background:#b42318;color:#fff;font-weight:650}
+.hang:hover{background:#8f1c13}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

@@ -3,6 +3,7 @@ import { Chat } from './chat.ts';
 import { browserKV } from './storage.ts';
 import { styles } from './styles.ts';
 import { clockTime } from './text.ts';
+import { createCallCard } from './view/callCard.ts';
 import { createChoices } from './view/choices.ts';
 import { createComposer } from './view/composer.ts';
 import { h, setText, show } from './view/dom.ts';
@@ -26,7 +27,18 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   const host = h('div', { id: 'warmline-widget', 'data-warmline': workspaceKey });
   const shadow = host.attachShadow({ mode: 'open' });
 
-  const header = createHeader(base, () => close(true));
+  const header = createHeader(
+    base,
+    () => close(true),
+    () => chat.call.place(),
+  );
+  const callCard = createCallCard(base, chat);
+  const talk = h(
+    'button',
+    { class: 'talk', type: 'button', 'data-testid': 'wl-talk', onclick: () => chat.call.place() },
+    icon('phone'),
+    'Prefer to talk? Call us — a person answers',
+  );
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const intro = h('div', { class: 'intro', hidden: true });
   const messages = createMessages(base, (id) => chat.retry(id));
@@ -57,6 +69,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
     'div',
     { class: 'panel', role: 'dialog', 'aria-label': 'Chat with us', 'data-testid': 'wl-panel', hidden: true },
     header.el,
+    callCard.el,
     banner,
     list,
     typing,
@@ -113,12 +126,14 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
 
   function render() {
     header.update(chat);
+    callCard.update();
     const ws = chat.workspace;
     show(intro, !!ws);
     if (ws && intro.dataset.name !== ws.name + ws.greeting) {
       intro.dataset.name = ws.name + ws.greeting;
-      intro.replaceChildren(h('p', { class: 'name', text: ws.name }), h('p', { class: 'greet', text: ws.greeting }));
+      intro.replaceChildren(h('p', { class: 'name', text: ws.name }), h('p', { class: 'greet', text: ws.greeting }), talk);
     }
+    show(talk, !chat.call.live && !chat.call.call);
     panel.setAttribute('aria-label', ws ? `Chat with ${ws.name}` : 'Chat with us');
 
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;

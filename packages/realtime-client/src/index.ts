@@ -1,4 +1,5 @@
 export { AGENT_JITTER, BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay, type Jitter, VISITOR_JITTER } from './backoff.ts';
+export { CallMedia } from './callMedia.ts';
 export { type OutboxLike, RealtimeClient, type RealtimeClientOptions } from './client.ts';
 export { newClientId } from './clientId.ts';
 export { type Clock, realClock } from './clock.ts';

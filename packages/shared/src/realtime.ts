@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClientId, Id } from './api.ts';
+import { type Call, CallClientFrames, type CallSignal, type IceServer, type VisitorCall } from './calls.ts';
 import type { Conversation, Delivery, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
 import type { Alert } from './empathy.ts';
 import type { ErrorCode } from './errors.ts';
@@ -26,6 +27,7 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), conversationId: Id, typing: z.boolean() }),
   z.object({ type: z.literal('read'), conversationId: Id, seq: z.number().int().min(0) }),
   z.object({ type: z.literal('ping') }),
+  ...CallClientFrames,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -46,6 +48,12 @@ export type ServerFrame =
   /** To supervisors and admins (and, for a follow-up, its owner): a customer's mood needs a person's attention. */
   | { type: 'alert'; alert: Alert }
   | { type: 'error'; clientId?: string; error: { code: ErrorCode; message: string; details?: unknown } }
-  | { type: 'pong' };
+  | { type: 'pong' }
+  /** A call's state, to the person it rings or who took it; `here` and `iceServers` only to the socket that answered. */
+  | { type: 'call'; call: Call; here?: boolean; iceServers?: IceServer[] }
+  /** A call's state, to its customer; `iceServers` with the reply to placing it. */
+  | { type: 'visitor_call'; call: VisitorCall; iceServers?: IceServer[] }
+  /** WebRTC signalling from the other party of the call. */
+  | { type: 'call.signal'; callId: string; signal: CallSignal };
 
 export { ClientId };

@@ -16,7 +16,7 @@ export function unlockAudioOnFirstGesture(): void {
   window.addEventListener('keydown', unlock);
 }
 
-function audioContext(): AudioContext | null {
+export function audioContext(): AudioContext | null {
   if (audio) return audio;
   const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!Ctor) return null;

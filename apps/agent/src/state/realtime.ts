@@ -3,6 +3,7 @@ import type { Conversation, Entry, ServerFrame } from '@warmline/shared/types';
 import { navigate, paths } from '../router.tsx';
 import { loadAlerts, receiveAlert } from './alertActions.ts';
 import { chime, notify } from './alerts.ts';
+import { callActionFailed, loadLiveCalls, receiveCall, receiveCallSignal } from './calls.ts';
 import { attachSocket } from './connection.ts';
 import {
   acknowledge,
@@ -96,6 +97,15 @@ function handleFrame(frame: ServerFrame): void {
       receiveAlert(frame.alert);
       overviewMayHaveChanged();
       break;
+    case 'call':
+      receiveCall(frame);
+      break;
+    case 'call.signal':
+      receiveCallSignal(frame);
+      break;
+    case 'error':
+      if (!frame.clientId) callActionFailed(frame.error.message);
+      break;
     default:
       break;
   }
@@ -106,6 +116,7 @@ function onReady(): void {
   forgetReadPositions();
   loadInbox();
   loadAlerts();
+  void loadLiveCalls();
   const openId = getState().openConversationId;
   if (openId) openConversation(openId);
 }

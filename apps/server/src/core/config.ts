@@ -36,6 +36,15 @@ const Env = z.object({
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CALLBACK_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
   WARMLINE_METRICS_TOKEN: z.string().min(16, { message: 'WARMLINE_METRICS_TOKEN must be at least 16 characters' }).optional(),
+  STUN_URLS: z.string().default(''),
+  CALL_RING_SECONDS: z.coerce.number({ message: 'CALL_RING_SECONDS must be a number' }).int().min(5).max(120).default(20),
+  CALL_RING_PEOPLE: z.coerce.number({ message: 'CALL_RING_PEOPLE must be a number' }).int().min(1).max(10).default(3),
+  CALL_HOLD_CHECK_IN_SECONDS: z.coerce
+    .number({ message: 'CALL_HOLD_CHECK_IN_SECONDS must be a number' })
+    .int()
+    .min(1)
+    .max(600)
+    .default(30),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce
@@ -123,6 +132,14 @@ export interface Config {
   callbackMinLeadMinutes: number;
   /** How often a worker looks for due jobs. */
   jobsPollMs: number;
+  /** STUN servers for calls (`stun:host:port`); none on loopback. */
+  stunUrls: string[];
+  /** How long a call rings one person before it rings the next. */
+  callRingSeconds: number;
+  /** How many people a call rings, one after another, before the customer is offered a callback. */
+  callRingPeople: number;
+  /** While a customer is on hold, the agent is prompted to check in this often. */
+  callHoldCheckInSeconds: number;
   /** When set, `/metrics` answers only `Authorization: Bearer <token>`; unset, only this machine, unproxied. */
   metricsToken: string | undefined;
   /** The outbound mail relay (SMTP_*), or null when email is not set up. */
@@ -160,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
     callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
     jobsPollMs: e.JOBS_POLL_MS,
+    stunUrls: e.STUN_URLS.split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+    callRingSeconds: e.CALL_RING_SECONDS,
+    callRingPeople: e.CALL_RING_PEOPLE,
+    callHoldCheckInSeconds: e.CALL_HOLD_CHECK_IN_SECONDS,
     metricsToken: e.WARMLINE_METRICS_TOKEN,
     smtp: e.SMTP_HOST
       ? {

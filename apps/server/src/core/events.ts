@@ -1,4 +1,4 @@
-import type { Alert, Conversation, Delivery, Entry, Presence } from '@warmline/shared';
+import type { Alert, Call, CallSignal, Conversation, Delivery, Entry, Presence, VisitorCall } from '@warmline/shared';
 
 /**
  * The typed event map: everything a committed change announces. Units of work collect events while their
@@ -46,6 +46,10 @@ export interface EventMap {
     role: 'agent' | 'supervisor' | 'admin';
     reason: string;
   };
+  /** A call rang someone, was answered, held or ended: its customer and `agentIds` (rung or on it) are told. */
+  'call.changed': { workspaceId: string; customerId: string; call: Call; visitorCall: VisitorCall; agentIds: string[] };
+  /** WebRTC signalling for exactly one socket, the call's other party, on whichever node holds it. */
+  'call.signal': { workspaceId: string; callId: string; toSocket: string; signal: CallSignal };
 }
 
 export type EventType = keyof EventMap;

@@ -153,6 +153,10 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/conversations/:id/recovery': {},
   'POST /api/v1/conversations/:id/service-failure': { body: () => ({ reason: 'The parcel went to the wrong town' }) },
   'POST /api/v1/conversations/:id/recovery': {},
+  'GET /api/v1/calls': {},
+  'GET /api/v1/calls/:id': { shows: (v) => [v.ids.callId] },
+  'POST /api/v1/calls/:id/wrap-up': { insider: 'member', body: () => ({ notes: 'Refund agreed on the phone' }) },
+  'GET /api/v1/conversations/:id/calls': { shows: (v) => [v.ids.callId] },
   'GET /files/:key': {
     open: {
       why: 'avatars are shown to customers without a session; the random key is the credential, a made-up one finds nothing',
@@ -177,6 +181,7 @@ export function targetOf(url: string, name: string, v: Victim): string {
     agents: v.ids.memberId,
     'customer-merges': v.ids.mergeId,
     alerts: v.ids.alertId,
+    calls: v.ids.callId,
   };
   const id = name === 'id' ? byCollection[collection ?? ''] : undefined;
   if (!id) throw new Error(`${url}: no victim object for :${name} — add one to targetOf`);

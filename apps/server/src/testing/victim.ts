@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { alerts } from '../modules/empathy/index.ts';
 import { teams } from '../modules/teams/index.ts';
+import { calls } from '../modules/voice/index.ts';
 import {
   buildAgent,
   buildConversation,
@@ -79,6 +80,17 @@ export async function buildVictim(t: TestServer) {
   const invitation = await ok(as(admin).post('/api/v1/agents/invitations', { email: `${secret('invitee')}@example.com` }));
   const invitationToken = String(invitation.invitation.url).split('/').at(-1)!;
   const neighbour = await buildVisitor(t, workspace);
+  // A call the member took on the conversation, and has ended.
+  const placed = await calls.insert(t.db, {
+    workspaceId: workspace.id,
+    conversationId: chat.conversationId,
+    customerId,
+    customerSocket: randomUUID(),
+    placedAt: new Date(),
+  });
+  await calls.ring(t.db, workspace.id, placed.id, memberRecord.id, new Date());
+  await calls.answerIfRinging(t.db, workspace.id, placed.id, memberRecord.id, randomUUID(), new Date());
+  await calls.endIfLive(t.db, workspace.id, placed.id, 'completed', new Date());
 
   const ids = {
     conversationId: chat.conversationId,
@@ -92,9 +104,15 @@ export async function buildVictim(t: TestServer) {
     mergeId,
     keptId,
     spareId,
+    callId: placed.id,
   };
   /** What only those who may read the restricted conversation may see. */
-  const ofTheConversation = [chat.conversationId, alert.id, ...['message', 'note', 'failure', 'handoff', 'alert'].map(secret)];
+  const ofTheConversation = [
+    chat.conversationId,
+    alert.id,
+    ...['message', 'note', 'failure', 'handoff', 'alert'].map(secret),
+    placed.id,
+  ];
   /** What only the agents of this workspace and the customer themselves may see. */
   const ofTheCustomer = [
     ...ofTheConversation,

@@ -6,15 +6,21 @@ import { h, setText, show } from './dom.ts';
 import { icon } from './icons.ts';
 
 /** The panel header: who is helping (name + photo), or the team's faces and an honest wait. */
-export function createHeader(base: string, onClose: () => void) {
+export function createHeader(base: string, onClose: () => void, onCall: () => void) {
   const faces = h('div', { class: 'faces' });
   const title = h('p', { class: 'title' });
   const status = h('p', { class: 'status', 'data-testid': 'wl-status' });
   const position = h('p', { class: 'pos', 'data-testid': 'wl-position', hidden: true });
+  const callButton = h(
+    'button',
+    { class: 'close', type: 'button', 'data-testid': 'wl-call', 'aria-label': 'Call us', title: 'Call us', onclick: onCall },
+    icon('phone'),
+  );
   const el = h(
     'header',
     { class: 'head' },
     h('div', { class: 'who' }, faces, h('div', { style: 'min-width:0' }, title, status, position)),
+    callButton,
     h('button', { class: 'close', type: 'button', 'aria-label': 'Close chat', onclick: onClose }, icon('close')),
   );
   let facesKey = '';
@@ -35,6 +41,7 @@ export function createHeader(base: string, onClose: () => void) {
 
   /** Update from the chat state. */
   function update(chat: Chat) {
+    show(callButton, !chat.call.live);
     const c = chat.conversation;
     const agent = c && c.status !== 'resolved' ? c.assignee : null;
     setPosition(null);

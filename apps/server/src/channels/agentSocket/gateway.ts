@@ -36,6 +36,7 @@ import {
 import { estimateFor, waitContext } from '../../modules/routing/index.ts';
 import { markAwayIfStillGone } from '../../modules/teams/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
+import { endCallsOf, isCallFrame, onCallFrame } from './callFrames.ts';
 
 const MAX_RESUME_CONVERSATIONS = 100;
 const RESUME_PAGE = 500;
@@ -84,6 +85,8 @@ export function realtimeGateway(
       connections.toAgents(delivery.workspaceId, delivery.agents, (a) => a.role !== 'agent' || a.agentId === supervisorsAnd);
     } else if (delivery.agents) deliverToAgents(delivery.workspaceId, delivery.agents);
     if (delivery.visitor) connections.toVisitor(delivery.workspaceId, delivery.visitor.customerId, delivery.visitor.frame);
+    if (delivery.named) connections.toNamedAgents(delivery.workspaceId, delivery.named.agentIds, delivery.named.frame);
+    if (delivery.socket) connections.toSocket(delivery.workspaceId, delivery.socket.id, delivery.socket.frame);
     if (delivery.refreshWaits) scheduleWaitRefresh(delivery.workspaceId);
   });
 
@@ -206,6 +209,7 @@ export function realtimeGateway(
     socket.on('message', (data) => handle(String(data)));
     socket.on('close', () => {
       connections.remove(conn);
+      endCallsOf(services, conn);
       metrics.connections(kind, -1);
       if (actor.kind !== 'agent' || connections.agentSockets(actor.workspaceId, actor.agentId) > 0) return;
       online.here(actor.workspaceId, actor.agentId, false);
@@ -250,6 +254,7 @@ export function realtimeGateway(
     // A keepalive acts on nothing and says nothing: it is answered without a look at the session.
     if (frame.type !== 'ping' && !(await stillSignedIn(conn))) return;
     const { actor } = conn;
+    if (isCallFrame(frame)) return onCallFrame(services, limiter, conn, frame);
     switch (frame.type) {
       case 'ping':
         return conn.send({ type: 'pong' });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { type AgentRole, CloseCode, type ServerFrame } from '@warmline/shared';
 import type { WebSocket } from 'ws';
@@ -13,6 +14,8 @@ export interface SocketSession {
 }
 
 export interface Connection {
+  /** This socket's own id: a call's signalling is addressed to one socket, on whichever node holds it. */
+  readonly id: string;
   /** Who the socket acts for; an agent's role is refreshed when their access changes. */
   actor: Actor;
   readonly session: SocketSession | null;
@@ -53,9 +56,11 @@ export class Connections {
   private agentsByWorkspace = new Map<string, Set<Live>>();
   private visitorsByCustomer = new Map<string, Set<Live>>();
   private visitorsByWorkspace = new Map<string, Set<Live>>();
+  private byId = new Map<string, Live>();
 
   add(socket: WebSocket, actor: Actor, session: SocketSession | null = null): Connection {
     const conn: Live = {
+      id: randomUUID(),
       actor,
       session,
       socket,
@@ -75,6 +80,7 @@ export class Connections {
     socket.on('pong', () => {
       conn.alive = true;
     });
+    this.byId.set(conn.id, conn);
     if (actor.kind === 'agent') addTo(this.agentsByWorkspace, actor.workspaceId, conn);
     else {
       addTo(this.visitorsByCustomer, actor.customerId, conn);
@@ -85,6 +91,7 @@ export class Connections {
 
   remove(conn: Connection): void {
     const live = conn as Live;
+    this.byId.delete(live.id);
     if (live.actor.kind === 'agent') removeFrom(this.agentsByWorkspace, live.actor.workspaceId, live);
     else {
       removeFrom(this.visitorsByCustomer, live.actor.customerId, live);
@@ -102,6 +109,19 @@ export class Connections {
       else if (allowed && !allowed(c.actor as AgentActor)) continue;
       else if (!isOwnEcho(c, frame) && c.socket.readyState === c.socket.OPEN) sendCorked(c.socket, data);
     }
+  }
+
+  /** Only the sockets of these agents (a call's people). */
+  toNamedAgents(workspaceId: string, agentIds: readonly string[], frame: ServerFrame): void {
+    if (!agentIds.length) return;
+    this.toAgents(workspaceId, frame, (a) => agentIds.includes(a.agentId));
+  }
+
+  /** One socket of this workspace, if it is on this node. */
+  toSocket(workspaceId: string, id: string, frame: ServerFrame): void {
+    const c = this.byId.get(id);
+    if (!c || c.actor.workspaceId !== workspaceId || c.socket.readyState !== c.socket.OPEN) return;
+    sendCorked(c.socket, JSON.stringify(frame));
   }
 
   /**

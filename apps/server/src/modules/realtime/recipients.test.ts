@@ -115,3 +115,56 @@ describe('who receives what', () => {
     expect(d.refreshWaits).toBe(true);
   });
 });
+
+describe('who receives a call', () => {
+  const call = {
+    id: 'call1',
+    conversationId: 'c1',
+    customer: { id: 'cu1', name: 'Mei' },
+    mood: 'frustrated' as const,
+    status: 'ringing' as const,
+    outcome: null,
+    ringing: { id: 'a1', displayName: 'Amina', avatarUrl: null },
+    answeredBy: null,
+    onHold: false,
+    transfer: null,
+    placedAt: '',
+    rangAt: '',
+    ringSeconds: 20,
+    holdCheckInSeconds: 30,
+    answeredAt: null,
+    endedAt: null,
+    durationSeconds: null,
+    wrapUp: null,
+  };
+  const visitorCall = {
+    id: 'call1',
+    conversationId: 'c1',
+    status: 'ringing' as const,
+    outcome: null,
+    person: call.ringing,
+    onHold: false,
+    placedAt: '',
+    answeredAt: null,
+    ringSeconds: 20,
+    rangAt: '',
+    durationSeconds: null,
+  };
+
+  it('a ringing call reaches the person it rings and its customer, not the rest of the workspace', () => {
+    const d = deliveryFor({ type: 'call.changed', workspaceId: 'w1', customerId: 'cu1', call, visitorCall, agentIds: ['a1'] });
+    expect(d.agents).toBeNull();
+    expect(d.named).toEqual({ agentIds: ['a1'], frame: { type: 'call', call } });
+    expect(d.visitor).toEqual({ customerId: 'cu1', frame: { type: 'visitor_call', call: visitorCall } });
+    // How we read the customer's mood stays with agents.
+    expect(JSON.stringify(d.visitor)).not.toContain('frustrated');
+  });
+
+  it("a call's signalling goes to the one socket of its other party and nowhere else", () => {
+    const signal = { kind: 'offer' as const, sdp: 'v=0' };
+    const d = deliveryFor({ type: 'call.signal', workspaceId: 'w1', callId: 'call1', toSocket: 's-agent', signal });
+    expect(d).toMatchObject({ agents: null, visitor: null });
+    expect(d.named).toBeUndefined();
+    expect(d.socket).toEqual({ id: 's-agent', frame: { type: 'call.signal', callId: 'call1', signal } });
+  });
+});

@@ -13,6 +13,10 @@ export interface Delivery {
   visitor: { customerId: string; frame: ServerFrame } | null;
   /** The workspace's visitors should get a fresh wait estimate. */
   refreshWaits: boolean;
+  /** Sent only to the sockets of these agents (a call's people), never to the rest of the workspace. */
+  named?: { agentIds: string[]; frame: ServerFrame };
+  /** Sent to this one socket only (a call's signalling, to its other party), whoever else is signed in. */
+  socket?: { id: string; frame: ServerFrame };
 }
 
 /**
@@ -72,6 +76,18 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return none;
     case 'alert.raised':
       return { ...none, agents: { type: 'alert', alert: event.alert }, agentsOnly: { supervisorsAnd: event.agentId } };
+    case 'call.changed':
+      // Who it rings and who took it, and the customer: never the rest of the workspace, nor who it skipped.
+      return {
+        ...none,
+        named: { agentIds: event.agentIds, frame: { type: 'call', call: event.call } },
+        visitor: { customerId: event.customerId, frame: { type: 'visitor_call', call: event.visitorCall } },
+      };
+    case 'call.signal':
+      return {
+        ...none,
+        socket: { id: event.toSocket, frame: { type: 'call.signal', callId: event.callId, signal: event.signal } },
+      };
     default:
       // Reactions that stay on their node (routing, recovery) carry nothing for clients.
       return none;

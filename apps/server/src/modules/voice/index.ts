@@ -1,0 +1,14 @@
+export {
+  answerCall,
+  declineCall,
+  endCallsOnSocket,
+  hangUp,
+  holdCall,
+  relaySignal,
+} from './callControls.ts';
+export { joinCall, offerCallTransfer } from './callTransfer.ts';
+export { iceServers } from './iceServers.ts';
+export { voiceJobHandlers } from './jobs.ts';
+export { placeCall } from './placeCall.ts';
+export { calls } from './repository/calls.ts';
+export { voiceRoutes } from './routes.ts';

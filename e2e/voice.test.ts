@@ -1,0 +1,248 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENT, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
+
+let warmline: Warmline;
+let browser: Browser;
+let agentContext: BrowserContext;
+let visitorContext: BrowserContext;
+let agent: Page;
+let visitor: Page;
+let colleague: Page;
+/** While set, the server's answers to "Call us" wait here, so the widget's "connecting" state can be seen. */
+let heldCallFrames: Array<() => void> | null = null;
+
+const HOLD_CHECK_IN_SECONDS = 2;
+const COLLEAGUE = { email: 'jonas@juniper-rye.example', name: 'Jonas Berg' };
+
+/** Keeps every peer connection the page makes, so the test can read its audio statistics. */
+const recordPeerConnections = () => {
+  const w = window as unknown as { peerConnections: RTCPeerConnection[] };
+  w.peerConnections = [];
+  const Original = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Original {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      w.peerConnections.push(this);
+    }
+  } as typeof RTCPeerConnection;
+};
+
+/** Records desktop notifications instead of showing them. */
+const recordNotifications = () => {
+  const w = window as unknown as { notificationsSeen: string[] };
+  w.notificationsSeen = [];
+  class RecordedNotification {
+    static permission = 'granted';
+    static requestPermission = async () => 'granted';
+    onclick: (() => void) | null = null;
+    constructor(title: string) {
+      w.notificationsSeen.push(title);
+    }
+    close() {}
+  }
+  (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
+};
+
+/** Bytes of audio received so far on the page's live call (inbound RTP), 0 before any. */
+const audioBytesIn = (page: Page) =>
+  page.evaluate(async () => {
+    let bytes = 0;
+    for (const pc of (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived ?? 0;
+      });
+    }
+    return bytes;
+  });
+
+/** Audio flows into this page: its received bytes keep growing. */
+async function hearsAudio(page: Page) {
+  await expect.poll(() => audioBytesIn(page), { timeout: 15_000 }).toBeGreaterThan(0);
+  const first = await audioBytesIn(page);
+  await expect.poll(() => audioBytesIn(page), { timeout: 10_000 }).toBeGreaterThan(first);
+}
+
+beforeAll(async () => {
+  warmline = await startWarmline({ demo: true, env: { CALL_HOLD_CHECK_IN_SECONDS: String(HOLD_CHECK_IN_SECONDS) } });
+  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+  agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });
+  visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });
+  agent = await agentContext.newPage();
+  visitor = await visitorContext.newPage();
+  colleague = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] })).newPage();
+  await colleague.addInitScript(recordPeerConnections);
+  await agent.addInitScript(recordPeerConnections);
+  await agent.addInitScript(recordNotifications);
+  await visitor.addInitScript(recordPeerConnections);
+  await visitor.routeWebSocket(/\/ws\/visitor/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      if (heldCallFrames && String(message).includes('"visitor_call"')) heldCallFrames.push(() => ws.send(message));
+      else ws.send(message);
+    });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await warmline?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${warmline.url}/app`);
+  await page.locator('[data-testid="sign-in-email"]').fill(email);
+  await page.locator('[data-testid="sign-in-password"]').fill(DEMO_AGENT.password);
+  await page.locator('[data-testid="sign-in-submit"]').click();
+  await page.locator('[data-testid="presence-switch"]').waitFor();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+const card = () => visitor.locator('[data-testid="wl-call-card"]');
+
+describe('a call from the widget to a named person, in Chromium with fake media', () => {
+  it('the agent signs in and goes available', async () => {
+    await signIn(agent, DEMO_AGENT.email);
+    await agent.locator('[data-testid="presence-switch"]').selectOption('available');
+    await expect.poll(() => agent.locator('[data-testid="presence-switch"]').inputValue()).toBe('available');
+  });
+
+  it('a customer on /demo presses Call and sees who is being rung, with an honest wait; the agent’s app rings', async () => {
+    await visitor.goto(`${warmline.url}/demo`);
+    await visitor.locator('[data-testid="wl-launcher"]').click();
+    await visitor.locator('[data-testid="wl-panel"]').waitFor();
+    heldCallFrames = [];
+    await visitor.locator('[data-testid="wl-call"]').click();
+    await expect.poll(() => card().getAttribute('data-state')).toBe('placing');
+    await expect.poll(() => visitor.locator('[data-testid="wl-call-status"]').innerText()).toBe('Connecting your call…');
+    await shot(visitor, 'voice-widget-calling');
+    const held = heldCallFrames;
+    heldCallFrames = null;
+    for (const release of held) release();
+
+    await expect.poll(() => card().getAttribute('data-state')).toBe('ringing');
+    expect(await visitor.locator('[data-testid="wl-call-title"]').innerText()).toBe(`Ringing ${DEMO_AGENT.name}…`);
+    expect(await visitor.locator('[data-testid="wl-call-status"]').innerText()).toMatch(
+      /^Up to \d+ s more, then we try a colleague/,
+    );
+    await shot(visitor, 'voice-widget-ringing');
+
+    const incoming = agent.locator('[data-testid="incoming-call"]');
+    await incoming.waitFor({ timeout: 10_000 });
+    expect(await incoming.locator('[data-testid="call-customer"]').innerText()).not.toBe('');
+    await expect.poll(() => incoming.getByRole('link', { name: 'See their story' }).count()).toBe(1);
+    await shot(agent, 'voice-agent-incoming');
+    await agent.setViewportSize({ width: 390, height: 844 });
+    // The sidebar slides away as the window narrows: the picture is of the settled phone layout.
+    await agent.waitForFunction(() =>
+      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    );
+    await agent.locator('.phone-bar').waitFor();
+    await shot(agent, 'voice-agent-incoming-phone');
+    await agent.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('the agent answers with Alt+A and audio flows both ways', async () => {
+    await agent.keyboard.press('Alt+KeyA');
+    await agent.locator('[data-testid="on-call"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => card().getAttribute('data-state')).toBe('answered');
+    expect(await visitor.locator('[data-testid="wl-call-title"]').innerText()).toBe(`On a call with ${DEMO_AGENT.name}`);
+    await hearsAudio(agent);
+    await hearsAudio(visitor);
+    await shot(visitor, 'voice-widget-in-call');
+    await shot(agent, 'voice-agent-in-call');
+  });
+
+  it('hold is silence with a named line for the customer, and the agent is prompted to check in', async () => {
+    await agent.locator('[data-testid="call-hold"]').click();
+    await expect.poll(() => card().getAttribute('data-state')).toBe('hold');
+    expect(await visitor.locator('[data-testid="wl-call-status"]').innerText()).toBe(
+      `${DEMO_AGENT.name} put you on hold for a moment.`,
+    );
+    await shot(visitor, 'voice-widget-on-hold');
+    await agent.locator('[data-testid="hold-note"]').waitFor();
+    const prompt = agent.locator('[data-testid="hold-prompt"]');
+    await prompt.waitFor({ timeout: (HOLD_CHECK_IN_SECONDS + 5) * 1000 });
+    expect(await prompt.innerText()).toMatch(/Still there\? Let them know\./);
+    await shot(agent, 'voice-agent-hold-prompt');
+    await agent.locator('[data-testid="hold-checked-in"]').click();
+    await agent.locator('[data-testid="hold-note"]').waitFor();
+    await agent.locator('[data-testid="call-hold"]').click();
+    await expect.poll(() => card().getAttribute('data-state')).toBe('answered');
+  });
+
+  it('the agent hangs up with Alt+H, writes a wrap-up note, and the call with its duration is on the timeline', async () => {
+    await agent.getByRole('link', { name: 'Their story' }).click();
+    await agent.keyboard.press('Alt+KeyH');
+    await agent.locator('[data-testid="call-wrap-up"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => card().getAttribute('data-state')).toBe('ended');
+    expect(await visitor.locator('[data-testid="wl-call-title"]').innerText()).toBe(`Call with ${DEMO_AGENT.name}`);
+    await agent.locator('[data-testid="call-notes"]').fill('Cake for Saturday confirmed; collect at 10:00.');
+    await shot(agent, 'voice-agent-wrap-up');
+    await agent.locator('[data-testid="call-save-notes"]').click();
+    await agent.locator('[data-testid="call-wrap-up"]').waitFor({ state: 'detached' });
+
+    const entries = agent.locator('[data-testid="timeline-entry"]');
+    await entries.filter({ hasText: new RegExp(`Call with ${DEMO_AGENT.name} · \\d+ s`) }).waitFor({ timeout: 10_000 });
+    await entries.filter({ hasText: 'Call wrap-up: Cake for Saturday confirmed' }).waitFor();
+    await visitor
+      .locator('[data-testid="wl-panel"]')
+      .getByText(new RegExp(`Call with ${DEMO_AGENT.name}, \\d+ s\\.`))
+      .waitFor();
+    await shot(agent, 'voice-agent-timeline');
+    await shot(visitor, 'voice-widget-ended');
+  });
+
+  it('while it rings, the customer can switch to “call me back” without losing their place', async () => {
+    await visitor.locator('[data-testid="wl-panel"]').getByRole('button', { name: 'Close', exact: true }).click();
+    await visitor.locator('[data-testid="wl-call"]').click();
+    await expect.poll(() => card().getAttribute('data-state')).toBe('ringing');
+    await agent.locator('[data-testid="incoming-call"]').waitFor();
+    await visitor.locator('[data-testid="wl-call-callback"]').click();
+    await agent.locator('[data-testid="incoming-call"]').waitFor({ state: 'detached' });
+    await visitor.locator('[data-testid="wl-callback-phone"]').waitFor();
+    expect(await card().isHidden()).toBe(true);
+    await shot(visitor, 'voice-widget-call-me-back');
+  });
+
+  it('a warm transfer: the colleague reads the handoff note first, then joins, and the customer hears them', async () => {
+    await signIn(colleague, COLLEAGUE.email);
+    await visitor.locator('[data-testid="wl-call"]').click();
+    await agent.locator('[data-testid="incoming-call"]').waitFor({ timeout: 10_000 });
+    await agent.locator('[data-testid="call-answer"]').click();
+    await agent.locator('[data-testid="on-call"]').waitFor();
+    await hearsAudio(visitor);
+
+    await agent.locator('[data-testid="call-transfer"]').click();
+    const option = agent.locator('[data-testid="call-transfer-to"] option', { hasText: COLLEAGUE.name });
+    await option.waitFor({ state: 'attached' });
+    await agent.locator('[data-testid="call-transfer-to"]').selectOption((await option.getAttribute('value'))!);
+    await agent.locator('[data-testid="call-transfer-note"]').fill('Birthday cake order: wants it gluten-free, Saturday 10:00.');
+    await shot(agent, 'voice-agent-transfer');
+    await agent.locator('[data-testid="call-transfer-send"]').click();
+    await agent.locator('[data-testid="call-transfer-pending"]').waitFor();
+    await expect.poll(() => card().getAttribute('data-state')).toBe('hold');
+
+    const handoff = colleague.locator('[data-testid="call-handoff"]');
+    await handoff.waitFor({ timeout: 10_000 });
+    expect(await handoff.locator('[data-testid="call-handoff-note"]').innerText()).toBe(
+      'Birthday cake order: wants it gluten-free, Saturday 10:00.',
+    );
+    await shot(colleague, 'voice-agent-transfer-note');
+    await handoff.locator('[data-testid="call-join"]').click();
+    await colleague.locator('[data-testid="on-call"]').waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => visitor.locator('[data-testid="wl-call-title"]').innerText())
+      .toBe(`On a call with ${COLLEAGUE.name}`);
+    await agent
+      .locator('[data-testid="call-notice"]')
+      .filter({ hasText: `${COLLEAGUE.name} has the call now.` })
+      .waitFor();
+    await hearsAudio(colleague);
+    await hearsAudio(visitor);
+    await colleague.locator('[data-testid="call-hangup"]').click();
+    await colleague.locator('[data-testid="call-wrap-up"]').waitFor();
+  });
+});

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Id } from './api.ts';
+import { Emotion, PublicAgent } from './domain.ts';
+
+/** ringing → answered → ended; a call that ends while ringing was never answered. */
+export const CallStatus = z.enum(['ringing', 'answered', 'ended']);
+export type CallStatus = z.infer<typeof CallStatus>;
+
+/**
+ * How a call ended: `completed` (answered, then hung up), `missed` (nobody answered within the ring time: the
+ * customer is offered a callback), `declined` (everyone rung declined), `cancelled` (the customer hung up while
+ * it rang), `failed` (the connection broke).
+ */
+export const CallOutcome = z.enum(['completed', 'missed', 'declined', 'cancelled', 'failed']);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+/** A call as agents see it: whose, how they feel so far, who it rings and who took it. */
+export const Call = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  customer: z.object({ id: z.string(), name: z.string().nullable() }),
+  /** The customer's mood so far (their latest message's emotion), or null when they have not written. */
+  mood: Emotion.nullable(),
+  status: CallStatus,
+  outcome: CallOutcome.nullable(),
+  /** The person it rings now (while ringing). */
+  ringing: PublicAgent.nullable(),
+  answeredBy: PublicAgent.nullable(),
+  onHold: z.boolean(),
+  /** A warm transfer on offer: the colleague reads the note before joining. */
+  transfer: z.object({ to: PublicAgent, note: z.string() }).nullable(),
+  placedAt: z.string(),
+  /** When the current person's ringing started (for the card's honest countdown). */
+  rangAt: z.string().nullable(),
+  ringSeconds: z.number().int(),
+  /** While the customer is on hold, the agent is prompted to check in this often. */
+  holdCheckInSeconds: z.number().int(),
+  answeredAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  /** Answered → ended, whole seconds; null until it ends answered. */
+  durationSeconds: z.number().int().nullable(),
+  wrapUp: z.string().nullable(),
+});
+export type Call = z.infer<typeof Call>;
+
+/** A call as its customer sees it: the named person, never the agents it skipped. */
+export const VisitorCall = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  status: CallStatus,
+  outcome: CallOutcome.nullable(),
+  /** Who is being rung, or who answered. */
+  person: PublicAgent.nullable(),
+  onHold: z.boolean(),
+  placedAt: z.string(),
+  answeredAt: z.string().nullable(),
+  /** Seconds this person's ringing lasts at most, so the wait shown is honest. */
+  ringSeconds: z.number().int(),
+  rangAt: z.string().nullable(),
+  durationSeconds: z.number().int().nullable(),
+});
+export type VisitorCall = z.infer<typeof VisitorCall>;
+
+/** A STUN or TURN server for the browser's RTCPeerConnection. */
+export const IceServer = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+
+/** What WebRTC peers exchange: the offer, the answer, and each network candidate. */
+export const CallSignal = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('offer'), sdp: z.string().min(1).max(30_000) }),
+  z.object({ kind: z.literal('answer'), sdp: z.string().min(1).max(30_000) }),
+  z.object({
+    kind: z.literal('candidate'),
+    candidate: z.string().max(2_000),
+    sdpMid: z.string().max(64).nullable(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable(),
+  }),
+]);
+export type CallSignal = z.infer<typeof CallSignal>;
+
+/** The call frames a client sends (part of ClientFrame). */
+export const CallClientFrames = [
+  /** A widget visitor calls: it joins their open conversation, or opens one. */
+  z.object({ type: z.literal('call.place'), conversationId: Id.optional() }),
+  z.object({ type: z.literal('call.answer'), callId: Id }),
+  z.object({ type: z.literal('call.decline'), callId: Id }),
+  /** Either side hangs up; while it rings, the customer's hang-up cancels it. */
+  z.object({ type: z.literal('call.hangup'), callId: Id }),
+  z.object({ type: z.literal('call.hold'), callId: Id, hold: z.boolean() }),
+  /** The person on the call hands it to a colleague, who first reads the note. */
+  z.object({
+    type: z.literal('call.transfer'),
+    callId: Id,
+    toAgentId: Id,
+    note: z.string().trim().min(1, { message: 'a handoff note tells your colleague what they need to know' }).max(2000),
+  }),
+  /** The colleague, having read the note, joins: the call is theirs. */
+  z.object({ type: z.literal('call.join'), callId: Id }),
+  /** Relayed to the other party of the call only. */
+  z.object({ type: z.literal('call.signal'), callId: Id, signal: CallSignal }),
+] as const;
+
+export const WrapUpBody = z.object({ notes: z.string().trim().min(1, { message: 'notes must not be empty' }).max(4000) });
+export const CallParams = z.object({ id: Id });
+export const CallResponse = z.object({ call: Call });
+export const CallsResponse = z.object({ calls: z.array(Call) });

@@ -1,6 +1,30 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A comma-separated list of ICE server URLs with one of the given schemes, each checked on its own. */
+function iceUrls(name: string, schemes: string[]) {
+  const shape = new RegExp(`^(${schemes.join('|')}):[^\\s,/?]+(\\?transport=(udp|tcp))?$`);
+  return z
+    .string()
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url.length > 0),
+    )
+    .superRefine((urls, ctx) => {
+      for (const url of urls) {
+        if (!shape.test(url)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${name} has "${url}", which is not a ${schemes.map((s) => `${s}:`).join(' or ')} URL such as ${schemes[0]}:turn.example.com:3478`,
+          });
+        }
+      }
+    })
+    .default([]);
+}
+
 const Env = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -35,7 +59,34 @@ const Env = z.object({
   CALLBACK_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
   WARMLINE_METRICS_TOKEN: z.string().min(16, { message: 'WARMLINE_METRICS_TOKEN must be at least 16 characters' }).optional(),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
+  STUN_URLS: iceUrls('STUN_URLS', ['stun', 'stuns']),
+  TURN_URLS: iceUrls('TURN_URLS', ['turn', 'turns']),
+  TURN_SECRET: z
+    .string()
+    .min(16, { message: "TURN_SECRET must be at least 16 characters (coturn's static-auth-secret)" })
+    .optional(),
+  TURN_TTL_SECONDS: z.coerce
+    .number({ message: 'TURN_TTL_SECONDS must be a number of seconds' })
+    .int()
+    .min(60, { message: 'TURN_TTL_SECONDS must be at least 60' })
+    .max(86_400, { message: 'TURN_TTL_SECONDS must be at most 86400 (a day)' })
+    .default(600),
 });
+
+/** Problems between keys, which no single key's schema can see. */
+function crossKeyProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const turnUrls = (env.TURN_URLS ?? '').trim();
+  if (turnUrls && !env.TURN_SECRET) {
+    problems.push('TURN_SECRET: TURN_URLS is set, so TURN_SECRET (the static-auth-secret of the coturn server) must be set too');
+  }
+  if (env.TURN_SECRET && !turnUrls) {
+    problems.push(
+      'TURN_URLS: TURN_SECRET is set but TURN_URLS is empty: name the TURN server, such as turn:turn.example.com:3478',
+    );
+  }
+  return problems;
+}
 
 export interface Config {
   port: number;
@@ -60,6 +111,14 @@ export interface Config {
   jobsPollMs: number;
   /** When set, `/metrics` answers only `Authorization: Bearer <token>`; unset, only this machine, unproxied. */
   metricsToken: string | undefined;
+  /** STUN servers offered to browsers in calls. */
+  stunUrls: string[];
+  /** TURN servers offered to browsers in calls, with short-lived credentials signed by `turnSecret`. */
+  turnUrls: string[];
+  /** coturn's `static-auth-secret` (TURN REST API); set exactly when `turnUrls` is. */
+  turnSecret: string | undefined;
+  /** How long issued TURN credentials are valid. */
+  turnTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -72,9 +131,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
   const parsed = Env.safeParse(blankToUndefined);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...crossKeyProblems(blankToUndefined),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -94,5 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
     jobsPollMs: e.JOBS_POLL_MS,
     metricsToken: e.WARMLINE_METRICS_TOKEN,
+    stunUrls: e.STUN_URLS,
+    turnUrls: e.TURN_URLS,
+    turnSecret: e.TURN_SECRET,
+    turnTtlSeconds: e.TURN_TTL_SECONDS,
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callPage, labPeer, labPeerScript, launchCallBrowser } from '../../../testing/voiceLab/browser.ts';
+import { callPage, labPeer, labPeerScripts, launchCallBrowser } from '../../../testing/voiceLab/browser.ts';
 import { type Coturn, startCoturn } from '../../../testing/voiceLab/coturn.ts';
 import { waitFor } from '../../../testing/voiceLab/labProcess.ts';
 import { iceServersFor } from './turnCredentials.ts';
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function peer() {
-  const page = await callPage(browser, [labPeerScript]);
+  const page = await callPage(browser, labPeerScripts);
   pages.push(page);
   return labPeer(page);
 }

@@ -45,25 +45,8 @@ window.labPeer = {
     });
   },
 
-  /** What the test asserts: audio bytes in and out, and the kind of path ICE chose. */
-  async audio() {
-    const report = await this.pc.getStats();
-    let bytesReceived = 0;
-    let bytesSent = 0;
-    let pairId = null;
-    report.forEach((s) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'audio') bytesReceived += s.bytesReceived ?? 0;
-      if (s.type === 'outbound-rtp' && s.kind === 'audio') bytesSent += s.bytesSent ?? 0;
-      if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId;
-    });
-    const pair = pairId ? report.get(pairId) : null;
-    return {
-      bytesReceived,
-      bytesSent,
-      connectionState: this.pc.connectionState,
-      localCandidateType: pair ? report.get(pair.localCandidateId)?.candidateType : null,
-      remoteCandidateType: pair ? report.get(pair.remoteCandidateId)?.candidateType : null,
-    };
+  audio() {
+    return window.audioStatsOf(this.pc);
   },
 
   candidates() {

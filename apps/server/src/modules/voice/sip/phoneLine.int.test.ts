@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentPhone, agentPhoneScripts, callPage, launchCallBrowser } from '../../../testing/voiceLab/browser.ts';
+import { waitFor } from '../../../testing/voiceLab/labProcess.ts';
+import { startVoiceLab, type VoiceLab } from '../../../testing/voiceLab/voiceLab.ts';
+
+const CUSTOMER_NUMBER = '+254712345678';
+
+describe('phone lines: agents in the browser and phones on a SIP network, bridged by Janus', () => {
+  let lab: VoiceLab;
+  let browser: Browser;
+  beforeAll(async () => {
+    [lab, browser] = await Promise.all([
+      startVoiceLab({ phoneNumber: CUSTOMER_NUMBER, phoneName: 'Kamau Otieno' }),
+      launchCallBrowser(),
+    ]);
+    console.info(`voice lab started in ${JSON.stringify(lab.startupMs)} ms`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.stop();
+  });
+
+  async function agentLine(extension: string) {
+    const page = await callPage(browser, agentPhoneScripts());
+    const line = agentPhone(page);
+    await line.connect(lab.janus.url);
+    await line.register({
+      username: lab.kamailio.uriOf(extension),
+      proxy: lab.kamailio.proxy,
+      secret: 'lab',
+      displayName: 'Amina Odhiambo',
+    });
+    return line;
+  }
+
+  it("an agent's browser calls a phone, and audio flows both ways", { timeout: 60_000 }, async () => {
+    const agent = await agentLine('1001');
+    const heardBefore = lab.phone.heardBytes();
+    await agent.call(lab.phone.uri);
+    const flowing = await waitFor('the phone to be heard in the browser', async () => {
+      const audio = await agent.audio();
+      return audio.bytesReceived > 4000 ? audio : null;
+    });
+    await waitFor('the browser to be heard on the phone', () => lab.phone.heardBytes() > heardBefore + 8000, {
+      detail: () => lab.phone.output().slice(-2000),
+    });
+    await waitFor('more audio from the phone', async () => (await agent.audio()).bytesReceived > flowing.bytesReceived);
+    expect((await agent.seen()).map((e) => e.type)).toContain('accepted');
+    await agent.hangup();
+    await waitFor('the phone to see the call end', () => lab.phone.events().includes('CALL_CLOSED'));
+  });
+
+  it("a phone calls the agent's number: the browser rings with the caller's number, answers, and hears them", {
+    timeout: 60_000,
+  }, async () => {
+    const agent = await agentLine('1002');
+    await lab.phone.dial(lab.kamailio.uriOf('1002'));
+    const ringing = await waitFor('the agent to be rung', async () => (await agent.seen()).find((e) => e.type === 'incoming'));
+    expect(ringing.caller).toBe(lab.kamailio.uriOf(CUSTOMER_NUMBER));
+    expect(ringing.displayName).toBe('Kamau Otieno');
+    const heardBefore = lab.phone.heardBytes();
+    await agent.accept();
+    await waitFor('the caller to be heard in the browser', async () => (await agent.audio()).bytesReceived > 4000);
+    await waitFor('the agent to be heard on the phone', () => lab.phone.heardBytes() > heardBefore + 8000);
+    await agent.hangup();
+  });
+});

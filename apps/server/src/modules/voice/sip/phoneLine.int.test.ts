@@ -1,18 +1,24 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace } from '../../../testing/factories.ts';
+import { type TestServer, testServer } from '../../../testing/testServer.ts';
 import { agentPhone, agentPhoneScripts, callPage, launchCallBrowser } from '../../../testing/voiceLab/browser.ts';
 import { waitFor } from '../../../testing/voiceLab/labProcess.ts';
 import { startVoiceLab, type VoiceLab } from '../../../testing/voiceLab/voiceLab.ts';
+import { customers } from '../../customers/index.ts';
+import { customerForCaller } from './inboundCaller.ts';
 
 const CUSTOMER_NUMBER = '+254712345678';
 
 describe('phone lines: agents in the browser and phones on a SIP network, bridged by Janus', () => {
   let lab: VoiceLab;
   let browser: Browser;
+  let t: TestServer;
   beforeAll(async () => {
-    [lab, browser] = await Promise.all([
+    [lab, browser, t] = await Promise.all([
       startVoiceLab({ phoneNumber: CUSTOMER_NUMBER, phoneName: 'Kamau Otieno' }),
       launchCallBrowser(),
+      testServer(),
     ]);
     console.info(`voice lab started in ${JSON.stringify(lab.startupMs)} ms`);
   });
@@ -51,7 +57,7 @@ describe('phone lines: agents in the browser and phones on a SIP network, bridge
     await waitFor('the phone to see the call end', () => lab.phone.events().includes('CALL_CLOSED'));
   });
 
-  it("a phone calls the agent's number: the browser rings with the caller's number, answers, and hears them", {
+  it("a phone calls the agent's number: the browser rings, the caller's story opens, and they hear each other", {
     timeout: 60_000,
   }, async () => {
     const agent = await agentLine('1002');
@@ -59,6 +65,17 @@ describe('phone lines: agents in the browser and phones on a SIP network, bridge
     const ringing = await waitFor('the agent to be rung', async () => (await agent.seen()).find((e) => e.type === 'incoming'));
     expect(ringing.caller).toBe(lab.kamailio.uriOf(CUSTOMER_NUMBER));
     expect(ringing.displayName).toBe('Kamau Otieno');
+    // The number the line gave opens the customer who has it.
+    const workspace = await buildWorkspace(t);
+    const kamau = await customers.create(t.db, workspace.id, { name: 'Kamau Otieno' });
+    await customers.addIdentity(t.db, workspace.id, {
+      customerId: kamau.id,
+      kind: 'phone',
+      value: CUSTOMER_NUMBER,
+      verified: true,
+    });
+    const caller = await customerForCaller(t, workspace.id, ringing.caller!);
+    expect(caller).toMatchObject({ number: CUSTOMER_NUMBER, created: false, customer: { id: kamau.id, name: 'Kamau Otieno' } });
     const heardBefore = lab.phone.heardBytes();
     await agent.accept();
     await waitFor('the caller to be heard in the browser', async () => (await agent.audio()).bytesReceived > 4000);

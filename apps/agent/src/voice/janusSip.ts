@@ -29,6 +29,8 @@ export interface SipAccount {
 export interface JanusSipOptions {
   /** Janus's WebSocket transport, such as `wss://pbx.example.com/janus`. */
   url: string;
+  /** The Janus token Warmline signed for this agent (Janus's `token_auth_secret`), sent with every request. */
+  token?: string;
   iceServers?: RTCIceServer[];
   /** How the microphone is opened; the default asks the browser for audio only. */
   microphone?: () => Promise<MediaStream>;
@@ -318,6 +320,7 @@ export class JanusSipLine {
       JSON.stringify({
         ...body,
         transaction,
+        ...(this.options.token ? { token: this.options.token } : {}),
         ...(this.sessionId ? { session_id: this.sessionId } : {}),
       }),
     );

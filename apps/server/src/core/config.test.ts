@@ -90,3 +90,40 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
   }
   return [];
 }
+
+describe('a phone line (Janus and a SIP proxy) from the environment', () => {
+  const line = {
+    JANUS_URL: 'wss://pbx.example.com/janus',
+    JANUS_TOKEN_SECRET: 'a-janus-token-secret-0123',
+    SIP_PROXY: 'sip:pbx.example.com:5060',
+    SIP_DOMAIN: 'pbx.example.com',
+    SIP_LINE_SECRET: 'line-password',
+  };
+
+  it('is off until configured, and on with every key, the line user defaulting to support', () => {
+    expect(loadConfig({}).phoneLine).toBeNull();
+    expect(loadConfig(line).phoneLine).toEqual({
+      janusUrl: 'wss://pbx.example.com/janus',
+      janusTokenSecret: 'a-janus-token-secret-0123',
+      sipProxy: 'sip:pbx.example.com:5060',
+      sipDomain: 'pbx.example.com',
+      lineUser: 'support',
+      lineSecret: 'line-password',
+    });
+  });
+
+  it('names each key a half-configured line still needs', () => {
+    expect(problemsOf({ JANUS_URL: line.JANUS_URL, SIP_DOMAIN: line.SIP_DOMAIN })).toEqual([
+      'JANUS_TOKEN_SECRET: JANUS_URL, SIP_DOMAIN are set, so a phone line needs JANUS_TOKEN_SECRET too',
+      'SIP_PROXY: JANUS_URL, SIP_DOMAIN are set, so a phone line needs SIP_PROXY too',
+      'SIP_LINE_SECRET: JANUS_URL, SIP_DOMAIN are set, so a phone line needs SIP_LINE_SECRET too',
+    ]);
+  });
+
+  it('says what a wrong Janus URL, SIP proxy or domain should look like', () => {
+    const problems = problemsOf({ ...line, JANUS_URL: 'https://pbx', SIP_PROXY: 'pbx.example.com', SIP_DOMAIN: 'pbx example' });
+    expect(problems.join('\n')).toMatch(/JANUS_URL: JANUS_URL must be a ws:\/\/ or wss:\/\/ URL/);
+    expect(problems.join('\n')).toMatch(/SIP_PROXY: SIP_PROXY must be a SIP address without a user/);
+    expect(problems.join('\n')).toMatch(/SIP_DOMAIN: SIP_DOMAIN must be a host name/);
+  });
+});

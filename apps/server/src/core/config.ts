@@ -71,7 +71,31 @@ const Env = z.object({
     .min(60, { message: 'TURN_TTL_SECONDS must be at least 60' })
     .max(86_400, { message: 'TURN_TTL_SECONDS must be at most 86400 (a day)' })
     .default(600),
+  JANUS_URL: z
+    .string()
+    .regex(/^wss?:\/\/[^\s]+$/, { message: 'JANUS_URL must be a ws:// or wss:// URL, such as wss://pbx.example.com/janus' })
+    .optional(),
+  JANUS_TOKEN_SECRET: z
+    .string()
+    .min(16, { message: "JANUS_TOKEN_SECRET must be at least 16 characters (Janus's token_auth_secret)" })
+    .optional(),
+  SIP_PROXY: z
+    .string()
+    .regex(/^sips?:[^\s@]+$/, { message: 'SIP_PROXY must be a SIP address without a user, such as sip:pbx.example.com:5060' })
+    .optional(),
+  SIP_DOMAIN: z
+    .string()
+    .regex(/^[a-zA-Z0-9.-]+(:\d+)?$/, { message: 'SIP_DOMAIN must be a host name, such as pbx.example.com' })
+    .optional(),
+  SIP_LINE_USER: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.+-]{1,64}$/, { message: 'SIP_LINE_USER must be a SIP user name such as support' })
+    .default('support'),
+  SIP_LINE_SECRET: z.string().min(8, { message: 'SIP_LINE_SECRET must be at least 8 characters' }).optional(),
 });
+
+/** The keys a phone line needs, all of them or none. */
+const PHONE_LINE_KEYS = ['JANUS_URL', 'JANUS_TOKEN_SECRET', 'SIP_PROXY', 'SIP_DOMAIN', 'SIP_LINE_SECRET'] as const;
 
 /** Problems between keys, which no single key's schema can see. */
 function crossKeyProblems(env: Record<string, string | undefined>): string[] {
@@ -84,6 +108,14 @@ function crossKeyProblems(env: Record<string, string | undefined>): string[] {
     problems.push(
       'TURN_URLS: TURN_SECRET is set but TURN_URLS is empty: name the TURN server, such as turn:turn.example.com:3478',
     );
+  }
+  const phoneKeys = PHONE_LINE_KEYS.filter((key) => env[key]);
+  if (phoneKeys.length > 0) {
+    for (const key of PHONE_LINE_KEYS.filter((k) => !env[k])) {
+      problems.push(
+        `${key}: ${phoneKeys.join(', ')} ${phoneKeys.length === 1 ? 'is' : 'are'} set, so a phone line needs ${key} too`,
+      );
+    }
   }
   return problems;
 }
@@ -119,6 +151,21 @@ export interface Config {
   turnSecret: string | undefined;
   /** How long issued TURN credentials are valid. */
   turnTtlSeconds: number;
+  /** A phone line through Janus's SIP plugin (docs/phone-lines.md), or null when calls stay in the browser. */
+  phoneLine: PhoneLineConfig | null;
+}
+
+export interface PhoneLineConfig {
+  /** Janus's WebSocket, as the agents' browsers reach it. */
+  janusUrl: string;
+  /** Janus's token_auth_secret: Warmline signs short-lived Janus tokens for signed-in agents. */
+  janusTokenSecret: string;
+  /** Where Janus registers the agents' line (kamailio). */
+  sipProxy: string;
+  /** The SIP domain of the line and of the numbers dialled through it. */
+  sipDomain: string;
+  lineUser: string;
+  lineSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -159,5 +206,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     turnUrls: e.TURN_URLS,
     turnSecret: e.TURN_SECRET,
     turnTtlSeconds: e.TURN_TTL_SECONDS,
+    phoneLine:
+      e.JANUS_URL && e.JANUS_TOKEN_SECRET && e.SIP_PROXY && e.SIP_DOMAIN && e.SIP_LINE_SECRET
+        ? {
+            janusUrl: e.JANUS_URL,
+            janusTokenSecret: e.JANUS_TOKEN_SECRET,
+            sipProxy: e.SIP_PROXY,
+            sipDomain: e.SIP_DOMAIN,
+            lineUser: e.SIP_LINE_USER,
+            lineSecret: e.SIP_LINE_SECRET,
+          }
+        : null,
   };
 }

@@ -120,7 +120,7 @@ export interface SipAccount {
 export function agentPhone(page: Page) {
   const call = <T>(method: string, ...args: unknown[]) => callInPage<T>(page, 'agentPhone', method, ...args);
   return {
-    connect: (janusUrl: string) => call<void>('connect', janusUrl),
+    connect: (janusUrl: string, token: string) => call<void>('connect', janusUrl, token),
     register: (account: SipAccount) => call<void>('register', account),
     call: (uri: string) => call<void>('call', uri),
     accept: () => call<void>('accept'),

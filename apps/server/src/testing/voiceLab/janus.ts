@@ -12,9 +12,10 @@ const LIBRARIES = '/usr/lib/x86_64-linux-gnu/janus';
 
 /**
  * Debian's Janus with only the SIP plugin and the WebSocket transport (on a free loopback port). Its WebRTC side
- * offers the machine's non-loopback address, the only kind it will use; its SIP side and RTP stay on loopback.
+ * offers the machine's non-loopback address, the only kind it will use; its SIP side and RTP stay on loopback. Like a
+ * deployment, it accepts only requests with a token signed with `tokenSecret`.
  */
-export async function startJanus(): Promise<Janus> {
+export async function startJanus(opts: { tokenSecret: string }): Promise<Janus> {
   const dir = labDir('janus');
   for (const folder of ['plugins', 'transports', 'events', 'loggers']) fs.mkdirSync(path.join(dir, folder));
   fs.symlinkSync(`${LIBRARIES}/plugins/libjanus_sip.so`, path.join(dir, 'plugins/libjanus_sip.so'));
@@ -33,6 +34,8 @@ export async function startJanus(): Promise<Janus> {
   debug_level = 4
   server_name = "warmline-voicelab"
   session_timeout = 60
+  token_auth = true
+  token_auth_secret = "${opts.tokenSecret}"
 }
 media: {
   rtp_port_range = "${webrtc.min}-${webrtc.max}"

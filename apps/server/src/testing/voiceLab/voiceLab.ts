@@ -14,9 +14,16 @@ export interface VoiceLab {
   stop(): Promise<void>;
 }
 
-export async function startVoiceLab(opts: { phoneNumber: string; phoneName: string }): Promise<VoiceLab> {
+export async function startVoiceLab(opts: {
+  phoneNumber: string;
+  phoneName: string;
+  janusTokenSecret: string;
+}): Promise<VoiceLab> {
   const kamailio = await startKamailio();
-  const [janus, phone] = await Promise.allSettled([startJanus(), startSipPhone(kamailio, opts.phoneNumber, opts.phoneName)]);
+  const [janus, phone] = await Promise.allSettled([
+    startJanus({ tokenSecret: opts.janusTokenSecret }),
+    startSipPhone(kamailio, opts.phoneNumber, opts.phoneName),
+  ]);
   if (janus.status === 'rejected' || phone.status === 'rejected') {
     if (phone.status === 'fulfilled') await phone.value.stop();
     if (janus.status === 'fulfilled') await janus.value.stop();

@@ -7,8 +7,10 @@ import { waitFor } from '../../../testing/voiceLab/labProcess.ts';
 import { startVoiceLab, type VoiceLab } from '../../../testing/voiceLab/voiceLab.ts';
 import { customers } from '../../customers/index.ts';
 import { customerForCaller } from './inboundCaller.ts';
+import { janusToken } from './janusToken.ts';
 
 const CUSTOMER_NUMBER = '+254712345678';
+const JANUS_TOKEN_SECRET = 'voice-lab-janus-token-secret';
 
 describe('phone lines: agents in the browser and phones on a SIP network, bridged by Janus', () => {
   let lab: VoiceLab;
@@ -16,7 +18,7 @@ describe('phone lines: agents in the browser and phones on a SIP network, bridge
   let t: TestServer;
   beforeAll(async () => {
     [lab, browser, t] = await Promise.all([
-      startVoiceLab({ phoneNumber: CUSTOMER_NUMBER, phoneName: 'Kamau Otieno' }),
+      startVoiceLab({ phoneNumber: CUSTOMER_NUMBER, phoneName: 'Kamau Otieno', janusTokenSecret: JANUS_TOKEN_SECRET }),
       launchCallBrowser(),
       testServer(),
     ]);
@@ -30,7 +32,7 @@ describe('phone lines: agents in the browser and phones on a SIP network, bridge
   async function agentLine(extension: string) {
     const page = await callPage(browser, agentPhoneScripts());
     const line = agentPhone(page);
-    await line.connect(lab.janus.url);
+    await line.connect(lab.janus.url, janusToken(JANUS_TOKEN_SECRET, 600, new Date()).token);
     await line.register({
       username: lab.kamailio.uriOf(extension),
       proxy: lab.kamailio.proxy,
@@ -81,5 +83,17 @@ describe('phone lines: agents in the browser and phones on a SIP network, bridge
     await waitFor('the caller to be heard in the browser', async () => (await agent.audio()).bytesReceived > 4000);
     await waitFor('the agent to be heard on the phone', () => lab.phone.heardBytes() > heardBefore + 8000);
     await agent.hangup();
+  });
+
+  it('Janus lets no one use the line without a token Warmline signed, nor with an expired one', { timeout: 30_000 }, async () => {
+    const line = agentPhone(await callPage(browser, agentPhoneScripts()));
+    const refused = (token: string) =>
+      line.connect(lab.janus.url, token).then(
+        () => 'connected',
+        (err: Error) => err.message,
+      );
+    expect(await refused(janusToken('not-the-janus-secret-000', 600, new Date()).token)).toMatch(/Unauthorized request/);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    expect(await refused(janusToken(JANUS_TOKEN_SECRET, 600, hourAgo).token)).toMatch(/Unauthorized request/);
   });
 });

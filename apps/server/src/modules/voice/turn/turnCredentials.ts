@@ -22,8 +22,12 @@ export function turnCredentials(secret: string, identity: string, ttlSeconds: nu
   const expiry = Math.floor(now.getTime() / 1000) + ttlSeconds;
   // A colon would be read as the end of the expiry by coturn; the identity is only a label in its logs.
   const username = `${expiry}:${identity.replaceAll(':', '_')}`;
-  const credential = createHmac('sha1', secret).update(username).digest('base64');
-  return { username, credential, expiresAt: new Date(expiry * 1000) };
+  return { username, credential: hmacSha1Base64(secret, username), expiresAt: new Date(expiry * 1000) };
+}
+
+/** base64(HMAC-SHA1(secret, text)): how coturn and Janus both check a credential Warmline signed. */
+export function hmacSha1Base64(secret: string, text: string): string {
+  return createHmac('sha1', secret).update(text).digest('base64');
 }
 
 export interface IceSettings {

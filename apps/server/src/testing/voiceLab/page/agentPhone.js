@@ -4,8 +4,8 @@ window.agentPhone = {
   line: null,
   events: [],
 
-  async connect(url) {
-    this.line = await window.JanusSipLine.connect({ url });
+  async connect(url, token) {
+    this.line = await window.JanusSipLine.connect({ url, token });
     this.line.on((event) => this.events.push(event));
   },
 

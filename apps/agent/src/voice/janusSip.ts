@@ -154,6 +154,8 @@ export class JanusSipLine {
       request: 'register',
       username: account.username,
       proxy: account.proxy,
+      // Every request goes through the proxy, not only the registration: the line's domain need not resolve.
+      outbound_proxy: account.proxy,
       ...(account.secret !== undefined ? { secret: account.secret } : {}),
       ...(account.authuser !== undefined ? { authuser: account.authuser } : {}),
       ...(account.displayName !== undefined ? { display_name: account.displayName } : {}),

@@ -16,19 +16,24 @@ export interface SipPhone extends LabProcess {
   events(): string[];
 }
 
-/** Debian's baresip registered at `kamailio` as `user` (a number such as +254712345678), with auto-answer. */
-export async function startSipPhone(kamailio: Kamailio, user: string, displayName: string): Promise<SipPhone> {
+/**
+ * Debian's baresip as `user` (a number such as +254712345678), with auto-answer: registered at `registrar` as a
+ * phone on it, or, without one, standing in for a SIP trunk on an address of its own (127.0.0.2) that kamailio
+ * sends calls to and takes calls from.
+ */
+export async function startSipPhone(user: string, displayName: string, registrar: Kamailio | null): Promise<SipPhone> {
   const dir = labDir('baresip');
-  const sipPort = await freePortPair();
+  const address = registrar ? '127.0.0.1' : '127.0.0.2';
+  const sipPort = await freePortPair(address);
   const controlPort = await freePort();
   const rtp = await freeUdpRange(20);
   fs.writeFileSync(
     path.join(dir, 'config'),
     [
       'poll_method epoll',
-      `sip_listen 127.0.0.1:${sipPort}`,
+      `sip_listen ${address}:${sipPort}`,
       // baresip wants an address here, not an interface name.
-      'net_interface 127.0.0.1',
+      `net_interface ${address}`,
       'call_local_timeout 120',
       'call_max_calls 4',
       'audio_player alsa,null',
@@ -52,7 +57,9 @@ export async function startSipPhone(kamailio: Kamailio, user: string, displayNam
   );
   fs.writeFileSync(
     path.join(dir, 'accounts'),
-    `"${displayName}" <sip:${user}@127.0.0.1:${kamailio.port}>;answermode=auto;regint=600;audio_codecs=opus/48000/2,pcmu,pcma\n`,
+    registrar
+      ? `"${displayName}" <sip:${user}@127.0.0.1:${registrar.port}>;answermode=auto;regint=600;audio_codecs=opus/48000/2,pcmu,pcma\n`
+      : `"${displayName}" <sip:${user}@${address}:${sipPort}>;answermode=auto;regint=0;audio_codecs=opus/48000/2,pcmu,pcma\n`,
   );
   fs.writeFileSync(path.join(dir, 'contacts'), '');
   const process = await startLabProcess({
@@ -60,13 +67,13 @@ export async function startSipPhone(kamailio: Kamailio, user: string, displayNam
     command: '/usr/bin/baresip',
     args: ['-f', dir],
     cwd: dir,
-    // Ready once registered: kamailio then routes calls for this number to it.
-    ready: (output) => / 200 OK \(kamailio/.test(output()),
+    // Ready once registered (kamailio then routes calls for this number to it); a trunk once it listens.
+    ready: (output) => (registrar ? / 200 OK \(kamailio/.test(output()) : output().includes('baresip is ready')),
   });
   const control = await connectControl(controlPort);
   return {
     ...process,
-    uri: kamailio.uriOf(user),
+    uri: registrar ? registrar.uriOf(user) : `sip:${user}@${address}:${sipPort}`,
     dial: (uri) => control.command('dial', uri),
     hangup: () => control.command('hangup', ''),
     heardBytes: () =>
@@ -84,13 +91,13 @@ export async function startSipPhone(kamailio: Kamailio, user: string, displayNam
 }
 
 /** baresip also listens for SIP over TLS on the next port up: both must be free. */
-async function freePortPair(): Promise<number> {
+async function freePortPair(address: string): Promise<number> {
   return waitFor('two free consecutive ports', async () => {
     const port = await freePort();
     const next = await new Promise<boolean>((resolve) => {
       const server = net.createServer();
       server.once('error', () => resolve(false));
-      server.listen(port + 1, '127.0.0.1', () => server.close(() => resolve(true)));
+      server.listen(port + 1, address, () => server.close(() => resolve(true)));
     });
     return next ? port : null;
   });

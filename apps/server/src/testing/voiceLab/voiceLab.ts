@@ -6,7 +6,7 @@ import { type Kamailio, startKamailio } from './kamailio.ts';
 export interface VoiceLab {
   kamailio: Kamailio;
   janus: Janus;
-  /** A customer's phone, registered under their number. */
+  /** A customer's phone, registered under their number (or, behind a trunk, reached through it). */
   phone: SipPhone;
   /** Milliseconds each part took from spawn to ready. */
   startupMs: Record<'kamailio' | 'janus' | 'baresip', number>;
@@ -14,31 +14,50 @@ export interface VoiceLab {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the lab. With `kamailioConfig`, kamailio runs that configuration, written for its port and for the phone,
+ * which then stands in for a SIP trunk (`phone.uri`) instead of registering.
+ */
 export async function startVoiceLab(opts: {
   phoneNumber: string;
   phoneName: string;
   janusTokenSecret: string;
+  kamailioConfig?: (port: number, trunk: { uri: string }) => string;
 }): Promise<VoiceLab> {
-  const kamailio = await startKamailio();
-  const [janus, phone] = await Promise.allSettled([
-    startJanus({ tokenSecret: opts.janusTokenSecret }),
-    startSipPhone(kamailio, opts.phoneNumber, opts.phoneName),
-  ]);
-  if (janus.status === 'rejected' || phone.status === 'rejected') {
-    if (phone.status === 'fulfilled') await phone.value.stop();
-    if (janus.status === 'fulfilled') await janus.value.stop();
-    await kamailio.stop();
-    throw janus.status === 'rejected' ? janus.reason : (phone as PromiseRejectedResult).reason;
+  const started: { stop(): Promise<void> }[] = [];
+  const track = <T extends { stop(): Promise<void> }>(p: Promise<T>) =>
+    p.then((part) => {
+      started.push(part);
+      return part;
+    });
+  const janus = track(startJanus({ tokenSecret: opts.janusTokenSecret }));
+  try {
+    let kamailio: Kamailio;
+    let phone: SipPhone;
+    const custom = opts.kamailioConfig;
+    if (custom) {
+      phone = await track(startSipPhone(opts.phoneNumber, opts.phoneName, null));
+      kamailio = await track(startKamailio((port) => custom(port, { uri: phone.uri })));
+    } else {
+      kamailio = await track(startKamailio());
+      phone = await track(startSipPhone(opts.phoneNumber, opts.phoneName, kamailio));
+    }
+    const bridge = await janus;
+    return {
+      kamailio,
+      janus: bridge,
+      phone,
+      startupMs: { kamailio: kamailio.startupMs, janus: bridge.startupMs, baresip: phone.startupMs },
+      stop: async () => {
+        await phone.stop();
+        await bridge.stop();
+        await kamailio.stop();
+      },
+    };
+  } catch (err) {
+    // Whatever did start is stopped, in the reverse order, Janus once its own start is over.
+    await janus.catch(() => undefined);
+    for (const part of started.reverse()) await part.stop();
+    throw err;
   }
-  return {
-    kamailio,
-    janus: janus.value,
-    phone: phone.value,
-    startupMs: { kamailio: kamailio.startupMs, janus: janus.value.startupMs, baresip: phone.value.startupMs },
-    stop: async () => {
-      await phone.value.stop();
-      await janus.value.stop();
-      await kamailio.stop();
-    },
-  };
 }

@@ -16,6 +16,12 @@ describe("reading the phone server's events for the agent", () => {
     });
   });
 
+  it('says when the agent has left the line', () => {
+    expect(readSipEvent(sip({ sip: 'event', result: { event: 'unregistered', username: '1001' } }))).toEqual({
+      type: 'unregistered',
+    });
+  });
+
   it('names who is calling, without the quotes SIP puts around display names', () => {
     const event = readSipEvent(
       sip(

@@ -8,6 +8,7 @@
 export type SipLineEvent =
   | { type: 'registered'; username: string }
   | { type: 'registration_failed'; code: number; reason: string }
+  | { type: 'unregistered' }
   | { type: 'incoming'; caller: string; displayName: string | null }
   | { type: 'calling' }
   | { type: 'ringing' }
@@ -67,6 +68,8 @@ export function readSipEvent(message: JanusMessage): SipLineEvent | null {
   switch (result.event) {
     case 'registered':
       return { type: 'registered', username: String(result.username ?? '') };
+    case 'unregistered':
+      return { type: 'unregistered' };
     case 'registration_failed':
       return { type: 'registration_failed', code: Number(result.code ?? 0), reason: String(result.reason ?? '') };
     case 'incomingcall':
@@ -162,6 +165,14 @@ export class JanusSipLine {
     });
     const event = await outcome;
     if (event.type !== 'registered') throw new Error(`The phone line refused the sign-in: ${describe(event)}`);
+  }
+
+  /** Leaves the line (an agent going off shift): calls to it stop ringing this browser. */
+  async unregister(): Promise<void> {
+    const outcome = this.next((e) => e.type === 'unregistered' || e.type === 'error');
+    await this.message({ request: 'unregister' });
+    const event = await outcome;
+    if (event.type === 'error') throw new Error(`The phone line could not be left: ${describe(event)}`);
   }
 
   /** Calls a SIP address (`sip:+254712345678@trunk.example.com`); resolves when answered, fails if not. */

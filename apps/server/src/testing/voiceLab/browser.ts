@@ -125,6 +125,10 @@ export function agentPhone(page: Page) {
     call: (uri: string) => call<void>('call', uri),
     accept: () => call<void>('accept'),
     hangup: () => call<void>('hangup'),
+    decline: () => call<void>('decline'),
+    unregister: () => call<void>('unregister'),
+    /** Closes the page, and with it the Janus session. */
+    close: () => page.context().close(),
     seen: () => call<{ type: string; caller?: string; displayName?: string | null; code?: number }[]>('seen'),
     audio: () => call<PeerAudio>('audio'),
   };

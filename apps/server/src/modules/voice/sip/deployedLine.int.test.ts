@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentPhone, agentPhoneScripts, callPage, launchCallBrowser } from '../../../testing/voiceLab/browser.ts';
 import { waitFor } from '../../../testing/voiceLab/labProcess.ts';
 import { startVoiceLab, type VoiceLab } from '../../../testing/voiceLab/voiceLab.ts';
@@ -60,8 +60,19 @@ describe("the deployment guide's kamailio between Janus and a SIP trunk", () => 
     await lab?.stop();
   });
 
+  // Every test's agents leave the line when it ends, so the next test's calls ring only its own agents.
+  let onLine: ReturnType<typeof agentPhone>[] = [];
+  afterEach(async () => {
+    for (const line of onLine) {
+      await line.unregister().catch(() => undefined);
+      await line.close();
+    }
+    onLine = [];
+  });
+
   async function onTheLine(secret = LINE_SECRET) {
     const line = agentPhone(await callPage(browser, agentPhoneScripts()));
+    onLine.push(line);
     await line.connect(lab.janus.url, janusToken(JANUS_TOKEN_SECRET, 600, new Date()).token);
     await line.register({ username: `sip:support@${DOMAIN}`, proxy: lab.kamailio.proxy, secret, displayName: 'Amina Odhiambo' });
     return line;
@@ -109,5 +120,44 @@ describe("the deployment guide's kamailio between Janus and a SIP trunk", () => 
       /answering call on line \d+ from sip:\+254700000000@pbx\.voicelab\.test/,
     );
     await agent.hangup();
+  });
+
+  async function ringBoth() {
+    const agents = [await onTheLine(), await onTheLine()];
+    const callsBefore = lab.phone.events().filter((e) => e === 'CALL_CLOSED').length;
+    await lab.phone.dial(`sip:${OUR_NUMBER}@127.0.0.1:${lab.kamailio.port}`);
+    for (const agent of agents) {
+      await waitFor('both agents to be rung', async () => (await agent.seen()).some((e) => e.type === 'incoming'));
+    }
+    return { agents, callEnded: () => lab.phone.events().filter((e) => e === 'CALL_CLOSED').length > callsBefore };
+  }
+
+  it('stops the ringing for every agent when the customer hangs up first: nobody is left ringing', {
+    timeout: 60_000,
+  }, async () => {
+    const { agents } = await ringBoth();
+    await lab.phone.hangup();
+    for (const agent of agents) {
+      await waitFor('the ringing to stop', async () => (await agent.seen()).some((e) => e.type === 'hangup'));
+      const answered = await agent.accept().then(
+        () => 'answered',
+        (err: Error) => err.message,
+      );
+      expect(answered).toMatch(/No call is ringing/);
+    }
+  });
+
+  it('lets exactly one of two agents who answer at the same moment have the call', { timeout: 60_000 }, async () => {
+    const { agents, callEnded } = await ringBoth();
+    await Promise.all(agents.map((agent) => agent.accept().catch(() => undefined)));
+    const ended = async () => {
+      const seen = await Promise.all(agents.map(async (agent) => (await agent.seen()).some((e) => e.type === 'hangup')));
+      return seen.filter(Boolean).length;
+    };
+    await waitFor('the second answer to be turned away', async () => (await ended()) === 1);
+    const heardBefore = lab.phone.heardBytes();
+    await waitFor('the customer to hear the agent who has the call', () => lab.phone.heardBytes() > heardBefore + 8000);
+    expect(await ended()).toBe(1);
+    expect(callEnded()).toBe(false);
   });
 });

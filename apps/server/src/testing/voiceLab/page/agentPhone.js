@@ -25,6 +25,14 @@ window.agentPhone = {
     return this.line.hangup();
   },
 
+  unregister() {
+    return this.line.unregister();
+  },
+
+  decline() {
+    return this.line.decline();
+  },
+
   seen() {
     return this.events;
   },

@@ -16,9 +16,19 @@ export interface LabProcess {
 }
 
 const running = new Set<ChildProcess>();
+
+/** Signals a lab server and every process it forked (kamailio forks its workers): each runs in a group of its own. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 // The lab's servers never outlive the test process, even when it ends without its afterAll.
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) signalGroup(child, 'SIGKILL');
 });
 
 /** A fresh temporary directory for one lab component's configuration and files. */
@@ -101,13 +111,12 @@ export async function startLabProcess(spec: {
   cwd: string;
   ready: (output: () => string) => Promise<boolean> | boolean;
   timeoutMs?: number;
-  /** Input kept open for servers that read commands (baresip). */
-  stdin?: boolean;
 }): Promise<LabProcess & { child: ChildProcess }> {
   const started = Date.now();
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
-    stdio: [spec.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   running.add(child);
   let text = '';
@@ -128,10 +137,12 @@ export async function startLabProcess(spec: {
   const output = () => text;
   const stop = async () => {
     if (exited !== undefined) return;
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    signalGroup(child, 'SIGTERM');
+    const killer = setTimeout(() => signalGroup(child, 'SIGKILL'), 3000);
     await exit;
     clearTimeout(killer);
+    // Workers that outlived their main process.
+    signalGroup(child, 'SIGKILL');
   };
   try {
     await waitFor(

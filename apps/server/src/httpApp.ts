@@ -16,7 +16,7 @@ import { fileRoutes } from './modules/files/index.ts';
 import type { AgentsOnline } from './modules/realtime/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
-import { voiceRoutes } from './modules/voice/index.ts';
+import { voiceLineRoutes, voiceRoutes } from './modules/voice/index.ts';
 import { workspaceRoutes } from './modules/workspaces/index.ts';
 import { pageRoutes } from './pages.ts';
 
@@ -79,6 +79,7 @@ export async function buildHttpApp(
   empathyRoutes(app, services);
   fileRoutes(app, services);
   voiceRoutes(app, services);
+  voiceLineRoutes(app, services);
   await pageRoutes(app, services);
   const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.agentsOnline);
   return { app, gateway };

@@ -98,3 +98,96 @@ describe('configuration from the environment', () => {
     ).toThrow(/SMTP_DKIM_PRIVATE_KEY: SMTP_DKIM_PRIVATE_KEY must be a private key in PEM form/);
   });
 });
+
+describe('call servers (STUN and TURN) from the environment', () => {
+  it('reads comma-separated STUN and TURN URLs, the TURN secret and a ten-minute credential lifetime by default', () => {
+    const config = loadConfig({
+      STUN_URLS: 'stun:turn.example.com:3478',
+      TURN_URLS: 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349?transport=tcp',
+      TURN_SECRET: 'a-shared-secret-0123',
+    });
+    expect(config.stunUrls).toEqual(['stun:turn.example.com:3478']);
+    expect(config.turnUrls).toEqual(['turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:5349?transport=tcp']);
+    expect(config.turnSecret).toBe('a-shared-secret-0123');
+    expect(config.turnTtlSeconds).toBe(600);
+  });
+
+  it('starts without any call server', () => {
+    const config = loadConfig({});
+    expect(config.stunUrls).toEqual([]);
+    expect(config.turnUrls).toEqual([]);
+    expect(config.turnSecret).toBeUndefined();
+  });
+
+  it('names each wrong URL, a short secret and a lifetime out of range', () => {
+    const problems = problemsOf({
+      STUN_URLS: 'stun:ok.example.com, https://stun.example.com',
+      TURN_URLS: 'turn.example.com:3478',
+      TURN_SECRET: 'short',
+      TURN_TTL_SECONDS: '5',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(
+      /STUN_URLS: STUN_URLS has "https:\/\/stun.example.com", which is not a stun: or stuns: URL/,
+    );
+    expect(problems.join('\n')).toMatch(/TURN_URLS: TURN_URLS has "turn.example.com:3478", which is not a turn: or turns: URL/);
+    expect(problems.join('\n')).toMatch(/TURN_SECRET: TURN_SECRET must be at least 16 characters/);
+    expect(problems.join('\n')).toMatch(/TURN_TTL_SECONDS: TURN_TTL_SECONDS must be at least 60/);
+  });
+
+  it('refuses a TURN server without its secret, and a secret without a server', () => {
+    expect(problemsOf({ TURN_URLS: 'turn:turn.example.com:3478' })).toEqual([
+      'TURN_SECRET: TURN_URLS is set, so TURN_SECRET (the static-auth-secret of the coturn server) must be set too',
+    ]);
+    expect(problemsOf({ TURN_SECRET: 'a-shared-secret-0123' })).toEqual([
+      'TURN_URLS: TURN_SECRET is set but TURN_URLS is empty: name the TURN server, such as turn:turn.example.com:3478',
+    ]);
+  });
+});
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('a phone line (Janus and a SIP proxy) from the environment', () => {
+  const line = {
+    JANUS_URL: 'wss://pbx.example.com/janus',
+    JANUS_TOKEN_SECRET: 'a-janus-token-secret-0123',
+    SIP_PROXY: 'sip:pbx.example.com:5060',
+    SIP_DOMAIN: 'pbx.example.com',
+    SIP_LINE_SECRET: 'line-password',
+  };
+
+  it('is off until configured, and on with every key, the line user defaulting to support', () => {
+    expect(loadConfig({}).phoneLine).toBeNull();
+    expect(loadConfig(line).phoneLine).toEqual({
+      janusUrl: 'wss://pbx.example.com/janus',
+      janusTokenSecret: 'a-janus-token-secret-0123',
+      sipProxy: 'sip:pbx.example.com:5060',
+      sipDomain: 'pbx.example.com',
+      lineUser: 'support',
+      lineSecret: 'line-password',
+    });
+  });
+
+  it('names each key a half-configured line still needs', () => {
+    expect(problemsOf({ JANUS_URL: line.JANUS_URL, SIP_DOMAIN: line.SIP_DOMAIN })).toEqual([
+      'JANUS_TOKEN_SECRET: JANUS_URL, SIP_DOMAIN are set, so a phone line needs JANUS_TOKEN_SECRET too',
+      'SIP_PROXY: JANUS_URL, SIP_DOMAIN are set, so a phone line needs SIP_PROXY too',
+      'SIP_LINE_SECRET: JANUS_URL, SIP_DOMAIN are set, so a phone line needs SIP_LINE_SECRET too',
+    ]);
+  });
+
+  it('says what a wrong Janus URL, SIP proxy or domain should look like', () => {
+    const problems = problemsOf({ ...line, JANUS_URL: 'https://pbx', SIP_PROXY: 'pbx.example.com', SIP_DOMAIN: 'pbx example' });
+    expect(problems.join('\n')).toMatch(/JANUS_URL: JANUS_URL must be a ws:\/\/ or wss:\/\/ URL/);
+    expect(problems.join('\n')).toMatch(/SIP_PROXY: SIP_PROXY must be a SIP address without a user/);
+    expect(problems.join('\n')).toMatch(/SIP_DOMAIN: SIP_DOMAIN must be a host name/);
+  });
+});

@@ -1,7 +1,10 @@
-import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 import { MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared';
 import { z } from 'zod';
+import { SmtpEnv, type SmtpSettings, smtpProblems, smtpSettings } from './smtpSettings.ts';
+import { type PhoneLineConfig, phoneLineConfig, VoiceEnv, voiceProblems } from './voiceSettings.ts';
+
+export type { PhoneLineConfig, SmtpSettings };
 
 const Env = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
@@ -36,7 +39,6 @@ const Env = z.object({
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CALLBACK_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
   WARMLINE_METRICS_TOKEN: z.string().min(16, { message: 'WARMLINE_METRICS_TOKEN must be at least 16 characters' }).optional(),
-  STUN_URLS: z.string().default(''),
   CALL_RING_SECONDS: z.coerce.number({ message: 'CALL_RING_SECONDS must be a number' }).int().min(5).max(120).default(20),
   CALL_RING_PEOPLE: z.coerce.number({ message: 'CALL_RING_PEOPLE must be a number' }).int().min(1).max(10).default(3),
   CALL_HOLD_CHECK_IN_SECONDS: z.coerce
@@ -46,70 +48,9 @@ const Env = z.object({
     .max(600)
     .default(30),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
-  SMTP_HOST: z.string().min(1).optional(),
-  SMTP_PORT: z.coerce
-    .number({ message: 'SMTP_PORT must be a number' })
-    .int({ message: 'SMTP_PORT must be a whole number' })
-    .min(1, { message: 'SMTP_PORT must be between 1 and 65535' })
-    .max(65535, { message: 'SMTP_PORT must be between 1 and 65535' })
-    .optional(),
-  SMTP_SECURE: z
-    .enum(['true', 'false'], { message: 'SMTP_SECURE must be true (TLS from the start, port 465) or false' })
-    .optional(),
-  SMTP_USER: z.string().min(1).optional(),
-  SMTP_PASSWORD: z.string().min(1).optional(),
-  SMTP_FROM: z.email({ message: 'SMTP_FROM must be an email address such as help@example.com' }).optional(),
-  SMTP_DKIM_DOMAIN: z.string().min(1).optional(),
-  SMTP_DKIM_SELECTOR: z.string().min(1).optional(),
-  /** PEM; `\n` escapes are read as line breaks, for environments that keep a variable on one line. */
-  SMTP_DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+  ...SmtpEnv,
+  ...VoiceEnv,
 });
-
-/** The outbound mail relay; null when SMTP_HOST is not set (email replies then say that email is not set up). */
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  /** TLS from the first byte (port 465); otherwise STARTTLS when the relay offers it. */
-  secure: boolean;
-  auth: { user: string; pass: string } | null;
-  /** The address every reply is sent from; the display name is the agent's. */
-  from: string;
-  /** Signs every outbound email when set (SMTP_DKIM_*). */
-  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
-}
-
-const pem = (key: string) => key.replaceAll('\\n', '\n');
-
-function isPrivateKey(key: string): boolean {
-  try {
-    createPrivateKey(key);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Problems with the SMTP_* settings taken together (each variable alone is checked by Env). */
-function smtpProblems(e: Partial<z.infer<typeof Env>>): string[] {
-  const problems: string[] = [];
-  const set = (['SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_FROM', 'SMTP_DKIM_DOMAIN'] as const).filter(
-    (k) => e[k] !== undefined,
-  );
-  if (!e.SMTP_HOST) {
-    if (set.length) problems.push(`SMTP_HOST: SMTP_HOST is required when ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set`);
-    return problems;
-  }
-  if (!e.SMTP_FROM) problems.push('SMTP_FROM: SMTP_FROM is required with SMTP_HOST (the address replies are sent from)');
-  if (e.SMTP_USER && !e.SMTP_PASSWORD) problems.push('SMTP_PASSWORD: SMTP_PASSWORD is required with SMTP_USER');
-  if (e.SMTP_PASSWORD && !e.SMTP_USER) problems.push('SMTP_USER: SMTP_USER is required with SMTP_PASSWORD');
-  const dkim = (['SMTP_DKIM_DOMAIN', 'SMTP_DKIM_SELECTOR', 'SMTP_DKIM_PRIVATE_KEY'] as const).filter((k) => e[k] === undefined);
-  if (dkim.length > 0 && dkim.length < 3)
-    problems.push(`${dkim[0]}: DKIM signing needs all of SMTP_DKIM_DOMAIN, SMTP_DKIM_SELECTOR and SMTP_DKIM_PRIVATE_KEY`);
-  if (e.SMTP_DKIM_PRIVATE_KEY && !isPrivateKey(pem(e.SMTP_DKIM_PRIVATE_KEY))) {
-    problems.push('SMTP_DKIM_PRIVATE_KEY: SMTP_DKIM_PRIVATE_KEY must be a private key in PEM form (-----BEGIN PRIVATE KEY-----)');
-  }
-  return problems;
-}
 
 export interface Config {
   port: number;
@@ -144,6 +85,14 @@ export interface Config {
   metricsToken: string | undefined;
   /** The outbound mail relay (SMTP_*), or null when email is not set up. */
   smtp: SmtpSettings | null;
+  /** TURN servers offered to browsers in calls, with short-lived credentials signed by `turnSecret`. */
+  turnUrls: string[];
+  /** coturn's `static-auth-secret` (TURN REST API); set exactly when `turnUrls` is. */
+  turnSecret: string | undefined;
+  /** How long issued TURN credentials are valid. */
+  turnTtlSeconds: number;
+  /** A phone line through Janus's SIP plugin (docs/phone-lines.md), or null when calls stay in the browser. */
+  phoneLine: PhoneLineConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -156,9 +105,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
   const parsed = Env.safeParse(blankToUndefined);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  problems.push(...smtpProblems(parsed.success ? parsed.data : (blankToUndefined as Partial<z.infer<typeof Env>>)));
-  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...smtpProblems(parsed.success ? parsed.data : blankToUndefined),
+    ...voiceProblems(blankToUndefined),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -177,25 +129,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
     callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
     jobsPollMs: e.JOBS_POLL_MS,
-    stunUrls: e.STUN_URLS.split(',')
-      .map((u) => u.trim())
-      .filter(Boolean),
+    stunUrls: e.STUN_URLS,
     callRingSeconds: e.CALL_RING_SECONDS,
     callRingPeople: e.CALL_RING_PEOPLE,
     callHoldCheckInSeconds: e.CALL_HOLD_CHECK_IN_SECONDS,
     metricsToken: e.WARMLINE_METRICS_TOKEN,
-    smtp: e.SMTP_HOST
-      ? {
-          host: e.SMTP_HOST,
-          port: e.SMTP_PORT ?? (e.SMTP_SECURE === 'true' ? 465 : 587),
-          secure: e.SMTP_SECURE === 'true',
-          auth: e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : null,
-          from: e.SMTP_FROM!,
-          dkim:
-            e.SMTP_DKIM_DOMAIN && e.SMTP_DKIM_SELECTOR && e.SMTP_DKIM_PRIVATE_KEY
-              ? { domainName: e.SMTP_DKIM_DOMAIN, keySelector: e.SMTP_DKIM_SELECTOR, privateKey: pem(e.SMTP_DKIM_PRIVATE_KEY) }
-              : null,
-        }
-      : null,
+    smtp: smtpSettings(e),
+    turnUrls: e.TURN_URLS,
+    turnSecret: e.TURN_SECRET,
+    turnTtlSeconds: e.TURN_TTL_SECONDS,
+    phoneLine: phoneLineConfig(e),
   };
 }

@@ -76,7 +76,7 @@ export async function answerCall(
     if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     return pushCallChanged(tx, won, services.config, events);
   });
-  return { call, iceServers: iceServers(services.config, { workspaceId: actor.workspaceId, id: call.id }) };
+  return { call, iceServers: iceServers(services, { workspaceId: actor.workspaceId, id: call.id }) };
 }
 
 /**

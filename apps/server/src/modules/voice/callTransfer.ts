@@ -65,5 +65,5 @@ export async function joinCall(
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     return pushCallChanged(tx, joined, services.config, events, [previous]);
   });
-  return { call, iceServers: iceServers(services.config, { workspaceId: actor.workspaceId, id: call.id }) };
+  return { call, iceServers: iceServers(services, { workspaceId: actor.workspaceId, id: call.id }) };
 }

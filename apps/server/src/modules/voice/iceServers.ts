@@ -1,10 +1,11 @@
 import type { IceServer } from '@warmline/shared';
-import type { Config } from '../../core/config.ts';
+import type { Services } from '../../core/context.ts';
+import { iceServersFor } from './turn/turnCredentials.ts';
 
 /**
- * The STUN and TURN servers a call's browsers use, from configuration (`STUN_URLS`). On loopback none is needed.
- * Asked once per call party, so short-lived TURN credentials can be issued here per call.
+ * The STUN and TURN servers a call's browsers use (`STUN_URLS`, `TURN_URLS`): TURN credentials are issued per call
+ * party and expire after `TURN_TTL_SECONDS`. On loopback none is needed.
  */
-export function iceServers(config: Pick<Config, 'stunUrls'>, _party: { workspaceId: string; id: string }): IceServer[] {
-  return config.stunUrls.length ? [{ urls: config.stunUrls }] : [];
+export function iceServers(services: Pick<Services, 'config' | 'now'>, party: { workspaceId: string; id: string }): IceServer[] {
+  return iceServersFor(services.config, `call-${party.id}`, services.now());
 }

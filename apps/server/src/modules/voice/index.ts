@@ -12,3 +12,6 @@ export { voiceJobHandlers } from './jobs.ts';
 export { placeCall } from './placeCall.ts';
 export { calls } from './repository/calls.ts';
 export { voiceRoutes } from './routes.ts';
+export { customerForCaller } from './sip/inboundCaller.ts';
+export { dialNumber, phoneLineFor } from './sip/phoneLine.ts';
+export { voiceLineRoutes } from './turn/routes.ts';

@@ -49,5 +49,5 @@ export async function placeCall(
     const ringing = await ringNext(tx, services.config, placed, now, events, 'missed');
     return visitorCallOf(await viewOfCall(tx, ringing, services.config));
   });
-  return { call, iceServers: iceServers(services.config, { workspaceId: actor.workspaceId, id: call.id }) };
+  return { call, iceServers: iceServers(services, { workspaceId: actor.workspaceId, id: call.id }) };
 }

@@ -62,7 +62,9 @@ export function AlertItem({ alert, now, onHide, onOpen }: AlertItemProps) {
       ) : null}
       <div className="alert-actions">
         <Link to={paths.conversation(alert.conversationId)} className="btn btn-small" data-testid="alert-open" onClick={onOpen}>
-          Open<span className="alert-open-more"> conversation</span>
+          <span>
+            Open<span className="alert-open-more"> conversation</span>
+          </span>
         </Link>
         <button type="button" className="btn btn-small btn-calm" data-testid="alert-acknowledge" disabled={busy} onClick={take}>
           I’m on it

@@ -157,6 +157,12 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/calls/:id': { shows: (v) => [v.ids.callId] },
   'POST /api/v1/calls/:id/wrap-up': { insider: 'member', body: () => ({ notes: 'Refund agreed on the phone' }) },
   'GET /api/v1/conversations/:id/calls': { shows: (v) => [v.ids.callId] },
+  'GET /api/v1/voice/ice-servers': {},
+  'GET /api/v1/widget/voice/ice-servers': {},
+  'GET /api/v1/voice/phone-line': {},
+  'POST /api/v1/voice/dial': { body: () => ({ number: '+442071838750' }) },
+  // A caller's number resolves in the asker's own workspace: an outsider finds or makes their own customer, never the victim's.
+  'POST /api/v1/voice/inbound-calls': { body: () => ({ from: 'sip:+442071838751@trunk.example' }) },
   'GET /files/:key': {
     open: {
       why: 'avatars are shown to customers without a session; the random key is the credential, a made-up one finds nothing',

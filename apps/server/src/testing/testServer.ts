@@ -27,6 +27,12 @@ export async function startTestServer(dataDir: string): Promise<TestServer> {
     REDIS_URL: process.env.REDIS_URL,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SIGN_IN_LIMIT_PER_15_MIN: '1000',
+    // A phone line that is only configured, never reached: its routes answer as on a real install (nothing dials out).
+    JANUS_URL: 'ws://127.0.0.1:9/janus',
+    JANUS_TOKEN_SECRET: 'test-janus-token-secret',
+    SIP_PROXY: 'sip:127.0.0.1:9',
+    SIP_DOMAIN: 'pbx.test',
+    SIP_LINE_SECRET: 'test-line-secret',
   });
   const server = await startServer(config);
   // The port is known only after listening; the server's own origin follows it.

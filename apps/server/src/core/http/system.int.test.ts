@@ -83,6 +83,15 @@ const API_ROUTES = [
   'get /api/v1/conversations/{id}/recovery',
   'post /api/v1/conversations/{id}/service-failure',
   'post /api/v1/conversations/{id}/recovery',
+  'get /api/v1/calls',
+  'get /api/v1/calls/{id}',
+  'post /api/v1/calls/{id}/wrap-up',
+  'get /api/v1/conversations/{id}/calls',
+  'get /api/v1/voice/ice-servers',
+  'get /api/v1/widget/voice/ice-servers',
+  'get /api/v1/voice/phone-line',
+  'post /api/v1/voice/dial',
+  'post /api/v1/voice/inbound-calls',
 ];
 
 describe(`operating the server (${backend})`, () => {

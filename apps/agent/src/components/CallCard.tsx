@@ -71,7 +71,7 @@ function Incoming({ call, pending, now }: { call: Call; pending: boolean; now: n
       <div className="call-actions">
         <button
           type="button"
-          className="btn btn-calm"
+          className="btn call-answer"
           data-testid="call-answer"
           disabled={pending}
           onClick={() => answer(call.id)}

@@ -1,5 +1,7 @@
 import type { ServerFrame } from '@warmline/shared';
 import { describe, expect, it } from 'vitest';
+import { afterCommit } from '../../core/context.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import {
   buildAgent,
   buildConversation,
@@ -11,6 +13,8 @@ import {
 } from '../../testing/factories.ts';
 import { agentSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
 import { backend, layouts, nodesOf, type TestServer } from '../../testing/testServer.ts';
+import { voiceJobHandlers } from './jobs.ts';
+import { RING_TIMEOUT } from './ringing.ts';
 
 type VisitorCallFrame = Extract<ServerFrame, { type: 'visitor_call' }>;
 
@@ -253,6 +257,40 @@ describe.each(layouts)(`calls (%s, ${backend})`, (layout) => {
     expect(timeline.map((e) => e.body)).toEqual(
       expect.arrayContaining(['Call handoff to Bo: Parcel lost; refund agreed', 'Bo took over the call']),
     );
+  });
+
+  it('a call nobody answers in time rings the next person, then ends as missed and the customer is offered a callback', async () => {
+    const s = await shop();
+    const call = await place(s.widget);
+    /** The durable ring timeout fires for the person rung now, at a time past their ring. */
+    const ringRunsOut = async (agentId: string) => {
+      const events: WarmlineEvent[] = [];
+      const later = new Date(Date.now() + (a.config.callRingSeconds + 1) * 1000);
+      const job = {
+        id: 0,
+        workspaceId: s.workspace.id,
+        kind: RING_TIMEOUT,
+        runAt: later,
+        attempts: 0,
+        payload: { callId: call.id, agentId },
+      };
+      await a.db.transaction((tx) => voiceJobHandlers(a.config)[RING_TIMEOUT]!(tx, job, later, events));
+      await afterCommit(a, events);
+    };
+    // A timeout for someone it no longer rings changes nothing.
+    await ringRunsOut(s.boRecord.id);
+    const still = await client(a, s.amina).get(`/api/v1/calls/${call.id}`);
+    expect(still.body.call).toMatchObject({ status: 'ringing', ringing: { displayName: 'Amina' } });
+    await ringRunsOut(s.aminaRecord.id);
+    await s.boApp.next('call', (f) => f.call.id === call.id && f.call.ringing?.displayName === 'Bo');
+    await s.aminaApp.next('call', (f) => f.call.id === call.id && f.call.ringing?.displayName === 'Bo');
+    await ringRunsOut(s.boRecord.id);
+    const ended = await s.widget.next('visitor_call', (f) => f.call.id === call.id && f.call.status === 'ended');
+    expect(ended.call.outcome).toBe('missed');
+    const timeline = await entriesOf(a, s.amina, s.customer.conversationId);
+    const entry = timeline.find((e) => e.event?.type === 'call')!;
+    expect(entry.body).toBe('Missed call: nobody answered in time');
+    expect(entry.event!.data.customerText).toBe('Nobody could answer your call in time. We can call you back.');
   });
 
   it('malformed call frames are answered with what is wrong', async () => {

@@ -4,6 +4,7 @@ import { routingBenchmarks } from './routing.ts';
 import { searchBenchmarks } from './search.ts';
 import { sizeBenchmarks } from './size.ts';
 import { startBenchmarks } from './start.ts';
+import { voiceBenchmarks } from './voice.ts';
 
 export interface Figure {
   bench: string;
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   routing: routingBenchmarks,
   emotion: emotionBenchmarks,
   search: searchBenchmarks,
+  voice: voiceBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -21,12 +21,17 @@ export interface SipPhone extends LabProcess {
  * phone on it, or, without one, standing in for a SIP trunk on an address of its own (127.0.0.2) that kamailio
  * sends calls to and takes calls from.
  */
-export async function startSipPhone(user: string, displayName: string, registrar: Kamailio | null): Promise<SipPhone> {
+export async function startSipPhone(
+  user: string,
+  displayName: string,
+  registrar: Kamailio | null,
+  opts: { maxCalls?: number } = {},
+): Promise<SipPhone> {
   const dir = labDir('baresip');
   const address = registrar ? '127.0.0.1' : '127.0.0.2';
   const sipPort = await freePortPair(address);
   const controlPort = await freePort();
-  const rtp = await freeUdpRange(20);
+  const rtp = await freeUdpRange(Math.max(20, 4 * (opts.maxCalls ?? 4)));
   fs.writeFileSync(
     path.join(dir, 'config'),
     [
@@ -35,7 +40,7 @@ export async function startSipPhone(user: string, displayName: string, registrar
       // baresip wants an address here, not an interface name.
       `net_interface ${address}`,
       'call_local_timeout 120',
-      'call_max_calls 4',
+      `call_max_calls ${opts.maxCalls ?? 4}`,
       'audio_player alsa,null',
       'audio_alert alsa,null',
       'audio_source ausine,440',

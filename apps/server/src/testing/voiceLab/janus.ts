@@ -15,14 +15,15 @@ const LIBRARIES = '/usr/lib/x86_64-linux-gnu/janus';
  * offers the machine's non-loopback address, the only kind it will use; its SIP side and RTP stay on loopback. Like a
  * deployment, it accepts only requests with a token signed with `tokenSecret`.
  */
-export async function startJanus(opts: { tokenSecret: string }): Promise<Janus> {
+export async function startJanus(opts: { tokenSecret: string; maxCalls?: number }): Promise<Janus> {
   const dir = labDir('janus');
   for (const folder of ['plugins', 'transports', 'events', 'loggers']) fs.mkdirSync(path.join(dir, folder));
   fs.symlinkSync(`${LIBRARIES}/plugins/libjanus_sip.so`, path.join(dir, 'plugins/libjanus_sip.so'));
   fs.symlinkSync(`${LIBRARIES}/transports/libjanus_websockets.so`, path.join(dir, 'transports/libjanus_websockets.so'));
   const port = await freePort();
-  const webrtc = await freeUdpRange(40);
-  const rtp = await freeUdpRange(40);
+  const ports = Math.max(40, 4 * (opts.maxCalls ?? 0));
+  const webrtc = await freeUdpRange(ports);
+  const rtp = await freeUdpRange(ports);
   fs.writeFileSync(
     path.join(dir, 'janus.jcfg'),
     `general: {

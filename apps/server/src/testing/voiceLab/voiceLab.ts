@@ -22,6 +22,8 @@ export async function startVoiceLab(opts: {
   phoneNumber: string;
   phoneName: string;
   janusTokenSecret: string;
+  /** How many calls the phone holds at once (baresip's call_max_calls; 4 unless said). */
+  maxCalls?: number;
   kamailioConfig?: (port: number, trunk: { uri: string }) => string;
 }): Promise<VoiceLab> {
   const started: { stop(): Promise<void> }[] = [];
@@ -30,17 +32,17 @@ export async function startVoiceLab(opts: {
       started.push(part);
       return part;
     });
-  const janus = track(startJanus({ tokenSecret: opts.janusTokenSecret }));
+  const janus = track(startJanus({ tokenSecret: opts.janusTokenSecret, maxCalls: opts.maxCalls }));
   try {
     let kamailio: Kamailio;
     let phone: SipPhone;
     const custom = opts.kamailioConfig;
     if (custom) {
-      phone = await track(startSipPhone(opts.phoneNumber, opts.phoneName, null));
+      phone = await track(startSipPhone(opts.phoneNumber, opts.phoneName, null, { maxCalls: opts.maxCalls }));
       kamailio = await track(startKamailio((port) => custom(port, { uri: phone.uri })));
     } else {
       kamailio = await track(startKamailio());
-      phone = await track(startSipPhone(opts.phoneNumber, opts.phoneName, kamailio));
+      phone = await track(startSipPhone(opts.phoneNumber, opts.phoneName, kamailio, { maxCalls: opts.maxCalls }));
     }
     const bridge = await janus;
     return {

@@ -1,0 +1,154 @@
+// Calls from the widget to a named person, in Chromium with fake media: how soon the agent's browser rings after
+// the customer presses Call, and how soon audio flows both ways after the agent answers; each beside the bare
+// floor measured in the same run (a bare WebSocket relay between two pages; two peer connections in one page).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { callPage } from '../apps/server/src/testing/voiceLab/browser.ts';
+import { DEMO_AGENT, launchChromium } from '../e2e/harness.ts';
+import type { Figure } from './index.ts';
+import { percentile, root, startBaseline, startWarmline } from './serverProcess.ts';
+import { round } from './size.ts';
+import { concurrentCallsFigure } from './voice/concurrentCalls.ts';
+
+const RING_CALLS = 50;
+const ANSWERED_CALLS = 20;
+const FAKE_MEDIA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+
+const PROBES = fs.readFileSync(path.join(root, 'bench/voice/pageProbes.js'), 'utf8');
+
+/** The probes, installed in a page before its own scripts run. */
+const probesFor = (setup: { clicks: string[]; arrival?: string }) => ({
+  content: `${PROBES}\nvoiceBench.install(${JSON.stringify(setup)});`,
+});
+
+const firstAudioAt = (page: Page) => page.evaluate<number>('voiceBench.firstAudioAt()');
+
+async function signedInAgent(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });
+  const agent = await context.newPage();
+  await agent.addInitScript(probesFor({ clicks: ['call-answer'], arrival: 'incoming-call' }));
+  await agent.goto(`${url}/app`);
+  await agent.locator('[data-testid="sign-in-email"]').fill(DEMO_AGENT.email);
+  await agent.locator('[data-testid="sign-in-password"]').fill(DEMO_AGENT.password);
+  await agent.locator('[data-testid="sign-in-submit"]').click();
+  await agent.locator('[data-testid="presence-switch"]').selectOption('available');
+  return agent;
+}
+
+async function visitorOnDemo(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });
+  const visitor = await context.newPage();
+  await visitor.addInitScript(probesFor({ clicks: ['wl-call'] }));
+  await visitor.goto(`${url}/demo`);
+  await visitor.locator('[data-testid="wl-launcher"]').click();
+  await visitor.locator('[data-testid="wl-panel"]').waitFor();
+  return visitor;
+}
+
+const clickedAt = (page: Page, id: string) => page.evaluate<number>(`voiceBench.clicked[${JSON.stringify(id)}]`);
+const arrivals = (page: Page) => page.evaluate<number>('voiceBench.arrived.length');
+const lastArrival = (page: Page) => page.evaluate<number>('voiceBench.arrived.at(-1)');
+const arrivedMoreThan = (page: Page, n: number) => page.waitForFunction(`voiceBench.arrived.length > ${n}`);
+
+/** Press Call → the agent's incoming-call card is drawn; then the customer hangs up while it rings. */
+async function ringTimes(agent: Page, visitor: Page): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < RING_CALLS; i++) {
+    const before = await arrivals(agent);
+    await visitor.locator('[data-testid="wl-call"]').click();
+    await arrivedMoreThan(agent, before);
+    times.push((await lastArrival(agent)) - (await clickedAt(visitor, 'wl-call')));
+    await visitor.locator('[data-testid="wl-hangup"]').click();
+    await arrivedMoreThan(agent, before + 1);
+  }
+  return times;
+}
+
+/** Answer → audio bytes arriving on both sides; then the agent hangs up and skips the wrap-up. */
+async function setupTimes(agent: Page, visitor: Page): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < ANSWERED_CALLS; i++) {
+    await visitor.locator('[data-testid="wl-call"]').click();
+    await agent.locator('[data-testid="incoming-call"]').waitFor();
+    const audio = Promise.all([firstAudioAt(agent), firstAudioAt(visitor)]);
+    await agent.locator('[data-testid="call-answer"]').click();
+    const [agentHears, visitorHears] = await audio;
+    times.push(Math.max(agentHears, visitorHears) - (await clickedAt(agent, 'call-answer')));
+    await agent.locator('[data-testid="call-hangup"]').click();
+    await agent.locator('[data-testid="call-wrap-up"]').getByRole('button', { name: 'Skip' }).click();
+    await agent.locator('[data-testid="call-wrap-up"]').waitFor({ state: 'detached' });
+  }
+  return times;
+}
+
+/** The bare floor of ringing: a frame from one blank page through a bare `ws` relay into another page's DOM. */
+async function bareRingTimes(browser: Browser): Promise<number[]> {
+  const relay = await startBaseline('bench/baselines/bareRelay.ts');
+  try {
+    const [sender, receiver] = await Promise.all([callPage(browser, [PROBES]), callPage(browser, [PROBES])]);
+    await receiver.evaluate(`voiceBench.receiveFrom(${relay.port})`);
+    await sender.evaluate(`voiceBench.sendTo(${relay.port})`);
+    const times: number[] = [];
+    for (let i = 0; i < RING_CALLS; i++) {
+      const sent = await sender.evaluate<number>(`voiceBench.send(${i})`);
+      await arrivedMoreThan(receiver, i);
+      times.push((await lastArrival(receiver)) - sent);
+    }
+    return times;
+  } finally {
+    await relay.stop();
+  }
+}
+
+/** The bare floor of call setup: two peer connections in one page with fake microphones, signalled directly. */
+async function bareSetupTimes(browser: Browser): Promise<number[]> {
+  const page = await callPage(browser, [PROBES]);
+  const times: number[] = [];
+  for (let i = 0; i < ANSWERED_CALLS; i++) times.push(await page.evaluate<number>('voiceBench.bareCall()'));
+  return times;
+}
+
+function figure(bench: string, values: number[], baselineValues: number[], notes: string): Figure {
+  const value = percentile(values, 95);
+  const baseline = percentile(baselineValues, 95);
+  return {
+    bench,
+    value: round(value, 1),
+    unit: 'ms',
+    baseline: round(baseline, 1),
+    ratio: round(value / baseline),
+    notes: `${notes}; p50 ${round(percentile(values, 50), 1)} ms, max ${round(Math.max(...values), 1)} ms; baseline p50 ${round(percentile(baselineValues, 50), 1)} ms`,
+  };
+}
+
+export async function voiceBenchmarks(): Promise<Figure[]> {
+  const warmline = await startWarmline({ demo: true, env: { CALL_RING_SECONDS: '120' } });
+  const browser = await launchChromium(FAKE_MEDIA);
+  try {
+    const agent = await signedInAgent(browser, warmline.url);
+    const visitor = await visitorOnDemo(browser, warmline.url);
+    const rings = await ringTimes(agent, visitor);
+    const setups = await setupTimes(agent, visitor);
+    const bareRings = await bareRingTimes(browser);
+    const bareSetups = await bareSetupTimes(browser);
+    return [
+      figure(
+        'voice.answer_ms_p95',
+        rings,
+        bareRings,
+        `${RING_CALLS} calls from the widget on /demo, from the click on Call to the agent's incoming-call card drawn (Chromium, embedded PostgreSQL); baseline: a frame from one page through a bare ws relay into another page's DOM`,
+      ),
+      figure(
+        'voice.setup_ms_p95',
+        setups,
+        bareSetups,
+        `${ANSWERED_CALLS} calls, from the click on Answer until audio bytes arrive on both sides (fake media, loopback, no TURN); baseline: two peer connections in one page, signalled directly, from getUserMedia to audio both ways`,
+      ),
+      await concurrentCallsFigure(),
+    ];
+  } finally {
+    await browser.close();
+    await warmline.stop();
+  }
+}

@@ -6,10 +6,11 @@ import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import { customers } from '../customers/index.ts';
 import { readEmotion } from '../emotion/index.ts';
-import { agents, teamSettings } from '../teams/index.ts';
+import { teamSettings } from '../teams/index.ts';
 import { conversationFor } from './access.ts';
 import { appendEntry } from './appendEntries.ts';
 import { eventEntry } from './eventEntries.ts';
+import { humanConnected } from './humanConnected.ts';
 import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
 import { queueForRouting } from './queue.ts';
 import { keepPromise, replyChannel } from './replyPromise.ts';
@@ -177,22 +178,8 @@ async function appendFromAgent(
     return { entry, created: true };
   }
 
-  if (!conversation.assigneeId) {
-    // Answering an unowned conversation takes ownership of it.
-    const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
-    await conversations.update(tx, actor.workspaceId, conversation.id, { assigneeId: actor.agentId });
-    events.push(
-      await eventEntry(tx, actor, conversation, 'assigned', `${me?.displayName ?? 'An agent'} joined the conversation`, {
-        agentId: actor.agentId,
-        agentName: me?.displayName ?? null,
-      }),
-    );
-  }
-  await conversations.update(tx, actor.workspaceId, conversation.id, {
-    status: 'active',
-    resolvedAt: conversation.status === 'resolved' ? null : undefined,
-    humanReplied: true,
-  });
+  // Answering an unowned conversation takes ownership of it.
+  await humanConnected(tx, actor, conversation, 'joined the conversation', events);
   const entry = await appendEntry(tx, {
     workspaceId: actor.workspaceId,
     conversationId: conversation.id,

@@ -7,6 +7,7 @@ export { appendOne } from './appendOne.ts';
 export { getConversation, setResolved } from './conversations.ts';
 export { eventEntry, noteEntry } from './eventEntries.ts';
 export { drainAppends } from './groupCommit.ts';
+export { humanConnected } from './humanConnected.ts';
 export { conversationListeners } from './listeners.ts';
 export type { AppendMessageInput, AppendMessageResult } from './messageInput.ts';
 export { presentCallback, visitorView } from './presentConversation.ts';

@@ -3,8 +3,7 @@ import { type Actor, type AgentActor, afterCommit, inUnit, type Services } from 
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { conversationFor, conversations, eventEntry, pushConversationChanged } from '../conversations/index.ts';
-import { agents } from '../teams/index.ts';
+import { conversationFor, conversations, humanConnected, pushConversationChanged } from '../conversations/index.ts';
 import { appendWrapUp } from './callEntry.ts';
 import { iceServers } from './iceServers.ts';
 import { pushCallChanged, viewOfCall } from './presentCall.ts';
@@ -56,22 +55,8 @@ export async function answerCall(
     await jobs.cancelFor(tx, actor.workspaceId, RING_TIMEOUT, won.conversationId);
     const conversation = (await conversations.byId(tx, actor.workspaceId, won.conversationId))!;
     await conversations.lock(tx, actor.workspaceId, conversation.id);
-    if (!conversation.assigneeId) {
-      const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
-      await conversations.update(tx, actor.workspaceId, conversation.id, { assigneeId: actor.agentId });
-      events.push(
-        await eventEntry(tx, actor, conversation, 'assigned', `${me?.displayName ?? 'An agent'} answered the call`, {
-          agentId: actor.agentId,
-          agentName: me?.displayName ?? null,
-        }),
-      );
-    }
     // A call answered is a named human with the customer: the same clock as a first human message.
-    await conversations.update(tx, actor.workspaceId, conversation.id, {
-      status: 'active',
-      resolvedAt: conversation.status === 'resolved' ? null : undefined,
-      humanReplied: true,
-    });
+    await humanConnected(tx, actor, conversation, 'answered the call', events);
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     return pushCallChanged(tx, won, services.config, events);

@@ -96,12 +96,12 @@ describe(`who a visitor is (${backend})`, () => {
     for (const visitorToken of ['', null, [], ['v1.a.b'], {}, { token: 'v1.a.b' }, 42, true, 'x'.repeat(501)]) {
       const res = await widgetSession(s.workspace.key, { visitorToken });
       expect(res.status, JSON.stringify(visitorToken).slice(0, 40)).toBe(400);
-      expect(res.body.error.message).toMatch(/^body\.visitorToken: /);
+      expect(res.body.error.message).toMatch(/^(body\.visitorToken: |visitorToken )/);
     }
     for (const user of [null, [], 'member-7', { userId: ['member-7'], userHash: 'x' }, { userId: 'member-7', userHash: {} }]) {
       const res = await widgetSession(s.workspace.key, { user });
       expect(res.status, JSON.stringify(user)).toBe(400);
-      expect(res.body.error.message).toMatch(/^body\.user/);
+      expect(res.body.error.message).toMatch(/^(body\.user|user)/);
     }
     for (const workspaceKey of [null, [], {}, '', 'k'.repeat(10_000)]) {
       const res = await request(t, 'POST', '/api/v1/widget/session', { workspaceKey }, { from: newAddress() });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api.ts';
-import { DEMO_AGENT, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
+import { DEMO_AGENT, launchChromium, screenshots, startWarmline, visitorSends, type Warmline } from './harness.ts';
 
 const JONAS = { email: 'jonas@juniper-rye.example', password: 'warmline-demo' };
 const FIRST = 'Thank you so much, the bread was lovely last week!';
@@ -35,16 +35,6 @@ afterAll(async () => {
 async function pageOf(size: keyof typeof sizes): Promise<Page> {
   const { width, height } = sizes[size];
   return (await browser.newContext({ viewport: { width, height } })).newPage();
-}
-
-async function visitorSends(text: string) {
-  await visitor.locator('[data-testid="wl-composer"]').fill(text);
-  await visitor.locator('[data-testid="wl-send"]').click();
-  await expect
-    .poll(() => visitor.locator('[data-testid="wl-message"]').filter({ hasText: text }).getAttribute('data-seq'), {
-      timeout: 10_000,
-    })
-    .toMatch(/^\d+$/);
 }
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -81,7 +71,7 @@ describe('the conversation keeps its place beside the panels, in Chromium', () =
     visitor = await pageOf('desktop');
     await visitor.goto(`${warmline.url}/demo`);
     await visitor.locator('[data-testid="wl-launcher"]').click();
-    await visitorSends(FIRST);
+    await visitorSends(visitor, FIRST);
 
     const jonas = await apiSession(warmline.url, JONAS.email, JONAS.password);
     await jonas.put('/api/v1/agents/me/presence', { presence: 'available' });
@@ -132,7 +122,7 @@ describe('the conversation keeps its place beside the panels, in Chromium', () =
   });
 
   it('an angry message raises a mood alert while Amina writes a reply the coach comments on', async () => {
-    await visitorSends(ANGRY);
+    await visitorSends(visitor, ANGRY);
     for (const page of Object.values(amina)) {
       await page
         .locator('[data-testid="alert-notices"] [data-testid="alert"][data-kind="mood_drop"]')

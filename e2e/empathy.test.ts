@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
+import { DEMO_AGENT, launchChromium, screenshots, signInAs, startWarmline, visitorSends, type Warmline } from './harness.ts';
 
 const PRIYA = { email: 'priya@juniper-rye.example', password: 'warmline-demo' };
 const FIRST = 'Thank you so much, the bread was lovely last week!';
@@ -45,24 +45,6 @@ afterAll(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(screenshots, `${name}.png`), animations: 'disabled' });
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto(`${warmline.url}/app/sign-in`);
-  await page.locator('[data-testid="sign-in-email"]').fill(who.email);
-  await page.locator('[data-testid="sign-in-password"]').fill(who.password);
-  await page.locator('[data-testid="sign-in-submit"]').click();
-  await page.locator('[data-testid="presence-switch"]').waitFor();
-}
-
-async function visitorSends(text: string) {
-  await visitor.locator('[data-testid="wl-composer"]').fill(text);
-  await visitor.locator('[data-testid="wl-send"]').click();
-  await expect
-    .poll(() => visitor.locator('[data-testid="wl-message"]').filter({ hasText: text }).getAttribute('data-seq'), {
-      timeout: 10_000,
-    })
-    .toMatch(/^\d+$/);
-}
-
 const trail = () => agent.locator('[data-testid="mood-trail"]');
 const step = (key: string) => agent.locator(`[data-testid="recovery-step"][data-step="${key}"]`);
 const card = () => agent.locator('[data-testid="recovery-card"]');
@@ -77,18 +59,18 @@ function localDateTime(hoursFromNow: number): string {
 
 describe('how the customer feels, on the floor, in Chromium', () => {
   it('a supervisor and an agent sign in', async () => {
-    await signIn(supervisor, PRIYA);
+    await signInAs(supervisor, warmline.url, PRIYA);
     before = await supervisor.evaluate(async () => {
       const overview = await (await fetch('/api/v1/supervisor/overview')).json();
       return overview.serviceRecovery as { flagged: number; recovered: number };
     });
-    await signIn(agent, DEMO_AGENT);
+    await signInAs(agent, warmline.url, DEMO_AGENT);
   });
 
   it('a customer waiting for a person shows in the live queue with how they seem', async () => {
     await visitor.goto(`${warmline.url}/demo`);
     await visitor.locator('[data-testid="wl-launcher"]').click();
-    await visitorSends(FIRST);
+    await visitorSends(visitor, FIRST);
 
     await supervisor.locator('[data-testid="nav-supervisor"]').click();
     const row = supervisor.locator('[data-testid="queue-row"]', {
@@ -115,7 +97,7 @@ describe('how the customer feels, on the floor, in Chromium', () => {
   });
 
   it('an angry message shows its emotion, the trail drops, and the row says how they feel without a second Upset badge', async () => {
-    await visitorSends(ANGRY);
+    await visitorSends(visitor, ANGRY);
     const entry = agent.locator('[data-testid="timeline-entry"][data-kind="message"]', { hasText: 'NOBODY answers' });
     await entry.locator('[data-testid="entry-emotion"][data-emotion="angry"]').waitFor({ timeout: 10_000 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api.ts';
-import { launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
+import { launchChromium, screenshots, signInAs, startWarmline, visitorSends, type Warmline } from './harness.ts';
 
 const PASSWORD = 'warmline-demo';
 const people = {
@@ -34,23 +34,13 @@ async function visitorWrites(text: string): Promise<Page> {
   const visitor = await newPage();
   await visitor.goto(`${warmline.url}/demo`);
   await visitor.locator('[data-testid="wl-launcher"]').click();
-  await visitor.locator('[data-testid="wl-composer"]').fill(text);
-  await visitor.locator('[data-testid="wl-send"]').click();
-  await expect
-    .poll(() => visitor.locator('[data-testid="wl-message"]').filter({ hasText: text }).getAttribute('data-seq'), {
-      timeout: 10_000,
-    })
-    .toMatch(/^\d+$/);
+  await visitorSends(visitor, text);
   return visitor;
 }
 
 async function signIn(name: keyof typeof people): Promise<Page> {
   const page = await newPage();
-  await page.goto(`${warmline.url}/app/sign-in`);
-  await page.locator('[data-testid="sign-in-email"]').fill(people[name]);
-  await page.locator('[data-testid="sign-in-password"]').fill(PASSWORD);
-  await page.locator('[data-testid="sign-in-submit"]').click();
-  await page.locator('[data-testid="presence-switch"]').waitFor();
+  await signInAs(page, warmline.url, { email: people[name], password: PASSWORD });
   return page;
 }
 

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -13,7 +13,10 @@ export interface MailCatcher {
   to(address: string): CaughtMail[];
   /** Waits until `count` messages to `address` have arrived (polling, up to `timeoutMs`). */
   waitFor(address: string, count: number, timeoutMs?: number): Promise<CaughtMail[]>;
-  /** The relay goes down: connections to its port are refused until `start()`. */
+  /**
+   * The relay goes down until `start()`: its port stays held (so no other process of a parallel test run can take
+   * it and answer in its place), and every connection is cut before the greeting.
+   */
   stop(): Promise<void>;
   /** Back up, on the same port, with the messages taken so far. */
   start(): Promise<void>;
@@ -27,6 +30,7 @@ export function smtpSettingsFor(catcher: { port: number }, from = 'help@bakery.t
 export async function startMailCatcher(): Promise<MailCatcher> {
   const messages: CaughtMail[] = [];
   let server: SMTPServer | null = null;
+  let down: net.Server | null = null;
   let port = 0;
   const listen = async () => {
     const smtp = new SMTPServer({
@@ -77,8 +81,19 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       const running = server;
       server = null;
       if (running) await new Promise<void>((resolve) => running.close(() => resolve()));
+      const cut = net.createServer((socket) => socket.destroy());
+      await new Promise<void>((resolve, reject) => {
+        cut.once('error', reject);
+        cut.listen(port, '127.0.0.1', () => resolve());
+      });
+      down = cut;
     },
-    start: listen,
+    async start() {
+      const cut = down;
+      down = null;
+      if (cut) await new Promise<void>((resolve) => cut.close(() => resolve()));
+      await listen();
+    },
   };
 }
 

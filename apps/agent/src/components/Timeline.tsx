@@ -25,7 +25,8 @@ export function Timeline({ entries, pending, customer, me, now, customerReadSeq 
     if (el && pinned.current) el.scrollTop = el.scrollHeight;
   }, [count]);
 
-  // A panel opening or the composer growing shortens the list: the newest entry stays in view.
+  // A panel opening or the composer growing shortens the list, and an entry growing in place (its mood read, a
+  // longer line) lengthens it: either way the newest entry stays in view.
   useEffect(() => {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -33,6 +34,7 @@ export function Timeline({ entries, pending, customer, me, now, customerReadSeq 
       if (pinned.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
     return () => observer.disconnect();
   }, []);
 

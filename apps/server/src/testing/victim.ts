@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { callbacks } from '../modules/conversations/index.ts';
 import { alerts } from '../modules/empathy/index.ts';
 import { teams } from '../modules/teams/index.ts';
 import { calls } from '../modules/voice/index.ts';
@@ -91,6 +92,15 @@ export async function buildVictim(t: TestServer) {
   await calls.ring(t.db, workspace.id, placed.id, memberRecord.id, new Date());
   await calls.answerIfRinging(t.db, workspace.id, placed.id, memberRecord.id, randomUUID(), new Date());
   await calls.endIfLive(t.db, workspace.id, placed.id, 'completed', new Date());
+  // A callback the member promised, due now.
+  const promise = await callbacks.create(t.db, workspace.id, {
+    conversationId: chat.conversationId,
+    phone: '+442071838752',
+    windowStart: new Date(),
+    windowEnd: new Date(Date.now() + 30 * 60_000),
+    ownerId: memberRecord.id,
+  });
+  await callbacks.setStatus(t.db, workspace.id, promise.id, 'due');
 
   const ids = {
     conversationId: chat.conversationId,

@@ -26,7 +26,9 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
   const here = owner?.presence === 'available' ? owner : null;
   await conversations.update(tx, job.workspaceId, conversation.id, { status: 'waiting', assigneeId: here?.id ?? null });
   const routed = here ? null : await routeConversation(tx, job.workspaceId, conversation.id, now, events);
-  const caller = here ?? (routed ? await agents.byId(tx, job.workspaceId, routed.agentId) : null);
+  // Nobody free either: the promise stays with the person who made it, who is reminded when they are back.
+  if (!here && !routed && owner) await conversations.update(tx, job.workspaceId, conversation.id, { assigneeId: owner.id });
+  const caller = here ?? (routed ? await agents.byId(tx, job.workspaceId, routed.agentId) : owner);
   const window = `${hhmm(callback.windowStart)}–${hhmm(callback.windowEnd)}`;
   const customer = conversation.customerName ?? 'the customer';
   events.push(

@@ -125,3 +125,4 @@ export const CallbackRing = z.object({
 });
 export type CallbackRing = z.infer<typeof CallbackRing>;
 export const CallbackResponse = z.object({ callback: Callback });
+export type CallbackResponse = z.infer<typeof CallbackResponse>;

@@ -158,14 +158,16 @@ describe(`callbacks that ring (${backend})`, () => {
   });
 
   it('a due callback is served before customers who arrived after it was requested', async () => {
-    const { workspace, olgaApi, url, sam } = await samBooksACallback();
-    // Olga steps away; a newcomer writes after the callback was booked and waits in line.
+    const { workspace, olga, olgaApi, url, sam } = await samBooksACallback();
+    // Olga steps away and nobody else is free: when the window opens the promise stays hers, named.
     await olgaApi.put('/api/v1/agents/me/presence', { presence: 'away' });
     clock.set(at('10:01'));
     const later = await buildConversation(t, workspace, 'I arrived after the callback was booked');
     await windowOpens(workspace, '10:02');
-    // Nobody is free: Sam is back in line, in the place he had when he asked.
-    expect((await olgaApi.get(url)).body.conversation).toMatchObject({ status: 'waiting', assignee: null });
+    expect((await olgaApi.get(url)).body.conversation).toMatchObject({ status: 'waiting', assignee: { id: olga.id } });
+    // Olga leaves the team: Sam is back in line, in the place he had when he asked (09:40), ahead of the newcomer.
+    await t.db.query('update callbacks set owner_id = null where conversation_id = $1', [sam.conversationId]);
+    await t.db.query('update conversations set assignee_id = null where id = $1', [sam.conversationId]);
     // Bo has room for one: Sam, who asked first, is served first.
     const bo = await buildAgent(t, workspace, { displayName: 'Bo', presence: 'away', capacity: { chat: 1 } });
     const boApi = client(t, await signIn(t, bo));

@@ -5,8 +5,9 @@ import { type JobRecord, jobs } from './core/jobs/jobs.ts';
 import type { JobHandler } from './core/jobs/runner.ts';
 import { callbacks, conversations, eventEntry, pushConversationChanged, ROUTE_BACKSTOP } from './modules/conversations/index.ts';
 import { alerts, presentAlert, recoveryFollowUpDue } from './modules/empathy/index.ts';
-import { fillEveryone, routeConversation } from './modules/routing/index.ts';
+import { clockTime, fillEveryone, routeConversation } from './modules/routing/index.ts';
 import { agents, teamSettings } from './modules/teams/index.ts';
+import { workspaces } from './modules/workspaces/index.ts';
 
 const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?? '');
 
@@ -29,7 +30,9 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
   // Nobody free either: the promise stays with the person who made it, who is reminded when they are back.
   if (!here && !routed && owner) await conversations.update(tx, job.workspaceId, conversation.id, { assigneeId: owner.id });
   const caller = here ?? (routed ? await agents.byId(tx, job.workspaceId, routed.agentId) : owner);
-  const window = `${hhmm(callback.windowStart)}–${hhmm(callback.windowEnd)}`;
+  // In the workspace's own time, as the customer was told when they booked.
+  const zone = (await workspaces.byId(tx, job.workspaceId))!.timezone;
+  const window = `${clockTime(callback.windowStart, zone)}–${clockTime(callback.windowEnd, zone)}`;
   const customer = conversation.customerName ?? 'the customer';
   events.push(
     await eventEntry(

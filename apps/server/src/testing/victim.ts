@@ -92,15 +92,6 @@ export async function buildVictim(t: TestServer) {
   await calls.ring(t.db, workspace.id, placed.id, memberRecord.id, new Date());
   await calls.answerIfRinging(t.db, workspace.id, placed.id, memberRecord.id, randomUUID(), new Date());
   await calls.endIfLive(t.db, workspace.id, placed.id, 'completed', new Date());
-  // A callback the member promised, due now.
-  const promise = await callbacks.create(t.db, workspace.id, {
-    conversationId: chat.conversationId,
-    phone: '+442071838752',
-    windowStart: new Date(),
-    windowEnd: new Date(Date.now() + 30 * 60_000),
-    ownerId: memberRecord.id,
-  });
-  await callbacks.setStatus(t.db, workspace.id, promise.id, 'due');
 
   const ids = {
     conversationId: chat.conversationId,
@@ -154,6 +145,17 @@ export async function buildVictim(t: TestServer) {
     /** The visitor who wrote, and another visitor of the same workspace. */
     visitorToken: chat.visitorToken,
     neighbourToken: neighbour.visitorToken,
+    /** A callback the member promised on the conversation falls due, for the routes that ring and record it. */
+    async callbackDue() {
+      const promise = await callbacks.create(t.db, workspace.id, {
+        conversationId: chat.conversationId,
+        phone: '+442071838752',
+        windowStart: new Date(),
+        windowEnd: new Date(Date.now() + 30 * 60_000),
+        ownerId: memberRecord.id,
+      });
+      await callbacks.setStatus(t.db, workspace.id, promise.id, 'due');
+    },
     secrets: { ofTheConversation, ofTheCustomer, ofTheWorkspace },
   };
 }

@@ -1,13 +1,9 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
+import { DEMO_AGENT, DEMO_PEOPLE, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
 
-const people = {
-  'Amina Odhiambo': 'amina@juniper-rye.example',
-  'Jonas Berg': 'jonas@juniper-rye.example',
-  'Priya Nair': 'priya@juniper-rye.example',
-} as const;
+const people = DEMO_PEOPLE;
 
 let warmline: Warmline;
 let browser: Browser;

@@ -24,3 +24,9 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 }
 
 export const DEMO_AGENT = { email: 'amina@juniper-rye.example', password: 'warmline-demo', name: 'Amina Odhiambo' };
+/** The demo's people, by name: whom a booked callback names is signed in by their email. */
+export const DEMO_PEOPLE = {
+  'Amina Odhiambo': 'amina@juniper-rye.example',
+  'Jonas Berg': 'jonas@juniper-rye.example',
+  'Priya Nair': 'priya@juniper-rye.example',
+} as const;

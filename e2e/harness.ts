@@ -45,3 +45,10 @@ export async function signInAs(page: Page, url: string, who: { email: string; pa
   await page.locator('[data-testid="sign-in-submit"]').click();
   await page.locator('[data-testid="presence-switch"]').waitFor();
 }
+
+/** The demo's people, by name: whom a booked callback names is signed in by their email. */
+export const DEMO_PEOPLE = {
+  'Amina Odhiambo': 'amina@juniper-rye.example',
+  'Jonas Berg': 'jonas@juniper-rye.example',
+  'Priya Nair': 'priya@juniper-rye.example',
+} as const;

@@ -2,14 +2,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api.ts';
-import { launchChromium, screenshots, signInAs, startWarmline, visitorSends, type Warmline } from './harness.ts';
+import { DEMO_PEOPLE, launchChromium, screenshots, signInAs, startWarmline, visitorSends, type Warmline } from './harness.ts';
 
 const PASSWORD = 'warmline-demo';
-const people = {
-  'Amina Odhiambo': 'amina@juniper-rye.example',
-  'Jonas Berg': 'jonas@juniper-rye.example',
-  'Priya Nair': 'priya@juniper-rye.example',
-} as const;
+const people = DEMO_PEOPLE;
 
 let warmline: Warmline;
 let browser: Browser;

@@ -5,8 +5,9 @@ import { type JobRecord, jobs } from './core/jobs/jobs.ts';
 import type { JobHandler } from './core/jobs/runner.ts';
 import { callbacks, conversations, eventEntry, pushConversationChanged, ROUTE_BACKSTOP } from './modules/conversations/index.ts';
 import { alerts, presentAlert, recoveryFollowUpDue } from './modules/empathy/index.ts';
-import { fillEveryone, routeConversation } from './modules/routing/index.ts';
+import { clockTime, fillEveryone, routeConversation } from './modules/routing/index.ts';
 import { agents, teamSettings } from './modules/teams/index.ts';
+import { workspaces } from './modules/workspaces/index.ts';
 
 const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?? '');
 
@@ -22,8 +23,17 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
   await conversations.lock(tx, job.workspaceId, conversation.id);
   await callbacks.setStatus(tx, job.workspaceId, callback.id, 'due');
   const owner = callback.ownerId ? await agents.byId(tx, job.workspaceId, callback.ownerId) : null;
-  await conversations.update(tx, job.workspaceId, conversation.id, { status: 'waiting', assigneeId: owner?.id ?? null });
-  const window = `${hhmm(callback.windowStart)}–${hhmm(callback.windowEnd)}`;
+  // The owner rings when they are here; when they are away routing's own policy picks the next free person.
+  const here = owner?.presence === 'available' ? owner : null;
+  await conversations.update(tx, job.workspaceId, conversation.id, { status: 'waiting', assigneeId: here?.id ?? null });
+  const routed = here ? null : await routeConversation(tx, job.workspaceId, conversation.id, now, events);
+  // Nobody free either: the promise stays with the person who made it, who is reminded when they are back.
+  if (!here && !routed && owner) await conversations.update(tx, job.workspaceId, conversation.id, { assigneeId: owner.id });
+  const caller = here ?? (routed ? await agents.byId(tx, job.workspaceId, routed.agentId) : owner);
+  // In the workspace's own time, as the customer was told when they booked.
+  const zone = (await workspaces.byId(tx, job.workspaceId))!.timezone;
+  const window = `${clockTime(callback.windowStart, zone)}–${clockTime(callback.windowEnd, zone)}`;
+  const customer = conversation.customerName ?? 'the customer';
   events.push(
     await eventEntry(
       tx,
@@ -34,20 +44,28 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
       {
         callbackId: callback.id,
         ownerId: owner?.id ?? null,
+        callerId: caller?.id ?? null,
         phone: callback.phone,
+        try: callback.tries + 1,
       },
     ),
   );
-  if (owner) {
-    // The person who made the promise is reminded that it falls due (supervisors see the reminder too).
+  if (caller) {
+    // Whoever rings is prompted (supervisors see the reminder too); one click on it rings the customer.
+    const promise =
+      owner && owner.id !== caller.id
+        ? `, for ${owner.displayName} who is away`
+        : owner
+          ? `, as ${owner.displayName} promised`
+          : '';
     const alert = await alerts.raise(tx, job.workspaceId, {
       conversationId: conversation.id,
       kind: 'callback_due',
-      text: `Call ${conversation.customerName ?? 'the customer'} now on ${callback.phone} (${window}), as ${owner.displayName} promised`,
-      agentId: owner.id,
+      text: `Call ${customer} back now on ${callback.phone} (${window})${promise}`,
+      agentId: caller.id,
     });
-    events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: owner.id });
-  } else await routeConversation(tx, job.workspaceId, conversation.id, now, events);
+    events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: caller.id });
+  }
   await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
   events.push({ type: 'queue.changed', workspaceId: job.workspaceId });
 };

@@ -118,12 +118,12 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
   const requests = countRequests(http.app.server);
   const address = await http.app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | null = null;
-  return {
-    ...services,
+  // The running node is its services object itself, so a test that sets `now` moves every command's clock.
+  return Object.assign(services, {
     http,
     url: address.replace('[::1]', 'localhost'),
     jobs: jobRunner,
-    stop(opts = {}) {
+    stop(opts: { readinessGraceMs?: number } = {}) {
       stopping ??= (async () => {
         http.app.startDraining();
         if (opts.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, opts.readinessGraceMs));
@@ -140,7 +140,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
       })();
       return stopping;
     },
-  };
+  });
 }
 
 /** A worker node's HTTP side: nothing public, only what operators and load balancers ask. */

@@ -39,6 +39,7 @@ export function callback(over: Partial<Callback> = {}): Callback {
     windowStart: '2025-01-01T14:00:00.000Z',
     windowEnd: '2025-01-01T14:30:00.000Z',
     status: 'scheduled',
+    tries: 0,
     owner: { id: 'a1', displayName: 'Amina', avatarUrl: null },
     createdAt: '2025-01-01T12:01:00.000Z',
     ...over,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './api.ts';
-import { Emotion, PublicAgent } from './domain.ts';
+import { Callback, CallbackOutcome, Emotion, PublicAgent } from './domain.ts';
 
 /** ringing → answered → ended; a call that ends while ringing was never answered. */
 export const CallStatus = z.enum(['ringing', 'answered', 'ended']);
@@ -108,3 +108,21 @@ export const WrapUpBody = z.object({ notes: z.string().trim().min(1, { message: 
 export const CallParams = z.object({ id: Id });
 export const CallResponse = z.object({ call: Call });
 export const CallsResponse = z.object({ calls: z.array(Call) });
+
+/** What came of ringing a customer back, as the person who rang records it. */
+export const CallbackOutcomeBody = z.object({
+  outcome: z.enum(CallbackOutcome.options, {
+    message: 'outcome must be one of reached, no_answer, wrong_number',
+  }),
+});
+/** One click on a due callback: the number to dial, through the phone line when one is connected. */
+export const CallbackRing = z.object({
+  callback: Callback,
+  customerName: z.string().nullable(),
+  via: z.enum(['phone_line', 'own_phone']),
+  number: z.string(),
+  sipUri: z.string().nullable(),
+});
+export type CallbackRing = z.infer<typeof CallbackRing>;
+export const CallbackResponse = z.object({ callback: Callback });
+export type CallbackResponse = z.infer<typeof CallbackResponse>;

@@ -125,7 +125,10 @@ export const Team = z.object({
 });
 export type Team = z.infer<typeof Team>;
 
-export const CallbackStatus = z.enum(['scheduled', 'due', 'done', 'cancelled']);
+export const CallbackStatus = z.enum(['scheduled', 'due', 'done', 'cancelled', 'not_reached', 'wrong_number']);
+/** What came of ringing a customer back: a person who rings records one of these. */
+export const CallbackOutcome = z.enum(['reached', 'no_answer', 'wrong_number']);
+export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
 /** A promise to call the customer back in a window they chose, owned by a named person. */
 export const Callback = z.object({
   id: z.string(),
@@ -135,6 +138,8 @@ export const Callback = z.object({
   windowEnd: z.string(),
   status: CallbackStatus,
   owner: PublicAgent.nullable(),
+  /** Tries so far that nobody answered. */
+  tries: z.number().int(),
   createdAt: z.string(),
 });
 export type Callback = z.infer<typeof Callback>;

@@ -9,7 +9,16 @@ import type * as Customers from './customers.ts';
 import type * as Empathy from './empathy.ts';
 
 export type { InboxView, SessionResponse, SupervisorOverview, WidgetSessionResponse, Workspace } from './api.ts';
-export type { Call, CallOutcome, CallSignal, CallStatus, IceServer, VisitorCall } from './calls.ts';
+export type {
+  Call,
+  CallbackResponse,
+  CallbackRing,
+  CallOutcome,
+  CallSignal,
+  CallStatus,
+  IceServer,
+  VisitorCall,
+} from './calls.ts';
 export type {
   AttributeDefinition,
   AttributeType,
@@ -27,6 +36,7 @@ export type {
   Agent,
   AgentRole,
   Callback,
+  CallbackOutcome,
   Capacity,
   Channel,
   Conversation,

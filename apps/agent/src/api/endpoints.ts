@@ -1,5 +1,6 @@
 import type {
   AgentRole,
+  CallbackOutcome,
   ChangePasswordBody,
   InboxCounts,
   InboxView,
@@ -81,6 +82,9 @@ export const conversationsApi = {
   transfer: (id: string, input: TransferInput) => call('POST /conversations/:id/transfer', { params: { id }, body: input }),
   acceptTransfer: (id: string) => call('POST /conversations/:id/transfer/accept', { params: { id } }),
   declineTransfer: (id: string) => call('POST /conversations/:id/transfer/decline', { params: { id } }),
+  ringCallback: (id: string) => call('POST /conversations/:id/callback/ring', { params: { id } }),
+  callbackOutcome: (id: string, outcome: CallbackOutcome) =>
+    call('POST /conversations/:id/callback/outcome', { params: { id }, body: { outcome } }),
 };
 
 export const alertsApi = {

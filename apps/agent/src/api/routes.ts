@@ -8,6 +8,9 @@ import type {
   AlertsResponse,
   AttributeDefinitionBody,
   AttributeDefinitionsResponse,
+  CallbackOutcome,
+  CallbackResponse,
+  CallbackRing,
   ChangePasswordBody,
   ConversationResponse,
   ConversationsResponse,
@@ -91,6 +94,8 @@ export interface Routes {
   'POST /conversations/:id/transfer': { body: TransferBody; response: ConversationResponse };
   'POST /conversations/:id/transfer/accept': Conversation;
   'POST /conversations/:id/transfer/decline': Conversation;
+  'POST /conversations/:id/callback/ring': { response: CallbackRing };
+  'POST /conversations/:id/callback/outcome': { body: { outcome: CallbackOutcome }; response: CallbackResponse };
   'GET /alerts': { response: AlertsResponse };
   'POST /alerts/:id/acknowledge': { response: AlertResponse };
   'GET /conversations/:id/recovery': { response: RecoveryResponse };

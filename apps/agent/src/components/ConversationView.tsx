@@ -5,6 +5,7 @@ import { clearUnread, closeConversation, markRead, openConversation } from '../s
 import { customerName } from '../state/customerName.ts';
 import { useStore, useViewer } from '../state/store.ts';
 import { isTransferForMe } from '../state/transfer.ts';
+import { CallbackCard } from './CallbackCard.tsx';
 import { Composer } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -62,13 +63,17 @@ export function ConversationView({ id }: { id: string }) {
 
   const name = customerName(conversation);
   const forMe = isTransferForMe(conversation, viewer);
+  const callbackDue =
+    conversation.callback?.status === 'due' &&
+    (conversation.callback.owner?.id === viewer.id || conversation.assignee?.id === viewer.id);
   return (
     <section className="conversation" aria-label={`Conversation with ${name}`}>
       <ConversationHeader conversation={conversation} entries={entries} meId={viewer.id} now={now} transferForMe={forMe} />
-      {forMe || conversation.serviceFailure ? (
+      {forMe || conversation.serviceFailure || callbackDue ? (
         // Panels fold to a line each and scroll among themselves: the messages keep their room below.
         <div className="convo-panels" data-testid="conversation-panels">
           {forMe ? <HandoffBanner conversation={conversation} now={now} /> : null}
+          {callbackDue ? <CallbackCard conversation={conversation} now={now} /> : null}
           {conversation.serviceFailure ? (
             <RecoveryCard conversationId={id} notes={notes} meId={viewer.id} now={now} handoffFirst={forMe} />
           ) : null}

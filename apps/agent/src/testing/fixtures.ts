@@ -89,6 +89,7 @@ export function callback(overrides: Partial<Callback> = {}): Callback {
     windowStart: '2025-01-01T14:00:00.000Z',
     windowEnd: '2025-01-01T14:30:00.000Z',
     status: 'scheduled',
+    tries: 0,
     owner: null,
     createdAt: T0,
     ...overrides,

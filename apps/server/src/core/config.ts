@@ -38,6 +38,7 @@ const Env = z.object({
   WIDGET_SESSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   CALLBACK_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(30).default(10),
+  CALLBACK_MAX_TRIES: z.coerce.number({ message: 'CALLBACK_MAX_TRIES must be a number' }).int().min(1).max(10).default(3),
   WARMLINE_METRICS_TOKEN: z.string().min(16, { message: 'WARMLINE_METRICS_TOKEN must be at least 16 characters' }).optional(),
   CALL_RING_SECONDS: z.coerce.number({ message: 'CALL_RING_SECONDS must be a number' }).int().min(5).max(120).default(20),
   CALL_RING_PEOPLE: z.coerce.number({ message: 'CALL_RING_PEOPLE must be a number' }).int().min(1).max(10).default(3),
@@ -71,6 +72,8 @@ export interface Config {
   messagesPerMinute: number;
   /** A callback window already under way is offered only while this much of it is left. */
   callbackMinLeadMinutes: number;
+  /** How many times a callback nobody answers is tried, one window after another, before it ends as not reached. */
+  callbackMaxTries: number;
   /** How often a worker looks for due jobs. */
   jobsPollMs: number;
   /** STUN servers for calls (`stun:host:port`); none on loopback. */
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetSessionsPerMinute: e.WIDGET_SESSIONS_PER_MINUTE,
     messagesPerMinute: e.MESSAGES_PER_MINUTE,
     callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
+    callbackMaxTries: e.CALLBACK_MAX_TRIES,
     jobsPollMs: e.JOBS_POLL_MS,
     stunUrls: e.STUN_URLS,
     callRingSeconds: e.CALL_RING_SECONDS,

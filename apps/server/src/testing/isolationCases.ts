@@ -160,6 +160,20 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/voice/ice-servers': {},
   'GET /api/v1/widget/voice/ice-servers': {},
   'GET /api/v1/voice/phone-line': {},
+  'POST /api/v1/conversations/:id/callback/ring': {
+    insider: 'member',
+    body: async (v) => {
+      await v.callbackDue();
+      return {};
+    },
+  },
+  'POST /api/v1/conversations/:id/callback/outcome': {
+    insider: 'member',
+    body: async (v) => {
+      await v.callbackDue();
+      return { outcome: 'no_answer' };
+    },
+  },
   'POST /api/v1/voice/dial': { body: () => ({ number: '+442071838750' }) },
   // A caller's number resolves in the asker's own workspace: an outsider finds or makes their own customer, never the victim's.
   'POST /api/v1/voice/inbound-calls': { body: () => ({ from: 'sip:+442071838751@trunk.example' }) },

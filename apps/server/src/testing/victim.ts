@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { callbacks } from '../modules/conversations/index.ts';
 import { alerts } from '../modules/empathy/index.ts';
 import { teams } from '../modules/teams/index.ts';
 import { calls } from '../modules/voice/index.ts';
@@ -144,6 +145,17 @@ export async function buildVictim(t: TestServer) {
     /** The visitor who wrote, and another visitor of the same workspace. */
     visitorToken: chat.visitorToken,
     neighbourToken: neighbour.visitorToken,
+    /** A callback the member promised on the conversation falls due, for the routes that ring and record it. */
+    async callbackDue() {
+      const promise = await callbacks.create(t.db, workspace.id, {
+        conversationId: chat.conversationId,
+        phone: '+442071838752',
+        windowStart: new Date(),
+        windowEnd: new Date(Date.now() + 30 * 60_000),
+        ownerId: memberRecord.id,
+      });
+      await callbacks.setStatus(t.db, workspace.id, promise.id, 'due');
+    },
     secrets: { ofTheConversation, ofTheCustomer, ofTheWorkspace },
   };
 }

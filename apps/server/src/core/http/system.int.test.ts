@@ -91,6 +91,8 @@ const API_ROUTES = [
   'get /api/v1/widget/voice/ice-servers',
   'get /api/v1/voice/phone-line',
   'post /api/v1/voice/dial',
+  'post /api/v1/conversations/{id}/callback/ring',
+  'post /api/v1/conversations/{id}/callback/outcome',
   'post /api/v1/voice/inbound-calls',
 ];
 

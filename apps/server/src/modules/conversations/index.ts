@@ -15,7 +15,7 @@ export { forCustomer, visibleToCustomer } from './presentEntry.ts';
 export { effectivePriority, PRIORITY_WEIGHTS, type PrioritySignals } from './priority.ts';
 export { ROUTE_BACKSTOP } from './queue.ts';
 export { keepPromise } from './replyPromise.ts';
-export { callbacks } from './repository/callbacks.ts';
+export { type CallbackRecord, callbacks } from './repository/callbacks.ts';
 export { conversationBatches } from './repository/conversationBatches.ts';
 export type { ConversationRecord, QueueRow } from './repository/conversations.ts';
 export { conversations } from './repository/conversations.ts';

@@ -20,6 +20,7 @@ export function presentCallback(c: CallbackRecord): Callback {
     windowEnd: iso(c.windowEnd),
     status: c.status,
     owner: c.ownerId ? { id: c.ownerId, displayName: c.ownerName ?? '', avatarUrl: c.ownerAvatarUrl } : null,
+    tries: c.tries,
     createdAt: iso(c.createdAt),
   };
 }

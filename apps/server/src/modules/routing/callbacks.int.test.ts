@@ -42,6 +42,11 @@ async function callbackJobs(server: TestServer, workspace: { id: string }) {
   );
 }
 
+/** The person who made the promise is at work when its window opens (when away, the next free person rings). */
+async function ownerAtWork(server: TestServer, owner: { id: string }) {
+  await server.db.query(`update agents set presence = 'available' where id = $1`, [owner.id]);
+}
+
 /** Time passes: the callback window opens now. */
 async function windowOpens(server: TestServer, workspace: { id: string }) {
   await server.db.query(
@@ -114,6 +119,7 @@ describe(`callbacks instead of waiting (${backend})`, () => {
     // The promise is a row in the database, waiting for the window, not a timer in this process.
     expect(await callbackJobs(t, workspace)).toEqual([{ status: 'pending', runAt: new Date(window.start) }]);
 
+    await ownerAtWork(t, owner);
     await windowOpens(t, workspace);
     const due = (await agent.get(`/api/v1/conversations/${customer.conversationId}`)).body.conversation;
     expect(due).toMatchObject({
@@ -161,6 +167,7 @@ describe(`callbacks instead of waiting (${backend})`, () => {
     ]);
     expect(overview.queue).toEqual([]);
 
+    await ownerAtWork(t, owner);
     await windowOpens(t, workspace);
     const reminders = (await client(t, ownerSession).get('/api/v1/alerts?open=true')).body.alerts as Array<{
       kind: string;
@@ -197,6 +204,7 @@ describe(`callbacks instead of waiting (${backend})`, () => {
       const agent = client(server, admin);
       expect((await agent.get(`/api/v1/conversations/${customer.conversationId}`)).body.conversation.status).toBe('snoozed');
 
+      await ownerAtWork(server, owner);
       await windowOpens(server, workspace);
       expect((await agent.get(`/api/v1/conversations/${customer.conversationId}`)).body.conversation).toMatchObject({
         status: 'waiting',

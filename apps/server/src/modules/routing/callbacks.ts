@@ -16,6 +16,7 @@ import {
 import { customers } from '../customers/index.ts';
 import { agents } from '../teams/index.ts';
 import { callbackWindows, isWithinOpeningHours, normalisePhone, workspaces } from '../workspaces/index.ts';
+import { clockTime } from './callbackOutcome.ts';
 
 const MAX_WINDOW_MINUTES = 120;
 
@@ -95,8 +96,7 @@ export async function bookCallback(
       runAt: start > now ? start : now,
       payload: { conversationId: conversation.id, callbackId: callback.id },
     });
-    const time = (d: Date) =>
-      new Intl.DateTimeFormat('en-GB', { timeZone: workspace.timezone, hour: '2-digit', minute: '2-digit' }).format(d);
+    const time = (d: Date) => clockTime(d, workspace.timezone);
     const day = new Intl.DateTimeFormat('en-GB', {
       timeZone: workspace.timezone,
       weekday: 'long',

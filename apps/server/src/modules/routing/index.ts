@@ -1,3 +1,4 @@
+export { clockTime, dueCallbackOf, recordCallbackOutcome } from './callbackOutcome.ts';
 export { bookCallback, windowsFor } from './callbacks.ts';
 export { compareQueue } from './domain/policy.ts';
 export { routingListeners } from './listeners.ts';

@@ -10,13 +10,14 @@ export interface CallbackRecord {
   ownerId: string | null;
   ownerName: string | null;
   ownerAvatarUrl: string | null;
-  status: 'scheduled' | 'due' | 'done' | 'cancelled';
+  status: 'scheduled' | 'due' | 'done' | 'cancelled' | 'not_reached' | 'wrong_number';
+  tries: number;
   createdAt: Date;
 }
 
 const select = `select cb.id, cb.workspace_id as "workspaceId", cb.conversation_id as "conversationId", cb.phone,
   cb.window_start as "windowStart", cb.window_end as "windowEnd", cb.owner_id as "ownerId",
-  a.display_name as "ownerName", a.avatar_url as "ownerAvatarUrl", cb.status, cb.created_at as "createdAt"
+  a.display_name as "ownerName", a.avatar_url as "ownerAvatarUrl", cb.status, cb.tries, cb.created_at as "createdAt"
   from callbacks cb left join agents a on a.id = cb.owner_id`;
 
 export const callbacks = {
@@ -56,6 +57,23 @@ export const callbacks = {
   },
   async setStatus(sql: Sql, workspaceId: string, id: string, status: CallbackRecord['status']): Promise<void> {
     await sql.query('update callbacks set status = $3 where workspace_id = $1 and id = $2', [workspaceId, id, status]);
+  },
+  /** A try nobody answered: counted, and the promise moves to the next window. */
+  async moveToWindow(sql: Sql, workspaceId: string, id: string, window: { start: Date; end: Date }): Promise<void> {
+    await sql.query(
+      `update callbacks set tries = tries + 1, window_start = $3, window_end = $4, status = 'scheduled'
+       where workspace_id = $1 and id = $2`,
+      [workspaceId, id, window.start, window.end],
+    );
+  },
+  /** The last try ends the promise: counted, with how it ended. */
+  async finish(sql: Sql, workspaceId: string, id: string, status: 'done' | 'not_reached' | 'wrong_number', tried: boolean) {
+    await sql.query(`update callbacks set status = $3, tries = tries + $4 where workspace_id = $1 and id = $2`, [
+      workspaceId,
+      id,
+      status,
+      tried ? 1 : 0,
+    ]);
   },
   /** Promises still to keep (booked or due), soonest window first: what the supervisor's view lists. */
   async open(sql: Sql, workspaceId: string, limit: number): Promise<CallbackRecord[]> {

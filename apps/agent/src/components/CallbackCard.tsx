@@ -1,0 +1,85 @@
+import type { CallbackOutcome, CallbackRing, Conversation } from '@warmline/shared/types';
+import { useState } from 'react';
+import { conversationsApi } from '../api/endpoints.ts';
+import { customerName } from '../state/customerName.ts';
+import { formatClock } from '../state/time.ts';
+import { firstName } from '../state/transfer.ts';
+
+const OUTCOMES: ReadonlyArray<[CallbackOutcome, string]> = [
+  ['reached', 'Reached'],
+  ['no_answer', 'No answer'],
+  ['wrong_number', 'Wrong number'],
+];
+
+/**
+ * A promised callback that is due and mine: "Call Sam back now", one click to ring, then what came of it. With
+ * no phone line connected the number is shown to call from my own phone.
+ */
+export function CallbackCard({ conversation: c, now }: { conversation: Conversation; now: number }) {
+  const [ring, setRing] = useState<CallbackRing | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const cb = c.callback;
+  if (!cb || cb.status !== 'due') return null;
+  const who = firstName(customerName(c));
+  const window = `${formatClock(cb.windowStart, now)}–${formatClock(cb.windowEnd, now)}`;
+  const run = (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    work()
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="callback-card" data-testid="callback-card" aria-label={`Call ${who} back`}>
+      <p className="callback-title">
+        <strong>
+          Call {who} back now ({window})
+        </strong>
+        {cb.tries > 0 ? <span className="callback-tries"> · try {cb.tries + 1}</span> : null}
+      </p>
+      {ring ? (
+        ring.via === 'phone_line' ? (
+          <p className="callback-how">
+            Dial <a href={`tel:${ring.number}`}>{ring.number}</a> on the phone line, then record how it went.
+          </p>
+        ) : (
+          <p className="callback-how">
+            No phone line is connected — call {who} on <a href={`tel:${ring.number}`}>{ring.number}</a> from your phone and record
+            the outcome.
+          </p>
+        )
+      ) : null}
+      <div className="callback-actions">
+        {ring ? (
+          OUTCOMES.map(([outcome, label]) => (
+            <button
+              key={outcome}
+              type="button"
+              className={outcome === 'reached' ? 'btn btn-primary' : 'btn'}
+              disabled={busy}
+              onClick={() => run(() => conversationsApi.callbackOutcome(c.id, outcome))}
+            >
+              {label}
+            </button>
+          ))
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={() => run(async () => setRing(await conversationsApi.ringCallback(c.id)))}
+          >
+            Call {who} on {cb.phone}
+          </button>
+        )}
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

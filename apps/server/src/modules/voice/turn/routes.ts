@@ -50,31 +50,25 @@ function iceServersReply(services: Services, identity: string) {
  * stored: coturn and Janus check them against their shared secrets.
  */
 export function voiceLineRoutes(app: FastifyInstance, services: Services) {
-  route(app, services, {
-    method: 'GET',
-    url: '/api/v1/voice/ice-servers',
-    tag: 'voice',
-    summary: 'STUN and TURN servers for a call, with TURN credentials valid for TURN_TTL_SECONDS',
-    auth: 'agent',
-    responses: { 200: IceServersResponse },
-    handler: async ({ actor, reply }) => {
-      reply.header('cache-control', 'no-store');
-      return iceServersReply(services, `agent-${actor.agentId}`);
-    },
-  });
-
-  route(app, services, {
-    method: 'GET',
-    url: '/api/v1/widget/voice/ice-servers',
-    tag: 'widget',
-    summary: "STUN and TURN servers for a visitor's call, with TURN credentials valid for TURN_TTL_SECONDS",
-    auth: 'visitor',
-    responses: { 200: IceServersResponse },
-    handler: async ({ actor, reply }) => {
-      reply.header('cache-control', 'no-store');
-      return iceServersReply(services, `customer-${actor.customerId}`);
-    },
-  });
+  // The same servers for both ends of a call; each asker's TURN credentials carry who they are.
+  const askers = [
+    { url: '/api/v1/voice/ice-servers', tag: 'voice', auth: 'agent', who: 'a call' },
+    { url: '/api/v1/widget/voice/ice-servers', tag: 'widget', auth: 'visitor', who: "a visitor's call" },
+  ] as const;
+  for (const asker of askers) {
+    route(app, services, {
+      method: 'GET',
+      url: asker.url,
+      tag: asker.tag,
+      summary: `STUN and TURN servers for ${asker.who}, with TURN credentials valid for TURN_TTL_SECONDS`,
+      auth: asker.auth,
+      responses: { 200: IceServersResponse },
+      handler: async ({ actor, reply }) => {
+        reply.header('cache-control', 'no-store');
+        return iceServersReply(services, 'agentId' in actor ? `agent-${actor.agentId}` : `customer-${actor.customerId}`);
+      },
+    });
+  }
 
   route(app, services, {
     method: 'GET',

@@ -22,7 +22,17 @@ const probesFor = (setup: { clicks: string[]; arrival?: string }) => ({
   content: `${PROBES}\nvoiceBench.install(${JSON.stringify(setup)});`,
 });
 
-const firstAudioAt = (page: Page) => page.evaluate<number>('voiceBench.firstAudioAt()');
+/**
+ * The time the page first receives audio bytes, polled from here rather than by the page's own timers (a page that
+ * is not in front may have them throttled); each poll is one round trip of a few milliseconds.
+ */
+async function firstAudioAt(page: Page): Promise<number> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if ((await page.evaluate<number>('voiceBench.audioBytes()')) > 0) return page.evaluate<number>('voiceBench.now()');
+  }
+  throw new Error('no audio within 20 s');
+}
 
 async function signedInAgent(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['microphone'] });

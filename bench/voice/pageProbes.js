@@ -35,24 +35,15 @@ window.voiceBench = {
     };
   },
 
-  /** Resolves with the time the page's open peer connections first receive audio bytes (polled every 5 ms). */
-  firstAudioAt() {
-    const bench = window.voiceBench;
-    const started = performance.now();
-    return new Promise((resolve, reject) => {
-      const poll = async () => {
-        for (const pc of bench.peerConnections.filter((p) => p.connectionState !== 'closed')) {
-          let bytes = 0;
-          (await pc.getStats()).forEach((s) => {
-            if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived ?? 0;
-          });
-          if (bytes > 0) return resolve(bench.now());
-        }
-        if (performance.now() - started > 20_000) return reject(new Error('no audio within 20 s'));
-        setTimeout(poll, 5);
-      };
-      void poll();
-    });
+  /** Audio bytes received so far on the page's open peer connections. */
+  async audioBytes() {
+    let bytes = 0;
+    for (const pc of window.voiceBench.peerConnections.filter((p) => p.connectionState !== 'closed')) {
+      (await pc.getStats()).forEach((s) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived ?? 0;
+      });
+    }
+    return bytes;
   },
 
   /** The bare relay's receiving side: each frame replaces the page's content, and its time is kept. */

@@ -52,6 +52,11 @@ function notSent(err: unknown): MailNotSent {
     return new MailNotSent(`the mail relay answered ${said}`, e.responseCode >= 500);
   }
   const refused = e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(e.message ?? '');
-  const why = refused ? 'the mail relay refused the connection (is it running?)' : (e.message ?? String(err));
+  const cut = /closed unexpectedly|ECONNRESET/.test(e.message ?? '') || e.code === 'ECONNRESET';
+  const why = refused
+    ? 'the mail relay refused the connection (is it running?)'
+    : cut
+      ? 'the mail relay closed the connection before answering (is it running?)'
+      : (e.message ?? String(err));
   return new MailNotSent(why.slice(0, 300), false);
 }

@@ -20,6 +20,8 @@ export interface MailCatcher {
   stop(): Promise<void>;
   /** Back up, on the same port, with the messages taken so far. */
   start(): Promise<void>;
+  /** Gone for good: the port is let go (the end of a test file). */
+  close(): Promise<void>;
 }
 
 /** The SMTP settings a test server uses to send through this catcher. */
@@ -78,6 +80,7 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       return to(address);
     },
     async stop() {
+      if (down) return;
       const running = server;
       server = null;
       if (running) await new Promise<void>((resolve) => running.close(() => resolve()));
@@ -87,6 +90,14 @@ export async function startMailCatcher(): Promise<MailCatcher> {
         cut.listen(port, '127.0.0.1', () => resolve());
       });
       down = cut;
+    },
+    async close() {
+      const running = server;
+      const cut = down;
+      server = null;
+      down = null;
+      if (running) await new Promise<void>((resolve) => running.close(() => resolve()));
+      if (cut) await new Promise<void>((resolve) => cut.close(() => resolve()));
     },
     async start() {
       const cut = down;

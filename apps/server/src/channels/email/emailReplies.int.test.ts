@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   t.config.smtp = null;
-  await relay?.stop();
+  await relay?.close();
 });
 
 type EntryView = {

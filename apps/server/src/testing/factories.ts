@@ -92,7 +92,7 @@ export async function setPresenceGrace(t: TestServer, workspace: { id: string },
  */
 export async function runDueJobs(t: TestServer, workspace: { id: string }) {
   for (;;) {
-    await t.jobs!.runDue();
+    await t.jobs!.runDue(workspace.id);
     const left = await t.db.query(
       `select id from jobs where workspace_id = $1 and status = 'pending' and run_at <= $2 for update`,
       [workspace.id, t.now()],

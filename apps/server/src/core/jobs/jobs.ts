@@ -34,11 +34,13 @@ export const jobs = {
    * Jobs of every workspace are taken here; each carries its workspace id into its handler. Due by the
    * application's clock (Services.now), the same clock that scheduled them, not the database server's.
    */
-  async takeDue(sql: Sql, now: Date): Promise<JobRecord | null> {
+  /** The next due job, of one workspace when `workspaceId` is given. */
+  async takeDue(sql: Sql, now: Date, workspaceId?: string): Promise<JobRecord | null> {
     const [row] = await sql.query<JobRecord>(
       `select id::int as id, workspace_id as "workspaceId", kind, run_at as "runAt", payload, attempts from jobs
-       where status = 'pending' and run_at <= $1 order by run_at, id limit 1 for update skip locked`,
-      [now],
+       where status = 'pending' and run_at <= $1 and ($2::uuid is null or workspace_id = $2)
+       order by run_at, id limit 1 for update skip locked`,
+      [now, workspaceId ?? null],
     );
     return row ?? null;
   },

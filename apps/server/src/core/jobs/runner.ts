@@ -29,12 +29,19 @@ export function startJobRunner(services: Services, jobHandlers: JobHandlers, opt
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<void> = Promise.resolve();
 
-  async function runOne(): Promise<boolean> {
+  /**
+   * Runs one due job. The background loop never takes a job before its real time, even when the application's clock
+   * has been moved ahead (a test living on another day runs its own workspace's jobs with `runDue(workspaceId)`), so
+   * it never fires other workspaces' timers early.
+   */
+  async function runOne(workspaceId?: string): Promise<boolean> {
     let taken: JobRecord | null = null;
     const events: WarmlineEvent[] = [];
     try {
       const done = await services.db.transaction(async (tx) => {
-        taken = await jobs.takeDue(tx, services.now());
+        const appNow = services.now();
+        const dueBy = workspaceId ? appNow : new Date(Math.min(appNow.getTime(), Date.now()));
+        taken = await jobs.takeDue(tx, dueBy, workspaceId);
         if (!taken) return null;
         const handler = jobHandlers[taken.kind];
         if (handler) await handler(tx, taken, services.now(), events);
@@ -74,10 +81,10 @@ export function startJobRunner(services: Services, jobHandlers: JobHandlers, opt
 
   timer = setTimeout(() => (current = tick()), 0);
   return {
-    /** Runs every job due now (tests and shutdown use it). */
-    async runDue() {
+    /** Runs every job due now, or every one of a workspace by the application's clock (tests and shutdown use it). */
+    async runDue(workspaceId?: string) {
       await current;
-      while (await runOne()) {}
+      while (await runOne(workspaceId)) {}
     },
     async stop() {
       stopped = true;

@@ -1,4 +1,4 @@
-import type { Call, CallSignal, IceServer } from '@warmline/shared';
+import { type Call, type CallSignal, type IceServer, isWaitingForPerson } from '@warmline/shared';
 import { type Actor, type AgentActor, afterCommit, inUnit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
@@ -53,12 +53,13 @@ export async function answerCall(
     const won = await calls.answerIfRinging(tx, actor.workspaceId, found.id, actor.agentId, input.socketId, now);
     if (!won) throw notRingingForYou(found, actor.agentId);
     await jobs.cancelFor(tx, actor.workspaceId, RING_TIMEOUT, won.conversationId);
+    // Locked before it is read: who owns it decides whether the answer takes it.
+    await conversations.lock(tx, actor.workspaceId, won.conversationId);
     const conversation = (await conversations.byId(tx, actor.workspaceId, won.conversationId))!;
-    await conversations.lock(tx, actor.workspaceId, conversation.id);
     // A call answered is a named human with the customer: the same clock as a first human message.
     await humanConnected(tx, actor, conversation, 'answered the call', events);
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
-    if (conversation.status === 'waiting') events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+    if (isWaitingForPerson(conversation)) events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     return pushCallChanged(tx, won, services.config, events);
   });
   return { call, iceServers: iceServers(services, { workspaceId: actor.workspaceId, id: call.id }) };

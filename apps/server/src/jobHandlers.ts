@@ -4,7 +4,7 @@ import type { WarmlineEvent } from './core/events.ts';
 import { type JobRecord, jobs } from './core/jobs/jobs.ts';
 import type { JobHandler } from './core/jobs/runner.ts';
 import { callbacks, conversations, eventEntry, pushConversationChanged, ROUTE_BACKSTOP } from './modules/conversations/index.ts';
-import { alerts, presentAlert, recoveryFollowUpDue } from './modules/empathy/index.ts';
+import { raiseAlert, recoveryFollowUpDue } from './modules/empathy/index.ts';
 import { clockTime, fillEveryone, routeConversation } from './modules/routing/index.ts';
 import { agents, teamSettings } from './modules/teams/index.ts';
 import { workspaces } from './modules/workspaces/index.ts';
@@ -58,13 +58,17 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
         : owner
           ? `, as ${owner.displayName} promised`
           : '';
-    const alert = await alerts.raise(tx, job.workspaceId, {
-      conversationId: conversation.id,
-      kind: 'callback_due',
-      text: `Call ${customer} back now on ${callback.phone} (${window})${promise}`,
-      agentId: caller.id,
-    });
-    events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: caller.id });
+    await raiseAlert(
+      tx,
+      job.workspaceId,
+      {
+        conversationId: conversation.id,
+        kind: 'callback_due',
+        text: `Call ${customer} back now on ${callback.phone} (${window})${promise}`,
+        agentId: caller.id,
+      },
+      events,
+    );
   }
   await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
   events.push({ type: 'queue.changed', workspaceId: job.workspaceId });
@@ -98,7 +102,7 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
   // as such, and one already routed to someone says who has not answered yet.
   const target = `the ${describe(settings.targetSeconds)} target`;
   const withWhom = conversation.assigneeName ? ` — ${conversation.assigneeName} has not answered yet` : '';
-  const alert = await alerts.raise(
+  await raiseAlert(
     tx,
     job.workspaceId,
     conversation.upset
@@ -112,8 +116,8 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
           kind: 'waited_too_long',
           text: `${conversation.customerName ?? 'A customer'} waited past ${target}${withWhom}`,
         },
+    events,
   );
-  events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: null });
 };
 
 /**
@@ -135,18 +139,17 @@ const replyPromise: JobHandler = async (tx, job, now, events) => {
   } else {
     await pushConversationChanged(tx, job.workspaceId, conversation.id, events);
   }
-  const alert = await alerts.raise(tx, job.workspaceId, {
-    conversationId: conversation.id,
-    kind: 'promise_missed',
-    agentId: conversation.assigneeId,
-    text: `${conversation.customerName ?? conversation.replyEmail ?? 'A customer'} was promised a reply by ${hhmm(promised)} UTC${conversation.assigneeName ? ` from ${conversation.assigneeName}` : ''}, and nobody has replied yet`,
-  });
-  events.push({
-    type: 'alert.raised',
-    workspaceId: job.workspaceId,
-    alert: presentAlert(alert),
-    agentId: conversation.assigneeId,
-  });
+  await raiseAlert(
+    tx,
+    job.workspaceId,
+    {
+      conversationId: conversation.id,
+      kind: 'promise_missed',
+      agentId: conversation.assigneeId,
+      text: `${conversation.customerName ?? conversation.replyEmail ?? 'A customer'} was promised a reply by ${hhmm(promised)} UTC${conversation.assigneeName ? ` from ${conversation.assigneeName}` : ''}, and nobody has replied yet`,
+    },
+    events,
+  );
 };
 
 /** A continuity hold ended: route the conversation to whoever is best now. */

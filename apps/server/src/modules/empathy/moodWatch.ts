@@ -2,10 +2,9 @@ import { type Emotion, type EmotionReading, isUpsetEmotion } from '@warmline/sha
 import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { conversations } from '../conversations/index.ts';
-import { alerts } from './alertsRepository.ts';
 import { type MoodPoint, moodAlertsFor, STREAK } from './domain/moodAlerts.ts';
 import { serviceFailureIn } from './domain/serviceFailure.ts';
-import { presentAlert } from './presentAlert.ts';
+import { raiseAlert } from './raiseAlert.ts';
 import { startRecovery } from './recovery.ts';
 
 /** A customer message just stored that read as upset. */
@@ -43,8 +42,7 @@ export async function watchMood(tx: Sql, messages: UpsetMessage[], events: Warml
   for (const m of latest.values()) {
     const recent = readings.get(m.conversationId) ?? [];
     for (const alert of moodAlertsFor(recent)) {
-      const record = await alerts.raise(tx, m.workspaceId, { conversationId: m.conversationId, ...alert });
-      events.push({ type: 'alert.raised', workspaceId: m.workspaceId, alert: presentAlert(record), agentId: null });
+      await raiseAlert(tx, m.workspaceId, { conversationId: m.conversationId, ...alert }, events);
     }
     const failure = serviceFailureIn(m.body, m.reading);
     if (failure) {

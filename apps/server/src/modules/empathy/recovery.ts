@@ -14,8 +14,7 @@ import {
   pushConversationChanged,
 } from '../conversations/index.ts';
 import { agents, presentPublicAgent } from '../teams/index.ts';
-import { alerts } from './alertsRepository.ts';
-import { presentAlert } from './presentAlert.ts';
+import { raiseAlert } from './raiseAlert.ts';
 import { type RecoveryRecord, recoveries } from './recoveriesRepository.ts';
 
 type SystemActor = { kind: 'system'; workspaceId: string };
@@ -183,13 +182,7 @@ export async function recoveryFollowUpDue(tx: Sql, job: JobRecord, now: Date, ev
       `${text}${owner ? ` (${owner.displayName})` : ''}`,
     ),
   );
-  const alert = await alerts.raise(tx, job.workspaceId, {
-    conversationId,
-    kind: 'follow_up_due',
-    text,
-    agentId: owner?.id ?? null,
-  });
-  events.push({ type: 'alert.raised', workspaceId: job.workspaceId, alert: presentAlert(alert), agentId: owner?.id ?? null });
+  await raiseAlert(tx, job.workspaceId, { conversationId, kind: 'follow_up_due', text, agentId: owner?.id ?? null }, events);
 }
 
 async function presentRecovery(sql: Sql, workspaceId: string, r: RecoveryRecord): Promise<Recovery> {

@@ -1,9 +1,8 @@
 import type { Callback, CallbackOutcome } from '@warmline/shared';
-import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
+import { type AgentActor, inUnit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
-import { jobs } from '../../core/jobs/jobs.ts';
 import {
   type CallbackRecord,
   callbacks,
@@ -14,19 +13,17 @@ import {
   presentCallback,
   pushConversationChanged,
 } from '../conversations/index.ts';
-import { callbackWindows, workspaces } from '../workspaces/index.ts';
-
-/** A clock time in the workspace's zone, as the customer reads it ("10:05"). */
-export function clockTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
-}
+import { callbackWindows, type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
+import { clockTime, scheduleCallbackDue } from './callbacks.ts';
 
 /**
  * The due callback of a conversation that this person may ring: its owner's, or whoever has the conversation now
  * (the next free person when the owner was away). Anyone else's is not found, as everywhere.
  */
-export async function dueCallbackOf(tx: Sql, actor: AgentActor, conversationId: string) {
+export async function dueCallbackOf(tx: Sql, actor: AgentActor, conversationId: string, opts: { lock?: boolean } = {}) {
   const conversation = await conversationFor(tx, actor, conversationId);
+  // Locked before the callback is read: two tabs recording at once record once.
+  if (opts.lock) await conversations.lock(tx, actor.workspaceId, conversation.id);
   const callback = (await callbacks.latestFor(tx, [{ workspaceId: actor.workspaceId, id: conversation.id }])).get(
     conversation.id,
   );
@@ -46,12 +43,8 @@ export async function recordCallbackOutcome(
   actor: AgentActor,
   input: { conversationId: string; outcome: CallbackOutcome },
 ): Promise<{ callback: Callback }> {
-  const events: WarmlineEvent[] = [];
-  const callback = await services.db.transaction(async (tx) => {
-    const { conversation } = await dueCallbackOf(tx, actor, input.conversationId);
-    await conversations.lock(tx, actor.workspaceId, conversation.id);
-    // Read again under the lock: two tabs recording at once record once.
-    const { callback } = await dueCallbackOf(tx, actor, input.conversationId);
+  const callback = await inUnit(services, async (tx, events) => {
+    const { conversation, callback } = await dueCallbackOf(tx, actor, input.conversationId, { lock: true });
     const workspace = (await workspaces.byId(tx, actor.workspaceId))!;
     const at = (d: Date) => clockTime(d, workspace.timezone);
     const now = services.now();
@@ -80,12 +73,11 @@ export async function recordCallbackOutcome(
         ),
       );
       await conversations.update(tx, actor.workspaceId, conversation.id, { assigneeId: callback.ownerId ?? actor.agentId });
-    } else events.push(...(await noAnswer(services, tx, actor, { conversation, callback, at, now, data })));
+    } else events.push(...(await noAnswer(services, tx, actor, { conversation, callback, workspace, at, now, data })));
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
+    events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     return (await callbacks.byId(tx, actor.workspaceId, callback.id))!;
   });
-  events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  await afterCommit(services, events);
   return { callback: presentCallback(callback) };
 }
 
@@ -96,13 +88,13 @@ async function noAnswer(
   c: {
     conversation: { id: string; customerId: string; customerName: string | null };
     callback: CallbackRecord;
+    workspace: WorkspaceRecord;
     at: (d: Date) => string;
     now: Date;
     data: Record<string, unknown>;
   },
 ): Promise<WarmlineEvent[]> {
-  const { conversation, callback, at, now, data } = c;
-  const workspace = (await workspaces.byId(tx, actor.workspaceId))!;
+  const { conversation, callback, workspace, at, now, data } = c;
   const tries = callback.tries + 1;
   // The next window is the first one of the opening hours that starts once this one has ended.
   const after = new Date(Math.max(now.getTime(), callback.windowEnd.getTime()));
@@ -129,11 +121,7 @@ async function noAnswer(
   await callbacks.moveToWindow(tx, actor.workspaceId, callback.id, next);
   // Snoozed again until the next window, still owned by the same person and in the same place in line.
   await conversations.update(tx, actor.workspaceId, conversation.id, { status: 'snoozed' });
-  await jobs.schedule(tx, actor.workspaceId, {
-    kind: 'callback_due',
-    runAt: next.start,
-    payload: { conversationId: conversation.id, callbackId: callback.id },
-  });
+  await scheduleCallbackDue(tx, actor.workspaceId, { conversationId: conversation.id, callbackId: callback.id }, next.start);
   const customerText = `We tried to call you at ${at(now)} and will try again between ${at(next.start)} and ${at(next.end)}.`;
   return [
     await eventEntry(

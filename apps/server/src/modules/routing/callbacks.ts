@@ -1,5 +1,6 @@
 import type { Callback, VisitorConversation } from '@warmline/shared';
 import { afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
+import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
@@ -16,7 +17,6 @@ import {
 import { customers } from '../customers/index.ts';
 import { agents } from '../teams/index.ts';
 import { callbackWindows, isWithinOpeningHours, normalisePhone, workspaces } from '../workspaces/index.ts';
-import { clockTime } from './callbackOutcome.ts';
 
 const MAX_WINDOW_MINUTES = 120;
 
@@ -91,11 +91,12 @@ export async function bookCallback(
     // Out of the live queue until the window opens; queue_since is untouched, so the place in line is kept. The
     // person named in the promise has the conversation from now on: it is in their Mine, with its window.
     await conversations.update(tx, actor.workspaceId, conversation.id, { status: 'snoozed', assigneeId: owner?.id ?? null });
-    await jobs.schedule(tx, actor.workspaceId, {
-      kind: 'callback_due',
-      runAt: start > now ? start : now,
-      payload: { conversationId: conversation.id, callbackId: callback.id },
-    });
+    await scheduleCallbackDue(
+      tx,
+      actor.workspaceId,
+      { conversationId: conversation.id, callbackId: callback.id },
+      start > now ? start : now,
+    );
     const time = (d: Date) => clockTime(d, workspace.timezone);
     const day = new Intl.DateTimeFormat('en-GB', {
       timeZone: workspace.timezone,
@@ -130,4 +131,19 @@ export async function bookCallback(
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   await afterCommit(services, events);
   return result;
+}
+
+/** The durable job that makes a callback due when its window opens (`callbackDue` in jobHandlers.ts). */
+export function scheduleCallbackDue(
+  tx: Sql,
+  workspaceId: string,
+  payload: { conversationId: string; callbackId: string },
+  runAt: Date,
+): Promise<void> {
+  return jobs.schedule(tx, workspaceId, { kind: 'callback_due', runAt, payload });
+}
+
+/** A clock time in the workspace's zone, as the customer reads it ("10:05"). */
+export function clockTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
 }

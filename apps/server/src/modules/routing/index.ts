@@ -1,5 +1,5 @@
-export { clockTime, dueCallbackOf, recordCallbackOutcome } from './callbackOutcome.ts';
-export { bookCallback, windowsFor } from './callbacks.ts';
+export { dueCallbackOf, recordCallbackOutcome } from './callbackOutcome.ts';
+export { bookCallback, clockTime, windowsFor } from './callbacks.ts';
 export { compareQueue } from './domain/policy.ts';
 export { routingListeners } from './listeners.ts';
 export { personToRing } from './ringing.ts';

@@ -1,6 +1,5 @@
 import type { CallbackRing } from '@warmline/shared';
-import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
-import type { WarmlineEvent } from '../../core/events.ts';
+import { type AgentActor, inUnit, type Services } from '../../core/context.ts';
 import { eventEntry, presentCallback } from '../conversations/index.ts';
 import { clockTime, dueCallbackOf } from '../routing/index.ts';
 import { agents } from '../teams/index.ts';
@@ -12,8 +11,7 @@ import { dialNumber } from './sip/phoneLine.ts';
  * phone line when one is connected, else on their own phone — and then records the outcome.
  */
 export async function ringCallback(services: Services, actor: AgentActor, conversationId: string): Promise<CallbackRing> {
-  const events: WarmlineEvent[] = [];
-  const ring = await services.db.transaction(async (tx) => {
+  return inUnit(services, async (tx, events) => {
     const { conversation, callback } = await dueCallbackOf(tx, actor, conversationId);
     const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
     const workspace = (await workspaces.byId(tx, actor.workspaceId))!;
@@ -36,6 +34,4 @@ export async function ringCallback(services: Services, actor: AgentActor, conver
       sipUri: line?.uri ?? null,
     };
   });
-  await afterCommit(services, events);
-  return ring;
 }

@@ -78,8 +78,7 @@ export async function declineCall(services: Services, actor: AgentActor, input: 
       return pushCallChanged(tx, kept, services.config, events, [call.transferTo]);
     }
     if (call.status !== 'ringing' || call.ringingAgentId !== actor.agentId) throw notRingingForYou(call, actor.agentId);
-    const next = await ringNext(tx, services.config, call, services.now(), events, 'declined');
-    return viewOfCall(tx, next, services.config);
+    return ringNext(tx, services.config, call, services.now(), events, 'declined');
   });
 }
 
@@ -94,12 +93,11 @@ export async function hangUp(services: Services, actor: Actor, input: { callId: 
     if (call.status === 'ended') return viewOfCall(tx, call, services.config);
     if (actor.kind === 'agent') {
       if (call.status === 'ringing' && call.ringingAgentId === actor.agentId) {
-        return viewOfCall(tx, await ringNext(tx, services.config, call, now, events, 'declined'), services.config);
+        return ringNext(tx, services.config, call, now, events, 'declined');
       }
       if (call.answeredBy !== actor.agentId) throw notRingingForYou(call, actor.agentId);
     }
-    const ended = await endCall(tx, services.config, call, call.status === 'ringing' ? 'cancelled' : 'completed', now, events);
-    return viewOfCall(tx, ended, services.config);
+    return endCall(tx, services.config, call, call.status === 'ringing' ? 'cancelled' : 'completed', now, events);
   });
 }
 

@@ -4,7 +4,7 @@ import { Conflict, Unauthenticated } from '../../core/errors.ts';
 import { conversationFor, conversations, pushConversationChanged } from '../conversations/index.ts';
 import { customers } from '../customers/index.ts';
 import { iceServers } from './iceServers.ts';
-import { viewOfCall, visitorCallOf } from './presentCall.ts';
+import { visitorCallOf } from './presentCall.ts';
 import { calls } from './repository/calls.ts';
 import { ringNext } from './ringing.ts';
 
@@ -46,8 +46,7 @@ export async function placeCall(
       placedAt: now,
     });
     if (!open) events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-    const ringing = await ringNext(tx, services.config, placed, now, events, 'missed');
-    return visitorCallOf(await viewOfCall(tx, ringing, services.config));
+    return visitorCallOf(await ringNext(tx, services.config, placed, now, events, 'missed'));
   });
   return { call, iceServers: iceServers(services, { workspaceId: actor.workspaceId, id: call.id }) };
 }

@@ -1,4 +1,4 @@
-import type { CallOutcome } from '@warmline/shared';
+import type { Call, CallOutcome } from '@warmline/shared';
 import type { Config } from '../../core/config.ts';
 import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
@@ -7,7 +7,7 @@ import { conversations } from '../conversations/index.ts';
 import { personToRing } from '../routing/index.ts';
 import { agents } from '../teams/index.ts';
 import { appendCallEntry } from './callEntry.ts';
-import { pushCallChanged } from './presentCall.ts';
+import { pushCallChanged, viewOfCall } from './presentCall.ts';
 import { type CallRecord, calls } from './repository/calls.ts';
 
 /** The durable job that moves a call on when the person it rings does not answer in time. */
@@ -26,7 +26,7 @@ export async function ringNext(
   now: Date,
   events: WarmlineEvent[],
   whenNobody: Extract<CallOutcome, 'missed' | 'declined'>,
-): Promise<CallRecord> {
+): Promise<Call> {
   const previous = call.ringingAgentId;
   const conversation = await conversations.byId(tx, call.workspaceId, call.conversationId);
   const person =
@@ -43,18 +43,16 @@ export async function ringNext(
     // Nobody was free at all: that is a missed call too, whoever declined before.
     return endCall(tx, settings, call, call.triedAgentIds.length ? whenNobody : 'missed', now, events, [previous]);
   }
-  await calls.ring(tx, call.workspaceId, call.id, person.id, now);
+  const ringing = (await calls.ring(tx, call.workspaceId, call.id, person.id, now))!;
   await jobs.schedule(tx, call.workspaceId, {
     kind: RING_TIMEOUT,
     runAt: new Date(now.getTime() + settings.callRingSeconds * 1000),
     payload: { callId: call.id, agentId: person.id, conversationId: call.conversationId },
   });
-  const ringing = (await calls.byId(tx, call.workspaceId, call.id))!;
-  await pushCallChanged(tx, ringing, settings, events, [previous]);
-  return ringing;
+  return pushCallChanged(tx, ringing, settings, events, [previous]);
 }
 
-/** Ends a live call with its outcome, puts it on the timeline and tells everyone on it. Null if it had ended. */
+/** Ends a live call with its outcome, puts it on the timeline and tells everyone on it; the call as it now reads. */
 export async function endCall(
   tx: Sql,
   settings: CallSettings,
@@ -63,12 +61,11 @@ export async function endCall(
   now: Date,
   events: WarmlineEvent[],
   alsoTell: Array<string | null> = [],
-): Promise<CallRecord> {
+): Promise<Call> {
   const ended = await calls.endIfLive(tx, call.workspaceId, call.id, outcome, now);
-  if (!ended) return call;
+  if (!ended) return viewOfCall(tx, call, settings);
   await jobs.cancelFor(tx, call.workspaceId, RING_TIMEOUT, call.conversationId);
   const answerer = ended.answeredBy ? await agents.byId(tx, call.workspaceId, ended.answeredBy) : null;
   await appendCallEntry(tx, ended, answerer?.displayName ?? null, events);
-  await pushCallChanged(tx, ended, settings, events, [call.ringingAgentId, ...alsoTell]);
-  return ended;
+  return pushCallChanged(tx, ended, settings, events, [call.ringingAgentId, ...alsoTell]);
 }

@@ -91,12 +91,14 @@ export const calls = {
     );
   },
   /** Rings this person now (or nobody): they are added to those tried, so a later ring goes to someone else. */
-  async ring(sql: Sql, workspaceId: string, id: string, agentId: string, at: Date): Promise<void> {
-    await sql.query(
+  /** Rings this person now; null when the call no longer rings. */
+  async ring(sql: Sql, workspaceId: string, id: string, agentId: string, at: Date): Promise<CallRecord | null> {
+    const [row] = await sql.query<CallRecord>(
       `update calls set ringing_agent_id = $3, rang_at = $4, tried_agent_ids = array_append(tried_agent_ids, $3::uuid)
-       where workspace_id = $1 and id = $2 and status = 'ringing'`,
+       where workspace_id = $1 and id = $2 and status = 'ringing' returning ${columns}`,
       [workspaceId, id, agentId, at],
     );
+    return row ?? null;
   },
   /**
    * The answer: only a call still ringing for this person is taken, in one conditional statement, so of two

@@ -2,16 +2,15 @@ import type { Delivery } from '@warmline/shared';
 import type { Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
-import { jobs } from '../../core/jobs/jobs.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
 import { type Mailer, MailNotSent } from '../../core/mailer.ts';
 import {
   conversations,
   deliveries,
-  EMAIL_REPLY_JOB,
   entries,
   keepPromise,
   pushConversationChanged,
+  scheduleEmailReply,
 } from '../../modules/conversations/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
 import { composeReply, messageIdOf } from './composeReply.ts';
@@ -84,11 +83,7 @@ export function emailReplyJob(services: Services, mailerOf: () => Mailer | null)
         return record({ status: 'failed', to, error: reason, at: now.toISOString() }, attempt + 1);
       }
       const retryAt = new Date(now.getTime() + retryDelayMs(attempt));
-      await jobs.schedule(tx, job.workspaceId, {
-        kind: EMAIL_REPLY_JOB,
-        runAt: retryAt,
-        payload: { entryId: entry.id, conversationId: conversation.id, attempt: attempt + 1 },
-      });
+      await scheduleEmailReply(tx, job.workspaceId, entry, attempt + 1, retryAt);
       return record({ status: 'pending', to, error: reason, at: retryAt.toISOString() }, attempt + 1);
     }
   };

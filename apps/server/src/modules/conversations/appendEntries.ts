@@ -90,14 +90,24 @@ export async function appendEntries(tx: Sql, items: EntryToAppend[]): Promise<En
 /** The durable job of each email reply, in the transaction that stores it: a crash after commit never loses one. */
 async function scheduleEmails(tx: Sql, stored: Entry[], items: EntryToAppend[]): Promise<void> {
   for (const [i, entry] of stored.entries()) {
-    if (!goesByEmail(entry)) continue;
-    await jobs.schedule(tx, items[i]!.workspaceId, {
-      kind: EMAIL_REPLY_JOB,
-      // Due at once by any clock: the job runner takes it on its next look.
-      runAt: new Date(0),
-      payload: { entryId: entry.id, conversationId: entry.conversationId, attempt: 0 },
-    });
+    // Due at once by any clock: the job runner takes it on its next look.
+    if (goesByEmail(entry)) await scheduleEmailReply(tx, items[i]!.workspaceId, entry, 0, new Date(0));
   }
+}
+
+/** Try `attempt` (from 0) at sending one email reply, at `runAt` (channels/email/emailReplyJob.ts sends it). */
+export function scheduleEmailReply(
+  tx: Sql,
+  workspaceId: string,
+  entry: { id: string; conversationId: string },
+  attempt: number,
+  runAt: Date,
+): Promise<void> {
+  return jobs.schedule(tx, workspaceId, {
+    kind: EMAIL_REPLY_JOB,
+    runAt,
+    payload: { entryId: entry.id, conversationId: entry.conversationId, attempt },
+  });
 }
 
 /** One entry through the same path (an event, a note, a message that changes its conversation). */

@@ -1,7 +1,7 @@
 export { conversationFor } from './access.ts';
 export { removeAgent } from './agentRemoval.ts';
 export { agentRemovalRoutes } from './agentRemovalRoutes.ts';
-export { appendEntries, appendEntry, EMAIL_REPLY_JOB, type EntryToAppend } from './appendEntries.ts';
+export { appendEntries, appendEntry, EMAIL_REPLY_JOB, type EntryToAppend, scheduleEmailReply } from './appendEntries.ts';
 export { appendMessage } from './appendMessage.ts';
 export { appendOne } from './appendOne.ts';
 export { getConversation, setResolved } from './conversations.ts';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hearsAudio, recordPeerConnections } from './callAudio.ts';
 import { DEMO_AGENT, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
 
 let warmline: Warmline;
@@ -15,19 +16,6 @@ let heldCallFrames: Array<() => void> | null = null;
 
 const HOLD_CHECK_IN_SECONDS = 2;
 const COLLEAGUE = { email: 'jonas@juniper-rye.example', name: 'Jonas Berg' };
-
-/** Keeps every peer connection the page makes, so the test can read its audio statistics. */
-const recordPeerConnections = () => {
-  const w = window as unknown as { peerConnections: RTCPeerConnection[] };
-  w.peerConnections = [];
-  const Original = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends Original {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      w.peerConnections.push(this);
-    }
-  } as typeof RTCPeerConnection;
-};
 
 /** Records desktop notifications instead of showing them. */
 const recordNotifications = () => {
@@ -44,26 +32,6 @@ const recordNotifications = () => {
   }
   (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
 };
-
-/** Bytes of audio received so far on the page's live call (inbound RTP), 0 before any. */
-const audioBytesIn = (page: Page) =>
-  page.evaluate(async () => {
-    let bytes = 0;
-    for (const pc of (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections) {
-      if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'audio') bytes += s.bytesReceived ?? 0;
-      });
-    }
-    return bytes;
-  });
-
-/** Audio flows into this page: its received bytes keep growing. */
-async function hearsAudio(page: Page) {
-  await expect.poll(() => audioBytesIn(page), { timeout: 15_000 }).toBeGreaterThan(0);
-  const first = await audioBytesIn(page);
-  await expect.poll(() => audioBytesIn(page), { timeout: 10_000 }).toBeGreaterThan(first);
-}
 
 beforeAll(async () => {
   warmline = await startWarmline({ demo: true, env: { CALL_HOLD_CHECK_IN_SECONDS: String(HOLD_CHECK_IN_SECONDS) } });

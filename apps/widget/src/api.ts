@@ -18,6 +18,8 @@ export interface BookCallbackInput {
   phone: string;
   windowStart: string;
   windowEnd: string;
+  /** Ring me here, in the browser, while the page is open. */
+  inBrowser?: boolean;
 }
 
 /** `BookCallbackResponse`: the booking, the conversation now carrying it, and the sentence to show. */

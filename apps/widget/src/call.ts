@@ -51,6 +51,24 @@ export class WidgetCall {
     if (this.call && this.call.status !== 'ended') this.send({ type: 'call.hangup', callId: this.call.id });
   }
 
+  /** We are ringing the customer back (a callback they asked to take here): true while it rings. */
+  get ringingMe(): boolean {
+    return this.call?.direction === 'outbound' && this.call.status === 'ringing';
+  }
+
+  /** The customer answers us ringing them back: this tab carries the audio. */
+  answer(): void {
+    if (!this.ringingMe || this.placing) return;
+    this.problem = null;
+    this.placing = this.send({ type: 'call.answer', callId: this.call!.id });
+    this.changed();
+  }
+
+  /** "Not now": the customer declines us ringing them back. */
+  decline(): void {
+    if (this.ringingMe) this.send({ type: 'call.decline', callId: this.call!.id });
+  }
+
   /** Hangs up (if still ringing) and puts the card away: the customer chose another way to be reached. */
   putAway(): void {
     this.hangUp();

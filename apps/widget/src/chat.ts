@@ -285,6 +285,7 @@ export class Chat {
   async bookCallback(
     phone: string,
     window: CallbackWindow,
+    inBrowser = false,
   ): Promise<{ field: 'phone' | 'window' | null; message: string } | null> {
     const c = this.conversation;
     if (!c || !this.token) return { field: null, message: 'Please send us your question first.' };
@@ -294,6 +295,7 @@ export class Chat {
         phone: phone.trim(),
         windowStart: window.start,
         windowEnd: window.end,
+        inBrowser,
       });
       this.d.kv.set(this.key('callback'), JSON.stringify({ id: res.callback.id, text: res.text }));
       this.conversation = { ...res.conversation, callback: res.conversation.callback ?? res.callback };

@@ -115,7 +115,12 @@ button{cursor:pointer}
 .callstatus{margin:1px 0 0;font-size:13px;color:var(--muted)}
 .call[data-state=hold]{background:#fff8ec}
 .callacts{display:flex;align-items:center;gap:8px;flex-wrap:wrap}
-.callacts:has(>[hidden]+[hidden]+[hidden]){display:none}
+.callacts:has(>[hidden]+[hidden]+[hidden]+[hidden]+[hidden]){display:none}
+.pick{display:flex;align-items:center;gap:6px;border:0;border-radius:10px;padding:8px 14px;background:#15803d;color:#fff;font-weight:650}
+.pick:hover{background:#116932}
+.pick svg{width:16px;height:16px}
+.check{display:flex;align-items:flex-start;gap:8px;font-size:13.5px;color:var(--ink,#3b2a1e)}
+.check input{margin:2px 0 0;width:18px;height:18px;accent-color:var(--accent);flex:none}
 .hang{display:flex;align-items:center;gap:6px;border:0;border-radius:10px;padding:8px 14px;background:#b42318;color:#fff;font-weight:650}
 .hang:hover{background:#8f1c13}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

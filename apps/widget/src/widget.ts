@@ -124,7 +124,15 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
     });
   }
 
+  /** The ring-back that opened the panel: a customer we ring back sees who is calling without looking for it. */
+  let rangOpen: string | null = null;
+
   function render() {
+    const ringing = chat.call.ringingMe ? chat.call.call!.id : null;
+    if (ringing && ringing !== rangOpen) {
+      rangOpen = ringing;
+      if (!isOpen) return open();
+    }
     header.update(chat);
     callCard.update();
     const ws = chat.workspace;

@@ -224,6 +224,8 @@ export const BookCallbackBody = z.object({
   phone: z.string().trim().min(1, { message: 'phone is required' }).max(40),
   windowStart: z.iso.datetime({ offset: true, message: 'windowStart must be an ISO date-time' }),
   windowEnd: z.iso.datetime({ offset: true, message: 'windowEnd must be an ISO date-time' }),
+  /** Ring me here, in this browser, while the page is open; the number is for when it is not. */
+  inBrowser: z.boolean().optional(),
 });
 export const BookCallbackResponse = z.object({ callback: Callback, conversation: VisitorConversation, text: z.string() });
 

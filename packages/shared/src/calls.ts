@@ -14,10 +14,15 @@ export type CallStatus = z.infer<typeof CallStatus>;
 export const CallOutcome = z.enum(['completed', 'missed', 'declined', 'cancelled', 'failed']);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
+/** `inbound`: the customer called us; `outbound`: an agent rings the customer back in their browser. */
+export const CallDirection = z.enum(['inbound', 'outbound']);
+export type CallDirection = z.infer<typeof CallDirection>;
+
 /** A call as agents see it: whose, how they feel so far, who it rings and who took it. */
 export const Call = z.object({
   id: z.string(),
   conversationId: z.string(),
+  direction: CallDirection,
   customer: z.object({ id: z.string(), name: z.string().nullable() }),
   /** The customer's mood so far (their latest message's emotion), or null when they have not written. */
   mood: Emotion.nullable(),
@@ -47,6 +52,8 @@ export type Call = z.infer<typeof Call>;
 export const VisitorCall = z.object({
   id: z.string(),
   conversationId: z.string(),
+  /** `outbound`: we are ringing the customer (a callback), and they answer or decline. */
+  direction: CallDirection,
   status: CallStatus,
   outcome: CallOutcome.nullable(),
   /** Who is being rung, or who answered. */
@@ -86,8 +93,11 @@ export type CallSignal = z.infer<typeof CallSignal>;
 export const CallClientFrames = [
   /** A widget visitor calls: it joins their open conversation, or opens one. */
   z.object({ type: z.literal('call.place'), conversationId: Id.optional() }),
+  /** An agent answers a call ringing for them; a customer answers us ringing them back. */
   z.object({ type: z.literal('call.answer'), callId: Id }),
   z.object({ type: z.literal('call.decline'), callId: Id }),
+  /** An agent rings the customer of their due callback in the customer's browser. */
+  z.object({ type: z.literal('call.ring_back'), conversationId: Id }),
   /** Either side hangs up; while it rings, the customer's hang-up cancels it. */
   z.object({ type: z.literal('call.hangup'), callId: Id }),
   z.object({ type: z.literal('call.hold'), callId: Id, hold: z.boolean() }),

@@ -140,6 +140,8 @@ export const Callback = z.object({
   owner: PublicAgent.nullable(),
   /** Tries so far that nobody answered. */
   tries: z.number().int(),
+  /** The customer asked to be rung in their browser (the widget) while the page is open. */
+  inBrowser: z.boolean(),
   createdAt: z.string(),
 });
 export type Callback = z.infer<typeof Callback>;

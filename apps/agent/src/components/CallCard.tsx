@@ -86,6 +86,31 @@ function Incoming({ call, pending, now }: { call: Call; pending: boolean; now: n
   );
 }
 
+/** Ringing a customer back in their browser: who, for how long, and a way to stop. */
+function Outgoing({ call, now }: { call: Call; now: number }) {
+  const name = callerName(call);
+  const left = Math.max(0, Math.ceil(call.ringSeconds - since(call.rangAt, now)));
+  return (
+    <section className="call-card is-ringing" data-testid="outgoing-call" aria-label={`Ringing ${name}`}>
+      <div className="call-who">
+        <span className="call-pulse" aria-hidden="true">
+          <Avatar name={name} size={44} />
+        </span>
+        <div className="call-text">
+          <p className="call-kicker">Ringing in their browser · {left} s</p>
+          <p className="call-name">{name}</p>
+          <p className="call-meta">They asked to take our call in their browser. Keep this page open.</p>
+        </div>
+      </div>
+      <div className="call-actions">
+        <button type="button" className="btn btn-danger" data-testid="call-cancel" onClick={() => hangUp(call.id)}>
+          Stop ringing
+        </button>
+      </div>
+    </section>
+  );
+}
+
 function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; heldSince: number | null; now: number }) {
   const name = callerName(call);
   const [handing, setHanding] = useState(false);
@@ -228,6 +253,7 @@ export function CallCard() {
           {notice}
         </p>
       ) : null}
+      {here?.status === 'ringing' && here.direction === 'outbound' ? <Outgoing call={here} now={now} /> : null}
       {here?.status === 'answered' ? <OnCall call={here} muted={muted} heldSince={heldSince} now={now} /> : null}
       {here?.status === 'ended' ? <WrapUp call={here} /> : null}
       {handed.map((call) => (

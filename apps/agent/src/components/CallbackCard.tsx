@@ -1,6 +1,7 @@
 import type { CallbackOutcome, CallbackRing, Conversation } from '@warmline/shared/types';
 import { useState } from 'react';
 import { conversationsApi } from '../api/endpoints.ts';
+import { ringBack, ringBackHere, useCalls } from '../state/calls.ts';
 import { customerName } from '../state/customerName.ts';
 import { formatClock } from '../state/time.ts';
 import { firstName } from '../state/transfer.ts';
@@ -19,8 +20,12 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
   const [ring, setRing] = useState<CallbackRing | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Rang in their browser from here: once that call is over, what came of it is asked for. */
+  const [rangInBrowser, setRangInBrowser] = useState(false);
+  const live = useCalls((s) => ringBackHere(s, c.id));
   const cb = c.callback;
   if (!cb || cb.status !== 'due') return null;
+  const askOutcome = !!ring || (rangInBrowser && !live);
   const who = firstName(customerName(c));
   const window = `${formatClock(cb.windowStart, now)}–${formatClock(cb.windowEnd, now)}`;
   const run = (work: () => Promise<unknown>) => {
@@ -39,6 +44,11 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
         </strong>
         {cb.tries > 0 ? <span className="callback-tries"> · try {cb.tries + 1}</span> : null}
       </p>
+      {cb.inBrowser && !ring ? (
+        <p className="callback-how">
+          {who} asked to be rung here in their browser{live ? '' : ' — or call them on their number if the page is closed'}.
+        </p>
+      ) : null}
       {ring ? (
         ring.via === 'phone_line' ? (
           <p className="callback-how">
@@ -52,22 +62,35 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
         )
       ) : null}
       <div className="callback-actions">
-        {ring ? (
-          OUTCOMES.map(([outcome, label]) => (
-            <button
-              key={outcome}
-              type="button"
-              className={outcome === 'reached' ? 'btn btn-primary' : 'btn'}
-              disabled={busy}
-              onClick={() => run(() => conversationsApi.callbackOutcome(c.id, outcome))}
-            >
-              {label}
-            </button>
-          ))
-        ) : (
+        {askOutcome
+          ? OUTCOMES.map(([outcome, label]) => (
+              <button
+                key={outcome}
+                type="button"
+                className={outcome === 'reached' ? 'btn btn-primary' : 'btn'}
+                disabled={busy}
+                onClick={() => run(() => conversationsApi.callbackOutcome(c.id, outcome))}
+              >
+                {label}
+              </button>
+            ))
+          : null}
+        {cb.inBrowser && !ring && !live ? (
           <button
             type="button"
             className="btn btn-primary"
+            data-testid="callback-ring-browser"
+            disabled={busy}
+            onClick={() => setRangInBrowser(ringBack(c.id) || rangInBrowser)}
+          >
+            {rangInBrowser ? 'Ring again in their browser' : `Ring ${who} in their browser`}
+          </button>
+        ) : null}
+        {ring || live ? null : (
+          <button
+            type="button"
+            className={cb.inBrowser ? 'btn' : 'btn btn-primary'}
+            data-testid="callback-ring-phone"
             disabled={busy}
             onClick={() => run(async () => setRing(await conversationsApi.ringCallback(c.id)))}
           >

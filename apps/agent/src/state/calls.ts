@@ -48,7 +48,7 @@ export function useCalls<T>(select: (s: CallsState) => T): T {
 export function ringingForMe(s: CallsState = state): Call[] {
   const me = meId(getAppState());
   return Object.values(s.calls)
-    .filter((c) => c.status === 'ringing' && c.ringing?.id === me)
+    .filter((c) => c.status === 'ringing' && c.direction === 'inbound' && c.ringing?.id === me)
     .sort((a, b) => a.placedAt.localeCompare(b.placedAt));
 }
 
@@ -84,6 +84,17 @@ export function receiveCall(frame: Extract<ServerFrame, { type: 'call' }>): void
     // Handed on: the colleague who joined has the customer now.
     stopMedia();
     set({ here: null, notice: `${call.answeredBy?.displayName ?? 'Your colleague'} has the call now.` });
+  }
+  if (call.id === state.here && call.direction === 'outbound' && call.status === 'ended' && !call.answeredAt) {
+    // Ringing a customer back ended unanswered: nothing to wrap up; the callback card asks what came of it.
+    stopMedia();
+    const who = call.customer.name?.trim().split(' ')[0] || 'The customer';
+    const words: Partial<Record<string, string>> = {
+      declined: `${who} declined the call.`,
+      missed: `${who} did not answer in their browser.`,
+      failed: 'The call could not connect.',
+    };
+    set({ here: null, notice: words[call.outcome ?? ''] ?? null });
   }
   if (call.id === state.here) {
     if (call.onHold && !before?.onHold) set({ heldSince: Date.now() });
@@ -136,6 +147,22 @@ function stopMedia(): void {
 export function answer(callId: string): void {
   if (sendFrame({ type: 'call.answer', callId })) set({ pending: callId, notice: null });
   else set({ notice: 'Reconnecting… try again in a moment.' });
+}
+
+/** Rings the customer of my due callback in their browser; the call's audio is in this tab. */
+export function ringBack(conversationId: string): boolean {
+  if (sendFrame({ type: 'call.ring_back', conversationId })) {
+    set({ pending: `ring-back:${conversationId}`, notice: null });
+    return true;
+  }
+  set({ notice: 'Reconnecting… try again in a moment.' });
+  return false;
+}
+
+/** The call ringing a customer back from this tab, or under way with them, for this conversation. */
+export function ringBackHere(s: CallsState, conversationId: string): Call | null {
+  const call = callHere(s);
+  return call && call.direction === 'outbound' && call.conversationId === conversationId && call.status !== 'ended' ? call : null;
 }
 
 export function decline(callId: string): void {

@@ -88,6 +88,7 @@ export function callback(overrides: Partial<Callback> = {}): Callback {
     phone: '+254 712 345 678',
     windowStart: '2025-01-01T14:00:00.000Z',
     windowEnd: '2025-01-01T14:30:00.000Z',
+    inBrowser: false,
     status: 'scheduled',
     tries: 0,
     owner: null,

@@ -7,6 +7,7 @@ const at = Date.parse('2026-03-02T10:00:00Z');
 const call = (over: Partial<VisitorCall>): VisitorCall => ({
   id: 'c1',
   conversationId: 'k1',
+  direction: 'inbound',
   status: 'ringing',
   outcome: null,
   person: amina,

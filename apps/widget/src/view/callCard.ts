@@ -15,6 +15,9 @@ export function callWords(call: VisitorCall | null, now: number, problem: string
   if (!call) return { title: problem ? 'Call not started' : 'Calling…', status: problem ?? 'Connecting your call…' };
   const name = call.person?.displayName ?? 'our team';
   const since = (at: string | null) => (at ? (now - Date.parse(at)) / 1000 : 0);
+  if (call.status === 'ringing' && call.direction === 'outbound') {
+    return { title: `${name} is calling you back`, status: 'Answer to talk here, in your browser.' };
+  }
   if (call.status === 'ringing') {
     const left = Math.max(1, Math.ceil(call.ringSeconds - since(call.rangAt)));
     return { title: `Ringing ${name}…`, status: `Up to ${left} s more, then we try a colleague. No menus, no music.` };
@@ -24,11 +27,14 @@ export function callWords(call: VisitorCall | null, now: number, problem: string
       ? { title: `On hold · ${clock(since(call.answeredAt))}`, status: `${name} put you on hold for a moment.` }
       : { title: `On a call with ${name}`, status: clock(since(call.answeredAt)) };
   }
+  if (call.direction === 'outbound' && (call.outcome === 'missed' || call.outcome === 'declined')) {
+    return { title: 'Call ended', status: `You missed ${name}’s call. They will try again, or write to us here.` };
+  }
   const ended: Record<string, string> = {
     completed: `Call ended · ${clock(call.durationSeconds ?? 0)}`,
     missed: 'Nobody could answer in time. We can call you back, keeping your place.',
     declined: 'Nobody could answer right now. We can call you back, keeping your place.',
-    cancelled: 'You hung up before we answered.',
+    cancelled: call.direction === 'outbound' ? `${name} stopped ringing.` : 'You hung up before we answered.',
     failed: 'The call was cut off.',
   };
   return { title: call.outcome === 'completed' ? `Call with ${name}` : 'Call ended', status: ended[call.outcome ?? 'failed']! };
@@ -45,6 +51,20 @@ export function createCallCard(base: string, chat: Chat) {
     icon('phone'),
     'Hang up',
   );
+  const pickWord = h('span', { text: 'Answer' });
+  const pickUp = h(
+    'button',
+    { class: 'pick', type: 'button', 'data-testid': 'wl-answer', onclick: () => chat.call.answer() },
+    icon('phone'),
+    pickWord,
+  );
+  const notNow = h('button', {
+    class: 'link',
+    type: 'button',
+    'data-testid': 'wl-decline',
+    text: 'Not now',
+    onclick: () => chat.call.decline(),
+  });
   const callback = h('button', {
     class: 'link',
     type: 'button',
@@ -60,7 +80,7 @@ export function createCallCard(base: string, chat: Chat) {
     'section',
     { class: 'call', 'data-testid': 'wl-call-card', 'aria-label': 'Your call', hidden: true },
     h('div', { class: 'callwho' }, face, h('div', { style: 'min-width:0' }, title, status)),
-    h('div', { class: 'callacts' }, hangUp, callback, close),
+    h('div', { class: 'callacts' }, pickUp, hangUp, notNow, callback, close),
   );
   let faceKey = '-';
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -87,9 +107,14 @@ export function createCallCard(base: string, chat: Chat) {
       faceKey = key;
       face.replaceChildren(person ? avatar(person, 40, base) : icon('phone'));
     }
-    show(hangUp, live && !!call);
-    const unanswered = call?.outcome === 'missed' || call?.outcome === 'declined';
-    show(callback, (state === 'ringing' || unanswered) && !chat.callback);
+    const ringingMe = chat.call.ringingMe;
+    show(pickUp, ringingMe);
+    setText(pickWord, chat.call.placing ? 'Answering…' : 'Answer');
+    show(notNow, ringingMe && !chat.call.placing);
+    show(hangUp, live && !!call && !ringingMe);
+    const outbound = call?.direction === 'outbound';
+    const unanswered = !outbound && (call?.outcome === 'missed' || call?.outcome === 'declined');
+    show(callback, ((state === 'ringing' && !outbound) || unanswered) && !chat.callback);
     setText(callback, unanswered ? 'Call me back' : 'Call me back instead');
     show(close, !live);
   }

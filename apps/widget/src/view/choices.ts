@@ -27,6 +27,7 @@ function createCallbackForm(chat: Chat) {
     'aria-describedby': 'wl-cb-window-error wl-cb-window-hint',
   });
   const hint = h('p', { class: 'hint', id: 'wl-cb-window-hint', 'aria-live': 'polite', hidden: true });
+  const here = h('input', { type: 'checkbox', name: 'inBrowser', 'data-testid': 'wl-callback-here' });
   const retry = h('button', { class: 'link', type: 'button', text: 'Try again', hidden: true, onclick: () => void load() });
   const windowError = h('p', { class: 'err', id: 'wl-cb-window-error', role: 'alert', hidden: true });
   const error = h('p', { class: 'err', role: 'alert', hidden: true });
@@ -53,6 +54,7 @@ function createCallbackForm(chat: Chat) {
     h('label', {}, h('b', { text: 'When suits you?' }), select),
     h('div', { class: 'hintrow' }, hint, retry),
     windowError,
+    h('label', { class: 'check' }, here, h('span', { text: 'Ring me here in my browser if this page is open' })),
     error,
     submit,
   );
@@ -120,7 +122,7 @@ function createCallbackForm(chat: Chat) {
     busy = true;
     idle(true);
     setText(submit, 'Booking…');
-    const err = await chat.bookCallback(phone.value, w);
+    const err = await chat.bookCallback(phone.value, w, here.checked);
     busy = false;
     idle(false);
     setText(submit, 'Call me back');

@@ -5,6 +5,7 @@ import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import type { Connection } from '../../modules/realtime/index.ts';
 import {
   answerCall,
+  answerRingBack,
   declineCall,
   endCallsOnSocket,
   hangUp,
@@ -13,6 +14,7 @@ import {
   offerCallTransfer,
   placeCall,
   relaySignal,
+  ringBack,
 } from '../../modules/voice/index.ts';
 
 export type CallFrame = Extract<ClientFrame, { type: `call.${string}` }>;
@@ -40,15 +42,26 @@ export async function onCallFrame(services: Services, limiter: RateLimiter, conn
       return conn.send({ type: 'visitor_call', call: placed.call, iceServers: placed.iceServers });
     }
     case 'call.answer': {
-      if (actor.kind !== 'agent') throw new Invalid('Only an agent answers a call.');
       onCalls.add(conn);
+      if (actor.kind === 'visitor') {
+        // We are ringing this customer back: the tab that answers carries the audio.
+        const answered = await answerRingBack(services, actor, { callId: frame.callId, socketId: conn.id });
+        return conn.send({ type: 'visitor_call', call: answered.call, iceServers: answered.iceServers });
+      }
       const answered = await answerCall(services, actor, { callId: frame.callId, socketId: conn.id });
       return conn.send({ type: 'call', call: answered.call, here: true, iceServers: answered.iceServers });
     }
     case 'call.decline':
-      if (actor.kind !== 'agent') throw new Invalid('Only an agent declines a call.');
-      await declineCall(services, actor, frame);
+      // A customer declining us ringing them back is their hanging up while it rings.
+      if (actor.kind === 'visitor') await hangUp(services, actor, frame);
+      else await declineCall(services, actor, frame);
       return;
+    case 'call.ring_back': {
+      if (actor.kind !== 'agent') throw new Invalid('Only an agent rings a customer back.');
+      onCalls.add(conn);
+      const rung = await ringBack(services, actor, { conversationId: frame.conversationId, socketId: conn.id });
+      return conn.send({ type: 'call', call: rung.call, here: true, iceServers: rung.iceServers });
+    }
     case 'call.hold':
       if (actor.kind !== 'agent') throw new Invalid('Only the agent on the call holds it.');
       await holdCall(services, actor, frame);

@@ -21,6 +21,7 @@ export function presentCallback(c: CallbackRecord): Callback {
     status: c.status,
     owner: c.ownerId ? { id: c.ownerId, displayName: c.ownerName ?? '', avatarUrl: c.ownerAvatarUrl } : null,
     tries: c.tries,
+    inBrowser: c.inBrowser,
     createdAt: iso(c.createdAt),
   };
 }

@@ -120,6 +120,7 @@ describe('who receives a call', () => {
   const call = {
     id: 'call1',
     conversationId: 'c1',
+    direction: 'inbound' as const,
     customer: { id: 'cu1', name: 'Mei' },
     mood: 'frustrated' as const,
     status: 'ringing' as const,
@@ -140,6 +141,7 @@ describe('who receives a call', () => {
   const visitorCall = {
     id: 'call1',
     conversationId: 'c1',
+    direction: 'inbound' as const,
     status: 'ringing' as const,
     outcome: null,
     person: call.ringing,

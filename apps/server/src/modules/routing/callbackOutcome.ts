@@ -50,17 +50,7 @@ export async function recordCallbackOutcome(
     const now = services.now();
     const data = { callbackId: callback.id, outcome: input.outcome, try: callback.tries + 1 };
     if (input.outcome === 'reached') {
-      await callbacks.finish(tx, actor.workspaceId, callback.id, 'done', false);
-      events.push(
-        await eventEntry(
-          tx,
-          actor,
-          conversation,
-          'callback_reached',
-          `Callback: reached on ${callback.phone} at ${at(now)}`,
-          data,
-        ),
-      );
+      events.push(await callbackReached(tx, actor, { conversation, callback, how: `on ${callback.phone}`, at: at(now) }));
     } else if (input.outcome === 'wrong_number') {
       await callbacks.finish(tx, actor.workspaceId, callback.id, 'wrong_number', true);
       events.push(
@@ -79,6 +69,23 @@ export async function recordCallbackOutcome(
     return (await callbacks.byId(tx, actor.workspaceId, callback.id))!;
   });
   return { callback: presentCallback(callback) };
+}
+
+/**
+ * The customer was reached (`how`: "on +44…", "in the browser"): the promise is kept, and the timeline says so.
+ * Recorded by the person who rang, or by the customer's answer when we rang them in their browser.
+ */
+export async function callbackReached(
+  tx: Sql,
+  actor: AgentActor,
+  c: { conversation: { id: string; customerId: string }; callback: CallbackRecord; how: string; at: string },
+): Promise<WarmlineEvent> {
+  await callbacks.finish(tx, actor.workspaceId, c.callback.id, 'done', false);
+  return eventEntry(tx, actor, c.conversation, 'callback_reached', `Callback: reached ${c.how} at ${c.at}`, {
+    callbackId: c.callback.id,
+    outcome: 'reached',
+    try: c.callback.tries + 1,
+  });
 }
 
 async function noAnswer(

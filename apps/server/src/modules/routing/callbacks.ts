@@ -44,7 +44,7 @@ export async function windowsFor(services: Services, actor: VisitorActor) {
 export async function bookCallback(
   services: Services,
   actor: VisitorActor,
-  input: { conversationId: string; phone: string; windowStart: string; windowEnd: string },
+  input: { conversationId: string; phone: string; windowStart: string; windowEnd: string; inBrowser?: boolean | undefined },
 ): Promise<{ callback: Callback; conversation: VisitorConversation; text: string }> {
   const phone = normalisePhone(input.phone);
   if (!phone)
@@ -81,6 +81,7 @@ export async function bookCallback(
       windowStart: start,
       windowEnd: end,
       ownerId: owner?.id ?? null,
+      inBrowser: input.inBrowser ?? false,
     });
     await customers.addIdentity(tx, actor.workspaceId, {
       customerId: actor.customerId,
@@ -109,14 +110,15 @@ export async function bookCallback(
         .formatToParts(start)
         .find((p) => p.type === 'timeZoneName')?.value ?? workspace.timezone;
     const who = owner?.displayName ?? 'Someone from our team';
-    const text = `${who} will call you on ${phone} on ${day}, between ${time(start)} and ${time(end)} (${zone}). You keep your place in line.`;
+    const how = input.inBrowser ? `here in your browser (or on ${phone} if this page is closed)` : `on ${phone}`;
+    const text = `${who} will call you ${how} on ${day}, between ${time(start)} and ${time(end)} (${zone}). You keep your place in line.`;
     events.push(
       await eventEntry(
         tx,
         actor,
         conversation,
         'callback_booked',
-        `Callback booked: ${phone}, ${time(start)}–${time(end)}, owner ${who}`,
+        `Callback booked: ${input.inBrowser ? `in the browser, else ${phone}` : phone}, ${time(start)}–${time(end)}, owner ${who}`,
         {
           callbackId: callback.id,
           ownerId: owner?.id ?? null,

@@ -1,4 +1,4 @@
-export { dueCallbackOf, recordCallbackOutcome } from './callbackOutcome.ts';
+export { callbackReached, dueCallbackOf, recordCallbackOutcome } from './callbackOutcome.ts';
 export { bookCallback, clockTime, windowsFor } from './callbacks.ts';
 export { compareQueue } from './domain/policy.ts';
 export { routingListeners } from './listeners.ts';

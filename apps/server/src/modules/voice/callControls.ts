@@ -78,26 +78,32 @@ export async function declineCall(services: Services, actor: AgentActor, input: 
       return pushCallChanged(tx, kept, services.config, events, [call.transferTo]);
     }
     if (call.status !== 'ringing' || call.ringingAgentId !== actor.agentId) throw notRingingForYou(call, actor.agentId);
+    // Ringing a customer back is mine to stop, not to pass on.
+    if (call.direction === 'outbound') return endCall(tx, services.config, call, 'cancelled', services.now(), events);
     return ringNext(tx, services.config, call, services.now(), events, 'declined');
   });
 }
 
 /**
  * Either side hangs up. The customer hanging up while it rings cancels it; the person it rings hanging up
- * declines it; once answered, the customer or the person on it ends it as completed.
+ * declines it; once answered, the customer or the person on it ends it as completed. When we ring a customer back,
+ * their hanging up while it rings declines it, and the person ringing hanging up cancels it.
  */
 export async function hangUp(services: Services, actor: Actor, input: { callId: string }): Promise<Call> {
   return inUnit(services, async (tx, events) => {
     const call = await callFor(tx, actor, input.callId);
     const now = services.now();
     if (call.status === 'ended') return viewOfCall(tx, call, services.config);
+    const outbound = call.direction === 'outbound';
     if (actor.kind === 'agent') {
       if (call.status === 'ringing' && call.ringingAgentId === actor.agentId) {
+        if (outbound) return endCall(tx, services.config, call, 'cancelled', now, events);
         return ringNext(tx, services.config, call, now, events, 'declined');
       }
       if (call.answeredBy !== actor.agentId) throw notRingingForYou(call, actor.agentId);
     }
-    return endCall(tx, services.config, call, call.status === 'ringing' ? 'cancelled' : 'completed', now, events);
+    const unanswered = outbound && actor.kind === 'visitor' ? 'declined' : 'cancelled';
+    return endCall(tx, services.config, call, call.status === 'ringing' ? unanswered : 'completed', now, events);
   });
 }
 
@@ -141,7 +147,7 @@ export async function relaySignal(
       : call.answeredBy === actor.agentId && call.agentSocket === input.socketId);
   if (!call || !mine) throw new NotFound('Call');
   if (call.status !== 'answered') throw new Conflict('This call is not connected.');
-  const toSocket = actor.kind === 'visitor' ? call.agentSocket! : call.customerSocket;
+  const toSocket = actor.kind === 'visitor' ? call.agentSocket! : call.customerSocket!;
   await afterCommit(services, [
     { type: 'call.signal', workspaceId: actor.workspaceId, callId: call.id, toSocket, signal: input.signal },
   ]);

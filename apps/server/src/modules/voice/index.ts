@@ -11,6 +11,7 @@ export { iceServers } from './iceServers.ts';
 export { voiceJobHandlers } from './jobs.ts';
 export { placeCall } from './placeCall.ts';
 export { calls } from './repository/calls.ts';
+export { answerRingBack, ringBack } from './ringBack.ts';
 export { ringCallback } from './ringCallback.ts';
 export { voiceRoutes } from './routes.ts';
 export { customerForCaller } from './sip/inboundCaller.ts';

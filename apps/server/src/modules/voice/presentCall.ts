@@ -32,6 +32,7 @@ export function presentCall(call: CallRecord, ctx: Context): Call {
   return {
     id: call.id,
     conversationId: call.conversationId,
+    direction: call.direction,
     customer: { id: call.customerId, name: ctx.customerName },
     mood: ctx.mood,
     status: call.status,
@@ -57,6 +58,7 @@ export function visitorCallOf(call: Call): VisitorCall {
   return {
     id: call.id,
     conversationId: call.conversationId,
+    direction: call.direction,
     status: call.status,
     outcome: call.outcome,
     person: call.answeredBy ?? call.ringing,

@@ -12,24 +12,41 @@ export interface CallbackRecord {
   ownerAvatarUrl: string | null;
   status: 'scheduled' | 'due' | 'done' | 'cancelled' | 'not_reached' | 'wrong_number';
   tries: number;
+  inBrowser: boolean;
   createdAt: Date;
 }
 
 const select = `select cb.id, cb.workspace_id as "workspaceId", cb.conversation_id as "conversationId", cb.phone,
   cb.window_start as "windowStart", cb.window_end as "windowEnd", cb.owner_id as "ownerId",
-  a.display_name as "ownerName", a.avatar_url as "ownerAvatarUrl", cb.status, cb.tries, cb.created_at as "createdAt"
+  a.display_name as "ownerName", a.avatar_url as "ownerAvatarUrl", cb.status, cb.tries, cb.in_browser as "inBrowser",
+  cb.created_at as "createdAt"
   from callbacks cb left join agents a on a.id = cb.owner_id`;
 
 export const callbacks = {
   async create(
     sql: Sql,
     workspaceId: string,
-    input: { conversationId: string; phone: string; windowStart: Date; windowEnd: Date; ownerId: string | null },
+    input: {
+      conversationId: string;
+      phone: string;
+      windowStart: Date;
+      windowEnd: Date;
+      ownerId: string | null;
+      inBrowser?: boolean;
+    },
   ): Promise<CallbackRecord> {
     const [row] = await sql.query<{ id: string }>(
-      `insert into callbacks (workspace_id, conversation_id, phone, window_start, window_end, owner_id)
-       values ($1, $2, $3, $4, $5, $6) returning id`,
-      [workspaceId, input.conversationId, input.phone, input.windowStart, input.windowEnd, input.ownerId],
+      `insert into callbacks (workspace_id, conversation_id, phone, window_start, window_end, owner_id, in_browser)
+       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+      [
+        workspaceId,
+        input.conversationId,
+        input.phone,
+        input.windowStart,
+        input.windowEnd,
+        input.ownerId,
+        input.inBrowser ?? false,
+      ],
     );
     return (await callbacks.byId(sql, workspaceId, row!.id))!;
   },

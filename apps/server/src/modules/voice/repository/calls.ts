@@ -1,4 +1,4 @@
-import type { CallOutcome, CallStatus } from '@warmline/shared';
+import type { CallDirection, CallOutcome, CallStatus } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
 import { isUuid } from '../../../core/db/rows.ts';
 
@@ -7,12 +7,16 @@ export interface CallRecord {
   workspaceId: string;
   conversationId: string;
   customerId: string;
+  direction: CallDirection;
+  /** The callback an outbound call rings the customer for. */
+  callbackId: string | null;
   status: CallStatus;
   outcome: CallOutcome | null;
   ringingAgentId: string | null;
   triedAgentIds: string[];
   answeredBy: string | null;
-  customerSocket: string;
+  /** Null while an outbound call rings: it goes to whichever of the customer's tabs answers. */
+  customerSocket: string | null;
   agentSocket: string | null;
   onHold: boolean;
   transferTo: string | null;
@@ -25,7 +29,7 @@ export interface CallRecord {
 }
 
 const columns = `id, workspace_id as "workspaceId", conversation_id as "conversationId", customer_id as "customerId",
-  status, outcome, ringing_agent_id as "ringingAgentId", tried_agent_ids::text[] as "triedAgentIds",
+  direction, callback_id as "callbackId", status, outcome, ringing_agent_id as "ringingAgentId", tried_agent_ids::text[] as "triedAgentIds",
   answered_by as "answeredBy", customer_socket as "customerSocket", agent_socket as "agentSocket",
   on_hold as "onHold", transfer_to as "transferTo", transfer_note as "transferNote", placed_at as "placedAt", rang_at as "rangAt", answered_at as "answeredAt",
   ended_at as "endedAt", wrap_up as "wrapUp"`;
@@ -39,6 +43,38 @@ export const calls = {
       `insert into calls (workspace_id, conversation_id, customer_id, customer_socket, placed_at)
        values ($1, $2, $3, $4, $5) returning ${columns}`,
       [input.workspaceId, input.conversationId, input.customerId, input.customerSocket, input.placedAt],
+    );
+    return row!;
+  },
+  /**
+   * An agent rings a customer back in their browser from one socket: the call rings the customer's tabs, and the
+   * agent who placed it is the person on it once one of them answers.
+   */
+  async insertOutbound(
+    sql: Sql,
+    input: {
+      workspaceId: string;
+      conversationId: string;
+      customerId: string;
+      callbackId: string;
+      agentId: string;
+      agentSocket: string;
+      placedAt: Date;
+    },
+  ): Promise<CallRecord> {
+    const [row] = await sql.query<CallRecord>(
+      `insert into calls (workspace_id, conversation_id, customer_id, direction, callback_id, ringing_agent_id,
+         tried_agent_ids, agent_socket, placed_at, rang_at)
+       values ($1, $2, $3, 'outbound', $4, $5, array[$5::uuid], $6, $7, $7) returning ${columns}`,
+      [
+        input.workspaceId,
+        input.conversationId,
+        input.customerId,
+        input.callbackId,
+        input.agentId,
+        input.agentSocket,
+        input.placedAt,
+      ],
     );
     return row!;
   },
@@ -116,6 +152,19 @@ export const calls = {
       `update calls set status = 'answered', answered_by = $3, agent_socket = $4, answered_at = $5, ringing_agent_id = null
        where workspace_id = $1 and id = $2 and status = 'ringing' and ringing_agent_id = $3 returning ${columns}`,
       [workspaceId, id, agentId, socketId, at],
+    );
+    return row ?? null;
+  },
+  /**
+   * The customer answers us ringing them back, from one of their tabs: only a call still ringing is taken, in one
+   * conditional statement, so of two tabs answering exactly one wins. Null for the one that lost.
+   */
+  async answerRingBack(sql: Sql, workspaceId: string, id: string, socketId: string, at: Date): Promise<CallRecord | null> {
+    const [row] = await sql.query<CallRecord>(
+      `update calls set status = 'answered', answered_by = ringing_agent_id, customer_socket = $3, answered_at = $4,
+         ringing_agent_id = null
+       where workspace_id = $1 and id = $2 and status = 'ringing' and direction = 'outbound' returning ${columns}`,
+      [workspaceId, id, socketId, at],
     );
     return row ?? null;
   },

@@ -84,6 +84,29 @@ function ensureChromium() {
   return fs.existsSync('/usr/bin/chromium');
 }
 
+/**
+ * The voice lab the phone-line and TURN tests start for real: Debian's Janus (with its SIP plugin), Kamailio,
+ * baresip and coturn, installed with apt when missing and possible. Those tests also drive Chromium.
+ */
+function ensureVoiceLab() {
+  const wanted = [
+    ['/usr/bin/janus', 'janus'],
+    ['/usr/sbin/kamailio', 'kamailio'],
+    ['/usr/bin/baresip', 'baresip'],
+    ['/usr/bin/turnserver', 'coturn'],
+  ];
+  const missing = wanted.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
+  if (missing.length && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    process.stdout.write(`Installing Debian ${missing.join(', ')} for the voice lab…\n`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  }
+  const still = wanted.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
+  if (still.length) notes.push(`voice lab: ${still.join(', ')} missing and could not be installed, so its tests fail`);
+  ensureChromium();
+}
+
 const embeddedEnv = { ...process.env };
 delete embeddedEnv.DATABASE_URL;
 delete embeddedEnv.REDIS_URL;
@@ -105,7 +128,10 @@ tier('types', () => {
   check('types of the fault tests (tsc, no DOM)', 'npx', ['tsc', '-p', 'faults/tsconfig.json', '--noEmit']);
 });
 tier('unit', () => vitest('unit', 'unit', embeddedEnv));
-tier('integration', () => vitest('integration on the embedded PostgreSQL + in-process bus', 'integration', embeddedEnv));
+tier('integration', () => {
+  ensureVoiceLab();
+  vitest('integration on the embedded PostgreSQL + in-process bus', 'integration', embeddedEnv);
+});
 tier('integration-postgres', () => {
   if (!process.env.DATABASE_URL) {
     notes.push('integration on PostgreSQL: not run (DATABASE_URL is not set; .ci/run sets it)');

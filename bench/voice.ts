@@ -65,8 +65,11 @@ const arrivedMoreThan = (page: Page, n: number) =>
     (count) => (globalThis as unknown as { voiceBench: { arrived: number[] } }).voiceBench.arrived.length > count,
     n,
     // Polled on a timer: animation frames stop in a page that is not in front, and the times come from the observer.
-    { polling: 10 },
+    { polling: 10, timeout: 30_000 },
   );
+
+/** Where the run is, on stderr: a stalled step shows which one. */
+const progress = (what: string) => process.stderr.write(`voice bench: ${what}\n`);
 
 /** A customer may place 6 calls a minute (the widget's abuse limit): each visitor places at most this many. */
 const CALLS_PER_VISITOR = 5;
@@ -84,6 +87,7 @@ async function ringTimes(agent: Page, browser: Browser, url: string): Promise<nu
   let visitor: Page | null = null;
   for (let i = 0; i < RING_CALLS; i++) {
     visitor = await visitorFor(i, visitor, browser, url);
+    if (i % 10 === 0) progress(`ringing call ${i + 1} of ${RING_CALLS}`);
     const before = await arrivals(agent);
     await visitor.locator('[data-testid="wl-call"]').click();
     await arrivedMoreThan(agent, before);
@@ -100,6 +104,7 @@ async function setupTimes(agent: Page, browser: Browser, url: string): Promise<n
   let visitor: Page | null = null;
   for (let i = 0; i < ANSWERED_CALLS; i++) {
     visitor = await visitorFor(i, visitor, browser, url);
+    if (i % 5 === 0) progress(`answered call ${i + 1} of ${ANSWERED_CALLS}`);
     await visitor.locator('[data-testid="wl-call"]').click();
     await agent.locator('[data-testid="incoming-call"]').waitFor();
     const audio = Promise.all([firstAudioAt(agent), firstAudioAt(visitor)]);
@@ -116,12 +121,15 @@ async function setupTimes(agent: Page, browser: Browser, url: string): Promise<n
 /** The bare floor of ringing: a frame from one blank page through a bare `ws` relay into another page's DOM. */
 async function bareRingTimes(browser: Browser): Promise<number[]> {
   const relay = await startBaseline('bench/baselines/bareRelay.ts');
+  progress(`bare relay on port ${relay.port}`);
   try {
     const [sender, receiver] = await Promise.all([callPage(browser, [PROBES]), callPage(browser, [PROBES])]);
     await receiver.evaluate(`voiceBench.receiveFrom(${relay.port})`);
     await sender.evaluate(`voiceBench.sendTo(${relay.port})`);
+    progress('bare pages connected');
     const times: number[] = [];
     for (let i = 0; i < RING_CALLS; i++) {
+      if (i % 10 === 0) progress(`bare frame ${i + 1} of ${RING_CALLS}`);
       const sent = await sender.evaluate<number>(`voiceBench.send(${i})`);
       await arrivedMoreThan(receiver, i);
       times.push((await lastArrival(receiver)) - sent);
@@ -157,11 +165,15 @@ export async function voiceBenchmarks(): Promise<Figure[]> {
   const warmline = await startWarmline({ demo: true, env: { CALL_RING_SECONDS: '120' } });
   const browser = await launchChromium(FAKE_MEDIA);
   try {
+    // The floors first, in a browser that has not yet held any call.
+    progress('bare floor of ringing');
+    const bareRings = await bareRingTimes(browser);
+    progress('bare floor of call setup');
+    const bareSetups = await bareSetupTimes(browser);
     const agent = await signedInAgent(browser, warmline.url);
     const rings = await ringTimes(agent, browser, warmline.url);
     const setups = await setupTimes(agent, browser, warmline.url);
-    const bareRings = await bareRingTimes(browser);
-    const bareSetups = await bareSetupTimes(browser);
+    progress('calls held at once through the SIP bridge');
     return [
       figure(
         'voice.answer_ms_p95',

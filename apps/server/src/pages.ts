@@ -41,7 +41,7 @@ const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
  *
  * @example pagePolicy('<style>p{}</style>', 'https://help.example') // "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-…'; …"
  */
-export function pagePolicy(html: string, publicUrl: string, opts: { trustedTypes?: boolean } = {}): string {
+export function pagePolicy(html: string, publicUrl: string, opts: { trustedTypes?: boolean; connectTo?: string[] } = {}): string {
   const styleHashes = [...html.matchAll(INLINE_STYLE)].map(
     (m) => ` 'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
   );
@@ -50,7 +50,7 @@ export function pagePolicy(html: string, publicUrl: string, opts: { trustedTypes
     "script-src 'self'",
     `style-src 'self'${[...new Set(styleHashes)].join('')}`,
     "img-src 'self' https: data:",
-    `connect-src 'self' ${socketOrigin(publicUrl)}`,
+    `connect-src 'self' ${[socketOrigin(publicUrl), ...(opts.connectTo ?? [])].join(' ')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -71,14 +71,19 @@ function sendPage(
   reply: FastifyReply,
   services: Services,
   html: string,
-  opts: { cacheControl: string; trustedTypes?: boolean },
+  opts: { cacheControl: string; trustedTypes?: boolean; phoneLine?: boolean },
 ): FastifyReply {
+  // The agent app's phone line talks to Janus (docs/phone-lines.md): its socket is the one other place it connects.
+  const janus = opts.phoneLine && services.config.phoneLine ? [new URL(services.config.phoneLine.janusUrl).origin] : [];
   return reply
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', opts.cacheControl)
     .header('x-frame-options', 'DENY')
     .header('cross-origin-opener-policy', 'same-origin')
-    .header('content-security-policy', pagePolicy(html, services.config.publicUrl, { trustedTypes: opts.trustedTypes }))
+    .header(
+      'content-security-policy',
+      pagePolicy(html, services.config.publicUrl, { trustedTypes: opts.trustedTypes, connectTo: janus }),
+    )
     .send(html);
 }
 
@@ -119,7 +124,7 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
 
   const agentIndex = async (_request: FastifyRequest, reply: FastifyReply) => {
     const html = readOrNull(path.join(webPaths.agentDist, 'index.html')) ?? missingBuild('agent app');
-    return sendPage(reply, services, html, { cacheControl: 'no-cache', trustedTypes: true });
+    return sendPage(reply, services, html, { cacheControl: 'no-cache', trustedTypes: true, phoneLine: true });
   };
   app.get('/', async (_request, reply) => reply.redirect('/app'));
   page(app, '/app', agentIndex);

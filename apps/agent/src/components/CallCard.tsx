@@ -17,9 +17,11 @@ import {
   wrapUp,
 } from '../state/calls.ts';
 import { personName } from '../state/customerName.ts';
+import { usePhoneLine } from '../state/phoneLine.ts';
 import { Avatar } from './Avatar.tsx';
 import { CallTransferForm, HandedToMe, HandoffPending } from './CallTransfer.tsx';
 import { MoodWord } from './MoodWord.tsx';
+import { PhoneLineCall } from './PhoneLineCall.tsx';
 
 /** "3:05". */
 function clock(seconds: number): string {
@@ -239,13 +241,14 @@ export function CallCard() {
   const ringing = ringingForMe({ calls, here: null, muted, heldSince, notice, pending });
   const handed = handedToMe({ calls, here: null, muted, heldSince, notice, pending });
   const now = useNow(1000);
+  const onPhone = usePhoneLine((s) => s.call !== null);
   useCallKeys(ringing[0], here);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(dismissNotice, 6000);
     return () => clearTimeout(timer);
   }, [notice]);
-  if (!ringing.length && !handed.length && !here && !notice) return null;
+  if (!ringing.length && !handed.length && !here && !notice && !onPhone) return null;
   return (
     <div className="call-dock" aria-live="polite">
       {notice ? (
@@ -253,6 +256,7 @@ export function CallCard() {
           {notice}
         </p>
       ) : null}
+      <PhoneLineCall />
       {here?.status === 'ringing' && here.direction === 'outbound' ? <Outgoing call={here} now={now} /> : null}
       {here?.status === 'answered' ? <OnCall call={here} muted={muted} heldSince={heldSince} now={now} /> : null}
       {here?.status === 'ended' ? <WrapUp call={here} /> : null}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { conversationsApi } from '../api/endpoints.ts';
 import { ringBack, ringBackHere, useCalls } from '../state/calls.ts';
 import { customerName } from '../state/customerName.ts';
+import { dialPhone, phoneLineReady, usePhoneLine } from '../state/phoneLine.ts';
 import { formatClock } from '../state/time.ts';
 import { firstName } from '../state/transfer.ts';
 
@@ -23,6 +24,7 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
   /** Rang in their browser from here: once that call is over, what came of it is asked for. */
   const [rangInBrowser, setRangInBrowser] = useState(false);
   const live = useCalls((s) => ringBackHere(s, c.id));
+  const lineReady = usePhoneLine((s) => s.status === 'ready');
   const cb = c.callback;
   if (!cb || cb.status !== 'due') return null;
   const askOutcome = !!ring || (rangInBrowser && !live);
@@ -50,10 +52,24 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
         </p>
       ) : null}
       {ring ? (
-        ring.via === 'phone_line' ? (
-          <p className="callback-how">
-            Dial <a href={`tel:${ring.number}`}>{ring.number}</a> on the phone line, then record how it went.
-          </p>
+        ring.via === 'phone_line' && ring.sipUri ? (
+          <div className="callback-how">
+            <p>
+              {lineReady ? 'Ringing' : 'Dial'} <a href={`tel:${ring.number}`}>{ring.number}</a> on the phone line, then record how
+              it went.
+            </p>
+            {lineReady ? (
+              <button
+                type="button"
+                className="btn"
+                data-testid="callback-dial-again"
+                disabled={busy}
+                onClick={() => run(() => dialPhone(ring.number, ring.sipUri!, { id: c.customer.id, name: c.customer.name }))}
+              >
+                Dial again
+              </button>
+            ) : null}
+          </div>
         ) : (
           <p className="callback-how">
             No phone line is connected — call {who} on <a href={`tel:${ring.number}`}>{ring.number}</a> from your phone and record
@@ -92,7 +108,16 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
             className={cb.inBrowser ? 'btn' : 'btn btn-primary'}
             data-testid="callback-ring-phone"
             disabled={busy}
-            onClick={() => run(async () => setRing(await conversationsApi.ringCallback(c.id)))}
+            onClick={() =>
+              run(async () => {
+                const rung = await conversationsApi.ringCallback(c.id);
+                setRing(rung);
+                // With the phone line joined here, the browser dials the number itself.
+                if (rung.via === 'phone_line' && rung.sipUri && phoneLineReady()) {
+                  void dialPhone(rung.number, rung.sipUri, { id: c.customer.id, name: c.customer.name }).catch(() => undefined);
+                }
+              })
+            }
           >
             Call {who} on {cb.phone}
           </button>

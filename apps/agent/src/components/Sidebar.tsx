@@ -4,6 +4,7 @@ import { requestNotifications } from '../state/alerts.ts';
 import { signOut } from '../state/session.ts';
 import { useStore } from '../state/store.ts';
 import { Avatar } from './Avatar.tsx';
+import { PhoneLineStatus } from './PhoneLineStatus.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { Wordmark } from './Wordmark.tsx';
@@ -70,6 +71,7 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
         </div>
       </div>
       <PresenceSwitch presence={agent.presence} />
+      <PhoneLineStatus />
       <SearchBox />
 
       <nav className="nav" aria-label="Main">

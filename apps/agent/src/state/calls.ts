@@ -5,7 +5,7 @@ import { request } from '../api/http.ts';
 import { navigate, paths } from '../router.tsx';
 import { notify } from './alerts.ts';
 import { sendFrame } from './connection.ts';
-import { ring } from './ringer.ts';
+import { ringFor } from './ringer.ts';
 import { getState as getAppState, meId } from './store.ts';
 
 /** The calls of this agent that this tab shows: ringing for them, under way, or waiting for wrap-up notes. */
@@ -30,7 +30,7 @@ let early: { callId: string; signals: CallSignal[] } | null = null;
 
 function set(patch: Partial<CallsState>): void {
   state = { ...state, ...patch };
-  ring(ringingForMe().length > 0);
+  ringFor('calls', ringingForMe().length > 0);
   for (const l of listeners) l();
 }
 

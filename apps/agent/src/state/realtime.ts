@@ -20,6 +20,7 @@ import {
 import { customerName } from './customerName.ts';
 import { startedWaiting } from './inbox.ts';
 import { loadInbox, upsertConversation } from './inboxActions.ts';
+import { startPhoneLine } from './phoneLine.ts';
 import { type ConnectionState, getState, setState, viewerOf } from './store.ts';
 import { overviewMayHaveChanged } from './supervisorActions.ts';
 import { applyPresence } from './teamActions.ts';
@@ -117,6 +118,7 @@ function onReady(): void {
   loadInbox();
   loadAlerts();
   void loadLiveCalls();
+  void startPhoneLine();
   const openId = getState().openConversationId;
   if (openId) openConversation(openId);
 }

@@ -25,8 +25,17 @@ function ringOnce(): void {
 
 let timer: ReturnType<typeof setInterval> | null = null;
 
+const ringingSources = new Set<string>();
+
+/** Rings while any source (a Warmline call, the phone line) has a call ringing for me. */
+export function ringFor(source: string, on: boolean): void {
+  if (on) ringingSources.add(source);
+  else ringingSources.delete(source);
+  ring(ringingSources.size > 0);
+}
+
 /** Rings every three seconds while `on` (an incoming call), and stops at once when it is not. */
-export function ring(on: boolean): void {
+function ring(on: boolean): void {
   if (on && !timer) {
     ringOnce();
     timer = setInterval(ringOnce, 3000);

@@ -37,6 +37,8 @@ export interface JanusSipOptions {
   microphone?: () => Promise<MediaStream>;
   /** How long to gather ICE candidates before an offer or answer is sent with what was found. */
   gatherMs?: number;
+  /** Where the other party's voice plays, once their audio arrives. */
+  audio?: HTMLAudioElement;
 }
 
 interface JanusMessage {
@@ -213,6 +215,11 @@ export class JanusSipLine {
     await this.message({ request: 'hangup' });
   }
 
+  /** Silences my microphone (mute) without ending the call. */
+  setMicOn(on: boolean): void {
+    for (const track of this.microphone?.getAudioTracks() ?? []) track.enabled = on;
+  }
+
   /** Ends the Janus session and the socket. */
   close(): void {
     this.endCall();
@@ -231,6 +238,11 @@ export class JanusSipLine {
     for (const track of this.microphone.getAudioTracks()) pc.addTrack(track, this.microphone);
     pc.addEventListener('track', (event) => {
       this.remoteStream = event.streams[0] ?? new MediaStream([event.track]);
+      const audio = this.options.audio;
+      if (audio) {
+        audio.srcObject = this.remoteStream;
+        void audio.play().catch(() => {});
+      }
     });
     return pc;
   }

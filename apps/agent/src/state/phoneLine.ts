@@ -1,0 +1,197 @@
+import { useSyncExternalStore } from 'react';
+import { request } from '../api/http.ts';
+import { navigate, paths } from '../router.tsx';
+import type { JanusSipLine, SipLineEvent } from '../voice/janusSip.ts';
+import { notify } from './alerts.ts';
+import { ringFor } from './ringer.ts';
+
+/**
+ * The agent's phone line (docs/phone-lines.md): when this Warmline has one, the app signs in to it through Janus,
+ * phones ring here with the caller's story one click away, and due callbacks are dialled from the browser. The
+ * Janus client is loaded only for installs with a line.
+ */
+export interface PhoneCall {
+  direction: 'in' | 'out';
+  /** The caller's or dialled number, as the line gave it. */
+  number: string;
+  /** Who it is: the customer holding the number (a new one is made for an unknown number). */
+  customer: { id: string; name: string | null } | null;
+  phase: 'ringing' | 'dialling' | 'on' | 'ended';
+  /** When the phase began (ms). */
+  since: number;
+  /** Why it ended, when it did not end with a hang-up. */
+  problem: string | null;
+}
+
+export interface PhoneLineState {
+  status: 'none' | 'connecting' | 'ready' | 'failed';
+  problem: string | null;
+  call: PhoneCall | null;
+  muted: boolean;
+}
+
+interface LineAnswer {
+  line: {
+    janusUrl: string;
+    token: string;
+    account: { username: string; proxy: string; secret: string; displayName: string };
+  } | null;
+}
+
+let state: PhoneLineState = { status: 'none', problem: null, call: null, muted: false };
+const listeners = new Set<() => void>();
+let line: JanusSipLine | null = null;
+let starting: Promise<void> | null = null;
+let audio: HTMLAudioElement | null = null;
+
+function set(patch: Partial<PhoneLineState>): void {
+  state = { ...state, ...patch };
+  ringFor('phone', state.call?.phase === 'ringing');
+  for (const l of listeners) l();
+}
+
+function setCall(patch: Partial<PhoneCall> | null): void {
+  set({ call: patch && state.call ? { ...state.call, ...patch } : (patch as PhoneCall | null) });
+}
+
+export function usePhoneLine<T>(select: (s: PhoneLineState) => T): T {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => select(state),
+  );
+}
+
+/** "+254712345678" from a caller's SIP address ("sip:+254712345678@pbx.example.com"). */
+export function numberOf(caller: string): string {
+  return caller.replace(/^sips?:/, '').split('@')[0] ?? caller;
+}
+
+/** After sign-in and every reconnect: joins the phone line once, when this Warmline has one. */
+export function startPhoneLine(): Promise<void> {
+  if (line || starting) return starting ?? Promise.resolve();
+  starting = join().finally(() => {
+    starting = null;
+  });
+  return starting;
+}
+
+async function join(): Promise<void> {
+  const found = (await request('GET', '/voice/phone-line').catch(() => null)) as LineAnswer | null;
+  if (!found?.line) return;
+  set({ status: 'connecting', problem: null });
+  try {
+    const [{ JanusSipLine }, ice] = await Promise.all([
+      import('../voice/janusSip.ts'),
+      request('GET', '/voice/ice-servers').catch(() => ({ iceServers: [] })) as Promise<{ iceServers: RTCIceServer[] }>,
+    ]);
+    audio ??= document.createElement('audio');
+    audio.autoplay = true;
+    const joined = await JanusSipLine.connect({
+      url: found.line.janusUrl,
+      token: found.line.token,
+      iceServers: ice.iceServers,
+      audio,
+    });
+    joined.on(onLineEvent);
+    await joined.register(found.line.account);
+    line = joined;
+    set({ status: 'ready', problem: null });
+  } catch (err) {
+    set({ status: 'failed', problem: err instanceof Error ? err.message : 'The phone line could not be reached.' });
+  }
+}
+
+function onLineEvent(event: SipLineEvent): void {
+  if (event.type === 'incoming') void ringing(event.caller, event.displayName);
+  else if (event.type === 'accepted') setCall({ phase: 'on', since: Date.now() });
+  else if (event.type === 'hangup' && state.call && state.call.phase !== 'ended') {
+    const unanswered = state.call.phase === 'ringing' || state.call.phase === 'dialling';
+    setCall({ phase: 'ended', since: Date.now(), problem: unanswered ? `Not answered (${event.reason || event.code})` : null });
+  } else if (event.type === 'closed') {
+    line = null;
+    set({ status: 'failed', problem: 'The phone line disconnected. Reload to join it again.', call: null });
+  }
+}
+
+/**
+ * A phone rings the line (`caller`: its SIP address): who it is comes from Warmline, the customer with that number
+ * or a new one, and the number as Warmline reads it.
+ */
+async function ringing(caller: string, displayName: string | null): Promise<void> {
+  const shown = numberOf(caller);
+  set({
+    call: { direction: 'in', number: shown, customer: null, phase: 'ringing', since: Date.now(), problem: null },
+    muted: false,
+  });
+  const who = (await request('POST', '/voice/inbound-calls', { body: { from: caller } }).catch(() => null)) as {
+    customer: { id: string; name: string | null };
+    number: string | null;
+  } | null;
+  if (state.call?.number !== shown || state.call.phase !== 'ringing') return;
+  setCall({ customer: who?.customer ?? null, number: who?.number ?? shown });
+  const number = who?.number ?? shown;
+  if (document.visibilityState !== 'visible') {
+    notify(
+      `${who?.customer.name ?? displayName ?? number} is calling`,
+      'Answer in Warmline',
+      `warmline-phone-${number}`,
+      () => undefined,
+    );
+  }
+}
+
+export async function answerPhone(): Promise<void> {
+  const call = state.call;
+  if (!line || call?.phase !== 'ringing') return;
+  try {
+    await line.accept();
+    // Their story opens as they start speaking: nobody has to repeat it.
+    if (call.customer) navigate(paths.customer(call.customer.id));
+  } catch (err) {
+    setCall({ phase: 'ended', since: Date.now(), problem: err instanceof Error ? err.message : 'Could not answer.' });
+  }
+}
+
+export function declinePhone(): void {
+  if (!line || state.call?.phase !== 'ringing') return;
+  void line.decline().catch(() => undefined);
+  set({ call: null });
+}
+
+export function hangUpPhone(): void {
+  if (!line || !state.call || state.call.phase === 'ended') return;
+  void line.hangup().catch(() => undefined);
+  setCall({ phase: 'ended', since: Date.now(), problem: null });
+}
+
+export function toggleMutePhone(): void {
+  const muted = !state.muted;
+  line?.setMicOn(!muted);
+  set({ muted });
+}
+
+export function dismissPhoneCall(): void {
+  if (state.call?.phase === 'ended') set({ call: null });
+}
+
+/** Dials a customer through the line from this browser (a due callback): `uri` is the line's address for `number`. */
+export async function dialPhone(number: string, uri: string, customer: PhoneCall['customer']): Promise<void> {
+  if (!line) throw new Error('The phone line is not connected.');
+  if (state.call && state.call.phase !== 'ended') throw new Error('Finish the call under way first.');
+  set({ call: { direction: 'out', number, customer, phase: 'dialling', since: Date.now(), problem: null }, muted: false });
+  try {
+    await line.call(uri);
+  } catch (err) {
+    if (state.call?.phase !== 'ended') {
+      setCall({ phase: 'ended', since: Date.now(), problem: err instanceof Error ? err.message : 'The call did not connect.' });
+    }
+  }
+}
+
+/** For the callback card: is the line there to dial through? */
+export function phoneLineReady(): boolean {
+  return state.status === 'ready' && !!line;
+}

@@ -19,7 +19,7 @@ export function slashQuery(draft: string): string | null {
  * The saved replies a search finds, best first: every word of the query must appear in the shortcut, title or text;
  * a shortcut that starts with the query ranks first, then one that holds it, then the most used.
  */
-export function matchSavedReplies(replies: readonly SavedReply[], query: string): SavedReply[] {
+export function matchSavedReplies(replies: readonly SavedReply[], query: string, limit = PICKER_SIZE): SavedReply[] {
   const q = query.trim().toLowerCase();
   const words = q.split(/\s+/).filter(Boolean);
   const rank = (r: SavedReply) => (r.shortcut.startsWith(q) ? 0 : r.shortcut.includes(q) ? 1 : 2);
@@ -29,7 +29,7 @@ export function matchSavedReplies(replies: readonly SavedReply[], query: string)
       return words.every((w) => text.includes(w));
     })
     .sort((a, b) => rank(a) - rank(b) || b.uses - a.uses || a.shortcut.localeCompare(b.shortcut))
-    .slice(0, PICKER_SIZE);
+    .slice(0, limit);
 }
 
 let held: Promise<SavedReply[]> | null = null;

@@ -15,6 +15,7 @@ import {
   InvitePage,
   OrganizationPage,
   OrganizationsPage,
+  SavedRepliesPage,
   SupervisorPage,
   TeamPage,
 } from './lazyPages.tsx';
@@ -55,7 +56,13 @@ function Splash() {
 
 /** Which sidebar link a page sits under. */
 function placeOf(route: Route): SidebarPlace {
-  if (route.name === 'team' || route.name === 'supervisor' || route.name === 'customers' || route.name === 'organizations') {
+  if (
+    route.name === 'team' ||
+    route.name === 'supervisor' ||
+    route.name === 'customers' ||
+    route.name === 'organizations' ||
+    route.name === 'savedReplies'
+  ) {
     return route.name;
   }
   if (route.name === 'customer') return 'customers';
@@ -109,6 +116,7 @@ export function App() {
           {route.name === 'customer' ? <CustomerPage id={route.id} /> : null}
           {route.name === 'organizations' ? <OrganizationsPage /> : null}
           {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
+          {route.name === 'savedReplies' ? <SavedRepliesPage /> : null}
           {route.name === 'notFound' ? (
             <EmptyState title="Nothing lives here">
               <Link to={paths.inbox}>Back to the inbox</Link>

@@ -14,6 +14,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/app/customers/cu_1')).toEqual({ name: 'customer', id: 'cu_1' });
     expect(parseRoute('/app/organizations')).toEqual({ name: 'organizations' });
     expect(parseRoute('/app/organizations/org%201')).toEqual({ name: 'organization', id: 'org 1' });
+    expect(parseRoute('/app/saved-replies')).toEqual({ name: 'savedReplies' });
   });
 
   it('builds paths that read back as the same page', () => {

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'customer'; id: string }
   | { name: 'organizations' }
   | { name: 'organization'; id: string }
+  | { name: 'savedReplies' }
   | { name: 'notFound' };
 
 /** Reads a location pathname as a route. */
@@ -30,6 +31,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'customers' && parts.length === 1) return { name: 'customers' };
   if (parts[0] === 'customers' && parts[1] && parts.length === 2) return { name: 'customer', id: parts[1] };
   if (parts[0] === 'organizations' && parts.length === 1) return { name: 'organizations' };
+  if (parts[0] === 'saved-replies' && parts.length === 1) return { name: 'savedReplies' };
   if (parts[0] === 'organizations' && parts[1] && parts.length === 2) return { name: 'organization', id: parts[1] };
   return { name: 'notFound' };
 }
@@ -41,6 +43,7 @@ export const paths = {
   supervisor: `${BASE}/supervisor`,
   customers: `${BASE}/customers`,
   organizations: `${BASE}/organizations`,
+  savedReplies: `${BASE}/saved-replies`,
   conversation: (id: string) => `${BASE}/conversations/${encodeURIComponent(id)}`,
   customer: (id: string) => `${BASE}/customers/${encodeURIComponent(id)}`,
   organization: (id: string) => `${BASE}/organizations/${encodeURIComponent(id)}`,

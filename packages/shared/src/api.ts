@@ -129,6 +129,8 @@ export const ListConversationsQuery = z.object({
   status: z.enum(['open', 'resolved']).default('open'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
+  /** Only conversations carrying this tag (normalised as tags are kept). */
+  tag: z.string().max(200).optional(),
 });
 export const ConversationsResponse = z.object({ conversations: z.array(Conversation), nextCursor: z.string().nullable() });
 export const ConversationResponse = z.object({ conversation: Conversation });

@@ -176,6 +176,8 @@ export const Conversation = z.object({
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
   language: z.string().nullable(),
   skills: z.array(z.string()),
+  /** Labels agents put on it (normalised: lower case, see tags.ts), for filtering the inbox and reports. */
+  tags: z.array(z.string()).optional(),
   /** The place in line: a callback keeps the original one. */
   queueSince: z.string(),
   escalatedAt: z.string().nullable(),

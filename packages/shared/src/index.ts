@@ -6,5 +6,6 @@ export * from './domain.ts';
 export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';
+export * from './savedReplies.ts';
 export * from './waiting.ts';
 export * from './webUrl.ts';

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type * as Api from './api.ts';
 import type * as Customers from './customers.ts';
 import type * as Empathy from './empathy.ts';
+import type * as SavedReplies from './savedReplies.ts';
 
 export type { InboxView, SessionResponse, SupervisorOverview, WidgetSessionResponse, Workspace } from './api.ts';
 export type {
@@ -56,6 +57,7 @@ export type {
 export type { Alert, CompensationKind, Recovery, RecoveryStepBody } from './empathy.ts';
 export type { ErrorCode } from './errors.ts';
 export type { ClientFrame, ServerFrame } from './realtime.ts';
+export type { SavedReply } from './savedReplies.ts';
 
 type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -84,6 +86,14 @@ export type EntriesResponse = Out<typeof Api.EntriesResponse>;
 export type EntryResponse = Out<typeof Api.EntryResponse>;
 export type UpdateConversationBody = In<typeof Api.UpdateConversationBody>;
 export type TransferBody = In<typeof Api.TransferBody>;
+
+// ── saved replies and tags ────────────────────────────────────────────
+export type SavedRepliesResponse = Out<typeof SavedReplies.SavedRepliesResponse>;
+export type SavedReplyResponse = Out<typeof SavedReplies.SavedReplyResponse>;
+export type SavedReplyBody = In<typeof SavedReplies.SavedReplyBody>;
+export type UpdateSavedReplyBody = In<typeof SavedReplies.UpdateSavedReplyBody>;
+export type UsedSavedReply = Out<typeof SavedReplies.UsedSavedReply>;
+export type TagsResponse = Out<typeof SavedReplies.TagsResponse>;
 
 // ── empathy ───────────────────────────────────────────────────────────
 export type AlertsResponse = Out<typeof Empathy.AlertsResponse>;

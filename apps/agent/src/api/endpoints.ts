@@ -8,12 +8,14 @@ import type {
   InvitationResponse,
   Presence,
   RecoveryStepBody,
+  SavedReplyBody,
   StatusFilter,
   TeamBody,
   TransferBody,
   UpdateAgentBody,
   UpdateConversationBody,
   UpdateMeBody,
+  UpdateSavedReplyBody,
 } from '@warmline/shared/types';
 import { call } from './routes.ts';
 
@@ -64,8 +66,9 @@ export const supervisorApi = {
 };
 
 export const conversationsApi = {
-  list: (view: InboxView, status: StatusFilter, cursor?: string | null) =>
-    call('GET /conversations', { query: { view, status, limit: 50, cursor } }),
+  /** `tag`: only conversations carrying it. */
+  list: (view: InboxView, status: StatusFilter, cursor?: string | null, tag?: string | null) =>
+    call('GET /conversations', { query: { view, status, limit: 50, cursor, tag } }),
   counts: () => call('GET /conversations/counts'),
   get: (id: string) => call('GET /conversations/:id', { params: { id } }),
   entries: (id: string, after: number, limit = 200) =>
@@ -82,9 +85,24 @@ export const conversationsApi = {
   transfer: (id: string, input: TransferInput) => call('POST /conversations/:id/transfer', { params: { id }, body: input }),
   acceptTransfer: (id: string) => call('POST /conversations/:id/transfer/accept', { params: { id } }),
   declineTransfer: (id: string) => call('POST /conversations/:id/transfer/decline', { params: { id } }),
+  addTag: (id: string, tag: string) => call('POST /conversations/:id/tags', { params: { id }, body: { tag } }),
+  removeTag: (id: string, tag: string) => call('DELETE /conversations/:id/tags/:tag', { params: { id, tag } }),
   ringCallback: (id: string) => call('POST /conversations/:id/callback/ring', { params: { id } }),
   callbackOutcome: (id: string, outcome: CallbackOutcome) =>
     call('POST /conversations/:id/callback/outcome', { params: { id }, body: { outcome } }),
+};
+
+export const savedRepliesApi = {
+  list: () => call('GET /saved-replies'),
+  create: (input: SavedReplyBody) => call('POST /saved-replies', { body: input }),
+  update: (id: string, input: UpdateSavedReplyBody) => call('PATCH /saved-replies/:id', { params: { id }, body: input }),
+  remove: (id: string) => call('DELETE /saved-replies/:id', { params: { id } }),
+  /** The reply filled for this conversation's customer and for me; the server counts the use. */
+  use: (id: string, conversationId: string) => call('POST /saved-replies/:id/use', { params: { id }, body: { conversationId } }),
+};
+
+export const tagsApi = {
+  inUse: () => call('GET /tags'),
 };
 
 export const alertsApi = {

@@ -34,10 +34,14 @@ import type {
   Recovery,
   RecoveryResponse,
   RecoveryStepBody,
+  SavedRepliesResponse,
+  SavedReplyBody,
+  SavedReplyResponse,
   SearchResponse,
   SessionResponse,
   SignInBody,
   SupervisorOverview,
+  TagsResponse,
   TeamBody,
   TeamResponse,
   TeamsResponse,
@@ -48,7 +52,9 @@ import type {
   UpdateCustomerBody,
   UpdateMeBody,
   UpdateOrganizationBody,
+  UpdateSavedReplyBody,
   UpdateTeamBody,
+  UsedSavedReply,
 } from '@warmline/shared/types';
 import { type Method, request } from './http.ts';
 
@@ -124,6 +130,15 @@ export interface Routes {
   'POST /attributes': { body: AttributeDefinitionBody; response: unknown };
   'DELETE /attributes/:key': { response: undefined };
   'GET /search': { response: SearchResponse };
+
+  'GET /saved-replies': { response: SavedRepliesResponse };
+  'POST /saved-replies': { body: SavedReplyBody; response: SavedReplyResponse };
+  'PATCH /saved-replies/:id': { body: UpdateSavedReplyBody; response: SavedReplyResponse };
+  'DELETE /saved-replies/:id': { response: SavedRepliesResponse };
+  'POST /saved-replies/:id/use': { body: { conversationId: string }; response: UsedSavedReply };
+  'GET /tags': { response: TagsResponse };
+  'POST /conversations/:id/tags': { body: { tag: string }; response: ConversationResponse };
+  'DELETE /conversations/:id/tags/:tag': Conversation;
 }
 
 export type Route = keyof Routes;

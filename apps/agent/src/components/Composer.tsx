@@ -5,6 +5,7 @@ import { sendFrame } from '../state/connection.ts';
 import { sendMessage } from '../state/conversationActions.ts';
 import { useStore } from '../state/store.ts';
 import { CoachHints } from './CoachHints.tsx';
+import { useSavedReplyPicker } from './SavedReplyPicker.tsx';
 import { TypingSignal } from './typingSignal.ts';
 
 /** Unsent drafts per conversation, so switching conversations never loses half a reply. */
@@ -71,7 +72,17 @@ export function Composer({
     drafts.delete(conversationId);
   };
 
+  const picker = useSavedReplyPicker({
+    draft: body,
+    conversationId,
+    onFilled: (text) => {
+      change(text);
+      textarea.current?.focus();
+    },
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -111,6 +122,7 @@ export function Composer({
           ) : null}
         </span>
       </div>
+      {picker.element}
       <textarea
         ref={textarea}
         data-testid="composer"
@@ -122,10 +134,11 @@ export function Composer({
             ? 'Write a note for your team — the customer will not see it'
             : replyByEmail
               ? `Reply by email to ${replyByEmail}…`
-              : `Reply to ${customer}…`
+              : `Reply to ${customer}… (type / for saved replies)`
         }
         aria-label={note ? 'Internal note' : 'Reply'}
         aria-invalid={length.over}
+        {...picker.aria}
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => signal.stop()}

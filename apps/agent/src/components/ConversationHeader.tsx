@@ -17,6 +17,7 @@ import { CallbackChip, PriorityBadges } from './Badges.tsx';
 import { FailureFlagForm } from './FailureFlagForm.tsx';
 import { MoodTrail } from './MoodTrail.tsx';
 import { StatusPill } from './StatusPill.tsx';
+import { TagEditor } from './TagEditor.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 
 interface HeaderProps {
@@ -87,6 +88,7 @@ export function ConversationHeader({ conversation: c, entries, meId, now, transf
           {/* Upset and Service failure show as the pressed toggles on the right. */}
           <PriorityBadges conversation={c} only={resolved ? undefined : ['escalated']} />
         </div>
+        <TagEditor conversation={c} />
         {promise || (c.callback && !resolved) || transferText ? (
           <div className="convo-notices">
             {transferText ? (

@@ -3,6 +3,7 @@ import { Link, paths } from '../router.tsx';
 import { type BadgeKind, callbackChip, priorityBadges } from '../state/chips.ts';
 import { customerName } from '../state/customerName.ts';
 import { currentMood } from '../state/mood.ts';
+import { tagsOf } from '../state/tags.ts';
 import { formatDuration, LONG_WAIT_MS, since } from '../state/time.ts';
 import { firstName, transferTargetName } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
@@ -45,8 +46,14 @@ export function ConversationRow({ conversation: c, now, selected, unread, transf
   // How they feel now; an upset mood word stands in for the Upset badge.
   const mood = currentMood(c);
   const hideUpset: readonly BadgeKind[] = mood.coversUpsetBadge ? ['upset'] : [];
+  const tags = tagsOf(c);
   const hasTags =
-    transferForMe || handingTo || c.callback || mood.mood || priorityBadges(c).some((b) => !hideUpset.includes(b.kind));
+    tags.length > 0 ||
+    transferForMe ||
+    handingTo ||
+    c.callback ||
+    mood.mood ||
+    priorityBadges(c).some((b) => !hideUpset.includes(b.kind));
 
   return (
     <li>
@@ -93,6 +100,11 @@ export function ConversationRow({ conversation: c, now, selected, unread, transf
               ) : null}
               {c.status !== 'resolved' ? <CallbackChip conversation={c} now={now} /> : null}
               <PriorityBadges conversation={c} hide={hideUpset} />
+              {tags.map((tag) => (
+                <span key={tag} className="tag-chip tag-chip-quiet" data-testid="row-tag">
+                  {tag}
+                </span>
+              ))}
             </span>
           ) : null}
           <span className="row-bottom">

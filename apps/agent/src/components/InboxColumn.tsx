@@ -2,11 +2,12 @@ import type { InboxView } from '@warmline/shared';
 import { useMemo, useState } from 'react';
 import { useNow } from '../hooks/useNow.ts';
 import { listFor } from '../state/inbox.ts';
-import { loadInbox, loadMore, setAllStatus, setView } from '../state/inboxActions.ts';
+import { cursorKey, loadInbox, loadMore, setAllStatus, setTagFilter, setView } from '../state/inboxActions.ts';
 import { useStore, useViewer } from '../state/store.ts';
 import { isTransferForMe } from '../state/transfer.ts';
 import { ConversationRow } from './ConversationRow.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import { InboxTagFilter } from './InboxTagFilter.tsx';
 
 const TABS: Array<{ view: InboxView; label: string }> = [
   { view: 'waiting', label: 'Waiting' },
@@ -29,13 +30,14 @@ export function InboxColumn() {
   const unread = useStore((s) => s.unread);
   const openId = useStore((s) => s.openConversationId);
   const inboxState = useStore((s) => s.inboxState);
+  const tag = useStore((s) => s.tagFilter);
   const me = useViewer();
   const now = useNow(15_000);
   const [loadingMore, setLoadingMore] = useState(false);
 
   const status = view === 'all' ? allStatus : 'open';
-  const more = useStore((s) => Boolean(s.cursors[`${view}:${status}`]));
-  const rows = useMemo(() => listFor(conversations, view, status, me), [conversations, view, status, me]);
+  const more = useStore((s) => Boolean(s.cursors[cursorKey(view, status, tag)]));
+  const rows = useMemo(() => listFor(conversations, view, status, me, tag), [conversations, view, status, me, tag]);
 
   const onLoadMore = () => {
     setLoadingMore(true);
@@ -83,6 +85,8 @@ export function InboxColumn() {
         </fieldset>
       ) : null}
 
+      <InboxTagFilter />
+
       <div className="inbox-list">
         {inboxState === 'loading' && rows.length === 0 ? <p className="inbox-note">Loading conversations…</p> : null}
         {inboxState === 'error' && rows.length === 0 ? (
@@ -93,7 +97,14 @@ export function InboxColumn() {
             </button>
           </div>
         ) : null}
-        {inboxState === 'ready' && rows.length === 0 ? (
+        {inboxState === 'ready' && rows.length === 0 && tag ? (
+          <EmptyState title={`Nothing tagged “${tag}” here`} icon="inbox">
+            <button type="button" className="link-button" onClick={() => void setTagFilter(null)}>
+              Show every conversation
+            </button>
+          </EmptyState>
+        ) : null}
+        {inboxState === 'ready' && rows.length === 0 && !tag ? (
           <EmptyState
             title={view === 'all' && allStatus === 'resolved' ? 'Nothing resolved yet' : EMPTY[view].title}
             icon="inbox"

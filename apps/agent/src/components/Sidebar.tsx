@@ -11,7 +11,7 @@ import { Wordmark } from './Wordmark.tsx';
 
 const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', open: '', reconnecting: 'Reconnecting… messages will be sent' };
 
-export type SidebarPlace = 'inbox' | 'team' | 'supervisor' | 'customers' | 'organizations';
+export type SidebarPlace = 'inbox' | 'team' | 'supervisor' | 'customers' | 'organizations' | 'savedReplies';
 
 function NavItem({
   to,
@@ -95,6 +95,9 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
             ) : null}
           </NavItem>
         ) : null}
+        <NavItem to={paths.savedReplies} place="savedReplies" current={current}>
+          Saved replies
+        </NavItem>
         <NavItem to={paths.team} place="team" current={current}>
           {agent.role === 'admin' ? 'Team' : 'Profile'}
         </NavItem>

@@ -1,5 +1,6 @@
 import { type Conversation, type Entry, type InboxView, isWaitingForPerson } from '@warmline/shared';
 import type { InboxCountsData, StatusFilter } from '../api/endpoints.ts';
+import { passesTagFilter } from './tags.ts';
 import { isTransferForMe, type Viewer } from './transfer.ts';
 
 /**
@@ -29,15 +30,16 @@ export function compareFor(view: InboxView, me?: Viewer): (a: Conversation, b: C
   return recent;
 }
 
-/** The rows of one inbox tab, from every conversation the app knows. */
+/** The rows of one inbox tab, from every conversation the app knows (only those carrying `tag`, when given). */
 export function listFor(
   conversations: Readonly<Record<string, Conversation>>,
   view: InboxView,
   status: StatusFilter,
   me: Viewer,
+  tag: string | null = null,
 ): Conversation[] {
   return Object.values(conversations)
-    .filter((conversation) => belongsTo(view, status, conversation, me))
+    .filter((conversation) => belongsTo(view, status, conversation, me) && passesTagFilter(conversation, tag))
     .sort(compareFor(view, me));
 }
 

@@ -3,14 +3,16 @@ import { conversationsApi, type StatusFilter } from '../api/endpoints.ts';
 import { countsAfterChange, fresher, withHandoffs } from './inbox.ts';
 import { getState, setState, viewerOf } from './store.ts';
 
-const cursorKey = (view: InboxView, status: StatusFilter) => `${view}:${status}`;
+/** Where "Show more" continues a tab: per view and status, and per tag while the inbox is filtered by one. */
+export const cursorKey = (view: InboxView, status: StatusFilter, tag: string | null = null) =>
+  tag ? `${view}:${status}:${tag}` : `${view}:${status}`;
 
 /**
  * Reads the inbox afresh (on start and after every reconnect). Conversations the app no longer sees in any
  * list are dropped, except the open one, so a missed change while offline cannot leave a stale row behind.
  */
 export async function loadInbox(): Promise<void> {
-  const { allStatus, openConversationId } = getState();
+  const { allStatus, openConversationId, tagFilter, view } = getState();
   const reads: Array<[InboxView, StatusFilter]> = [
     ['waiting', 'open'],
     ['mine', 'open'],
@@ -35,6 +37,7 @@ export async function loadInbox(): Promise<void> {
       });
       return { conversations, cursors, counts: withHandoffs(counts, conversations, viewerOf(s)), inboxState: 'ready' };
     });
+    if (tagFilter) await readTagged(view, view === 'all' ? allStatus : 'open', tagFilter);
   } catch {
     setState((s) => ({ inboxState: s.inboxState === 'ready' ? 'ready' : 'error' }));
   }
@@ -42,23 +45,47 @@ export async function loadInbox(): Promise<void> {
 
 /** Fetches the next page of a tab. */
 export async function loadMore(view: InboxView, status: StatusFilter): Promise<void> {
-  const cursor = getState().cursors[cursorKey(view, status)];
+  const tag = getState().tagFilter;
+  const key = cursorKey(view, status, tag);
+  const cursor = getState().cursors[key];
   if (!cursor) return;
-  const page = await conversationsApi.list(view, status, cursor);
+  const page = await conversationsApi.list(view, status, cursor, tag);
   setState((s) => {
     const conversations = { ...s.conversations };
     for (const c of page.conversations) conversations[c.id] = fresher(conversations[c.id], c);
-    return { conversations, cursors: { ...s.cursors, [cursorKey(view, status)]: page.nextCursor } };
+    return { conversations, cursors: { ...s.cursors, [key]: page.nextCursor } };
+  });
+}
+
+/** Reads a tab's first page of conversations carrying `tag`: the filter shows them all, not only those already held. */
+async function readTagged(view: InboxView, status: StatusFilter, tag: string): Promise<void> {
+  const list = await conversationsApi.list(view, status, null, tag).catch(() => null);
+  if (!list) return;
+  setState((s) => {
+    const conversations = { ...s.conversations };
+    for (const c of list.conversations) conversations[c.id] = fresher(conversations[c.id], c);
+    return { conversations, cursors: { ...s.cursors, [cursorKey(view, status, tag)]: list.nextCursor } };
   });
 }
 
 export function setView(view: InboxView): void {
   setState({ view });
+  const { tagFilter, allStatus } = getState();
+  if (tagFilter) void readTagged(view, view === 'all' ? allStatus : 'open', tagFilter);
+}
+
+/** Shows only the conversations carrying `tag` (null: all again). */
+export async function setTagFilter(tag: string | null): Promise<void> {
+  setState({ tagFilter: tag });
+  const { view, allStatus } = getState();
+  if (tag) await readTagged(view, view === 'all' ? allStatus : 'open', tag);
 }
 
 /** Switches All between open and resolved; resolved conversations are read on demand. */
 export async function setAllStatus(status: StatusFilter): Promise<void> {
   setState({ allStatus: status });
+  const { tagFilter } = getState();
+  if (tagFilter) await readTagged('all', status, tagFilter);
   if (status !== 'resolved') return;
   const list = await conversationsApi.list('all', 'resolved').catch(() => null);
   if (!list) return;

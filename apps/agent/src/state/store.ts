@@ -25,6 +25,8 @@ export interface AppState {
   focused: boolean;
   view: InboxView;
   allStatus: StatusFilter;
+  /** The inbox shows only conversations carrying this tag (null: all of them). */
+  tagFilter: string | null;
   conversations: Readonly<Record<string, Conversation>>;
   /** Cursor for "load more", per `view:status`; null when the server has nothing more. */
   cursors: Readonly<Record<string, string | null>>;
@@ -67,6 +69,7 @@ export function initialState(): AppState {
     focused: typeof document === 'undefined' ? true : document.hasFocus(),
     view: 'waiting',
     allStatus: 'open',
+    tagFilter: null,
     conversations: {},
     cursors: {},
     inboxState: 'loading',

@@ -95,6 +95,16 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'POST /api/v1/conversations/:id/transfer/accept': { insider: 'colleague' },
   'POST /api/v1/conversations/:id/transfer/decline': { insider: 'colleague' },
   'GET /api/v1/teams': { shows: (v) => [v.ids.teamId] },
+  'GET /api/v1/tags': { insider: 'member', shows: (v) => [v.ids.tag] },
+  'POST /api/v1/conversations/:id/tags': { insider: 'member', body: () => ({ tag: 'callback-asked' }) },
+  'DELETE /api/v1/conversations/:id/tags/:tag': { insider: 'member' },
+  'GET /api/v1/saved-replies': { shows: (v) => [v.ids.savedReplyId] },
+  'POST /api/v1/saved-replies': {
+    body: () => ({ shortcut: 'thanks', title: 'Thanks', body: 'Thank you, {{customer.first_name}}' }),
+  },
+  'PATCH /api/v1/saved-replies/:id': { body: () => ({ title: 'Renamed reply' }) },
+  'DELETE /api/v1/saved-replies/:id': {},
+  'POST /api/v1/saved-replies/:id/use': { insider: 'member', shows: (v) => [`Hi ${v.customerName}`] },
   'POST /api/v1/teams': {},
   'PATCH /api/v1/teams/:id': { body: () => ({ name: 'Renamed team' }) },
   'PUT /api/v1/teams/:id/members': { body: (v) => ({ agentIds: [v.ids.memberId] }) },
@@ -192,6 +202,7 @@ export function targetOf(url: string, name: string, v: Victim): string {
   if (name === 'customerId') return v.ids.customerId;
   if (name === 'token') return v.invitationToken;
   if (name === 'key') return 'plan';
+  if (name === 'tag') return v.ids.tag;
   const collection = url.split('/:')[0]!.split('/').at(-1);
   const byCollection: Record<string, string> = {
     conversations: v.ids.conversationId,
@@ -202,6 +213,7 @@ export function targetOf(url: string, name: string, v: Victim): string {
     'customer-merges': v.ids.mergeId,
     alerts: v.ids.alertId,
     calls: v.ids.callId,
+    'saved-replies': v.ids.savedReplyId,
   };
   const id = name === 'id' ? byCollection[collection ?? ''] : undefined;
   if (!id) throw new Error(`${url}: no victim object for :${name} — add one to targetOf`);

@@ -73,6 +73,12 @@ export async function buildVictim(t: TestServer) {
     .id as string;
   await ok(as(admin).put(`/api/v1/organizations/${organizationId}/members/${customerId}`, { role: 'buyer' }));
   await ok(as(admin).post('/api/v1/attributes', { key: 'plan', label: secret('attribute'), type: 'text' }));
+  await ok(as(member).post(`${url}/tags`, { tag: secret('tag') }));
+  const savedReplyId = (
+    await ok(
+      as(admin).post('/api/v1/saved-replies', { shortcut: secret('reply'), title: 'Hello', body: 'Hi {{customer.first_name}}' }),
+    )
+  ).savedReply.id as string;
 
   const newCustomer = async (who: string) =>
     (await ok(as(admin).post('/api/v1/customers', { name: secret(who) }))).customer.id as string;
@@ -106,12 +112,14 @@ export async function buildVictim(t: TestServer) {
     keptId,
     spareId,
     callId: placed.id,
+    tag: secret('tag'),
+    savedReplyId,
   };
   /** What only those who may read the restricted conversation may see. */
   const ofTheConversation = [
     chat.conversationId,
     alert.id,
-    ...['message', 'note', 'failure', 'handoff', 'alert'].map(secret),
+    ...['message', 'note', 'failure', 'handoff', 'alert', 'tag'].map(secret),
     placed.id,
   ];
   /** What only the agents of this workspace and the customer themselves may see. */
@@ -130,13 +138,15 @@ export async function buildVictim(t: TestServer) {
     ...Object.values(ids),
     workspace.id,
     invitationToken,
-    ...['shop', 'member', 'team', 'organization', 'attribute', 'kept', 'merged', 'spare', 'invitee'].map(secret),
+    ...['shop', 'member', 'team', 'organization', 'attribute', 'kept', 'merged', 'spare', 'invitee', 'reply'].map(secret),
   ];
   return {
     workspace,
     ids,
     invitationToken,
     adminEmail: adminRecord.email,
+    /** The customer's name, one word: what a saved reply greets them by. */
+    customerName: secret('name'),
     /** Signed in: an admin, the assignee (in the restricted team), the colleague the transfer is offered to, and an agent outside the team. */
     admin,
     member,

@@ -94,6 +94,14 @@ const API_ROUTES = [
   'post /api/v1/conversations/{id}/callback/ring',
   'post /api/v1/conversations/{id}/callback/outcome',
   'post /api/v1/voice/inbound-calls',
+  'get /api/v1/tags',
+  'post /api/v1/conversations/{id}/tags',
+  'delete /api/v1/conversations/{id}/tags/{tag}',
+  'get /api/v1/saved-replies',
+  'post /api/v1/saved-replies',
+  'patch /api/v1/saved-replies/{id}',
+  'delete /api/v1/saved-replies/{id}',
+  'post /api/v1/saved-replies/{id}/use',
 ];
 
 describe(`operating the server (${backend})`, () => {

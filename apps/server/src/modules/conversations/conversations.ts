@@ -9,6 +9,7 @@ import { conversationFor } from './access.ts';
 import { eventEntry } from './eventEntries.ts';
 import { callbacks } from './repository/callbacks.ts';
 import { conversations } from './repository/conversations.ts';
+import { tagOf } from './tags.ts';
 import { pushConversationChanged, viewOf, viewsOf } from './views.ts';
 
 /** Assigns a conversation to a colleague (or to nobody); "take" is assigning it to yourself. */
@@ -92,7 +93,13 @@ export async function getConversation(services: Services, actor: Actor, conversa
 export async function listConversations(
   services: Services,
   actor: AgentActor,
-  input: { view: InboxView; status: 'open' | 'resolved'; limit: number; cursor?: string | undefined },
+  input: {
+    view: InboxView;
+    status: 'open' | 'resolved';
+    limit: number;
+    cursor?: string | undefined;
+    tag?: string | undefined;
+  },
 ): Promise<{ conversations: Conversation[]; nextCursor: string | null }> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const rows = await conversations.list(services.db, actor.workspaceId, {
@@ -102,6 +109,7 @@ export async function listConversations(
     role: actor.role,
     limit: input.limit + 1,
     after,
+    tag: input.tag === undefined ? undefined : tagOf(input.tag),
   });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);

@@ -23,4 +23,6 @@ export { deliveries } from './repository/deliveries.ts';
 export { entries } from './repository/entries.ts';
 export { conversationRoutes } from './routes.ts';
 export { markRead, signalTyping } from './signals.ts';
+export { tagRoutes } from './tagRoutes.ts';
+export { tagOf } from './tags.ts';
 export { pushConversationChanged, viewOf, viewsOf } from './views.ts';

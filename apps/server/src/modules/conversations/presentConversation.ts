@@ -49,6 +49,7 @@ export function presentConversation(c: ConversationRecord, extras: ConversationE
     team: c.teamId ? { id: c.teamId, name: c.teamName ?? '' } : null,
     language: c.language,
     skills: c.skills,
+    tags: c.tags,
     queueSince: iso(c.queueSince),
     escalatedAt: isoOrNull(c.escalatedAt),
     transfers: c.transfers,

@@ -43,6 +43,7 @@ export interface ConversationRecord {
   teamName: string | null;
   language: string | null;
   skills: string[];
+  tags: string[];
   upset: boolean;
   /** The emotion of the customer's latest message. */
   mood: Emotion | null;
@@ -97,7 +98,7 @@ export const select = `select c.id, c.workspace_id as "workspaceId", c.customer_
   c.reply_email as "replyEmail", c.customer_read_seq as "customerReadSeq", c.agent_read_seq as "agentReadSeq",
   c.started_at as "startedAt", c.human_connected_at as "humanConnectedAt", c.first_response_at as "firstResponseAt",
   c.resolved_at as "resolvedAt", c.updated_at as "updatedAt",
-  c.team_id as "teamId", t.name as "teamName", c.language, c.skills, c.upset, c.mood, c.service_failure as "serviceFailure",
+  c.team_id as "teamId", t.name as "teamName", c.language, c.skills, c.tags, c.upset, c.mood, c.service_failure as "serviceFailure",
   c.escalated_at as "escalatedAt", c.queue_since as "queueSince", c.transfers, c.pending_transfer as "pendingTransfer",
   c.preferred_agent_id as "preferredAgentId", c.preferred_reason as "preferredReason", c.preferred_until as "preferredUntil", c.preferred_since as "preferredSince"
   from conversations c join customers cu on cu.id = c.customer_id left join agents a on a.id = c.assignee_id
@@ -110,6 +111,8 @@ export interface ListFilter {
   /** Agents see only what their teams allow (visibility.ts); supervisors and admins see everything. */
   role: AgentRole;
   limit: number;
+  /** Only conversations carrying this (normalised) tag. */
+  tag?: string | undefined;
   /** Keyset cursor: the sort timestamp and id of the last row already returned. */
   after?: { at: string; id: string } | undefined;
 }
@@ -126,6 +129,7 @@ function listQuery(f: ListFilter): { where: string[]; order: string; sortColumn:
   else if (f.status === 'resolved') where.push(`c.status = 'resolved'`);
   else where.push(`c.status <> 'resolved'`);
   if (f.view === 'mine') where.push(`c.assignee_id = ${p(f.agentId)}`);
+  if (f.tag) where.push(`c.tags @> array[${p(f.tag)}::text]`);
   if (f.role === 'agent') where.push(conversationVisibleSql('c', `${p(f.agentId)}::uuid`, p(f.role)));
   const ascending = f.view === 'waiting';
   const sortColumn = ascending ? 'c.started_at' : 'c.updated_at';

@@ -1,0 +1,2 @@
+export { savedReplyRoutes } from './routes.ts';
+export { listSavedReplies, useSavedReply } from './savedReplies.ts';

@@ -1,6 +1,6 @@
 import type { ClientFrame } from '@warmline/shared';
 import type { Services } from '../../core/context.ts';
-import { Invalid } from '../../core/errors.ts';
+import { Invalid, NotFound } from '../../core/errors.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import type { Connection } from '../../modules/realtime/index.ts';
 import {
@@ -57,7 +57,8 @@ export async function onCallFrame(services: Services, limiter: RateLimiter, conn
       else await declineCall(services, actor, frame);
       return;
     case 'call.ring_back': {
-      if (actor.kind !== 'agent') throw new Invalid('Only an agent rings a customer back.');
+      // Naming a conversation, a customer is told what anyone who may not act on it is told.
+      if (actor.kind !== 'agent') throw new NotFound('Conversation');
       onCalls.add(conn);
       const rung = await ringBack(services, actor, { conversationId: frame.conversationId, socketId: conn.id });
       return conn.send({ type: 'call', call: rung.call, here: true, iceServers: rung.iceServers });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Currency, DayHours, Greeting, Holiday, Holidays, Languages, WidgetColor } from './branding.ts';
 import { VerifiedUser } from './customers.ts';
 import {
   Agent,
@@ -228,11 +229,6 @@ export const BookCallbackBody = z.object({
 export const BookCallbackResponse = z.object({ callback: Callback, conversation: VisitorConversation, text: z.string() });
 
 // ── workspace settings ────────────────────────────────────────────────
-const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'times are HH:MM, e.g. 09:00 or 24:00' });
-const DayHours = z
-  .tuple([HourMinute, HourMinute])
-  .nullable()
-  .refine((d) => d === null || d[0] < d[1], { message: 'a day must open before it closes' });
 export const OpeningHours = z.object({
   mon: DayHours.optional(),
   tue: DayHours.optional(),
@@ -263,6 +259,18 @@ export const WorkspaceSettings = z.object({
   phoneCountry: z.string().nullable(),
   /** Websites whose pages may open the widget's live connection; empty: any. */
   allowedOrigins: z.array(z.string()),
+  /** What the widget says before anyone writes. */
+  greeting: z.string(),
+  /** The workspace's logo, served by Warmline (`/files/…`), or null. */
+  logoUrl: z.string().nullable(),
+  /** #RRGGBB: the widget's launcher, header and the customer's bubbles. */
+  widgetColor: z.string(),
+  /** ISO 4217, for amounts shown to agents (orders, refunds). */
+  currency: z.string(),
+  /** The languages the business answers in (BCP 47 tags), most used first. */
+  languages: z.array(z.string()),
+  /** Days the usual opening hours do not hold, soonest first. */
+  holidays: z.array(Holiday),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 export const WorkspaceSettingsResponse = z.object({ workspace: WorkspaceSettings });
@@ -292,4 +300,12 @@ export const UpdateWorkspaceBody = z.object({
     .nullable()
     .optional(),
   allowedOrigins: z.array(WebsiteOrigin).max(50).optional(),
+  greeting: Greeting.optional(),
+  /** null removes the logo; a new one is uploaded with PUT /api/v1/workspace/logo. */
+  logoUrl: z.null().optional(),
+  widgetColor: WidgetColor.optional(),
+  currency: Currency.optional(),
+  languages: Languages.optional(),
+  holidays: Holidays.optional(),
 });
+export const LogoUploadQuery = z.object({ name: z.string().max(200).optional() });

@@ -8,3 +8,5 @@ export * from './errors.ts';
 export * from './realtime.ts';
 export * from './waiting.ts';
 export * from './webUrl.ts';
+export * from './branding.ts';
+export * from './colour.ts';

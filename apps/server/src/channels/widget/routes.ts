@@ -42,11 +42,11 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     tag: 'widget',
     summary: "The workspace's name, greeting, colour and logo, as the widget shows them before anyone writes (public, cached a minute)",
     auth: 'none',
-    query: WidgetConfigParams,
+    params: WidgetConfigParams,
     responses: { 200: WidgetConfig },
-    handler: async ({ query, reply }) => {
+    handler: async ({ params, reply }) => {
       reply.header('cache-control', 'public, max-age=60');
-      return widgetConfig(services, query.workspace);
+      return widgetConfig(services, params.key);
     },
   });
 

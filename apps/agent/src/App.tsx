@@ -15,6 +15,7 @@ import {
   InvitePage,
   OrganizationPage,
   OrganizationsPage,
+  SettingsPage,
   SupervisorPage,
   TeamPage,
 } from './lazyPages.tsx';
@@ -60,6 +61,7 @@ function placeOf(route: Route): SidebarPlace {
   }
   if (route.name === 'customer') return 'customers';
   if (route.name === 'organization') return 'organizations';
+  if (route.name === 'settings') return 'settings';
   return 'inbox';
 }
 
@@ -109,6 +111,7 @@ export function App() {
           {route.name === 'customer' ? <CustomerPage id={route.id} /> : null}
           {route.name === 'organizations' ? <OrganizationsPage /> : null}
           {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
+          {route.name === 'settings' ? <SettingsPage section={route.section} /> : null}
           {route.name === 'notFound' ? (
             <EmptyState title="Nothing lives here">
               <Link to={paths.inbox}>Back to the inbox</Link>

@@ -15,3 +15,4 @@ export const CustomerPage = page(async () => (await import('./pages/CustomerPage
 export const OrganizationsPage = page(async () => (await import('./pages/OrganizationsPage.tsx')).OrganizationsPage);
 export const OrganizationPage = page(async () => (await import('./pages/OrganizationPage.tsx')).OrganizationPage);
 export const InvitePage = page(async () => (await import('./pages/InvitePage.tsx')).InvitePage);
+export const SettingsPage = page(async () => (await import('./pages/SettingsPage.tsx')).SettingsPage);

@@ -17,11 +17,9 @@ export const WidgetColor = z
   .transform((c) => c.toLowerCase());
 
 const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
-export const Currency = z
-  .string()
-  .refine((c) => /^[A-Z]{3}$/.test(c) && knownCurrencies.has(c), {
-    message: 'currency is a three-letter ISO 4217 code such as EUR, KES or USD',
-  });
+export const Currency = z.string().refine((c) => /^[A-Z]{3}$/.test(c) && knownCurrencies.has(c), {
+  message: 'currency is a three-letter ISO 4217 code such as EUR, KES or USD',
+});
 
 function canonicalLanguage(tag: string): string | null {
   try {
@@ -36,7 +34,8 @@ export const Languages = z
   .max(20)
   .superRefine((tags, ctx) => {
     for (const tag of tags) {
-      if (!canonicalLanguage(tag)) ctx.addIssue({ code: 'custom', message: `languages: "${tag}" is not a language tag such as en or sw-KE` });
+      if (!canonicalLanguage(tag))
+        ctx.addIssue({ code: 'custom', message: `languages: "${tag}" is not a language tag such as en or sw-KE` });
     }
   })
   .transform((tags) => [...new Set(tags.map((t) => canonicalLanguage(t)!))]);

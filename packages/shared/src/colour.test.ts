@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastWithWhite, darker } from './colour.ts';
+import { contrastWithWhite, darker, lighter } from './colour.ts';
 
 describe('widget colour', () => {
   it('measures how white text reads on a colour', () => {
@@ -11,5 +11,9 @@ describe('widget colour', () => {
   it('darkens a colour towards black', () => {
     expect(darker('#c8c8c8', 0.5)).toBe('#646464');
     expect(darker('#000000')).toBe('#000000');
+  });
+  it('lightens a colour towards white', () => {
+    expect(lighter('#000000', 0.5)).toBe('#808080');
+    expect(lighter('#ffffff')).toBe('#ffffff');
   });
 });

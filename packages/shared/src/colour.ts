@@ -30,3 +30,14 @@ export function darker(hex: string, amount = 0.18): string {
       .padStart(2, '0');
   return `#${part(1)}${part(3)}${part(5)}`;
 }
+
+/** `hex` mixed towards white by `amount` (0–1): a soft wash of the widget colour behind a chosen option. */
+export function lighter(hex: string, amount = 0.9): string {
+  const part = (at: number) => {
+    const c = Number.parseInt(hex.slice(at, at + 2), 16);
+    return Math.round(c + (255 - c) * amount)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${part(1)}${part(3)}${part(5)}`;
+}

@@ -1,6 +1,8 @@
 export * from './api.ts';
+export * from './branding.ts';
 export * from './calls.ts';
 export * from './coach.ts';
+export * from './colour.ts';
 export * from './customers.ts';
 export * from './domain.ts';
 export * from './empathy.ts';
@@ -8,5 +10,3 @@ export * from './errors.ts';
 export * from './realtime.ts';
 export * from './waiting.ts';
 export * from './webUrl.ts';
-export * from './branding.ts';
-export * from './colour.ts';

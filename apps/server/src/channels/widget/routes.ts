@@ -40,7 +40,8 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     method: 'GET',
     url: '/api/v1/widget/config/:key',
     tag: 'widget',
-    summary: "The workspace's name, greeting, colour and logo, as the widget shows them before anyone writes (public, cached a minute)",
+    summary:
+      "The workspace's name, greeting, colour and logo, as the widget shows them before anyone writes (public, cached a minute)",
     auth: 'none',
     params: WidgetConfigParams,
     responses: { 200: WidgetConfig },

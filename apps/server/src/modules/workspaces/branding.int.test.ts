@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAgent, buildConversation, buildWorkspace, client, type Signed, signIn } from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
-import { images } from '../files/images.testing.ts';
+
+const images = {
+  /** A 1×1 PNG. */
+  png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+  /** A 1×1 GIF. */
+  gif: Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAACAkQBADs=', 'base64'),
+  html: Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>'),
+};
 
 let t: TestServer;
 beforeAll(async () => {
@@ -15,7 +22,10 @@ async function uploadLogo(who: Signed, bytes: Buffer, type = 'image/png') {
     headers: { 'content-type': type, cookie: who.cookie, 'x-csrf-token': who.csrfToken },
     body: bytes,
   });
-  return { status: res.status, body: (await res.json()) as { workspace: { logoUrl: string | null }; error?: { message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { workspace: { logoUrl: string | null }; error?: { message: string } },
+  };
 }
 
 describe(`workspace branding and the widget's config (${backend})`, () => {
@@ -123,7 +133,7 @@ describe(`workspace branding and the widget's config (${backend})`, () => {
     }
     const outsider = await signIn(t, await buildAgent(t, await buildWorkspace(t), { role: 'admin' }));
     await client(t, outsider).patch('/api/v1/workspace', { greeting: 'Not yours' });
-    const config = await (await fetch(`${t.url}/api/v1/widget/config/${workspace.key}`)).json();
+    const config = (await (await fetch(`${t.url}/api/v1/widget/config/${workspace.key}`)).json()) as { greeting: string };
     expect(config.greeting).not.toBe('Not yours');
   });
 

@@ -78,7 +78,13 @@ describe('holidays', () => {
     expect(isWithinOpeningHours(at('2026-12-24T13:00:00Z'), at('2026-12-24T13:30:00Z'), weekdays, 'UTC', holidays)).toBe(false);
     // 22:30 UTC on the 24th is already the 25th in Nairobi.
     expect(
-      isWithinOpeningHours(at('2026-12-24T22:30:00Z'), at('2026-12-24T23:00:00Z'), { thu: ['00:00', '24:00'], fri: ['00:00', '24:00'] }, 'Africa/Nairobi', holidays),
+      isWithinOpeningHours(
+        at('2026-12-24T22:30:00Z'),
+        at('2026-12-24T23:00:00Z'),
+        { thu: ['00:00', '24:00'], fri: ['00:00', '24:00'] },
+        'Africa/Nairobi',
+        holidays,
+      ),
     ).toBe(false);
     const windows = callbackWindows(at('2026-12-24T11:55:00Z'), weekdays, 'UTC', 1, 10, holidays);
     expect(windows[0]!.start.toISOString()).toBe('2026-12-28T09:00:00.000Z');

@@ -105,9 +105,12 @@ describe('a fresh install, set up end to end in the app by its first admin', () 
     expect(await admin.locator('[data-testid="logo-preview"]').getAttribute('src')).toMatch(/^\/files\//);
     await admin.mouse.move(0, 0);
     await shot(admin, 'settings-workspace');
-    await admin.setViewportSize({ width: 390, height: 844 });
-    await shot(admin, 'settings-workspace-phone');
-    await admin.setViewportSize({ width: 1280, height: 800 });
+    const phone = await adminContext.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${warmline.url}/app/settings/workspace`);
+    await phone.locator('[data-testid="logo-preview"]').waitFor();
+    await shot(phone, 'settings-workspace-phone');
+    await phone.close();
   });
 
   it('sets the time zone, the week and a holiday, told plainly what is missing', async () => {

@@ -70,7 +70,7 @@ function IdentitySecret() {
     }
   };
   return (
-    <section className="card" aria-labelledby="secret-title">
+    <section className="card secret-card" aria-labelledby="secret-title">
       <h2 className="card-title" id="secret-title">
         Signed-in customers
       </h2>

@@ -75,6 +75,8 @@ export const UpdateMeBody = z.object({
   displayName: z.string().trim().min(1).max(80).optional(),
   /** A photo's http(s) address (Warmline fetches it once and serves it itself), or the photo Warmline serves now. */
   avatarUrl: webUrl({ servedPaths: true }).nullable().optional(),
+  /** false: no email about customers missed (the desktop notification stays). */
+  missedContactEmails: z.boolean().optional(),
 });
 /** An uploaded photo's own file name, kept cleaned beside it. */
 export const AvatarUploadQuery = z.object({ name: z.string().max(1000).optional() });

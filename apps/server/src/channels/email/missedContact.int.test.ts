@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgent, buildConversation, buildWorkspace, runDueJobs } from '../../testing/factories.ts';
+import { buildAgent, buildConversation, buildWorkspace, client, runDueJobs, signIn } from '../../testing/factories.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 
@@ -21,7 +21,10 @@ async function aminaLetSomeoneWait(opts: { optedOut?: boolean } = {}) {
   const workspace = await buildWorkspace(t, { name: `Rosie's Bakery ${randomUUID().slice(0, 4)}` });
   const email = `amina-${randomUUID().slice(0, 8)}@bakery.test`;
   const amina = await buildAgent(t, workspace, { displayName: 'Amina', email, presence: 'available' });
-  if (opts.optedOut) await t.db.query('update agents set missed_contact_emails = false where id = $1', [amina.id]);
+  if (opts.optedOut) {
+    const off = await client(t, await signIn(t, amina)).patch('/api/v1/agents/me', { missedContactEmails: false });
+    expect(off.body.agent.missedContactEmails).toBe(false);
+  }
   const { conversationId } = await buildConversation(t, workspace, 'Is my wedding cake ready?');
   await t.db.query(
     `update conversations set started_at = started_at - interval '10 minutes', queue_since = queue_since - interval '10 minutes'
@@ -78,7 +81,7 @@ describe(`missed-contact emails (${backend})`, () => {
     expect(relay.to(setUp.email)).toHaveLength(1);
   });
 
-  it('nobody is emailed who turned these emails off, nor when the server has no SMTP', async () => {
+  it('nobody is emailed who turned these emails off in their profile, nor when the server has no SMTP', async () => {
     const optedOut = await aminaLetSomeoneWait({ optedOut: true });
     t.config.smtp = null;
     let noSmtp: Awaited<ReturnType<typeof aminaLetSomeoneWait>>;

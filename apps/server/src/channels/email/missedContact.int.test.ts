@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgent, buildConversation, buildWorkspace, client, runDueJobs, signIn } from '../../testing/factories.ts';
+import {
+  ALWAYS_OPEN,
+  buildAgent,
+  buildConversation,
+  buildWorkspace,
+  client,
+  runDueJobs,
+  setOpeningHours,
+  signIn,
+} from '../../testing/factories.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 
@@ -57,6 +66,30 @@ describe(`missed-contact emails (${backend})`, () => {
     ]);
     await runDueJobs(t, workspace);
     expect(relay.to(email)).toHaveLength(1);
+  });
+
+  it('the person who promised a callback is emailed when it falls due', async () => {
+    const workspace = await buildWorkspace(t);
+    await setOpeningHours(t, workspace, ALWAYS_OPEN);
+    const email = `olu-${randomUUID().slice(0, 8)}@bakery.test`;
+    const olu = await buildAgent(t, workspace, { displayName: 'Olu', email, presence: 'away' });
+    const customer = await buildConversation(t, workspace, 'Nobody is answering, can someone call me?');
+    const visitor = client(t, { visitorToken: customer.visitorToken });
+    const window = (await visitor.get('/api/v1/widget/callback-windows')).body.windows[1] as { start: string; end: string };
+    const booked = await visitor.post('/api/v1/widget/callback', {
+      conversationId: customer.conversationId,
+      phone: '+254 712 345 678',
+      windowStart: window.start,
+      windowEnd: window.end,
+    });
+    expect(booked.body.callback.owner.id).toBe(olu.id);
+    await t.db.query(`update agents set presence = 'available' where id = $1`, [olu.id]);
+    await t.db.query(`update jobs set run_at = $2 where workspace_id = $1 and kind = 'callback_due'`, [workspace.id, t.now()]);
+    await runDueJobs(t, workspace);
+    const [mail] = await relay.waitFor(email, 1);
+    expect(mail!.subject).toBe('Time to call a customer back');
+    expect(mail!.text).toContain('Call the customer back now on +254712345678');
+    expect(mail!.text).toContain(`/app/conversations/${customer.conversationId}`);
   });
 
   it('a relay that is down is tried again later, and the email still goes once', async () => {

@@ -4,14 +4,13 @@ import { type Mailer, MailNotSent, type OutboundEmail } from '../../core/mailer.
 import { type MissedContactNotice, missedContacts } from '../../modules/empathy/index.ts';
 import { escapeHtml, oneLine } from './composeReply.ts';
 
-const SUBJECTS: Record<string, (customer: string) => string> = {
-  waited_too_long: (customer) => `${customer} is still waiting for you`,
-  callback_due: (customer) => `Time to call ${customer} back`,
+const SUBJECTS: Record<string, (customer: string | null) => string> = {
+  waited_too_long: (customer) => `${customer ?? 'A customer'} is still waiting for you`,
+  callback_due: (customer) => `Time to call ${customer ?? 'a customer'} back`,
 };
 
 /** The email to the person a missed-contact alert is for: what happened, and one link to the conversation. */
 export function composeMissedContact(notice: MissedContactNotice, from: string, publicUrl: string): OutboundEmail {
-  const customer = notice.customerName ?? 'A customer';
   const link = `${publicUrl}/app/conversations/${encodeURIComponent(notice.conversationId)}`;
   const footer = 'You get these emails when a customer waits for you past the target or a callback you own falls due.';
   const domain = from.slice(from.lastIndexOf('@') + 1);
@@ -19,7 +18,7 @@ export function composeMissedContact(notice: MissedContactNotice, from: string, 
     from: { name: `Warmline · ${oneLine(notice.workspaceName)}`, address: from },
     to: notice.agentEmail,
     replyTo: from,
-    subject: oneLine((SUBJECTS[notice.kind] ?? SUBJECTS.waited_too_long!)(customer)),
+    subject: oneLine((SUBJECTS[notice.kind] ?? SUBJECTS.waited_too_long!)(notice.customerName)),
     text: `Hello ${notice.agentName},\n\n${notice.text}.\n\nOpen the conversation: ${link}\n\n--\n${footer}\n`,
     html: [
       '<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">',

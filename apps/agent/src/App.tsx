@@ -16,6 +16,7 @@ import {
   OrganizationPage,
   OrganizationsPage,
   SavedRepliesPage,
+  SettingsPage,
   SupervisorPage,
   TeamPage,
 } from './lazyPages.tsx';
@@ -67,6 +68,7 @@ function placeOf(route: Route): SidebarPlace {
   }
   if (route.name === 'customer') return 'customers';
   if (route.name === 'organization') return 'organizations';
+  if (route.name === 'settings') return 'settings';
   return 'inbox';
 }
 
@@ -117,6 +119,7 @@ export function App() {
           {route.name === 'organizations' ? <OrganizationsPage /> : null}
           {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
           {route.name === 'savedReplies' ? <SavedRepliesPage /> : null}
+          {route.name === 'settings' ? <SettingsPage section={route.section} /> : null}
           {route.name === 'notFound' ? (
             <EmptyState title="Nothing lives here">
               <Link to={paths.inbox}>Back to the inbox</Link>

@@ -16,3 +16,4 @@ export const OrganizationsPage = page(async () => (await import('./pages/Organiz
 export const OrganizationPage = page(async () => (await import('./pages/OrganizationPage.tsx')).OrganizationPage);
 export const InvitePage = page(async () => (await import('./pages/InvitePage.tsx')).InvitePage);
 export const SavedRepliesPage = page(async () => (await import('./pages/SavedRepliesPage.tsx')).SavedRepliesPage);
+export const SettingsPage = page(async () => (await import('./pages/SettingsPage.tsx')).SettingsPage);

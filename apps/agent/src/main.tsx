@@ -17,6 +17,7 @@ import './styles/routing.css';
 import './styles/profile.css';
 import './styles/customers.css';
 import './styles/search.css';
+import './styles/settings.css';
 import './styles/coach.css';
 import './styles/empathy.css';
 import './styles/phone.css';

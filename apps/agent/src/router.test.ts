@@ -15,11 +15,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/app/organizations')).toEqual({ name: 'organizations' });
     expect(parseRoute('/app/organizations/org%201')).toEqual({ name: 'organization', id: 'org 1' });
     expect(parseRoute('/app/saved-replies')).toEqual({ name: 'savedReplies' });
+    expect(parseRoute('/app/settings')).toEqual({ name: 'settings', section: 'workspace' });
+    expect(parseRoute('/app/settings/hours')).toEqual({ name: 'settings', section: 'hours' });
   });
 
   it('builds paths that read back as the same page', () => {
     expect(parseRoute(paths.customer('cu/1'))).toEqual({ name: 'customer', id: 'cu/1' });
     expect(parseRoute(paths.organization('o1'))).toEqual({ name: 'organization', id: 'o1' });
+    expect(parseRoute(paths.settings('customers'))).toEqual({ name: 'settings', section: 'customers' });
   });
 
   it('does not guess at unknown pages', () => {

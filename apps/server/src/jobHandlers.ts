@@ -66,6 +66,7 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
         kind: 'callback_due',
         text: `Call ${customer} back now on ${callback.phone} (${window})${promise}`,
         agentId: caller.id,
+        now,
       },
       events,
     );
@@ -115,6 +116,8 @@ const timeToHuman: JobHandler = async (tx, job, now, events) => {
           conversationId: conversation.id,
           kind: 'waited_too_long',
           text: `${conversation.customerName ?? 'A customer'} waited past ${target}${withWhom}`,
+          agentId: conversation.assigneeId,
+          now,
         },
     events,
   );

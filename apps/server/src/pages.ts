@@ -8,6 +8,7 @@ import type { Services } from './core/context.ts';
 import { DEMO_MEMBER, DEMO_WORKSPACE_KEY } from './demo.ts';
 import { userHashFor } from './modules/customers/index.ts';
 import { workspaces } from './modules/workspaces/index.ts';
+import { escapeHtml, plainDemoPage } from './plainDemoPage.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const webPaths = {
@@ -146,13 +147,15 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
   // The demo storefront, anonymous or (?member=1) signed in as its member: the page's server signs the
   // member's id with the workspace identity secret, exactly as a real shop's server would.
   page(app, '/demo', async (request, reply) => {
-    const template = readOrNull(webPaths.demoPage) ?? missingBuild('demo page');
     const workspace = (await workspaces.byKey(services.db, DEMO_WORKSPACE_KEY)) ?? (await workspaces.first(services.db));
-    const key = workspace?.key ?? '';
-    const signedIn = (request.query as Record<string, unknown>).member === '1' && workspace?.key === DEMO_WORKSPACE_KEY;
+    if (workspace?.key !== DEMO_WORKSPACE_KEY)
+      return sendPage(reply, services, plainDemoPage(workspace), { cacheControl: 'no-store' });
+    const template = readOrNull(webPaths.demoPage) ?? missingBuild('demo page');
+    const key = workspace.key;
+    const signedIn = (request.query as Record<string, unknown>).member === '1';
     let user = '';
     let account = '<a class="account" href="/demo?member=1">Sign in as Halima (demo)</a>';
-    if (signedIn && workspace) {
+    if (signedIn) {
       const hash = userHashFor(await workspaces.identitySecret(services.db, workspace.id), DEMO_MEMBER.userId);
       user = ` data-user-id="${escapeHtml(DEMO_MEMBER.userId)}" data-user-hash="${hash}" data-user-name="${escapeHtml(DEMO_MEMBER.name)}" data-user-email="${escapeHtml(DEMO_MEMBER.email)}"`;
       account = `<span class="account">Signed in as <b>${escapeHtml(DEMO_MEMBER.name)}</b> <a href="/demo">Sign out</a></span>`;
@@ -163,8 +166,4 @@ export async function pageRoutes(app: FastifyInstance, services: Services) {
       .replace('__WARMLINE_ACCOUNT__', account);
     return sendPage(reply, services, html, { cacheControl: 'no-store' });
   });
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -17,7 +17,7 @@ button{cursor:pointer}
 @keyframes rise{from{opacity:0;transform:translateY(12px) scale(.98)}}
 @media (prefers-reduced-motion:reduce){.panel,.launcher,.dots i{animation:none!important;transition:none!important}}
 @media (max-width:479px){.panel{inset:0;width:100%;height:100%;border-radius:0;bottom:0;right:0}.panel:not([hidden])~.launcher{display:none}}
-.head{display:flex;align-items:center;gap:12px;padding:16px 14px 16px 18px;background:linear-gradient(135deg,#c2410c,#a8380b);color:#fff}
+.head{display:flex;align-items:center;gap:12px;padding:16px 14px 16px 18px;background:linear-gradient(135deg,var(--accent),var(--accent-dark));color:#fff}
 .who{flex:1;min-width:0;display:flex;align-items:center;gap:12px}
 .title{margin:0;font-weight:650;font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .title .pre{display:block;font-size:12.5px;font-weight:500;opacity:.9}
@@ -28,7 +28,7 @@ button{cursor:pointer}
 .close:focus-visible{box-shadow:0 0 0 3px rgba(255,255,255,.7)}
 .close svg{width:20px;height:20px}
 .faces{display:flex;flex:none}
-.faces .av{box-shadow:0 0 0 2px #b23d0b}
+.faces .av{box-shadow:0 0 0 2px var(--accent-dark)}
 .faces .av+.av{margin-left:-6px}
 .av{flex:none;border-radius:50%;object-fit:cover;background:#f3dccb;color:#7c2d12;display:grid;place-items:center;font-weight:700;overflow:hidden}
 .head .av.big{box-shadow:0 0 0 2px rgba(255,255,255,.85)}
@@ -37,6 +37,9 @@ button{cursor:pointer}
 .intro{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:14px 16px;margin-bottom:4px}
 .intro p{margin:0}
 .intro .name{font-weight:650;margin-bottom:2px}
+.intro .brand{display:flex;align-items:center;gap:10px;margin-bottom:6px}
+.intro .brand .name{margin:0}
+.intro .logo{width:36px;height:36px;border-radius:8px;object-fit:contain;background:#fff;border:1px solid var(--line)}
 .intro .greet{color:var(--muted)}
 .rows{display:flex;flex-direction:column;gap:6px}
 .row{display:flex;align-items:flex-end;gap:8px;max-width:100%}

@@ -1,8 +1,11 @@
+import type { WidgetConfig } from '@warmline/shared/types';
 import { createApi, type SignedInUser } from './api.ts';
+import { brandColours, fetchBranding } from './branding.ts';
 import { Chat } from './chat.ts';
 import { browserKV } from './storage.ts';
 import { styles } from './styles.ts';
 import { clockTime } from './text.ts';
+import { safeImageUrl } from './url.ts';
 import { createCallCard } from './view/callCard.ts';
 import { createChoices } from './view/choices.ts';
 import { createComposer } from './view/composer.ts';
@@ -98,6 +101,15 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   adoptStyles(shadow);
   shadow.append(root);
 
+  // The workspace's colour, logo and greeting, before the visitor writes anything (and before any session).
+  let brand: WidgetConfig | null = null;
+  void fetchBranding(base, workspaceKey).then((config) => {
+    if (!config) return;
+    brand = config;
+    for (const [name, value] of Object.entries(brandColours(config.color))) root.style.setProperty(name, value);
+    schedule();
+  });
+
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -135,11 +147,21 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
     }
     header.update(chat);
     callCard.update();
-    const ws = chat.workspace;
+    const ws = chat.workspace ?? brand;
+    const logo = safeImageUrl(brand?.logoUrl, base);
     show(intro, !!ws);
-    if (ws && intro.dataset.name !== ws.name + ws.greeting) {
-      intro.dataset.name = ws.name + ws.greeting;
-      intro.replaceChildren(h('p', { class: 'name', text: ws.name }), h('p', { class: 'greet', text: ws.greeting }), talk);
+    if (ws && intro.dataset.name !== `${ws.name}|${ws.greeting}|${logo}`) {
+      intro.dataset.name = `${ws.name}|${ws.greeting}|${logo}`;
+      const name = h('p', { class: 'name', text: ws.name });
+      const heading = logo
+        ? h(
+            'div',
+            { class: 'brand' },
+            h('img', { class: 'logo', src: logo, alt: '', 'data-testid': 'wl-logo', referrerpolicy: 'no-referrer' }),
+            name,
+          )
+        : name;
+      intro.replaceChildren(heading, h('p', { class: 'greet', 'data-testid': 'wl-greeting', text: ws.greeting }), talk);
     }
     show(talk, !chat.call.live && !chat.call.call);
     panel.setAttribute('aria-label', ws ? `Chat with ${ws.name}` : 'Chat with us');

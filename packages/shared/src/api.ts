@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Currency, DayHours, Greeting, Holiday, Holidays, Languages, WidgetColor } from './branding.ts';
 import { VerifiedUser } from './customers.ts';
 import {
   Agent,
@@ -74,6 +75,8 @@ export const UpdateMeBody = z.object({
   displayName: z.string().trim().min(1).max(80).optional(),
   /** A photo's http(s) address (Warmline fetches it once and serves it itself), or the photo Warmline serves now. */
   avatarUrl: webUrl({ servedPaths: true }).nullable().optional(),
+  /** false: no email about customers missed (the desktop notification stays). */
+  missedContactEmails: z.boolean().optional(),
 });
 /** An uploaded photo's own file name, kept cleaned beside it. */
 export const AvatarUploadQuery = z.object({ name: z.string().max(1000).optional() });
@@ -232,11 +235,6 @@ export const BookCallbackBody = z.object({
 export const BookCallbackResponse = z.object({ callback: Callback, conversation: VisitorConversation, text: z.string() });
 
 // ── workspace settings ────────────────────────────────────────────────
-const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'times are HH:MM, e.g. 09:00 or 24:00' });
-const DayHours = z
-  .tuple([HourMinute, HourMinute])
-  .nullable()
-  .refine((d) => d === null || d[0] < d[1], { message: 'a day must open before it closes' });
 export const OpeningHours = z.object({
   mon: DayHours.optional(),
   tue: DayHours.optional(),
@@ -267,6 +265,18 @@ export const WorkspaceSettings = z.object({
   phoneCountry: z.string().nullable(),
   /** Websites whose pages may open the widget's live connection; empty: any. */
   allowedOrigins: z.array(z.string()),
+  /** What the widget says before anyone writes. */
+  greeting: z.string(),
+  /** The workspace's logo, served by Warmline (`/files/…`), or null. */
+  logoUrl: z.string().nullable(),
+  /** #RRGGBB: the widget's launcher, header and the customer's bubbles. */
+  widgetColor: z.string(),
+  /** ISO 4217, for amounts shown to agents (orders, refunds). */
+  currency: z.string(),
+  /** The languages the business answers in (BCP 47 tags), most used first. */
+  languages: z.array(z.string()),
+  /** Days the usual opening hours do not hold, soonest first. */
+  holidays: z.array(Holiday),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 export const WorkspaceSettingsResponse = z.object({ workspace: WorkspaceSettings });
@@ -296,4 +306,12 @@ export const UpdateWorkspaceBody = z.object({
     .nullable()
     .optional(),
   allowedOrigins: z.array(WebsiteOrigin).max(50).optional(),
+  greeting: Greeting.optional(),
+  /** null removes the logo; a new one is uploaded with PUT /api/v1/workspace/logo. */
+  logoUrl: z.null().optional(),
+  widgetColor: WidgetColor.optional(),
+  currency: Currency.optional(),
+  languages: Languages.optional(),
+  holidays: Holidays.optional(),
 });
+export const LogoUploadQuery = z.object({ name: z.string().max(200).optional() });

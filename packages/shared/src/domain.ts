@@ -45,6 +45,8 @@ export const Agent = PublicAgent.extend({
   languages: z.array(z.string()),
   teamIds: z.array(z.string()),
   createdAt: z.string(),
+  /** Emailed when a customer waits past the target for them or a callback they own falls due (when email is set up). */
+  missedContactEmails: z.boolean().optional(),
 });
 export type Agent = z.infer<typeof Agent>;
 

@@ -126,3 +126,11 @@ export type LeaveMessageResponse = Out<typeof Api.LeaveMessageResponse>;
 export type CallbackWindowsResponse = Out<typeof Api.CallbackWindowsResponse>;
 export type BookCallbackBody = In<typeof Api.BookCallbackBody>;
 export type BookCallbackResponse = Out<typeof Api.BookCallbackResponse>;
+
+// ── workspace settings ────────────────────────────────────────────────
+export type { Holiday, WidgetConfig } from './branding.ts';
+export type WorkspaceSettings = Out<typeof Api.WorkspaceSettings>;
+export type WorkspaceSettingsResponse = Out<typeof Api.WorkspaceSettingsResponse>;
+export type UpdateWorkspaceBody = In<typeof Api.UpdateWorkspaceBody>;
+export type IdentitySecretResponse = Out<typeof Customers.IdentitySecretResponse>;
+export type ImportReport = Out<typeof Customers.ImportReport>;

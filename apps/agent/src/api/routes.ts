@@ -23,6 +23,7 @@ import type {
   EntryResponse,
   EraseResponse,
   FlagFailureBody,
+  IdentitySecretResponse,
   InboxCounts,
   InvitationPreview,
   InvitationResponse,
@@ -54,7 +55,9 @@ import type {
   UpdateOrganizationBody,
   UpdateSavedReplyBody,
   UpdateTeamBody,
+  UpdateWorkspaceBody,
   UsedSavedReply,
+  WorkspaceSettingsResponse,
 } from '@warmline/shared/types';
 import { type Method, request } from './http.ts';
 
@@ -81,6 +84,11 @@ export interface Routes {
   'PUT /agents/me/avatar': { body: Blob; response: AgentResponse };
   'PATCH /agents/:id': { body: UpdateAgentBody; response: AgentResponse };
   'DELETE /agents/:id': { response: undefined };
+  'GET /workspace': { response: WorkspaceSettingsResponse };
+  'PATCH /workspace': { body: UpdateWorkspaceBody; response: WorkspaceSettingsResponse };
+  'PUT /workspace/logo': { body: Blob; response: WorkspaceSettingsResponse };
+  'GET /workspace/identity-secret': { response: IdentitySecretResponse };
+  'POST /workspace/identity-secret/rotate': { response: IdentitySecretResponse };
   'GET /teams': { response: TeamsResponse };
   'POST /teams': { body: TeamBody; response: TeamResponse };
   'PATCH /teams/:id': { body: UpdateTeamBody; response: TeamResponse };

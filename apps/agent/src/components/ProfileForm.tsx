@@ -7,6 +7,7 @@ import { Avatar } from './Avatar.tsx';
 export function ProfileForm({ me }: { me: Agent }) {
   const [displayName, setDisplayName] = useState(me.displayName);
   const [avatarUrl, setAvatarUrl] = useState(me.avatarUrl ?? '');
+  const [missedContactEmails, setMissedContactEmails] = useState(me.missedContactEmails !== false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,7 +30,7 @@ export function ProfileForm({ me }: { me: Agent }) {
     setBusy(true);
     setStatus(null);
     try {
-      await updateMe({ displayName: displayName.trim(), avatarUrl: avatarUrl.trim() || null });
+      await updateMe({ displayName: displayName.trim(), avatarUrl: avatarUrl.trim() || null, missedContactEmails });
       setStatus({ ok: true, text: 'Saved.' });
     } catch (e) {
       setStatus({ ok: false, text: (e as Error).message });
@@ -84,6 +85,15 @@ export function ProfileForm({ me }: { me: Agent }) {
             onChange={(e) => void upload(e.target.files?.[0])}
           />
           <span className="field-hint">PNG, JPEG, GIF or WebP, up to 2 MB.</span>
+        </label>
+        <label className="check-field">
+          <input
+            type="checkbox"
+            data-testid="profile-missed-contact-emails"
+            checked={missedContactEmails}
+            onChange={(e) => setMissedContactEmails(e.target.checked)}
+          />
+          <span>Email me when a customer waits for me past the target, or a callback I promised falls due</span>
         </label>
         {status ? (
           <p className={status.ok ? 'form-ok' : 'form-error'} role="status">

@@ -11,7 +11,7 @@ import { Wordmark } from './Wordmark.tsx';
 
 const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', open: '', reconnecting: 'Reconnecting… messages will be sent' };
 
-export type SidebarPlace = 'inbox' | 'team' | 'supervisor' | 'customers' | 'organizations' | 'savedReplies';
+export type SidebarPlace = 'inbox' | 'team' | 'supervisor' | 'customers' | 'organizations' | 'savedReplies' | 'settings';
 
 function NavItem({
   to,
@@ -101,6 +101,11 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
         <NavItem to={paths.team} place="team" current={current}>
           {agent.role === 'admin' ? 'Team' : 'Profile'}
         </NavItem>
+        {agent.role === 'admin' ? (
+          <NavItem to={paths.settings()} place="settings" current={current}>
+            Settings
+          </NavItem>
+        ) : null}
       </nav>
 
       {notices}

@@ -29,6 +29,16 @@ describe('reading the open alerts', () => {
     expect(getState().alertNotices).toEqual(['p1']);
   });
 
+  it('shows the person a customer waited too long for that customer as a notice, after a reconnect too', () => {
+    signedInAs('agent');
+    const waited = alert('w1', {
+      kind: 'waited_too_long',
+      text: 'Sam waited past the 2-minute target — Amina has not answered yet',
+    });
+    applyAlertRead([waited], Date.now());
+    expect(getState().alertNotices).toEqual(['w1']);
+  });
+
   it('does not bring back a reminder the agent put away when the connection returns', () => {
     signedInAs('agent');
     applyAlertRead([followUp], Date.now());

@@ -11,8 +11,16 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   promise_missed: 'Promised reply missed',
 };
 
-/** Alerts addressed to one person (a follow-up, a callback falling due, a promised reply): theirs to act on, shown to them as notices. */
-const PERSONAL_REMINDER_KINDS: ReadonlySet<AlertKind> = new Set(['follow_up_due', 'callback_due', 'promise_missed']);
+/**
+ * Alerts addressed to one person (a follow-up, a callback falling due, a promised reply, a customer waiting past the
+ * target for them): theirs to act on, shown to them as notices.
+ */
+const PERSONAL_REMINDER_KINDS: ReadonlySet<AlertKind> = new Set([
+  'follow_up_due',
+  'callback_due',
+  'promise_missed',
+  'waited_too_long',
+]);
 
 export function isPersonalReminder(alert: Pick<Alert, 'kind'>): boolean {
   return PERSONAL_REMINDER_KINDS.has(alert.kind);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Agent, AgentRole, Presence, Team } from '@warmline/shared/types';
+import type { Agent, AgentRole, Presence, Team, UpdateMeBody } from '@warmline/shared/types';
 import { agentsApi, type TeamInput, teamsApi, type UpdateAgentInput } from '../api/endpoints.ts';
 import { queryClient, queryKeys } from '../api/queryClient.ts';
 import { getState, setState } from './store.ts';
@@ -58,7 +58,7 @@ export async function setPresence(presence: Presence): Promise<void> {
   }
 }
 
-export async function updateMe(input: { displayName?: string; avatarUrl?: string | null }): Promise<void> {
+export async function updateMe(input: UpdateMeBody): Promise<void> {
   const { agent } = await agentsApi.updateMe(input);
   applyAgent(agent);
 }

@@ -114,6 +114,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/exports/conversations': { shows: (v) => [conversationId(v)] },
   'GET /api/v1/workspace': { shows: (v) => [v.workspace.name] },
   'PATCH /api/v1/workspace': { body: () => ({ name: 'Renamed shop' }) },
+  'PUT /api/v1/workspace/logo': { body: () => images.png, contentType: 'image/png' },
   'GET /api/v1/workspace/identity-secret': {},
   'POST /api/v1/workspace/identity-secret/rotate': {},
   'POST /api/v1/widget/session': {
@@ -121,6 +122,13 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       why: 'the widget starts a session for anyone on the website; a new visitor is a customer of their own',
       status: 200,
       body: (v) => ({ workspaceKey: v.workspace.key }),
+    },
+  },
+  'GET /api/v1/widget/config/:key': {
+    open: {
+      why: "every website visitor's widget reads the workspace's name, greeting, colour and logo; nothing else",
+      status: 200,
+      params: (v) => ({ key: v.workspace.key }),
     },
   },
   'POST /api/v1/widget/messages': {},

@@ -51,10 +51,10 @@ export function composeReply(reply: ReplyToCompose): OutboundEmail {
 }
 
 /** Header text on one line: a name or a business name never carries a line break into a header. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -2,10 +2,12 @@ import type { Services } from '../../core/context.ts';
 import type { JobHandlers } from '../../core/jobs/runner.ts';
 import type { Mailer } from '../../core/mailer.ts';
 import { EMAIL_REPLY_JOB } from '../../modules/conversations/index.ts';
+import { MISSED_CONTACT_EMAIL_JOB } from '../../modules/empathy/index.ts';
 import { emailReplyJob } from './emailReplyJob.ts';
+import { missedContactJob } from './missedContactJob.ts';
 import { smtpMailer } from './smtpMailer.ts';
 
-/** The jobs that send email replies, with the SMTP mailer made on first use from the settings of the moment. */
+/** The jobs that send email replies and missed-contact notices to agents, with the SMTP mailer made on first use from the settings of the moment. */
 export function emailOutbound(services: Services): { jobHandlers: JobHandlers; close(): void } {
   let current: { settings: Services['config']['smtp']; mailer: Mailer } | null = null;
   const mailerOf = (): Mailer | null => {
@@ -18,7 +20,10 @@ export function emailOutbound(services: Services): { jobHandlers: JobHandlers; c
     return current.mailer;
   };
   return {
-    jobHandlers: { [EMAIL_REPLY_JOB]: emailReplyJob(services, mailerOf) },
+    jobHandlers: {
+      [EMAIL_REPLY_JOB]: emailReplyJob(services, mailerOf),
+      [MISSED_CONTACT_EMAIL_JOB]: missedContactJob(services, mailerOf),
+    },
     close() {
       current?.mailer.close();
       current = null;

@@ -8,6 +8,8 @@ import {
   LeaveMessageBody,
   LeaveMessageResponse,
   WaitResponse,
+  WidgetConfig,
+  WidgetConfigParams,
   WidgetMessageBody,
   WidgetMessageResponse,
   WidgetSessionBody,
@@ -19,6 +21,7 @@ import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
 import { appendMessage, forCustomer, getConversation, visitorView } from '../../modules/conversations/index.ts';
 import { bookCallback, windowsFor } from '../../modules/routing/index.ts';
+import { widgetConfig } from '../../modules/workspaces/index.ts';
 import { leaveMessage, startVisitorSession, visitorEntries, visitorWait } from './visitors.ts';
 
 /** The widget's REST side. Cross-origin by design: it runs on the customer's website, with a bearer token, never cookies. */
@@ -32,6 +35,21 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     if (request.method === 'OPTIONS') return reply.code(204).send();
   });
   app.options('/api/v1/widget/*', async (_request, reply) => reply.code(204).send());
+
+  route(app, services, {
+    method: 'GET',
+    url: '/api/v1/widget/config/:key',
+    tag: 'widget',
+    summary:
+      "The workspace's name, greeting, colour and logo, as the widget shows them before anyone writes (public, cached a minute)",
+    auth: 'none',
+    params: WidgetConfigParams,
+    responses: { 200: WidgetConfig },
+    handler: async ({ params, reply }) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return widgetConfig(services, params.key);
+    },
+  });
 
   route(app, services, {
     method: 'POST',

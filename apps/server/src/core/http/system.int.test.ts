@@ -52,6 +52,8 @@ const API_ROUTES = [
   'get /api/v1/widget/wait',
   'get /api/v1/workspace/identity-secret',
   'post /api/v1/workspace/identity-secret/rotate',
+  'put /api/v1/workspace/logo',
+  'get /api/v1/widget/config/{key}',
   'get /api/v1/customers',
   'post /api/v1/customers',
   'get /api/v1/customers/{id}',

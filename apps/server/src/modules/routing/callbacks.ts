@@ -30,6 +30,7 @@ export async function windowsFor(services: Services, actor: VisitorActor) {
       workspace.timezone,
       12,
       services.config.callbackMinLeadMinutes,
+      workspace.holidays,
     ).map((w) => ({
       start: w.start.toISOString(),
       end: w.end.toISOString(),
@@ -58,7 +59,7 @@ export async function bookCallback(
   if (end.getTime() - start.getTime() > MAX_WINDOW_MINUTES * 60_000)
     throw new Invalid(`a callback window can be at most ${MAX_WINDOW_MINUTES} minutes`, windowField);
   const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
-  if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone)) {
+  if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone, workspace.holidays)) {
     throw new Invalid('that window is outside our opening hours: pick one of the windows offered', windowField);
   }
   const events: WarmlineEvent[] = [];

@@ -37,7 +37,8 @@ export function agentRoutes(app: FastifyInstance, services: FetchingServices, li
     method: 'PATCH',
     url: '/api/v1/agents/me',
     tag: 'agents',
-    summary: "Change your display name or photo: a photo's http(s) address is fetched once and served by Warmline from then on",
+    summary:
+      "Change your display name, photo or missed-contact emails: a photo's http(s) address is fetched once and served by Warmline from then on",
     auth: 'agent',
     body: UpdateMeBody,
     responses: { 200: AgentResponse },

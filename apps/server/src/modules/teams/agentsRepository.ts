@@ -17,12 +17,13 @@ export interface AgentRecord {
   languages: string[];
   teamIds: string[];
   lastAssignedAt: Date | null;
+  missedContactEmails: boolean;
 }
 
 const columns = `a.id, a.workspace_id as "workspaceId", a.email, a.display_name as "displayName", a.avatar_url as "avatarUrl",
   a.role, a.presence, a.created_at as "createdAt",
   (select count(*)::int from conversations c where c.workspace_id = a.workspace_id and c.assignee_id = a.id and c.status <> 'resolved') as "openConversations",
-  a.capacity, a.skills, a.languages, a.last_assigned_at as "lastAssignedAt",
+  a.capacity, a.skills, a.languages, a.last_assigned_at as "lastAssignedAt", a.missed_contact_emails as "missedContactEmails",
   array(select tm.team_id::text from team_members tm where tm.agent_id = a.id order by tm.team_id) as "teamIds"`;
 
 /** People still here: a removed agent's row stays for the history (their name on what they wrote), nowhere else. */
@@ -96,12 +97,25 @@ export const agents = {
     const [row] = await sql.query<{ n: number }>('select count(*)::int as n from agents');
     return row!.n;
   },
-  async update(sql: Sql, workspaceId: string, id: string, patch: { displayName?: string; avatarUrl?: string | null }) {
+  async update(
+    sql: Sql,
+    workspaceId: string,
+    id: string,
+    patch: { displayName?: string; avatarUrl?: string | null; missedContactEmails?: boolean },
+  ) {
     await sql.query(
       `update agents set display_name = coalesce($3, display_name),
-         avatar_url = case when $4::boolean then $5 else avatar_url end
+         avatar_url = case when $4::boolean then $5 else avatar_url end,
+         missed_contact_emails = coalesce($6, missed_contact_emails)
        where workspace_id = $1 and id = $2`,
-      [workspaceId, id, patch.displayName ?? null, patch.avatarUrl !== undefined, patch.avatarUrl ?? null],
+      [
+        workspaceId,
+        id,
+        patch.displayName ?? null,
+        patch.avatarUrl !== undefined,
+        patch.avatarUrl ?? null,
+        patch.missedContactEmails ?? null,
+      ],
     );
   },
   async updateRouting(

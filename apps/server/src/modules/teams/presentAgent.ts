@@ -16,6 +16,7 @@ export function presentAgent(a: AgentRecord): Agent {
     languages: a.languages,
     teamIds: a.teamIds,
     createdAt: iso(a.createdAt),
+    missedContactEmails: a.missedContactEmails,
   };
 }
 

@@ -20,7 +20,7 @@ type Photo = null | { image: IncomingImage } | { path: string };
 export async function updateProfile(
   services: FetchingServices,
   actor: AgentActor,
-  patch: { displayName?: string | undefined; avatarUrl?: string | null | undefined },
+  patch: { displayName?: string | undefined; avatarUrl?: string | null | undefined; missedContactEmails?: boolean | undefined },
 ) {
   const current = await agents.byId(services.db, actor.workspaceId, actor.agentId);
   if (!current) throw new NotFound('Agent');
@@ -31,7 +31,11 @@ export async function updateProfile(
   else if (isWebUrl(asked)) photo = { image: await fetchImage(services, asked) };
   else if (SHIPPED_PICTURE.test(asked)) photo = { path: asked };
   else throw new Invalid('avatarUrl: give the http or https address of a photo, or upload one (PUT /api/v1/agents/me/avatar).');
-  return changeProfile(services, actor, { displayName: patch.displayName, photo });
+  return changeProfile(services, actor, {
+    displayName: patch.displayName,
+    missedContactEmails: patch.missedContactEmails,
+    photo,
+  });
 }
 
 /** Sets an uploaded image as the agent's photo (bytes checked and stored by the files module). */
@@ -43,7 +47,7 @@ export async function uploadAvatar(services: FetchingServices, actor: AgentActor
 async function changeProfile(
   services: FetchingServices,
   actor: AgentActor,
-  change: { displayName?: string | undefined; photo: Photo | undefined },
+  change: { displayName?: string | undefined; missedContactEmails?: boolean | undefined; photo: Photo | undefined },
 ) {
   const { workspaceId, agentId } = actor;
   await services.db.transaction(async (tx) => {
@@ -60,6 +64,7 @@ async function changeProfile(
             : (await storeImage(tx, workspaceId, photo.image)).path;
     await agents.update(tx, workspaceId, agentId, {
       ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+      ...(change.missedContactEmails !== undefined ? { missedContactEmails: change.missedContactEmails } : {}),
       ...(avatarUrl !== undefined ? { avatarUrl } : {}),
     });
     if (avatarUrl !== undefined && avatarUrl !== before.avatarUrl) await discardServedFile(tx, workspaceId, before.avatarUrl);

@@ -65,6 +65,32 @@ describe('callback windows', () => {
   });
 });
 
+describe('holidays', () => {
+  it('closes a holiday and opens another day at its own hours, in the workspace time zone', () => {
+    const holidays = [
+      { date: '2026-12-25', name: 'Christmas Day', hours: null },
+      { date: '2026-12-24', name: 'Christmas Eve', hours: ['09:00', '12:00'] as [string, string] },
+    ];
+    // 2026-12-25 is a Friday; 2026-12-24 a Thursday.
+    const at = (iso: string) => new Date(iso);
+    expect(isWithinOpeningHours(at('2026-12-25T10:00:00Z'), at('2026-12-25T10:30:00Z'), weekdays, 'UTC', holidays)).toBe(false);
+    expect(isWithinOpeningHours(at('2026-12-24T11:00:00Z'), at('2026-12-24T11:30:00Z'), weekdays, 'UTC', holidays)).toBe(true);
+    expect(isWithinOpeningHours(at('2026-12-24T13:00:00Z'), at('2026-12-24T13:30:00Z'), weekdays, 'UTC', holidays)).toBe(false);
+    // 22:30 UTC on the 24th is already the 25th in Nairobi.
+    expect(
+      isWithinOpeningHours(
+        at('2026-12-24T22:30:00Z'),
+        at('2026-12-24T23:00:00Z'),
+        { thu: ['00:00', '24:00'], fri: ['00:00', '24:00'] },
+        'Africa/Nairobi',
+        holidays,
+      ),
+    ).toBe(false);
+    const windows = callbackWindows(at('2026-12-24T11:55:00Z'), weekdays, 'UTC', 1, 10, holidays);
+    expect(windows[0]!.start.toISOString()).toBe('2026-12-28T09:00:00.000Z');
+  });
+});
+
 describe('phone numbers', () => {
   it('keeps the digits and a leading plus', () => {
     expect(normalisePhone('+254 712 345-678')).toBe('+254712345678');

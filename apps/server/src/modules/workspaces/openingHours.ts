@@ -2,23 +2,33 @@ export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 /** Opening hours per weekday as ["HH:MM", "HH:MM"] in the workspace's time zone; null = closed. "24:00" ends the day. */
 export type OpeningHours = Partial<Record<Weekday, [string, string] | null>>;
+/** A day (YYYY-MM-DD, local) the usual hours do not hold: closed (`hours: null`) or open at other times. */
+export interface Holiday {
+  date: string;
+  name: string;
+  hours: [string, string] | null;
+}
 
 const SLOT_MINUTES = 30;
 /** A window that has already begun is offered only if this much of it is left. */
 const MIN_LEAD_MINUTES = 10;
 
-/** The weekday and minutes since local midnight of an instant in a time zone. */
-export function localTime(instant: Date, timeZone: string): { weekday: Weekday; minutes: number } {
+/** The weekday, date (YYYY-MM-DD) and minutes since local midnight of an instant in a time zone. */
+export function localTime(instant: Date, timeZone: string): { weekday: Weekday; date: string; minutes: number } {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = get('weekday').toLowerCase().slice(0, 3) as Weekday;
-  return { weekday, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  return { weekday, date, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
 function toMinutes(hhmm: string): number {
@@ -26,13 +36,20 @@ function toMinutes(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-/** True when the whole window falls within one day's opening hours. */
-export function isWithinOpeningHours(start: Date, end: Date, hours: OpeningHours, timeZone: string): boolean {
+/** True when the whole window falls within one day's opening hours (a holiday's own hours that day). */
+export function isWithinOpeningHours(
+  start: Date,
+  end: Date,
+  hours: OpeningHours,
+  timeZone: string,
+  holidays: readonly Holiday[] = [],
+): boolean {
   if (end <= start) return false;
   const a = localTime(start, timeZone);
   const b = localTime(new Date(end.getTime() - 60_000), timeZone);
-  if (a.weekday !== b.weekday) return false;
-  const day = hours[a.weekday];
+  if (a.date !== b.date) return false;
+  const holiday = holidays.find((h) => h.date === a.date);
+  const day = holiday ? holiday.hours : hours[a.weekday];
   if (!day) return false;
   const [open, close] = [toMinutes(day[0]), toMinutes(day[1])];
   return a.minutes >= open && b.minutes + 1 <= close;
@@ -48,6 +65,7 @@ export function callbackWindows(
   timeZone: string,
   count = 12,
   minLeadMinutes = MIN_LEAD_MINUTES,
+  holidays: readonly Holiday[] = [],
 ): Array<{ start: Date; end: Date }> {
   const slotMs = SLOT_MINUTES * 60_000;
   const windows: Array<{ start: Date; end: Date }> = [];
@@ -58,7 +76,7 @@ export function callbackWindows(
     const start = Math.max(slotStart, now.getTime());
     if (
       slotEnd - start >= Math.max(minLeadMinutes * 60_000, 1) &&
-      isWithinOpeningHours(new Date(slotStart), new Date(slotEnd), hours, timeZone)
+      isWithinOpeningHours(new Date(slotStart), new Date(slotEnd), hours, timeZone, holidays)
     ) {
       windows.push({ start: new Date(start), end: new Date(slotEnd) });
     }

@@ -1,6 +1,6 @@
 import type { Sql } from '../../core/db/client.ts';
 import { isUuid } from '../../core/db/rows.ts';
-import type { OpeningHours } from './openingHours.ts';
+import type { Holiday, OpeningHours } from './openingHours.ts';
 
 export interface WorkspaceRecord {
   id: string;
@@ -15,10 +15,33 @@ export interface WorkspaceRecord {
   presenceGraceSeconds: number;
   /** ISO country for phone numbers written without +country; null: only international numbers. */
   phoneCountry: string | null;
+  logoUrl: string | null;
+  widgetColor: string;
+  currency: string;
+  languages: string[];
+  holidays: Holiday[];
+}
+
+/** What admins change on the settings screens; an absent field stays as it is. */
+export interface WorkspacePatch {
+  name?: string;
+  timezone?: string;
+  openingHours?: OpeningHours;
+  idleAwayMinutes?: number;
+  presenceGraceSeconds?: number;
+  replyPromiseMinutes?: number;
+  phoneCountry?: string | null;
+  allowedOrigins?: string[] | undefined;
+  greeting?: string;
+  widgetColor?: string;
+  currency?: string;
+  languages?: string[];
+  holidays?: Holiday[];
 }
 
 const columns = `id, name, key, greeting, allowed_origins as "allowedOrigins", reply_promise_minutes as "replyPromiseMinutes",
-  timezone, opening_hours as "openingHours", idle_away_minutes as "idleAwayMinutes", presence_grace_seconds as "presenceGraceSeconds", phone_country as "phoneCountry"`;
+  timezone, opening_hours as "openingHours", idle_away_minutes as "idleAwayMinutes", presence_grace_seconds as "presenceGraceSeconds", phone_country as "phoneCountry",
+  logo_url as "logoUrl", widget_color as "widgetColor", currency, languages, holidays`;
 
 export const workspaces = {
   async create(sql: Sql, input: { name: string; key: string }): Promise<WorkspaceRecord> {
@@ -58,26 +81,15 @@ export const workspaces = {
       [id, input.idleAwayMinutes ?? null, input.presenceGraceSeconds ?? null],
     );
   },
-  async updateSettings(
-    sql: Sql,
-    id: string,
-    patch: {
-      name?: string;
-      timezone?: string;
-      openingHours?: OpeningHours;
-      idleAwayMinutes?: number;
-      presenceGraceSeconds?: number;
-      replyPromiseMinutes?: number;
-      phoneCountry?: string | null;
-      allowedOrigins?: string[] | undefined;
-    },
-  ): Promise<void> {
+  async updateSettings(sql: Sql, id: string, patch: WorkspacePatch): Promise<void> {
     await sql.query(
       `update workspaces set name = coalesce($2, name), timezone = coalesce($3, timezone), opening_hours = coalesce($4::jsonb, opening_hours),
          idle_away_minutes = coalesce($5, idle_away_minutes), presence_grace_seconds = coalesce($6, presence_grace_seconds),
          reply_promise_minutes = coalesce($7, reply_promise_minutes),
          phone_country = case when $8 then $9 else phone_country end,
-         allowed_origins = coalesce($10::text[], allowed_origins)
+         allowed_origins = coalesce($10::text[], allowed_origins),
+         greeting = coalesce($11, greeting), widget_color = coalesce($12, widget_color), currency = coalesce($13, currency),
+         languages = coalesce($14::text[], languages), holidays = coalesce($15::jsonb, holidays)
        where id = $1`,
       [
         id,
@@ -90,8 +102,22 @@ export const workspaces = {
         patch.phoneCountry !== undefined,
         patch.phoneCountry ?? null,
         patch.allowedOrigins ?? null,
+        patch.greeting ?? null,
+        patch.widgetColor ?? null,
+        patch.currency ?? null,
+        patch.languages ?? null,
+        patch.holidays ? JSON.stringify(patch.holidays) : null,
       ],
     );
+  },
+  /** Sets (or, with null, removes) the logo; returns the one it replaces, for the caller to let go. */
+  async setLogo(sql: Sql, id: string, logoUrl: string | null): Promise<string | null> {
+    const [row] = await sql.query<{ before: string | null }>(
+      `update workspaces w set logo_url = $2 from (select logo_url as before from workspaces where id = $1 for update) old
+       where w.id = $1 returning old.before`,
+      [id, logoUrl],
+    );
+    return row?.before ?? null;
   },
   /** The secret a website signs its signed-in users with (identity verification). Never sent to browsers. */
   async identitySecret(sql: Sql, id: string): Promise<string> {

@@ -1,0 +1,167 @@
+import type { Holiday, WorkspaceSettings } from '@warmline/shared/types';
+import { type FormEvent, useState } from 'react';
+import { saveWorkspace } from '../../state/settingsActions.ts';
+import { SaveRow, useSaving } from './SaveRow.tsx';
+
+const DAYS = [
+  ['mon', 'Monday'],
+  ['tue', 'Tuesday'],
+  ['wed', 'Wednesday'],
+  ['thu', 'Thursday'],
+  ['fri', 'Friday'],
+  ['sat', 'Saturday'],
+  ['sun', 'Sunday'],
+] as const;
+type Day = (typeof DAYS)[number][0];
+type Week = Record<Day, [string, string] | null>;
+const ZONES = Intl.supportedValuesOf('timeZone');
+/** A special day on the form, with a key of its own while its date is still being typed. */
+type HolidayRow = Holiday & { key: number };
+let nextKey = 0;
+const rowsOf = (holidays: readonly Holiday[]): HolidayRow[] => holidays.map((h) => ({ ...h, key: nextKey++ }));
+
+/** A time input's value as the API writes it ("24:00" is the end of the day, which a time input cannot show). */
+const shown = (hhmm: string) => (hhmm === '24:00' ? '23:59' : hhmm);
+const written = (hhmm: string) => (hhmm === '23:59' ? '24:00' : hhmm);
+
+/** The time zone, the week's opening hours and the days they do not hold. */
+export function HoursSettings({ workspace }: { workspace: WorkspaceSettings }) {
+  const [timezone, setTimezone] = useState(workspace.timezone);
+  const [week, setWeek] = useState<Week>(
+    () => Object.fromEntries(DAYS.map(([d]) => [d, workspace.openingHours[d] ?? null])) as Week,
+  );
+  const [holidays, setHolidays] = useState<HolidayRow[]>(() => rowsOf(workspace.holidays));
+  const saving = useSaving();
+  const setDay = (day: Day, hours: [string, string] | null) => setWeek((w) => ({ ...w, [day]: hours }));
+  const setHoliday = (key: number, change: Partial<Holiday>) =>
+    setHolidays((list) => list.map((h) => (h.key === key ? { ...h, ...change } : h)));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saving.run(async () => {
+      const saved = await saveWorkspace({
+        timezone,
+        openingHours: week,
+        holidays: holidays.map(({ date, name, hours }) => ({ date, name, hours })),
+      });
+      setHolidays(rowsOf(saved.holidays));
+    });
+  };
+
+  return (
+    <form className="settings-grid" onSubmit={submit} data-testid="hours-form">
+      <section className="card form" aria-labelledby="week-title">
+        <h2 className="card-title" id="week-title">
+          Opening hours
+        </h2>
+        <label className="field">
+          <span className="field-label">Time zone</span>
+          <input data-testid="hours-timezone" list="time-zones" value={timezone} onChange={(e) => setTimezone(e.target.value)} />
+          <datalist id="time-zones">
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <span className="field-hint">Every team follows these hours, in this time zone.</span>
+        </label>
+        <div className="week">
+          {DAYS.map(([day, label]) => {
+            const hours = week[day];
+            return (
+              <div className="week-day" key={day} data-testid={`hours-${day}`}>
+                <label className="week-open">
+                  <input
+                    type="checkbox"
+                    checked={hours !== null}
+                    onChange={(e) => setDay(day, e.target.checked ? ['09:00', '17:00'] : null)}
+                  />
+                  <span>{label}</span>
+                </label>
+                {hours ? (
+                  <span className="week-times">
+                    <input
+                      type="time"
+                      aria-label={`${label} opens`}
+                      value={shown(hours[0])}
+                      onChange={(e) => setDay(day, [written(e.target.value), hours[1]])}
+                    />
+                    <span aria-hidden="true">–</span>
+                    <input
+                      type="time"
+                      aria-label={`${label} closes`}
+                      value={shown(hours[1])}
+                      onChange={(e) => setDay(day, [hours[0], written(e.target.value)])}
+                    />
+                  </span>
+                ) : (
+                  <span className="week-closed">Closed</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <SaveRow busy={saving.busy} status={saving.status} testId="hours-save" label="Save hours and special days" />
+      </section>
+
+      <section className="card form" aria-labelledby="holidays-title">
+        <h2 className="card-title" id="holidays-title">
+          Holidays and special days
+        </h2>
+        {holidays.length === 0 ? <p className="hint">No special days. Add one for a holiday or a short day.</p> : null}
+        {holidays.map((h) => (
+          <div className="holiday" key={h.key} data-testid="holiday">
+            <input type="date" aria-label="Date" value={h.date} onChange={(e) => setHoliday(h.key, { date: e.target.value })} />
+            <input
+              aria-label="Name"
+              placeholder="Christmas Day"
+              value={h.name}
+              onChange={(e) => setHoliday(h.key, { name: e.target.value })}
+            />
+            <select
+              aria-label="Hours that day"
+              value={h.hours ? 'open' : 'closed'}
+              onChange={(e) => setHoliday(h.key, { hours: e.target.value === 'open' ? ['10:00', '14:00'] : null })}
+            >
+              <option value="closed">Closed</option>
+              <option value="open">Open</option>
+            </select>
+            {h.hours ? (
+              <span className="week-times">
+                <input
+                  type="time"
+                  aria-label="Opens"
+                  value={shown(h.hours[0])}
+                  onChange={(e) => setHoliday(h.key, { hours: [written(e.target.value), h.hours![1]] })}
+                />
+                <span aria-hidden="true">–</span>
+                <input
+                  type="time"
+                  aria-label="Closes"
+                  value={shown(h.hours[1])}
+                  onChange={(e) => setHoliday(h.key, { hours: [h.hours![0], written(e.target.value)] })}
+                />
+              </span>
+            ) : null}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove ${h.name || 'this day'}`}
+              onClick={() => setHolidays((list) => list.filter((x) => x.key !== h.key))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn btn-small add-holiday"
+          data-testid="holiday-add"
+          onClick={() => setHolidays((list) => [...list, { date: '', name: '', hours: null, key: nextKey++ }])}
+        >
+          Add a day
+        </button>
+        <p className="hint">Callbacks are never offered on a closed day, and only inside a special day's hours.</p>
+      </section>
+    </form>
+  );
+}

@@ -459,6 +459,7 @@ describe('Chat', () => {
       phone: '+254 712 345 678',
       windowStart: '2025-01-01T14:00:00.000Z',
       windowEnd: '2025-01-01T14:30:00.000Z',
+      inBrowser: false,
     });
     expect(chat.callback?.id).toBe('cb1');
     expect(chat.callbackConfirmation).toMatch(/^Amina will call you on \+254/);

@@ -51,4 +51,16 @@ describe('what the customer reads about their call', () => {
     expect(clock(0)).toBe('0:00');
     expect(clock(305.7)).toBe('5:05');
   });
+
+  it('when we ring the customer back: who is calling, and what came of it', () => {
+    const back = (over: Partial<VisitorCall>) => call({ direction: 'outbound', ...over });
+    expect(callWords(back({}), at, null)).toEqual({
+      title: 'Amina is calling you back',
+      status: 'Answer to talk here, in your browser.',
+    });
+    expect(callWords(back({ status: 'ended', outcome: 'missed' }), at, null).status).toBe(
+      'You missed Amina’s call. They will try again, or write to us here.',
+    );
+    expect(callWords(back({ status: 'ended', outcome: 'cancelled' }), at, null).status).toBe('Amina stopped ringing.');
+  });
 });

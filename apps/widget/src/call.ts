@@ -45,6 +45,10 @@ export class WidgetCall {
   /** The socket is (re)connected: a call asked for while it was not is placed now. */
   connected(): void {
     if (this.queued) this.queued = !this.send({ type: 'call.place' });
+    // This tab carries a call under way: its signalling moves to the new socket, and the audio carries on.
+    else if (this.media && this.call?.id === this.ownId && this.call.status === 'answered') {
+      this.send({ type: 'call.resume', callId: this.call.id });
+    }
   }
 
   hangUp(): void {

@@ -110,6 +110,11 @@ export const CallClientFrames = [
   }),
   /** The colleague, having read the note, joins: the call is theirs. */
   z.object({ type: z.literal('call.join'), callId: Id }),
+  /**
+   * A party's socket reconnected during a call it carried: its signalling moves to this socket (the audio, which
+   * does not travel through Warmline, carries on).
+   */
+  z.object({ type: z.literal('call.resume'), callId: Id }),
   /** Relayed to the other party of the call only. */
   z.object({ type: z.literal('call.signal'), callId: Id, signal: CallSignal }),
 ] as const;

@@ -71,7 +71,10 @@ function keep(call: Call): void {
 export function receiveCall(frame: Extract<ServerFrame, { type: 'call' }>): void {
   const { call } = frame;
   const before = state.calls[call.id];
-  if (frame.here) {
+  if (frame.here && call.id === state.here && media) {
+    // Resumed after this tab reconnected: the audio never stopped, only the signalling moved to the new socket.
+    set({ pending: null });
+  } else if (frame.here) {
     set({ here: call.id, pending: null, muted: false, heldSince: null, notice: null });
     startMedia(call.id, frame.iceServers ?? []);
     // Answered: their story opens, so the person on the phone never has to repeat it.
@@ -231,4 +234,6 @@ export async function loadLiveCalls(): Promise<void> {
   const here = state.here && calls[state.here] ? state.here : null;
   if (state.here && !here) stopMedia();
   set({ calls, here });
+  // This tab carries the call's audio: its signalling moves to the new socket, and the call carries on.
+  if (here && calls[here]?.status === 'answered' && media) sendFrame({ type: 'call.resume', callId: here });
 }

@@ -42,6 +42,12 @@ const Env = z.object({
   WARMLINE_METRICS_TOKEN: z.string().min(16, { message: 'WARMLINE_METRICS_TOKEN must be at least 16 characters' }).optional(),
   CALL_RING_SECONDS: z.coerce.number({ message: 'CALL_RING_SECONDS must be a number' }).int().min(5).max(120).default(20),
   CALL_RING_PEOPLE: z.coerce.number({ message: 'CALL_RING_PEOPLE must be a number' }).int().min(1).max(10).default(3),
+  CALL_RECONNECT_SECONDS: z.coerce
+    .number({ message: 'CALL_RECONNECT_SECONDS must be a number' })
+    .int()
+    .min(0)
+    .max(120)
+    .default(15),
   CALL_HOLD_CHECK_IN_SECONDS: z.coerce
     .number({ message: 'CALL_HOLD_CHECK_IN_SECONDS must be a number' })
     .int()
@@ -84,6 +90,8 @@ export interface Config {
   callRingPeople: number;
   /** While a customer is on hold, the agent is prompted to check in this often. */
   callHoldCheckInSeconds: number;
+  /** How long a call under way waits for a party whose socket dropped to reconnect before it ends. */
+  callReconnectSeconds: number;
   /** When set, `/metrics` answers only `Authorization: Bearer <token>`; unset, only this machine, unproxied. */
   metricsToken: string | undefined;
   /** The outbound mail relay (SMTP_*), or null when email is not set up. */
@@ -137,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callRingSeconds: e.CALL_RING_SECONDS,
     callRingPeople: e.CALL_RING_PEOPLE,
     callHoldCheckInSeconds: e.CALL_HOLD_CHECK_IN_SECONDS,
+    callReconnectSeconds: e.CALL_RECONNECT_SECONDS,
     metricsToken: e.WARMLINE_METRICS_TOKEN,
     smtp: smtpSettings(e),
     turnUrls: e.TURN_URLS,

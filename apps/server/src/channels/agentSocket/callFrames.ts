@@ -14,6 +14,7 @@ import {
   offerCallTransfer,
   placeCall,
   relaySignal,
+  resumeCall,
   ringBack,
 } from '../../modules/voice/index.ts';
 
@@ -80,12 +81,23 @@ export async function onCallFrame(services: Services, limiter: RateLimiter, conn
     case 'call.hangup':
       await hangUp(services, actor, frame);
       return;
+    case 'call.resume': {
+      onCalls.add(conn);
+      const resumed = await resumeCall(services, actor, { callId: frame.callId, socketId: conn.id });
+      if (actor.kind === 'visitor') {
+        return conn.send({ type: 'visitor_call', call: resumed.visitorCall, iceServers: resumed.iceServers });
+      }
+      return conn.send({ type: 'call', call: resumed.call, here: true, iceServers: resumed.iceServers });
+    }
     case 'call.signal':
       return relaySignal(services, actor, { callId: frame.callId, socketId: conn.id, signal: frame.signal });
   }
 }
 
-/** A socket closed: the calls it carried end (a customer leaving while it rings cancels theirs). */
+/**
+ * A socket closed: the calls ringing through it end (a customer leaving while it rings cancels theirs); a call under
+ * way waits a moment for that party to reconnect and resume it (docs/voice.md).
+ */
 export function endCallsOf(services: Services, conn: Connection): void {
   if (!onCalls.has(conn)) return;
   onCalls.delete(conn);

@@ -153,23 +153,6 @@ export async function relaySignal(
   ]);
 }
 
-/**
- * A socket closed: its live calls end. The customer leaving while it rings cancels it; a party dropping mid-call
- * ends it (completed when the customer left, cut off when the agent's connection did).
- */
-export async function endCallsOnSocket(services: Services, workspaceId: string, socketId: string): Promise<void> {
-  const live = await calls.liveOnSocket(services.db, workspaceId, socketId);
-  for (const found of live) {
-    await inUnit(services, async (tx, events) => {
-      const call = await calls.byId(tx, workspaceId, found.id, { forUpdate: true });
-      if (!call || call.status === 'ended') return;
-      const byCustomer = call.customerSocket === socketId;
-      const outcome = call.status === 'ringing' ? 'cancelled' : byCustomer ? 'completed' : 'failed';
-      await endCall(tx, services.config, call, outcome, services.now(), events);
-    });
-  }
-}
-
 /** One call, for an agent who may see its conversation. */
 export async function getCall(services: Services, actor: AgentActor, callId: string): Promise<Call> {
   return services.db.transaction(async (tx) => viewOfCall(tx, await callFor(tx, actor, callId), services.config));

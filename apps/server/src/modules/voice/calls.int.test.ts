@@ -301,7 +301,8 @@ describe.each(layouts)(`calls (%s, ${backend})`, (layout) => {
     expect((await s.aminaApp.next('error', (f) => f.error.message.startsWith('callId'))).error.code).toBe('invalid');
     s.aminaApp.send({ type: 'call.place' });
     expect((await s.aminaApp.next('error', (f) => f.error.message.includes('customer'))).error.code).toBe('invalid');
+    // A customer answers only us ringing them back: a call that is not theirs is not found.
     s.widget.send({ type: 'call.answer', callId: '00000000-0000-0000-0000-000000000000' });
-    expect((await s.widget.next('error')).error).toMatchObject({ code: 'invalid', message: 'Only an agent answers a call.' });
+    expect((await s.widget.next('error')).error).toMatchObject({ code: 'not_found', message: 'Call not found.' });
   });
 });

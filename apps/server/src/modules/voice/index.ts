@@ -1,7 +1,6 @@
 export {
   answerCall,
   declineCall,
-  endCallsOnSocket,
   hangUp,
   holdCall,
   relaySignal,
@@ -10,6 +9,7 @@ export { joinCall, offerCallTransfer } from './callTransfer.ts';
 export { iceServers } from './iceServers.ts';
 export { voiceJobHandlers } from './jobs.ts';
 export { placeCall } from './placeCall.ts';
+export { endCallsOnSocket, resumeCall } from './reconnect.ts';
 export { calls } from './repository/calls.ts';
 export { answerRingBack, ringBack } from './ringBack.ts';
 export { ringCallback } from './ringCallback.ts';

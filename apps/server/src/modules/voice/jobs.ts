@@ -1,5 +1,6 @@
 import type { Config } from '../../core/config.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
+import { SOCKET_LOST, socketLost } from './reconnect.ts';
 import { calls } from './repository/calls.ts';
 import { endCall, RING_TIMEOUT, ringNext } from './ringing.ts';
 
@@ -19,5 +20,5 @@ function ringTimedOut(config: Config): JobHandler {
 
 /** The voice module's durable jobs, by kind. */
 export function voiceJobHandlers(config: Config): Record<string, JobHandler> {
-  return { [RING_TIMEOUT]: ringTimedOut(config) };
+  return { [RING_TIMEOUT]: ringTimedOut(config), [SOCKET_LOST]: socketLost(config) };
 }

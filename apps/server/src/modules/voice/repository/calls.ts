@@ -178,6 +178,21 @@ export const calls = {
     );
     return row ?? null;
   },
+  /** The call's signalling for one side moves to a new socket (that side reconnected); null if the call is not under way. */
+  async moveSocket(
+    sql: Sql,
+    workspaceId: string,
+    id: string,
+    side: 'customer' | 'agent',
+    socketId: string,
+  ): Promise<CallRecord | null> {
+    const column = side === 'customer' ? 'customer_socket' : 'agent_socket';
+    const [row] = await sql.query<CallRecord>(
+      `update calls set ${column} = $3 where workspace_id = $1 and id = $2 and status = 'answered' returning ${columns}`,
+      [workspaceId, id, socketId],
+    );
+    return row ?? null;
+  },
   async setHold(sql: Sql, workspaceId: string, id: string, hold: boolean): Promise<CallRecord | null> {
     const [row] = await sql.query<CallRecord>(
       `update calls set on_hold = $3 where workspace_id = $1 and id = $2 and status = 'answered' returning ${columns}`,

@@ -35,6 +35,7 @@ export type {
 export type {
   Agent,
   AgentRole,
+  Attachment,
   Callback,
   CallbackOutcome,
   Capacity,

@@ -80,6 +80,7 @@ export async function writeTogether(
       clientId: input.clientId,
       author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'customer', id: actor.customerId },
       emotion,
+      attachments: input.attachments,
     });
   }
   const stored = await appendEntries(tx, fresh);

@@ -41,7 +41,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   );
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const intro = h('div', { class: 'intro', hidden: true });
-  const messages = createMessages(base, (id) => chat.retry(id));
+  const messages = createMessages(base, (id) => chat.retry(id), chat.files);
   const promise = createPromise();
   const booked = createPromise('wl-callback-confirmation');
   const choices = createChoices(chat, reveal);
@@ -64,6 +64,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   const composer = createComposer(
     (body) => chat.send(body),
     () => chat.typing.input(),
+    chat.files,
   );
   const panel = h(
     'div',
@@ -126,6 +127,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
 
   function render() {
     header.update(chat);
+    composer.showFiles();
     callCard.update();
     const ws = chat.workspace;
     show(intro, !!ws);

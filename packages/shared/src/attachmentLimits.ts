@@ -34,14 +34,13 @@ export function fileSizeInWords(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   const mb = bytes / (1024 * 1024);
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+  return `${mb < 10 && !Number.isInteger(mb) ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
 /** Why a chosen file cannot go, before it is uploaded, or null: too big, or one too many. */
 export function attachmentTooMuch(size: number, alreadyChosen: number): string | null {
   if (alreadyChosen >= ATTACHMENTS_PER_MESSAGE) return `A message carries at most ${ATTACHMENTS_PER_MESSAGE} files.`;
-  if (size > ATTACHMENT_MAX_BYTES)
-    return `This file is ${fileSizeInWords(size)}; the limit is ${fileSizeInWords(ATTACHMENT_MAX_BYTES)}.`;
+  if (size > ATTACHMENT_MAX_BYTES) return `This file is over the ${fileSizeInWords(ATTACHMENT_MAX_BYTES)} limit.`;
   if (size === 0) return 'This file is empty.';
   return null;
 }

@@ -22,6 +22,7 @@ import './styles/empathy.css';
 import './styles/phone.css';
 import './styles/email.css';
 import './styles/calls.css';
+import './styles/attachments.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

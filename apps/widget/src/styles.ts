@@ -115,6 +115,7 @@ button{cursor:pointer}
 .thumb img{display:block;max-width:220px;max-height:180px;object-fit:cover}
 .file{display:inline-flex;align-items:center;gap:8px;max-width:100%;padding:8px 12px;border-radius:12px;background:var(--card);border:1px solid var(--line);color:var(--ink);text-align:left}
 .file:hover{border-color:#e3a47f}
+.file svg{flex:none;width:18px;height:18px;color:var(--accent)}
 .file b{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:180px}
 .file span{color:var(--muted);font-size:12px;white-space:nowrap}
 .counter{font-size:12px;color:var(--muted);text-align:right;margin:-8px 20px 8px}

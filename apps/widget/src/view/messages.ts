@@ -4,6 +4,7 @@ import type { ChatFiles } from '../files.ts';
 import type { TimelineItem } from '../timeline.ts';
 import { avatar } from './avatar.ts';
 import { h } from './dom.ts';
+import { icon } from './icons.ts';
 
 type Message = Extract<TimelineItem, { kind: 'message' }>;
 
@@ -41,6 +42,7 @@ function filesOf(attachments: readonly Attachment[], files: ChatFiles): HTMLElem
           'aria-label': `Download ${a.name}`,
           onclick: () => open(true),
         },
+        icon('file'),
         h('b', { text: a.name }),
         h('span', { text: fileSizeInWords(a.size) }),
       );

@@ -315,4 +315,35 @@ describe(`attachments in conversations (${backend})`, () => {
       'no session': 401,
     });
   });
+
+  it("erasing a customer takes their conversation's files with the words: the bytes leave the storage, and links answer 404", async () => {
+    const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin', displayName: 'Ada Admin' }));
+    const chat = await buildConversation(t, workspace);
+    const visitor = { visitorToken: chat.visitorToken };
+    const theirs = (await upload(visitor, '/api/v1/widget/attachments', images.png, { type: 'image/png' })).body.attachment.id;
+    await client(t, visitor).post('/api/v1/widget/messages', {
+      clientId: newClientId(),
+      body: 'my address label',
+      attachmentIds: [theirs],
+    });
+    const ours = (await upload(amina, `/api/v1/conversations/${chat.conversationId}/attachments`, pdf)).body.attachment.id;
+    await client(t, amina).post(`/api/v1/conversations/${chat.conversationId}/messages`, {
+      clientId: newClientId(),
+      body: 'your invoice',
+      attachmentIds: [ours],
+    });
+    const keys = (
+      await t.db.query<{ key: string }>('select storage_key as key from attachments where id = any($1::uuid[])', [[theirs, ours]])
+    ).map((r) => r.key);
+    expect(await Promise.all(keys.map(async (k) => (await t.storage.get(k)) !== null))).toEqual([true, true]);
+
+    const customerId = (await client(t, amina).get(`/api/v1/conversations/${chat.conversationId}`)).body.conversation.customer.id;
+    expect((await client(t, admin).post(`/api/v1/customers/${customerId}/erase`)).status).toBe(200);
+
+    expect(await Promise.all(keys.map((k) => t.storage.get(k)))).toEqual([null, null]);
+    expect((await download(amina, `/api/v1/attachments/${theirs}`)).status).toBe(404);
+    expect((await download(amina, `/api/v1/attachments/${ours}`)).status).toBe(404);
+    const entries = (await client(t, amina).get(`/api/v1/conversations/${chat.conversationId}/entries`)).body.entries;
+    expect(entries.filter((e: { attachments?: unknown }) => e.attachments)).toEqual([]);
+  });
 });

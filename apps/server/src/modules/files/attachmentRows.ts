@@ -48,6 +48,17 @@ export const attachmentRows = {
     ]);
     return rows.map(toRecord);
   },
+  /** Deletes the files these customers uploaded and every file of their conversations; answers their storage keys. */
+  async removeForCustomers(sql: Sql, workspaceId: string, customerIds: string[]): Promise<string[]> {
+    const rows = await sql.query<{ storageKey: string }>(
+      `delete from attachments a where a.workspace_id = $1 and (
+         (a.uploaded_by_kind = 'customer' and a.uploaded_by = any($2::uuid[]))
+         or a.conversation_id in (select id from conversations where workspace_id = $1 and customer_id = any($2::uuid[])))
+       returning a.storage_key as "storageKey"`,
+      [workspaceId, customerIds],
+    );
+    return rows.map((r) => r.storageKey);
+  },
   /**
    * Marks each attachment as carried by its entry, if nothing carries it yet; answers the ids it marked, so the caller
    * sees one sent twice at once.

@@ -101,6 +101,14 @@ export async function bindAttachments(
   if (bound.length !== items.length) throw new Conflict('A file of this message was sent with another message meanwhile.');
 }
 
+/**
+ * Forgets every file of these customers (erasure): those they uploaded and those of their conversations, both
+ * sides. Answers the storage keys whose bytes to delete once the transaction has committed (letGoOfBytes).
+ */
+export function forgetAttachmentsOf(tx: Sql, workspaceId: string, customerIds: string[]): Promise<string[]> {
+  return attachmentRows.removeForCustomers(tx, workspaceId, customerIds);
+}
+
 /** One attachment of the workspace, or null. */
 export async function attachmentById(sql: Sql, workspaceId: string, id: string): Promise<AttachmentRecord | null> {
   const [a] = await attachmentRows.byIds(sql, workspaceId, [id]);

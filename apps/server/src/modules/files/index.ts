@@ -6,6 +6,7 @@ export {
   attachmentUrl,
   bindAttachments,
   type CarriedAttachment,
+  forgetAttachmentsOf,
   storeAttachment,
   type Uploader,
 } from './attachments.ts';

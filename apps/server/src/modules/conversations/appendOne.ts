@@ -180,6 +180,11 @@ async function appendFromAgent(
     return { entry, created: true };
   }
 
+  if (input.attachments?.length && replyChannel(conversation) === 'email') {
+    throw new Invalid(
+      `Files cannot go by email yet: this reply goes by email to ${conversation.replyEmail}. Send the words alone, or add the files as an internal note.`,
+    );
+  }
   // Answering an unowned conversation takes ownership of it.
   await humanConnected(tx, actor, conversation, 'joined the conversation', events);
   const entry = await appendEntry(tx, {

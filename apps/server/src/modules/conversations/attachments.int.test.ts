@@ -346,4 +346,31 @@ describe(`attachments in conversations (${backend})`, () => {
     const entries = (await client(t, amina).get(`/api/v1/conversations/${chat.conversationId}/entries`)).body.entries;
     expect(entries.filter((e: { attachments?: unknown }) => e.attachments)).toEqual([]);
   });
+
+  it('files on a reply that goes by email are refused with a 400 saying so, and may go as a note instead', async () => {
+    const chat = await buildConversation(t, workspace);
+    const left = await client(t, { visitorToken: chat.visitorToken }).post('/api/v1/widget/leave-message', {
+      conversationId: chat.conversationId,
+      email: 'wanjiru@example.com',
+    });
+    expect(left.status).toBe(200);
+    const url = `/api/v1/conversations/${chat.conversationId}`;
+    const id = (await upload(amina, `${url}/attachments`, pdf)).body.attachment.id;
+    const reply = await client(t, amina).post(`${url}/messages`, {
+      clientId: newClientId(),
+      body: 'Invoice attached',
+      attachmentIds: [id],
+    });
+    expect({ status: reply.status, message: reply.body.error?.message }).toEqual({
+      status: 400,
+      message:
+        'Files cannot go by email yet: this reply goes by email to wanjiru@example.com. Send the words alone, or add the files as an internal note.',
+    });
+    const note = await client(t, amina).post(`${url}/notes`, {
+      clientId: newClientId(),
+      body: 'Invoice for the file',
+      attachmentIds: [id],
+    });
+    expect(note.status).toBe(201);
+  });
 });

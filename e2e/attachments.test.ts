@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api.ts';
-import { DEMO_AGENT, launchChromium, screenshots, startWarmline, visitorSends, type Warmline } from './harness.ts';
+import { DEMO_AGENT, launchChromium, screenshots, signInAs, startWarmline, visitorSends, type Warmline } from './harness.ts';
 
 /** The windows both sides are tried at: a laptop, and a phone held upright. */
 const sizes = {
@@ -107,12 +107,7 @@ describe('attachments in the widget and the agent app, in Chromium', () => {
 
       // The agent sees the photo inline on the conversation.
       const agent = await (await browser.newContext({ viewport })).newPage();
-      await agent.goto(`${warmline.url}/app/sign-in`);
-      await agent.locator('[data-testid="sign-in-email"]').fill(DEMO_AGENT.email);
-      await agent.locator('[data-testid="sign-in-password"]').fill(DEMO_AGENT.password);
-      await agent.locator('[data-testid="sign-in-submit"]').click();
-      // On a phone the presence switch sits in the closed menu: signed in is when it is there at all.
-      await agent.locator('[data-testid="presence-switch"]').first().waitFor({ state: 'attached' });
+      await signInAs(agent, warmline.url, DEMO_AGENT);
       await agent.goto(`${warmline.url}/app/conversations/${conversationId}`);
       await agent.locator('[data-testid="timeline-entry"]', { hasText: 'arrived cracked' }).waitFor({ timeout: 10_000 });
       await expect.poll(() => loaded(agent, '[data-testid="entry-image"]'), { timeout: 10_000 }).toBe(240);

@@ -21,6 +21,9 @@ export const ATTACHMENT_TYPES = {
 } as const;
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
+/** The file chooser's `accept`: the kinds above, and the extensions of text, Word and Excel files. */
+export const ATTACHMENT_ACCEPT = `${Object.keys(ATTACHMENT_TYPES).join(',')},.txt,.csv,.md,.docx,.xlsx`;
+
 /** Shown where a file is chosen: what may be sent. */
 export const ATTACHMENTS_ACCEPTED = 'images (PNG, JPEG, GIF, WebP), PDF, plain text, Word and Excel files';
 

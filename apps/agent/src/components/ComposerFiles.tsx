@@ -1,9 +1,7 @@
-import { ATTACHMENTS_ACCEPTED, attachmentTooMuch, fileSizeInWords } from '@warmline/shared/attachmentLimits';
+import { ATTACHMENT_ACCEPT, ATTACHMENTS_ACCEPTED, attachmentTooMuch, fileSizeInWords } from '@warmline/shared/attachmentLimits';
 import type { Attachment } from '@warmline/shared/types';
 import { useEffect, useRef, useState } from 'react';
 import { conversationsApi } from '../api/endpoints.ts';
-
-const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.csv,.docx,.xlsx';
 
 /** A file chosen for the next message: uploading (no attachment yet), then ready. */
 interface Chosen {
@@ -95,7 +93,7 @@ export function AttachButton({ files }: { files: ComposerFilesState }) {
         type="file"
         multiple
         hidden
-        accept={ACCEPT}
+        accept={ATTACHMENT_ACCEPT}
         data-testid="attach-input"
         onChange={(e) => {
           files.attach([...(e.target.files ?? [])]);

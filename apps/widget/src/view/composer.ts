@@ -1,10 +1,8 @@
-import { fileSizeInWords } from '@warmline/shared/attachmentLimits';
+import { ATTACHMENT_ACCEPT, fileSizeInWords } from '@warmline/shared/attachmentLimits';
 import { composerState, MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared/messageLength';
 import type { ChatFiles } from '../files.ts';
 import { h, setText, show } from './dom.ts';
 import { icon } from './icons.ts';
-
-const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.csv,.docx,.xlsx';
 
 /**
  * The message box: Enter sends, Shift+Enter adds a line, empty or over-long messages are refused. The paperclip
@@ -24,7 +22,13 @@ export function createComposer(onSend: (body: string) => boolean, onType: () => 
     icon('send'),
   );
   const counter = h('div', { class: 'counter', 'aria-live': 'polite', hidden: true });
-  const picker = h('input', { type: 'file', multiple: true, accept: ACCEPT, hidden: true, 'data-testid': 'wl-file-input' });
+  const picker = h('input', {
+    type: 'file',
+    multiple: true,
+    accept: ATTACHMENT_ACCEPT,
+    hidden: true,
+    'data-testid': 'wl-file-input',
+  });
   picker.addEventListener('change', () => {
     files.attach([...(picker.files ?? [])]);
     picker.value = '';

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../core/context.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
-import { downloadAttachment, uploadAttachment } from '../../modules/conversations/index.ts';
-import { acceptFileUploads, sendStoredFile, uploadedFile } from '../../modules/files/index.ts';
+import { answerDownload, answerUpload } from '../../modules/conversations/index.ts';
+import { acceptFileUploads } from '../../modules/files/index.ts';
 
 /** Uploads a visitor may make in ten minutes, and from one address (docs/attachments.md). */
 const VISITOR_UPLOADS_PER_10_MIN = 20;
@@ -28,13 +28,7 @@ export function widgetAttachmentRoutes(app: FastifyInstance, services: Services,
     handler: async ({ actor, query, request, reply }) => {
       await limiter.hit(`widget-attach:${actor.customerId}`, VISITOR_UPLOADS_PER_10_MIN, 600);
       await limiter.hit(`widget-attach-ip:${request.ip}`, ADDRESS_UPLOADS_PER_10_MIN, 600);
-      const attachment = await uploadAttachment(services, actor, {
-        bytes: uploadedFile(request.body),
-        name: query.name,
-        declaredType: query.type,
-      });
-      reply.code(201);
-      return { attachment };
+      return answerUpload(services, actor, reply, { ...query, body: request.body });
     },
   });
 
@@ -46,7 +40,6 @@ export function widgetAttachmentRoutes(app: FastifyInstance, services: Services,
     auth: 'visitor',
     params: AttachmentParams,
     responses: { 200: null },
-    handler: async ({ actor, params, reply }) =>
-      sendStoredFile(reply, await downloadAttachment(services, actor, params.id), { cache: 'private', crossOrigin: true }),
+    handler: async ({ actor, params, reply }) => answerDownload(services, actor, reply, params.id, { crossOrigin: true }),
   });
 }

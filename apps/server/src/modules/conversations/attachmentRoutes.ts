@@ -1,6 +1,12 @@
-import { AttachmentParams, AttachmentResponse, AttachmentUploadQuery, ConversationParams } from '@warmline/shared';
-import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../core/context.ts';
+import {
+  type Attachment,
+  AttachmentParams,
+  AttachmentResponse,
+  AttachmentUploadQuery,
+  ConversationParams,
+} from '@warmline/shared';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Actor, Services } from '../../core/context.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
 import { acceptFileUploads, sendStoredFile, uploadedFile } from '../files/index.ts';
@@ -27,14 +33,7 @@ export function attachmentRoutes(app: FastifyInstance, services: Services, limit
     responses: { 201: AttachmentResponse },
     handler: async ({ actor, params, query, request, reply }) => {
       await limiter.hit(`attach:${actor.agentId}`, AGENT_UPLOADS_PER_HOUR, 3600);
-      const attachment = await uploadAttachment(services, actor, {
-        conversationId: params.id,
-        bytes: uploadedFile(request.body),
-        name: query.name,
-        declaredType: query.type,
-      });
-      reply.code(201);
-      return { attachment };
+      return answerUpload(services, actor, reply, { ...query, body: request.body, conversationId: params.id });
     },
   });
 
@@ -46,7 +45,34 @@ export function attachmentRoutes(app: FastifyInstance, services: Services, limit
     auth: 'agent',
     params: AttachmentParams,
     responses: { 200: null },
-    handler: async ({ actor, params, reply }) =>
-      sendStoredFile(reply, await downloadAttachment(services, actor, params.id), { cache: 'private', crossOrigin: false }),
+    handler: async ({ actor, params, reply }) => answerDownload(services, actor, reply, params.id, { crossOrigin: false }),
   });
+}
+
+/** Answers an upload: the request's body stored as a file of `actor` (an agent's into `conversationId`), 201. */
+export async function answerUpload(
+  services: Services,
+  actor: Actor,
+  reply: FastifyReply,
+  upload: { body: unknown; name?: string | undefined; type?: string | undefined; conversationId?: string },
+): Promise<{ attachment: Attachment }> {
+  const attachment = await uploadAttachment(services, actor, {
+    conversationId: upload.conversationId,
+    bytes: uploadedFile(upload.body),
+    name: upload.name,
+    declaredType: upload.type,
+  });
+  reply.code(201);
+  return { attachment };
+}
+
+/** Answers a download: the file's bytes, inert, when `actor` may see it (else 404). */
+export async function answerDownload(
+  services: Services,
+  actor: Actor,
+  reply: FastifyReply,
+  id: string,
+  opts: { crossOrigin: boolean },
+): Promise<Buffer> {
+  return sendStoredFile(reply, await downloadAttachment(services, actor, id), { cache: 'private', ...opts });
 }

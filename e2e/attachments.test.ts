@@ -92,14 +92,14 @@ describe('attachments in the widget and the agent app, in Chromium', () => {
       const visitor = await (await browser.newContext({ viewport })).newPage();
       await visitor.goto(`${warmline.url}/demo`);
       await visitor.locator('[data-testid="wl-launcher"]').click();
-      const opening = `The lamp I ordered arrived cracked (${size})`;
+      const opening = `Is this the right shade for my Alder floor lamp? (${size})`;
       await visitorSends(visitor, opening);
       const conversationId = await conversationOf(opening);
 
       // The customer chooses a photo: it uploads at once, then goes with the message, with no words needed.
       await visitor
         .locator('[data-testid="wl-file-input"]')
-        .setInputFiles({ name: 'cracked-lamp.png', mimeType: 'image/png', buffer: photo() });
+        .setInputFiles({ name: 'lamp-shade.png', mimeType: 'image/png', buffer: photo() });
       await visitor.locator('[data-testid="wl-draft"]', { hasText: 'KB' }).waitFor();
       await visitor.locator('[data-testid="wl-send"]').click();
       await expect.poll(() => loaded(visitor, '[data-testid="wl-image"]'), { timeout: 10_000 }).toBe(240);
@@ -109,7 +109,7 @@ describe('attachments in the widget and the agent app, in Chromium', () => {
       const agent = await (await browser.newContext({ viewport })).newPage();
       await signInAs(agent, warmline.url, DEMO_AGENT);
       await agent.goto(`${warmline.url}/app/conversations/${conversationId}`);
-      await agent.locator('[data-testid="timeline-entry"]', { hasText: 'arrived cracked' }).waitFor({ timeout: 10_000 });
+      await agent.locator('[data-testid="timeline-entry"]', { hasText: 'right shade' }).waitFor({ timeout: 10_000 });
       await expect.poll(() => loaded(agent, '[data-testid="entry-image"]'), { timeout: 10_000 }).toBe(240);
 
       // A file too big is refused before it is sent, with a line that says why.
@@ -131,7 +131,7 @@ describe('attachments in the widget and the agent app, in Chromium', () => {
       await agent.locator('[data-testid="attach-error"]').waitFor({ state: 'detached' });
       await agent
         .locator('[data-testid="composer"]')
-        .fill("I'm so sorry about the lamp. Here is your receipt; a new one goes out today.");
+        .fill("Yes, that's the one. Here is the receipt for your order, in case you need it.");
       await agent.locator('[data-testid="send-button"]').click();
       // Stored and acknowledged: on the timeline itself, no longer pending.
       await agent

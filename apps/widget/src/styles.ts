@@ -111,8 +111,8 @@ button{cursor:pointer}
 .attach-error{margin:0 14px 6px;font-size:13px;color:#a1281b}
 .files{display:flex;flex-direction:column;gap:6px;margin-top:4px}
 .row.in .files{align-items:flex-end}
-.thumb{display:block;max-width:220px;max-height:180px;border-radius:12px;border:1px solid var(--line);background:#f3e7da;cursor:zoom-in;padding:0;overflow:hidden}
-.thumb img{display:block;max-width:220px;max-height:180px;object-fit:cover}
+.thumb{display:block;width:208px;height:156px;max-width:100%;border-radius:12px;border:1px solid var(--line);background:#f3e7da;cursor:zoom-in;padding:0;overflow:hidden}
+.thumb img{display:block;width:100%;height:100%;object-fit:cover}
 .file{display:inline-flex;align-items:center;gap:8px;max-width:100%;padding:8px 12px;border-radius:12px;background:var(--card);border:1px solid var(--line);color:var(--ink);text-align:left}
 .file:hover{border-color:#e3a47f}
 .file svg{flex:none;width:18px;height:18px;color:var(--accent)}

@@ -24,6 +24,7 @@ import './styles/phone.css';
 import './styles/email.css';
 import './styles/calls.css';
 import './styles/savedReplies.css';
+import './styles/attachments.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

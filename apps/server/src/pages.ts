@@ -50,7 +50,8 @@ export function pagePolicy(html: string, publicUrl: string, opts: { trustedTypes
     "default-src 'self'",
     "script-src 'self'",
     `style-src 'self'${[...new Set(styleHashes)].join('')}`,
-    "img-src 'self' https: data:",
+    // blob: for the widget's thumbnails of files in a conversation, fetched with the visitor's token.
+    "img-src 'self' https: data: blob:",
     `connect-src 'self' ${[socketOrigin(publicUrl), ...(opts.connectTo ?? [])].join(' ')}`,
     "object-src 'none'",
     "base-uri 'none'",

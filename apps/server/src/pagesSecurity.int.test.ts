@@ -80,7 +80,7 @@ describe(`every HTML page carries a strict Content-Security-Policy (${backend})`
       expect(csp.get('form-action'), url).toEqual(["'self'"]);
       expect(csp.get('frame-ancestors'), url).toEqual(["'none'"]);
       expect(csp.get('connect-src'), url).toEqual(["'self'", socket]);
-      expect(csp.get('img-src'), url).toEqual(["'self'", 'https:', 'data:']);
+      expect(csp.get('img-src'), url).toEqual(["'self'", 'https:', 'data:', 'blob:']);
       // Inline style only by the hash of the page's own <style> blocks; never 'unsafe-inline' or 'unsafe-eval'.
       for (const source of csp.get('style-src') ?? []) expect(source, url).toMatch(/^'self'$|^'sha256-[A-Za-z0-9+/]+=*'$/);
       expect(res.headers.get('content-security-policy'), url).not.toMatch(/unsafe-|\*/);

@@ -24,6 +24,7 @@ import { healthRoutes } from './core/http/systemRoutes.ts';
 import { startJobRunner } from './core/jobs/runner.ts';
 import { Listeners } from './core/listeners.ts';
 import { createMetrics } from './core/metrics.ts';
+import { openStorage } from './core/storage/openStorage.ts';
 import { buildHttpApp, type HttpApp } from './httpApp.ts';
 import { jobHandlers } from './jobHandlers.ts';
 import { authenticator } from './modules/auth/index.ts';
@@ -60,6 +61,7 @@ export async function openServices(
     const migrationsApplied = await migrate(db);
     const bus: Bus = config.redisUrl ? await redisBus(config.redisUrl, { log }) : inProcessBus();
     const secretKey = config.secretKey ?? (await instance.secretKey(db, () => randomBytes(32).toString('base64url')));
+    const storage = openStorage(config.storage);
     const services: Services & { release(): Promise<void>; migrationsApplied: string[] } = {
       migrationsApplied,
       db,
@@ -75,10 +77,12 @@ export async function openServices(
         deliverToCustomer([widgetDoor, emailDoor]),
       ]),
       authenticate: authenticator,
+      storage,
       async release() {
         await drainAppends(services);
         await bus.close();
         await db.close();
+        storage.close();
         unlock();
       },
     };

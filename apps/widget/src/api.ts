@@ -1,4 +1,4 @@
-import type { Callback, PublicAgent, VisitorConversation, WidgetSessionResponse } from '@warmline/shared';
+import type { Attachment, Callback, PublicAgent, VisitorConversation, WidgetSessionResponse } from '@warmline/shared';
 
 /** `LeaveMessageResponse` of the shared schemas (declared here so zod is never pulled into the bundle). */
 export interface LeaveMessageResult {
@@ -61,26 +61,26 @@ export interface Api {
   leaveMessage(token: string, body: { conversationId: string; email: string; name?: string }): Promise<LeaveMessageResult>;
   callbackWindows(token: string): Promise<CallbackWindowsResult>;
   bookCallback(token: string, body: BookCallbackInput): Promise<BookCallbackResult>;
+  /** Uploads a file to send with a message: its bytes as the body, its name and declared type in the query. */
+  upload(token: string, file: Blob, name: string): Promise<{ attachment: Attachment }>;
+  /** A file of the visitor's conversation, fetched with their token (an <img> or a link cannot carry it). */
+  download(token: string, url: string): Promise<Blob>;
 }
 
 /** REST client for a Warmline server: JSON, cross-origin, never cookies (the visitor token is the identity). */
 export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(...a)): Api {
   async function call<T>(path: string, body: unknown, token?: string): Promise<T> {
+    const raw = body instanceof Blob;
     const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    let res: Response;
-    try {
-      res = await fetchFn(`${base}/api/v1${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        mode: 'cors',
-        credentials: 'omit',
-        headers,
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, 'network', OFFLINE_MESSAGE);
-    }
+    const res = await fetched(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers,
+      body: body === undefined ? null : raw ? body : JSON.stringify(body),
+    });
+    // A downloaded file: its bytes, not JSON.
+    if (res.ok && !(res.headers.get('content-type') ?? '').includes('json')) return (await res.blob()) as T;
     const data = (await res.json().catch(() => null)) as {
       error?: { code?: string; message?: string; details?: unknown };
     } | null;
@@ -96,11 +96,21 @@ export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(
     }
     return data as T;
   }
+  async function fetched(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetchFn(`${base}/api/v1${path}`, { ...init, mode: 'cors', credentials: 'omit' });
+    } catch {
+      throw new ApiError(0, 'network', OFFLINE_MESSAGE);
+    }
+  }
   return {
     session: (workspaceKey, visitorToken, user) =>
       call('/widget/session', { workspaceKey, ...(visitorToken ? { visitorToken } : {}), ...(user ? { user } : {}) }),
     leaveMessage: (token, body) => call('/widget/leave-message', body, token),
     callbackWindows: (token) => call('/widget/callback-windows', undefined, token),
     bookCallback: (token, body) => call('/widget/callback', body, token),
+    upload: (token, file, name) =>
+      call(`/widget/attachments?${new URLSearchParams({ name, type: file.type || 'application/octet-stream' })}`, file, token),
+    download: (token, url) => call(url.replace(/^\/api\/v1/, ''), undefined, token),
   };
 }

@@ -32,6 +32,8 @@ function setup(opts: { kv?: KV; api?: Partial<Api>; user?: SignedInUser } = {}) 
     leaveMessage: vi.fn(),
     callbackWindows: vi.fn(),
     bookCallback: vi.fn(),
+    upload: vi.fn(),
+    download: vi.fn(),
     ...opts.api,
   };
   const chat = new Chat({
@@ -66,6 +68,47 @@ describe('Chat', () => {
     expect(FakeSocket.last().url).toBe('ws://h/ws/visitor?token=tok');
     FakeSocket.last().accept();
     expect(FakeSocket.last().sent).toEqual([{ type: 'resume', conversations: {} }]);
+  });
+
+  it('uploads a chosen file at once and sends it with the message by its id; words may be left out', async () => {
+    const receipt = { id: 'a1', name: 'receipt.png', type: 'image/png', size: 3, url: '/api/v1/widget/attachments/a1' };
+    let finishUpload: (v: { attachment: typeof receipt }) => void = () => {};
+    const upload = vi.fn(() => new Promise<{ attachment: typeof receipt }>((resolve) => (finishUpload = resolve)));
+    const { chat } = setup({ api: { upload } });
+    chat.start();
+    await flushPromises();
+    FakeSocket.last().accept();
+    const file = new File([new Uint8Array([1, 2, 3])], 'receipt.png', { type: 'image/png' });
+    chat.files.attach([file]);
+    expect(upload).toHaveBeenCalledWith('tok', file, 'receipt.png');
+    // Still uploading: the message waits rather than going without its file.
+    expect(chat.send('')).toBe(false);
+    finishUpload({ attachment: receipt });
+    await flushPromises();
+    expect(chat.send('')).toBe(true);
+    expect(FakeSocket.last().sent.at(-1)).toEqual({
+      type: 'send',
+      clientId: expect.any(String),
+      body: '',
+      attachmentIds: ['a1'],
+    });
+    expect(chat.items().at(-1)).toMatchObject({ kind: 'message', state: 'sending', attachments: [receipt] });
+    expect(chat.files.drafts).toEqual([]);
+  });
+
+  it('refuses a file over 10 MB, or a sixth, with a clear line, and uploads nothing of it', async () => {
+    const upload = vi.fn(() => new Promise<never>(() => {}));
+    const { chat } = setup({ api: { upload } });
+    chat.start();
+    await flushPromises();
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'video.mov');
+    chat.files.attach([big]);
+    expect(chat.files.error).toBe('video.mov: This file is over the 10 MB limit.');
+    expect(upload).not.toHaveBeenCalled();
+    const small = (i: number) => new File(['x'], `note-${i}.txt`, { type: 'text/plain' });
+    chat.files.attach([1, 2, 3, 4, 5, 6].map(small));
+    expect(upload).toHaveBeenCalledTimes(5);
+    expect(chat.files.error).toBe('note-6.txt: A message carries at most 5 files.');
   });
 
   it('replaces a refused token with a fresh one', async () => {

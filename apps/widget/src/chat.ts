@@ -24,6 +24,7 @@ import type {
 import { type Api, ApiError, type CallbackWindowsResult, type SignedInUser } from './api.ts';
 import { WidgetCall } from './call.ts';
 import { type CallbackWindow, callbackConfirmation, isActiveCallback, openWindows } from './callbackWindows.ts';
+import { ChatFiles } from './files.ts';
 import { type KV, readJSON, storageKey } from './storage.ts';
 import { callbackErrorField, cleanMessage } from './text.ts';
 import { buildItems, countUnread, type FailedItem, type TimelineItem } from './timeline.ts';
@@ -70,6 +71,8 @@ export class Chat {
   /** The customer chose "call me back" during or after a call: the form shows whatever the queue says. */
   wantsCallback = false;
   readonly call: WidgetCall;
+  /** Files chosen for the next message, and the conversation's files to show. */
+  readonly files: ChatFiles;
 
   readonly timeline = new Timeline();
   readonly outbox: Outbox<StoredMessage>;
@@ -102,7 +105,13 @@ export class Chat {
     }
     this.outbox = new Outbox({
       store: storedOutbox(d.kv, this.key('outbox')),
-      transmit: (m) => this.conn.send({ type: 'send', clientId: m.clientId, body: m.body }),
+      transmit: (m) =>
+        this.conn.send({
+          type: 'send',
+          clientId: m.clientId,
+          body: m.body,
+          ...(m.attachments?.length ? { attachmentIds: m.attachments.map((a) => a.id) } : {}),
+        }),
       clock: this.clock,
       random: this.random,
     });
@@ -136,6 +145,12 @@ export class Chat {
       clock: this.clock,
       random: this.random,
     });
+    this.files = new ChatFiles(
+      d.api,
+      () => this.token,
+      this.uuid,
+      () => this.changed(),
+    );
     this.typing = new TypingSender((typing) => {
       const id = this.conversation?.id;
       if (id) this.conn.send({ type: 'typing', conversationId: id, typing });
@@ -214,11 +229,23 @@ export class Chat {
     return null;
   }
 
-  /** Queue a message: it is shown at once, persisted, and sent now or on reconnect. False when empty. */
+  /**
+   * Queue a message with the files chosen for it: it is shown at once, persisted, and sent now or on reconnect.
+   * False when there is nothing to send, or a file is still uploading.
+   */
   send(body: string): boolean {
-    if (!body.trim()) return false;
+    const attachments = this.files.ready();
+    if ((!body.trim() && !attachments.length) || this.files.uploading) return false;
     this.typing.stop();
-    this.outbox.add({ clientId: this.uuid(), body, at: this.clock.now(), status: 'sending', error: null });
+    this.outbox.add({
+      clientId: this.uuid(),
+      body,
+      ...(attachments.length ? { attachments } : {}),
+      at: this.clock.now(),
+      status: 'sending',
+      error: null,
+    });
+    this.files.clear();
     this.start();
     this.changed();
     return true;

@@ -101,6 +101,26 @@ button{cursor:pointer}
 .send:hover{background:var(--accent-dark)}
 .send[data-idle=true]{background:#e9d9ca;cursor:default}
 .send svg{width:18px;height:18px}
+.clip{flex:none;width:36px;height:40px;margin-left:-8px;border:0;border-radius:10px;background:transparent;color:var(--muted);display:grid;place-items:center}
+.clip:hover{color:var(--accent);background:var(--accent-soft)}
+.clip svg{width:20px;height:20px}
+.chosen{display:flex;flex-wrap:wrap;gap:6px;margin:0 12px 6px}
+.chip{display:inline-flex;align-items:center;gap:6px;max-width:100%;padding:4px 4px 4px 10px;border-radius:999px;background:var(--card);border:1px solid var(--line);font-size:13px}
+.chip.up{opacity:.7}
+.chip-name{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:170px}
+.chip-size{color:var(--muted);font-size:12px;white-space:nowrap}
+.chip-x{border:0;background:transparent;width:24px;height:24px;border-radius:50%;color:var(--muted);font-size:16px;line-height:1}
+.chip-x:hover{background:var(--accent-soft);color:var(--accent-dark)}
+.attach-error{margin:0 14px 6px;font-size:13px;color:#a1281b}
+.files{display:flex;flex-direction:column;gap:6px;margin-top:4px}
+.row.in .files{align-items:flex-end}
+.thumb{display:block;width:208px;height:156px;max-width:100%;border-radius:12px;border:1px solid var(--line);background:#f3e7da;cursor:zoom-in;padding:0;overflow:hidden}
+.thumb img{display:block;width:100%;height:100%;object-fit:cover}
+.file{display:inline-flex;align-items:center;gap:8px;max-width:100%;padding:8px 12px;border-radius:12px;background:var(--card);border:1px solid var(--line);color:var(--ink);text-align:left}
+.file:hover{border-color:#e3a47f}
+.file svg{flex:none;width:18px;height:18px;color:var(--accent)}
+.file b{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:180px}
+.file span{color:var(--muted);font-size:12px;white-space:nowrap}
 .counter{font-size:12px;color:var(--muted);text-align:right;margin:-8px 20px 8px}
 .counter.over{color:#a1281b;font-weight:600}
 .foot{font-size:11px;color:#a89585;text-align:center;padding:0 0 8px}

@@ -1,13 +1,14 @@
 import type { StoredMessage } from '@warmline/realtime-client';
-import type { Entry } from '@warmline/shared/types';
+import type { Attachment, Entry } from '@warmline/shared/types';
 
 /** A message on its way, as the timeline shows it. */
-export type OutboxItem = Pick<StoredMessage, 'clientId' | 'body' | 'at'>;
+export type OutboxItem = Pick<StoredMessage, 'clientId' | 'body' | 'at' | 'attachments'>;
 
 /** A message the server refused; kept on screen so the visitor can retry it. */
 export interface FailedItem {
   clientId: string;
   body: string;
+  attachments?: Attachment[] | undefined;
   at: number;
   error: string;
 }
@@ -27,6 +28,8 @@ export type TimelineItem =
       seq: number | null;
       direction: 'in' | 'out';
       body: string;
+      /** Files the message carries: images shown, others as links. */
+      attachments: Attachment[];
       state: 'sent' | 'sending' | 'failed';
       clientId: string | null;
       author: Author | null;
@@ -81,6 +84,7 @@ export function buildItems(
       seq: e.seq,
       direction,
       body: e.body,
+      attachments: e.attachments ?? [],
       state: 'sent',
       clientId: e.clientId,
       author: direction === 'out' ? { name: e.author.name, avatarUrl: e.author.avatarUrl } : null,
@@ -114,6 +118,7 @@ function pendingItem(p: OutboxItem, state: 'sending' | 'failed', error: string |
     seq: null,
     direction: 'in',
     body: p.body,
+    attachments: p.attachments ?? [],
     state,
     clientId: p.clientId,
     author: null,

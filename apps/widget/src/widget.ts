@@ -44,7 +44,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   );
   const banner = h('div', { class: 'banner', role: 'status', hidden: true });
   const intro = h('div', { class: 'intro', hidden: true });
-  const messages = createMessages(base, (id) => chat.retry(id));
+  const messages = createMessages(base, (id) => chat.retry(id), chat.files);
   const promise = createPromise();
   const booked = createPromise('wl-callback-confirmation');
   const choices = createChoices(chat, reveal);
@@ -67,6 +67,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   const composer = createComposer(
     (body) => chat.send(body),
     () => chat.typing.input(),
+    chat.files,
   );
   const panel = h(
     'div',
@@ -146,6 +147,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
       if (!isOpen) return open();
     }
     header.update(chat);
+    composer.showFiles();
     callCard.update();
     const ws = chat.workspace ?? brand;
     const logo = safeImageUrl(brand?.logoUrl, base);

@@ -1,9 +1,12 @@
+import type { Attachment } from '@warmline/shared/types';
 import { type Clock, realClock } from './clock.ts';
 
 /** A message written but not yet acknowledged by the server. */
 export interface OutboxMessage {
   clientId: string;
   body: string;
+  /** Files uploaded before, sent with the message by their ids. */
+  attachments?: Attachment[] | undefined;
   status: 'sending' | 'failed';
   error: string | null;
 }

@@ -6,7 +6,7 @@ export interface StoredMessage extends OutboxMessage {
   at: number;
 }
 
-type Saved = Pick<StoredMessage, 'clientId' | 'body' | 'at'>;
+type Saved = Pick<StoredMessage, 'clientId' | 'body' | 'at' | 'attachments'>;
 
 function isSaved(x: unknown): x is Saved {
   const o = x as Saved;
@@ -24,7 +24,14 @@ export function storedOutbox(kv: KV, key: string): OutboxStore<StoredMessage> {
   const saved = (): StoredMessage[] => {
     const raw = readJSON<unknown>(kv, key, []);
     const items = Array.isArray(raw) ? raw.filter(isSaved) : [];
-    return items.map(({ clientId, body, at }) => ({ clientId, body, at, status: 'sending', error: null }));
+    return items.map(({ clientId, body, at, attachments }) => ({
+      clientId,
+      body,
+      at,
+      ...(Array.isArray(attachments) && attachments.length ? { attachments } : {}),
+      status: 'sending',
+      error: null,
+    }));
   };
   return {
     read: () => {
@@ -33,7 +40,9 @@ export function storedOutbox(kv: KV, key: string): OutboxStore<StoredMessage> {
       return [...pending, ...failed.filter((m) => !held.has(m.clientId))];
     },
     write: (messages) => {
-      const pending = messages.filter((m) => m.status === 'sending').map(({ clientId, body, at }) => ({ clientId, body, at }));
+      const pending = messages
+        .filter((m) => m.status === 'sending')
+        .map(({ clientId, body, at, attachments }) => ({ clientId, body, at, ...(attachments?.length ? { attachments } : {}) }));
       failed = messages.filter((m) => m.status === 'failed');
       if (pending.length) kv.set(key, JSON.stringify(pending));
       else kv.remove(key);

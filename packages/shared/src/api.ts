@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { ATTACHMENTS_PER_MESSAGE } from './attachmentLimits.ts';
 import { Currency, DayHours, Greeting, Holiday, Holidays, Languages, WidgetColor } from './branding.ts';
 import { VerifiedUser } from './customers.ts';
 import {
   Agent,
   AgentRole,
+  Attachment,
   Callback,
   Capacity,
   Channel,
@@ -25,6 +27,20 @@ export const ClientId = z.uuid({ message: 'clientId must be a UUID made by the c
 export const Body = z
   .string({ message: 'body must be text' })
   .refine((s) => s.trim().length > 0, { message: 'body must not be empty' });
+/** Files uploaded before (POST …/attachments) that a message carries. */
+export const AttachmentIds = z
+  .array(z.uuid({ message: 'attachmentIds must hold the ids an upload answered with' }))
+  .max(ATTACHMENTS_PER_MESSAGE, {
+    message: `attachmentIds may hold at most ${ATTACHMENTS_PER_MESSAGE} files: a message carries no more`,
+  })
+  .optional();
+/** A message: its text, its files, or both; text may be empty only when files go with it. */
+export const MessageBody = z
+  .object({ clientId: ClientId, body: z.string({ message: 'body must be text' }), attachmentIds: AttachmentIds })
+  .refine((m) => m.body.trim().length > 0 || (m.attachmentIds?.length ?? 0) > 0, {
+    message: 'body must not be empty',
+    path: ['body'],
+  });
 
 export const Workspace = z.object({
   id: z.string(),
@@ -144,8 +160,15 @@ export const EntriesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export const EntriesResponse = z.object({ entries: z.array(Entry) });
-export const PostMessageBody = z.object({ clientId: ClientId, body: Body });
+export const PostMessageBody = MessageBody;
 export const EntryResponse = z.object({ entry: Entry });
+/** An upload's name and declared type; the body is the file itself (`application/octet-stream`). */
+export const AttachmentUploadQuery = z.object({
+  name: z.string().max(1000, { message: 'name is at most 1000 characters' }).optional(),
+  type: z.string().max(200, { message: 'type is at most 200 characters' }).optional(),
+});
+export const AttachmentParams = z.object({ id: z.string().min(1).max(64) });
+export const AttachmentResponse = z.object({ attachment: Attachment });
 export const AssignBody = z.object({ agentId: Id.nullable() });
 /** The explicit priority inputs: people and (later) mood detection set them; the queue orders by them. */
 export const UpdateConversationBody = z.object({
@@ -210,7 +233,7 @@ export const WidgetSessionResponse = z.object({
   team: z.array(PublicAgent),
 });
 export type WidgetSessionResponse = z.infer<typeof WidgetSessionResponse>;
-export const WidgetMessageBody = z.object({ clientId: ClientId, body: Body });
+export const WidgetMessageBody = MessageBody;
 export const WidgetMessageResponse = z.object({ entry: Entry, conversation: VisitorConversation });
 export const LeaveMessageBody = z.object({
   conversationId: Id,

@@ -84,6 +84,19 @@ export const Delivery = z.object({
 });
 export type Delivery = z.infer<typeof Delivery>;
 
+/** A file a message carries: an image is shown inline, any other file is a link to download it. */
+export const Attachment = z.object({
+  id: z.string(),
+  /** The file's name as sent, cleaned (no path, no control or bidi characters), with an extension its type agrees with. */
+  name: z.string(),
+  /** What its bytes were recognised as (docs/attachments.md), never what the sender declared. */
+  type: z.string(),
+  size: z.number().int(),
+  /** Where the reader downloads it: for agents on the session, for the customer with their visitor token. */
+  url: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 /** An item on a conversation's timeline, ordered by `seq`. */
 export const Entry = z.object({
   id: z.string(),
@@ -106,6 +119,8 @@ export const Entry = z.object({
   event: z.object({ type: z.string(), data: z.record(z.string(), z.unknown()) }).nullable(),
   /** Agent replies by email only, and only for agents: whether the email has gone. */
   delivery: Delivery.nullable().optional(),
+  /** The files a message or note carries; absent when it carries none. */
+  attachments: z.array(Attachment).optional(),
   createdAt: z.string(),
 });
 export type Entry = z.infer<typeof Entry>;

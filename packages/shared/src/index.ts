@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './attachmentLimits.ts';
 export * from './branding.ts';
 export * from './calls.ts';
 export * from './coach.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, Id } from './api.ts';
+import { AttachmentIds, ClientId, Id } from './api.ts';
 import { type Call, CallClientFrames, type CallSignal, type IceServer, type VisitorCall } from './calls.ts';
 import type { Conversation, Delivery, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
 import type { Alert } from './empathy.ts';
@@ -23,6 +23,8 @@ export const ClientFrame = z.discriminatedUnion('type', [
     conversationId: Id.optional(),
     body: z.string(),
     note: z.boolean().optional(),
+    /** Files uploaded before that the message carries. */
+    attachmentIds: AttachmentIds,
   }),
   z.object({ type: z.literal('typing'), conversationId: Id, typing: z.boolean() }),
   z.object({ type: z.literal('read'), conversationId: Id, seq: z.number().int().min(0) }),

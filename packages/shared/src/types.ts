@@ -36,6 +36,7 @@ export type {
 export type {
   Agent,
   AgentRole,
+  Attachment,
   Callback,
   CallbackOutcome,
   Capacity,

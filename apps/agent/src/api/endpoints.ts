@@ -73,10 +73,17 @@ export const conversationsApi = {
   get: (id: string) => call('GET /conversations/:id', { params: { id } }),
   entries: (id: string, after: number, limit = 200) =>
     call('GET /conversations/:id/entries', { params: { id }, query: { after, limit } }),
-  postMessage: (id: string, clientId: string, body: string, note: boolean) =>
+  postMessage: (id: string, clientId: string, body: string, note: boolean, attachmentIds?: string[]) =>
     call(note ? 'POST /conversations/:id/notes' : 'POST /conversations/:id/messages', {
       params: { id },
-      body: { clientId, body },
+      body: { clientId, body, ...(attachmentIds?.length ? { attachmentIds } : {}) },
+    }),
+  /** A file to send in the conversation: its bytes as they are, its name and declared type beside them. */
+  uploadAttachment: (id: string, file: File) =>
+    call('POST /conversations/:id/attachments', {
+      params: { id },
+      body: new Blob([file], { type: 'application/octet-stream' }),
+      query: { name: file.name, type: file.type },
     }),
   assign: (id: string, agentId: string | null) => call('POST /conversations/:id/assign', { params: { id }, body: { agentId } }),
   resolve: (id: string) => call('POST /conversations/:id/resolve', { params: { id } }),

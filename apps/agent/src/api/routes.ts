@@ -6,6 +6,7 @@ import type {
   AgentsResponse,
   AlertResponse,
   AlertsResponse,
+  Attachment,
   AttributeDefinitionBody,
   AttributeDefinitionsResponse,
   CallbackOutcome,
@@ -82,6 +83,7 @@ export interface Routes {
   'PATCH /agents/me': { body: UpdateMeBody; response: AgentResponse };
   'PUT /agents/me/presence': { body: { presence: Presence }; response: AgentResponse };
   'PUT /agents/me/avatar': { body: Blob; response: AgentResponse };
+  'POST /conversations/:id/attachments': { body: Blob; response: { attachment: Attachment } };
   'PATCH /agents/:id': { body: UpdateAgentBody; response: AgentResponse };
   'DELETE /agents/:id': { response: undefined };
   'GET /workspace': { response: WorkspaceSettingsResponse };

@@ -5,6 +5,7 @@ import { sendFrame } from '../state/connection.ts';
 import { sendMessage } from '../state/conversationActions.ts';
 import { useStore } from '../state/store.ts';
 import { CoachHints } from './CoachHints.tsx';
+import { AttachButton, ChosenFiles, useComposerFiles } from './ComposerFiles.tsx';
 import { useSavedReplyPicker } from './SavedReplyPicker.tsx';
 import { TypingSignal } from './typingSignal.ts';
 
@@ -34,6 +35,7 @@ export function Composer({
   const emailReady = useStore((s) => s.session?.emailReady !== false);
   const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
   const [note, setNote] = useState(false);
+  const files = useComposerFiles(conversationId);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const signal = useMemo(
     () => new TypingSignal((typing) => sendFrame({ type: 'typing', conversationId, typing })),
@@ -63,10 +65,12 @@ export function Composer({
   // Checked before sending, as the server will: an over-long draft is never sent to fail.
   const length = composerState(body, MESSAGE_MAX_LENGTH_DEFAULT);
 
+  const canSend = (length.canSend || (files.ready.length > 0 && !length.over)) && !files.uploading;
   const send = () => {
     const text = body.trim();
-    if (!text || !length.canSend) return;
-    sendMessage(conversationId, text, note);
+    if (!canSend) return;
+    sendMessage(conversationId, text, note, files.ready);
+    files.clear();
     signal.stop();
     change('');
     drafts.delete(conversationId);
@@ -151,7 +155,9 @@ export function Composer({
           serviceFailure={serviceFailure}
         />
       )}
+      <ChosenFiles files={files} />
       <div className="composer-bottom">
+        <AttachButton files={files} />
         {length.counter ? (
           <span className={`composer-length${length.over ? ' is-over' : ''}`} data-testid="composer-length" role="status">
             {length.note ?? length.counter}
@@ -177,7 +183,7 @@ export function Composer({
           type="button"
           className={`btn ${note ? 'btn-note' : 'btn-primary'}`}
           data-testid="send-button"
-          disabled={!length.canSend}
+          disabled={!canSend}
           onClick={send}
         >
           {note ? 'Add note' : 'Send'}

@@ -1,5 +1,6 @@
 import { discardMessage, retryMessage } from '../state/conversationActions.ts';
 import type { PendingMessage } from '../state/outbox.ts';
+import { EntryFiles } from './EntryFiles.tsx';
 
 /** A message on its way: faded while sending, red with the reason and a retry when refused. */
 export function PendingEntry({ message, author }: { message: PendingMessage; author: string }) {
@@ -18,7 +19,8 @@ export function PendingEntry({ message, author }: { message: PendingMessage; aut
             <span className="entry-author">{author}</span>
           </div>
         )}
-        <p className={message.note ? 'body' : 'bubble body'}>{message.body}</p>
+        {message.body ? <p className={message.note ? 'body' : 'bubble body'}>{message.body}</p> : null}
+        <EntryFiles attachments={message.attachments} />
         {failed ? (
           <div className="pending-state failed" role="alert">
             Not sent: {message.error}{' '}

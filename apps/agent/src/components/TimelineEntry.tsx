@@ -4,6 +4,7 @@ import { moodWords } from '../state/mood.ts';
 import { formatClock } from '../state/time.ts';
 import { Avatar } from './Avatar.tsx';
 import { EmailDelivery } from './EmailDelivery.tsx';
+import { EntryFiles } from './EntryFiles.tsx';
 
 interface EntryProps {
   entry: Entry;
@@ -38,7 +39,8 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
       <li className="entry entry-note" {...common}>
         <div className="note">
           <div className="note-label">Internal note — only your team sees this</div>
-          <p className="body">{entry.body}</p>
+          {entry.body ? <p className="body">{entry.body}</p> : null}
+          <EntryFiles attachments={entry.attachments} />
           <div className="entry-meta">
             {author} · <time dateTime={entry.createdAt}>{time}</time>
           </div>
@@ -69,7 +71,8 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
             </span>
           ) : null}
         </div>
-        <p className="bubble body">{entry.body}</p>
+        {entry.body ? <p className="bubble body">{entry.body}</p> : null}
+        <EntryFiles attachments={entry.attachments} />
         {entry.delivery ? <EmailDelivery delivery={entry.delivery} now={now} /> : null}
         {outgoing && seen ? <div className="seen">Seen</div> : null}
       </div>

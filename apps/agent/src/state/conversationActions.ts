@@ -8,7 +8,7 @@ import {
   type SendError,
   settle,
 } from '@warmline/realtime-client';
-import type { Delivery, Entry } from '@warmline/shared/types';
+import type { Attachment, Delivery, Entry } from '@warmline/shared/types';
 import { conversationsApi, type TransferInput, type UpdateConversationInput } from '../api/endpoints.ts';
 import { ApiError } from '../api/http.ts';
 import { sendFrame } from './connection.ts';
@@ -178,12 +178,13 @@ export function resumeFinished(): void {
 // ── composing ─────────────────────────────────────────────────────────
 
 /** Sends a reply or internal note: shown as pending at once, kept until the server acknowledges it. */
-export function sendMessage(conversationId: string, body: string, note: boolean): void {
+export function sendMessage(conversationId: string, body: string, note: boolean, attachments: Attachment[] = []): void {
   const message: PendingMessage = {
     clientId: newClientId(),
     conversationId,
     body,
     note,
+    ...(attachments.length ? { attachments } : {}),
     status: 'sending',
     error: null,
     createdAt: new Date().toISOString(),
@@ -198,6 +199,7 @@ function transmit(message: PendingMessage): void {
     conversationId: message.conversationId,
     body: message.body,
     ...(message.note ? { note: true } : {}),
+    ...(message.attachments?.length ? { attachmentIds: message.attachments.map((a) => a.id) } : {}),
   });
   if (!sent) postOverRest(message);
 }
@@ -205,7 +207,13 @@ function transmit(message: PendingMessage): void {
 /** Without a live socket the message goes over REST; a network failure leaves it for the socket to resend. */
 function postOverRest(message: PendingMessage): void {
   conversationsApi
-    .postMessage(message.conversationId, message.clientId, message.body, message.note)
+    .postMessage(
+      message.conversationId,
+      message.clientId,
+      message.body,
+      message.note,
+      message.attachments?.map((a) => a.id),
+    )
     .then(({ entry }) => {
       receiveEntry(entry);
       acknowledge(message.clientId, entry);

@@ -191,3 +191,57 @@ describe('a phone line (Janus and a SIP proxy) from the environment', () => {
     expect(problems.join('\n')).toMatch(/SIP_DOMAIN: SIP_DOMAIN must be a host name/);
   });
 });
+
+describe('file storage (disk or an S3-compatible bucket) from the environment', () => {
+  const problems = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+
+  it('keeps files under the data directory until S3_BUCKET is set', () => {
+    expect(loadConfig({ WARMLINE_DATA_DIR: '/srv/warmline' }).storage).toEqual({ kind: 'disk', dir: '/srv/warmline/files' });
+  });
+
+  it('reads a bucket with its endpoint, path style, credentials and prefix; the region defaults to us-east-1', () => {
+    expect(
+      loadConfig({
+        S3_BUCKET: 'warmline-files',
+        S3_ENDPOINT: 'https://minio.example.com',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_ACCESS_KEY_ID: 'AKIA',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_PREFIX: 'warmline/',
+      }).storage,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'warmline-files',
+      region: 'us-east-1',
+      endpoint: 'https://minio.example.com',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret' },
+      prefix: 'warmline/',
+    });
+    // Without keys, the SDK's own chain (an instance role, AWS_* variables) signs.
+    expect(loadConfig({ S3_BUCKET: 'b', S3_REGION: 'eu-north-1' }).storage).toMatchObject({
+      region: 'eu-north-1',
+      credentials: null,
+    });
+  });
+
+  it('names each S3 problem on a line of its own', () => {
+    expect(problems({ S3_ENDPOINT: 'https://s3.example.com', S3_REGION: 'eu-west-1' })).toEqual([
+      'S3_BUCKET: S3_BUCKET is required when S3_REGION, S3_ENDPOINT are set',
+    ]);
+    expect(problems({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'AKIA' })).toEqual([
+      'S3_SECRET_ACCESS_KEY: S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID',
+    ]);
+    expect(problems({ S3_BUCKET: 'b', S3_ENDPOINT: 'minio:9000', S3_FORCE_PATH_STYLE: 'yes' })).toEqual([
+      'S3_ENDPOINT: S3_ENDPOINT must be an absolute URL such as https://s3.example.com',
+      'S3_FORCE_PATH_STYLE: S3_FORCE_PATH_STYLE must be true (bucket in the path, as MinIO wants) or false',
+    ]);
+  });
+});

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared';
 import { z } from 'zod';
 import { SmtpEnv, type SmtpSettings, smtpProblems, smtpSettings } from './smtpSettings.ts';
+import { StorageEnv, type StorageSettings, storageProblems, storageSettings } from './storageSettings.ts';
 import { type PhoneLineConfig, phoneLineConfig, VoiceEnv, voiceProblems } from './voiceSettings.ts';
 
-export type { PhoneLineConfig, SmtpSettings };
+export type { PhoneLineConfig, SmtpSettings, StorageSettings };
 
 const Env = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
@@ -57,6 +58,7 @@ const Env = z.object({
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
   ...SmtpEnv,
   ...VoiceEnv,
+  ...StorageEnv,
 });
 
 export interface Config {
@@ -104,6 +106,8 @@ export interface Config {
   turnTtlSeconds: number;
   /** A phone line through Janus's SIP plugin (docs/phone-lines.md), or null when calls stay in the browser. */
   phoneLine: PhoneLineConfig | null;
+  /** Where stored files (attachments, photos) live: `<dataDir>/files`, or an S3-compatible bucket (S3_*). */
+  storage: StorageSettings;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
     ...smtpProblems(parsed.success ? parsed.data : blankToUndefined),
     ...voiceProblems(blankToUndefined),
+    ...storageProblems(parsed.success ? parsed.data : blankToUndefined),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -152,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     turnSecret: e.TURN_SECRET,
     turnTtlSeconds: e.TURN_TTL_SECONDS,
     phoneLine: phoneLineConfig(e),
+    storage: storageSettings(e, path.resolve(e.WARMLINE_DATA_DIR)),
   };
 }

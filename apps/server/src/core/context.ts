@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Db, Sql } from './db/client.ts';
 import { type Bus, travelsOnBus, type WarmlineEvent } from './events.ts';
 import type { Listeners } from './listeners.ts';
+import type { FileStorage } from './storage/fileStorage.ts';
 
 /** What every command may use. Built once at start; tests build their own. */
 export interface Services {
@@ -19,6 +20,8 @@ export interface Services {
   listeners: Listeners<Services>;
   /** Tells who a request comes from (modules/auth). */
   authenticate: Authenticator;
+  /** Where stored files' bytes live (core/storage): the data directory's disk, or an S3-compatible bucket. */
+  storage: FileStorage;
 }
 
 /** A signed-in agent's session and workspace, as the auth module reads them from the cookie. */

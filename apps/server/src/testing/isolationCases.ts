@@ -172,6 +172,20 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'POST /api/v1/conversations/:id/service-failure': { body: () => ({ reason: 'The parcel went to the wrong town' }) },
   'POST /api/v1/conversations/:id/recovery': {},
   'GET /api/v1/calls': {},
+  'POST /api/v1/conversations/:id/attachments': {
+    body: () => images.png,
+    contentType: 'application/octet-stream',
+    query: () => ({ name: 'receipt.png', type: 'image/png' }),
+  },
+  'GET /api/v1/attachments/:id': { shows: (v) => [v.secrets.ofTheConversation.find((s) => s.includes('-attachment-text-'))!] },
+  'POST /api/v1/widget/attachments': {
+    body: () => images.png,
+    contentType: 'application/octet-stream',
+    query: () => ({ name: 'receipt.png', type: 'image/png' }),
+  },
+  'GET /api/v1/widget/attachments/:id': {
+    shows: (v) => [v.secrets.ofTheConversation.find((s) => s.includes('-attachment-text-'))!],
+  },
   'GET /api/v1/calls/:id': { shows: (v) => [v.ids.callId] },
   'POST /api/v1/calls/:id/wrap-up': { insider: 'member', body: () => ({ notes: 'Refund agreed on the phone' }) },
   'GET /api/v1/conversations/:id/calls': { shows: (v) => [v.ids.callId] },
@@ -222,6 +236,7 @@ export function targetOf(url: string, name: string, v: Victim): string {
     alerts: v.ids.alertId,
     calls: v.ids.callId,
     'saved-replies': v.ids.savedReplyId,
+    attachments: v.ids.attachmentId,
   };
   const id = name === 'id' ? byCollection[collection ?? ''] : undefined;
   if (!id) throw new Error(`${url}: no victim object for :${name} — add one to targetOf`);

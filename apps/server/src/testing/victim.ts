@@ -11,6 +11,7 @@ import {
   buildVisitor,
   buildWorkspace,
   client,
+  newAddress,
   newClientId,
   type Signed,
   signIn,
@@ -50,6 +51,16 @@ export async function buildVictim(t: TestServer) {
   };
 
   const chat = await buildConversation(t, workspace, secret('message'));
+  // A file the customer sent in the conversation: its name and its words are the conversation's.
+  const asVisitor = client(t, { visitorToken: chat.visitorToken, from: newAddress() });
+  const uploaded = await ok(
+    asVisitor.post(`/api/v1/widget/attachments?name=${secret('attachment')}.txt`, Buffer.from(secret('attachment-text')), {
+      'content-type': 'application/octet-stream',
+    }),
+  );
+  await ok(
+    asVisitor.post('/api/v1/widget/messages', { clientId: newClientId(), body: '', attachmentIds: [uploaded.attachment.id] }),
+  );
   const url = `/api/v1/conversations/${chat.conversationId}`;
   await ok(as(admin).patch(url, { teamId: team.id }));
   await ok(as(admin).post(`${url}/assign`, { agentId: memberRecord.id }));
@@ -114,13 +125,15 @@ export async function buildVictim(t: TestServer) {
     callId: placed.id,
     tag: secret('tag'),
     savedReplyId,
+    attachmentId: uploaded.attachment.id as string,
   };
   /** What only those who may read the restricted conversation may see. */
   const ofTheConversation = [
     chat.conversationId,
     alert.id,
-    ...['message', 'note', 'failure', 'handoff', 'alert', 'tag'].map(secret),
+    ...['message', 'note', 'failure', 'handoff', 'alert', 'tag', 'attachment', 'attachment-text'].map(secret),
     placed.id,
+    uploaded.attachment.id,
   ];
   /** What only the agents of this workspace and the customer themselves may see. */
   const ofTheCustomer = [

@@ -99,7 +99,11 @@ describe(`text that cannot be stored is refused at the edge, for every route (${
   it('the registry is walked: every route with a schema, and the string places of a known one', () => {
     expect(routes.filter((r) => r.slots.length > 0).length).toBeGreaterThan(40);
     const message = routes.find((r) => r.spec.method === 'POST' && r.spec.url === '/api/v1/widget/messages');
-    expect(message?.slots.map((s) => `${s.part}.${s.slot.path.join('.')}`)).toEqual(['body.clientId', 'body.body']);
+    expect(message?.slots.map((s) => `${s.part}.${s.slot.path.join('.')}`)).toEqual([
+      'body.clientId',
+      'body.body',
+      'body.attachmentIds.0',
+    ]);
   });
 
   for (const { spec, slots } of routes.filter((r) => r.slots.length > 0)) {

@@ -1,6 +1,7 @@
 import type { Direction, Emotion, Entry } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
+import { bindAttachments } from '../files/index.ts';
 import { agents } from '../teams/index.ts';
 import { conversationBatches } from './repository/conversationBatches.ts';
 import { type BatchEntry, entryBatches, goesByEmail, type NewEntry } from './repository/entries.ts';
@@ -45,7 +46,8 @@ export async function appendEntries(tx: Sql, items: EntryToAppend[]): Promise<En
     };
     row.n++;
     if (item.kind === 'message') {
-      row.lastBody = item.body ?? '';
+      // A message of files alone reads, in the inbox, as the files it carries.
+      row.lastBody = item.body?.trim() ? item.body : filesInWords(item.attachments) || (item.body ?? '');
       row.lastDirection = item.direction ?? null;
     }
     // The customer's latest message sets the conversation's mood, and so its priority in the queue.
@@ -80,11 +82,28 @@ export async function appendEntries(tx: Sql, items: EntryToAppend[]): Promise<En
       author: { kind: item.author.kind, id: item.author.id, name: face?.displayName ?? null, avatarUrl: face?.avatarUrl ?? null },
       event: item.event ?? null,
       emotion: item.emotion ?? null,
+      attachments: item.attachments?.length ? item.attachments : null,
     };
   });
   const stored = await entryBatches.insert(tx, rows);
+  await bindAttachments(
+    tx,
+    stored.flatMap((entry, i) =>
+      (items[i]!.attachments ?? []).map((a) => ({
+        workspaceId: items[i]!.workspaceId,
+        id: a.id,
+        entryId: entry.id,
+        conversationId: entry.conversationId,
+      })),
+    ),
+  );
   await scheduleEmails(tx, stored, items);
   return stored;
+}
+
+/** "📎 receipt.pdf, photo.jpg": the files of a message without words. */
+function filesInWords(attachments: EntryToAppend['attachments']): string {
+  return attachments?.length ? `📎 ${attachments.map((a) => a.name).join(', ')}` : '';
 }
 
 /** The durable job of each email reply, in the transaction that stores it: a crash after commit never loses one. */

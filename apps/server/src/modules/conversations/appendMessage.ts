@@ -1,5 +1,6 @@
 import type { Actor, Services } from '../../core/context.ts';
 import { Invalid } from '../../core/errors.ts';
+import { attachmentsToSend } from '../files/index.ts';
 import { writerFor } from './groupCommit.ts';
 import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
 
@@ -10,8 +11,14 @@ export type { AppendMessageInput, AppendMessageResult } from './messageInput.ts'
  * docs/realtime.md: idempotent by `clientId`, dense `seq`, published only once committed.
  */
 export async function appendMessage(services: Services, actor: Actor, input: AppendMessageInput): Promise<AppendMessageResult> {
-  const body = checkBody(input.body, services.config.messageMaxLength);
+  const body = checkBody(input.body, services.config.messageMaxLength, input.attachmentIds?.length ?? 0);
   if (actor.kind === 'visitor' && input.note) throw new Invalid('visitors cannot write internal notes');
   if (actor.kind === 'agent' && !input.conversationId) throw new Invalid('conversationId is required');
-  return writerFor(services).append(actor, { ...input, body });
+  const sender = {
+    workspaceId: actor.workspaceId,
+    kind: actor.kind === 'agent' ? ('agent' as const) : ('customer' as const),
+    id: actor.kind === 'agent' ? actor.agentId : actor.customerId,
+  };
+  const attachments = await attachmentsToSend(services.db, sender, input.attachmentIds, input);
+  return writerFor(services).append(actor, { ...input, body, attachments });
 }

@@ -29,7 +29,7 @@ export function appendChangingState(
   input: AppendMessageInput,
   events: WarmlineEvent[],
 ): Promise<AppendMessageResult> {
-  const body = checkBody(input.body, services.config.messageMaxLength);
+  const body = checkBody(input.body, services.config.messageMaxLength, input.attachments?.length ?? 0);
   return actor.kind === 'visitor'
     ? appendFromVisitor(tx, actor, { ...input, body }, services.now(), events)
     : appendFromAgent(tx, actor, { ...input, body }, services.now(), events);
@@ -110,6 +110,7 @@ async function appendFromVisitor(
     clientId: input.clientId,
     author: { kind: 'customer', id: actor.customerId },
     emotion,
+    attachments: input.attachments,
   });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
   const joinedQueue = !conversation || conversation.status === 'resolved';
@@ -173,11 +174,17 @@ async function appendFromAgent(
       body: input.body,
       clientId: input.clientId,
       author: { kind: 'agent', id: actor.agentId },
+      attachments: input.attachments,
     });
     events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
     return { entry, created: true };
   }
 
+  if (input.attachments?.length && replyChannel(conversation) === 'email') {
+    throw new Invalid(
+      `Files cannot go by email yet: this reply goes by email to ${conversation.replyEmail}. Send the words alone, or add the files as an internal note.`,
+    );
+  }
   // Answering an unowned conversation takes ownership of it.
   await humanConnected(tx, actor, conversation, 'joined the conversation', events);
   const entry = await appendEntry(tx, {
@@ -189,6 +196,7 @@ async function appendFromAgent(
     body: input.body,
     clientId: input.clientId,
     author: { kind: 'agent', id: actor.agentId },
+    attachments: input.attachments,
   });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: conversation.customerId, entry });
   // A reply by email keeps the promise once it has gone (channels/email/emailReplyJob.ts), not when it is written.

@@ -4,6 +4,8 @@ export { agentRemovalRoutes } from './agentRemovalRoutes.ts';
 export { appendEntries, appendEntry, EMAIL_REPLY_JOB, type EntryToAppend, scheduleEmailReply } from './appendEntries.ts';
 export { appendMessage } from './appendMessage.ts';
 export { appendOne } from './appendOne.ts';
+export { answerDownload, answerUpload, attachmentRoutes } from './attachmentRoutes.ts';
+export { downloadAttachment, presentAttachment, uploadAttachment } from './attachments.ts';
 export { getConversation, setResolved } from './conversations.ts';
 export { eventEntry, noteEntry } from './eventEntries.ts';
 export { drainAppends } from './groupCommit.ts';

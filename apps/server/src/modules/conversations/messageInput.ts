@@ -1,5 +1,6 @@
 import type { Entry } from '@warmline/shared';
 import { Invalid } from '../../core/errors.ts';
+import type { CarriedAttachment } from '../files/index.ts';
 
 export interface AppendMessageInput {
   clientId: string;
@@ -8,6 +9,10 @@ export interface AppendMessageInput {
   conversationId?: string | undefined;
   /** Agents only: an internal note the customer never sees. */
   note?: boolean | undefined;
+  /** Files the sender uploaded before, to go with the message. */
+  attachmentIds?: string[] | undefined;
+  /** Those files, checked as the sender's and not sent yet (appendMessage): what the entry carries. */
+  attachments?: CarriedAttachment[] | undefined;
 }
 
 export interface AppendMessageResult {
@@ -16,10 +21,10 @@ export interface AppendMessageResult {
   created: boolean;
 }
 
-/** Bodies are stored as written; only an empty or over-long body is refused. */
-export function checkBody(body: unknown, maxLength: number): string {
+/** Bodies are stored as written; only an over-long body is refused, and an empty one unless files go with it. */
+export function checkBody(body: unknown, maxLength: number, attachments = 0): string {
   if (typeof body !== 'string') throw new Invalid('body must be text');
-  if (body.trim().length === 0) throw new Invalid('body must not be empty');
+  if (body.trim().length === 0 && attachments === 0) throw new Invalid('body must not be empty');
   if (body.length > maxLength) {
     throw new Invalid(`body is too long: ${body.length} characters, the limit is ${maxLength}`, { maxLength });
   }

@@ -93,6 +93,7 @@ export function conversationRoutes(app: FastifyInstance, services: Services) {
           clientId: body.clientId,
           body: body.body,
           note: kind === 'notes',
+          attachmentIds: body.attachmentIds,
         });
         reply.code(created ? 201 : 200);
         return { entry };

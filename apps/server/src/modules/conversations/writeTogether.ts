@@ -30,6 +30,8 @@ export function staysAsItIs(p: Pending, c: ConversationState): boolean {
     if (c.replyEmail) return false;
     return c.customerId === p.actor.customerId && (c.status === 'waiting' || c.status === 'active');
   }
+  // Files on a reply that would go by email take the slow way, which refuses them (appendOne.ts).
+  if (p.input.attachments?.length && !p.input.note && c.replyEmail) return false;
   return c.status === 'active' && c.assigneeId !== null && c.humanConnectedAt !== null && !c.promisePending;
 }
 
@@ -80,6 +82,7 @@ export async function writeTogether(
       clientId: input.clientId,
       author: actor.kind === 'agent' ? { kind: 'agent', id: actor.agentId } : { kind: 'customer', id: actor.customerId },
       emotion,
+      attachments: input.attachments,
     });
   }
   const stored = await appendEntries(tx, fresh);

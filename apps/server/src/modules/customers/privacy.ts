@@ -1,6 +1,7 @@
 import { type AgentActor, inUnit, type Services } from '../../core/context.ts';
 import { iso } from '../../core/db/rows.ts';
 import { Conflict, Forbidden } from '../../core/errors.ts';
+import { forgetAttachmentsOf, letGoOfBytes } from '../files/index.ts';
 import { audit } from '../workspaces/index.ts';
 import { customerFor, customerProfile } from './customers.ts';
 import { customerMerges } from './repository/customerMerges.ts';
@@ -69,7 +70,7 @@ export async function erasePerson(
   id: string,
 ): Promise<{ erased: true; customerId: string }> {
   if (actor.role !== 'admin') throw new Forbidden('Only admins can erase a person.');
-  return inUnit(services, async (tx, events) => {
+  const { erased, files } = await inUnit(services, async (tx, events) => {
     const customer = await customerFor(tx, actor, id, { forUpdate: true });
     if (customer.erasedAt) throw new Conflict('This customer was already erased.');
     const ws = actor.workspaceId;
@@ -77,6 +78,7 @@ export async function erasePerson(
     const people = await erasure.samePerson(tx, ws, customer.id);
     await erasure.lockConversations(tx, ws, people);
     const entriesErased = await erasure.eraseWords(tx, ws, people, ERASED_TEXT);
+    const files = await forgetAttachmentsOf(tx, ws, people);
     const identities = await erasure.forgetPeople(tx, ws, people);
     for (const person of people) await customerMerges.forgetFor(tx, ws, person);
     await audit.record(tx, ws, {
@@ -84,9 +86,12 @@ export async function erasePerson(
       action: 'customer.erased',
       subjectType: 'customer',
       subjectId: customer.id,
-      data: { entries: entriesErased, identities, people: people.length },
+      data: { entries: entriesErased, identities, people: people.length, files: files.length },
     });
     for (const person of people) events.push({ type: 'customer.access_revoked', workspaceId: ws, customerId: person });
-    return { erased: true as const, customerId: customer.id };
+    return { erased: { erased: true as const, customerId: customer.id }, files };
   });
+  // Their photos and documents too: the bytes go once nothing refers to them any more.
+  for (const key of files) await letGoOfBytes(services, key);
+  return erased;
 }

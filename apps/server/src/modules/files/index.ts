@@ -1,5 +1,19 @@
+export {
+  type AttachmentRecord,
+  attachmentById,
+  attachmentBytes,
+  attachmentsToSend,
+  attachmentUrl,
+  bindAttachments,
+  type CarriedAttachment,
+  forgetAttachmentsOf,
+  storeAttachment,
+  type Uploader,
+} from './attachments.ts';
+export { attachmentRefusal, nameForType, sniffAttachment } from './fileTypes.ts';
 export { cleanFileName, IMAGE_MAX_BYTES, imageRefusal, sniffImage } from './images.ts';
 export { fileRoutes } from './routes.ts';
+export { sendStoredFile } from './servedFile.ts';
 export {
   discardServedFile,
   type FetchingServices,
@@ -7,7 +21,8 @@ export {
   fileKeyIn,
   filePath,
   type IncomingImage,
+  letGoOfBytes,
   type StoredImage,
   storeImage,
 } from './storedFiles.ts';
-export { acceptImageUploads, uploadedBytes } from './uploads.ts';
+export { acceptFileUploads, acceptImageUploads, uploadedBytes, uploadedFile } from './uploads.ts';

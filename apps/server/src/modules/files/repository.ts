@@ -5,19 +5,22 @@ export interface ServedFile {
   contentType: string;
   byteSize: number;
   originalName: string;
-  bytes: Buffer;
+  /** Null for photos whose bytes are in the file storage (core/storage), under the same key. */
+  bytes: Buffer | null;
 }
 
 export const storedFiles = {
   async insert(
     sql: Sql,
-    file: { key: string; workspaceId: string; contentType: string; originalName: string; bytes: Buffer },
+    file: { key: string; workspaceId: string; contentType: string; originalName: string; byteSize: number },
   ): Promise<void> {
-    await sql.query(
-      `insert into files (key, workspace_id, content_type, byte_size, original_name, bytes)
-       values ($1, $2, $3, $4, $5, $6)`,
-      [file.key, file.workspaceId, file.contentType, file.bytes.length, file.originalName, file.bytes],
-    );
+    await sql.query(`insert into files (key, workspace_id, content_type, byte_size, original_name) values ($1, $2, $3, $4, $5)`, [
+      file.key,
+      file.workspaceId,
+      file.contentType,
+      file.byteSize,
+      file.originalName,
+    ]);
   },
   /**
    * The one read without a workspace: a file's random key is its whole address, as customers' browsers load agents'
@@ -31,7 +34,9 @@ export const storedFiles = {
     );
     return row ?? null;
   },
-  async remove(sql: Sql, workspaceId: string, key: string): Promise<void> {
-    await sql.query('delete from files where workspace_id = $1 and key = $2', [workspaceId, key]);
+  /** Deletes the row; answers whether there was one. */
+  async remove(sql: Sql, workspaceId: string, key: string): Promise<boolean> {
+    const rows = await sql.query('delete from files where workspace_id = $1 and key = $2 returning key', [workspaceId, key]);
+    return rows.length > 0;
   },
 };

@@ -4,6 +4,7 @@ import type { Sql } from '../../core/db/client.ts';
 import { AppError, Invalid } from '../../core/errors.ts';
 import { sizeInWords } from '../../core/http/byteSize.ts';
 import { type OutboundNetwork, quoted, safeFetch } from '../../core/http/safeFetch.ts';
+import type { FileStorage } from '../../core/storage/fileStorage.ts';
 import { cleanFileName, IMAGE_MAX_BYTES, imageRefusal, sniffImage } from './images.ts';
 import { storedFiles } from './repository.ts';
 
@@ -44,7 +45,12 @@ export function fileKeyIn(path: string | null | undefined): string | null {
  * Keeps an image of the workspace, under a new random key: only a PNG, JPEG, GIF or WebP by its bytes, stored with
  * the type its bytes say, up to IMAGE_MAX_BYTES (past it a 413 naming the limit); its name is cleaned.
  */
-export async function storeImage(sql: Sql, workspaceId: string, image: IncomingImage): Promise<StoredImage> {
+export async function storeImage(
+  storage: FileStorage,
+  sql: Sql,
+  workspaceId: string,
+  image: IncomingImage,
+): Promise<StoredImage> {
   if (image.bytes.length > IMAGE_MAX_BYTES) throw imageTooLarge();
   const refusal = imageRefusal(image.bytes);
   if (refusal) throw new Invalid(refusal);
@@ -54,7 +60,8 @@ export async function storeImage(sql: Sql, workspaceId: string, image: IncomingI
     byteSize: image.bytes.length,
     name: cleanFileName(image.name),
   };
-  await storedFiles.insert(sql, { ...stored, workspaceId, originalName: stored.name, bytes: image.bytes });
+  await storage.put(stored.key, image.bytes, stored.contentType);
+  await storedFiles.insert(sql, { ...stored, workspaceId, originalName: stored.name });
   return { ...stored, path: filePath(stored.key) };
 }
 
@@ -64,10 +71,19 @@ export function imageTooLarge(): AppError {
   });
 }
 
-/** Lets a file of the workspace go, when what showed it now shows something else; other addresses are left alone. */
-export async function discardServedFile(sql: Sql, workspaceId: string, path: string | null): Promise<void> {
+/**
+ * Lets a file of the workspace go, when what showed it now shows something else; other addresses are left alone.
+ * Answers the key whose bytes to delete from the file storage once the transaction has committed (letGoOfBytes).
+ */
+export async function discardServedFile(sql: Sql, workspaceId: string, path: string | null): Promise<string | null> {
   const key = fileKeyIn(path);
-  if (key) await storedFiles.remove(sql, workspaceId, key);
+  return key && (await storedFiles.remove(sql, workspaceId, key)) ? key : null;
+}
+
+/** Deletes bytes nothing refers to any more; a failure leaves them behind, never fails what was committed. */
+export async function letGoOfBytes(services: Services, key: string | null): Promise<void> {
+  if (!key) return;
+  await services.storage.delete(key).catch((err) => services.log.warn({ err }, 'stored bytes not deleted'));
 }
 
 /**

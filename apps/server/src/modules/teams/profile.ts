@@ -1,7 +1,14 @@
 import { isWebUrl } from '@warmline/shared';
 import type { AgentActor } from '../../core/context.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
-import { discardServedFile, type FetchingServices, fetchImage, type IncomingImage, storeImage } from '../files/index.ts';
+import {
+  discardServedFile,
+  type FetchingServices,
+  fetchImage,
+  type IncomingImage,
+  letGoOfBytes,
+  storeImage,
+} from '../files/index.ts';
 import { agents } from './agentsRepository.ts';
 import { presentAgent } from './presentAgent.ts';
 
@@ -50,7 +57,7 @@ async function changeProfile(
   change: { displayName?: string | undefined; missedContactEmails?: boolean | undefined; photo: Photo | undefined },
 ) {
   const { workspaceId, agentId } = actor;
-  await services.db.transaction(async (tx) => {
+  const discarded = await services.db.transaction(async (tx) => {
     const before = await agents.lockAndGet(tx, workspaceId, agentId);
     if (!before) throw new NotFound('Agent');
     const { photo } = change;
@@ -61,13 +68,16 @@ async function changeProfile(
           ? null
           : 'path' in photo
             ? photo.path
-            : (await storeImage(tx, workspaceId, photo.image)).path;
+            : (await storeImage(services.storage, tx, workspaceId, photo.image)).path;
     await agents.update(tx, workspaceId, agentId, {
       ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
       ...(change.missedContactEmails !== undefined ? { missedContactEmails: change.missedContactEmails } : {}),
       ...(avatarUrl !== undefined ? { avatarUrl } : {}),
     });
-    if (avatarUrl !== undefined && avatarUrl !== before.avatarUrl) await discardServedFile(tx, workspaceId, before.avatarUrl);
+    return avatarUrl !== undefined && avatarUrl !== before.avatarUrl
+      ? discardServedFile(tx, workspaceId, before.avatarUrl)
+      : null;
   });
+  await letGoOfBytes(services, discarded);
   return presentAgent((await agents.byId(services.db, workspaceId, agentId))!);
 }

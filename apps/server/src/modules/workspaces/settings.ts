@@ -2,7 +2,7 @@ import type { WidgetConfig, WorkspaceSettings } from '@warmline/shared';
 import type { AgentActor, Services } from '../../core/context.ts';
 import { Forbidden, NotFound } from '../../core/errors.ts';
 import { newToken } from '../../core/tokens.ts';
-import { discardServedFile, type IncomingImage, storeImage } from '../files/index.ts';
+import { discardServedFile, type IncomingImage, letGoOfBytes, storeImage } from '../files/index.ts';
 import { type WorkspacePatch, type WorkspaceRecord, workspaces } from './repository.ts';
 
 export function newWorkspaceKey(): string {
@@ -48,20 +48,24 @@ export async function updateWorkspaceSettings(
   mustBeAdmin(actor, 'change workspace settings');
   const { logoUrl, ...rest } = patch;
   const allowedOrigins = rest.allowedOrigins && [...new Set(rest.allowedOrigins.map((o) => new URL(o).origin))];
-  await services.db.transaction(async (tx) => {
+  const discarded = await services.db.transaction(async (tx) => {
     await workspaces.updateSettings(tx, actor.workspaceId, { ...rest, allowedOrigins });
-    if (logoUrl === null) await discardServedFile(tx, actor.workspaceId, await workspaces.setLogo(tx, actor.workspaceId, null));
+    if (logoUrl !== null) return null;
+    return discardServedFile(tx, actor.workspaceId, await workspaces.setLogo(tx, actor.workspaceId, null));
   });
+  await letGoOfBytes(services, discarded);
   return workspaceSettings(services, actor);
 }
 
 /** A new logo for the widget and the agent app: checked and kept as an image of the workspace; the old one goes. */
 export async function uploadLogo(services: Services, actor: AgentActor, image: IncomingImage): Promise<WorkspaceSettings> {
   mustBeAdmin(actor, 'change the logo');
-  await services.db.transaction(async (tx) => {
-    const stored = await storeImage(tx, actor.workspaceId, image);
-    await discardServedFile(tx, actor.workspaceId, await workspaces.setLogo(tx, actor.workspaceId, stored.path));
+  const discarded = await services.db.transaction(async (tx) => {
+    const stored = await storeImage(services.storage, tx, actor.workspaceId, image);
+    return discardServedFile(tx, actor.workspaceId, await workspaces.setLogo(tx, actor.workspaceId, stored.path));
   });
+  // The old logo's bytes go once the new one is committed.
+  await letGoOfBytes(services, discarded);
   return workspaceSettings(services, actor);
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
 import { iso } from '../../../core/db/rows.ts';
+import { attachmentUrl, type CarriedAttachment } from '../../files/index.ts';
 
 export interface NewEntry {
   kind: EntryKind;
@@ -20,6 +21,8 @@ export interface NewEntry {
   author: { kind: 'customer' | 'agent' | 'system'; id: string | null };
   event?: { type: string; data: Record<string, unknown> } | null;
   emotion?: EmotionReading | null;
+  /** Files the entry carries, checked as its author's and not sent yet; bound to it by appendEntries. */
+  attachments?: CarriedAttachment[] | null | undefined;
 }
 
 interface EntryRow {
@@ -40,13 +43,14 @@ interface EntryRow {
   emotion: Emotion | null;
   sentiment: number | null;
   delivery: Delivery | null;
+  attachments: CarriedAttachment[] | null;
   createdAt: Date;
 }
 
 const select = `select e.id::text as id, e.conversation_id as "conversationId", e.seq, e.kind, e.direction, e.channel, e.body,
   e.client_id as "clientId", e.author_kind as "authorKind", e.author_id as "authorId",
   a.display_name as "authorName", a.avatar_url as "authorAvatarUrl",
-  e.event_type as "eventType", e.event_data as "eventData", e.emotion, e.sentiment, e.delivery, e.created_at as "createdAt"
+  e.event_type as "eventType", e.event_data as "eventData", e.emotion, e.sentiment, e.delivery, e.attachments, e.created_at as "createdAt"
   from entries e left join agents a on a.id = e.author_id and e.author_kind = 'agent'`;
 
 function toEntry(r: EntryRow): Entry {
@@ -63,8 +67,14 @@ function toEntry(r: EntryRow): Entry {
     event: r.eventType ? { type: r.eventType, data: r.eventData ?? {} } : null,
     emotion: r.emotion ? { label: r.emotion, sentiment: Number(r.sentiment ?? 0), upset: isUpsetEmotion(r.emotion) } : null,
     ...(r.delivery ? { delivery: r.delivery } : {}),
+    ...carrying(r.attachments),
     createdAt: iso(r.createdAt),
   };
+}
+
+/** The attachments an entry carries, as agents download them; nothing when it carries none. */
+function carrying(attachments: CarriedAttachment[] | null | undefined): Pick<Entry, 'attachments'> {
+  return attachments?.length ? { attachments: attachments.map((a) => ({ ...a, url: attachmentUrl(a.id, 'agent') })) } : {};
 }
 
 /** True for an agent's reply that goes out by email: it carries a delivery, and a job sends it. */
@@ -117,7 +127,10 @@ export const entries = {
 };
 
 /** An entry with its seq reserved, ready to insert (modules/conversations/appendEntries.ts builds them). */
-export type BatchEntry = Omit<Entry, 'id' | 'createdAt'> & { workspaceId: string };
+export type BatchEntry = Omit<Entry, 'id' | 'createdAt' | 'attachments'> & {
+  workspaceId: string;
+  attachments: CarriedAttachment[] | null;
+};
 
 export const entryBatches = {
   /** Entries already stored under these (workspace, conversation, clientId) triples: resends. */
@@ -135,10 +148,10 @@ export const entryBatches = {
     if (!batch.length) return [];
     const rows = await sql.query<{ id: string; conversationId: string; seq: number; createdAt: Date }>(
       `insert into entries (workspace_id, conversation_id, seq, kind, direction, channel, body, client_id, author_kind, author_id,
-         emotion, sentiment, event_type, event_data, delivery)
-       select *, case when k = 'message' and d = 'out' and ch = 'email' then $15::jsonb end
+         emotion, sentiment, event_type, event_data, attachments, delivery)
+       select *, case when k = 'message' and d = 'out' and ch = 'email' then $16::jsonb end
        from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::uuid[],
-         $11::text[], $12::real[], $13::text[], $14::jsonb[]) as u(w, c, s, k, d, ch, b, ci, ak, ai, em, se, et, ed)
+         $11::text[], $12::real[], $13::text[], $14::jsonb[], $15::jsonb[]) as u(w, c, s, k, d, ch, b, ci, ak, ai, em, se, et, ed, at)
        returning id::text as id, conversation_id as "conversationId", seq, created_at as "createdAt"`,
       [
         batch.map((b) => b.workspaceId),
@@ -155,6 +168,7 @@ export const entryBatches = {
         batch.map((b) => b.emotion?.sentiment ?? null),
         batch.map((b) => b.event?.type ?? null),
         batch.map((b) => (b.event ? JSON.stringify(b.event.data) : null)),
+        batch.map((b) => (b.attachments?.length ? JSON.stringify(b.attachments) : null)),
         JSON.stringify(NOT_SENT_YET),
       ],
     );
@@ -174,6 +188,7 @@ export const entryBatches = {
         emotion: b.emotion,
         event: b.event,
         ...(goesByEmail(b) ? { delivery: NOT_SENT_YET } : {}),
+        ...carrying(b.attachments),
         createdAt: iso(row.createdAt),
       };
     });

@@ -34,7 +34,8 @@ export const erasure = {
     const mine = 'c.workspace_id = $1 and c.customer_id = any($2::uuid[])';
     const [{ n }] = (await sql.query<{ n: number }>(
       `with changed as (
-         update entries e set body = $3, client_id = null, event_data = case when e.kind = 'event' then '{}'::jsonb else e.event_data end
+         update entries e set body = $3, client_id = null, attachments = null,
+           event_data = case when e.kind = 'event' then '{}'::jsonb else e.event_data end
          from conversations c where c.id = e.conversation_id and ${mine}
          returning 1)
        select count(*)::int as n from changed`,

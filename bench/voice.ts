@@ -121,21 +121,22 @@ async function setupTimes(agent: Page, browser: Browser, url: string): Promise<n
 /** The bare floor of ringing: a frame from one blank page through a bare `ws` relay into another page's DOM. */
 async function bareRingTimes(browser: Browser): Promise<number[]> {
   const relay = await startBaseline('bench/baselines/bareRelay.ts');
-  progress(`bare relay on port ${relay.port}`);
+  const pages: Page[] = [];
   try {
     const [sender, receiver] = await Promise.all([callPage(browser, [PROBES]), callPage(browser, [PROBES])]);
+    pages.push(sender, receiver);
     await receiver.evaluate(`voiceBench.receiveFrom(${relay.port})`);
     await sender.evaluate(`voiceBench.sendTo(${relay.port})`);
-    progress('bare pages connected');
     const times: number[] = [];
     for (let i = 0; i < RING_CALLS; i++) {
-      if (i % 10 === 0) progress(`bare frame ${i + 1} of ${RING_CALLS}`);
       const sent = await sender.evaluate<number>(`voiceBench.send(${i})`);
       await arrivedMoreThan(receiver, i);
       times.push((await lastArrival(receiver)) - sent);
     }
     return times;
   } finally {
+    // The relay stops once its sockets are gone: the pages close first.
+    for (const page of pages) await page.context().close();
     await relay.stop();
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENTS_PER_MESSAGE } from './attachmentLimits.ts';
-import { Currency, DayHours, Greeting, Holiday, Holidays, Languages, WidgetColor } from './branding.ts';
+import { Currency, Greeting, Holiday, Holidays, Languages, OpeningHours, TeamHours, Timezone, WidgetColor } from './branding.ts';
 import { VerifiedUser } from './customers.ts';
 import {
   Agent,
@@ -136,6 +136,8 @@ export const TeamBody = z.object({
   offerChoicesAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   continuityGraceSeconds: z.number().int().min(0).max(3_600).optional(),
   restricted: z.boolean().optional(),
+  /** The team's own opening hours, time zone and holidays; null: it follows the workspace's. */
+  hours: TeamHours.nullable().optional(),
 });
 export const UpdateTeamBody = TeamBody.partial();
 export const TeamMembersBody = z.object({ agentIds: z.array(Id).max(500) });
@@ -258,15 +260,6 @@ export const BookCallbackBody = z.object({
 export const BookCallbackResponse = z.object({ callback: Callback, conversation: VisitorConversation, text: z.string() });
 
 // ── workspace settings ────────────────────────────────────────────────
-export const OpeningHours = z.object({
-  mon: DayHours.optional(),
-  tue: DayHours.optional(),
-  wed: DayHours.optional(),
-  thu: DayHours.optional(),
-  fri: DayHours.optional(),
-  sat: DayHours.optional(),
-  sun: DayHours.optional(),
-});
 /** True for an origin as a browser sends it: http(s), a host, an optional port, nothing after (a trailing / aside). */
 function isWebsiteOrigin(value: string): boolean {
   return /^https?:\/\/[^/?#@\\\s]+\/?$/i.test(value) && isWebUrl(value);
@@ -305,20 +298,7 @@ export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 export const WorkspaceSettingsResponse = z.object({ workspace: WorkspaceSettings });
 export const UpdateWorkspaceBody = z.object({
   name: z.string().trim().min(1).max(120).optional(),
-  timezone: z
-    .string()
-    .refine(
-      (tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'timezone must be an IANA time zone such as Africa/Nairobi' },
-    )
-    .optional(),
+  timezone: Timezone.optional(),
   openingHours: OpeningHours.optional(),
   idleAwayMinutes: z.number().int().min(1).max(480).optional(),
   presenceGraceSeconds: z.number().int().min(0).max(3600).optional(),

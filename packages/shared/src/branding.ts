@@ -82,3 +82,35 @@ export const WidgetConfig = z.object({
 });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;
 export const WidgetConfigParams = z.object({ key: z.string().min(1).max(100) });
+
+/** A week's opening hours: each day open ["HH:MM", "HH:MM"], closed (null), or left out (closed). */
+export const OpeningHours = z.object({
+  mon: DayHours.optional(),
+  tue: DayHours.optional(),
+  wed: DayHours.optional(),
+  thu: DayHours.optional(),
+  fri: DayHours.optional(),
+  sat: DayHours.optional(),
+  sun: DayHours.optional(),
+});
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+export const Timezone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'timezone must be an IANA time zone such as Africa/Nairobi' },
+);
+
+/** A team's own hours (a store, a night shift), where they differ from the workspace's. */
+export const TeamHours = z.object({
+  timezone: Timezone,
+  openingHours: OpeningHours,
+  holidays: Holidays.default([]),
+});
+export type TeamHours = z.infer<typeof TeamHours>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TeamHours } from './branding.ts';
 
 /** Roles an agent can hold in a workspace. */
 export const AgentRole = z.enum(['agent', 'supervisor', 'admin']);
@@ -139,6 +140,8 @@ export const Team = z.object({
   memberIds: z.array(z.string()),
   /** Only members, supervisors and admins see this team's conversations (and find them in search). */
   restricted: z.boolean().optional(),
+  /** The team's own opening hours, time zone and holidays; null: the workspace's. */
+  hours: TeamHours.nullable().optional(),
 });
 export type Team = z.infer<typeof Team>;
 

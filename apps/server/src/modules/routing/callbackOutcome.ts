@@ -13,6 +13,7 @@ import {
   presentCallback,
   pushConversationChanged,
 } from '../conversations/index.ts';
+import { withTeamHours } from '../teams/index.ts';
 import { callbackWindows, type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
 import { clockTime, scheduleCallbackDue } from './callbacks.ts';
 
@@ -45,7 +46,7 @@ export async function recordCallbackOutcome(
 ): Promise<{ callback: Callback }> {
   const callback = await inUnit(services, async (tx, events) => {
     const { conversation, callback } = await dueCallbackOf(tx, actor, input.conversationId, { lock: true });
-    const workspace = (await workspaces.byId(tx, actor.workspaceId))!;
+    const workspace = await withTeamHours(tx, (await workspaces.byId(tx, actor.workspaceId))!, conversation.teamId);
     const at = (d: Date) => clockTime(d, workspace.timezone);
     const now = services.now();
     const data = { callbackId: callback.id, outcome: input.outcome, try: callback.tries + 1 };
@@ -107,7 +108,7 @@ async function noAnswer(
   const after = new Date(Math.max(now.getTime(), callback.windowEnd.getTime()));
   const next =
     tries < services.config.callbackMaxTries
-      ? callbackWindows(after, workspace.openingHours, workspace.timezone, 1, 0).find((w) => w.start >= after)
+      ? callbackWindows(after, workspace.openingHours, workspace.timezone, 1, 0, workspace.holidays).find((w) => w.start >= after)
       : undefined;
   if (!next) {
     await callbacks.finish(tx, actor.workspaceId, callback.id, 'not_reached', true);

@@ -15,13 +15,19 @@ import {
   visitorView,
 } from '../conversations/index.ts';
 import { customers } from '../customers/index.ts';
-import { agents } from '../teams/index.ts';
+import { agents, withTeamHours } from '../teams/index.ts';
 import { callbackWindows, isWithinOpeningHours, normalisePhone, workspaces } from '../workspaces/index.ts';
 
 const MAX_WINDOW_MINUTES = 120;
 
+/** The windows a visitor may book: inside the hours of the team their open conversation is with (or the workspace's). */
 export async function windowsFor(services: Services, actor: VisitorActor) {
-  const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
+  const open = await conversations.openOf(services.db, actor.workspaceId, actor.customerId, 20);
+  const workspace = await withTeamHours(
+    services.db,
+    (await workspaces.byId(services.db, actor.workspaceId))!,
+    open.find((c) => c.status !== 'resolved')?.teamId ?? null,
+  );
   return {
     timezone: workspace.timezone,
     windows: callbackWindows(
@@ -58,14 +64,15 @@ export async function bookCallback(
   if (end <= now) throw new Invalid('that window is in the past: pick a time that is still to come', windowField);
   if (end.getTime() - start.getTime() > MAX_WINDOW_MINUTES * 60_000)
     throw new Invalid(`a callback window can be at most ${MAX_WINDOW_MINUTES} minutes`, windowField);
-  const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
-  if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone, workspace.holidays)) {
-    throw new Invalid('that window is outside our opening hours: pick one of the windows offered', windowField);
-  }
   const events: WarmlineEvent[] = [];
   const result = await services.db.transaction(async (tx) => {
     const conversation = await conversationFor(tx, actor, input.conversationId);
     await conversations.lock(tx, actor.workspaceId, conversation.id);
+    // The hours of the team the conversation is with, where it keeps its own.
+    const workspace = await withTeamHours(tx, (await workspaces.byId(tx, actor.workspaceId))!, conversation.teamId);
+    if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone, workspace.holidays)) {
+      throw new Invalid('that window is outside our opening hours: pick one of the windows offered', windowField);
+    }
     if (conversation.status === 'resolved') throw new Conflict('This conversation is resolved; write to us again to reopen it.');
     const existing = (await callbacks.latestFor(tx, [{ workspaceId: actor.workspaceId, id: conversation.id }])).get(
       conversation.id,

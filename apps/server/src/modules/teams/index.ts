@@ -4,6 +4,7 @@ export { agents } from './agentsRepository.ts';
 export { markAwayIfStillGone, setPresence } from './presence.ts';
 export { presentAgent, presentPublicAgent } from './presentAgent.ts';
 export { updateProfile, uploadAvatar } from './profile.ts';
+export { withTeamHours } from './teamHours.ts';
 export { teamRoutes } from './teamRoutes.ts';
 export { targetFor, teamSettings } from './teamSettings.ts';
 export { retireAgent } from './teamsAndAgents.ts';

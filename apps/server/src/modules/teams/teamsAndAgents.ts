@@ -1,4 +1,4 @@
-import type { AgentRole, Capacity, Team } from '@warmline/shared';
+import type { AgentRole, Capacity, Team, TeamHours } from '@warmline/shared';
 import { type AgentActor, afterCommit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../core/errors.ts';
@@ -21,6 +21,7 @@ export function presentTeam(t: TeamRecord): Team {
     continuityGraceSeconds: t.continuityGraceSeconds,
     memberIds: t.memberIds,
     restricted: t.restricted,
+    hours: t.hours,
   };
 }
 
@@ -38,12 +39,16 @@ export async function createTeam(
     offerChoicesAfterSeconds?: number | undefined;
     continuityGraceSeconds?: number | undefined;
     restricted?: boolean | undefined;
+    hours?: TeamHours | null | undefined;
   },
 ): Promise<Team> {
   requireAdmin(actor, 'create teams');
   if (await teams.byName(services.db, actor.workspaceId, input.name))
     throw new Conflict(`A team called "${input.name}" already exists.`);
-  const team = await teams.create(services.db, actor.workspaceId, input);
+  const { hours, ...rest } = input;
+  const created = await teams.create(services.db, actor.workspaceId, rest);
+  if (hours) await teams.update(services.db, actor.workspaceId, created.id, { hours });
+  const team = hours ? (await teams.byId(services.db, actor.workspaceId, created.id))! : created;
   if (team.restricted) await afterCommit(services, [{ type: 'teams.changed', workspaceId: actor.workspaceId }]);
   return presentTeam(team);
 }
@@ -59,6 +64,7 @@ export async function updateTeam(
     offerChoicesAfterSeconds?: number | undefined;
     continuityGraceSeconds?: number | undefined;
     restricted?: boolean | undefined;
+    hours?: TeamHours | null | undefined;
   },
 ): Promise<Team> {
   requireAdmin(actor, 'change teams');

@@ -1,3 +1,4 @@
+import type { TeamHours } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import { isUuid } from '../../core/db/rows.ts';
 
@@ -13,11 +14,14 @@ export interface TeamRecord {
   memberIds: string[];
   /** Only members, supervisors and admins see a restricted team's conversations. */
   restricted: boolean;
+  /** The team's own hours; null: the workspace's. */
+  hours: TeamHours | null;
 }
 
 const columns = `t.id, t.workspace_id as "workspaceId", t.name, t.target_seconds as "targetSeconds", t.channel_targets as "channelTargets",
   t.offer_choices_after_seconds as "offerChoicesAfterSeconds", t.continuity_grace_seconds as "continuityGraceSeconds",
-  array(select m.agent_id::text from team_members m where m.team_id = t.id order by m.agent_id) as "memberIds", t.restricted`;
+  array(select m.agent_id::text from team_members m where m.team_id = t.id order by m.agent_id) as "memberIds", t.restricted,
+  t.hours`;
 
 /** Settings that apply when a conversation has no team. */
 export const DEFAULT_TEAM_SETTINGS = { targetSeconds: 120, offerChoicesAfterSeconds: 300, continuityGraceSeconds: 120 } as const;
@@ -89,13 +93,16 @@ export const teams = {
       offerChoicesAfterSeconds?: number;
       continuityGraceSeconds?: number;
       restricted?: boolean;
+      /** null: back to the workspace's hours; left out: unchanged. */
+      hours?: TeamHours | null;
     },
   ): Promise<void> {
     await sql.query(
       `update teams set name = coalesce($3, name), target_seconds = coalesce($4, target_seconds),
          offer_choices_after_seconds = coalesce($5, offer_choices_after_seconds),
          continuity_grace_seconds = coalesce($6, continuity_grace_seconds),
-         channel_targets = coalesce($7::jsonb, channel_targets), restricted = coalesce($8, restricted)
+         channel_targets = coalesce($7::jsonb, channel_targets), restricted = coalesce($8, restricted),
+         hours = case when $9 then $10::jsonb else hours end
        where workspace_id = $1 and id = $2`,
       [
         workspaceId,
@@ -106,6 +113,8 @@ export const teams = {
         patch.continuityGraceSeconds ?? null,
         patch.channelTargets ? JSON.stringify(patch.channelTargets) : null,
         patch.restricted ?? null,
+        patch.hours !== undefined,
+        patch.hours ? JSON.stringify(patch.hours) : null,
       ],
     );
   },

@@ -188,6 +188,27 @@ describe('a fresh install, set up end to end in the app by its first admin', () 
     await shot(admin, 'settings-targets');
   });
 
+  it('gives the team hours of its own, then lets it follow the workspace’s again', async () => {
+    await openSettings('hours');
+    const row = admin.locator('[data-testid="team-hours"][data-team="Shop floor"]');
+    expect(await row.innerText()).toContain('Follows the workspace’s hours');
+    await row.locator('[data-testid="team-hours-edit"]').click();
+    await row.locator('[data-testid="hours-timezone-shop-floor"]').fill('Europe/London');
+    await row.locator('[data-testid="hours-sun"] input[type="checkbox"]').check();
+    await row.locator('[data-testid="hours-save-shop-floor"]').click();
+    await expect.poll(() => row.innerText()).toContain('Its own hours, in Europe/London');
+    const teams = await admin.evaluate(async () => (await (await fetch('/api/v1/teams')).json()).teams);
+    expect(teams[0].hours).toMatchObject({
+      timezone: 'Europe/London',
+      openingHours: { mon: null, sun: ['09:00', '17:00'] },
+      holidays: [{ date: '2026-12-25', name: 'Christmas Day', hours: null }],
+    });
+    await row.scrollIntoViewIfNeeded();
+    await shot(admin, 'settings-hours-team');
+    await row.locator('[data-testid="team-hours-follow"]').click();
+    await expect.poll(() => row.innerText()).toContain('Follows the workspace’s hours');
+  });
+
   it('copies the widget snippet, allows the shop’s website, and shows and replaces the identity secret', async () => {
     await openSettings('website');
     await admin.locator('[data-testid="embed-copy"]').click();

@@ -70,6 +70,8 @@ describe(`every HTML page carries a strict Content-Security-Policy (${backend})`
 
   it('scripts only from Warmline, no plugins, never framed, no base or foreign form targets, connections only home', async () => {
     const socket = `ws://${new URL(t.config.publicUrl).host}`;
+    // The test server has a phone line: the agent app (and only it) may also reach its Janus, and nothing else.
+    const janus = new URL(t.config.phoneLine!.janusUrl).origin;
     for (const url of pageUrls()) {
       const res = await request(t, 'GET', url);
       const csp = directives(res.headers.get('content-security-policy'));
@@ -79,7 +81,7 @@ describe(`every HTML page carries a strict Content-Security-Policy (${backend})`
       expect(csp.get('base-uri'), url).toEqual(["'none'"]);
       expect(csp.get('form-action'), url).toEqual(["'self'"]);
       expect(csp.get('frame-ancestors'), url).toEqual(["'none'"]);
-      expect(csp.get('connect-src'), url).toEqual(["'self'", socket]);
+      expect(csp.get('connect-src'), url).toEqual(url.startsWith('/app') ? ["'self'", socket, janus] : ["'self'", socket]);
       expect(csp.get('img-src'), url).toEqual(["'self'", 'https:', 'data:', 'blob:']);
       // Inline style only by the hash of the page's own <style> blocks; never 'unsafe-inline' or 'unsafe-eval'.
       for (const source of csp.get('style-src') ?? []) expect(source, url).toMatch(/^'self'$|^'sha256-[A-Za-z0-9+/]+=*'$/);

@@ -1,6 +1,7 @@
-import type { Holiday, WorkspaceSettings } from '@warmline/shared/types';
-import { type FormEvent, useState } from 'react';
+import type { Holiday, Team, WorkspaceSettings } from '@warmline/shared/types';
+import { type FormEvent, useEffect, useState } from 'react';
 import { saveWorkspace } from '../../state/settingsActions.ts';
+import { loadTeams, updateTeam, useTeams } from '../../state/teamActions.ts';
 import { SaveRow, useSaving } from './SaveRow.tsx';
 
 const DAYS = [
@@ -24,8 +25,117 @@ const rowsOf = (holidays: readonly Holiday[]): HolidayRow[] => holidays.map((h) 
 const shown = (hhmm: string) => (hhmm === '24:00' ? '23:59' : hhmm);
 const written = (hhmm: string) => (hhmm === '23:59' ? '24:00' : hhmm);
 
-/** The time zone, the week's opening hours and the days they do not hold. */
+/** Hours as the workspace and a team keep them. */
+interface Hours {
+  timezone: string;
+  openingHours: WorkspaceSettings['openingHours'];
+  holidays: readonly Holiday[];
+}
+
+/** The workspace's hours, and each team's: its own, or the workspace's. */
 export function HoursSettings({ workspace }: { workspace: WorkspaceSettings }) {
+  return (
+    <div className="settings-main hours-settings">
+      <HoursForm
+        hours={workspace}
+        scope="workspace"
+        hint="Teams without hours of their own follow these, in this time zone."
+        save={async (hours) => saveWorkspace({ ...hours, holidays: [...hours.holidays] })}
+      />
+      <TeamsHours workspace={workspace} />
+    </div>
+  );
+}
+
+/** Each team: following the workspace's hours, or keeping its own (a store, an evening shift). */
+function TeamsHours({ workspace }: { workspace: WorkspaceSettings }) {
+  const teams = useTeams();
+  useEffect(() => {
+    loadTeams().catch(() => {});
+  }, []);
+  if (teams.length === 0) return null;
+  return (
+    <section className="card team-hours" aria-labelledby="team-hours-title">
+      <h2 className="card-title" id="team-hours-title">
+        Teams
+      </h2>
+      <p className="hint">A team with hours of its own (a store, an evening shift) offers callbacks inside them.</p>
+      {teams.map((team) => (
+        <TeamHoursRow key={team.id} team={team} workspace={workspace} />
+      ))}
+    </section>
+  );
+}
+
+function TeamHoursRow({ team, workspace }: { team: Team; workspace: WorkspaceSettings }) {
+  const [editing, setEditing] = useState(false);
+  const saving = useSaving();
+  const own = team.hours ?? null;
+  return (
+    <div className="team-hours-row" data-testid="team-hours" data-team={team.name}>
+      <div className="team-hours-head">
+        <div>
+          <strong>{team.name}</strong>
+          <p className="hint">{own ? `Its own hours, in ${own.timezone}` : 'Follows the workspace’s hours'}</p>
+        </div>
+        <div className="team-hours-actions">
+          {editing ? null : (
+            <button type="button" className="btn btn-small" data-testid="team-hours-edit" onClick={() => setEditing(true)}>
+              {own ? 'Change its hours' : 'Give it hours of its own'}
+            </button>
+          )}
+          {own ? (
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              data-testid="team-hours-follow"
+              disabled={saving.busy}
+              onClick={() =>
+                void saving.run(async () => {
+                  await updateTeam(team.id, { hours: null });
+                  setEditing(false);
+                })
+              }
+            >
+              Follow the workspace’s hours
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {saving.status && !saving.status.ok ? (
+        <p className="form-error" role="alert">
+          {saving.status.text}
+        </p>
+      ) : null}
+      {editing ? (
+        <HoursForm
+          hours={own ?? workspace}
+          scope={team.name}
+          hint={`${team.name} keeps these hours, in this time zone.`}
+          save={async (hours) => {
+            await updateTeam(team.id, { hours: { ...hours, holidays: [...hours.holidays] } });
+            setEditing(false);
+            return hours;
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The time zone, the week's opening hours and the days they do not hold, for the workspace or one team. */
+function HoursForm({
+  hours: initial,
+  scope,
+  hint,
+  save,
+}: {
+  hours: Hours;
+  scope: string;
+  hint: string;
+  save: (hours: Hours) => Promise<Hours>;
+}) {
+  const workspace = initial;
   const [timezone, setTimezone] = useState(workspace.timezone);
   const [week, setWeek] = useState<Week>(
     () => Object.fromEntries(DAYS.map(([d]) => [d, workspace.openingHours[d] ?? null])) as Week,
@@ -35,11 +145,12 @@ export function HoursSettings({ workspace }: { workspace: WorkspaceSettings }) {
   const setDay = (day: Day, hours: [string, string] | null) => setWeek((w) => ({ ...w, [day]: hours }));
   const setHoliday = (key: number, change: Partial<Holiday>) =>
     setHolidays((list) => list.map((h) => (h.key === key ? { ...h, ...change } : h)));
+  const ids = scope === 'workspace' ? '' : `-${scope.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void saving.run(async () => {
-      const saved = await saveWorkspace({
+      const saved = await save({
         timezone,
         openingHours: week,
         holidays: holidays.map(({ date, name, hours }) => ({ date, name, hours })),
@@ -49,20 +160,25 @@ export function HoursSettings({ workspace }: { workspace: WorkspaceSettings }) {
   };
 
   return (
-    <form className="settings-grid" onSubmit={submit} data-testid="hours-form">
-      <section className="card form" aria-labelledby="week-title">
-        <h2 className="card-title" id="week-title">
+    <form className="settings-grid" onSubmit={submit} data-testid={`hours-form${ids}`}>
+      <section className="card form" aria-labelledby={`week-title${ids}`}>
+        <h2 className="card-title" id={`week-title${ids}`}>
           Opening hours
         </h2>
         <label className="field">
           <span className="field-label">Time zone</span>
-          <input data-testid="hours-timezone" list="time-zones" value={timezone} onChange={(e) => setTimezone(e.target.value)} />
+          <input
+            data-testid={`hours-timezone${ids}`}
+            list="time-zones"
+            value={timezone}
+            onChange={(e) => setTimezone(e.target.value)}
+          />
           <datalist id="time-zones">
             {ZONES.map((z) => (
               <option key={z} value={z} />
             ))}
           </datalist>
-          <span className="field-hint">Every team follows these hours, in this time zone.</span>
+          <span className="field-hint">{hint}</span>
         </label>
         <div className="week">
           {DAYS.map(([day, label]) => {
@@ -100,11 +216,11 @@ export function HoursSettings({ workspace }: { workspace: WorkspaceSettings }) {
             );
           })}
         </div>
-        <SaveRow busy={saving.busy} status={saving.status} testId="hours-save" label="Save hours and special days" />
+        <SaveRow busy={saving.busy} status={saving.status} testId={`hours-save${ids}`} label="Save hours and special days" />
       </section>
 
-      <section className="card form" aria-labelledby="holidays-title">
-        <h2 className="card-title" id="holidays-title">
+      <section className="card form" aria-labelledby={`holidays-title${ids}`}>
+        <h2 className="card-title" id={`holidays-title${ids}`}>
           Holidays and special days
         </h2>
         {holidays.length === 0 ? <p className="hint">No special days. Add one for a holiday or a short day.</p> : null}

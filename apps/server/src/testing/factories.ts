@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AgentRole, Capacity, Presence, SessionResponse, WidgetSessionResponse } from '@warmline/shared';
 import { hashPassword } from '../modules/auth/index.ts';
@@ -208,11 +208,22 @@ export function request(
   });
 }
 
-/** A small HTTP client: JSON in, `{status, body, headers}` out. `from` picks the caller's address. */
+/** The loopback address a visitor calls from unless a test says otherwise: their own, the same on every call. */
+function addressOfVisitor(visitorToken: string): string {
+  const digest = createHash('sha256').update(visitorToken).digest();
+  return `127.${1 + (digest[0]! % 254)}.${digest[1]!}.${1 + (digest[2]! % 254)}`;
+}
+
+/**
+ * A small HTTP client: JSON in, `{status, body, headers}` out. `from` picks the caller's address; a visitor calls
+ * from an address of their own (as people on the web do), so per-address limits, which every test file shares
+ * through Redis, trip only where a test means them to.
+ */
 export function client(t: TestServer, auth: { cookie?: string; csrfToken?: string; visitorToken?: string; from?: string } = {}) {
+  const from = auth.from ?? (auth.visitorToken ? addressOfVisitor(auth.visitorToken) : undefined);
   const call = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
     request(t, method, url, body, {
-      from: auth.from,
+      from,
       headers: {
         ...(auth.cookie ? { cookie: auth.cookie } : {}),
         ...(auth.csrfToken && method !== 'GET' ? { 'x-csrf-token': auth.csrfToken } : {}),

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../core/config.ts';
 import { type Running, startServer } from '../server.ts';
@@ -18,12 +20,39 @@ export function testServer(): Promise<TestServer> {
   return shared;
 }
 
+let schema: Promise<string> | null = null;
+
+/**
+ * With PostgreSQL, each test file's servers (both nodes of a two-node test) live in a schema of their own in
+ * DATABASE_URL's database. Every node runs durable jobs of any workspace it sees, so test files sharing tables would
+ * run each other's jobs with their own settings (another mail relay, another clock); a deployment's nodes share
+ * one configuration, test files do not.
+ */
+function databaseUrlOfThisFile(): Promise<string> | undefined {
+  const base = process.env.DATABASE_URL;
+  if (!base) return undefined;
+  schema ??= (async () => {
+    const name = `test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    try {
+      await admin.query(`create schema ${name}`);
+    } finally {
+      await admin.end();
+    }
+    const url = new URL(base);
+    url.searchParams.set('options', `-c search_path=${name}`);
+    return url.toString();
+  })();
+  return schema;
+}
+
 /** Starts a server of its own on `dataDir` (or the shared PostgreSQL), for tests that must stop and restart it. */
 export async function startTestServer(dataDir: string): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     WARMLINE_DATA_DIR: dataDir,
-    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_URL: await databaseUrlOfThisFile(),
     REDIS_URL: process.env.REDIS_URL,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SIGN_IN_LIMIT_PER_15_MIN: '1000',

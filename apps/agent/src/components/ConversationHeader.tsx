@@ -87,8 +87,9 @@ export function ConversationHeader({ conversation: c, entries, meId, now, transf
           {c.team ? <span className="convo-team">{c.team.name}</span> : null}
           {/* Upset and Service failure show as the pressed toggles on the right. */}
           <PriorityBadges conversation={c} only={resolved ? undefined : ['escalated']} />
+          {/* On the same line as who has it: a row of its own would take the messages' room. */}
+          <TagEditor conversation={c} />
         </div>
-        <TagEditor conversation={c} />
         {promise || (c.callback && !resolved) || transferText ? (
           <div className="convo-notices">
             {transferText ? (

@@ -195,6 +195,8 @@ describe('a fresh install, set up end to end in the app by its first admin', () 
     await row.locator('[data-testid="team-hours-edit"]').click();
     await row.locator('[data-testid="hours-timezone-shop-floor"]').fill('Europe/London');
     await row.locator('[data-testid="hours-sun"] input[type="checkbox"]').check();
+    await row.locator('[data-testid="hours-form-shop-floor"]').scrollIntoViewIfNeeded();
+    await shot(admin, 'settings-hours-team');
     await row.locator('[data-testid="hours-save-shop-floor"]').click();
     await expect.poll(() => row.innerText()).toContain('Its own hours, in Europe/London');
     const teams = await admin.evaluate(async () => (await (await fetch('/api/v1/teams')).json()).teams);
@@ -203,8 +205,6 @@ describe('a fresh install, set up end to end in the app by its first admin', () 
       openingHours: { mon: null, sun: ['09:00', '17:00'] },
       holidays: [{ date: '2026-12-25', name: 'Christmas Day', hours: null }],
     });
-    await row.scrollIntoViewIfNeeded();
-    await shot(admin, 'settings-hours-team');
     await row.locator('[data-testid="team-hours-follow"]').click();
     await expect.poll(() => row.innerText()).toContain('Follows the workspace’s hours');
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { type Clock, systemClock } from '../core/clock.ts';
 import { loadConfig } from '../core/config.ts';
 import { type Running, startServer } from '../server.ts';
 
@@ -101,5 +102,21 @@ export function nodesOf(layout: Layout, use: (nodes: { a: TestServer; b: TestSer
   });
   afterAll(async () => {
     await other?.stop();
+  });
+}
+
+/**
+ * For a describe whose tests move time by hand: this file's server runs on `clock` while they run (jobs, promises,
+ * windows), and on the system clock again after, whatever the time of day the tests run at.
+ */
+export function serverOnClock(clock: Clock, use: (t: TestServer) => void): void {
+  let server: TestServer | null = null;
+  beforeAll(async () => {
+    server = await testServer();
+    server.now = clock;
+    use(server);
+  });
+  afterAll(() => {
+    if (server) server.now = systemClock;
   });
 }

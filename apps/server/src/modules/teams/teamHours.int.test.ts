@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock, systemClock } from '../../core/clock.ts';
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.ts';
 import {
   ALWAYS_OPEN,
   buildAgent,
@@ -10,17 +10,13 @@ import {
   setOpeningHours,
   signIn,
 } from '../../testing/factories.ts';
-import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
 
 let t: TestServer;
 // A Wednesday, 10:00 UTC (13:00 in Nairobi), whatever the time of day the tests run at.
 const clock = manualClock(new Date('2031-03-05T10:00:00Z'));
-beforeAll(async () => {
-  t = await testServer();
-  t.now = clock;
-});
-afterAll(() => {
-  t.now = systemClock;
+serverOnClock(clock, (server) => {
+  t = server;
 });
 
 /** The Nairobi store keeps mornings only, Monday to Friday, and is closed on Thursday 6 March for stocktaking. */

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock, systemClock } from '../../core/clock.ts';
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.ts';
 import {
   ALWAYS_OPEN,
   buildAgent,
@@ -11,16 +11,12 @@ import {
   signIn,
 } from '../../testing/factories.ts';
 import { agentSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
-import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
 
 let t: TestServer;
 const clock = manualClock(new Date('2031-02-05T10:00:00Z'));
-beforeAll(async () => {
-  t = await testServer();
-  t.now = clock;
-});
-afterAll(() => {
-  t.now = systemClock;
+serverOnClock(clock, (server) => {
+  t = server;
 });
 
 /** Amina answers a call the customer places; both sockets carry it. */

@@ -1,6 +1,6 @@
 import type { ServerFrame } from '@warmline/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock, systemClock } from '../../core/clock.ts';
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../core/clock.ts';
 import {
   ALWAYS_OPEN,
   buildAgent,
@@ -12,17 +12,13 @@ import {
   signIn,
 } from '../../testing/factories.ts';
 import { agentSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
-import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
 
 let t: TestServer;
 // A Wednesday morning in UTC, whatever the time of day the tests run at.
 const clock = manualClock(new Date('2031-01-15T09:40:00Z'));
-beforeAll(async () => {
-  t = await testServer();
-  t.now = clock;
-});
-afterAll(() => {
-  t.now = systemClock;
+serverOnClock(clock, (server) => {
+  t = server;
 });
 
 const at = (hhmm: string) => new Date(`2031-01-15T${hhmm}:00Z`);

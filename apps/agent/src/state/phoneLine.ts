@@ -107,8 +107,11 @@ async function join(): Promise<void> {
 function onLineEvent(event: SipLineEvent): void {
   if (event.type === 'incoming') void ringing(event.caller, event.displayName);
   else if (event.type === 'accepted') setCall({ phase: 'on', since: Date.now() });
-  else if (event.type === 'hangup' && state.call && state.call.phase !== 'ended') {
-    const unanswered = state.call.phase === 'ringing' || state.call.phase === 'dialling';
+  else if (event.type === 'hangup' && state.call?.phase === 'ringing') {
+    // The caller gave up, or a colleague answered first (every agent's browser rings): nothing is left to do here.
+    set({ call: null });
+  } else if (event.type === 'hangup' && state.call && state.call.phase !== 'ended') {
+    const unanswered = state.call.phase === 'dialling';
     setCall({ phase: 'ended', since: Date.now(), problem: unanswered ? `Not answered (${event.reason || event.code})` : null });
   } else if (event.type === 'closed') {
     line = null;

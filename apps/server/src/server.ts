@@ -30,6 +30,7 @@ import { jobHandlers } from './jobHandlers.ts';
 import { authenticator } from './modules/auth/index.ts';
 import { conversationListeners, drainAppends } from './modules/conversations/index.ts';
 import { empathyListeners } from './modules/empathy/index.ts';
+import { UNSENT_UPLOAD, unsentUploadHandler } from './modules/files/index.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
 import { routingListeners } from './modules/routing/index.ts';
 import { voiceJobHandlers } from './modules/voice/index.ts';
@@ -106,7 +107,12 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
       ? null
       : startJobRunner(
           services,
-          { ...jobHandlers, ...email.jobHandlers, ...voiceJobHandlers(config) },
+          {
+            ...jobHandlers,
+            ...email.jobHandlers,
+            ...voiceJobHandlers(config),
+            [UNSENT_UPLOAD]: unsentUploadHandler(services),
+          },
           { pollMs: config.jobsPollMs, metrics: metrics.registry },
         );
   const redis =

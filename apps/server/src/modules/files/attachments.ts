@@ -7,6 +7,7 @@ import { sizeInWords } from '../../core/http/byteSize.ts';
 import { type AttachmentRecord, attachmentRows } from './attachmentRows.ts';
 import { attachmentRefusal, nameForType, sniffAttachment } from './fileTypes.ts';
 import { cleanFileName } from './images.ts';
+import { scheduleUnsentSweep } from './unsentUploads.ts';
 
 export type { AttachmentRecord } from './attachmentRows.ts';
 
@@ -49,14 +50,18 @@ export async function storeAttachment(
   const storageKey = randomBytes(24).toString('base64url');
   await services.storage.put(storageKey, upload.bytes, type);
   try {
-    return await attachmentRows.insert(services.db, {
-      workspaceId: uploader.workspaceId,
-      storageKey,
-      type,
-      size: upload.bytes.length,
-      name: nameForType(cleanFileName(upload.name, 'file'), type as AttachmentType),
-      uploadedBy: { kind: uploader.kind, id: uploader.id },
-      conversationId: uploader.conversationId,
+    return await services.db.transaction(async (tx) => {
+      const row = await attachmentRows.insert(tx, {
+        workspaceId: uploader.workspaceId,
+        storageKey,
+        type,
+        size: upload.bytes.length,
+        name: nameForType(cleanFileName(upload.name, 'file'), type as AttachmentType),
+        uploadedBy: { kind: uploader.kind, id: uploader.id },
+        conversationId: uploader.conversationId,
+      });
+      await scheduleUnsentSweep(tx, uploader.workspaceId, row.id, services.now());
+      return row;
     });
   } catch (err) {
     await services.storage.delete(storageKey).catch(() => {});

@@ -25,4 +25,5 @@ export {
   type StoredImage,
   storeImage,
 } from './storedFiles.ts';
+export { UNSENT_UPLOAD, UNSENT_UPLOAD_HOURS, unsentUploadHandler } from './unsentUploads.ts';
 export { acceptFileUploads, acceptImageUploads, uploadedBytes, uploadedFile } from './uploads.ts';

@@ -23,7 +23,8 @@ export async function exportPerson(services: Services, actor: AgentActor, id: st
     `select c.id, c.channel, c.status, c.started_at as "startedAt", c.human_connected_at as "humanConnectedAt",
        c.first_response_at as "firstResponseAt", c.resolved_at as "resolvedAt",
        coalesce((select json_agg(json_build_object('seq', e.seq, 'kind', e.kind, 'direction', e.direction, 'channel', e.channel,
-         'body', e.body, 'author', e.author_kind, 'event', e.event_type, 'emotion', e.emotion, 'at', e.created_at) order by e.seq)
+         'body', e.body, 'author', e.author_kind, 'event', e.event_type, 'emotion', e.emotion, 'attachments', e.attachments,
+         'at', e.created_at) order by e.seq)
          from entries e where e.conversation_id = c.id and e.kind <> 'note'), '[]') as entries
      from conversations c where c.workspace_id = $1 and c.customer_id = $2 order by c.started_at`,
     [actor.workspaceId, customer.id],

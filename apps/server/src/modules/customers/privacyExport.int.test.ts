@@ -53,10 +53,25 @@ async function household() {
 describe(`privacy: a person's export and erasure (${backend})`, () => {
   it("a privacy export holds everything Warmline keeps about the person and nothing of anyone else's", async () => {
     const h = await household();
+    // A file she sent: the export names it with its message (the bytes are downloaded as on the timeline).
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const up = await fetch(`${t.url}/api/v1/widget/attachments?name=erin-receipt.pdf&type=application/pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${h.erin.visitorToken}` },
+      body: pdf,
+    });
+    const fileId = ((await up.json()) as { attachment: { id: string } }).attachment.id;
+    const sent = await client(t, { visitorToken: h.erin.visitorToken }).post('/api/v1/widget/messages', {
+      clientId: newClientId(),
+      body: 'My receipt',
+      attachmentIds: [fileId],
+    });
+    expect(sent.status).toBe(201);
     const res = await h.as(h.supervisor).get(`/api/v1/customers/${h.erinId}/export`);
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
-    for (const word of [...HERS, 'Please deliver to 12 Riverside Drive', 'The Riverside household']) expect(text).toContain(word);
+    for (const word of [...HERS, 'Please deliver to 12 Riverside Drive', 'The Riverside household', 'erin-receipt.pdf', fileId])
+      expect(text).toContain(word);
     for (const word of [...HIS, h.oscarId, h.oscar.conversationId]) expect(text).not.toContain(word);
     // An agent's internal note on her chat names Oscar: it is the team's, not hers, and it is not in her export.
     expect(text).not.toContain('often out');

@@ -78,6 +78,10 @@ describe('the phone line in the agent app, in Chromium', () => {
     await agent.locator('[data-testid="phone-call"][data-phase="ended"]').waitFor();
     await agent.locator('[data-testid="phone-dismiss"]').click();
     await agent.locator('[data-testid="phone-call"]').waitFor({ state: 'detached' });
+    // The call is on Kamau's timeline: who took it, and for how long.
+    await expect
+      .poll(async () => JSON.stringify(await api.get(`/api/v1/customers/${kamau.customer.id}/timeline`)), { timeout: 10_000 })
+      .toMatch(/Phone call from \+254712345678, answered by Amina Odhiambo · \d+ s/);
   });
 
   it('declining a phone call stops the ringing, and the phone hears it turned down', async () => {

@@ -21,6 +21,8 @@ export interface PhoneCall {
   since: number;
   /** Why it ended, when it did not end with a hang-up. */
   problem: string | null;
+  /** When the other side answered (ms), for the record on the timeline. */
+  answeredAt?: number | null;
 }
 
 export interface PhoneLineState {
@@ -106,13 +108,13 @@ async function join(): Promise<void> {
 
 function onLineEvent(event: SipLineEvent): void {
   if (event.type === 'incoming') void ringing(event.caller, event.displayName);
-  else if (event.type === 'accepted') setCall({ phase: 'on', since: Date.now() });
+  else if (event.type === 'accepted') setCall({ phase: 'on', since: Date.now(), answeredAt: Date.now() });
   else if (event.type === 'hangup' && state.call?.phase === 'ringing') {
     // The caller gave up, or a colleague answered first (every agent's browser rings): nothing is left to do here.
     set({ call: null });
   } else if (event.type === 'hangup' && state.call && state.call.phase !== 'ended') {
     const unanswered = state.call.phase === 'dialling';
-    setCall({ phase: 'ended', since: Date.now(), problem: unanswered ? `Not answered (${event.reason || event.code})` : null });
+    ended({ problem: unanswered ? `Not answered (${event.reason || event.code})` : null });
   } else if (event.type === 'closed') {
     line = null;
     set({ status: 'failed', problem: 'The phone line disconnected. Reload to join it again.', call: null });
@@ -146,6 +148,28 @@ async function ringing(caller: string, displayName: string | null): Promise<void
   }
 }
 
+/**
+ * The call ends: the dock says so, and the call goes on the customer's timeline (who, which way, how long), as a
+ * call in the browser does. A record that cannot be written is said in the dock; the call itself is over either way.
+ */
+function ended(patch: { problem: string | null }): void {
+  const call = state.call;
+  if (!call || call.phase === 'ended') return;
+  setCall({ phase: 'ended', since: Date.now(), ...patch });
+  if (!call.customer) return;
+  request('POST', '/voice/phone-calls', {
+    body: {
+      customerId: call.customer.id,
+      direction: call.direction,
+      number: call.number,
+      answeredAt: call.answeredAt ? new Date(call.answeredAt).toISOString() : null,
+      endedAt: new Date().toISOString(),
+    },
+  }).catch((err: Error) => {
+    if (state.call?.phase === 'ended') setCall({ problem: `The call could not be put on the timeline: ${err.message}` });
+  });
+}
+
 export async function answerPhone(): Promise<void> {
   const call = state.call;
   if (!line || call?.phase !== 'ringing') return;
@@ -167,7 +191,7 @@ export function declinePhone(): void {
 export function hangUpPhone(): void {
   if (!line || !state.call || state.call.phase === 'ended') return;
   void line.hangup().catch(() => undefined);
-  setCall({ phase: 'ended', since: Date.now(), problem: null });
+  ended({ problem: null });
 }
 
 export function toggleMutePhone(): void {
@@ -188,9 +212,7 @@ export async function dialPhone(number: string, uri: string, customer: PhoneCall
   try {
     await line.call(uri);
   } catch (err) {
-    if (state.call?.phase !== 'ended') {
-      setCall({ phase: 'ended', since: Date.now(), problem: err instanceof Error ? err.message : 'The call did not connect.' });
-    }
+    ended({ problem: err instanceof Error ? err.message : 'The call did not connect.' });
   }
 }
 

@@ -209,6 +209,16 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'POST /api/v1/voice/dial': { body: () => ({ number: '+442071838750' }) },
   // A caller's number resolves in the asker's own workspace: an outsider finds or makes their own customer, never the victim's.
   'POST /api/v1/voice/inbound-calls': { body: () => ({ from: 'sip:+442071838751@trunk.example' }) },
+  // Logging a phone call names the customer: another workspace's is not found.
+  'POST /api/v1/voice/phone-calls': {
+    body: (v) => ({
+      customerId: v.ids.customerId,
+      direction: 'in',
+      number: '+442071838751',
+      answeredAt: '2026-01-01T10:00:00Z',
+      endedAt: '2026-01-01T10:03:00Z',
+    }),
+  },
   'GET /files/:key': {
     open: {
       why: 'avatars are shown to customers without a session; the random key is the credential, a made-up one finds nothing',

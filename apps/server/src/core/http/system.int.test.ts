@@ -100,6 +100,7 @@ const API_ROUTES = [
   'post /api/v1/conversations/{id}/callback/ring',
   'post /api/v1/conversations/{id}/callback/outcome',
   'post /api/v1/voice/inbound-calls',
+  'post /api/v1/voice/phone-calls',
   'get /api/v1/tags',
   'post /api/v1/conversations/{id}/tags',
   'delete /api/v1/conversations/{id}/tags/{tag}',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../core/context.ts';
 import { route } from '../../../core/http/route.ts';
 import { customerForCaller } from '../sip/inboundCaller.ts';
+import { logPhoneCall } from '../sip/phoneCallLog.ts';
 import { dialNumber, phoneLineFor } from '../sip/phoneLine.ts';
 import { iceServersFor } from './turnCredentials.ts';
 
@@ -29,6 +30,17 @@ const DialBody = z.object({ number: z.string().max(100) });
 const DialResponse = z.object({ number: z.string(), uri: z.string() });
 
 const InboundCallBody = z.object({ from: z.string().min(1).max(500) });
+const PhoneCallBody = z.object({
+  customerId: z.uuid({ message: 'customerId must be a customer id' }),
+  direction: z.enum(['in', 'out'], { message: 'direction must be in or out' }),
+  number: z.string().trim().min(1).max(40),
+  answeredAt: z.iso.datetime({ offset: true, message: 'answeredAt must be an ISO date-time' }).nullable(),
+  endedAt: z.iso.datetime({ offset: true, message: 'endedAt must be an ISO date-time' }),
+});
+const PhoneCallResponse = z.object({
+  conversationId: z.uuid(),
+  entry: z.object({ seq: z.number().int(), body: z.string() }),
+});
 const InboundCallResponse = z.object({
   customer: z.object({ id: z.uuid(), name: z.string().nullable(), phone: z.string().nullable() }),
   number: z.string().nullable(),
@@ -93,6 +105,20 @@ export function voiceLineRoutes(app: FastifyInstance, services: Services) {
     body: DialBody,
     responses: { 200: DialResponse },
     handler: async ({ actor, body }) => dialNumber(services, actor, body.number),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/voice/phone-calls',
+    tag: 'voice',
+    summary: "A call on the phone line that ended, on the customer's timeline (their open phone conversation, or a new one)",
+    auth: 'agent',
+    body: PhoneCallBody,
+    responses: { 201: PhoneCallResponse },
+    handler: async ({ actor, body, reply }) => {
+      reply.code(201);
+      return logPhoneCall(services, actor, body);
+    },
   });
 
   route(app, services, {

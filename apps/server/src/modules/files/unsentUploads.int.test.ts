@@ -10,6 +10,7 @@ import {
   signIn,
 } from '../../testing/factories.ts';
 import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
+import { images } from './images.testing.ts';
 import { UNSENT_UPLOAD_HOURS } from './unsentUploads.ts';
 
 let t: TestServer;

@@ -178,6 +178,26 @@ describe('the conversation keeps its place beside the panels, in Chromium', () =
     await page.locator('[data-testid="handoff-note"]').waitFor();
   });
 
+  it('scrolled up to read, the agent keeps their place as a message arrives; back at the bottom, the list follows again', async () => {
+    const page = amina.desktop!;
+    const list = page.locator('.timeline-scroll');
+    await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    await visitorSends(visitor, 'Are you still there?');
+    await page.locator('[data-testid="timeline-entry"]', { hasText: 'Are you still there?' }).waitFor({ state: 'attached' });
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await visitorSends(visitor, 'Hello?');
+    const newest = page.locator('[data-testid="timeline-entry"]', { hasText: 'Hello?' });
+    await newest.waitFor();
+    await expect
+      .poll(async () => {
+        const [l, n] = [await list.boundingBox(), await newest.boundingBox()];
+        return !!l && !!n && n.y + n.height <= l.y + l.height + 1;
+      })
+      .toBe(true);
+  });
+
   it('a draft over the length limit is refused before sending, and says by how much', async () => {
     const page = amina.desktop!;
     const composer = page.locator('[data-testid="composer"]');

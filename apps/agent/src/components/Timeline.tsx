@@ -38,9 +38,16 @@ export function Timeline({ entries, pending, customer, me, now, customerReadSeq 
     return () => observer.disconnect();
   }, []);
 
+  // Only the agent scrolling up lets go of the newest entry. A list that shrank (a panel opened, the composer grew) or
+  // an entry that grew leaves scrollTop where it was, which a scroll event may report before the resize is seen:
+  // that must not unpin it.
+  const lastTop = useRef(0);
   const onScroll = () => {
     const el = scroller.current;
-    if (el) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+    if (!el) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 80) pinned.current = true;
+    else if (el.scrollTop < lastTop.current) pinned.current = false;
+    lastTop.current = el.scrollTop;
   };
 
   let lastOut = 0;

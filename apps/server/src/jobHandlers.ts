@@ -5,9 +5,8 @@ import { type JobRecord, jobs } from './core/jobs/jobs.ts';
 import type { JobHandler } from './core/jobs/runner.ts';
 import { callbacks, conversations, eventEntry, pushConversationChanged, ROUTE_BACKSTOP } from './modules/conversations/index.ts';
 import { raiseAlert, recoveryFollowUpDue } from './modules/empathy/index.ts';
-import { clockTime, fillEveryone, routeConversation } from './modules/routing/index.ts';
+import { callbackClock, fillEveryone, routeConversation } from './modules/routing/index.ts';
 import { agents, teamSettings } from './modules/teams/index.ts';
-import { workspaces } from './modules/workspaces/index.ts';
 
 const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?? '');
 
@@ -17,7 +16,7 @@ const conversationIdOf = (job: JobRecord) => String(job.payload.conversationId ?
  */
 const callbackDue: JobHandler = async (tx, job, now, events) => {
   const callback = await callbacks.byId(tx, job.workspaceId, String(job.payload.callbackId ?? ''));
-  if (!callback || callback.status !== 'scheduled') return;
+  if (callback?.status !== 'scheduled') return;
   const conversation = await conversations.byId(tx, job.workspaceId, callback.conversationId);
   if (!conversation || conversation.status === 'resolved') return;
   await conversations.lock(tx, job.workspaceId, conversation.id);
@@ -30,9 +29,9 @@ const callbackDue: JobHandler = async (tx, job, now, events) => {
   // Nobody free either: the promise stays with the person who made it, who is reminded when they are back.
   if (!here && !routed && owner) await conversations.update(tx, job.workspaceId, conversation.id, { assigneeId: owner.id });
   const caller = here ?? (routed ? await agents.byId(tx, job.workspaceId, routed.agentId) : owner);
-  // In the workspace's own time, as the customer was told when they booked.
-  const zone = (await workspaces.byId(tx, job.workspaceId))!.timezone;
-  const window = `${clockTime(callback.windowStart, zone)}–${clockTime(callback.windowEnd, zone)}`;
+  // In the time of the conversation's hours (its team's, or the workspace's), as the customer was told when they booked.
+  const at = await callbackClock(tx, job.workspaceId, conversation.teamId);
+  const window = `${at(callback.windowStart)}–${at(callback.windowEnd)}`;
   const customer = conversation.customerName ?? 'the customer';
   events.push(
     await eventEntry(

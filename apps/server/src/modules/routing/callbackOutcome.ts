@@ -14,7 +14,7 @@ import {
   pushConversationChanged,
 } from '../conversations/index.ts';
 import { withTeamHours } from '../teams/index.ts';
-import { callbackWindows, type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
+import { callbackWindows, type WorkspaceRecord } from '../workspaces/index.ts';
 import { clockTime, scheduleCallbackDue } from './callbacks.ts';
 
 /**
@@ -46,7 +46,7 @@ export async function recordCallbackOutcome(
 ): Promise<{ callback: Callback }> {
   const callback = await inUnit(services, async (tx, events) => {
     const { conversation, callback } = await dueCallbackOf(tx, actor, input.conversationId, { lock: true });
-    const workspace = await withTeamHours(tx, (await workspaces.byId(tx, actor.workspaceId))!, conversation.teamId);
+    const workspace = await withTeamHours(tx, actor.workspaceId, conversation.teamId);
     const at = (d: Date) => clockTime(d, workspace.timezone);
     const now = services.now();
     const data = { callbackId: callback.id, outcome: input.outcome, try: callback.tries + 1 };

@@ -16,18 +16,14 @@ import {
 } from '../conversations/index.ts';
 import { customers } from '../customers/index.ts';
 import { agents, withTeamHours } from '../teams/index.ts';
-import { callbackWindows, isWithinOpeningHours, normalisePhone, workspaces } from '../workspaces/index.ts';
+import { callbackWindows, isWithinOpeningHours, normalisePhone } from '../workspaces/index.ts';
 
 const MAX_WINDOW_MINUTES = 120;
 
 /** The windows a visitor may book: inside the hours of the team their open conversation is with (or the workspace's). */
 export async function windowsFor(services: Services, actor: VisitorActor) {
-  const open = await conversations.openOf(services.db, actor.workspaceId, actor.customerId, 20);
-  const workspace = await withTeamHours(
-    services.db,
-    (await workspaces.byId(services.db, actor.workspaceId))!,
-    open.find((c) => c.status !== 'resolved')?.teamId ?? null,
-  );
+  const [latest] = await conversations.openOf(services.db, actor.workspaceId, actor.customerId, 1);
+  const workspace = await withTeamHours(services.db, actor.workspaceId, latest?.teamId ?? null);
   return {
     timezone: workspace.timezone,
     windows: callbackWindows(
@@ -69,7 +65,7 @@ export async function bookCallback(
     const conversation = await conversationFor(tx, actor, input.conversationId);
     await conversations.lock(tx, actor.workspaceId, conversation.id);
     // The hours of the team the conversation is with, where it keeps its own.
-    const workspace = await withTeamHours(tx, (await workspaces.byId(tx, actor.workspaceId))!, conversation.teamId);
+    const workspace = await withTeamHours(tx, actor.workspaceId, conversation.teamId);
     if (!isWithinOpeningHours(start, end, workspace.openingHours, workspace.timezone, workspace.holidays)) {
       throw new Invalid('that window is outside our opening hours: pick one of the windows offered', windowField);
     }
@@ -156,4 +152,10 @@ export function scheduleCallbackDue(
 /** A clock time in the workspace's zone, as the customer reads it ("10:05"). */
 export function clockTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(instant);
+}
+
+/** Clock times for a conversation's callbacks: in the time zone of its team's hours (or the workspace's). */
+export async function callbackClock(tx: Sql, workspaceId: string, teamId: string | null): Promise<(instant: Date) => string> {
+  const hours = await withTeamHours(tx, workspaceId, teamId);
+  return (instant) => clockTime(instant, hours.timezone);
 }

@@ -1,5 +1,5 @@
 import type { Sql } from '../../core/db/client.ts';
-import type { OpeningHours, WorkspaceRecord } from '../workspaces/index.ts';
+import { type OpeningHours, type WorkspaceRecord, workspaces } from '../workspaces/index.ts';
 import { teams } from './teamsRepository.ts';
 
 /**
@@ -7,8 +7,9 @@ import { teams } from './teamsRepository.ts';
  * where it keeps them (a store, an evening shift), else the workspace's. Callbacks are offered, checked and moved
  * inside these.
  */
-export async function withTeamHours(sql: Sql, workspace: WorkspaceRecord, teamId: string | null): Promise<WorkspaceRecord> {
-  const team = teamId ? await teams.byId(sql, workspace.id, teamId) : null;
+export async function withTeamHours(sql: Sql, workspaceId: string, teamId: string | null): Promise<WorkspaceRecord> {
+  const workspace = (await workspaces.byId(sql, workspaceId))!;
+  const team = teamId ? await teams.byId(sql, workspaceId, teamId) : null;
   if (!team?.hours) return workspace;
   return {
     ...workspace,

@@ -78,8 +78,6 @@ export async function declineCall(services: Services, actor: AgentActor, input: 
       return pushCallChanged(tx, kept, services.config, events, [call.transferTo]);
     }
     if (call.status !== 'ringing' || call.ringingAgentId !== actor.agentId) throw notRingingForYou(call, actor.agentId);
-    // Ringing a customer back is mine to stop, not to pass on.
-    if (call.direction === 'outbound') return endCall(tx, services.config, call, 'cancelled', services.now(), events);
     return ringNext(tx, services.config, call, services.now(), events, 'declined');
   });
 }
@@ -94,15 +92,13 @@ export async function hangUp(services: Services, actor: Actor, input: { callId: 
     const call = await callFor(tx, actor, input.callId);
     const now = services.now();
     if (call.status === 'ended') return viewOfCall(tx, call, services.config);
-    const outbound = call.direction === 'outbound';
     if (actor.kind === 'agent') {
       if (call.status === 'ringing' && call.ringingAgentId === actor.agentId) {
-        if (outbound) return endCall(tx, services.config, call, 'cancelled', now, events);
         return ringNext(tx, services.config, call, now, events, 'declined');
       }
       if (call.answeredBy !== actor.agentId) throw notRingingForYou(call, actor.agentId);
     }
-    const unanswered = outbound && actor.kind === 'visitor' ? 'declined' : 'cancelled';
+    const unanswered = call.direction === 'outbound' ? 'declined' : 'cancelled';
     return endCall(tx, services.config, call, call.status === 'ringing' ? unanswered : 'completed', now, events);
   });
 }

@@ -12,6 +12,11 @@ export function spokenDuration(seconds: number): string {
   return m ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
 }
 
+/** A call as its customer reads it on their conversation: "Call with Amina, 3 min 05 s." */
+export function callForCustomer(who: string, seconds: number): string {
+  return `Call with ${who}, ${spokenDuration(seconds)}.`;
+}
+
 const ENDINGS: Record<Exclude<CallOutcome, 'completed'>, { agents: string; customer: string }> = {
   missed: {
     agents: 'Missed call: nobody answered in time',
@@ -42,7 +47,7 @@ export async function appendCallEntry(
       : ENDINGS[outcome === 'completed' ? 'failed' : outcome].agents;
   const customerText =
     answered && duration !== null
-      ? `Call with ${who}, ${spokenDuration(duration)}.`
+      ? callForCustomer(who, duration)
       : ENDINGS[outcome === 'completed' ? 'failed' : outcome].customer;
   const entry = await appendEntry(tx, {
     workspaceId: call.workspaceId,

@@ -2,15 +2,14 @@ import type { Call, IceServer, VisitorCall } from '@warmline/shared';
 import { type AgentActor, inUnit, type Services, type VisitorActor } from '../../core/context.ts';
 import { Conflict } from '../../core/errors.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
-import { callbacks, conversations, eventEntry, pushConversationChanged } from '../conversations/index.ts';
-import { callbackReached, clockTime, dueCallbackOf } from '../routing/index.ts';
-import { agents } from '../teams/index.ts';
-import { workspaces } from '../workspaces/index.ts';
+import { callbacks, conversations, pushConversationChanged } from '../conversations/index.ts';
+import { callbackClock, callbackReached, dueCallbackOf } from '../routing/index.ts';
 import { callFor } from './callControls.ts';
 import { iceServers } from './iceServers.ts';
 import { pushCallChanged, visitorCallOf } from './presentCall.ts';
 import { calls } from './repository/calls.ts';
-import { RING_TIMEOUT } from './ringing.ts';
+import { callbackTryEntry } from './ringCallback.ts';
+import { RING_TIMEOUT, scheduleRingTimeout } from './ringing.ts';
 
 /**
  * One click on a due callback the customer asked to take in their browser: their widget rings with the name of the
@@ -27,8 +26,6 @@ export async function ringBack(
     const { conversation, callback } = await dueCallbackOf(tx, actor, input.conversationId, { lock: true });
     if (!callback.inBrowser) throw new Conflict(`This customer asked to be called on ${callback.phone}, not in the browser.`);
     if (await calls.liveOf(tx, actor.workspaceId, conversation.id)) throw new Conflict('A call is already under way.');
-    const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
-    const workspace = (await workspaces.byId(tx, actor.workspaceId))!;
     const placed = await calls.insertOutbound(tx, {
       workspaceId: actor.workspaceId,
       conversationId: conversation.id,
@@ -38,21 +35,8 @@ export async function ringBack(
       agentSocket: input.socketId,
       placedAt: now,
     });
-    await jobs.schedule(tx, actor.workspaceId, {
-      kind: RING_TIMEOUT,
-      runAt: new Date(now.getTime() + services.config.callRingSeconds * 1000),
-      payload: { callId: placed.id, agentId: actor.agentId, conversationId: conversation.id },
-    });
-    events.push(
-      await eventEntry(
-        tx,
-        actor,
-        conversation,
-        'callback_ringing',
-        `${me?.displayName ?? 'An agent'} is ringing ${conversation.customerName ?? 'the customer'} back in their browser (try ${callback.tries + 1}) at ${clockTime(now, workspace.timezone)}`,
-        { callbackId: callback.id, try: callback.tries + 1, via: 'browser' },
-      ),
-    );
+    await scheduleRingTimeout(tx, services.config, placed, actor.agentId, now);
+    events.push(await callbackTryEntry(tx, actor, { conversation, callback, via: 'browser', now }));
     return pushCallChanged(tx, placed, services.config, events);
   });
   return { call, iceServers: iceServers(services, { workspaceId: actor.workspaceId, id: call.id }) };
@@ -80,16 +64,9 @@ export async function answerRingBack(
     const conversation = (await conversations.byId(tx, actor.workspaceId, won.conversationId))!;
     const callback = won.callbackId ? await callbacks.byId(tx, actor.workspaceId, won.callbackId) : null;
     if (callback?.status === 'due' && won.answeredBy) {
-      const workspace = (await workspaces.byId(tx, actor.workspaceId))!;
+      const at = await callbackClock(tx, actor.workspaceId, conversation.teamId);
       const caller: AgentActor = { kind: 'agent', workspaceId: actor.workspaceId, agentId: won.answeredBy, role: 'agent' };
-      events.push(
-        await callbackReached(tx, caller, {
-          conversation,
-          callback,
-          how: 'in the browser',
-          at: clockTime(now, workspace.timezone),
-        }),
-      );
+      events.push(await callbackReached(tx, caller, { conversation, callback, how: 'in the browser', at: at(now) }));
       await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
       events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
     }

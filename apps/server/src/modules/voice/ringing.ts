@@ -27,6 +27,11 @@ export async function ringNext(
   events: WarmlineEvent[],
   whenNobody: Extract<CallOutcome, 'missed' | 'declined'>,
 ): Promise<Call> {
+  // Ringing a customer back has nobody else to ring: unanswered it is missed, and the person ringing who declines or
+  // hangs up has stopped it.
+  if (call.direction === 'outbound') {
+    return endCall(tx, settings, call, whenNobody === 'missed' ? 'missed' : 'cancelled', now, events);
+  }
   const previous = call.ringingAgentId;
   const conversation = await conversations.byId(tx, call.workspaceId, call.conversationId);
   const person =
@@ -44,12 +49,17 @@ export async function ringNext(
     return endCall(tx, settings, call, call.triedAgentIds.length ? whenNobody : 'missed', now, events, [previous]);
   }
   const ringing = (await calls.ring(tx, call.workspaceId, call.id, person.id, now))!;
-  await jobs.schedule(tx, call.workspaceId, {
+  await scheduleRingTimeout(tx, settings, ringing, person.id, now);
+  return pushCallChanged(tx, ringing, settings, events, [previous]);
+}
+
+/** The durable job that moves the call on if `agentId`'s ringing (or the customer's, when we ring them) goes unanswered. */
+export function scheduleRingTimeout(tx: Sql, settings: CallSettings, call: CallRecord, agentId: string, now: Date) {
+  return jobs.schedule(tx, call.workspaceId, {
     kind: RING_TIMEOUT,
     runAt: new Date(now.getTime() + settings.callRingSeconds * 1000),
-    payload: { callId: call.id, agentId: person.id, conversationId: call.conversationId },
+    payload: { callId: call.id, agentId, conversationId: call.conversationId },
   });
-  return pushCallChanged(tx, ringing, settings, events, [previous]);
 }
 
 /** Ends a live call with its outcome, puts it on the timeline and tells everyone on it; the call as it now reads. */

@@ -168,11 +168,12 @@ export const conversations = {
   async create(
     sql: Sql,
     workspaceId: string,
-    input: { customerId: string; channel: Channel; assigneeId: string | null },
+    input: { customerId: string; channel: Channel; assigneeId: string | null; status?: 'waiting' | 'active' },
   ): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
-      `insert into conversations (workspace_id, customer_id, channel, assignee_id) values ($1, $2, $3, $4) returning id`,
-      [workspaceId, input.customerId, input.channel, input.assigneeId],
+      `insert into conversations (workspace_id, customer_id, channel, assignee_id, status)
+       values ($1, $2, $3, $4, $5) returning id`,
+      [workspaceId, input.customerId, input.channel, input.assigneeId, input.status ?? 'waiting'],
     );
     return row!.id;
   },

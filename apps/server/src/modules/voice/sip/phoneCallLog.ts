@@ -3,7 +3,7 @@ import { Invalid, NotFound } from '../../../core/errors.ts';
 import { appendEntry, conversations, pushConversationChanged } from '../../conversations/index.ts';
 import { customers } from '../../customers/index.ts';
 import { agents } from '../../teams/index.ts';
-import { spokenDuration } from '../callEntry.ts';
+import { callForCustomer, spokenDuration } from '../callEntry.ts';
 
 /** A call on the phone line, as the agent's browser saw it end. */
 export interface PhoneCallInput {
@@ -35,19 +35,17 @@ export async function logPhoneCall(services: Services, actor: AgentActor, input:
     const customer = await customers.byId(tx, actor.workspaceId, input.customerId);
     if (!customer || customer.erasedAt) throw new NotFound('Customer');
     const me = await agents.byId(tx, actor.workspaceId, actor.agentId);
-    const open = (await conversations.openOf(tx, actor.workspaceId, customer.id, 20)).find(
-      (c) => c.channel === 'phone' && c.status !== 'resolved',
-    );
+    const open = (await conversations.openOf(tx, actor.workspaceId, customer.id, 20)).find((c) => c.channel === 'phone');
+    // The person who took (or made) the call has a new conversation, under way: it never waits in line.
     const conversationId =
       open?.id ??
       (await conversations.create(tx, actor.workspaceId, {
         customerId: customer.id,
         channel: 'phone',
         assigneeId: actor.agentId,
+        status: 'active',
       }));
     await conversations.lock(tx, actor.workspaceId, conversationId);
-    // The person who took (or made) the call has the new conversation, under way: it never waits in line.
-    if (!open) await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
     const seconds = answered ? Math.round((ended.getTime() - answered.getTime()) / 1000) : null;
     const who = me?.displayName ?? 'an agent';
     const body =
@@ -74,7 +72,7 @@ export async function logPhoneCall(services: Services, actor: AgentActor, input:
           endedAt: ended.toISOString(),
           durationSeconds: seconds,
           by: { id: actor.agentId, name: me?.displayName ?? null },
-          ...(seconds !== null ? { customerText: `Call with ${who}, ${spokenDuration(seconds)}.` } : {}),
+          ...(seconds !== null ? { customerText: callForCustomer(who, seconds) } : {}),
         },
       },
     });

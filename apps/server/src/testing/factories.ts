@@ -236,6 +236,11 @@ export function client(t: TestServer, auth: { cookie?: string; csrfToken?: strin
     post: (url: string, body?: unknown, headers?: Record<string, string>) => call('POST', url, body ?? {}, headers),
     put: (url: string, body?: unknown, headers?: Record<string, string>) => call('PUT', url, body ?? {}, headers),
     patch: (url: string, body?: unknown, headers?: Record<string, string>) => call('PATCH', url, body ?? {}, headers),
+    /** A file as the widget and the agent app upload one: its bytes as the body, its name and type in the query. */
+    upload: (url: string, bytes: Buffer, file: { name?: string; type?: string } = {}) => {
+      const query = new URLSearchParams(Object.entries(file).filter((e): e is [string, string] => e[1] !== undefined));
+      return call('POST', `${url}?${query}`, bytes, { 'content-type': 'application/octet-stream' });
+    },
     raw: call,
   };
 }

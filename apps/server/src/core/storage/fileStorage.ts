@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 /**
  * The storage port: where the bytes of stored files (attachments, agents' photos) live, under keys Warmline makes.
  * On disk under the data directory in embedded mode (diskStorage.ts); in an S3-compatible bucket when S3_* is set
@@ -13,8 +14,11 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
 }
 
-// Keys are made by Warmline (storedFiles.ts: 24 random bytes, base64url): never a name a person chose.
+// Keys are made by Warmline (newStorageKey): never a name a person chose.
 const KEY = /^[A-Za-z0-9_-]{32}$/;
+
+/** A new key: 24 random bytes, 32 URL-safe characters, 192 bits nobody guesses. */
+export const newStorageKey = (): string => randomBytes(24).toString('base64url');
 
 /** True for a key Warmline could have made; anything else is never looked for. */
 export const isStorageKey = (key: string): boolean => KEY.test(key);

@@ -1,6 +1,7 @@
 import type { Actor, Services } from '../../core/context.ts';
 import { Invalid } from '../../core/errors.ts';
 import { attachmentsToSend } from '../files/index.ts';
+import { uploaderOf } from './attachments.ts';
 import { writerFor } from './groupCommit.ts';
 import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
 
@@ -14,11 +15,6 @@ export async function appendMessage(services: Services, actor: Actor, input: App
   const body = checkBody(input.body, services.config.messageMaxLength, input.attachmentIds?.length ?? 0);
   if (actor.kind === 'visitor' && input.note) throw new Invalid('visitors cannot write internal notes');
   if (actor.kind === 'agent' && !input.conversationId) throw new Invalid('conversationId is required');
-  const sender = {
-    workspaceId: actor.workspaceId,
-    kind: actor.kind === 'agent' ? ('agent' as const) : ('customer' as const),
-    id: actor.kind === 'agent' ? actor.agentId : actor.customerId,
-  };
-  const attachments = await attachmentsToSend(services.db, sender, input.attachmentIds, input);
+  const attachments = await attachmentsToSend(services.db, uploaderOf(actor), input.attachmentIds, input);
   return writerFor(services).append(actor, { ...input, body, attachments });
 }

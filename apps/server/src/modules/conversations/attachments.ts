@@ -4,7 +4,8 @@ import { NotFound } from '../../core/errors.ts';
 import { type AttachmentRecord, attachmentById, attachmentBytes, attachmentUrl, storeAttachment } from '../files/index.ts';
 import { conversationFor } from './access.ts';
 
-const uploaderOf = (actor: Actor) =>
+/** Who uploads or sends files: an agent, or a customer, of the actor's workspace. */
+export const uploaderOf = (actor: Actor) =>
   actor.kind === 'agent'
     ? { workspaceId: actor.workspaceId, kind: 'agent' as const, id: actor.agentId }
     : { workspaceId: actor.workspaceId, kind: 'customer' as const, id: actor.customerId };

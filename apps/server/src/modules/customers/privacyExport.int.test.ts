@@ -55,13 +55,10 @@ describe(`privacy: a person's export and erasure (${backend})`, () => {
     const h = await household();
     // A file she sent: the export names it with its message (the bytes are downloaded as on the timeline).
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    const up = await fetch(`${t.url}/api/v1/widget/attachments?name=erin-receipt.pdf&type=application/pdf`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${h.erin.visitorToken}` },
-      body: pdf,
-    });
-    const fileId = ((await up.json()) as { attachment: { id: string } }).attachment.id;
-    const sent = await client(t, { visitorToken: h.erin.visitorToken }).post('/api/v1/widget/messages', {
+    const erin = client(t, { visitorToken: h.erin.visitorToken });
+    const up = await erin.upload('/api/v1/widget/attachments', pdf, { name: 'erin-receipt.pdf', type: 'application/pdf' });
+    const fileId = up.body.attachment.id as string;
+    const sent = await erin.post('/api/v1/widget/messages', {
       clientId: newClientId(),
       body: 'My receipt',
       attachmentIds: [fileId],

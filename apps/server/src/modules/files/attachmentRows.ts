@@ -1,4 +1,5 @@
 import type { Sql } from '../../core/db/client.ts';
+import { isUuid } from '../../core/db/rows.ts';
 
 /** An uploaded file as it is stored: what its bytes are, whose, and (once sent) where it was sent. */
 export interface AttachmentRecord {
@@ -40,7 +41,7 @@ export const attachmentRows = {
     return { ...a, id: row!.id, entryId: null, entryKind: null, entryClientId: null };
   },
   async byIds(sql: Sql, workspaceId: string, ids: string[]): Promise<AttachmentRecord[]> {
-    const wellFormed = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    const wellFormed = ids.filter(isUuid);
     if (!wellFormed.length) return [];
     const rows = await sql.query<Row>(`${select} where a.workspace_id = $1 and a.id = any($2::uuid[])`, [
       workspaceId,

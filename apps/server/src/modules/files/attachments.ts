@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentType } from '@warmline/shared';
 import type { Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../core/errors.ts';
 import { sizeInWords } from '../../core/http/byteSize.ts';
+import { newStorageKey } from '../../core/storage/fileStorage.ts';
 import { type AttachmentRecord, attachmentRows } from './attachmentRows.ts';
 import { attachmentRefusal, nameForType, sniffAttachment } from './fileTypes.ts';
 import { cleanFileName } from './images.ts';
+import { letGoOfBytes } from './storedFiles.ts';
 import { scheduleUnsentSweep } from './unsentUploads.ts';
 
 export type { AttachmentRecord } from './attachmentRows.ts';
@@ -47,7 +48,7 @@ export async function storeAttachment(
   const refusal = attachmentRefusal(upload.bytes, upload.declaredType);
   if (refusal) throw new Invalid(refusal);
   const type = sniffAttachment(upload.bytes)!;
-  const storageKey = randomBytes(24).toString('base64url');
+  const storageKey = newStorageKey();
   await services.storage.put(storageKey, upload.bytes, type);
   try {
     return await services.db.transaction(async (tx) => {
@@ -64,7 +65,7 @@ export async function storeAttachment(
       return row;
     });
   } catch (err) {
-    await services.storage.delete(storageKey).catch(() => {});
+    await letGoOfBytes(services, storageKey);
     throw err;
   }
 }

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { AppError, Invalid } from '../../core/errors.ts';
 import { sizeInWords } from '../../core/http/byteSize.ts';
 import { type OutboundNetwork, quoted, safeFetch } from '../../core/http/safeFetch.ts';
-import type { FileStorage } from '../../core/storage/fileStorage.ts';
+import { type FileStorage, isStorageKey, newStorageKey } from '../../core/storage/fileStorage.ts';
 import { cleanFileName, IMAGE_MAX_BYTES, imageRefusal, sniffImage } from './images.ts';
 import { storedFiles } from './repository.ts';
 
@@ -26,12 +25,8 @@ export interface StoredImage {
   name: string;
 }
 
-// 24 random bytes: 32 URL-safe characters, 192 bits nobody guesses.
-const newKey = () => randomBytes(24).toString('base64url');
-const KEY = /^[A-Za-z0-9_-]{32}$/;
-
 /** True for something shaped like a file key; anything else is simply not found. */
-export const isFileKey = (key: string): boolean => KEY.test(key);
+export const isFileKey = isStorageKey;
 
 export const filePath = (key: string): string => `/files/${key}`;
 
@@ -55,7 +50,7 @@ export async function storeImage(
   const refusal = imageRefusal(image.bytes);
   if (refusal) throw new Invalid(refusal);
   const stored = {
-    key: newKey(),
+    key: newStorageKey(),
     contentType: sniffImage(image.bytes)!,
     byteSize: image.bytes.length,
     name: cleanFileName(image.name),
@@ -81,7 +76,7 @@ export async function discardServedFile(sql: Sql, workspaceId: string, path: str
 }
 
 /** Deletes bytes nothing refers to any more; a failure leaves them behind, never fails what was committed. */
-export async function letGoOfBytes(services: Services, key: string | null): Promise<void> {
+export async function letGoOfBytes(services: Pick<Services, 'storage' | 'log'>, key: string | null): Promise<void> {
   if (!key) return;
   await services.storage.delete(key).catch((err) => services.log.warn({ err }, 'stored bytes not deleted'));
 }

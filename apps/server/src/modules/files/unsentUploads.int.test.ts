@@ -26,13 +26,12 @@ const png = Buffer.from(
 );
 
 async function upload(visitorToken: string): Promise<string> {
-  const res = await fetch(`${t.url}/api/v1/widget/attachments?name=lamp.png&type=image/png`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${visitorToken}` },
-    body: png,
+  const res = await client(t, { visitorToken }).upload('/api/v1/widget/attachments', png, {
+    name: 'lamp.png',
+    type: 'image/png',
   });
   expect(res.status).toBe(201);
-  return ((await res.json()) as { attachment: { id: string } }).attachment.id;
+  return res.body.attachment.id;
 }
 
 const storageKeyOf = async (id: string) =>

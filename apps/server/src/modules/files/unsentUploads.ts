@@ -2,6 +2,7 @@ import type { Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
+import { letGoOfBytes } from './storedFiles.ts';
 
 /** The durable job that lets go of a file uploaded but never sent with a message. */
 export const UNSENT_UPLOAD = 'attachment_unsent';
@@ -24,8 +25,7 @@ export function unsentUploadHandler(services: Pick<Services, 'storage' | 'log'>)
       `delete from attachments where workspace_id = $1 and id = $2 and entry_id is null returning storage_key as "storageKey"`,
       [job.workspaceId, String(job.payload.attachmentId ?? '')],
     );
-    if (!row) return;
     // Unreadable from here on (no row names it); its bytes go now, and a failure only leaves them behind.
-    await services.storage.delete(row.storageKey).catch((err) => services.log.warn({ err }, 'unsent upload bytes not deleted'));
+    if (row) await letGoOfBytes(services, row.storageKey);
   };
 }

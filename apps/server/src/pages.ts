@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from './core/context.ts';
+import { escapeHtml } from './core/html.ts';
 import { DEMO_MEMBER, DEMO_WORKSPACE_KEY } from './demo.ts';
 import { userHashFor } from './modules/customers/index.ts';
 import { workspaces } from './modules/workspaces/index.ts';
-import { escapeHtml, plainDemoPage } from './plainDemoPage.ts';
+import { plainDemoPage } from './plainDemoPage.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const webPaths = {

@@ -1,7 +1,4 @@
-/** `s` safe inside HTML text and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from './core/html.ts';
 
 /**
  * /demo for a workspace that is not the demo bakery: a plain page carrying the workspace's chat, to try the widget

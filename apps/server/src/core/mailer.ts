@@ -28,3 +28,8 @@ export interface Mailer {
   send(email: OutboundEmail): Promise<void>;
   close(): void;
 }
+
+/** The domain of an email address ("help.example.com" of "help@help.example.com"): where Message-IDs and reply addresses live. */
+export function mailDomain(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1);
+}

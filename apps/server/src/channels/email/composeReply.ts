@@ -1,4 +1,5 @@
-import type { OutboundEmail } from '../../core/mailer.ts';
+import { escapeHtml } from '../../core/html.ts';
+import { mailDomain, type OutboundEmail } from '../../core/mailer.ts';
 
 /** What one agent's reply by email is made of; the addresses and ids are worked out by the caller. */
 export interface ReplyToCompose {
@@ -19,8 +20,7 @@ export interface ReplyToCompose {
  * gets the same id again, which receiving mail systems fold into one.
  */
 export function messageIdOf(entryId: string, conversationId: string, fromAddress: string): string {
-  const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
-  return `<entry-${entryId}.${conversationId}@${domain}>`;
+  return `<entry-${entryId}.${conversationId}@${mailDomain(fromAddress)}>`;
 }
 
 /**
@@ -53,8 +53,4 @@ export function composeReply(reply: ReplyToCompose): OutboundEmail {
 /** Header text on one line: a name or a business name never carries a line break into a header. */
 export function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

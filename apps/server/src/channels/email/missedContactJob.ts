@@ -1,8 +1,9 @@
 import type { Services } from '../../core/context.ts';
+import { escapeHtml } from '../../core/html.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
-import { type Mailer, MailNotSent, type OutboundEmail } from '../../core/mailer.ts';
+import { type Mailer, MailNotSent, mailDomain, type OutboundEmail } from '../../core/mailer.ts';
 import { type MissedContactNotice, missedContacts } from '../../modules/empathy/index.ts';
-import { escapeHtml, oneLine } from './composeReply.ts';
+import { oneLine } from './composeReply.ts';
 
 const SUBJECTS: Record<string, (customer: string | null) => string> = {
   waited_too_long: (customer) => `${customer ?? 'A customer'} is still waiting for you`,
@@ -13,7 +14,7 @@ const SUBJECTS: Record<string, (customer: string | null) => string> = {
 export function composeMissedContact(notice: MissedContactNotice, from: string, publicUrl: string): OutboundEmail {
   const link = `${publicUrl}/app/conversations/${encodeURIComponent(notice.conversationId)}`;
   const footer = 'You get these emails when a customer waits for you past the target or a callback you own falls due.';
-  const domain = from.slice(from.lastIndexOf('@') + 1);
+  const domain = mailDomain(from);
   return {
     from: { name: `Warmline · ${oneLine(notice.workspaceName)}`, address: from },
     to: notice.agentEmail,

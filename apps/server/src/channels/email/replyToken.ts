@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mailDomain } from '../../core/mailer.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOKEN = /^c([0-9a-f]{32})\.([0-9a-f]{24})$/;
@@ -30,6 +31,5 @@ export function conversationOfReplyToken(secret: string, token: string): string 
 
 /** `reply+<token>@<the domain of the From address>`. */
 export function replyAddress(secret: string, conversationId: string, fromAddress: string): string {
-  const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
-  return `reply+${replyToken(secret, conversationId)}@${domain}`;
+  return `reply+${replyToken(secret, conversationId)}@${mailDomain(fromAddress)}`;
 }

@@ -41,8 +41,8 @@ export async function setTag(
     const name = (await agents.byId(tx, actor.workspaceId, actor.agentId))?.displayName ?? 'An agent';
     const sentence = input.on ? `${name} tagged the conversation “${tag}”` : `${name} removed the tag “${tag}”`;
     events.push(await eventEntry(tx, actor, current, input.on ? 'tagged' : 'untagged', sentence, { tag }));
-    await pushConversationChanged(tx, actor.workspaceId, current.id, events);
-    return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, current.id))!);
+    // The view announced is the view answered.
+    return (await pushConversationChanged(tx, actor.workspaceId, current.id, events))!;
   });
   await afterCommit(services, events);
   return view;

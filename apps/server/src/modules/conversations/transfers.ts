@@ -75,8 +75,7 @@ export async function offerTransfer(
         },
       ),
     );
-    await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
-    return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
+    return (await pushConversationChanged(tx, actor.workspaceId, conversation.id, events))!;
   });
   await afterCommit(services, events);
   return view;
@@ -137,8 +136,7 @@ export async function declineTransfer(services: Services, actor: AgentActor, con
     await conversations.update(tx, actor.workspaceId, conversation.id, { pendingTransfer: null });
     const sentence = forMe ? `${me.displayName} declined the transfer` : `${me.displayName} withdrew the transfer`;
     events.push(await eventEntry(tx, actor, conversation, 'transfer_declined', sentence, {}));
-    await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
-    return viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
+    return (await pushConversationChanged(tx, actor.workspaceId, conversation.id, events))!;
   });
   await afterCommit(services, events);
   return view;

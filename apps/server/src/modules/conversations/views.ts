@@ -53,13 +53,10 @@ export async function pushConversationChanged(
   workspaceId: string,
   conversationId: string,
   events: WarmlineEvent[],
-): Promise<void> {
+): Promise<Conversation | null> {
   const updated = await conversations.byId(tx, workspaceId, conversationId);
-  if (!updated) return;
-  events.push({
-    type: 'conversation.changed',
-    workspaceId,
-    customerId: updated.customerId,
-    conversation: await viewOf(tx, updated),
-  });
+  if (!updated) return null;
+  const conversation = await viewOf(tx, updated);
+  events.push({ type: 'conversation.changed', workspaceId, customerId: updated.customerId, conversation });
+  return conversation;
 }

@@ -130,8 +130,7 @@ export async function bookCallback(
         },
       ),
     );
-    await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
-    const view = await viewOf(tx, (await conversations.byId(tx, actor.workspaceId, conversation.id))!);
+    const view = (await pushConversationChanged(tx, actor.workspaceId, conversation.id, events))!;
     return { callback: presentCallback(callback), conversation: visitorView(view), text };
   });
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });

@@ -26,8 +26,8 @@ function mayKeep(actor: AgentActor): void {
   if (actor.role === 'agent') throw new Forbidden('Only supervisors and admins can change saved replies.');
 }
 
-/** Refuses what a reply cannot hold (an unknown placeholder, a team not of this workspace) and a shortcut in use. */
-async function checked(sql: Sql, actor: AgentActor, fields: SavedReplyFields, id: string | null): Promise<SavedReplyFields> {
+/** Refuses what a reply cannot hold: an unknown placeholder, a team not of this workspace. A shortcut in use is the unique index's to refuse. */
+async function checked(sql: Sql, actor: AgentActor, fields: SavedReplyFields): Promise<SavedReplyFields> {
   const unknown = unknownPlaceholders(fields.body);
   if (unknown.length) {
     const known = Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`);
@@ -37,12 +37,12 @@ async function checked(sql: Sql, actor: AgentActor, fields: SavedReplyFields, id
     );
   }
   if (fields.teamId && !(await teams.byId(sql, actor.workspaceId, fields.teamId))) throw new NotFound('Team');
-  const holder = await savedReplies.byShortcut(sql, actor.workspaceId, fields.shortcut);
-  if (holder && holder.id !== id) throw shortcutTaken(fields.shortcut, holder.title);
   return fields;
 }
 
-function shortcutTaken(shortcut: string, title?: string): Conflict {
+/** The shortcut is another reply's (the unique index said so): which one, in words the admin can act on. */
+async function shortcutTaken(sql: Sql, actor: AgentActor, shortcut: string): Promise<Conflict> {
+  const title = (await savedReplies.byShortcut(sql, actor.workspaceId, shortcut))?.title;
   return new Conflict(`shortcut: /${shortcut} is already used${title ? ` by “${title}”` : ''}; pick another`, { shortcut });
 }
 
@@ -57,9 +57,9 @@ export async function createSavedReply(
   input: { shortcut: string; title: string; body: string; teamId?: string | null | undefined },
 ): Promise<SavedReply> {
   mayKeep(actor);
-  const fields = await checked(services.db, actor, { ...input, teamId: input.teamId ?? null }, null);
+  const fields = await checked(services.db, actor, { ...input, teamId: input.teamId ?? null });
   const id = await savedReplies.create(services.db, actor.workspaceId, fields, { agentId: actor.agentId, at: services.now() });
-  if (!id) throw shortcutTaken(fields.shortcut);
+  if (!id) throw await shortcutTaken(services.db, actor, fields.shortcut);
   return presentSavedReply((await savedReplies.byIdFor(services.db, actor.workspaceId, id, actor))!);
 }
 
@@ -72,21 +72,16 @@ export async function updateSavedReply(
   mayKeep(actor);
   const current = await savedReplies.byIdFor(services.db, actor.workspaceId, id, actor);
   if (!current) throw new NotFound('Saved reply');
-  const fields = await checked(
-    services.db,
-    actor,
-    {
-      shortcut: patch.shortcut ?? current.shortcut,
-      title: patch.title ?? current.title,
-      body: patch.body ?? current.body,
-      teamId: patch.teamId === undefined ? current.teamId : patch.teamId,
-    },
-    current.id,
-  );
+  const fields = await checked(services.db, actor, {
+    shortcut: patch.shortcut ?? current.shortcut,
+    title: patch.title ?? current.title,
+    body: patch.body ?? current.body,
+    teamId: patch.teamId === undefined ? current.teamId : patch.teamId,
+  });
   try {
     await savedReplies.update(services.db, actor.workspaceId, current.id, fields, services.now());
   } catch (error) {
-    if (isShortcutTaken(error)) throw shortcutTaken(fields.shortcut);
+    if (isShortcutTaken(error)) throw await shortcutTaken(services.db, actor, fields.shortcut);
     throw error;
   }
   return presentSavedReply((await savedReplies.byIdFor(services.db, actor.workspaceId, current.id, actor))!);

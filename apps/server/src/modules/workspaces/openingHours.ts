@@ -1,30 +1,38 @@
+import type { Holiday } from '@warmline/shared';
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 /** Opening hours per weekday as ["HH:MM", "HH:MM"] in the workspace's time zone; null = closed. "24:00" ends the day. */
 export type OpeningHours = Partial<Record<Weekday, [string, string] | null>>;
 /** A day (YYYY-MM-DD, local) the usual hours do not hold: closed (`hours: null`) or open at other times. */
-export interface Holiday {
-  date: string;
-  name: string;
-  hours: [string, string] | null;
-}
+export type { Holiday };
 
 const SLOT_MINUTES = 30;
 /** A window that has already begun is offered only if this much of it is left. */
 const MIN_LEAD_MINUTES = 10;
 
+/** One formatter per time zone: callback windows read hundreds of slots, and a formatter is costly to make. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function localFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The weekday, date (YYYY-MM-DD) and minutes since local midnight of an instant in a time zone. */
 export function localTime(instant: Date, timeZone: string): { weekday: Weekday; date: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  const parts = localFormat(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = get('weekday').toLowerCase().slice(0, 3) as Weekday;
   const date = `${get('year')}-${get('month')}-${get('day')}`;

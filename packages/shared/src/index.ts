@@ -10,5 +10,6 @@ export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';
 export * from './savedReplies.ts';
+export * from './targets.ts';
 export * from './waiting.ts';
 export * from './webUrl.ts';

@@ -15,6 +15,7 @@ export const queryClient = new QueryClient({
 export const queryKeys = {
   agents: ['agents'] as const,
   teams: ['teams'] as const,
+  tagsInUse: ['tags', 'inUse'] as const,
   overview: ['supervisor', 'overview'] as const,
   paged: (scope: string, key: string) => ['paged', scope, key] as const,
 };

@@ -18,21 +18,17 @@ import {
 } from '../state/calls.ts';
 import { personName } from '../state/customerName.ts';
 import { usePhoneLine } from '../state/phoneLine.ts';
+import { callClock } from '../state/time.ts';
+import { firstName } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
 import { CallTransferForm, HandedToMe, HandoffPending } from './CallTransfer.tsx';
 import { MoodWord } from './MoodWord.tsx';
 import { PhoneLineCall } from './PhoneLineCall.tsx';
 
-/** "3:05". */
-function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 const since = (at: string | null, now: number) => (at ? (now - Date.parse(at)) / 1000 : 0);
 /** The caller as the inbox names them: their name, or "Visitor" and a short id. */
 const callerName = (call: Call) => personName(call.customer);
-const firstName = (call: Call) => call.customer.name?.trim().split(' ')[0] || null;
+const firstNameOf = (call: Call) => (call.customer.name && firstName(call.customer.name)) || null;
 
 /** Alt+A answers the call ringing longest; Alt+H hangs up the call in this tab. */
 function useCallKeys(ringing: Call | undefined, here: Call | null) {
@@ -123,7 +119,7 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
         <Avatar name={name} size={44} />
         <div className="call-text">
           <p className="call-kicker" data-testid="call-state">
-            {call.onHold ? 'On hold' : muted ? 'Muted' : 'On a call'} · {clock(since(call.answeredAt, now))}
+            {call.onHold ? 'On hold' : muted ? 'Muted' : 'On a call'} · {callClock(since(call.answeredAt, now))}
           </p>
           <p className="call-name">{name}</p>
           <p className="call-meta">
@@ -139,7 +135,7 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
             <>
               <p>
                 <strong>Still there? Let them know.</strong> Say: “Thanks for holding
-                {firstName(call) ? `, ${firstName(call)}` : ''} — I’m still here, just a moment more.”
+                {firstNameOf(call) ? `, ${firstNameOf(call)}` : ''} — I’m still here, just a moment more.”
               </p>
               <button type="button" className="btn btn-note btn-small" data-testid="hold-checked-in" onClick={checkedIn}>
                 I checked in
@@ -147,8 +143,8 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
             </>
           ) : (
             <p>
-              {firstName(call) ?? 'The customer'} hears silence and reads that you’ll be right back. No music. We’ll remind you to
-              check in every {call.holdCheckInSeconds} s.
+              {firstNameOf(call) ?? 'The customer'} hears silence and reads that you’ll be right back. No music. We’ll remind you
+              to check in every {call.holdCheckInSeconds} s.
             </p>
           )}
         </div>
@@ -197,7 +193,7 @@ function WrapUp({ call }: { call: Call }) {
   return (
     <section className="call-card" data-testid="call-wrap-up" aria-label="Call wrap-up">
       <p className="call-kicker">
-        Call ended · {clock(call.durationSeconds ?? 0)} with {callerName(call)}
+        Call ended · {callClock(call.durationSeconds ?? 0)} with {callerName(call)}
       </p>
       <form
         className="call-wrap"

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { conversationsApi } from '../api/endpoints.ts';
 import { ringBack, ringBackHere, useCalls } from '../state/calls.ts';
 import { customerName } from '../state/customerName.ts';
-import { dialPhone, phoneLineReady, usePhoneLine } from '../state/phoneLine.ts';
+import { dialPhone, usePhoneLine } from '../state/phoneLine.ts';
 import { formatClock } from '../state/time.ts';
 import { firstName } from '../state/transfer.ts';
 
@@ -25,6 +25,8 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
   const [rangInBrowser, setRangInBrowser] = useState(false);
   const live = useCalls((s) => ringBackHere(s, c.id));
   const lineReady = usePhoneLine((s) => s.status === 'ready');
+  /** Dials the customer through the phone line from this browser. */
+  const dial = (rung: CallbackRing) => dialPhone(rung.number, rung.sipUri!, { id: c.customer.id, name: c.customer.name });
   const cb = c.callback;
   if (!cb || cb.status !== 'due') return null;
   const askOutcome = !!ring || (rangInBrowser && !live);
@@ -64,7 +66,7 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
                 className="btn"
                 data-testid="callback-dial-again"
                 disabled={busy}
-                onClick={() => run(() => dialPhone(ring.number, ring.sipUri!, { id: c.customer.id, name: c.customer.name }))}
+                onClick={() => run(() => dial(ring))}
               >
                 Dial again
               </button>
@@ -113,8 +115,8 @@ export function CallbackCard({ conversation: c, now }: { conversation: Conversat
                 const rung = await conversationsApi.ringCallback(c.id);
                 setRing(rung);
                 // With the phone line joined here, the browser dials the number itself.
-                if (rung.via === 'phone_line' && rung.sipUri && phoneLineReady()) {
-                  void dialPhone(rung.number, rung.sipUri, { id: c.customer.id, name: c.customer.name }).catch(() => undefined);
+                if (rung.via === 'phone_line' && rung.sipUri && lineReady) {
+                  void dial(rung).catch(() => undefined);
                 }
               })
             }

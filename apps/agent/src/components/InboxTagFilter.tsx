@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { setTagFilter } from '../state/inboxActions.ts';
 import { useStore } from '../state/store.ts';
-import { readTagsInUse } from '../state/tagActions.ts';
+import { useTagsInUse } from '../state/tagActions.ts';
 import { tagsOf } from '../state/tags.ts';
 
 /**
@@ -11,13 +11,7 @@ import { tagsOf } from '../state/tags.ts';
 export function InboxTagFilter() {
   const tag = useStore((s) => s.tagFilter);
   const conversations = useStore((s) => s.conversations);
-  const [inUse, setInUse] = useState<Array<{ tag: string; conversations: number }>>([]);
-
-  useEffect(() => {
-    readTagsInUse()
-      .then(setInUse)
-      .catch(() => {});
-  }, []);
+  const inUse = useTagsInUse();
 
   const options = useMemo(() => {
     const counted = new Map(inUse.map((t) => [t.tag, t.conversations]));

@@ -10,13 +10,8 @@ import {
   toggleMutePhone,
   usePhoneLine,
 } from '../state/phoneLine.ts';
+import { callClock } from '../state/time.ts';
 import { Avatar } from './Avatar.tsx';
-
-/** "3:05". */
-function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 const nameOf = (call: PhoneCall) => call.customer?.name ?? call.number;
 
@@ -51,7 +46,7 @@ export function PhoneLineCall() {
   const kicker: Record<PhoneCall['phase'], string> = {
     ringing: 'Phone call · ringing',
     dialling: 'Calling on the phone line…',
-    on: `${muted ? 'Muted' : 'On the phone'} · ${clock(now - call.since)}`,
+    on: `${muted ? 'Muted' : 'On the phone'} · ${callClock((now - call.since) / 1000)}`,
     ended: call.problem ? 'Call not connected' : 'Phone call ended',
   };
   return (

@@ -1,6 +1,6 @@
 import { normaliseTag } from '@warmline/shared/tags';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { addTag, readTagsInUse, removeTag } from '../state/tagActions.ts';
+import { addTag, removeTag, useTagsInUse } from '../state/tagActions.ts';
 import { tagSuggestions, tagsOf } from '../state/tags.ts';
 
 interface TagEditorProps {
@@ -20,16 +20,13 @@ export function TagEditor({ conversation }: TagEditorProps) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [inUse, setInUse] = useState<Array<{ tag: string; conversations: number }>>([]);
+  const inUse = useTagsInUse(adding);
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!adding) return;
     input.current?.focus();
-    readTagsInUse()
-      .then(setInUse)
-      .catch(() => {});
   }, [adding]);
 
   const close = () => {

@@ -1,13 +1,14 @@
 import { fillPlaceholders, PLACEHOLDERS, type Placeholder, unknownPlaceholders } from '@warmline/shared/placeholders';
 import type { SavedReply, Team } from '@warmline/shared/types';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { savedRepliesApi, teamsApi } from '../api/endpoints.ts';
+import { savedRepliesApi } from '../api/endpoints.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Field } from '../components/Field.tsx';
 import { FormFooter } from '../components/FormFooter.tsx';
 import { InlineConfirm } from '../components/InlineConfirm.tsx';
 import { forgetSavedReplies, matchSavedReplies } from '../state/savedReplies.ts';
 import { useStore } from '../state/store.ts';
+import { loadTeams, useTeams } from '../state/teamActions.ts';
 
 const PLACEHOLDER_LABELS: Record<Placeholder, string> = {
   'customer.first_name': "Customer's first name",
@@ -151,7 +152,7 @@ export function SavedRepliesPage() {
   const role = useStore((s) => s.session?.agent.role ?? 'agent');
   const canKeep = role !== 'agent';
   const [replies, setReplies] = useState<SavedReply[] | null>(null);
-  const [teams, setTeams] = useState<Team[]>([]);
+  const teams = useTeams();
   const [failed, setFailed] = useState(false);
   const [editing, setEditing] = useState<SavedReply | 'new' | null>(null);
   const [filter, setFilter] = useState('');
@@ -161,11 +162,7 @@ export function SavedRepliesPage() {
       .list()
       .then(({ savedReplies }) => setReplies(savedReplies))
       .catch(() => setFailed(true));
-    if (canKeep)
-      teamsApi
-        .list()
-        .then(({ teams }) => setTeams(teams))
-        .catch(() => {});
+    if (canKeep) loadTeams().catch(() => {});
   }, [canKeep]);
 
   const shown = useMemo(() => {

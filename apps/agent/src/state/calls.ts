@@ -7,6 +7,7 @@ import { notify } from './alerts.ts';
 import { sendFrame } from './connection.ts';
 import { ringFor } from './ringer.ts';
 import { getState as getAppState, meId } from './store.ts';
+import { firstName } from './transfer.ts';
 
 /** The calls of this agent that this tab shows: ringing for them, under way, or waiting for wrap-up notes. */
 export interface CallsState {
@@ -91,7 +92,7 @@ export function receiveCall(frame: Extract<ServerFrame, { type: 'call' }>): void
   if (call.id === state.here && call.direction === 'outbound' && call.status === 'ended' && !call.answeredAt) {
     // Ringing a customer back ended unanswered: nothing to wrap up; the callback card asks what came of it.
     stopMedia();
-    const who = call.customer.name?.trim().split(' ')[0] || 'The customer';
+    const who = (call.customer.name && firstName(call.customer.name)) || 'The customer';
     const words: Partial<Record<string, string>> = {
       declined: `${who} declined the call.`,
       missed: `${who} did not answer in their browser.`,

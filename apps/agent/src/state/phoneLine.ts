@@ -71,9 +71,12 @@ export function numberOf(caller: string): string {
   return caller.replace(/^sips?:/, '').split('@')[0] ?? caller;
 }
 
-/** After sign-in and every reconnect: joins the phone line once, when this Warmline has one. */
+/** This Warmline has no phone line: asked once, not again on every reconnect. */
+let noLine = false;
+
+/** After sign-in and every reconnect: joins the phone line once, when this Warmline has one (again after it closed). */
 export function startPhoneLine(): Promise<void> {
-  if (line || starting) return starting ?? Promise.resolve();
+  if (line || noLine || starting) return starting ?? Promise.resolve();
   starting = join().finally(() => {
     starting = null;
   });
@@ -82,6 +85,7 @@ export function startPhoneLine(): Promise<void> {
 
 async function join(): Promise<void> {
   const found = (await request('GET', '/voice/phone-line').catch(() => null)) as LineAnswer | null;
+  if (found && !found.line) noLine = true;
   if (!found?.line) return;
   set({ status: 'connecting', problem: null });
   try {
@@ -117,7 +121,11 @@ function onLineEvent(event: SipLineEvent): void {
     ended({ problem: unanswered ? `Not answered (${event.reason || event.code})` : null });
   } else if (event.type === 'closed') {
     line = null;
-    set({ status: 'failed', problem: 'The phone line disconnected. Reload to join it again.', call: null });
+    set({
+      status: 'failed',
+      problem: 'The phone line disconnected. It is joined again when Warmline reconnects, or on a reload.',
+      call: null,
+    });
   }
 }
 
@@ -214,9 +222,4 @@ export async function dialPhone(number: string, uri: string, customer: PhoneCall
   } catch (err) {
     ended({ problem: err instanceof Error ? err.message : 'The call did not connect.' });
   }
-}
-
-/** For the callback card: is the line there to dial through? */
-export function phoneLineReady(): boolean {
-  return state.status === 'ready' && !!line;
 }

@@ -14,6 +14,12 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(ms / DAY)} d`;
 }
 
+/** A call's running time: "3:05". */
+export function callClock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 /** Time since an ISO instant, never negative (clocks drift between server and browser). */
 export function since(iso: string, now: number): number {
   return Math.max(0, now - Date.parse(iso));

@@ -125,7 +125,7 @@ function TeamHoursRow({ team, workspace }: { team: Team; workspace: WorkspaceSet
 
 /** The time zone, the week's opening hours and the days they do not hold, for the workspace or one team. */
 function HoursForm({
-  hours: initial,
+  hours,
   scope,
   hint,
   save,
@@ -135,12 +135,9 @@ function HoursForm({
   hint: string;
   save: (hours: Hours) => Promise<Hours>;
 }) {
-  const workspace = initial;
-  const [timezone, setTimezone] = useState(workspace.timezone);
-  const [week, setWeek] = useState<Week>(
-    () => Object.fromEntries(DAYS.map(([d]) => [d, workspace.openingHours[d] ?? null])) as Week,
-  );
-  const [holidays, setHolidays] = useState<HolidayRow[]>(() => rowsOf(workspace.holidays));
+  const [timezone, setTimezone] = useState(hours.timezone);
+  const [week, setWeek] = useState<Week>(() => Object.fromEntries(DAYS.map(([d]) => [d, hours.openingHours[d] ?? null])) as Week);
+  const [holidays, setHolidays] = useState<HolidayRow[]>(() => rowsOf(hours.holidays));
   const saving = useSaving();
   const setDay = (day: Day, hours: [string, string] | null) => setWeek((w) => ({ ...w, [day]: hours }));
   const setHoliday = (key: number, change: Partial<Holiday>) =>

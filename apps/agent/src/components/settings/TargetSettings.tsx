@@ -1,12 +1,18 @@
+import { DEFAULT_CHANNEL_TARGETS, DEFAULT_CHAT_TARGET_SECONDS } from '@warmline/shared/targets';
 import type { Team } from '@warmline/shared/types';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, paths } from '../../router.tsx';
 import { loadTeams, updateTeam, useTeams } from '../../state/teamActions.ts';
 import { minutesToSeconds, secondsToMinutes } from '../../state/teamForm.ts';
+import { formatDuration } from '../../state/time.ts';
 import { SaveRow, useSaving } from './SaveRow.tsx';
 
-/** What a channel's target is when a team sets none, seconds (as the server's defaults). */
-const DEFAULTS = { chat: 120, phone: 60, email: 4 * 3600 } as const;
+/** What a channel's target is when a team sets none, seconds: the server's defaults. */
+const DEFAULTS = {
+  chat: DEFAULT_CHAT_TARGET_SECONDS,
+  phone: DEFAULT_CHANNEL_TARGETS.phone!,
+  email: DEFAULT_CHANNEL_TARGETS.email!,
+} as const;
 const CHANNELS = [
   ['chat', 'Chat'],
   ['phone', 'Phone'],
@@ -26,8 +32,9 @@ export function TargetSettings() {
         <section className="card">
           <h2 className="card-title">No teams yet</h2>
           <p className="hint">
-            Every customer is answered against the standard targets: chat 2 minutes, phone 1 minute, email 4 hours. Add a team on
-            the <Link to={paths.team}>Team</Link> page to give it targets of its own.
+            Every customer is answered against the standard targets: chat {formatDuration(DEFAULTS.chat * 1000)}, phone{' '}
+            {formatDuration(DEFAULTS.phone * 1000)}, email {formatDuration(DEFAULTS.email * 1000)}. Add a team on the{' '}
+            <Link to={paths.team}>Team</Link> page to give it targets of its own.
           </p>
         </section>
       ) : null}

@@ -19,11 +19,7 @@ serverOnClock(clock, (server) => {
   t = server;
 });
 
-/** A 1×1 PNG. */
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+const { png } = images;
 
 async function upload(visitorToken: string): Promise<string> {
   const res = await client(t, { visitorToken }).upload('/api/v1/widget/attachments', png, {

@@ -11,7 +11,6 @@ import {
   eventEntry,
   presentCallback,
   pushConversationChanged,
-  viewOf,
   visitorView,
 } from '../conversations/index.ts';
 import { customers } from '../customers/index.ts';

@@ -1,4 +1,4 @@
-import type { TeamHours } from '@warmline/shared';
+import { DEFAULT_CHANNEL_TARGETS, DEFAULT_CHAT_TARGET_SECONDS, type TeamHours } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import { isUuid } from '../../core/db/rows.ts';
 
@@ -24,16 +24,13 @@ const columns = `t.id, t.workspace_id as "workspaceId", t.name, t.target_seconds
   t.hours`;
 
 /** Settings that apply when a conversation has no team. */
-export const DEFAULT_TEAM_SETTINGS = { targetSeconds: 120, offerChoicesAfterSeconds: 300, continuityGraceSeconds: 120 } as const;
+export const DEFAULT_TEAM_SETTINGS = {
+  targetSeconds: DEFAULT_CHAT_TARGET_SECONDS,
+  offerChoicesAfterSeconds: 300,
+  continuityGraceSeconds: 120,
+} as const;
 
-/** Time-to-human targets by channel when a team sets none: people expect a call answered sooner than an email. */
-export const DEFAULT_CHANNEL_TARGETS: Record<string, number> = {
-  phone: 60,
-  in_person: 300,
-  sms: 3_600,
-  email: 4 * 3_600,
-  api: 4 * 3_600,
-};
+export { DEFAULT_CHANNEL_TARGETS };
 
 export const teams = {
   async create(

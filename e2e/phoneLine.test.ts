@@ -139,4 +139,28 @@ describe('the phone line in the agent app, in Chromium', () => {
     await card.getByRole('button', { name: 'Reached' }).click();
     await card.waitFor({ state: 'detached', timeout: 10_000 });
   });
+
+  it('a call that reached nobody is on the caller’s timeline, with a call back booked for a named person', async () => {
+    // What the deployment guide's kamailio sends when nobody is on the line (its route[MISSED]).
+    const query = new URLSearchParams({
+      from: 'sip:+254733000111@trunk.example',
+      callId: 'e2e-missed-1',
+      reason: 'nobody_on_line',
+    });
+    const res = await fetch(`${warmline.url}/api/v1/voice/line/missed-calls?${query}`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer lab-line-secret', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    const missed = (await res.json()) as { conversationId: string; callback: { ownerId: string } | null };
+    expect(missed.callback).not.toBeNull();
+    await agent.goto(`${warmline.url}/app/conversations/${missed.conversationId}`);
+    const timeline = agent.locator('[data-testid="timeline"]');
+    await expect
+      .poll(() => timeline.innerText(), { timeout: 10_000 })
+      .toMatch(/Missed phone call from \+254733000111: nobody was on the line/);
+    expect(await timeline.innerText()).toMatch(/Callback booked: \+254733000111, \d\d:\d\d–\d\d:\d\d, owner \w+/);
+    await shot(agent, 'voice-phone-line-missed');
+  });
 });

@@ -85,13 +85,15 @@ function ensureChromium() {
 }
 
 /**
- * The voice lab the phone-line and TURN tests start for real: Debian's Janus (with its SIP plugin), Kamailio,
- * baresip and coturn, installed with apt when missing and possible. Those tests also drive Chromium.
+ * The voice lab the phone-line and TURN tests start for real: Debian's Janus (with its SIP plugin), Kamailio (with
+ * its HTTP client), baresip and coturn, installed with apt when missing and possible. Those tests also drive Chromium.
  */
 function ensureVoiceLab() {
   const wanted = [
     ['/usr/bin/janus', 'janus'],
     ['/usr/sbin/kamailio', 'kamailio'],
+    // http_client: kamailio tells Warmline of a call nobody answered (docs/phone-lines.md).
+    ['/usr/lib/x86_64-linux-gnu/kamailio/modules/http_client.so', 'kamailio-utils-modules'],
     ['/usr/bin/baresip', 'baresip'],
     ['/usr/bin/turnserver', 'coturn'],
   ];

@@ -18,7 +18,7 @@ import type { AgentsOnline } from './modules/realtime/index.ts';
 import { savedReplyRoutes } from './modules/savedReplies/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
 import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
-import { voiceLineRoutes, voiceRoutes } from './modules/voice/index.ts';
+import { missedCallRoutes, voiceLineRoutes, voiceRoutes } from './modules/voice/index.ts';
 import { workspaceRoutes } from './modules/workspaces/index.ts';
 import { pageRoutes } from './pages.ts';
 
@@ -84,6 +84,7 @@ export async function buildHttpApp(
   fileRoutes(app, services);
   voiceRoutes(app, services);
   voiceLineRoutes(app, services);
+  missedCallRoutes(app, services);
   attachmentRoutes(app, services, deps.limiter);
   widgetAttachmentRoutes(app, services, deps.limiter);
   await pageRoutes(app, services);

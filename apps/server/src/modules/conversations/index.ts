@@ -15,7 +15,7 @@ export type { AppendMessageInput, AppendMessageResult } from './messageInput.ts'
 export { presentCallback, visitorView } from './presentConversation.ts';
 export { forCustomer, visibleToCustomer } from './presentEntry.ts';
 export { effectivePriority, PRIORITY_WEIGHTS, type PrioritySignals } from './priority.ts';
-export { ROUTE_BACKSTOP } from './queue.ts';
+export { queueForRouting, ROUTE_BACKSTOP } from './queue.ts';
 export { keepPromise } from './replyPromise.ts';
 export { type CallbackRecord, callbacks } from './repository/callbacks.ts';
 export { conversationBatches } from './repository/conversationBatches.ts';

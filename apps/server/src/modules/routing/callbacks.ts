@@ -1,10 +1,11 @@
 import type { Callback, VisitorConversation } from '@warmline/shared';
-import { afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
+import { type Actor, afterCommit, type Services, type VisitorActor } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import {
+  type CallbackRecord,
   callbacks,
   conversationFor,
   conversations,
@@ -69,65 +70,14 @@ export async function bookCallback(
       throw new Invalid('that window is outside our opening hours: pick one of the windows offered', windowField);
     }
     if (conversation.status === 'resolved') throw new Conflict('This conversation is resolved; write to us again to reopen it.');
-    const existing = (await callbacks.latestFor(tx, [{ workspaceId: actor.workspaceId, id: conversation.id }])).get(
-      conversation.id,
-    );
-    if (existing && (existing.status === 'scheduled' || existing.status === 'due'))
+    if (await bookedCallbackOf(tx, actor.workspaceId, conversation.id))
       throw new Conflict('A callback is already booked for this conversation.');
-    // A named person owns the promise: whoever has the conversation, else the least busy colleague.
-    const owner = conversation.assigneeId
-      ? await agents.byId(tx, actor.workspaceId, conversation.assigneeId)
-      : await agents.leastBusy(tx, actor.workspaceId, { availableOnly: false });
-    const callback = await callbacks.create(tx, actor.workspaceId, {
-      conversationId: conversation.id,
-      phone,
-      windowStart: start,
-      windowEnd: end,
-      ownerId: owner?.id ?? null,
-      inBrowser: input.inBrowser ?? false,
-    });
-    await customers.addIdentity(tx, actor.workspaceId, {
-      customerId: actor.customerId,
-      kind: 'phone',
-      value: phone,
-      verified: false,
-    });
-    // Out of the live queue until the window opens; queue_since is untouched, so the place in line is kept. The
-    // person named in the promise has the conversation from now on: it is in their Mine, with its window.
-    await conversations.update(tx, actor.workspaceId, conversation.id, { status: 'snoozed', assigneeId: owner?.id ?? null });
-    await scheduleCallbackDue(
+    const { callback, text } = await promiseCallback(
       tx,
-      actor.workspaceId,
-      { conversationId: conversation.id, callbackId: callback.id },
-      start > now ? start : now,
-    );
-    const time = (d: Date) => clockTime(d, workspace.timezone);
-    const day = new Intl.DateTimeFormat('en-GB', {
-      timeZone: workspace.timezone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-    }).format(start);
-    const zone =
-      new Intl.DateTimeFormat('en-GB', { timeZone: workspace.timezone, timeZoneName: 'short' })
-        .formatToParts(start)
-        .find((p) => p.type === 'timeZoneName')?.value ?? workspace.timezone;
-    const who = owner?.displayName ?? 'Someone from our team';
-    const how = input.inBrowser ? `here in your browser (or on ${phone} if this page is closed)` : `on ${phone}`;
-    const text = `${who} will call you ${how} on ${day}, between ${time(start)} and ${time(end)} (${zone}). You keep your place in line.`;
-    events.push(
-      await eventEntry(
-        tx,
-        actor,
-        conversation,
-        'callback_booked',
-        `Callback booked: ${input.inBrowser ? `in the browser, else ${phone}` : phone}, ${time(start)}–${time(end)}, owner ${who}`,
-        {
-          callbackId: callback.id,
-          ownerId: owner?.id ?? null,
-          customerText: text,
-        },
-      ),
+      actor,
+      conversation,
+      { phone, start, end, inBrowser: input.inBrowser ?? false, now, timezone: workspace.timezone },
+      events,
     );
     const view = (await pushConversationChanged(tx, actor.workspaceId, conversation.id, events))!;
     return { callback: presentCallback(callback), conversation: visitorView(view), text };
@@ -135,6 +85,77 @@ export async function bookCallback(
   events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
   await afterCommit(services, events);
   return result;
+}
+
+/** The callback still to be made on a conversation (booked, or due now), if there is one. */
+export async function bookedCallbackOf(tx: Sql, workspaceId: string, conversationId: string): Promise<CallbackRecord | null> {
+  const latest = (await callbacks.latestFor(tx, [{ workspaceId, id: conversationId }])).get(conversationId);
+  return latest && (latest.status === 'scheduled' || latest.status === 'due') ? latest : null;
+}
+
+/**
+ * Books a callback on a conversation, in a window already checked against the opening hours: a named person owns the
+ * promise (whoever has the conversation, else the least busy colleague), the conversation leaves the live queue until
+ * the window opens (its place in line kept), and the timeline says who will call and when. `text` is what the
+ * customer reads.
+ */
+export async function promiseCallback(
+  tx: Sql,
+  writer: Actor | { kind: 'system'; workspaceId: string },
+  conversation: { id: string; customerId: string; assigneeId: string | null },
+  input: { phone: string; start: Date; end: Date; inBrowser: boolean; now: Date; timezone: string },
+  events: WarmlineEvent[],
+): Promise<{ callback: CallbackRecord; text: string }> {
+  const { workspaceId } = writer;
+  const { phone, start, end, timezone } = input;
+  const owner = conversation.assigneeId
+    ? await agents.byId(tx, workspaceId, conversation.assigneeId)
+    : await agents.leastBusy(tx, workspaceId, { availableOnly: false });
+  const callback = await callbacks.create(tx, workspaceId, {
+    conversationId: conversation.id,
+    phone,
+    windowStart: start,
+    windowEnd: end,
+    ownerId: owner?.id ?? null,
+    inBrowser: input.inBrowser,
+  });
+  await customers.addIdentity(tx, workspaceId, {
+    customerId: conversation.customerId,
+    kind: 'phone',
+    value: phone,
+    verified: false,
+  });
+  // Out of the live queue until the window opens; queue_since is untouched, so the place in line is kept. The
+  // person named in the promise has the conversation from now on: it is in their Mine, with its window.
+  await conversations.update(tx, workspaceId, conversation.id, { status: 'snoozed', assigneeId: owner?.id ?? null });
+  await scheduleCallbackDue(
+    tx,
+    workspaceId,
+    { conversationId: conversation.id, callbackId: callback.id },
+    start > input.now ? start : input.now,
+  );
+  const time = (d: Date) => clockTime(d, timezone);
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long' }).format(
+    start,
+  );
+  const zone =
+    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, timeZoneName: 'short' })
+      .formatToParts(start)
+      .find((p) => p.type === 'timeZoneName')?.value ?? timezone;
+  const who = owner?.displayName ?? 'Someone from our team';
+  const how = input.inBrowser ? `here in your browser (or on ${phone} if this page is closed)` : `on ${phone}`;
+  const text = `${who} will call you ${how} on ${day}, between ${time(start)} and ${time(end)} (${zone}). You keep your place in line.`;
+  events.push(
+    await eventEntry(
+      tx,
+      writer,
+      conversation,
+      'callback_booked',
+      `Callback booked: ${input.inBrowser ? `in the browser, else ${phone}` : phone}, ${time(start)}–${time(end)}, owner ${who}`,
+      { callbackId: callback.id, ownerId: owner?.id ?? null, customerText: text },
+    ),
+  );
+  return { callback, text };
 }
 
 /** The durable job that makes a callback due when its window opens (`callbackDue` in jobHandlers.ts). */

@@ -1,5 +1,5 @@
 export { callbackReached, dueCallbackOf, recordCallbackOutcome } from './callbackOutcome.ts';
-export { bookCallback, callbackClock, windowsFor } from './callbacks.ts';
+export { bookCallback, bookedCallbackOf, callbackClock, promiseCallback, windowsFor } from './callbacks.ts';
 export { compareQueue } from './domain/policy.ts';
 export { routingListeners } from './listeners.ts';
 export { personToRing } from './ringing.ts';

@@ -15,5 +15,6 @@ export { answerRingBack, ringBack } from './ringBack.ts';
 export { ringCallback } from './ringCallback.ts';
 export { voiceRoutes } from './routes.ts';
 export { customerForCaller } from './sip/inboundCaller.ts';
+export { missedCallRoutes } from './sip/missedCallRoutes.ts';
 export { dialNumber, phoneLineFor } from './sip/phoneLine.ts';
 export { voiceLineRoutes } from './turn/routes.ts';

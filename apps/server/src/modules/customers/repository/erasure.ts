@@ -54,6 +54,10 @@ export const erasure = {
       people,
     ]);
     await sql.query(
+      `update missed_phone_calls m set number = null from conversations c where c.id = m.conversation_id and ${mine}`,
+      [workspaceId, people],
+    );
+    await sql.query(
       `update recoveries r set reason = $3,
          fix_note = case when fix_note is null then null else $3 end,
          compensation_note = case when compensation_note is null then null else $3 end,

@@ -1,4 +1,5 @@
 import type { Services } from '../../../core/context.ts';
+import type { Sql } from '../../../core/db/client.ts';
 import { Invalid, NotFound } from '../../../core/errors.ts';
 import { type CustomerRecord, customers } from '../../customers/index.ts';
 import { workspaces } from '../../workspaces/index.ts';
@@ -21,20 +22,27 @@ export interface InboundCaller {
 export async function customerForCaller(services: Services, workspaceId: string, from: string): Promise<InboundCaller> {
   const workspace = await workspaces.byId(services.db, workspaceId);
   if (!workspace) throw new NotFound('Workspace');
+  return services.db.transaction((tx) => callerIn(tx, workspace, from));
+}
+
+/** `customerForCaller` inside a transaction the caller holds: the customer is made with whatever else it writes. */
+export async function callerIn(
+  tx: Sql,
+  workspace: { id: string; phoneCountry: string | null },
+  from: string,
+): Promise<InboundCaller> {
   const caller = callerOf(from, workspace.phoneCountry);
   if (!caller) {
     throw new Invalid(`from: "${from.slice(0, 80)}" is not a caller's SIP address with a phone number`, { field: 'from' });
   }
   if (caller.kind === 'withheld') {
-    return { customer: await customers.create(services.db, workspaceId), number: null, created: true };
+    return { customer: await customers.create(tx, workspace.id), number: null, created: true };
   }
   const { number } = caller;
-  return services.db.transaction(async (tx) => {
-    await phoneCallers.lockNumber(tx, workspaceId, number);
-    const known = await customers.resolve(tx, workspaceId, 'phone', number);
-    if (known) return { customer: known, number, created: false };
-    const created = await customers.create(tx, workspaceId, {});
-    await customers.addIdentity(tx, workspaceId, { customerId: created.id, kind: 'phone', value: number, verified: false });
-    return { customer: (await customers.byId(tx, workspaceId, created.id))!, number, created: true };
-  });
+  await phoneCallers.lockNumber(tx, workspace.id, number);
+  const known = await customers.resolve(tx, workspace.id, 'phone', number);
+  if (known) return { customer: known, number, created: false };
+  const created = await customers.create(tx, workspace.id, {});
+  await customers.addIdentity(tx, workspace.id, { customerId: created.id, kind: 'phone', value: number, verified: false });
+  return { customer: (await customers.byId(tx, workspace.id, created.id))!, number, created: true };
 }

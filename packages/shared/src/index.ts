@@ -10,6 +10,7 @@ export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';
 export * from './savedReplies.ts';
+export * from './store.ts';
 export * from './targets.ts';
 export * from './waiting.ts';
 export * from './webUrl.ts';

@@ -56,6 +56,8 @@ export type ServerFrame =
   /** A call's state, to its customer; `iceServers` with the reply to placing it. */
   | { type: 'visitor_call'; call: VisitorCall; iceServers?: IceServer[] }
   /** WebRTC signalling from the other party of the call. */
-  | { type: 'call.signal'; callId: string; signal: CallSignal };
+  | { type: 'call.signal'; callId: string; signal: CallSignal }
+  /** To agents: a store's walk-in line moved (a check-in, a call, a visit ended); its staff view reads it again. */
+  | { type: 'store'; locationId: string };
 
 export { ClientId };

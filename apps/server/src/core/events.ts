@@ -50,6 +50,8 @@ export interface EventMap {
   'call.changed': { workspaceId: string; customerId: string; call: Call; visitorCall: VisitorCall; agentIds: string[] };
   /** WebRTC signalling for exactly one socket, the call's other party, on whichever node holds it. */
   'call.signal': { workspaceId: string; callId: string; toSocket: string; signal: CallSignal };
+  /** A location's walk-in line moved: staff views read it again, and every "your turn" page of it is told. */
+  'store.changed': { workspaceId: string; locationId: string };
 }
 
 export type EventType = keyof EventMap;

@@ -72,6 +72,8 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
       return { ...none, agents: { type: 'presence', agentId: event.agentId, presence: event.presence }, refreshWaits: true };
     case 'queue.changed':
       return { ...none, refreshWaits: true };
+    case 'store.changed':
+      return { ...none, agents: { type: 'store', locationId: event.locationId } };
     case 'teams.changed':
       return none;
     case 'alert.raised':

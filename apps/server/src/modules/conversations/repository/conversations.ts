@@ -165,6 +165,14 @@ export const conversations = {
     );
     return row ?? null;
   },
+  /** The customer's most recent conversation on any channel apart from `exceptId`: the story before this one. */
+  async latestBefore(sql: Sql, workspaceId: string, customerId: string, exceptId: string): Promise<ConversationRecord | null> {
+    const [row] = await sql.query<ConversationRecord>(
+      `${select} where c.workspace_id = $1 and c.customer_id = $2 and c.id <> $3 order by c.updated_at desc, c.id desc limit 1`,
+      [workspaceId, customerId, exceptId],
+    );
+    return row ?? null;
+  },
   async create(
     sql: Sql,
     workspaceId: string,

@@ -116,10 +116,17 @@ export const customers = {
    * Who a message from this contact point lands on: the proven owner if there is one, else the
    * customer who first gave it (unproven), else nobody.
    */
-  async resolve(sql: Sql, workspaceId: string, kind: IdentityKind, value: string): Promise<CustomerRecord | null> {
+  async resolve(
+    sql: Sql,
+    workspaceId: string,
+    kind: IdentityKind,
+    value: string,
+    opts: { verifiedOnly?: boolean } = {},
+  ): Promise<CustomerRecord | null> {
     const [row] = await sql.query<CustomerRecord>(
       `select ${columns} from identities i join customers c on c.id = i.customer_id
        where i.workspace_id = $1 and i.kind = $2 and i.value = $3 and c.merged_into is null and c.erased_at is null
+         ${opts.verifiedOnly ? 'and i.verified' : ''}
        order by i.verified desc, i.created_at, i.id limit 1`,
       [workspaceId, kind, value],
     );

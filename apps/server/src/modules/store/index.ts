@@ -1,0 +1,3 @@
+export { checkIn } from './checkIn.ts';
+export { storeRoutes } from './routes.ts';
+export { changeTicket, getTicket, locationOfTicket, publicLocation } from './tickets.ts';

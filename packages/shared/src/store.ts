@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { Holiday, OpeningHours, Timezone } from './branding.ts';
+import { PublicAgent } from './domain.ts';
+
+/** A store's address in URLs (`/kiosk/:slug`): lower-case letters, digits and dashes, unique on this Warmline. */
+export const LocationSlug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, {
+  message: 'slug must be 1–40 lower-case letters, digits or dashes, such as westlands',
+});
+
+/** Something a store offers at the counter, with how long it usually takes. */
+export const StoreService = z.object({
+  id: z.string(),
+  name: z.string(),
+  typicalMinutes: z.number().int(),
+});
+export type StoreService = z.infer<typeof StoreService>;
+
+export const StoreServiceInput = z.object({
+  name: z.string().trim().min(1, { message: 'name must not be empty' }).max(60),
+  typicalMinutes: z.number().int().min(1, { message: 'typicalMinutes must be at least 1' }).max(240),
+});
+
+/** A location as staff and admins see it. */
+export const Location = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  address: z.string(),
+  timezone: z.string(),
+  openingHours: OpeningHours,
+  holidays: z.array(Holiday),
+  services: z.array(StoreService),
+  staff: z.array(PublicAgent),
+});
+export type Location = z.infer<typeof Location>;
+
+export const LocationInput = z.object({
+  slug: LocationSlug,
+  name: z.string().trim().min(1, { message: 'name must not be empty' }).max(80),
+  address: z.string().trim().max(200).default(''),
+  timezone: Timezone,
+  openingHours: OpeningHours,
+  holidays: z.array(Holiday).max(100).default([]),
+  services: z.array(StoreServiceInput).min(1, { message: 'services: a location offers at least one service' }).max(20),
+  staffIds: z
+    .array(z.string().uuid({ message: 'staffIds must be agent ids' }))
+    .max(200)
+    .default([]),
+});
+export type LocationInput = z.infer<typeof LocationInput>;
+
+/** What the kiosk and the "your turn" page know of a location: nothing about staff beyond first names. */
+export const PublicLocation = z.object({
+  slug: z.string(),
+  name: z.string(),
+  address: z.string(),
+  /** The business's name and colour, for the kiosk's header. */
+  business: z.object({ name: z.string(), logoUrl: z.string().nullable(), color: z.string() }),
+  services: z.array(StoreService),
+  /** Open for walk-ins now. */
+  open: z.boolean(),
+  /** When it next opens (ISO), when closed now; null when open or never. */
+  opensAt: z.string().nullable(),
+  /** People waiting now, and the wait a newcomer would be quoted (seconds), for the kiosk's welcome. */
+  waiting: z.number().int(),
+  wait: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
+});
+export type PublicLocation = z.infer<typeof PublicLocation>;
+
+/** A contact a walk-in may leave: an email or a phone number, to be told when it is their turn. */
+export const CheckInBody = z.object({
+  /** Made by the kiosk for this check-in, so a resend after a network blip gives the same ticket. */
+  clientId: z.string().uuid({ message: 'clientId must be a UUID the kiosk makes for this check-in' }),
+  name: z.string().trim().min(1, { message: 'name: tell us your name' }).max(80),
+  contact: z.string().trim().max(120).optional(),
+  serviceId: z.string().uuid({ message: 'serviceId must be one of the services offered' }),
+  /** Where the check-in was made: the store's kiosk, or the customer's own phone (from the QR code). */
+  via: z.enum(['kiosk', 'phone']).default('kiosk'),
+});
+export type CheckInBody = z.infer<typeof CheckInBody>;
+
+export const TicketStatus = z.enum(['waiting', 'away', 'called', 'served', 'no_show', 'cancelled']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** A walk-in's ticket, as the customer sees it on the kiosk and on their "your turn" page. */
+export const Ticket = z.object({
+  /** The secret in the ticket's URL (`/ticket/:token`): whoever holds it sees and changes this ticket. */
+  token: z.string(),
+  /** Short and readable at arm's length, e.g. "R12". */
+  code: z.string(),
+  status: TicketStatus,
+  name: z.string(),
+  service: z.string(),
+  location: z.object({ slug: z.string(), name: z.string() }),
+  /** People ahead (0 = next), while waiting. */
+  position: z.number().int().nullable(),
+  /** The honest wait, in seconds, while waiting. */
+  wait: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
+  /** One sentence: "About 10–15 minutes · 3 people ahead of you", "Amina is ready for you". */
+  text: z.string(),
+  /** The person who called or serves them. */
+  servedBy: PublicAgent.nullable(),
+  checkedInAt: z.string(),
+  /** Stepped out: their place is kept until then. */
+  awayUntil: z.string().nullable(),
+  /** How they will be told it is their turn besides this page: "sms", "email", or null. */
+  notifyBy: z.enum(['sms', 'email']).nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+export const TicketResponse = z.object({ ticket: Ticket });
+
+/** "I'm stepping out" or "I'll come back later": the place is kept this many minutes. */
+export const StepOutBody = z.object({
+  minutes: z
+    .number()
+    .int()
+    .min(5, { message: 'minutes must be at least 5' })
+    .max(120, { message: 'minutes must be at most 120' }),
+});
+
+/** The walk-in queue as staff see it: tickets in order with enough story to greet the person by name. */
+export const StaffTicket = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: TicketStatus,
+  name: z.string(),
+  service: z.string(),
+  customerId: z.string(),
+  conversationId: z.string(),
+  checkedInAt: z.string(),
+  awayUntil: z.string().nullable(),
+  servedBy: PublicAgent.nullable(),
+  /** How they seem so far (their latest mood), and the last thing on their timeline before the visit. */
+  mood: z.string().nullable(),
+  lastContact: z.string().nullable(),
+});
+export type StaffTicket = z.infer<typeof StaffTicket>;
+export const StoreQueueResponse = z.object({
+  location: Location,
+  tickets: z.array(StaffTicket),
+  /** Walk-in time to human today at this location (check-in → served), median seconds, or null. */
+  timeToHumanSeconds: z.number().int().nullable(),
+});
+export const StaffTicketResponse = z.object({ ticket: StaffTicket });
+export const HandOnBody = z.object({
+  toAgentId: z.string().uuid({ message: 'toAgentId must be a colleague at this location' }),
+  note: z.string().trim().min(1, { message: 'note: say what your colleague should know' }).max(2000),
+});
+export const EndVisitBody = z.object({
+  outcome: z.enum(['served', 'no_show'], { message: 'outcome must be served or no_show' }),
+  note: z.string().trim().max(2000).optional(),
+  /** "Needs a follow-up": what is still to do. The visit stays open, owned by whoever served them, with this note. */
+  followUp: z.string().trim().min(1).max(2000).optional(),
+});

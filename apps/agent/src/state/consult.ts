@@ -1,7 +1,7 @@
 import { CallMedia } from '@warmline/realtime-client';
 import type { Call, ServerFrame } from '@warmline/shared/types';
-import { useSyncExternalStore } from 'react';
 import { sendFrame } from './connection.ts';
+import { watchers } from './watchers.ts';
 
 /**
  * The talk between two agents about a call's handoff (the consult leg) that this tab holds: the colleague's tab that
@@ -19,22 +19,16 @@ export interface ConsultState {
 }
 
 let state: ConsultState = { callId: null, opening: false, muted: false, problem: null };
-const listeners = new Set<() => void>();
+const watched = watchers(() => state);
 let media: CallMedia | null = null;
 
 function set(patch: Partial<ConsultState>): void {
   state = { ...state, ...patch };
-  for (const l of listeners) l();
+  watched.notify();
 }
 
 export function useConsult<T>(select: (s: ConsultState) => T): T {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => select(state),
-  );
+  return watched.useSlice(select);
 }
 
 /** True when this tab carries the talk about this call (its microphone and the colleague's voice are here). */

@@ -115,10 +115,10 @@ export function HandedToMe({ call, pending }: { call: Call; pending: boolean }) 
         >
           {pending ? 'Joining…' : 'Join the call'}
         </button>
-        <TalkFirstButton call={call} from={from} />
         <button type="button" className="btn" data-testid="call-not-now" onClick={() => decline(call.id)}>
           Not now
         </button>
+        <TalkFirstButton call={call} from={from} />
       </div>
     </section>
   );

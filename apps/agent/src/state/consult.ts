@@ -40,10 +40,9 @@ export function talkFirst(callId: string): void {
   else set({ problem: 'Reconnecting… try again in a moment.' });
 }
 
-/** Ends the talk for both of us; the handoff stays on offer. */
+/** Ends the talk for both of us (its audio stops when the call says so); the handoff stays on offer. */
 export function endTalk(callId: string): void {
-  sendFrame({ type: 'call.consult_end', callId });
-  stop();
+  if (!sendFrame({ type: 'call.consult_end', callId })) stop();
 }
 
 export function toggleTalkMute(): void {

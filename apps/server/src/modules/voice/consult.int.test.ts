@@ -191,7 +191,7 @@ describe.each(layouts)(`talking with a colleague before they join a call (%s, ${
     expect((await s.bo.next('call', endedForBo)).call).toMatchObject({ transfer: null, outcome: 'completed' });
   });
 
-  it('the person on the call loses their socket mid-talk: the talk ends, the call waits for them to come back', async () => {
+  it('the person on the call loses their socket: the talk ends, and one opened while they were away ends when they resume', async () => {
     const s = await handoffOnOffer();
     await talkFirst(s);
     const told = s.bo.next(
@@ -200,5 +200,18 @@ describe.each(layouts)(`talking with a colleague before they join a call (%s, ${
     );
     s.amina.close();
     expect((await told).call).toMatchObject({ status: 'answered', answeredBy: { displayName: 'Amina' } });
+
+    // Bo opens a talk while her tab is away; her app comes back and resumes the call: that talk never reached her,
+    // so it ends, and Bo may open it again.
+    await s.amina.closed;
+    const early = fromNow<Extract<ServerFrame, { type: 'call.consult' }>>(s.bo);
+    s.bo.send({ type: 'call.consult', callId: s.callId });
+    await s.bo.next('call.consult', early);
+    const back = await agentSocket(a, await signIn(a, s.aminaRecord));
+    const over = fromNow<CallFrame>(s.bo, (f) => f.call.transfer !== null && !f.call.transfer.consultingSince);
+    back.send({ type: 'call.resume', callId: s.callId });
+    expect((await back.next('call', (f) => f.here === true)).call.transfer?.consultingSince).toBeNull();
+    await s.bo.next('call', over);
+    await talkFirst({ ...s, amina: back });
   });
 });

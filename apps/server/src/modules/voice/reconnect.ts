@@ -78,7 +78,9 @@ export async function resumeCall(
     if (actor.kind === 'agent' && found.answeredBy !== actor.agentId) throw new Conflict('Only the person on a call resumes it.');
     const side = actor.kind === 'agent' ? 'agent' : 'customer';
     const moved = (await calls.moveSocket(tx, actor.workspaceId, found.id, side, input.socketId))!;
-    return pushCallChanged(tx, moved, services.config, events);
+    // A talk with a colleague opened while the old socket was gone never reached this tab: it ends, to be opened again.
+    const talkEnded = side === 'agent' ? await closeConsult(tx, services.config, moved, events) : null;
+    return talkEnded ?? pushCallChanged(tx, moved, services.config, events);
   });
   return {
     call,

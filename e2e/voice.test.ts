@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hearsAudio, recordPeerConnections } from './callAudio.ts';
+import { connectionsClosed, hearsAudio, peerConnectionCount, recordPeerConnections } from './callAudio.ts';
 import { DEMO_AGENT, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
 
 let warmline: Warmline;
@@ -70,6 +70,61 @@ async function signIn(page: Page, email: string) {
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 const card = () => visitor.locator('[data-testid="wl-call-card"]');
 
+/** Takes a screenshot at phone width, once the layout has settled, and goes back to the desktop width. */
+async function phoneShot(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The sidebar slides away as the window narrows: the picture is of the settled phone layout.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  );
+  await page.locator('.phone-bar').waitFor();
+  await shot(page, name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/**
+ * The colleague, reading the handoff note, talks to the agent first: audio flows both ways between the two agents'
+ * pages while the customer stays on hold, hearing silence; either may end the talk, and the colleague opens it again.
+ * Resolves with where each page's connections of the talk begin.
+ */
+async function talkFirst(handoff: ReturnType<Page['locator']>) {
+  const from = { agent: await peerConnectionCount(agent), colleague: await peerConnectionCount(colleague) };
+  const customerConnections = await peerConnectionCount(visitor);
+  const onHold = await visitor.locator('[data-testid="wl-call-status"]').innerText();
+  await handoff
+    .locator('[data-testid="call-talk-first"]')
+    .filter({ hasText: `Talk to ${DEMO_AGENT.name.split(' ')[0]} first` })
+    .click();
+  await handoff.locator('[data-testid="call-consult"]').waitFor({ timeout: 10_000 });
+  const agentSide = agent.locator('[data-testid="on-call"] [data-testid="call-consult"]');
+  await agentSide.filter({ hasText: `Talking with ${COLLEAGUE.name.split(' ')[0]}` }).waitFor({ timeout: 10_000 });
+  await hearsAudio(agent, from.agent);
+  await hearsAudio(colleague, from.colleague);
+  // The customer is told nothing new and has no new connection: the talk never reaches them.
+  expect(await card().getAttribute('data-state')).toBe('hold');
+  expect(await visitor.locator('[data-testid="wl-call-status"]').innerText()).toBe(onHold);
+  expect(await peerConnectionCount(visitor)).toBe(customerConnections);
+  const mute = agentSide.locator('[data-testid="consult-mute"]');
+  await mute.click();
+  await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('true');
+  await mute.click();
+  await expect.poll(() => mute.getAttribute('aria-pressed')).toBe('false');
+  await shot(agent, 'voice-agent-consult');
+  await shot(colleague, 'voice-agent-consult-colleague');
+  await phoneShot(colleague, 'voice-agent-consult-phone');
+
+  await agentSide.locator('[data-testid="consult-end"]').click();
+  await handoff.locator('[data-testid="call-consult"]').waitFor({ state: 'detached' });
+  await agentSide.waitFor({ state: 'detached' });
+  await expect.poll(() => connectionsClosed(colleague, from.colleague)).toBe(true);
+  await agent.locator('[data-testid="call-transfer-pending"]').waitFor();
+  const again = { agent: await peerConnectionCount(agent), colleague: await peerConnectionCount(colleague) };
+  await handoff.locator('[data-testid="call-talk-first"]').click();
+  await agentSide.waitFor();
+  await hearsAudio(colleague, again.colleague);
+  return from;
+}
+
 describe('a call from the widget to a named person, in Chromium with fake media', () => {
   it('the agent signs in and goes available', async () => {
     await signIn(agent, DEMO_AGENT.email);
@@ -102,14 +157,7 @@ describe('a call from the widget to a named person, in Chromium with fake media'
     expect(await incoming.locator('[data-testid="call-customer"]').innerText()).not.toBe('');
     await expect.poll(() => incoming.getByRole('link', { name: 'See their story' }).count()).toBe(1);
     await shot(agent, 'voice-agent-incoming');
-    await agent.setViewportSize({ width: 390, height: 844 });
-    // The sidebar slides away as the window narrows: the picture is of the settled phone layout.
-    await agent.waitForFunction(() =>
-      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
-    );
-    await agent.locator('.phone-bar').waitFor();
-    await shot(agent, 'voice-agent-incoming-phone');
-    await agent.setViewportSize({ width: 1280, height: 800 });
+    await phoneShot(agent, 'voice-agent-incoming-phone');
   });
 
   it('the agent answers with Alt+A and audio flows both ways', async () => {
@@ -175,7 +223,7 @@ describe('a call from the widget to a named person, in Chromium with fake media'
     await shot(visitor, 'voice-widget-call-me-back');
   });
 
-  it('a warm transfer: the colleague reads the handoff note first, then joins, and the customer hears them', async () => {
+  it('a warm transfer: the colleague reads the handoff note, talks to the agent first, then joins, and the customer hears them', async () => {
     await signIn(colleague, COLLEAGUE.email);
     await visitor.locator('[data-testid="wl-call"]').click();
     await agent.locator('[data-testid="incoming-call"]').waitFor({ timeout: 10_000 });
@@ -199,8 +247,13 @@ describe('a call from the widget to a named person, in Chromium with fake media'
       'Birthday cake order: wants it gluten-free, Saturday 10:00.',
     );
     await shot(colleague, 'voice-agent-transfer-note');
+    const consult = await talkFirst(handoff);
+    const joining = await peerConnectionCount(colleague);
     await handoff.locator('[data-testid="call-join"]').click();
     await colleague.locator('[data-testid="on-call"]').waitFor({ timeout: 10_000 });
+    // Joining ends the talk between the two: its audio stops in both pages.
+    await expect.poll(() => connectionsClosed(colleague, consult.colleague, joining)).toBe(true);
+    await expect.poll(() => connectionsClosed(agent, consult.agent)).toBe(true);
     await expect
       .poll(() => visitor.locator('[data-testid="wl-call-title"]').innerText())
       .toBe(`On a call with ${COLLEAGUE.name}`);
@@ -208,7 +261,7 @@ describe('a call from the widget to a named person, in Chromium with fake media'
       .locator('[data-testid="call-notice"]')
       .filter({ hasText: `${COLLEAGUE.name} has the call now.` })
       .waitFor();
-    await hearsAudio(colleague);
+    await hearsAudio(colleague, joining);
     await hearsAudio(visitor);
     await colleague.locator('[data-testid="call-hangup"]').click();
     await colleague.locator('[data-testid="call-wrap-up"]').waitFor();

@@ -32,8 +32,11 @@ export const Call = z.object({
   ringing: PublicAgent.nullable(),
   answeredBy: PublicAgent.nullable(),
   onHold: z.boolean(),
-  /** A warm transfer on offer: the colleague reads the note before joining. */
-  transfer: z.object({ to: PublicAgent, note: z.string() }).nullable(),
+  /**
+   * A warm transfer on offer: the colleague reads the note before joining. `consultingSince`: since when the two are
+   * talking privately first (the consult leg; the customer hears silence), or null.
+   */
+  transfer: z.object({ to: PublicAgent, note: z.string(), consultingSince: z.string().nullable() }).nullable(),
   placedAt: z.string(),
   /** When the current person's ringing started (for the card's honest countdown). */
   rangAt: z.string().nullable(),
@@ -89,6 +92,10 @@ export const CallSignal = z.discriminatedUnion('kind', [
 ]);
 export type CallSignal = z.infer<typeof CallSignal>;
 
+/** Which audio a signal belongs to: the call with the customer, or the two agents' private talk during a handoff. */
+export const CallLeg = z.enum(['customer', 'consult']);
+export type CallLeg = z.infer<typeof CallLeg>;
+
 /** The call frames a client sends (part of ClientFrame). */
 export const CallClientFrames = [
   /** A widget visitor calls: it joins their open conversation, or opens one. */
@@ -108,15 +115,22 @@ export const CallClientFrames = [
     toAgentId: Id,
     note: z.string().trim().min(1, { message: 'a handoff note tells your colleague what they need to know' }).max(2000),
   }),
-  /** The colleague, having read the note, joins: the call is theirs. */
+  /** The colleague, having read the note, joins: the call is theirs (and any talk between the two ends). */
   z.object({ type: z.literal('call.join'), callId: Id }),
+  /**
+   * The colleague offered the call talks with the person on it first, from this socket (the consult leg): their two
+   * browsers connect; the customer stays on hold and hears silence.
+   */
+  z.object({ type: z.literal('call.consult'), callId: Id }),
+  /** Either of the two ends their talk; the handoff stays on offer. */
+  z.object({ type: z.literal('call.consult_end'), callId: Id }),
   /**
    * A party's socket reconnected during a call it carried: its signalling moves to this socket (the audio, which
    * does not travel through Warmline, carries on).
    */
   z.object({ type: z.literal('call.resume'), callId: Id }),
-  /** Relayed to the other party of the call only. */
-  z.object({ type: z.literal('call.signal'), callId: Id, signal: CallSignal }),
+  /** Relayed to the other party of the call only (`leg: 'consult'`: to the other agent of the talk). */
+  z.object({ type: z.literal('call.signal'), callId: Id, signal: CallSignal, leg: CallLeg.optional() }),
 ] as const;
 
 export const WrapUpBody = z.object({ notes: z.string().trim().min(1, { message: 'notes must not be empty' }).max(4000) });

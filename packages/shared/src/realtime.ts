@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentIds, ClientId, Id } from './api.ts';
-import { type Call, CallClientFrames, type CallSignal, type IceServer, type VisitorCall } from './calls.ts';
+import { type Call, CallClientFrames, type CallLeg, type CallSignal, type IceServer, type VisitorCall } from './calls.ts';
 import type { Conversation, Delivery, Entry, Presence, VisitorConversation, WaitEstimate } from './domain.ts';
 import type { Alert } from './empathy.ts';
 import type { ErrorCode } from './errors.ts';
@@ -55,8 +55,10 @@ export type ServerFrame =
   | { type: 'call'; call: Call; here?: boolean; iceServers?: IceServer[] }
   /** A call's state, to its customer; `iceServers` with the reply to placing it. */
   | { type: 'visitor_call'; call: VisitorCall; iceServers?: IceServer[] }
-  /** WebRTC signalling from the other party of the call. */
-  | { type: 'call.signal'; callId: string; signal: CallSignal }
+  /** WebRTC signalling from the other party of the call (`leg: 'consult'`: from the other agent of the talk). */
+  | { type: 'call.signal'; callId: string; signal: CallSignal; leg?: CallLeg }
+  /** The talk between two agents about a handoff opens on this socket: start its audio (`offer`: this side offers). */
+  | { type: 'call.consult'; callId: string; offer: boolean; iceServers: IceServer[] }
   /** To agents: a store's walk-in line moved (a check-in, a call, a visit ended); its staff view reads it again. */
   | { type: 'store'; locationId: string };
 

@@ -14,6 +14,7 @@ export type {
   Call,
   CallbackResponse,
   CallbackRing,
+  CallLeg,
   CallOutcome,
   CallSignal,
   CallStatus,

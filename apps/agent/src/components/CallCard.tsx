@@ -21,6 +21,7 @@ import { usePhoneLine } from '../state/phoneLine.ts';
 import { callClock } from '../state/time.ts';
 import { firstName } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
+import { ConsultPanel } from './CallConsult.tsx';
 import { CallTransferForm, HandedToMe, HandoffPending } from './CallTransfer.tsx';
 import { MoodWord } from './MoodWord.tsx';
 import { PhoneLineCall } from './PhoneLineCall.tsx';
@@ -113,6 +114,7 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
   const name = callerName(call);
   const [handing, setHanding] = useState(false);
   const prompt = call.onHold && heldSince !== null && now - heldSince >= call.holdCheckInSeconds * 1000;
+  const talking = call.transfer?.consultingSince ? call.transfer.to.displayName : null;
   return (
     <section className={`call-card${call.onHold ? ' is-held' : ''}`} data-testid="on-call" aria-label={`On a call with ${name}`}>
       <div className="call-who">
@@ -129,7 +131,13 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
           </p>
         </div>
       </div>
-      {call.onHold ? (
+      {talking ? <ConsultPanel call={call} other={talking} /> : null}
+      {talking && prompt ? (
+        <p className="hold-note is-due" data-testid="hold-prompt" role="status">
+          {firstNameOf(call) ?? 'The customer'} has been on hold a while: end the talk to check in with them.
+        </p>
+      ) : null}
+      {call.onHold && !talking ? (
         <div className={`hold-note${prompt ? ' is-due' : ''}`} data-testid={prompt ? 'hold-prompt' : 'hold-note'} role="status">
           {prompt ? (
             <>
@@ -149,21 +157,30 @@ function OnCall({ call, muted, heldSince, now }: { call: Call; muted: boolean; h
           )}
         </div>
       ) : null}
-      <HandoffPending call={call} />
+      {talking ? null : <HandoffPending call={call} />}
       {handing && !call.transfer ? <CallTransferForm call={call} onDone={() => setHanding(false)} /> : null}
       <div className="call-actions">
-        <button type="button" className="btn" aria-pressed={muted} data-testid="call-mute" onClick={toggleMute}>
-          {muted ? 'Unmute' : 'Mute'}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          aria-pressed={call.onHold}
-          data-testid="call-hold"
-          onClick={() => setHold(call.id, !call.onHold)}
-        >
-          {call.onHold ? 'Resume' : 'Hold'}
-        </button>
+        {talking ? (
+          // While the two talk the customer stays on hold; taking the call back ends the talk.
+          <button type="button" className="btn" data-testid="call-take-back" onClick={() => decline(call.id)}>
+            Take the call back
+          </button>
+        ) : (
+          <>
+            <button type="button" className="btn" aria-pressed={muted} data-testid="call-mute" onClick={toggleMute}>
+              {muted ? 'Unmute' : 'Mute'}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              aria-pressed={call.onHold}
+              data-testid="call-hold"
+              onClick={() => setHold(call.id, !call.onHold)}
+            >
+              {call.onHold ? 'Resume' : 'Hold'}
+            </button>
+          </>
+        )}
         {call.transfer || handing ? null : (
           <button type="button" className="btn" data-testid="call-transfer" onClick={() => setHanding(true)}>
             Transfer

@@ -7,6 +7,7 @@ import { meId, useStore } from '../state/store.ts';
 import { loadAgents, useAgents } from '../state/teamActions.ts';
 import { firstName, transferCandidates } from '../state/transfer.ts';
 import { Avatar } from './Avatar.tsx';
+import { ConsultPanel, ConsultProblem, TalkFirstButton } from './CallConsult.tsx';
 import { MoodWord } from './MoodWord.tsx';
 
 /** On a call: hand it to a colleague with a note (the customer waits on hold), or take the offer back. */
@@ -69,7 +70,11 @@ export function HandoffPending({ call }: { call: Call }) {
   if (!call.transfer) return null;
   return (
     <div className="hold-note" data-testid="call-transfer-pending" role="status">
-      <p>Waiting for {firstName(call.transfer.to.displayName)} to read your note and join. The customer is on hold.</p>
+      <p>
+        Waiting for {firstName(call.transfer.to.displayName)} to read your note and join. The customer is on hold. They may want a
+        word with you first: you’ll hear them here.
+      </p>
+      <ConsultProblem />
       <button type="button" className="btn btn-small" onClick={() => decline(call.id)}>
         Take the call back
       </button>
@@ -77,7 +82,7 @@ export function HandoffPending({ call }: { call: Call }) {
   );
 }
 
-/** A call a colleague is handing to me: their note first, then join. */
+/** A call a colleague is handing to me: their note first, a word with them if I want one, then join. */
 export function HandedToMe({ call, pending }: { call: Call; pending: boolean }) {
   const from = call.answeredBy?.displayName ?? 'A colleague';
   const name = personName(call.customer);
@@ -98,6 +103,8 @@ export function HandedToMe({ call, pending }: { call: Call; pending: boolean }) 
       <blockquote className="call-handoff-note" data-testid="call-handoff-note">
         {call.transfer?.note}
       </blockquote>
+      <ConsultPanel call={call} other={from} />
+      <ConsultProblem />
       <div className="call-actions">
         <button
           type="button"
@@ -108,9 +115,10 @@ export function HandedToMe({ call, pending }: { call: Call; pending: boolean }) 
         >
           {pending ? 'Joining…' : 'Join the call'}
         </button>
-        <button type="button" className="btn" onClick={() => decline(call.id)}>
+        <button type="button" className="btn" data-testid="call-not-now" onClick={() => decline(call.id)}>
           Not now
         </button>
+        <TalkFirstButton call={call} from={from} />
       </div>
     </section>
   );

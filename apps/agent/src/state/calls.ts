@@ -1,6 +1,5 @@
 import { CallMedia } from '@warmline/realtime-client';
 import type { Call, CallSignal, IceServer, ServerFrame } from '@warmline/shared/types';
-import { useSyncExternalStore } from 'react';
 import { request } from '../api/http.ts';
 import { navigate, paths } from '../router.tsx';
 import { notify } from './alerts.ts';
@@ -8,6 +7,7 @@ import { sendFrame } from './connection.ts';
 import { ringFor } from './ringer.ts';
 import { getState as getAppState, meId } from './store.ts';
 import { firstName } from './transfer.ts';
+import { watchers } from './watchers.ts';
 
 /** The calls of this agent that this tab shows: ringing for them, under way, or waiting for wrap-up notes. */
 export interface CallsState {
@@ -24,7 +24,7 @@ export interface CallsState {
 }
 
 let state: CallsState = { calls: {}, here: null, muted: false, heldSince: null, notice: null, pending: null };
-const listeners = new Set<() => void>();
+const watched = watchers(() => state);
 let media: CallMedia | null = null;
 /** Signalling that reached this tab before its answer (or join) was confirmed: handed to the call's audio once it starts. */
 let early: { callId: string; signals: CallSignal[] } | null = null;
@@ -32,17 +32,11 @@ let early: { callId: string; signals: CallSignal[] } | null = null;
 function set(patch: Partial<CallsState>): void {
   state = { ...state, ...patch };
   ringFor('calls', ringingForMe().length > 0);
-  for (const l of listeners) l();
+  watched.notify();
 }
 
 export function useCalls<T>(select: (s: CallsState) => T): T {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => select(state),
-  );
+  return watched.useSlice(select);
 }
 
 /** Calls ringing for me now, oldest first. */

@@ -1,9 +1,9 @@
-import { useSyncExternalStore } from 'react';
 import { request } from '../api/http.ts';
 import { navigate, paths } from '../router.tsx';
 import type { JanusSipLine, SipLineEvent } from '../voice/janusSip.ts';
 import { notify } from './alerts.ts';
 import { ringFor } from './ringer.ts';
+import { watchers } from './watchers.ts';
 
 /**
  * The agent's phone line (docs/phone-lines.md): when this Warmline has one, the app signs in to it through Janus,
@@ -41,7 +41,7 @@ interface LineAnswer {
 }
 
 let state: PhoneLineState = { status: 'none', problem: null, call: null, muted: false };
-const listeners = new Set<() => void>();
+const watched = watchers(() => state);
 let line: JanusSipLine | null = null;
 let starting: Promise<void> | null = null;
 let audio: HTMLAudioElement | null = null;
@@ -49,7 +49,7 @@ let audio: HTMLAudioElement | null = null;
 function set(patch: Partial<PhoneLineState>): void {
   state = { ...state, ...patch };
   ringFor('phone', state.call?.phase === 'ringing');
-  for (const l of listeners) l();
+  watched.notify();
 }
 
 function setCall(patch: Partial<PhoneCall> | null): void {
@@ -57,13 +57,7 @@ function setCall(patch: Partial<PhoneCall> | null): void {
 }
 
 export function usePhoneLine<T>(select: (s: PhoneLineState) => T): T {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => select(state),
-  );
+  return watched.useSlice(select);
 }
 
 /** "+254712345678" from a caller's SIP address ("sip:+254712345678@pbx.example.com"). */

@@ -5,6 +5,7 @@ import { loadAlerts, receiveAlert } from './alertActions.ts';
 import { chime, notify } from './alerts.ts';
 import { callActionFailed, loadLiveCalls, receiveCall, receiveCallSignal } from './calls.ts';
 import { attachSocket } from './connection.ts';
+import { consultFailed, consultFollows, consultLost, receiveConsult, receiveConsultSignal } from './consult.ts';
 import {
   acknowledge,
   applyDelivery,
@@ -100,12 +101,20 @@ function handleFrame(frame: ServerFrame): void {
       break;
     case 'call':
       receiveCall(frame);
+      consultFollows(frame.call);
       break;
     case 'call.signal':
-      receiveCallSignal(frame);
+      if (frame.leg === 'consult') receiveConsultSignal(frame);
+      else receiveCallSignal(frame);
+      break;
+    case 'call.consult':
+      receiveConsult(frame);
       break;
     case 'error':
-      if (!frame.clientId) callActionFailed(frame.error.message);
+      if (!frame.clientId) {
+        callActionFailed(frame.error.message);
+        consultFailed(frame.error.message);
+      }
       break;
     default:
       break;
@@ -117,6 +126,7 @@ function onReady(): void {
   forgetReadPositions();
   loadInbox();
   loadAlerts();
+  consultLost();
   void loadLiveCalls();
   void startPhoneLine();
   const openId = getState().openConversationId;

@@ -1,4 +1,15 @@
-import type { Alert, Call, CallSignal, Conversation, Delivery, Entry, Presence, VisitorCall } from '@warmline/shared';
+import type {
+  Alert,
+  Call,
+  CallLeg,
+  CallSignal,
+  Conversation,
+  Delivery,
+  Entry,
+  IceServer,
+  Presence,
+  VisitorCall,
+} from '@warmline/shared';
 
 /**
  * The typed event map: everything a committed change announces. Units of work collect events while their
@@ -49,7 +60,9 @@ export interface EventMap {
   /** A call rang someone, was answered, held or ended: its customer and `agentIds` (rung or on it) are told. */
   'call.changed': { workspaceId: string; customerId: string; call: Call; visitorCall: VisitorCall; agentIds: string[] };
   /** WebRTC signalling for exactly one socket, the call's other party, on whichever node holds it. */
-  'call.signal': { workspaceId: string; callId: string; toSocket: string; signal: CallSignal };
+  'call.signal': { workspaceId: string; callId: string; toSocket: string; signal: CallSignal; leg?: CallLeg };
+  /** A talk between two agents about a call's handoff opened: the call's agent socket starts its audio (and answers). */
+  'call.consult': { workspaceId: string; callId: string; toSocket: string; iceServers: IceServer[] };
   /** A location's walk-in line moved: staff views read it again, and every "your turn" page of it is told. */
   'store.changed': { workspaceId: string; locationId: string };
 }

@@ -8,6 +8,7 @@ import {
   answerRingBack,
   declineCall,
   endCallsOnSocket,
+  endConsult,
   hangUp,
   holdCall,
   joinCall,
@@ -16,6 +17,7 @@ import {
   relaySignal,
   resumeCall,
   ringBack,
+  startConsult,
 } from '../../modules/voice/index.ts';
 
 export type CallFrame = Extract<ClientFrame, { type: `call.${string}` }>;
@@ -78,6 +80,16 @@ export async function onCallFrame(services: Services, limiter: RateLimiter, conn
       const joined = await joinCall(services, actor, { callId: frame.callId, socketId: conn.id });
       return conn.send({ type: 'call', call: joined.call, here: true, iceServers: joined.iceServers });
     }
+    case 'call.consult': {
+      if (actor.kind !== 'agent') throw new Invalid('Only an agent talks with a colleague about a call.');
+      onCalls.add(conn);
+      const opened = await startConsult(services, actor, { callId: frame.callId, socketId: conn.id });
+      return conn.send({ type: 'call.consult', callId: opened.call.id, offer: true, iceServers: opened.iceServers });
+    }
+    case 'call.consult_end':
+      if (actor.kind !== 'agent') throw new Invalid('Only an agent talks with a colleague about a call.');
+      await endConsult(services, actor, frame);
+      return;
     case 'call.hangup':
       await hangUp(services, actor, frame);
       return;
@@ -90,7 +102,7 @@ export async function onCallFrame(services: Services, limiter: RateLimiter, conn
       return conn.send({ type: 'call', call: resumed.call, here: true, iceServers: resumed.iceServers });
     }
     case 'call.signal':
-      return relaySignal(services, actor, { callId: frame.callId, socketId: conn.id, signal: frame.signal });
+      return relaySignal(services, actor, { callId: frame.callId, socketId: conn.id, signal: frame.signal, leg: frame.leg });
   }
 }
 

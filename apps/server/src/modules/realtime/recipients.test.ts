@@ -169,4 +169,25 @@ describe('who receives a call', () => {
     expect(d.named).toBeUndefined();
     expect(d.socket).toEqual({ id: 's-agent', frame: { type: 'call.signal', callId: 'call1', signal } });
   });
+
+  it('a talk between two agents about a handoff: its signalling and its opening reach one agent socket only', () => {
+    const signal = { kind: 'answer' as const, sdp: 'v=0' };
+    const relayed = deliveryFor({
+      type: 'call.signal',
+      workspaceId: 'w1',
+      callId: 'call1',
+      toSocket: 's-bo',
+      signal,
+      leg: 'consult',
+    });
+    expect(relayed).toMatchObject({ agents: null, visitor: null });
+    expect(relayed.socket).toEqual({ id: 's-bo', frame: { type: 'call.signal', callId: 'call1', signal, leg: 'consult' } });
+    const opened = deliveryFor({ type: 'call.consult', workspaceId: 'w1', callId: 'call1', toSocket: 's-amina', iceServers: [] });
+    expect(opened).toMatchObject({ agents: null, visitor: null });
+    expect(opened.named).toBeUndefined();
+    expect(opened.socket).toEqual({
+      id: 's-amina',
+      frame: { type: 'call.consult', callId: 'call1', offer: false, iceServers: [] },
+    });
+  });
 });

@@ -88,7 +88,18 @@ export function deliveryFor(event: WarmlineEvent): Delivery {
     case 'call.signal':
       return {
         ...none,
-        socket: { id: event.toSocket, frame: { type: 'call.signal', callId: event.callId, signal: event.signal } },
+        socket: {
+          id: event.toSocket,
+          frame: { type: 'call.signal', callId: event.callId, signal: event.signal, ...(event.leg ? { leg: event.leg } : {}) },
+        },
+      };
+    case 'call.consult':
+      return {
+        ...none,
+        socket: {
+          id: event.toSocket,
+          frame: { type: 'call.consult', callId: event.callId, offer: false, iceServers: event.iceServers },
+        },
       };
     default:
       // Reactions that stay on their node (routing, recovery) carry nothing for clients.

@@ -1,4 +1,4 @@
-import { type Call, type CallSignal, type IceServer, isWaitingForPerson } from '@warmline/shared';
+import { type Call, type CallLeg, type CallSignal, type IceServer, isWaitingForPerson } from '@warmline/shared';
 import { type Actor, type AgentActor, afterCommit, inUnit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
@@ -9,6 +9,7 @@ import { iceServers } from './iceServers.ts';
 import { pushCallChanged, viewOfCall } from './presentCall.ts';
 import { type CallRecord, calls } from './repository/calls.ts';
 import { endCall, RING_TIMEOUT, ringNext } from './ringing.ts';
+import { signalPeer } from './signalPeer.ts';
 
 /**
  * The call if this actor may act on it, locked for the caller's transaction: its customer, or an agent who may see
@@ -109,6 +110,9 @@ export async function holdCall(services: Services, actor: AgentActor, input: { c
     const call = await callFor(tx, actor, input.callId);
     if (call.status !== 'answered' || call.answeredBy !== actor.agentId)
       throw new Conflict('Only the person on a call can hold it.');
+    // Their talk with a colleague is private: the customer comes back only once it has ended.
+    if (!input.hold && call.consultSocket)
+      throw new Conflict('End your talk with your colleague first: the customer is on hold.');
     const held = (await calls.setHold(tx, actor.workspaceId, call.id, input.hold))!;
     return pushCallChanged(tx, held, services.config, events);
   });
@@ -128,24 +132,30 @@ export async function wrapUpCall(services: Services, actor: AgentActor, input: {
 
 /**
  * Relays WebRTC signalling from one party's socket to the other's, on whichever node holds it. Only the socket
- * that placed the call and the socket that answered it take part; anyone else is told the call is not found.
+ * that placed the call and the socket that answered it take part (on the consult leg, the two agents talking about
+ * its handoff); anyone else is told the call is not found.
  */
 export async function relaySignal(
   services: Services,
   actor: Actor,
-  input: { callId: string; socketId: string; signal: CallSignal },
+  input: { callId: string; socketId: string; signal: CallSignal; leg?: CallLeg },
 ): Promise<void> {
   const call = await calls.byId(services.db, actor.workspaceId, input.callId);
-  const mine =
-    call &&
-    (actor.kind === 'visitor'
-      ? call.customerId === actor.customerId && call.customerSocket === input.socketId
-      : call.answeredBy === actor.agentId && call.agentSocket === input.socketId);
-  if (!call || !mine) throw new NotFound('Call');
-  if (call.status !== 'answered') throw new Conflict('This call is not connected.');
-  const toSocket = actor.kind === 'visitor' ? call.agentSocket! : call.customerSocket!;
+  const leg = input.leg ?? 'customer';
+  const peer = call && signalPeer(call, actor, input.socketId, leg);
+  if (!call || !peer) throw new NotFound('Call');
+  if (call.status !== 'answered' || !peer.to) {
+    throw new Conflict(leg === 'consult' ? 'You two are not talking about this call now.' : 'This call is not connected.');
+  }
   await afterCommit(services, [
-    { type: 'call.signal', workspaceId: actor.workspaceId, callId: call.id, toSocket, signal: input.signal },
+    {
+      type: 'call.signal',
+      workspaceId: actor.workspaceId,
+      callId: call.id,
+      toSocket: peer.to,
+      signal: input.signal,
+      ...(leg === 'consult' ? { leg } : {}),
+    },
   ]);
 }
 

@@ -36,7 +36,8 @@ export async function offerCallTransfer(
       author: { kind: 'agent', id: actor.agentId },
     });
     events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: call.customerId, entry });
-    return pushCallChanged(tx, offered, services.config, events);
+    // A colleague offered it before (and any talk with them) is told it is no longer theirs to join.
+    return pushCallChanged(tx, offered, services.config, events, [call.transferTo]);
   });
 }
 

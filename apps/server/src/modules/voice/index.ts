@@ -6,6 +6,7 @@ export {
   relaySignal,
 } from './callControls.ts';
 export { joinCall, offerCallTransfer } from './callTransfer.ts';
+export { endConsult, startConsult } from './consultCall.ts';
 export { iceServers } from './iceServers.ts';
 export { voiceJobHandlers } from './jobs.ts';
 export { placeCall } from './placeCall.ts';

@@ -41,7 +41,9 @@ export function presentCall(call: CallRecord, ctx: Context): Call {
     answeredBy: face(ctx, call.answeredBy),
     onHold: call.onHold,
     transfer:
-      call.transferTo && face(ctx, call.transferTo) ? { to: face(ctx, call.transferTo)!, note: call.transferNote ?? '' } : null,
+      call.transferTo && face(ctx, call.transferTo)
+        ? { to: face(ctx, call.transferTo)!, note: call.transferNote ?? '', consultingSince: isoOrNull(call.consultStartedAt) }
+        : null,
     placedAt: iso(call.placedAt),
     rangAt: isoOrNull(call.rangAt),
     ringSeconds: ctx.times.callRingSeconds,

@@ -5,6 +5,7 @@ import { Conflict } from '../../core/errors.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
 import { callFor } from './callControls.ts';
+import { closeConsult } from './consultCall.ts';
 import { iceServers } from './iceServers.ts';
 import { pushCallChanged, visitorCallOf } from './presentCall.ts';
 import { type CallRecord, calls } from './repository/calls.ts';
@@ -22,7 +23,8 @@ function outcomeWithout(call: CallRecord, socketId: string) {
 /**
  * A socket closed. A call that rings through it ends at once (nobody is left to answer or to hear it ring). A call
  * under way waits `CALL_RECONNECT_SECONDS` for that party to reconnect and resume: the audio does not travel through
- * Warmline and carries on over a blip of the signalling socket. A durable job ends it if they do not.
+ * Warmline and carries on over a blip of the signalling socket. A durable job ends it if they do not. A talk between
+ * two agents about a handoff (the consult leg) that ran through it ends at once.
  */
 export async function endCallsOnSocket(services: Services, workspaceId: string, socketId: string): Promise<void> {
   const live = await calls.liveOnSocket(services.db, workspaceId, socketId);
@@ -31,6 +33,11 @@ export async function endCallsOnSocket(services: Services, workspaceId: string, 
     await inUnit(services, async (tx, events) => {
       const call = await calls.byId(tx, workspaceId, found.id, { forUpdate: true });
       if (!call || call.status === 'ended') return;
+      // A talk between two agents ends with either of its sockets; the call itself only with its own.
+      if (call.consultSocket && [call.consultSocket, call.agentSocket].includes(socketId)) {
+        await closeConsult(tx, services.config, call, events);
+      }
+      if (call.customerSocket !== socketId && call.agentSocket !== socketId) return;
       if (call.status === 'answered' && grace > 0) {
         await jobs.schedule(tx, workspaceId, {
           kind: SOCKET_LOST,
@@ -71,7 +78,9 @@ export async function resumeCall(
     if (actor.kind === 'agent' && found.answeredBy !== actor.agentId) throw new Conflict('Only the person on a call resumes it.');
     const side = actor.kind === 'agent' ? 'agent' : 'customer';
     const moved = (await calls.moveSocket(tx, actor.workspaceId, found.id, side, input.socketId))!;
-    return pushCallChanged(tx, moved, services.config, events);
+    // A talk with a colleague opened while the old socket was gone never reached this tab: it ends, to be opened again.
+    const talkEnded = side === 'agent' ? await closeConsult(tx, services.config, moved, events) : null;
+    return talkEnded ?? pushCallChanged(tx, moved, services.config, events);
   });
   return {
     call,

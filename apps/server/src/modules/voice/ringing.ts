@@ -77,5 +77,6 @@ export async function endCall(
   await jobs.cancelFor(tx, call.workspaceId, RING_TIMEOUT, call.conversationId);
   const answerer = ended.answeredBy ? await agents.byId(tx, call.workspaceId, ended.answeredBy) : null;
   await appendCallEntry(tx, ended, answerer?.displayName ?? null, events);
-  return pushCallChanged(tx, ended, settings, events, [call.ringingAgentId, ...alsoTell]);
+  // Whoever it rang, and a colleague it was being handed to (their handoff card, and any talk, end with it).
+  return pushCallChanged(tx, ended, settings, events, [call.ringingAgentId, call.transferTo, ...alsoTell]);
 }

@@ -21,6 +21,9 @@ export interface CallRecord {
   onHold: boolean;
   transferTo: string | null;
   transferNote: string | null;
+  /** The colleague's socket while the two agents talk first (the consult leg); the other end is `agentSocket`. */
+  consultSocket: string | null;
+  consultStartedAt: Date | null;
   placedAt: Date;
   rangAt: Date | null;
   answeredAt: Date | null;
@@ -31,8 +34,12 @@ export interface CallRecord {
 const columns = `id, workspace_id as "workspaceId", conversation_id as "conversationId", customer_id as "customerId",
   direction, callback_id as "callbackId", status, outcome, ringing_agent_id as "ringingAgentId", tried_agent_ids::text[] as "triedAgentIds",
   answered_by as "answeredBy", customer_socket as "customerSocket", agent_socket as "agentSocket",
-  on_hold as "onHold", transfer_to as "transferTo", transfer_note as "transferNote", placed_at as "placedAt", rang_at as "rangAt", answered_at as "answeredAt",
+  on_hold as "onHold", transfer_to as "transferTo", transfer_note as "transferNote",
+  consult_socket as "consultSocket", consult_started_at as "consultStartedAt", placed_at as "placedAt", rang_at as "rangAt", answered_at as "answeredAt",
   ended_at as "endedAt", wrap_up as "wrapUp"`;
+
+/** No talk between the two agents: it ends with the offer, the join and the call. */
+const NO_CONSULT = 'consult_socket = null, consult_started_at = null';
 
 export const calls = {
   async insert(
@@ -102,11 +109,11 @@ export const calls = {
       [workspaceId, agentId],
     );
   },
-  /** Live calls whose signalling runs through this socket (it closed: they end). */
+  /** Live calls whose signalling (or a talk about their handoff) runs through this socket: it closed. */
   async liveOnSocket(sql: Sql, workspaceId: string, socketId: string): Promise<CallRecord[]> {
     return sql.query<CallRecord>(
       `select ${columns} from calls where workspace_id = $1 and status <> 'ended'
-         and (customer_socket = $2 or agent_socket = $2)`,
+         and (customer_socket = $2 or agent_socket = $2 or consult_socket = $2)`,
       [workspaceId, socketId],
     );
   },
@@ -172,7 +179,7 @@ export const calls = {
   async endIfLive(sql: Sql, workspaceId: string, id: string, outcome: CallOutcome, at: Date): Promise<CallRecord | null> {
     const [row] = await sql.query<CallRecord>(
       `update calls set status = 'ended', outcome = $3, ended_at = $4, ringing_agent_id = null, on_hold = false,
-         transfer_to = null, transfer_note = null
+         transfer_to = null, transfer_note = null, ${NO_CONSULT}
        where workspace_id = $1 and id = $2 and status <> 'ended' returning ${columns}`,
       [workspaceId, id, outcome, at],
     );
@@ -200,10 +207,11 @@ export const calls = {
     );
     return row ?? null;
   },
-  /** Offers the call to a colleague with a handoff note (or withdraws the offer with null). */
+  /** Offers the call to a colleague with a handoff note (or withdraws the offer with null, ending any talk about it). */
   async offerTransfer(sql: Sql, workspaceId: string, id: string, to: { agentId: string; note: string } | null) {
     const [row] = await sql.query<CallRecord>(
-      `update calls set transfer_to = $3, transfer_note = $4 where workspace_id = $1 and id = $2 and status = 'answered'
+      `update calls set transfer_to = $3, transfer_note = $4, ${NO_CONSULT}
+       where workspace_id = $1 and id = $2 and status = 'answered'
        returning ${columns}`,
       [workspaceId, id, to?.agentId ?? null, to?.note ?? null],
     );
@@ -212,9 +220,38 @@ export const calls = {
   /** The colleague joins a call offered to them: it is theirs, on their socket, off hold. Null if no longer on offer. */
   async joinIfOffered(sql: Sql, workspaceId: string, id: string, agentId: string, socketId: string): Promise<CallRecord | null> {
     const [row] = await sql.query<CallRecord>(
-      `update calls set answered_by = $3, agent_socket = $4, transfer_to = null, transfer_note = null, on_hold = false
+      `update calls set answered_by = $3, agent_socket = $4, transfer_to = null, transfer_note = null, on_hold = false,
+         ${NO_CONSULT}
        where workspace_id = $1 and id = $2 and status = 'answered' and transfer_to = $3 returning ${columns}`,
       [workspaceId, id, agentId, socketId],
+    );
+    return row ?? null;
+  },
+  /**
+   * The colleague offered the call opens a talk with the person on it from this socket: only while the call is on
+   * offer to them and no talk is open, in one conditional statement. Null otherwise.
+   */
+  async openConsult(
+    sql: Sql,
+    workspaceId: string,
+    id: string,
+    agentId: string,
+    socketId: string,
+    at: Date,
+  ): Promise<CallRecord | null> {
+    const [row] = await sql.query<CallRecord>(
+      `update calls set consult_socket = $4, consult_started_at = $5
+       where workspace_id = $1 and id = $2 and status = 'answered' and transfer_to = $3 and consult_socket is null
+       returning ${columns}`,
+      [workspaceId, id, agentId, socketId, at],
+    );
+    return row ?? null;
+  },
+  /** Ends the talk about the handoff, if one is open; null when none was. */
+  async closeConsult(sql: Sql, workspaceId: string, id: string): Promise<CallRecord | null> {
+    const [row] = await sql.query<CallRecord>(
+      `update calls set ${NO_CONSULT} where workspace_id = $1 and id = $2 and consult_socket is not null returning ${columns}`,
+      [workspaceId, id],
     );
     return row ?? null;
   },

@@ -50,9 +50,10 @@ export function realtimeGateway(
   services: Services,
   limiter: RateLimiter,
   metrics: GatewayMetrics,
+  nodeId: string,
   online: AgentsOnline = singleNode,
 ): { connections: Connections; close(): Promise<void> } {
-  const connections = new Connections();
+  const connections = new Connections(nodeId);
   let waitTimers = new Map<string, NodeJS.Timeout>();
 
   const visibility = new TeamVisibility(services.db);

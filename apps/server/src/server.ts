@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { CloseCode } from '@warmline/shared';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
@@ -124,8 +123,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
     sweeps: jobRunner !== null,
     gone: [endCallsOfDeadNode(config)],
     // Its calls were let go as if its sockets had closed: its clients reconnect and resume them within the grace.
-    takenForDead: () =>
-      http.gateway?.connections.closeAll(CloseCode.shuttingDown, 'Live updates were interrupted: reconnect to catch up'),
+    takenForDead: () => http.gateway?.interrupted(),
   });
   const redis =
     config.redisUrl && role !== 'worker'

@@ -13,7 +13,7 @@ export type MortalNode = Awaited<ReturnType<typeof startMortalNode>>;
 /**
  * Another gateway node in this process, on `t`'s database, bus and clock, that a test can kill as kill -9 would:
  * it stops beating, its sockets drop, and nothing it tries afterwards reaches the database, so the calls on its
- * sockets are not let go by it. Until then it is a node like any other (it can sweep, too).
+ * sockets are not let go by it. Until then it is a node like any other (it can sweep, too), wired as server.ts wires one.
  */
 export async function startMortalNode(t: TestServer) {
   let dead = false;
@@ -28,7 +28,12 @@ export async function startMortalNode(t: TestServer) {
     authenticate: t.authenticate,
     storage: t.storage,
   };
-  const node = await joinNodeRegistry(services, { role: 'web', sweeps: false, gone: [endCallsOfDeadNode(t.config)] });
+  const node = await joinNodeRegistry(services, {
+    role: 'web',
+    sweeps: false,
+    gone: [endCallsOfDeadNode(t.config)],
+    takenForDead: () => gateway.interrupted(),
+  });
   const { app, gateway } = await buildHttpApp(services, {
     limiter: memoryRateLimiter(),
     metrics: createMetrics(),

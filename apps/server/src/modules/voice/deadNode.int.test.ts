@@ -1,3 +1,4 @@
+import { CloseCode } from '@warmline/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../core/clock.ts';
 import {
@@ -191,5 +192,26 @@ describe(`a node that dies without closing its sockets leaves no call behind (${
       [s.customer.conversationId],
     );
     expect(entries!.n).toBe(1);
+  });
+
+  it('a node wrongly taken for dead (a long pause) writes its row again and sends its clients to resume: the call carries on', async () => {
+    const c = await anotherNode();
+    const s = await aCall({ widgetOn: t, appOn: c });
+    // Node c freezes: no beats for longer than the threshold, and t lets go of its sockets.
+    c.node.stop();
+    await pastTheThreshold();
+    expect(await t.node.sweep()).toEqual([c.node.id]);
+    expect(await pendingSocketLost(s.workspace.id)).toBe(1);
+
+    // It wakes up: its next beat finds its row gone; its clients reconnect and resume within the grace.
+    await c.node.beat();
+    expect((await s.app.closed).code).toBe(CloseCode.shuttingDown);
+    expect(await nodeIds()).toContain(c.node.id);
+    const back = await agentSocket(c, s.amina);
+    back.send({ type: 'call.resume', callId: s.callId });
+    await back.next('call', (f) => f.call.id === s.callId && f.here === true);
+    later(t.config.callReconnectSeconds + 1);
+    await runDueJobs(t, s.workspace);
+    expect(await callRow(s.callId)).toMatchObject({ status: 'answered', outcome: null });
   });
 });

@@ -18,6 +18,7 @@ export const nodes = {
    * taken for dead meanwhile (silent past the threshold), and what its sockets carried has been let go.
    */
   async beat(sql: Sql, node: { id: string; role: NodeRole; startedAt: Date }, at: Date): Promise<{ written: boolean }> {
+    // PostgreSQL leaves xmax at 0 on a row this statement inserted, not on one it updated.
     const [row] = await sql.query<{ written: boolean }>(
       `insert into nodes (id, role, started_at, last_seen_at) values ($1, $2, $3, $4)
        on conflict (id) do update set last_seen_at = excluded.last_seen_at

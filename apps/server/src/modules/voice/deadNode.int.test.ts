@@ -11,7 +11,7 @@ import {
   signIn,
 } from '../../testing/factories.ts';
 import { type MortalNode, startMortalNode } from '../../testing/mortalNode.ts';
-import { agentSocket, type TestSocket, visitorSocket } from '../../testing/socket.ts';
+import { agentSocket, visitorSocket } from '../../testing/socket.ts';
 import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
 
 let t: TestServer;
@@ -58,10 +58,9 @@ async function aCall(opts: { widgetOn: Place; appOn: Place; ringing?: boolean })
 }
 
 async function callRow(callId: string) {
-  const [row] = await t.db.query<{ status: string; outcome: string | null; agentSocket: string | null }>(
-    `select status, outcome, agent_socket as "agentSocket" from calls where id = $1`,
-    [callId],
-  );
+  const [row] = await t.db.query<{ status: string; outcome: string | null }>('select status, outcome from calls where id = $1', [
+    callId,
+  ]);
   return row!;
 }
 
@@ -84,9 +83,6 @@ async function pastTheThreshold(...alive: Place[]) {
   for (const place of alive) await place.node.beat();
 }
 
-const endedFrame = (socket: TestSocket, callId: string) =>
-  socket.next('call', (f) => f.call.id === callId && f.call.status === 'ended');
-
 describe(`a node that dies without closing its sockets leaves no call behind (${backend})`, () => {
   it('a call ringing through a dead node’s socket ends as cancelled once the node is past the threshold, and the node is forgotten', async () => {
     const b = await anotherNode();
@@ -99,7 +95,8 @@ describe(`a node that dies without closing its sockets leaves no call behind (${
 
     later(2);
     expect(await t.node.sweep()).toEqual([b.node.id]);
-    expect((await endedFrame(s.app, s.callId)).call.outcome).toBe('cancelled');
+    const ended = await s.app.next('call', (f) => f.call.id === s.callId && f.call.status === 'ended');
+    expect(ended.call.outcome).toBe('cancelled');
     expect(await callRow(s.callId)).toMatchObject({ status: 'ended', outcome: 'cancelled' });
     expect(await nodeIds()).not.toContain(b.node.id);
   });

@@ -84,6 +84,8 @@ abstract class RealtimeClient {
   private offline = false;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Tests waiting for a frame (`next`). */
+  private readonly waiters = new Set<(frame: ServerFrame) => void>();
   /** Messages not yet acknowledged, in the order they were written. */
   readonly outbox = new Map<string, Outgoing>();
   /** clientId → the acknowledged entry. */
@@ -151,8 +153,30 @@ abstract class RealtimeClient {
     this.ws.send(JSON.stringify(item.frame));
   }
 
-  protected sendFrame(frame: ClientFrame): void {
+  /** Sends a frame now, if connected; only messages are kept in the outbox (a call frame, say, is not). */
+  sendFrame(frame: ClientFrame): void {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
+  }
+
+  /** Resolves with the next frame received that matches, or rejects after `ms`. Call it before what it waits for. */
+  next<T extends ServerFrame['type']>(
+    type: T,
+    match: (frame: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+    ms = 30_000,
+  ): Promise<Extract<ServerFrame, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const waiter = (frame: ServerFrame) => {
+        if (frame.type !== type || !match(frame as Extract<ServerFrame, { type: T }>)) return;
+        this.waiters.delete(waiter);
+        clearTimeout(timer);
+        resolve(frame as Extract<ServerFrame, { type: T }>);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`${this.name}: no "${type}" frame within ${ms} ms`));
+      }, ms);
+      this.waiters.add(waiter);
+    });
   }
 
   /**
@@ -196,6 +220,7 @@ abstract class RealtimeClient {
     ws.on('message', (data) => {
       if (this.ws !== ws) return;
       const frame = JSON.parse(String(data)) as ServerFrame;
+      for (const waiter of this.waiters) waiter(frame);
       if (frame.type === 'ready') {
         this.ready = true;
         this.attempt = 0;

@@ -35,6 +35,8 @@ export interface ClusterPlan {
   nodes: Record<string, Role>;
   /** Nodes not started with the cluster (started later with `start`). */
   later?: string[];
+  /** Settings every node of this cluster runs with, beside the shared ones (shorter timings, say). */
+  env?: Record<string, string>;
 }
 
 export async function startCluster(plan: ClusterPlan): Promise<Cluster> {
@@ -60,6 +62,7 @@ async function build(plan: ClusterPlan, started: Array<{ stop(): Promise<void> }
     REDIS_URL: redis.url,
     PUBLIC_URL: `http://127.0.0.1:${nginxPort}`,
     SECRET_KEY: randomBytes(32).toString('base64url'),
+    ...plan.env,
   };
   await migrate(env);
   const nodes = new Map<string, WarmlineNode>();

@@ -8,7 +8,7 @@ const t = await testServer();
 
 describe(`an HTML answer without its own policy fails closed (${backend})`, () => {
   it('a page a route sends without a Content-Security-Policy gets the fallback one; a page with its own keeps it', async () => {
-    const built = await buildHttpApp(t, { limiter: memoryRateLimiter(), metrics: createMetrics() });
+    const built = await buildHttpApp(t, { limiter: memoryRateLimiter(), metrics: createMetrics(), nodeId: t.node.id });
     built.app.get('/forgotten-page', async (_request, reply) =>
       reply.type('text/html; charset=utf-8').send('<p>hello</p><script>alert(1)</script>'),
     );

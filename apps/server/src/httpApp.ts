@@ -36,7 +36,13 @@ export interface HttpApp {
 /** The HTTP and WebSocket transport, wired to the commands. */
 export async function buildHttpApp(
   services: Services,
-  deps: { limiter: RateLimiter; metrics: ReturnType<typeof createMetrics>; agentsOnline?: AgentsOnline },
+  deps: {
+    limiter: RateLimiter;
+    metrics: ReturnType<typeof createMetrics>;
+    /** This node in the registry (core/nodes): its sockets' ids name it. */
+    nodeId: string;
+    agentsOnline?: AgentsOnline;
+  },
 ): Promise<HttpApp> {
   const app: FastifyInstance = Fastify({
     loggerInstance: services.log as unknown as FastifyBaseLogger,
@@ -92,6 +98,6 @@ export async function buildHttpApp(
   attachmentRoutes(app, services, deps.limiter);
   widgetAttachmentRoutes(app, services, deps.limiter);
   await pageRoutes(app, services);
-  const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.agentsOnline);
+  const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.nodeId, deps.agentsOnline);
   return { app, gateway };
 }

@@ -24,6 +24,7 @@ import { healthRoutes } from './core/http/systemRoutes.ts';
 import { startJobRunner } from './core/jobs/runner.ts';
 import { Listeners } from './core/listeners.ts';
 import { createMetrics } from './core/metrics.ts';
+import { joinNodeRegistry, type NodeRegistry } from './core/nodes/registry.ts';
 import { openStorage } from './core/storage/openStorage.ts';
 import { buildHttpApp, type HttpApp } from './httpApp.ts';
 import { jobHandlers } from './jobHandlers.ts';
@@ -33,7 +34,7 @@ import { empathyListeners } from './modules/empathy/index.ts';
 import { UNSENT_UPLOAD, unsentUploadHandler } from './modules/files/index.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
 import { routingListeners } from './modules/routing/index.ts';
-import { voiceJobHandlers } from './modules/voice/index.ts';
+import { endCallsOfDeadNode, voiceJobHandlers } from './modules/voice/index.ts';
 import { instance } from './modules/workspaces/index.ts';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -43,6 +44,8 @@ export interface Running extends Services {
   http: { app: FastifyInstance; gateway: HttpApp['gateway'] | null };
   url: string;
   jobs: ReturnType<typeof startJobRunner> | null;
+  /** This node in the registry: it beats, and (unless `web`) sweeps nodes that went silent. */
+  node: NodeRegistry;
   /**
    * Graceful shutdown: readiness goes false (and stays so for `readinessGraceMs`, for load balancers that poll
    * it), the node stops accepting connections, tells WebSocket clients to reconnect elsewhere (4503), lets
@@ -115,6 +118,13 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
           },
           { pollMs: config.jobsPollMs, metrics: metrics.registry },
         );
+  const node = await joinNodeRegistry(services, {
+    role,
+    sweeps: jobRunner !== null,
+    gone: [endCallsOfDeadNode(config)],
+    // Its calls were let go as if its sockets had closed: its clients reconnect and resume them within the grace.
+    takenForDead: () => http.gateway?.interrupted(),
+  });
   const redis =
     config.redisUrl && role !== 'worker'
       ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 500 })
@@ -124,7 +134,12 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
   const http =
     role === 'worker'
       ? { app: await healthOnlyApp(services, metrics.registry), gateway: null }
-      : await buildHttpApp(services, { limiter, metrics, agentsOnline: redis ? redisAgentsOnline(redis) : singleNode });
+      : await buildHttpApp(services, {
+          limiter,
+          metrics,
+          nodeId: node.id,
+          agentsOnline: redis ? redisAgentsOnline(redis) : singleNode,
+        });
   const requests = countRequests(http.app.server);
   const address = await http.app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | null = null;
@@ -133,6 +148,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
     http,
     url: address.replace('[::1]', 'localhost'),
     jobs: jobRunner,
+    node,
     stop(opts: { readinessGraceMs?: number } = {}) {
       stopping ??= (async () => {
         http.app.startDraining();
@@ -146,6 +162,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
         await requests.idle(10_000);
         await http.app.close();
         redis?.disconnect();
+        await node.leave();
         await services.release();
       })();
       return stopping;

@@ -244,4 +244,11 @@ describe('file storage (disk or an S3-compatible bucket) from the environment', 
       'S3_FORCE_PATH_STYLE: S3_FORCE_PATH_STYLE must be true (bucket in the path, as MinIO wants) or false',
     ]);
   });
+
+  it('takes a node for dead after 20 s without a heartbeat (every 5 s), and never after a single late beat', () => {
+    expect(loadConfig({})).toMatchObject({ nodeHeartbeatSeconds: 5, nodeDeadAfterSeconds: 20 });
+    expect(problemsOf({ NODE_HEARTBEAT_SECONDS: '10', NODE_DEAD_AFTER_SECONDS: '15' })).toEqual([
+      'NODE_DEAD_AFTER_SECONDS: NODE_DEAD_AFTER_SECONDS must be at least twice NODE_HEARTBEAT_SECONDS',
+    ]);
+  });
 });

@@ -55,6 +55,13 @@ const Env = z.object({
     .min(1)
     .max(600)
     .default(30),
+  NODE_HEARTBEAT_SECONDS: z.coerce.number({ message: 'NODE_HEARTBEAT_SECONDS must be a number' }).int().min(1).max(60).default(5),
+  NODE_DEAD_AFTER_SECONDS: z.coerce
+    .number({ message: 'NODE_DEAD_AFTER_SECONDS must be a number' })
+    .int()
+    .min(2)
+    .max(600)
+    .default(20),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
   ...SmtpEnv,
   ...VoiceEnv,
@@ -82,6 +89,10 @@ export interface Config {
   callbackMinLeadMinutes: number;
   /** How many times a callback nobody answers is tried, one window after another, before it ends as not reached. */
   callbackMaxTries: number;
+  /** How often a node records in the database that it is alive (core/nodes/registry.ts). */
+  nodeHeartbeatSeconds: number;
+  /** A node not heard from for this long is taken for dead: the calls its sockets carried are let go. */
+  nodeDeadAfterSeconds: number;
   /** How often a worker looks for due jobs. */
   jobsPollMs: number;
   /** STUN servers for calls (`stun:host:port`); none on loopback. */
@@ -125,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...smtpProblems(parsed.success ? parsed.data : blankToUndefined),
     ...voiceProblems(blankToUndefined),
     ...storageProblems(parsed.success ? parsed.data : blankToUndefined),
+    ...(parsed.success && parsed.data.NODE_DEAD_AFTER_SECONDS < 2 * parsed.data.NODE_HEARTBEAT_SECONDS
+      ? ['NODE_DEAD_AFTER_SECONDS: NODE_DEAD_AFTER_SECONDS must be at least twice NODE_HEARTBEAT_SECONDS']
+      : []),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -146,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callbackMinLeadMinutes: e.CALLBACK_MIN_LEAD_MINUTES,
     callbackMaxTries: e.CALLBACK_MAX_TRIES,
     jobsPollMs: e.JOBS_POLL_MS,
+    nodeHeartbeatSeconds: e.NODE_HEARTBEAT_SECONDS,
+    nodeDeadAfterSeconds: e.NODE_DEAD_AFTER_SECONDS,
     stunUrls: e.STUN_URLS,
     callRingSeconds: e.CALL_RING_SECONDS,
     callRingPeople: e.CALL_RING_PEOPLE,

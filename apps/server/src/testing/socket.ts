@@ -18,8 +18,12 @@ export interface TestSocket {
   close(): void;
 }
 
-/** Opens a WebSocket to the test server as a visitor (token) or an agent (cookie). */
-export function openSocket(t: TestServer, path: string, opts: { cookie?: string; origin?: string } = {}): TestSocket {
+/** Opens a WebSocket to the test server (or another node) as a visitor (token) or an agent (cookie). */
+export function openSocket(
+  t: Pick<TestServer, 'url'>,
+  path: string,
+  opts: { cookie?: string; origin?: string } = {},
+): TestSocket {
   const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}${path}`, {
     headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.origin ? { origin: opts.origin } : {}) },
   });
@@ -73,14 +77,18 @@ export function openSocket(t: TestServer, path: string, opts: { cookie?: string;
 }
 
 /** A visitor's widget socket, open and ready. */
-export async function visitorSocket(t: TestServer, visitorToken: string, opts: { origin?: string } = {}): Promise<TestSocket> {
+export async function visitorSocket(
+  t: Pick<TestServer, 'url'>,
+  visitorToken: string,
+  opts: { origin?: string } = {},
+): Promise<TestSocket> {
   const socket = openSocket(t, `/ws/visitor?token=${encodeURIComponent(visitorToken)}`, opts);
   await socket.next('ready');
   return socket;
 }
 
 /** A signed-in agent's socket, open and ready. */
-export async function agentSocket(t: TestServer, signed: { cookie: string }): Promise<TestSocket> {
+export async function agentSocket(t: Pick<TestServer, 'url'>, signed: { cookie: string }): Promise<TestSocket> {
   const socket = openSocket(t, '/ws/agent', { cookie: signed.cookie });
   await socket.next('ready');
   return socket;

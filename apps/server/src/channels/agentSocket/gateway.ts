@@ -50,9 +50,10 @@ export function realtimeGateway(
   services: Services,
   limiter: RateLimiter,
   metrics: GatewayMetrics,
+  nodeId: string,
   online: AgentsOnline = singleNode,
-): { connections: Connections; close(): Promise<void> } {
-  const connections = new Connections();
+): { connections: Connections; interrupted(): void; close(): Promise<void> } {
+  const connections = new Connections(nodeId);
   let waitTimers = new Map<string, NodeJS.Timeout>();
 
   const visibility = new TeamVisibility(services.db);
@@ -313,10 +314,11 @@ export function realtimeGateway(
 
   // Fan-out was cut off and is back: events of that time never reached these sockets. Reconnecting makes
   // every client resume from the database (the same path as after a restart).
-  const unsubscribeGaps = services.bus.onGap(() => {
+  function interrupted() {
     visibility.forgetAll();
     connections.closeAll(CloseCode.shuttingDown, 'Live updates were interrupted: reconnect to catch up');
-  });
+  }
+  const unsubscribeGaps = services.bus.onGap(interrupted);
 
   /** Frames being handled now, so a shutdown can let their writes finish. */
   const inFlight = new Set<Promise<void>>();
@@ -327,6 +329,11 @@ export function realtimeGateway(
 
   return {
     connections,
+    /**
+     * Every client here reconnects and resumes from the database: live delivery was cut off, or this node was taken
+     * for dead and what its sockets carried was let go (their calls wait for a resume).
+     */
+    interrupted,
     /**
      * Shutdown: asks every client to reconnect (to another node, with their own jitter), then waits for frames
      * already being handled, so what they write is committed. Their acknowledgements may not reach a closing

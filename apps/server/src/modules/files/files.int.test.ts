@@ -274,7 +274,7 @@ describe(`a photo imported from its address (${backend})`, () => {
   /** The whole HTTP app once more, on the test server's services, with its own way to the network. */
   async function startWith(outbound: OutboundNetwork) {
     const services: FetchingServices = { ...t, outbound };
-    const built = await buildHttpApp(services, { limiter: memoryRateLimiter(), metrics: createMetrics() });
+    const built = await buildHttpApp(services, { limiter: memoryRateLimiter(), metrics: createMetrics(), nodeId: t.node.id });
     const url = await built.app.listen({ port: 0, host: '127.0.0.1' });
     return { ...built, server: { ...t, url } satisfies TestServer };
   }

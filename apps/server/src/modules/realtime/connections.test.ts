@@ -48,7 +48,7 @@ function deferredCheck() {
 
 describe('re-checking an agent whose access changed', () => {
   it('frames that arrive during the check go out afterwards, as the new role may see them', async () => {
-    const connections = new Connections();
+    const connections = new Connections('node-a');
     const sam = connect(connections, agent('sam', 'supervisor'), 's1');
     const { check, answer } = deferredCheck();
 
@@ -65,7 +65,7 @@ describe('re-checking an agent whose access changed', () => {
   });
 
   it("a socket whose session ended is closed as unauthenticated and gets nothing that waited; the agent's others stay", async () => {
-    const connections = new Connections();
+    const connections = new Connections('node-a');
     const laptop = connect(connections, agent('ines', 'agent'), 'laptop');
     const phone = connect(connections, agent('ines', 'agent'), 'phone');
     const other = connect(connections, agent('otto', 'agent'), 'otto');
@@ -81,7 +81,7 @@ describe('re-checking an agent whose access changed', () => {
   });
 
   it('the check started last decides, whichever answers first', async () => {
-    const connections = new Connections();
+    const connections = new Connections('node-a');
     const sam = connect(connections, agent('sam', 'agent'), 's1');
     const { check, answer } = deferredCheck();
 
@@ -99,14 +99,14 @@ describe('re-checking an agent whose access changed', () => {
   });
 
   it('a check that cannot reach the database asks the client to reconnect and be authenticated afresh', async () => {
-    const connections = new Connections();
+    const connections = new Connections('node-a');
     const sam = connect(connections, agent('sam', 'supervisor'), 's1');
     await connections.recheckAgent(W, 'sam', () => Promise.reject(new Error('database unreachable')));
     expect(sam.socket.closedWith).toBe(TRY_AGAIN_LATER);
   });
 
   it('a check that keeps too many frames waiting asks the client to reconnect instead of holding them all', async () => {
-    const connections = new Connections();
+    const connections = new Connections('node-a');
     const sam = connect(connections, agent('sam', 'supervisor'), 's1');
     const { check, answer } = deferredCheck();
     const done = connections.recheckAgent(W, 'sam', check);
@@ -120,7 +120,7 @@ describe('re-checking an agent whose access changed', () => {
 
 describe('heartbeat', () => {
   it('closes a socket whose session has expired as unauthenticated, and only that one', () => {
-    const connections = new Connections();
+    const connections = new Connections('node-a');
     const now = Date.now();
     const expired = connect(connections, agent('ines', 'agent'), 'old', new Date(now - 1));
     const current = connect(connections, agent('otto', 'agent'), 'new', new Date(now + HOUR));

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { type AgentRole, CloseCode, type ServerFrame } from '@warmline/shared';
 import type { WebSocket } from 'ws';
 import type { Actor, AgentActor } from '../../core/context.ts';
+import { newSocketId } from '../../core/nodes/registry.ts';
 
 /** WebSocket close code 1013 ("try again later"): a dependency is down; clients reconnect with backoff. */
 export const TRY_AGAIN_LATER = 1013;
@@ -14,7 +14,10 @@ export interface SocketSession {
 }
 
 export interface Connection {
-  /** This socket's own id: a call's signalling is addressed to one socket, on whichever node holds it. */
+  /**
+   * This socket's own id, naming its node: a call's signalling is addressed to one socket, on whichever node holds
+   * it, and a call bound to a socket of a node that died is let go (core/nodes/registry.ts).
+   */
   readonly id: string;
   /** Who the socket acts for; an agent's role is refreshed when their access changes. */
   actor: Actor;
@@ -53,6 +56,8 @@ function isOwnEcho(c: Live, frame: ServerFrame): boolean {
 
 /** The sockets on this node, indexed the way deliveries look them up. */
 export class Connections {
+  constructor(private readonly nodeId: string) {}
+
   private agentsByWorkspace = new Map<string, Set<Live>>();
   private visitorsByCustomer = new Map<string, Set<Live>>();
   private visitorsByWorkspace = new Map<string, Set<Live>>();
@@ -60,7 +65,7 @@ export class Connections {
 
   add(socket: WebSocket, actor: Actor, session: SocketSession | null = null): Connection {
     const conn: Live = {
-      id: randomUUID(),
+      id: newSocketId(this.nodeId),
       actor,
       session,
       socket,

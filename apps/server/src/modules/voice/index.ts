@@ -10,7 +10,7 @@ export { endConsult, startConsult } from './consultCall.ts';
 export { iceServers } from './iceServers.ts';
 export { voiceJobHandlers } from './jobs.ts';
 export { placeCall } from './placeCall.ts';
-export { endCallsOnSocket, resumeCall } from './reconnect.ts';
+export { endCallsOfDeadNode, endCallsOnSocket, resumeCall } from './reconnect.ts';
 export { calls } from './repository/calls.ts';
 export { answerRingBack, ringBack } from './ringBack.ts';
 export { ringCallback } from './ringCallback.ts';

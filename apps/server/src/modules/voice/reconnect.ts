@@ -1,9 +1,12 @@
 import type { Call, IceServer, VisitorCall } from '@warmline/shared';
 import type { Config } from '../../core/config.ts';
 import { type Actor, inUnit, type Services } from '../../core/context.ts';
+import type { Sql } from '../../core/db/client.ts';
 import { Conflict } from '../../core/errors.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { jobs } from '../../core/jobs/jobs.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
+import { isSocketOf, type NodeGone, socketsOfNode } from '../../core/nodes/registry.ts';
 import { callFor } from './callControls.ts';
 import { closeConsult } from './consultCall.ts';
 import { iceServers } from './iceServers.ts';
@@ -28,27 +31,55 @@ function outcomeWithout(call: CallRecord, socketId: string) {
  */
 export async function endCallsOnSocket(services: Services, workspaceId: string, socketId: string): Promise<void> {
   const live = await calls.liveOnSocket(services.db, workspaceId, socketId);
-  const grace = services.config.callReconnectSeconds;
   for (const found of live) {
-    await inUnit(services, async (tx, events) => {
-      const call = await calls.byId(tx, workspaceId, found.id, { forUpdate: true });
-      if (!call || call.status === 'ended') return;
-      // A talk between two agents ends with either of its sockets; the call itself only with its own.
-      if (call.consultSocket && [call.consultSocket, call.agentSocket].includes(socketId)) {
-        await closeConsult(tx, services.config, call, events);
-      }
-      if (call.customerSocket !== socketId && call.agentSocket !== socketId) return;
-      if (call.status === 'answered' && grace > 0) {
-        await jobs.schedule(tx, workspaceId, {
-          kind: SOCKET_LOST,
-          runAt: new Date(services.now().getTime() + grace * 1000),
-          payload: { callId: call.id, socketId, conversationId: call.conversationId },
-        });
-        return;
-      }
-      await endCall(tx, services.config, call, outcomeWithout(call, socketId), services.now(), events);
-    });
+    await inUnit(services, (tx, events) =>
+      letGoOfSocket(tx, services.config, { workspaceId, callId: found.id, socketId }, services.now(), events),
+    );
   }
+}
+
+/**
+ * A node died without closing its sockets (core/nodes/registry.ts): each live call bound to one of them lets go of
+ * it as if it had closed, in the sweep's transaction.
+ */
+export function endCallsOfDeadNode(config: Config): NodeGone {
+  return async (tx, nodeId, now, events) => {
+    for (const call of await calls.liveOnNode(tx, socketsOfNode(nodeId))) {
+      for (const socketId of [call.customerSocket, call.agentSocket, call.consultSocket]) {
+        if (socketId && isSocketOf(nodeId, socketId)) {
+          await letGoOfSocket(tx, config, { workspaceId: call.workspaceId, callId: call.id, socketId }, now, events);
+        }
+      }
+    }
+  };
+}
+
+/** What a live call does when a socket it runs through is gone for good: it ends, or waits for a resume. */
+async function letGoOfSocket(
+  tx: Sql,
+  config: Config,
+  input: { workspaceId: string; callId: string; socketId: string },
+  now: Date,
+  events: WarmlineEvent[],
+): Promise<void> {
+  const { socketId } = input;
+  const call = await calls.byId(tx, input.workspaceId, input.callId, { forUpdate: true });
+  if (!call || call.status === 'ended') return;
+  // A talk between two agents ends with either of its sockets; the call itself only with its own.
+  if (call.consultSocket && [call.consultSocket, call.agentSocket].includes(socketId)) {
+    await closeConsult(tx, config, call, events);
+  }
+  // Resumed on another socket since it was found: this one carries nothing any more.
+  if (call.customerSocket !== socketId && call.agentSocket !== socketId) return;
+  if (call.status === 'answered' && config.callReconnectSeconds > 0) {
+    await jobs.schedule(tx, input.workspaceId, {
+      kind: SOCKET_LOST,
+      runAt: new Date(now.getTime() + config.callReconnectSeconds * 1000),
+      payload: { callId: call.id, socketId, conversationId: call.conversationId },
+    });
+    return;
+  }
+  await endCall(tx, config, call, outcomeWithout(call, socketId), now, events);
 }
 
 /** The party whose socket dropped did not come back: the call ends as it would have when the socket closed. */

@@ -117,6 +117,18 @@ export const calls = {
       [workspaceId, socketId],
     );
   },
+  /**
+   * Live calls bound to a socket of this node (`socketsOfNode`), in every workspace: the node died, and its sockets
+   * served them all. The one query across workspaces, for the sweep that lets go of a dead node.
+   */
+  async liveOnNode(sql: Sql, socketPattern: string): Promise<CallRecord[]> {
+    return sql.query<CallRecord>(
+      `select ${columns} from calls where status <> 'ended'
+         and (customer_socket like $1 or agent_socket like $1 or consult_socket like $1)
+       order by placed_at`,
+      [socketPattern],
+    );
+  },
   /** How many live calls each person has (ringing for them or under way): a call fills their phone capacity. */
   async liveCounts(sql: Sql, workspaceId: string): Promise<Map<string, number>> {
     const rows = await sql.query<{ agentId: string; n: number }>(

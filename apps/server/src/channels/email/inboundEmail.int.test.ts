@@ -190,6 +190,26 @@ describe(`email received by SMTP (${backend})`, () => {
     expect(relay.to(eve)).toEqual([]);
   });
 
+  it('a sender the business verified is that customer; an address someone only typed is never linked to them', async () => {
+    const { workspace, address } = await forwardedWorkspace();
+    const known = customerAddress();
+    const typed = customerAddress();
+    const verified = await customers.create(t.db, workspace.id, { name: 'Sam Known' });
+    await customers.addIdentity(t.db, workspace.id, { customerId: verified.id, kind: 'email', value: known, verified: true });
+    const typist = await customers.create(t.db, workspace.id, { name: 'Someone Else' });
+    await customers.addIdentity(t.db, workspace.id, { customerId: typist.id, kind: 'email', value: typed, verified: false });
+
+    await send({ from: known, to: address, subject: 'Hi', text: 'It is me.' });
+    await send({ from: { name: 'Pat', address: typed }, to: address, subject: 'Hi', text: 'It is me too.' });
+    expect((await keptFrom(workspace, known))[0]!.customerId).toBe(verified.id);
+    const [fromTyped] = await keptFrom(workspace, typed);
+    expect(fromTyped!.customerId).not.toBe(typist.id);
+    expect(await customers.byId(t.db, workspace.id, fromTyped!.customerId!)).toMatchObject({ name: 'Pat', verified: false });
+    // Their next email, unthreaded, is the same (unproven) customer again, not a third.
+    await send({ from: typed, to: address, subject: 'Again', text: 'A second thought.' });
+    expect((await keptFrom(workspace, typed)).map((k) => k.customerId)).toEqual([fromTyped!.customerId, fromTyped!.customerId]);
+  });
+
   it('the same email delivered twice is one message, by Message-ID or, without one, by sender and content', async () => {
     const { workspace, address, signed } = await forwardedWorkspace();
     const sam = customerAddress();
@@ -277,6 +297,21 @@ describe(`email received by SMTP (${backend})`, () => {
     expect(unreadable!.body).toMatch(/could not be read safely/);
     const ordinary = await send({ from: sam, to: address, subject: 'Still there?', text: 'An ordinary email.' });
     expect(ordinary.response).toMatch(/^250/);
+  });
+
+  it('erasing the customer deletes the emails kept from them, raw and all', async () => {
+    const { workspace, address } = await forwardedWorkspace();
+    const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
+    const erin = customerAddress();
+    await send({
+      from: { name: 'Erin Erase', address: erin },
+      to: address,
+      subject: 'Erase me',
+      text: 'My address is 12 Riverside.',
+    });
+    const [kept] = await keptFrom(workspace, erin);
+    expect((await client(t, admin).post(`/api/v1/customers/${kept!.customerId}/erase`)).status).toBe(200);
+    expect(await keptFrom(workspace, erin)).toEqual([]);
   });
 
   it('with the database down the receiver answers 451, and the same email is taken once it is back', async () => {

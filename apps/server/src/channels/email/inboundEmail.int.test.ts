@@ -5,7 +5,17 @@ import type { InboundSmtpSettings } from '../../core/config.ts';
 import { openPool } from '../../core/db/pool.ts';
 import { conversations, EMAIL_FLAG_TAG } from '../../modules/conversations/index.ts';
 import { customers } from '../../modules/customers/index.ts';
-import { buildAgent, buildWorkspace, client, newClientId, runDueJobs, type Signed, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildTeam,
+  buildWorkspace,
+  client,
+  newClientId,
+  runDueJobs,
+  type Signed,
+  signIn,
+} from '../../testing/factories.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 import { type InboundSmtp, startInboundSmtp } from './smtpReceiver.ts';
@@ -149,6 +159,41 @@ describe(`email received by SMTP (${backend})`, () => {
       'Chocolate, please.',
       'For twelve people.',
     ]);
+  });
+
+  it('a customer who left a message in the chat answers our email, and the answer joins that conversation', async () => {
+    const { workspace, signed } = await forwardedWorkspace();
+    const sam = customerAddress();
+    const chat = await buildConversation(t, workspace, 'Can I order a cake?');
+    const left = await client(t, { visitorToken: chat.visitorToken }).post('/api/v1/widget/leave-message', {
+      conversationId: chat.conversationId,
+      email: sam,
+      name: 'Sam',
+    });
+    expect(left.status).toBe(200);
+    await client(t, signed).post(`/api/v1/conversations/${chat.conversationId}/messages`, {
+      clientId: newClientId(),
+      body: 'Yes! Which flavour?',
+    });
+    await runDueJobs(t, workspace);
+    const [ours] = await relay.waitFor(sam, 1);
+    await send({ from: sam, to: ours!.replyTo!.value[0]!.address!, subject: `Re: ${ours!.subject}`, text: 'Lemon, please.' });
+    expect(messages(await timeline(signed, chat.conversationId)).map((e) => [e.channel, e.body])).toEqual([
+      ['chat', 'Can I order a cake?'],
+      ['email', 'Yes! Which flavour?'],
+      ['email', 'Lemon, please.'],
+    ]);
+  });
+
+  it("an address forwarded to a team opens its conversations in that team's queue", async () => {
+    const { workspace } = await forwardedWorkspace();
+    const billing = await buildTeam(t, workspace, { name: 'Billing' });
+    const address = `billing-${randomUUID().slice(0, 8)}@rosies.test`;
+    settings.addresses.push({ address, workspaceKey: workspace.key, teamId: billing.id });
+    const sam = customerAddress();
+    await send({ from: sam, to: address, subject: 'Invoice', text: 'My invoice is wrong.' });
+    const [kept] = await keptFrom(workspace, sam);
+    expect((await conversations.byId(t.db, workspace.id, kept!.conversationId!))?.teamId).toBe(billing.id);
   });
 
   it('a forged In-Reply-To from an unknown sender opens a new flagged conversation, and CC gains no access', async () => {

@@ -43,6 +43,9 @@ export async function startInboundSmtp(services: Services, settings: InboundSmtp
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    // A flood of connections is answered 421 beyond this, instead of each holding memory and a parse.
+    maxClients: 50,
+    socketTimeout: 60_000,
     closeTimeout: 1000,
     onRcptTo(address, _session, callback) {
       if (isOurRecipient(services, address.address)) return callback();

@@ -253,6 +253,12 @@ describe(`email received by SMTP (${backend})`, () => {
     // Their next email, unthreaded, is the same (unproven) customer again, not a third.
     await send({ from: typed, to: address, subject: 'Again', text: 'A second thought.' });
     expect((await keptFrom(workspace, typed)).map((k) => k.customerId)).toEqual([fromTyped!.customerId, fromTyped!.customerId]);
+    // Once an agent merges that customer into the record they belong to, their emails follow the merge.
+    const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
+    const merged = await client(t, admin).post(`/api/v1/customers/${typist.id}/merge`, { sourceId: fromTyped!.customerId });
+    expect(merged.status).toBe(200);
+    await send({ from: typed, to: address, subject: 'Third', text: 'One more thing.' });
+    expect((await keptFrom(workspace, typed)).at(-1)!.customerId).toBe(typist.id);
   });
 
   it('the same email delivered twice is one message, by Message-ID or, without one, by sender and content', async () => {

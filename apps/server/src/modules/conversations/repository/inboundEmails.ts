@@ -48,12 +48,16 @@ export const inboundEmails = {
     );
     return rows.map((r) => r.conversationId);
   },
-  /** The customer this address last wrote in as, on an email not flagged as forged: who an unproven sender is. */
+  /**
+   * The customer this address last wrote in as, on an email not flagged as forged: who an unproven sender is (the
+   * customer they were merged into, when an agent merged them since).
+   */
   async customerLastFrom(sql: Sql, workspaceId: string, sender: string): Promise<string | null> {
     const [row] = await sql.query<{ customerId: string }>(
-      `select e.customer_id as "customerId" from inbound_emails e join customers c on c.id = e.customer_id
+      `select now_.id as "customerId" from inbound_emails e join customers c on c.id = e.customer_id
+         join customers now_ on now_.id = coalesce(c.merged_into, c.id)
        where e.workspace_id = $1 and e.sender = $2 and not ('forged_thread' = any(e.flags))
-         and c.merged_into is null and c.erased_at is null
+         and now_.merged_into is null and now_.erased_at is null
        order by e.received_at desc, e.id desc limit 1`,
       [workspaceId, sender],
     );

@@ -48,6 +48,11 @@ describe('reading an email', () => {
     expect(email.text).not.toContain('\u0000');
   });
 
+  it('gives up on an email that takes longer than its time limit to read', async () => {
+    const big = raw(['From: a@example.com', 'Subject: long', '', 'word '.repeat(1_000_000), '']);
+    expect((await readEmail(big, 1)).unreadable).toBe('it took longer than 0.001 s to read');
+  });
+
   it('sanitises HTML to structure and formatting: no scripts, styles, links, images or event handlers', () => {
     expect(
       sanitiseEmailHtml('<style>p{}</style><img src=x onerror=alert(1)><table><tr><td colspan="2" style="x">a</td></tr></table>'),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { type AddressObject, simpleParser } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import type { HeaderLines } from './automaticEmail.ts';
@@ -75,13 +76,18 @@ export function sanitiseEmailHtml(html: string): string {
 export async function readEmail(raw: Buffer, timeoutMs = PARSE_TIMEOUT_MS): Promise<ReadEmail> {
   const hostile = mimeProblem(raw);
   if (hostile) return { ...UNREADABLE, unreadable: hostile };
+  // Fed in slices, so the parser yields between them: the time limit can fire, and stops the feeding when it does.
+  const source = Readable.from(slices(raw), { objectMode: false });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`it took longer than ${timeoutMs / 1000} s to read`)), timeoutMs);
+    timer = setTimeout(() => {
+      source.destroy();
+      reject(new Error(`it took longer than ${timeoutMs / 1000} s to read`));
+    }, timeoutMs);
   });
   try {
     const mail = await Promise.race([
-      simpleParser(raw, {
+      simpleParser(source, {
         skipImageLinks: true,
         skipTextLinks: true,
         skipTextToHtml: true,
@@ -110,6 +116,10 @@ export async function readEmail(raw: Buffer, timeoutMs = PARSE_TIMEOUT_MS): Prom
   } finally {
     clearTimeout(timer);
   }
+}
+
+function* slices(raw: Buffer, size = 64 * 1024): Generator<Buffer> {
+  for (let at = 0; at < raw.length; at += size) yield raw.subarray(at, at + size);
 }
 
 /** One email, one message: its Message-ID, or else a digest of who sent it and what it says. */

@@ -66,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
         `  Demo shop:  ${config.publicUrl}/demo`,
         `  API docs:   ${config.publicUrl}/api/v1/openapi.json`,
       );
+      if (server.inboundSmtp && config.inboundSmtp) {
+        const addresses = config.inboundSmtp.addresses.map((a) => a.address).join(', ') || 'reply addresses only';
+        lines.push(`  Receiving:  email by SMTP on ${config.inboundSmtp.host}:${server.inboundSmtp.port} for ${addresses}`);
+      }
     }
     if (role !== 'web') {
       lines.push(

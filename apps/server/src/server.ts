@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import { deliverToCustomer } from './channels/channel.ts';
 import { emailDoor } from './channels/email/door.ts';
 import { emailOutbound } from './channels/email/outbound.ts';
+import { type InboundSmtp, startInboundSmtp } from './channels/email/smtpReceiver.ts';
 import { widgetDoor } from './channels/widget/door.ts';
 import { inProcessBus } from './core/bus/inProcessBus.ts';
 import { redisBus } from './core/bus/redisBus.ts';
@@ -46,6 +47,8 @@ export interface Running extends Services {
   jobs: ReturnType<typeof startJobRunner> | null;
   /** This node in the registry: it beats, and (unless `web`) sweeps nodes that went silent. */
   node: NodeRegistry;
+  /** The SMTP receiver for forwarded mail, on `web` and `all` nodes when INBOUND_SMTP_PORT is set. */
+  inboundSmtp: InboundSmtp | null;
   /**
    * Graceful shutdown: readiness goes false (and stays so for `readinessGraceMs`, for load balancers that poll
    * it), the node stops accepting connections, tells WebSocket clients to reconnect elsewhere (4503), lets
@@ -142,6 +145,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
         });
   const requests = countRequests(http.app.server);
   const address = await http.app.listen({ port: config.port, host: config.host });
+  const inboundSmtp = config.inboundSmtp && role !== 'worker' ? await startInboundSmtp(services, config.inboundSmtp) : null;
   let stopping: Promise<void> | null = null;
   // The running node is its services object itself, so a test that sets `now` moves every command's clock.
   return Object.assign(services, {
@@ -149,12 +153,14 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
     url: address.replace('[::1]', 'localhost'),
     jobs: jobRunner,
     node,
+    inboundSmtp,
     stop(opts: { readinessGraceMs?: number } = {}) {
       stopping ??= (async () => {
         http.app.startDraining();
         if (opts.readinessGraceMs) await new Promise((resolve) => setTimeout(resolve, opts.readinessGraceMs));
         // No new connections from here on; a load balancer sends new clients to the other nodes.
         http.app.server.close();
+        await inboundSmtp?.close();
         await http.gateway?.close();
         for (const socket of http.app.websocketServer?.clients ?? []) socket.terminate();
         await jobRunner?.stop();

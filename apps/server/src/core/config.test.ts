@@ -2,6 +2,17 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
+/** The problems loadConfig names for an environment, one per line; none when it loads. */
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+}
+
 describe('configuration from the environment', () => {
   it('starts embedded with sensible defaults when nothing is set', () => {
     const config = loadConfig({});
@@ -55,16 +66,44 @@ describe('configuration from the environment', () => {
     expect(secure).toMatchObject({ port: 465, secure: true, auth: { user: 'bakery', pass: 'pw' } });
   });
 
+  it('starts the SMTP receiver only when INBOUND_SMTP_PORT is set, on loopback by default, with the addresses it serves', () => {
+    expect(loadConfig({}).inboundSmtp).toBeNull();
+    const teamId = '7b0c2f9e-0000-4000-8000-000000000001';
+    expect(
+      loadConfig({
+        INBOUND_SMTP_PORT: '2525',
+        INBOUND_EMAIL_ADDRESSES: `Help@Bakery.example=wk_abc, billing@bakery.example = wk_abc/${teamId}`,
+      }).inboundSmtp,
+    ).toEqual({
+      host: '127.0.0.1',
+      port: 2525,
+      maxBytes: 10 * 1024 * 1024,
+      addresses: [
+        { address: 'help@bakery.example', workspaceKey: 'wk_abc', teamId: null },
+        { address: 'billing@bakery.example', workspaceKey: 'wk_abc', teamId },
+      ],
+    });
+  });
+
+  it('names each INBOUND_* problem on a line of its own', () => {
+    expect(problems({ INBOUND_EMAIL_ADDRESSES: 'help@bakery.example=wk_abc' })).toEqual([
+      'INBOUND_SMTP_PORT: INBOUND_SMTP_PORT is required with INBOUND_EMAIL_ADDRESSES (the port mail is received on)',
+    ]);
+    expect(
+      problems({
+        INBOUND_SMTP_PORT: 'twenty-five',
+        INBOUND_SMTP_MAX_BYTES: '10',
+        INBOUND_EMAIL_ADDRESSES: 'help=wk, a@b.example=wk/team',
+      }),
+    ).toEqual([
+      'INBOUND_SMTP_PORT: INBOUND_SMTP_PORT must be a number',
+      'INBOUND_SMTP_MAX_BYTES: INBOUND_SMTP_MAX_BYTES must be at least 1024',
+      'INBOUND_EMAIL_ADDRESSES: "help=wk" must read address=<workspace key> or address=<workspace key>/<team id>',
+      'INBOUND_EMAIL_ADDRESSES: "a@b.example=wk/team" must read address=<workspace key> or address=<workspace key>/<team id>',
+    ]);
+  });
+
   it('names each SMTP problem on a line of its own', () => {
-    const problems = (env: NodeJS.ProcessEnv) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (err) {
-        expect(err).toBeInstanceOf(ConfigError);
-        return (err as ConfigError).problems;
-      }
-    };
     expect(problems({ SMTP_FROM: 'help@example.com', SMTP_PORT: '25' })).toEqual([
       'SMTP_HOST: SMTP_HOST is required when SMTP_PORT, SMTP_FROM are set',
     ]);

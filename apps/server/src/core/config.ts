@@ -1,11 +1,20 @@
 import path from 'node:path';
 import { MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared';
 import { z } from 'zod';
-import { SmtpEnv, type SmtpSettings, smtpProblems, smtpSettings } from './smtpSettings.ts';
+import {
+  InboundSmtpEnv,
+  type InboundSmtpSettings,
+  inboundSmtpProblems,
+  inboundSmtpSettings,
+  SmtpEnv,
+  type SmtpSettings,
+  smtpProblems,
+  smtpSettings,
+} from './smtpSettings.ts';
 import { StorageEnv, type StorageSettings, storageProblems, storageSettings } from './storageSettings.ts';
 import { type PhoneLineConfig, phoneLineConfig, VoiceEnv, voiceProblems } from './voiceSettings.ts';
 
-export type { PhoneLineConfig, SmtpSettings, StorageSettings };
+export type { InboundSmtpSettings, PhoneLineConfig, SmtpSettings, StorageSettings };
 
 const Env = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
@@ -64,6 +73,7 @@ const Env = z.object({
     .default(20),
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
   ...SmtpEnv,
+  ...InboundSmtpEnv,
   ...VoiceEnv,
   ...StorageEnv,
 });
@@ -109,6 +119,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** The outbound mail relay (SMTP_*), or null when email is not set up. */
   smtp: SmtpSettings | null;
+  /** The built-in SMTP receiver for forwarded mail (INBOUND_*), or null when it is not started. */
+  inboundSmtp: InboundSmtpSettings | null;
   /** TURN servers offered to browsers in calls, with short-lived credentials signed by `turnSecret`. */
   turnUrls: string[];
   /** coturn's `static-auth-secret` (TURN REST API); set exactly when `turnUrls` is. */
@@ -134,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
     ...smtpProblems(parsed.success ? parsed.data : blankToUndefined),
+    ...inboundSmtpProblems(parsed.success ? parsed.data : blankToUndefined),
     ...voiceProblems(blankToUndefined),
     ...storageProblems(parsed.success ? parsed.data : blankToUndefined),
     ...(parsed.success && parsed.data.NODE_DEAD_AFTER_SECONDS < 2 * parsed.data.NODE_HEARTBEAT_SECONDS
@@ -169,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callReconnectSeconds: e.CALL_RECONNECT_SECONDS,
     metricsToken: e.WARMLINE_METRICS_TOKEN,
     smtp: smtpSettings(e),
+    inboundSmtp: inboundSmtpSettings(e),
     turnUrls: e.TURN_URLS,
     turnSecret: e.TURN_SECRET,
     turnTtlSeconds: e.TURN_TTL_SECONDS,

@@ -86,3 +86,81 @@ export function smtpSettings(e: SmtpVariables): SmtpSettings | null {
       }
     : null;
 }
+
+/** The INBOUND_* variables: the built-in SMTP receiver for forwarded mail (docs/email.md, "Receiving email"). */
+export const InboundSmtpEnv = {
+  INBOUND_SMTP_PORT: z.coerce
+    .number({ message: 'INBOUND_SMTP_PORT must be a number' })
+    .int({ message: 'INBOUND_SMTP_PORT must be a whole number' })
+    .min(0, { message: 'INBOUND_SMTP_PORT must be between 0 and 65535' })
+    .max(65535, { message: 'INBOUND_SMTP_PORT must be between 0 and 65535' })
+    .optional(),
+  INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_SMTP_MAX_BYTES: z.coerce
+    .number({ message: 'INBOUND_SMTP_MAX_BYTES must be a number' })
+    .int()
+    .min(1024, { message: 'INBOUND_SMTP_MAX_BYTES must be at least 1024' })
+    .max(50 * 1024 * 1024, { message: 'INBOUND_SMTP_MAX_BYTES must be at most 52428800 (50 MB)' })
+    .default(10 * 1024 * 1024),
+  /** `help@bakery.example=<workspace key>, billing@bakery.example=<workspace key>/<team id>`. */
+  INBOUND_EMAIL_ADDRESSES: z.string().optional(),
+};
+
+type InboundVariables = Partial<z.infer<z.ZodObject<typeof InboundSmtpEnv>>>;
+
+/** Where mail forwarded to one of our addresses lands: a workspace, and optionally one of its teams. */
+export interface InboundAddress {
+  address: string;
+  workspaceKey: string;
+  teamId: string | null;
+}
+
+/** The SMTP receiver; null when INBOUND_SMTP_PORT is not set. */
+export interface InboundSmtpSettings {
+  host: string;
+  /** 0 takes a free port (tests). */
+  port: number;
+  /** Larger messages are refused at SMTP time (552). */
+  maxBytes: number;
+  addresses: InboundAddress[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ADDRESS = /^[^\s@,=/]+@[^\s@,=/]+\.[^\s@,=/]+$/;
+
+/** INBOUND_EMAIL_ADDRESSES read, with one problem per entry that cannot work. */
+export function parseInboundAddresses(text: string | undefined): { addresses: InboundAddress[]; problems: string[] } {
+  const addresses: InboundAddress[] = [];
+  const problems: string[] = [];
+  for (const item of (text ?? '').split(',').map((s) => s.trim())) {
+    if (!item) continue;
+    const [address = '', target = ''] = item.split('=').map((s) => s.trim());
+    const [workspaceKey = '', teamId] = target.split('/').map((s) => s.trim());
+    if (!ADDRESS.test(address) || !workspaceKey || (teamId !== undefined && !UUID.test(teamId))) {
+      problems.push(`INBOUND_EMAIL_ADDRESSES: "${item}" must read address=<workspace key> or address=<workspace key>/<team id>`);
+      continue;
+    }
+    addresses.push({ address: address.toLowerCase(), workspaceKey, teamId: teamId?.toLowerCase() ?? null });
+  }
+  return { addresses, problems };
+}
+
+/** Problems with the INBOUND_* settings taken together. */
+export function inboundSmtpProblems(e: InboundVariables): string[] {
+  const { problems } = parseInboundAddresses(e.INBOUND_EMAIL_ADDRESSES);
+  if (e.INBOUND_EMAIL_ADDRESSES && e.INBOUND_SMTP_PORT === undefined) {
+    problems.push('INBOUND_SMTP_PORT: INBOUND_SMTP_PORT is required with INBOUND_EMAIL_ADDRESSES (the port mail is received on)');
+  }
+  return problems;
+}
+
+/** The receiver's settings from validated variables, or null when INBOUND_SMTP_PORT is not set. */
+export function inboundSmtpSettings(e: InboundVariables): InboundSmtpSettings | null {
+  if (e.INBOUND_SMTP_PORT === undefined) return null;
+  return {
+    host: e.INBOUND_SMTP_HOST ?? '127.0.0.1',
+    port: e.INBOUND_SMTP_PORT,
+    maxBytes: e.INBOUND_SMTP_MAX_BYTES ?? 10 * 1024 * 1024,
+    addresses: parseInboundAddresses(e.INBOUND_EMAIL_ADDRESSES).addresses,
+  };
+}

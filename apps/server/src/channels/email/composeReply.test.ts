@@ -33,6 +33,12 @@ describe('an agent reply as an email', () => {
     expect(email.references).toEqual(['<a@x>', '<b@x>']);
   });
 
+  it("answers a customer's own email under its subject, without a second Re:", () => {
+    const email = composeReply({ ...reply, earlier: ['<their@mail>'], theirSubject: 'Cake\r\nfor Saturday' });
+    expect(email.subject).toBe('Re: Cake for Saturday');
+    expect(composeReply({ ...reply, earlier: ['<their@mail>'], theirSubject: 'RE: Cake' }).subject).toBe('RE: Cake');
+  });
+
   it('keeps a name with a line break from starting a new header', () => {
     expect(composeReply({ ...reply, agentName: 'Olga\r\nBcc: all@example.com' }).from.name).toBe('Olga Bcc: all@example.com');
   });

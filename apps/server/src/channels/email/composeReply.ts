@@ -11,8 +11,10 @@ export interface ReplyToCompose {
   body: string;
   conversationId: string;
   entryId: string;
-  /** Message-IDs of the conversation's earlier emails, oldest first. */
+  /** Message-IDs of the conversation's earlier emails (ours and the customer's), oldest first. */
   earlier: string[];
+  /** The subject of the customer's first email, when the conversation began by email: the reply answers it. */
+  theirSubject?: string | null | undefined;
 }
 
 /**
@@ -28,14 +30,14 @@ export function messageIdOf(entryId: string, conversationId: string, fromAddress
  * the conversation's earlier emails, a plain-text part and a plain HTML part (escaped text, no links, no images).
  */
 export function composeReply(reply: ReplyToCompose): OutboundEmail {
-  const subject = `Your message to ${oneLine(reply.business)}`;
+  const subject = reply.theirSubject?.trim() ? oneLine(reply.theirSubject) : `Your message to ${oneLine(reply.business)}`;
   const signature = `${reply.agentName}\n${reply.business}`;
   const footer = 'You can answer this email: your reply reaches the same person.';
   return {
     from: { name: oneLine(reply.agentName), address: reply.fromAddress },
     to: reply.to,
     replyTo: reply.replyTo,
-    subject: reply.earlier.length ? `Re: ${subject}` : subject,
+    subject: reply.earlier.length && !/^re:/i.test(subject) ? `Re: ${subject}` : subject,
     text: `${reply.body}\n\n${signature}\n\n--\n${footer}\n`,
     html: [
       '<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">',

@@ -50,7 +50,7 @@ export function emailReplyJob(services: Services, mailerOf: () => Mailer | null)
       return record({ status: 'failed', to, error, at: now.toISOString() }, attempt);
     }
     const workspace = await workspaces.byId(tx, job.workspaceId);
-    const earlier = await deliveries.sentBefore(tx, job.workspaceId, conversation.id, entry.seq);
+    const thread = await deliveries.threadBefore(tx, job.workspaceId, conversation.id, entry.seq);
     const email = composeReply({
       business: workspace?.name ?? 'us',
       agentName: entry.author.name ?? workspace?.name ?? 'Customer service',
@@ -60,7 +60,8 @@ export function emailReplyJob(services: Services, mailerOf: () => Mailer | null)
       body: entry.body,
       conversationId: conversation.id,
       entryId: entry.id,
-      earlier: earlier.map((id) => messageIdOf(id, conversation.id, settings.from)),
+      earlier: thread.map((e) => e.inboundMessageId ?? messageIdOf(e.entryId, conversation.id, settings.from)),
+      theirSubject: thread.find((e) => e.subject)?.subject ?? null,
     });
     try {
       await mailer.send(email);

@@ -3,16 +3,14 @@ import { type Actor, type AgentActor, afterCommit, type Services, type VisitorAc
 import type { Sql } from '../../core/db/client.ts';
 import { Invalid, NotFound, Unauthenticated } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
-import { jobs } from '../../core/jobs/jobs.ts';
 import { customers } from '../customers/index.ts';
 import { readEmotion } from '../emotion/index.ts';
 import { teamSettings } from '../teams/index.ts';
 import { conversationFor } from './access.ts';
 import { appendEntry } from './appendEntries.ts';
-import { eventEntry } from './eventEntries.ts';
+import { holdForKnownPerson, joinQueue, reopenForCustomer } from './customerWrites.ts';
 import { humanConnected } from './humanConnected.ts';
 import { type AppendMessageInput, type AppendMessageResult, checkBody } from './messageInput.ts';
-import { queueForRouting } from './queue.ts';
 import { keepPromise, replyChannel } from './replyPromise.ts';
 import { conversations } from './repository/conversations.ts';
 import { entries } from './repository/entries.ts';
@@ -81,17 +79,7 @@ async function appendFromVisitor(
     conversationId = conversation.id;
     await conversations.lock(tx, actor.workspaceId, conversationId);
     if (conversation.status === 'resolved') {
-      // Writing again reopens the same conversation: the customer's story stays in one place, and the person
-      // who helped last time (read before the reopen clears the assignee) is offered it first.
-      await holdForKnownPerson(tx, actor, conversationId, customer.ownerAgentId, settings.continuityGraceSeconds, now);
-      await conversations.update(tx, actor.workspaceId, conversationId, {
-        status: 'waiting',
-        resolvedAt: null,
-        assigneeId: null,
-        queueSince: now,
-        escalatedAt: null,
-      });
-      events.push(await eventEntry(tx, actor, conversation, 'reopened', 'The customer wrote again', {}));
+      await reopenForCustomer(tx, actor, conversation, customer.ownerAgentId, settings.continuityGraceSeconds, now, events);
     } else if (conversation.status === 'pending_customer') {
       await conversations.update(tx, actor.workspaceId, conversationId, { status: 'active' });
     }
@@ -114,43 +102,9 @@ async function appendFromVisitor(
   });
   events.push({ type: 'entry.appended', workspaceId: actor.workspaceId, customerId: actor.customerId, entry });
   const joinedQueue = !conversation || conversation.status === 'resolved';
-  if (joinedQueue) {
-    await queueForRouting(tx, actor.workspaceId, conversationId, now, events);
-    // Past its target, a conversation still waiting escalates (jobs/handlers.ts).
-    await jobs.schedule(tx, actor.workspaceId, {
-      kind: 'time_to_human',
-      runAt: new Date(now.getTime() + settings.targetSeconds * 1000),
-      payload: { conversationId },
-    });
-    events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
-  }
+  if (joinedQueue) await joinQueue(tx, actor.workspaceId, conversationId, settings.targetSeconds, now, events);
   await pushConversationChanged(tx, actor.workspaceId, conversationId, events);
   return { entry, created: true };
-}
-
-/**
- * Continuity: a returning customer is held first for the person who helped them last (or their account
- * owner), for the team's grace time.
- */
-async function holdForKnownPerson(
-  tx: Sql,
-  actor: VisitorActor,
-  conversationId: string,
-  ownerId: string | null,
-  graceSeconds: number,
-  now: Date,
-) {
-  const last = await conversations.lastHelper(tx, actor.workspaceId, actor.customerId);
-  const agentId = last?.agentId ?? ownerId;
-  if (!agentId) return;
-  await conversations.update(tx, actor.workspaceId, conversationId, {
-    preferred: {
-      agentId,
-      reason: last ? 'last_agent' : 'account_owner',
-      until: new Date(now.getTime() + graceSeconds * 1000),
-      since: last?.at ?? null,
-    },
-  });
 }
 
 async function appendFromAgent(

@@ -1,6 +1,7 @@
 export { conversationFor } from './access.ts';
 export { removeAgent } from './agentRemoval.ts';
 export { agentRemovalRoutes } from './agentRemovalRoutes.ts';
+export { appendCustomerEmail, type CustomerEmail, EMAIL_FLAG_TAG } from './appendEmail.ts';
 export { appendEntries, appendEntry, EMAIL_REPLY_JOB, type EntryToAppend, scheduleEmailReply } from './appendEntries.ts';
 export { appendMessage } from './appendMessage.ts';
 export { appendOne } from './appendOne.ts';
@@ -23,6 +24,7 @@ export type { ConversationRecord, QueueRow } from './repository/conversations.ts
 export { conversations } from './repository/conversations.ts';
 export { deliveries } from './repository/deliveries.ts';
 export { entries } from './repository/entries.ts';
+export { type InboundEmailRow, inboundEmails, workspaceOfSignedConversation } from './repository/inboundEmails.ts';
 export { conversationRoutes } from './routes.ts';
 export { markRead, signalTyping } from './signals.ts';
 export { tagRoutes } from './tagRoutes.ts';

@@ -1,6 +1,14 @@
 import type { Delivery } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
 
+/** One email of a conversation's thread: an agent's reply that was sent, or an email the customer sent us. */
+export interface ThreadEmail {
+  entryId: string;
+  /** The Message-ID of a customer's email; null for our own replies (their id is made from the entry). */
+  inboundMessageId: string | null;
+  subject: string | null;
+}
+
 /** The delivery state of agent replies sent by email (entries.delivery), and what threading needs of them. */
 export const deliveries = {
   /** Records how an email reply is getting on. */
@@ -11,14 +19,15 @@ export const deliveries = {
       JSON.stringify(delivery),
     ]);
   },
-  /** Ids of the conversation's email replies already sent before `seq`, oldest first: the thread so far. */
-  async sentBefore(sql: Sql, workspaceId: string, conversationId: string, seq: number): Promise<string[]> {
-    const rows = await sql.query<{ id: string }>(
-      `select id::text as id from entries where workspace_id = $1 and conversation_id = $2 and seq < $3
-         and kind = 'message' and direction = 'out' and channel = 'email' and delivery->>'status' = 'sent'
-       order by seq`,
+  /** The conversation's emails before `seq`, both ways, oldest first: the thread so far. */
+  async threadBefore(sql: Sql, workspaceId: string, conversationId: string, seq: number): Promise<ThreadEmail[]> {
+    return sql.query<ThreadEmail>(
+      `select e.id::text as "entryId", i.message_id as "inboundMessageId", i.subject
+       from entries e left join inbound_emails i on i.workspace_id = e.workspace_id and i.entry_id = e.id
+       where e.workspace_id = $1 and e.conversation_id = $2 and e.seq < $3 and e.kind = 'message' and e.channel = 'email'
+         and ((e.direction = 'out' and e.delivery->>'status' = 'sent') or (e.direction = 'in' and i.message_id is not null))
+       order by e.seq`,
       [workspaceId, conversationId, seq],
     );
-    return rows.map((r) => r.id);
   },
 };

@@ -2,7 +2,7 @@ import type { Sql } from '../../../core/db/client.ts';
 
 /**
  * Erasure's writes: every column that can carry a person's words, across the tables that hold them (the
- * conversation's text, a pending handoff note, callbacks, service recovery, alerts). One place, so that a new
+ * conversation's text, a pending handoff note, callbacks, service recovery, alerts, emails received). One place, so that a new
  * column holding customer text has one place to be added.
  */
 export const erasure = {
@@ -68,6 +68,12 @@ export const erasure = {
     await sql.query(
       `update alerts a set text = $3 from conversations c where c.id = a.conversation_id and a.workspace_id = $1 and ${mine}`,
       params,
+    );
+    // The emails they sent, kept as they arrived (raw, subject, sanitised HTML), go whole.
+    await sql.query(
+      `delete from inbound_emails i where i.workspace_id = $1
+         and (i.customer_id = any($2::uuid[]) or i.conversation_id in (select c.id from conversations c where ${mine}))`,
+      [workspaceId, people],
     );
     return n;
   },

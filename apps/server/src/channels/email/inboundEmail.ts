@@ -1,0 +1,195 @@
+import { afterCommit, type Services } from '../../core/context.ts';
+import type { Sql } from '../../core/db/client.ts';
+import { NotFound } from '../../core/errors.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
+import {
+  appendCustomerEmail,
+  type ConversationRecord,
+  conversations,
+  inboundEmails,
+  workspaceOfSignedConversation,
+} from '../../modules/conversations/index.ts';
+import { customers, normaliseEmail } from '../../modules/customers/index.ts';
+import { teams } from '../../modules/teams/index.ts';
+import { workspaces } from '../../modules/workspaces/index.ts';
+import { type AutomaticKind, automaticInWords, automaticKind, isLooping, LOOP_WINDOW_MS } from './automaticEmail.ts';
+import { clientIdOf, dedupeKeyOf, type ReadEmail, readEmail } from './readEmail.ts';
+import { conversationOfReplyAddress, conversationsInOurMessageIds, type ThreadCandidate, threadFor } from './threading.ts';
+
+/** Where an email addressed to us lands: a workspace (and team) by its address, or a conversation by its reply token. */
+export interface EmailTarget {
+  workspaceId: string;
+  teamId: string | null;
+  tokenConversationId: string | null;
+}
+
+/** What became of one received email. */
+export type ReceivedEmail =
+  | { outcome: 'stored'; conversationId: string; entryId: string; flags: string[] }
+  | { outcome: 'duplicate' }
+  /** A mailing loop: kept raw, not shown. */
+  | { outcome: 'loop' };
+
+/** Whether a recipient is one of ours: a configured address, or a reply address this server signed. */
+export function isOurRecipient(services: Services, recipient: string): boolean {
+  const address = recipient.trim().toLowerCase();
+  return (
+    Boolean(services.config.inboundSmtp?.addresses.some((a) => a.address === address)) ||
+    conversationOfReplyAddress(services.secretKey, address) !== null
+  );
+}
+
+/** The first recipient that names a conversation (its reply token) wins; else the first configured address. */
+async function targetOf(services: Services, recipients: string[]): Promise<EmailTarget | null> {
+  for (const recipient of recipients) {
+    const conversationId = conversationOfReplyAddress(services.secretKey, recipient);
+    const workspaceId = conversationId ? await workspaceOfSignedConversation(services.db, conversationId) : null;
+    if (workspaceId) return { workspaceId, teamId: null, tokenConversationId: conversationId };
+  }
+  for (const recipient of recipients) {
+    const mapped = services.config.inboundSmtp?.addresses.find((a) => a.address === recipient.trim().toLowerCase());
+    const workspace = mapped ? await workspaces.byKey(services.db, mapped.workspaceKey) : null;
+    if (!mapped || !workspace) continue;
+    const team = mapped.teamId ? await teams.byId(services.db, workspace.id, mapped.teamId) : null;
+    return { workspaceId: workspace.id, teamId: team?.id ?? null, tokenConversationId: null };
+  }
+  return null;
+}
+
+/**
+ * Receives one email: kept raw, then, in the same transaction, its sender resolved to a customer, threaded, and
+ * stored as a message by the one storage path. Resolves only once committed (the receiver answers 250 then); a
+ * database that is down rejects, and the receiver answers 451 so the sending server tries again.
+ */
+export async function receiveEmail(
+  services: Services,
+  input: { raw: Buffer; envelopeFrom: string | null; recipients: string[] },
+): Promise<ReceivedEmail> {
+  const target = await targetOf(services, input.recipients);
+  if (!target) throw new NotFound('Mailbox');
+  const email = await readEmail(input.raw);
+  const sender = normaliseEmail(email.from?.address ?? '') ?? normaliseEmail(input.envelopeFrom ?? '');
+  const automatic = email.unreadable ? null : automaticKind(email.headers, input.envelopeFrom, sender);
+  const dedupeKey = dedupeKeyOf(email, sender ?? '', input.raw);
+  const events: WarmlineEvent[] = [];
+  const received = await services.db.transaction(async (tx): Promise<ReceivedEmail> => {
+    const { workspaceId } = target;
+    const kept = await inboundEmails.keep(tx, {
+      workspaceId,
+      dedupeKey,
+      messageId: email.messageId,
+      sender: sender ?? '',
+      subject: email.subject,
+      html: email.html,
+      flags: [],
+      automatic: automatic !== null,
+      raw: input.raw,
+    });
+    if (!kept) return { outcome: 'duplicate' };
+    if (sender) {
+      // One sender's emails one at a time: one new customer for a new address, never two, and an exact loop count.
+      await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`${workspaceId}:email:${sender}`]);
+      const recent = await inboundEmails.countFrom(tx, workspaceId, sender, new Date(services.now().getTime() - LOOP_WINDOW_MS));
+      if (isLooping(recent - 1)) {
+        await inboundEmails.link(tx, workspaceId, kept, {
+          conversationId: null,
+          entryId: null,
+          customerId: null,
+          flags: ['loop'],
+        });
+        return { outcome: 'loop' };
+      }
+    }
+    const known = sender ? await knownCustomer(tx, workspaceId, sender) : null;
+    const candidates = email.unreadable ? [] : await candidatesFor(tx, target, email.answers, sender);
+    const thread = threadFor(candidates, { address: sender ?? '', customerId: known });
+    const conversation = thread.conversationId ? await conversations.byId(tx, workspaceId, thread.conversationId) : null;
+    const customerId =
+      conversation?.customerId ?? known ?? (await newCustomer(tx, workspaceId, sender, email.from?.name ?? null));
+    const customer = await customers.byId(tx, workspaceId, customerId);
+    const flags = flagsOf(email, automatic, thread.forged);
+    const { entry, conversationId } = await appendCustomerEmail(
+      tx,
+      services,
+      {
+        workspaceId,
+        customerId,
+        conversation,
+        teamId: target.teamId,
+        body: bodyOf(email, conversation, services.config.messageMaxLength),
+        clientId: clientIdOf(dedupeKey),
+        replyEmail: sender,
+        automatic: automatic !== null,
+        warnings: warningsOf(email, automatic, thread.forged),
+        ownerAgentId: customer?.ownerAgentId ?? null,
+      },
+      events,
+    );
+    await inboundEmails.link(tx, workspaceId, kept, { conversationId, entryId: entry.id, customerId, flags });
+    return { outcome: 'stored', conversationId, entryId: entry.id, flags };
+  });
+  await afterCommit(services, events);
+  return received;
+}
+
+/** A sender proven to be a customer (an address the business verified), else the customer it wrote in as before. */
+async function knownCustomer(tx: Sql, workspaceId: string, sender: string): Promise<string | null> {
+  const verified = await customers.byVerifiedIdentity(tx, workspaceId, 'email', sender);
+  return verified?.id ?? (await inboundEmails.customerLastFrom(tx, workspaceId, sender));
+}
+
+/** A new customer for an unknown address: the address recorded unproven, so it can only ever suggest a match. */
+async function newCustomer(tx: Sql, workspaceId: string, sender: string | null, name: string | null): Promise<string> {
+  const customer = await customers.create(tx, workspaceId, { name });
+  if (sender)
+    await customers.addIdentity(tx, workspaceId, { customerId: customer.id, kind: 'email', value: sender, verified: false });
+  return customer.id;
+}
+
+/** The conversations an email names: its reply token's, then those of the emails it answers, in this workspace only. */
+async function candidatesFor(tx: Sql, target: EmailTarget, answers: string[], sender: string | null): Promise<ThreadCandidate[]> {
+  const ids = [
+    ...(target.tokenConversationId ? [target.tokenConversationId] : []),
+    ...conversationsInOurMessageIds(answers),
+    ...(await inboundEmails.conversationsOf(tx, target.workspaceId, answers)),
+  ];
+  const found: ConversationRecord[] = [];
+  for (const id of [...new Set(ids)].slice(0, 10)) {
+    const conversation = await conversations.byId(tx, target.workspaceId, id);
+    if (conversation) found.push(conversation);
+  }
+  return Promise.all(
+    found.map(async (c) => ({
+      id: c.id,
+      customerId: c.customerId,
+      replyEmail: c.replyEmail,
+      senderWroteBefore: sender ? await inboundEmails.wroteTo(tx, target.workspaceId, c.id, sender) : false,
+    })),
+  );
+}
+
+function flagsOf(email: ReadEmail, automatic: AutomaticKind | null, forged: boolean): string[] {
+  return [...(email.unreadable ? ['unreadable'] : []), ...(automatic ? [automatic] : []), ...(forged ? ['forged_thread'] : [])];
+}
+
+function warningsOf(email: ReadEmail, automatic: AutomaticKind | null, forged: boolean): string[] {
+  return [
+    ...(email.unreadable ? [`This email could not be read safely (${email.unreadable}); it is kept exactly as it arrived.`] : []),
+    ...(automatic ? [automaticInWords(automatic)] : []),
+    ...(forged
+      ? [
+          "This email says it answers another conversation, but its sender is not that conversation's customer: it was opened as a new conversation instead.",
+        ]
+      : []),
+  ];
+}
+
+/** The message agents read: the text part (or the HTML's text), the subject first on an email that opens a conversation. */
+function bodyOf(email: ReadEmail, conversation: ConversationRecord | null, max: number): string {
+  const text = email.unreadable
+    ? '(An email that could not be read safely. It is kept as it arrived.)'
+    : email.text || '(This email has no text.)';
+  const body = !conversation && email.subject ? `${email.subject}\n\n${text}` : text;
+  const more = '\n\n[…the email continues; it is kept in full]';
+  return body.length > max ? `${body.slice(0, max - more.length)}${more}` : body;
+}

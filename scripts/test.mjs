@@ -84,29 +84,38 @@ function ensureChromium() {
   return fs.existsSync('/usr/bin/chromium');
 }
 
+/** Debian packages a tier's tests start for real, by a file each provides: installed with apt when missing and possible. */
+function ensureDebian(label, wanted) {
+  const missing = wanted.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
+  if (missing.length && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    process.stdout.write(`Installing Debian ${missing.join(', ')} for the ${label}…\n`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  }
+  const still = wanted.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
+  if (still.length) notes.push(`${label}: ${still.join(', ')} missing and could not be installed, so its tests fail`);
+}
+
 /**
  * The voice lab the phone-line and TURN tests start for real: Debian's Janus (with its SIP plugin), Kamailio (with
- * its HTTP client), baresip and coturn, installed with apt when missing and possible. Those tests also drive Chromium.
+ * its HTTP client), baresip and coturn. Those tests also drive Chromium.
  */
 function ensureVoiceLab() {
-  const wanted = [
+  ensureDebian('voice lab', [
     ['/usr/bin/janus', 'janus'],
     ['/usr/sbin/kamailio', 'kamailio'],
     // http_client: kamailio tells Warmline of a call nobody answered (docs/phone-lines.md).
     ['/usr/lib/x86_64-linux-gnu/kamailio/modules/http_client.so', 'kamailio-utils-modules'],
     ['/usr/bin/baresip', 'baresip'],
     ['/usr/bin/turnserver', 'coturn'],
-  ];
-  const missing = wanted.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
-  if (missing.length && process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    process.stdout.write(`Installing Debian ${missing.join(', ')} for the voice lab…\n`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
-  }
-  const still = wanted.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
-  if (still.length) notes.push(`voice lab: ${still.join(', ')} missing and could not be installed, so its tests fail`);
+  ]);
   ensureChromium();
+}
+
+/** The IMAP server the mailbox tests read from: Debian's dovecot (testing/dovecot.ts). */
+function ensureMailLab() {
+  ensureDebian('mail lab', [['/usr/sbin/dovecot', 'dovecot-imapd']]);
 }
 
 const embeddedEnv = { ...process.env };
@@ -132,6 +141,7 @@ tier('types', () => {
 tier('unit', () => vitest('unit', 'unit', embeddedEnv));
 tier('integration', () => {
   ensureVoiceLab();
+  ensureMailLab();
   vitest('integration on the embedded PostgreSQL + in-process bus', 'integration', embeddedEnv);
 });
 tier('integration-postgres', () => {

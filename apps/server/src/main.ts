@@ -77,6 +77,9 @@ async function main(argv: string[]): Promise<number> {
           ? `  Email:      replies sent from ${config.smtp.from} through ${config.smtp.host}:${config.smtp.port}`
           : '  Email:      not set up (SMTP_HOST, SMTP_FROM): replies to customers who left a message cannot be emailed',
       );
+      if (config.inboundImap) {
+        lines.push(`  Mailboxes:  reading by IMAP ${config.inboundImap.mailboxes.map((m) => m.name).join(', ')}`);
+      }
     }
     if (values.demo) {
       await seedDemo(server);

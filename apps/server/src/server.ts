@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { deliverToCustomer } from './channels/channel.ts';
 import { emailDoor } from './channels/email/door.ts';
+import { type ImapReaders, startImapReaders } from './channels/email/imapMailboxes.ts';
 import { emailOutbound } from './channels/email/outbound.ts';
 import { type InboundSmtp, startInboundSmtp } from './channels/email/smtpReceiver.ts';
 import { widgetDoor } from './channels/widget/door.ts';
@@ -49,6 +50,8 @@ export interface Running extends Services {
   node: NodeRegistry;
   /** The SMTP receiver for forwarded mail, on `web` and `all` nodes when INBOUND_SMTP_PORT is set. */
   inboundSmtp: InboundSmtp | null;
+  /** Readers of the IMAP mailboxes, on the nodes that run jobs; each reads while it holds its mailbox's lease. */
+  imapReaders: ImapReaders | null;
   /**
    * Graceful shutdown: readiness goes false (and stays so for `readinessGraceMs`, for load balancers that poll
    * it), the node stops accepting connections, tells WebSocket clients to reconnect elsewhere (4503), lets
@@ -146,6 +149,8 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
   const requests = countRequests(http.app.server);
   const address = await http.app.listen({ port: config.port, host: config.host });
   const inboundSmtp = config.inboundSmtp && role !== 'worker' ? await startInboundSmtp(services, config.inboundSmtp) : null;
+  const imapReaders =
+    config.inboundImap && jobRunner ? startImapReaders(services, config.inboundImap, { holder: node.id }) : null;
   let stopping: Promise<void> | null = null;
   // The running node is its services object itself, so a test that sets `now` moves every command's clock.
   return Object.assign(services, {
@@ -154,6 +159,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
     jobs: jobRunner,
     node,
     inboundSmtp,
+    imapReaders,
     stop(opts: { readinessGraceMs?: number } = {}) {
       stopping ??= (async () => {
         http.app.startDraining();
@@ -161,6 +167,7 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
         // No new connections from here on; a load balancer sends new clients to the other nodes.
         http.app.server.close();
         await inboundSmtp?.close();
+        await imapReaders?.stop();
         await http.gateway?.close();
         for (const socket of http.app.websocketServer?.clients ?? []) socket.terminate();
         await jobRunner?.stop();

@@ -6,6 +6,7 @@ export * from './coach.ts';
 export * from './colour.ts';
 export * from './customers.ts';
 export * from './domain.ts';
+export * from './email.ts';
 export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';

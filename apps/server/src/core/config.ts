@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared';
 import { z } from 'zod';
+import { InboundImapEnv, type InboundImapSettings, inboundImapProblems, inboundImapSettings } from './imapSettings.ts';
 import {
   InboundSmtpEnv,
   type InboundSmtpSettings,
@@ -14,7 +15,8 @@ import {
 import { StorageEnv, type StorageSettings, storageProblems, storageSettings } from './storageSettings.ts';
 import { type PhoneLineConfig, phoneLineConfig, VoiceEnv, voiceProblems } from './voiceSettings.ts';
 
-export type { InboundSmtpSettings, PhoneLineConfig, SmtpSettings, StorageSettings };
+export type { ImapMailbox } from './imapSettings.ts';
+export type { InboundImapSettings, InboundSmtpSettings, PhoneLineConfig, SmtpSettings, StorageSettings };
 
 const Env = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
@@ -74,6 +76,7 @@ const Env = z.object({
   JOBS_POLL_MS: z.coerce.number({ message: 'JOBS_POLL_MS must be a number' }).int().min(10).max(60_000).default(1000),
   ...SmtpEnv,
   ...InboundSmtpEnv,
+  ...InboundImapEnv,
   ...VoiceEnv,
   ...StorageEnv,
 });
@@ -121,6 +124,8 @@ export interface Config {
   smtp: SmtpSettings | null;
   /** The built-in SMTP receiver for forwarded mail (INBOUND_*), or null when it is not started. */
   inboundSmtp: InboundSmtpSettings | null;
+  /** Mailboxes read by IMAP (INBOUND_IMAP_*), or null when none is configured. */
+  inboundImap: InboundImapSettings | null;
   /** TURN servers offered to browsers in calls, with short-lived credentials signed by `turnSecret`. */
   turnUrls: string[];
   /** coturn's `static-auth-secret` (TURN REST API); set exactly when `turnUrls` is. */
@@ -147,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
     ...smtpProblems(parsed.success ? parsed.data : blankToUndefined),
     ...inboundSmtpProblems(parsed.success ? parsed.data : blankToUndefined),
+    ...inboundImapProblems(parsed.success ? parsed.data : blankToUndefined),
     ...voiceProblems(blankToUndefined),
     ...storageProblems(parsed.success ? parsed.data : blankToUndefined),
     ...(parsed.success && parsed.data.NODE_DEAD_AFTER_SECONDS < 2 * parsed.data.NODE_HEARTBEAT_SECONDS
@@ -183,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.WARMLINE_METRICS_TOKEN,
     smtp: smtpSettings(e),
     inboundSmtp: inboundSmtpSettings(e),
+    inboundImap: inboundImapSettings(e),
     turnUrls: e.TURN_URLS,
     turnSecret: e.TURN_SECRET,
     turnTtlSeconds: e.TURN_TTL_SECONDS,

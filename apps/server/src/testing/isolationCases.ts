@@ -167,6 +167,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'DELETE /api/v1/organizations/:id/members/:customerId': {},
   'GET /api/v1/organizations/:id/timeline': {},
   'GET /api/v1/alerts': { shows: (v) => [v.ids.alertId] },
+  'GET /api/v1/email/mailboxes': {},
   'POST /api/v1/alerts/:id/acknowledge': {},
   'GET /api/v1/conversations/:id/recovery': {},
   'POST /api/v1/conversations/:id/service-failure': { body: () => ({ reason: 'The parcel went to the wrong town' }) },

@@ -39,19 +39,38 @@ export function isOurRecipient(services: Services, recipient: string): boolean {
   );
 }
 
-/** The first recipient that names a conversation (its reply token) wins; else the first configured address. */
-async function targetOf(services: Services, recipients: string[]): Promise<EmailTarget | null> {
+/** Where mail to an address (or in a mailbox) lands: a workspace by its key, and one of its teams if named. */
+export interface MailDestination {
+  workspaceKey: string;
+  teamId: string | null;
+}
+
+async function destinationTarget(services: Services, to: MailDestination): Promise<EmailTarget | null> {
+  const workspace = await workspaces.byKey(services.db, to.workspaceKey);
+  if (!workspace) return null;
+  const team = to.teamId ? await teams.byId(services.db, workspace.id, to.teamId) : null;
+  return { workspaceId: workspace.id, teamId: team?.id ?? null, tokenConversationId: null };
+}
+
+/**
+ * The first recipient that names a conversation (its reply token) wins; else the mailbox the email was read from, or
+ * the first configured address. A mailbox's email follows a reply token only into the mailbox's own workspace.
+ */
+async function targetOf(services: Services, recipients: string[], mailbox?: MailDestination): Promise<EmailTarget | null> {
+  const fixed = mailbox ? await destinationTarget(services, mailbox) : null;
+  if (mailbox && !fixed) return null;
   for (const recipient of recipients) {
     const conversationId = conversationOfReplyAddress(services.secretKey, recipient);
     const workspaceId = conversationId ? await workspaceOfSignedConversation(services.db, conversationId) : null;
-    if (workspaceId) return { workspaceId, teamId: null, tokenConversationId: conversationId };
+    if (workspaceId && (!fixed || fixed.workspaceId === workspaceId)) {
+      return { workspaceId, teamId: null, tokenConversationId: conversationId };
+    }
   }
+  if (fixed) return fixed;
   for (const recipient of recipients) {
     const mapped = services.config.inboundSmtp?.addresses.find((a) => a.address === recipient.trim().toLowerCase());
-    const workspace = mapped ? await workspaces.byKey(services.db, mapped.workspaceKey) : null;
-    if (!mapped || !workspace) continue;
-    const team = mapped.teamId ? await teams.byId(services.db, workspace.id, mapped.teamId) : null;
-    return { workspaceId: workspace.id, teamId: team?.id ?? null, tokenConversationId: null };
+    const target = mapped ? await destinationTarget(services, mapped) : null;
+    if (target) return target;
   }
   return null;
 }
@@ -59,13 +78,14 @@ async function targetOf(services: Services, recipients: string[]): Promise<Email
 /**
  * Receives one email: kept raw, then, in the same transaction, its sender resolved to a customer, threaded, and
  * stored as a message by the one storage path. Resolves only once committed (the receiver answers 250 then); a
- * database that is down rejects, and the receiver answers 451 so the sending server tries again.
+ * database that is down rejects, and the receiver answers 451 so the sending server tries again. `mailbox` is where
+ * an email read by IMAP was found (imapReader.ts); the SMTP receiver goes by the recipients.
  */
 export async function receiveEmail(
   services: Services,
-  input: { raw: Buffer; envelopeFrom: string | null; recipients: string[] },
+  input: { raw: Buffer; envelopeFrom: string | null; recipients: string[]; mailbox?: MailDestination },
 ): Promise<ReceivedEmail> {
-  const target = await targetOf(services, input.recipients);
+  const target = await targetOf(services, input.recipients, input.mailbox);
   if (!target) throw new NotFound('Mailbox');
   const email = await readEmail(input.raw);
   const sender = normaliseEmail(email.from?.address ?? '') ?? normaliseEmail(input.envelopeFrom ?? '');

@@ -24,6 +24,7 @@ export type { ConversationRecord, QueueRow } from './repository/conversations.ts
 export { conversations } from './repository/conversations.ts';
 export { deliveries } from './repository/deliveries.ts';
 export { entries } from './repository/entries.ts';
+export { type ImapMailboxRow, type ImapMailboxStatus, imapMailboxes } from './repository/imapMailboxes.ts';
 export { type InboundEmailRow, inboundEmails, workspaceOfSignedConversation } from './repository/inboundEmails.ts';
 export { conversationRoutes } from './routes.ts';
 export { markRead, signalTyping } from './signals.ts';

@@ -33,7 +33,9 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
     );
   }
 
-  const author = entry.author.name ?? (entry.author.kind === 'customer' ? customer : 'Warmline');
+  const author =
+    entry.author.name ??
+    (entry.author.kind === 'customer' ? customer : entry.kind === 'message' ? 'Sent automatically' : 'Warmline');
   if (entry.kind === 'note') {
     return (
       <li className="entry entry-note" {...common}>

@@ -11,6 +11,8 @@ export interface OutboundEmail {
   messageId: string;
   inReplyTo: string | null;
   references: string[];
+  /** Written by Warmline itself, not a person (an acknowledgement): `Auto-Submitted: auto-replied` (RFC 3834). */
+  automatic?: boolean;
 }
 
 /** Why a relay refused or could not take a message; `permanent` when trying again cannot help (5xx). */

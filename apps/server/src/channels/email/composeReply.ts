@@ -15,6 +15,8 @@ export interface ReplyToCompose {
   earlier: string[];
   /** The subject of the customer's first email, when the conversation began by email: the reply answers it. */
   theirSubject?: string | null | undefined;
+  /** An acknowledgement Warmline wrote, signed by the business alone and marked as automatic. */
+  automatic?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function messageIdOf(entryId: string, conversationId: string, fromAddress
  */
 export function composeReply(reply: ReplyToCompose): OutboundEmail {
   const subject = reply.theirSubject?.trim() ? oneLine(reply.theirSubject) : `Your message to ${oneLine(reply.business)}`;
-  const signature = `${reply.agentName}\n${reply.business}`;
+  const signature = reply.automatic ? reply.business : `${reply.agentName}\n${reply.business}`;
   const footer = 'You can answer this email: your reply reaches the same person.';
   return {
     from: { name: oneLine(reply.agentName), address: reply.fromAddress },
@@ -49,6 +51,7 @@ export function composeReply(reply: ReplyToCompose): OutboundEmail {
     messageId: messageIdOf(reply.entryId, reply.conversationId, reply.fromAddress),
     inReplyTo: reply.earlier.at(-1) ?? null,
     references: reply.earlier,
+    ...(reply.automatic ? { automatic: true } : {}),
   };
 }
 

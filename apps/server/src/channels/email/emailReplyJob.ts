@@ -62,6 +62,7 @@ export function emailReplyJob(services: Services, mailerOf: () => Mailer | null)
       entryId: entry.id,
       earlier: thread.map((e) => e.inboundMessageId ?? messageIdOf(e.entryId, conversation.id, settings.from)),
       theirSubject: thread.find((e) => e.subject)?.subject ?? null,
+      automatic: entry.author.kind === 'system',
     });
     try {
       await mailer.send(email);

@@ -12,6 +12,7 @@ import {
 import { customers, normaliseEmail } from '../../modules/customers/index.ts';
 import { teams } from '../../modules/teams/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
+import { scheduleAcknowledgement } from './acknowledgementJob.ts';
 import { type AutomaticKind, automaticInWords, automaticKind, isLooping, LOOP_WINDOW_MS } from './automaticEmail.ts';
 import { clientIdOf, dedupeKeyOf, type ReadEmail, readEmail } from './readEmail.ts';
 import { conversationOfReplyAddress, conversationsInOurMessageIds, type ThreadCandidate, threadFor } from './threading.ts';
@@ -146,6 +147,9 @@ export async function receiveEmail(
       events,
     );
     await inboundEmails.link(tx, workspaceId, kept, { conversationId, entryId: entry.id, customerId, flags });
+    // A person's new email is told, once, who will answer it and by when; machines and flagged mail are not.
+    if (!conversation && sender && flags.length === 0)
+      await scheduleAcknowledgement(tx, workspaceId, conversationId, services.now());
     return { outcome: 'stored', conversationId, entryId: entry.id, flags };
   });
   await afterCommit(services, events);

@@ -3,11 +3,12 @@ import type { JobHandlers } from '../../core/jobs/runner.ts';
 import type { Mailer } from '../../core/mailer.ts';
 import { EMAIL_REPLY_JOB } from '../../modules/conversations/index.ts';
 import { MISSED_CONTACT_EMAIL_JOB } from '../../modules/empathy/index.ts';
+import { EMAIL_ACKNOWLEDGEMENT_JOB, emailAcknowledgementJob } from './acknowledgementJob.ts';
 import { emailReplyJob } from './emailReplyJob.ts';
 import { missedContactJob } from './missedContactJob.ts';
 import { smtpMailer } from './smtpMailer.ts';
 
-/** The jobs that send email replies and missed-contact notices to agents, with the SMTP mailer made on first use from the settings of the moment. */
+/** The jobs that send email replies, acknowledgements of new emails and missed-contact notices to agents, with the SMTP mailer made on first use from the settings of the moment. */
 export function emailOutbound(services: Services): { jobHandlers: JobHandlers; close(): void } {
   let current: { settings: Services['config']['smtp']; mailer: Mailer } | null = null;
   const mailerOf = (): Mailer | null => {
@@ -22,6 +23,7 @@ export function emailOutbound(services: Services): { jobHandlers: JobHandlers; c
   return {
     jobHandlers: {
       [EMAIL_REPLY_JOB]: emailReplyJob(services, mailerOf),
+      [EMAIL_ACKNOWLEDGEMENT_JOB]: emailAcknowledgementJob,
       [MISSED_CONTACT_EMAIL_JOB]: missedContactJob(services, mailerOf),
     },
     close() {

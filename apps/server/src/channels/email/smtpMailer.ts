@@ -30,7 +30,7 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
           messageId: email.messageId,
           ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
           ...(email.references.length ? { references: email.references } : {}),
-          headers: { 'Auto-Submitted': 'no' },
+          headers: { 'Auto-Submitted': email.automatic ? 'auto-replied' : 'no' },
         });
       } catch (err) {
         throw notSent(err);

@@ -1,3 +1,4 @@
+export { answerBy, dueInWords } from './answerBy.ts';
 export { audit } from './audit.ts';
 export type { Holiday, OpeningHours } from './openingHours.ts';
 export { callbackWindows, isWithinOpeningHours, localTime, normalisePhone } from './openingHours.ts';

@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { realtimeGateway } from './channels/agentSocket/gateway.ts';
+import { emailViewRoutes } from './channels/email/emailView.ts';
 import { emailMailboxRoutes } from './channels/email/imapMailboxes.ts';
 import { storeChannelRoutes } from './channels/store/routes.ts';
 import { widgetAttachmentRoutes } from './channels/widget/attachmentRoutes.ts';
@@ -88,6 +89,7 @@ export async function buildHttpApp(
   workspaceRoutes(app, services);
   widgetRoutes(app, services, deps.limiter);
   emailMailboxRoutes(app, services);
+  emailViewRoutes(app, services);
   customerRoutes(app, services);
   organizationRoutes(app, services);
   empathyRoutes(app, services);

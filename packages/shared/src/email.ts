@@ -17,3 +17,20 @@ export type ImapMailboxState = z.infer<typeof ImapMailboxState>;
 
 export const ImapMailboxesResponse = z.object({ mailboxes: z.array(ImapMailboxState) });
 export type ImapMailboxesResponse = z.infer<typeof ImapMailboxesResponse>;
+
+/** One email as it was written, for the agent who opens it: the text part, and the HTML part sanitised. */
+export const EntryEmail = z.object({
+  subject: z.string().nullable(),
+  from: z.object({ address: z.string(), name: z.string().nullable() }).nullable(),
+  /** Sanitised: no scripts, styles, forms or links; remote images kept blocked in `data-remote-src`. */
+  html: z.string().nullable(),
+  text: z.string(),
+});
+export type EntryEmail = z.infer<typeof EntryEmail>;
+
+export const EntryEmailResponse = z.object({ email: EntryEmail });
+
+export const EntryEmailParams = z.object({
+  id: z.uuid({ message: 'id must be a conversation id' }),
+  seq: z.coerce.number({ message: 'seq must be a number' }).int().min(1, { message: 'seq must be 1 or more' }),
+});

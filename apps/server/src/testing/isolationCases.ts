@@ -168,6 +168,9 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/organizations/:id/timeline': {},
   'GET /api/v1/alerts': { shows: (v) => [v.ids.alertId] },
   'GET /api/v1/email/mailboxes': {},
+  'GET /api/v1/conversations/:id/entries/:seq/email': {
+    shows: (v) => v.secrets.ofTheConversation.filter((s) => s.startsWith('secret-email-text')),
+  },
   'POST /api/v1/alerts/:id/acknowledge': {},
   'GET /api/v1/conversations/:id/recovery': {},
   'POST /api/v1/conversations/:id/service-failure': { body: () => ({ reason: 'The parcel went to the wrong town' }) },
@@ -236,6 +239,8 @@ export function targetOf(url: string, name: string, v: Victim): string {
   if (name === 'token') return v.invitationToken;
   if (name === 'key') return 'plan';
   if (name === 'tag') return v.ids.tag;
+  // The conversation's first message, which the victim keeps as a received email.
+  if (name === 'seq') return '1';
   const collection = url.split('/:')[0]!.split('/').at(-1);
   const byCollection: Record<string, string> = {
     conversations: v.ids.conversationId,

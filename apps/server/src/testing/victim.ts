@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { callbacks } from '../modules/conversations/index.ts';
+import { callbacks, inboundEmails } from '../modules/conversations/index.ts';
 import { alerts } from '../modules/empathy/index.ts';
 import { teams } from '../modules/teams/index.ts';
 import { calls } from '../modules/voice/index.ts';
@@ -73,6 +73,28 @@ export async function buildVictim(t: TestServer) {
     text: secret('alert'),
   });
 
+  // The first message as if it came by email: the kept email an agent may open (GET …/entries/1/email).
+  const [first] = await t.db.query<{ id: string }>('select id::text as id from entries where conversation_id = $1 and seq = 1', [
+    chat.conversationId,
+  ]);
+  const keptEmail = await inboundEmails.keep(t.db, {
+    workspaceId: workspace.id,
+    dedupeKey: `id:<${mark}@example.com>`,
+    messageId: `<${mark}@example.com>`,
+    sender: 'sam@example.com',
+    subject: null,
+    html: null,
+    flags: [],
+    automatic: false,
+    raw: Buffer.from(`From: sam@example.com\r\nSubject: order\r\n\r\n${secret('email-text')}\r\n`),
+  });
+  await inboundEmails.link(t.db, workspace.id, keptEmail!, {
+    conversationId: chat.conversationId,
+    entryId: first!.id,
+    customerId: null,
+    flags: [],
+  });
+
   const customerId = (await ok(as(admin).get(url))).conversation.customer.id as string;
   const customer = `/api/v1/customers/${customerId}`;
   await ok(as(admin).patch(customer, { name: secret('name') }));
@@ -131,7 +153,7 @@ export async function buildVictim(t: TestServer) {
   const ofTheConversation = [
     chat.conversationId,
     alert.id,
-    ...['message', 'note', 'failure', 'handoff', 'alert', 'tag', 'attachment', 'attachment-text'].map(secret),
+    ...['message', 'note', 'failure', 'handoff', 'alert', 'tag', 'attachment', 'attachment-text', 'email-text'].map(secret),
     placed.id,
     uploaded.attachment.id,
   ];

@@ -53,10 +53,21 @@ describe('reading an email', () => {
     expect((await readEmail(big, 1)).unreadable).toBe('it took longer than 0.001 s to read');
   });
 
-  it('sanitises HTML to structure and formatting: no scripts, styles, links, images or event handlers', () => {
+  it('sanitises HTML to structure and formatting: no scripts, styles, links or event handlers', () => {
     expect(
       sanitiseEmailHtml('<style>p{}</style><img src=x onerror=alert(1)><table><tr><td colspan="2" style="x">a</td></tr></table>'),
     ).toBe('<table><tr><td colspan="2">a</td></tr></table>');
+  });
+
+  it('keeps remote images blocked: their http(s) address in data-remote-src, never src; other images dropped', () => {
+    expect(sanitiseEmailHtml('<img src="https://cdn.example.com/cake.jpg" alt="Cake" width="40" onload="x()">')).toBe(
+      '<img data-remote-src="https://cdn.example.com/cake.jpg" alt="Cake" width="40" />',
+    );
+    expect(
+      sanitiseEmailHtml(
+        '<img src="javascript:alert(1)"><img src="cid:logo"><img src="data:image/png;base64,AAAA"><img data-remote-src="javascript:alert(1)">',
+      ),
+    ).toBe('');
   });
 
   it('knows one email by its Message-ID, or by sender and content when it has none', async () => {

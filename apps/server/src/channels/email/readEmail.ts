@@ -19,7 +19,7 @@ export interface ReadEmail {
   from: { address: string; name: string | null } | null;
   subject: string | null;
   text: string;
-  /** The HTML part, sanitised: no scripts, styles, forms, frames or remote images. */
+  /** The HTML part, sanitised: no scripts, styles, forms, frames or links; remote images blocked (`data-remote-src`). */
   html: string | null;
   headers: HeaderLines;
   unreadable: string | null;
@@ -59,12 +59,34 @@ function idsOf(value: string | string[] | undefined): string[] {
   return list.map((id) => id.trim()).filter((id) => id.length > 0 && id.length <= 998);
 }
 
-/** The sanitiser's allowance: the structure and formatting of a letter, nothing that runs or reaches out. */
+/** Where a remote image's address is kept: never `src`, so nothing loads until an agent asks (and their app puts it back). */
+export const REMOTE_IMAGE_ATTRIBUTE = 'data-remote-src';
+
+/** An image's own `src` as a blocked remote address: http(s) only, whatever the email wrote in data attributes. */
+function blockedImage(_tag: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const src = (attribs.src ?? '').trim();
+  const kept: sanitizeHtml.Attributes = {};
+  if (/^https?:\/\/[^\s"'<>]+$/i.test(src) && src.length <= 2048) kept[REMOTE_IMAGE_ATTRIBUTE] = src;
+  for (const name of ['alt', 'width', 'height'] as const) if (attribs[name]) kept[name] = attribs[name];
+  return { tagName: 'img', attribs: kept };
+}
+
+/**
+ * The sanitiser's allowance: the structure and formatting of a letter, nothing that runs or reaches out. Links are
+ * kept as their text; a remote image stays, blocked, with its address in `data-remote-src`; embedded and inline images
+ * (`cid:`, `data:`) are dropped.
+ */
 export function sanitiseEmailHtml(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'a'),
-    allowedAttributes: { td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+    allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== 'a'), 'img'],
+    allowedAttributes: {
+      td: ['colspan', 'rowspan'],
+      th: ['colspan', 'rowspan'],
+      img: [REMOTE_IMAGE_ATTRIBUTE, 'alt', 'width', 'height'],
+    },
     allowedSchemes: [],
+    transformTags: { img: blockedImage },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs[REMOTE_IMAGE_ATTRIBUTE],
     disallowedTagsMode: 'discard',
   });
 }

@@ -71,6 +71,15 @@ export const inboundEmails = {
     );
     return row?.n ?? 0;
   },
+  /** The email an entry of this conversation was made from, as kept: what an agent opens to see it as it was written. */
+  async ofEntry(sql: Sql, workspaceId: string, conversationId: string, seq: number): Promise<{ raw: Buffer } | null> {
+    const [row] = await sql.query<{ raw: Buffer }>(
+      `select i.raw from inbound_emails i join entries e on e.id = i.entry_id
+       where i.workspace_id = $1 and i.conversation_id = $2 and e.conversation_id = $2 and e.seq = $3`,
+      [workspaceId, conversationId, seq],
+    );
+    return row ?? null;
+  },
   /** Whether an address already wrote into this conversation (an answer from it belongs there). */
   async wroteTo(sql: Sql, workspaceId: string, conversationId: string, sender: string): Promise<boolean> {
     const rows = await sql.query(

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { EMAIL_FRAME_STYLES } from '@warmline/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from './core/context.ts';
 import { escapeHtml } from './core/html.ts';
@@ -32,6 +33,9 @@ const missingBuild = (what: string) =>
 
 const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
 
+/** The one Trusted Types policy the agent app may create (apps/agent/src/components/EmailFrame.tsx). */
+const EMAIL_FRAME_POLICY = 'email-frame';
+
 /**
  * The Content-Security-Policy of every HTML page Warmline serves. Scripts come only from Warmline itself (no
  * inline script or handler, no eval); stylesheets too, and a page's own `<style>` blocks by their hash. Style
@@ -39,14 +43,17 @@ const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
  * style and needs nothing more. Connections go only back to Warmline (`'self'`, and the public origin's
  * WebSocket scheme spelled out for browsers that do not read `'self'` as covering ws/wss); no plugins; no
  * page is ever framed. `trustedTypes` also forbids parsing any string as HTML from script, for pages whose
- * code never does (the agent app renders everything as text).
+ * code never does (the agent app renders everything as text) — but for one named policy, `email-frame`, through which
+ * the agent app hands a received email's server-sanitised HTML to a frame sandboxed from everything (`srcdoc`); that
+ * frame inherits this policy, so the hashes of its fixed style blocks (`EMAIL_FRAME_STYLES`) are listed too.
  *
  * @example pagePolicy('<style>p{}</style>', 'https://help.example') // "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-…'; …"
  */
 export function pagePolicy(html: string, publicUrl: string, opts: { trustedTypes?: boolean; connectTo?: string[] } = {}): string {
-  const styleHashes = [...html.matchAll(INLINE_STYLE)].map(
-    (m) => ` 'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
-  );
+  const styleHashes = [
+    ...[...html.matchAll(INLINE_STYLE)].map((m) => m[1]!),
+    ...(opts.trustedTypes ? EMAIL_FRAME_STYLES : []),
+  ].map((style) => ` 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
   const policy = [
     "default-src 'self'",
     "script-src 'self'",
@@ -59,7 +66,7 @@ export function pagePolicy(html: string, publicUrl: string, opts: { trustedTypes
     "form-action 'self'",
     "frame-ancestors 'none'",
   ];
-  if (opts.trustedTypes) policy.push("require-trusted-types-for 'script'", "trusted-types 'none'");
+  if (opts.trustedTypes) policy.push("require-trusted-types-for 'script'", `trusted-types ${EMAIL_FRAME_POLICY}`);
   return policy.join('; ');
 }
 

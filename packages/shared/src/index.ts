@@ -7,6 +7,7 @@ export * from './colour.ts';
 export * from './customers.ts';
 export * from './domain.ts';
 export * from './email.ts';
+export * from './emailFrame.ts';
 export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type * as Api from './api.ts';
 import type * as Customers from './customers.ts';
+import type * as Email from './email.ts';
 import type * as Empathy from './empathy.ts';
 import type * as SavedReplies from './savedReplies.ts';
 
@@ -56,6 +57,7 @@ export type {
   WaitChoice,
   WaitEstimate,
 } from './domain.ts';
+export type { EntryEmail, ImapMailboxState } from './email.ts';
 export type { Alert, CompensationKind, Recovery, RecoveryStepBody } from './empathy.ts';
 export type { ErrorCode } from './errors.ts';
 export type { ClientFrame, ServerFrame } from './realtime.ts';
@@ -98,6 +100,8 @@ export type UsedSavedReply = Out<typeof SavedReplies.UsedSavedReply>;
 export type TagsResponse = Out<typeof SavedReplies.TagsResponse>;
 
 // ── empathy ───────────────────────────────────────────────────────────
+export type EntryEmailResponse = Out<typeof Email.EntryEmailResponse>;
+export type ImapMailboxesResponse = Out<typeof Email.ImapMailboxesResponse>;
 export type AlertsResponse = Out<typeof Empathy.AlertsResponse>;
 export type AlertResponse = Out<typeof Empathy.AlertResponse>;
 export type RecoveryResponse = Out<typeof Empathy.RecoveryResponse>;

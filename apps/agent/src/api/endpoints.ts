@@ -73,6 +73,8 @@ export const conversationsApi = {
   get: (id: string) => call('GET /conversations/:id', { params: { id } }),
   entries: (id: string, after: number, limit = 200) =>
     call('GET /conversations/:id/entries', { params: { id }, query: { after, limit } }),
+  /** A received email as written: its text and its sanitised HTML (remote images blocked). */
+  email: (id: string, seq: number) => call('GET /conversations/:id/entries/:seq/email', { params: { id, seq: String(seq) } }),
   postMessage: (id: string, clientId: string, body: string, note: boolean, attachmentIds?: string[]) =>
     call(note ? 'POST /conversations/:id/notes' : 'POST /conversations/:id/messages', {
       params: { id },

@@ -21,6 +21,7 @@ import type {
   CustomerProfileResponse,
   CustomersResponse,
   EntriesResponse,
+  EntryEmailResponse,
   EntryResponse,
   EraseResponse,
   FlagFailureBody,
@@ -101,6 +102,7 @@ export interface Routes {
   'GET /conversations/counts': { response: InboxCounts };
   'GET /conversations/:id': Conversation;
   'GET /conversations/:id/entries': { response: EntriesResponse };
+  'GET /conversations/:id/entries/:seq/email': { response: EntryEmailResponse };
   'POST /conversations/:id/messages': { body: { clientId: string; body: string }; response: EntryResponse };
   'POST /conversations/:id/notes': { body: { clientId: string; body: string }; response: EntryResponse };
   'POST /conversations/:id/assign': { body: { agentId: string | null }; response: ConversationResponse };

@@ -3,6 +3,7 @@ import { describeEvent } from '../state/eventText.ts';
 import { moodWords } from '../state/mood.ts';
 import { formatClock } from '../state/time.ts';
 import { Avatar } from './Avatar.tsx';
+import { EmailBody } from './EmailBody.tsx';
 import { EmailDelivery } from './EmailDelivery.tsx';
 import { EntryFiles } from './EntryFiles.tsx';
 
@@ -73,7 +74,11 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
             </span>
           ) : null}
         </div>
-        {entry.body ? <p className="bubble body">{entry.body}</p> : null}
+        {entry.channel === 'email' && !outgoing ? (
+          <EmailBody entry={entry} />
+        ) : entry.body ? (
+          <p className="bubble body">{entry.body}</p>
+        ) : null}
         <EntryFiles attachments={entry.attachments} />
         {entry.delivery ? <EmailDelivery delivery={entry.delivery} now={now} /> : null}
         {outgoing && seen ? <div className="seen">Seen</div> : null}

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MailCatcher, startMailCatcher } from '../apps/server/src/testing/mailCatcher.ts';
+import { apiSession } from './api.ts';
+import { DEMO_AGENT, launchChromium, screenshots, signInAs, startWarmline, type Warmline } from './harness.ts';
+import { freePort } from './warmlineProcess.ts';
+
+const SAM = 'sam.baker@example.com';
+const HELP = 'hello@juniper-rye.example';
+
+let warmline: Warmline;
+let relay: MailCatcher;
+let browser: Browser;
+let inboundPort: number;
+/** Requests for the email's one image, which must wait until the agent asks for images. */
+let imageRequests = 0;
+
+beforeAll(async () => {
+  relay = await startMailCatcher();
+  inboundPort = await freePort();
+  warmline = await startWarmline({
+    demo: true,
+    env: {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(relay.port),
+      SMTP_FROM: HELP,
+      INBOUND_SMTP_PORT: String(inboundPort),
+      INBOUND_EMAIL_ADDRESSES: `${HELP}=demo`,
+      JOBS_POLL_MS: '200',
+    },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await warmline?.stop();
+  await relay?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+
+function sendToWarmline(mail: Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0]) {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inboundPort, secure: false, ignoreTLS: true });
+  return transport.sendMail(mail).finally(() => transport.close());
+}
+
+/** A picture on a web server: Warmline's own here (the app's page policy lets frames load images only from https: and itself). */
+const imageUrl = () => `${warmline.url}/avatars/jonas.svg?from=email`;
+
+describe('an email that reaches a person, in Chromium', () => {
+  it('arrives by SMTP, is read as text or as written (sandboxed, images blocked), answered, and answered back', async () => {
+    const first = await sendToWarmline({
+      from: { name: 'Sam <b>Baker</b>', address: SAM },
+      to: HELP,
+      subject: 'Sourdough for <i>Saturday</i>?',
+      text: 'Hello! Could you keep two sourdough loaves for me on Saturday morning?\n\nThanks,\nSam\n\nOn Friday, Juniper & Rye wrote:\n> Our weekend bake is out now.',
+      html: [
+        '<h2>Hello!</h2>',
+        '<p>Could you keep <b>two sourdough loaves</b> for me on <i>Saturday morning</i>?</p>',
+        `<p><img src="${imageUrl()}" alt="The baker I met" width="90" height="90"></p>`,
+        '<table border="1"><tr><th>Loaf</th><th>How many</th></tr><tr><td>Sourdough</td><td>2</td></tr></table>',
+        '<p onclick="alert(1)">Thanks, Sam</p><script>alert(1)</script>',
+        '<blockquote>Our weekend bake is out now.</blockquote>',
+      ].join('\n'),
+    });
+
+    // The customer is told at once who will answer, by when.
+    const [ack] = await relay.waitFor(SAM, 1, 15_000);
+    expect(ack!.text).toMatch(/will answer you by/);
+    expect(ack!.inReplyTo).toBe(first.messageId);
+
+    const api = await apiSession(warmline.url, DEMO_AGENT.email, DEMO_AGENT.password);
+    const { conversations } = (await api.get('/api/v1/conversations?view=all')) as {
+      conversations: Array<{ id: string; customer: { email: string | null } }>;
+    };
+    const conversation = conversations.find((c) => c.customer.email === SAM)!;
+    expect(conversation).toBeDefined();
+
+    const page = await browser.newContext({ viewport: { width: 1280, height: 860 } }).then((c) => c.newPage());
+    page.on('request', (request) => {
+      if (request.url().includes('from=email')) imageRequests++;
+    });
+    await signInAs(page, warmline.url, DEMO_AGENT);
+    await page.goto(`${warmline.url}/app/conversations/${conversation.id}`);
+    const email = page.locator('[data-testid="email-body"]').first();
+    await email.waitFor({ timeout: 10_000 });
+    // Text first: the subject and the customer's words, the quoted history folded.
+    expect(await email.innerText()).toContain('Sourdough for <i>Saturday</i>?');
+    expect(await email.innerText()).not.toContain('Our weekend bake is out now');
+    await shot(page, 'email-text');
+    await email.locator('[data-testid="email-quoted"]').click();
+    expect(await email.innerText()).toContain('Our weekend bake is out now');
+    await email.locator('[data-testid="email-quoted"]').click();
+
+    // As written: in a frame sandboxed from everything, its remote image blocked.
+    await email.locator('[data-testid="email-original"]').click();
+    const frame = email.locator('[data-testid="email-frame"]');
+    await frame.waitFor();
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const inside = page.frameLocator('[data-testid="email-frame"]');
+    await expect.poll(() => inside.locator('b').first().innerText()).toBe('two sourdough loaves');
+    expect(await inside.locator('script').count()).toBe(0);
+    expect(await inside.locator('[onclick]').count()).toBe(0);
+    expect(await inside.locator('blockquote').isVisible()).toBe(false);
+    expect(imageRequests).toBe(0);
+    // Subject and sender as text above the frame, never markup.
+    expect(await email.locator('[data-testid="email-headers"]').innerText()).toContain(
+      'Sam <b>Baker</b> <sam.baker@example.com>',
+    );
+    await email.locator('[data-testid="email-headers"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, 'email-original-images-blocked');
+
+    await email.locator('[data-testid="email-load-images"]').click();
+    await expect.poll(() => imageRequests, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => inside.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await shot(page, 'email-original-images-loaded');
+
+    // The agent answers from the app: the reply reaches Sam threaded under their email.
+    await page.locator('[data-testid="composer"]').fill('Hi Sam, two sourdough loaves are set aside for Saturday morning.');
+    await page.locator('[data-testid="send-button"]').click();
+    const replies = await relay.waitFor(SAM, 2, 15_000);
+    const reply = replies[1]!;
+    expect(reply.text).toContain('two sourdough loaves are set aside');
+    expect(reply.subject).toBe('Re: Sourdough for <i>Saturday</i>?');
+    expect([reply.references].flat()).toContain(first.messageId);
+    expect(reply.inReplyTo).toBe(ack!.messageId);
+
+    // Sam answers it: the answer lands in the same conversation, live in the app.
+    await sendToWarmline({
+      from: SAM,
+      to: reply.replyTo!.value[0]!.address!,
+      subject: `Re: ${reply.subject}`,
+      text: 'Wonderful, see you on Saturday!',
+      inReplyTo: reply.messageId,
+      references: [first.messageId!, reply.messageId!],
+    });
+    await page
+      .locator('[data-testid="timeline-entry"]')
+      .filter({ hasText: 'Wonderful, see you on Saturday!' })
+      .waitFor({ timeout: 10_000 });
+  }, 120_000);
+});

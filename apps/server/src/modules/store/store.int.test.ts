@@ -13,7 +13,6 @@ serverOnClock(clock, (server) => {
 });
 
 const WEEKDAYS_9_TO_5 = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, ['09:00', '17:00']]));
-type Api = ReturnType<typeof client>;
 
 /** A shop with a store in Westlands: Amina (an admin) and Brian work there; Chebet works elsewhere. */
 async function westlands() {

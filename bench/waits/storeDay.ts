@@ -73,8 +73,12 @@ interface Visit {
 export function simulateStoreDay(shape: DayShape, seed: number, opts: { oracle?: boolean } = {}): Scored {
   const random = mulberry32(seed);
   const pickService = () => {
-    let u = random();
-    for (const [i, s] of SERVICES.entries()) if ((u -= s.share) < 0) return i;
+    const u = random();
+    let below = 0;
+    for (const [i, s] of SERVICES.entries()) {
+      below += s.share;
+      if (u < below) return i;
+    }
     return SERVICES.length - 1;
   };
   const duration = (i: number) => SERVICES[i]!.medianMinutes * 60 * Math.exp(SERVICES[i]!.sigma * normal(random));
@@ -132,7 +136,7 @@ export function simulateStoreDay(shape: DayShape, seed: number, opts: { oracle?:
     for (const [i, slot] of counter.entries()) {
       if (slot.until > t) continue;
       if (slot.visit) {
-        (done[slot.visit.service] ??= []).push(slot.until - slot.startedAt);
+        done[slot.visit.service] = [...(done[slot.visit.service] ?? []), slot.until - slot.startedAt];
         slot.visit = null;
       }
       // Someone whose shift is over finishes with the person in front of them and takes nobody new.

@@ -66,7 +66,7 @@ export function walkInWaits(
       place(free, start + draw(line[i]!, random));
     }
   }
-  return line.map((ticket, i) => {
+  return line.map((_, i) => {
     const k = waiting.indexOf(i);
     return k < 0 ? { position: null, range: null } : { position: k, range: rangeOf(futures[k]!) };
   });

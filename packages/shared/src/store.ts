@@ -54,6 +54,8 @@ export const PublicLocation = z.object({
   slug: z.string(),
   name: z.string(),
   address: z.string(),
+  /** Its clock, for "we open at 09:00" in the store's own time. */
+  timezone: z.string(),
   /** The business's name and colour, for the kiosk's header. */
   business: z.object({ name: z.string(), logoUrl: z.string().nullable(), color: z.string() }),
   services: z.array(StoreService),
@@ -220,4 +222,23 @@ export const StaffBookBody = z.object({
   serviceId: z.string().uuid({ message: 'serviceId must be one of the services offered' }),
   start: z.iso.datetime({ offset: true, message: 'start must be an ISO date-time' }),
   agentId: z.string().uuid({ message: 'agentId must be a person at this location, or null for anyone' }).nullable().default(null),
+});
+
+/** The workspace's stores, as the widget offers them to a customer who would rather see someone in person. */
+export const VisitorLocationsResponse = z.object({
+  locations: z.array(
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      address: z.string(),
+      timezone: z.string(),
+      services: z.array(StoreService),
+    }),
+  ),
+});
+/** "See someone in the store at 3 pm": the customer books a visit on the conversation they are waiting in. */
+export const VisitorStoreVisitBody = StaffBookBody.extend({
+  conversationId: z.string().uuid({ message: 'conversationId must be a conversation' }),
+  contact: z.string().trim().min(1).max(120).optional(),
 });

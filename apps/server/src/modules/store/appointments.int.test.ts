@@ -202,4 +202,43 @@ describe(`appointments at the store (${backend})`, () => {
     expect(story[0]!.body).toBe('My blender broke after a week, can someone look at it?');
     expect(story.at(-1)!.body).toMatch(/^Amina Odhiambo served .+ at Westlands$/);
   });
+
+  it('a customer waiting in the chat chooses to see someone in the store: their place and their story go with them', async () => {
+    const { workspace, location, serviceId, admin, brian } = await westlands();
+    const chat = await buildConversation(t, workspace, 'Can I bring the broken kettle in instead of waiting here?');
+    const visitor = client(t, { visitorToken: chat.visitorToken });
+    const stores = (await visitor.get('/api/v1/widget/locations')).body.locations;
+    expect(stores).toEqual([
+      expect.objectContaining({ id: location.id, name: 'Westlands', services: [expect.objectContaining({ id: serviceId })] }),
+    ]);
+    const visit = await visitor.post('/api/v1/widget/store-visit', {
+      conversationId: chat.conversationId,
+      locationId: location.id,
+      serviceId,
+      start: nairobi('08', '15:00'),
+      agentId: brian.id,
+      contact: 'kettle@example.com',
+    });
+    expect(visit.status).toBe(201);
+    expect(visit.body.appointment).toMatchObject({
+      person: { id: brian.id },
+      text: 'Advice with Brian at Westlands, Wednesday 8 January, 15:00',
+    });
+    const conversation = (await admin.get(`/api/v1/conversations/${chat.conversationId}`)).body.conversation;
+    expect(conversation).toMatchObject({ status: 'snoozed', assignee: { id: brian.id } });
+    const story = (await admin.get(`/api/v1/conversations/${chat.conversationId}/entries`)).body.entries as Array<{
+      body: string;
+    }>;
+    expect(story[0]!.body).toBe('Can I bring the broken kettle in instead of waiting here?');
+    expect(story.at(-1)!.body).toBe('Appointment booked: Advice with Brian at Westlands, Wednesday 8 January, 15:00');
+    // Someone else's conversation is not theirs to book.
+    const other = await buildConversation(t, workspace, 'hello');
+    const refused = await visitor.post('/api/v1/widget/store-visit', {
+      conversationId: other.conversationId,
+      locationId: location.id,
+      serviceId,
+      start: nairobi('08', '16:00'),
+    });
+    expect(refused.status).toBe(404);
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment } from '@warmline/shared';
-import { type AgentActor, inUnit, type Services } from '../../core/context.ts';
+import { type Actor, inUnit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
@@ -13,7 +13,7 @@ import { holdTime, openSlots, personFor } from './appointmentBooking.ts';
 import { type AppointmentRecord, appointments } from './repository/appointments.ts';
 import { type LocationRecord, locations, type ServiceRecord } from './repository/locations.ts';
 import { readLink, signLink } from './signedLink.ts';
-import { storeCustomer } from './storeCustomer.ts';
+import { addContact, storeCustomer } from './storeCustomer.ts';
 
 const LINK = 'appointment';
 /** The job that reminds the customer of their appointment. */
@@ -183,22 +183,33 @@ export async function bookAppointment(
 }
 
 /**
- * A person books the customer of a chat or call into a store: the appointment rides on that conversation, so who
- * meets them at the counter reads the whole story; the customer reads the booking in the same thread.
+ * The customer of a chat or call is booked into a store — by the person helping them, or by themselves from the
+ * widget ("see someone in the store at 3 pm"): the appointment rides on that conversation, so whoever meets them at
+ * the counter reads the whole story and the customer reads the booking in the same thread. A customer who chose it
+ * themselves leaves the live queue with their place kept (as a callback does), and the visit is its person's.
  */
 export async function bookForConversation(
   services: Services,
-  actor: AgentActor,
+  actor: Actor,
   conversationId: string,
-  input: { locationId: string; serviceId: string; start: string; agentId: string | null },
+  input: { locationId: string; serviceId: string; start: string; agentId: string | null; contact?: string | undefined },
 ): Promise<Appointment> {
   return inUnit(services, async (tx, events) => {
     const conversation = await conversationFor(tx, actor, conversationId);
     const location = await locations.byId(tx, actor.workspaceId, input.locationId);
     if (!location) throw new NotFound('Location');
+    if (conversation.status === 'resolved') throw new Conflict('This conversation is resolved; write to us again to reopen it.');
     const service = await serviceAt(tx, location, input.serviceId);
     const when = await personFor(tx, location, service, input, services.now());
     const customer = await customers.byId(tx, actor.workspaceId, conversation.customerId);
+    const given = input.contact
+      ? await addContact(tx, (await workspaces.byId(tx, actor.workspaceId))!, conversation.customerId, input.contact)
+      : null;
+    const known = customer?.email
+      ? { contact: customer.email, notifyBy: 'email' as const }
+      : customer?.phone
+        ? { contact: customer.phone, notifyBy: 'sms' as const }
+        : { contact: null, notifyBy: null };
     const shown = await writeAppointment(services, tx, events, {
       location,
       service,
@@ -207,14 +218,36 @@ export async function bookForConversation(
       customerId: conversation.customerId,
       conversationId: conversation.id,
       name: customer?.name ?? 'Customer',
-      contact: customer?.email ?? customer?.phone ?? null,
-      notifyBy: customer?.email ? 'email' : customer?.phone ? 'sms' : null,
+      ...(given ?? known),
       clientId: randomUUID(),
-      bookedBy: actor.agentId,
+      bookedBy: actor.kind === 'agent' ? actor.agentId : null,
     });
+    if (actor.kind === 'visitor') {
+      await conversations.update(tx, actor.workspaceId, conversation.id, { status: 'snoozed', assigneeId: when.agentId });
+      events.push({ type: 'queue.changed', workspaceId: actor.workspaceId });
+    }
     await pushConversationChanged(tx, actor.workspaceId, conversation.id, events);
     return shown;
   });
+}
+
+/** The locations a widget visitor may choose from, with their services. */
+export async function locationsForVisitors(services: Services, workspaceId: string) {
+  const all = await locations.list(services.db, workspaceId);
+  const offered = await locations.services(
+    services.db,
+    all.map((l) => l.id),
+  );
+  return all.map((l) => ({
+    id: l.id,
+    slug: l.slug,
+    name: l.name,
+    address: l.address,
+    timezone: l.timezone,
+    services: offered
+      .filter((s) => s.locationId === l.id)
+      .map((s) => ({ id: s.id, name: s.name, typicalMinutes: s.typicalMinutes })),
+  }));
 }
 
 /** The appointment behind a reschedule or cancel link; a changed link is not found, an old one has expired. */

@@ -6,6 +6,7 @@ export {
   bookForConversation,
   changeAppointment,
   getAppointment,
+  locationsForVisitors,
 } from './appointments.ts';
 export { checkIn } from './checkIn.ts';
 export { storeRoutes } from './routes.ts';

@@ -25,6 +25,7 @@ export async function publicLocation(services: Services, slug: string): Promise<
     slug: location.slug,
     name: location.name,
     address: location.address,
+    timezone: location.timezone,
     business: { name: workspace!.name, logoUrl: workspace!.logoUrl, color: workspace!.widgetColor },
     services: offered.map((s) => ({ id: s.id, name: s.name, typicalMinutes: s.typicalMinutes })),
     open: isOpenNow(location, now),

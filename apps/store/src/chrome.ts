@@ -19,10 +19,12 @@ export function header(opts: {
           type: 'button',
           lang,
           'aria-pressed': String(lang === opts.lang),
+          'aria-label': STRINGS[lang].languageName,
           'data-testid': `lang-${lang}`,
           onclick: () => opts.onLang(lang),
         },
-        STRINGS[lang].languageName,
+        h('span', { class: 'long' }, STRINGS[lang].languageName),
+        h('span', { class: 'short', 'aria-hidden': 'true' }, lang.toUpperCase()),
       ),
     ),
   );

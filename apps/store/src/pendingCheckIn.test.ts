@@ -63,7 +63,9 @@ describe('a kiosk check-in survives a network blip', () => {
   });
 
   it('a closed store and a refused field are answers, not reasons to retry; a rate limit is retried', () => {
-    expect(answerOf(409, { error: { code: 'conflict', message: 'closed', details: { closed: true } } })).toEqual({ kind: 'closed' });
+    expect(answerOf(409, { error: { code: 'conflict', message: 'closed', details: { closed: true } } })).toEqual({
+      kind: 'closed',
+    });
     expect(answerOf(400, { error: { message: 'name: tell us your name', details: { field: 'name' } } })).toEqual({
       kind: 'refused',
       message: 'name: tell us your name',

@@ -1,8 +1,8 @@
 import { backoffDelay } from '@warmline/realtime-client';
 import type { Ticket } from '@warmline/shared';
-import { changeTicket, type TicketAction } from './api.ts';
+import { changeTicket, fetchLocation, type TicketAction } from './api.ts';
 import { header, rememberLang } from './chrome.ts';
-import { h } from './dom.ts';
+import { h, useBrandColour } from './dom.ts';
 import { countPhrase, type Key, type Lang, say, waitPhrase } from './i18n.ts';
 
 const ENDED = new Set<Ticket['status']>(['served', 'no_show', 'cancelled']);
@@ -13,6 +13,7 @@ const TURN_VIBRATION = [400, 200, 400, 200, 400];
 interface Page {
   lang: Lang;
   ticket: Ticket | null;
+  business: { name: string; logoUrl: string | null } | null;
   live: boolean;
   asking: 'nothing' | 'step-out' | 'leave';
   problem: string;
@@ -23,12 +24,22 @@ interface Page {
  * unmissable change (colour, vibration) when someone is ready for them.
  */
 export function startTicketPage(root: HTMLElement, token: string, lang: Lang) {
-  const p: Page = { lang, ticket: null, live: false, asking: 'nothing', problem: '' };
+  const p: Page = { lang, ticket: null, business: null, live: false, asking: 'nothing', problem: '' };
   const t = (key: Key, vars?: Record<string, string | number>) => say(p.lang, key, vars);
 
   const show = (ticket: Ticket) => {
     if (ticket.status === 'called' && p.ticket?.status !== 'called') navigator.vibrate?.(TURN_VIBRATION);
+    if (!p.ticket) void dressAs(ticket.location.slug);
     p.ticket = ticket;
+    render();
+  };
+
+  /** The business's name, logo and colour, as at its kiosk; the page works without them. */
+  const dressAs = async (slug: string) => {
+    const location = await fetchLocation(slug).catch(() => null);
+    if (!location) return;
+    useBrandColour(location.business.color);
+    p.business = location.business;
     render();
   };
 
@@ -47,9 +58,9 @@ export function startTicketPage(root: HTMLElement, token: string, lang: Lang) {
     const ticket = p.ticket;
     const top = header({
       lang: p.lang,
-      business: ticket?.location.name ?? '',
-      logoUrl: null,
-      place: ticket?.service ?? '',
+      business: p.business?.name ?? '',
+      logoUrl: p.business?.logoUrl ?? null,
+      place: ticket?.location.name ?? '',
       onLang: (lang) => {
         p.lang = lang;
         rememberLang(lang);

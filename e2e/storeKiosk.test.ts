@@ -39,6 +39,8 @@ beforeAll(async () => {
   admin = await apiSession(warmline.url, DEMO_AGENT.email, DEMO_AGENT.password);
   // Open all day, every day; the other closed today whatever the hour: today is its holiday.
   westlands = (await newLocation('westlands', 'Westlands', ['00:00', '24:00'])).location;
+  // Amina is on the floor: the kiosk can quote a wait.
+  await admin.put('/api/v1/agents/me/presence', { presence: 'available' });
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
   await newLocation('karen', 'Karen', ['09:00', '17:00'], [{ date: today, name: 'Stocktaking', hours: null }]);
 }, 120_000);
@@ -99,6 +101,7 @@ describe('the store kiosk and the "your turn" page', () => {
 
     await expect.poll(() => page.locator('[data-testid="kiosk-code"]').innerText(), { timeout: 10_000 }).toMatch(/^R\d+$/);
     expect(await page.locator('[data-testid="kiosk-position"]').innerText()).toBe('You are next');
+    expect(await page.locator('[data-testid="kiosk-ticket-wait"]').innerText()).toBe('A few minutes at most');
     expect(await page.locator('svg.qr path').getAttribute('d')).toMatch(/^M/);
     ticketLink = (await page.locator('[data-testid="kiosk-ticket-link"]').getAttribute('href'))!;
     expect(ticketLink).toMatch(new RegExp(`^${warmline.url}/ticket/[^/?]+$`));
@@ -212,13 +215,28 @@ describe('the store kiosk and the "your turn" page', () => {
     await context.close();
   });
 
-  it('speaks Spanish by ?lang=es, and an unknown store or ticket is a polite page, not a crash', async () => {
-    const { context, page } = await device(TABLET_PORTRAIT);
+  it('with a line, the welcome quotes the wait a newcomer faces; it speaks Spanish by ?lang=es', async () => {
+    for (const name of ['Wanjiru Kamau', 'Diego Herrera']) {
+      await fetch(`${warmline.url}/api/v1/store/locations/westlands/check-ins`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), name, serviceId: westlands.services[0]!.id }),
+      });
+    }
+    const { context, page } = await device(TABLET_LANDSCAPE);
+    await page.goto(`${warmline.url}/kiosk/westlands`);
+    const wait = page.locator('[data-testid="kiosk-wait"]');
+    await expect.poll(() => wait.innerText()).toMatch(/^About \d+–\d+ minutes · 3 people waiting$/);
+    await shoot(page, 'store-kiosk-welcome-busy-landscape');
+    await page.setViewportSize(TABLET_PORTRAIT);
     await page.goto(`${warmline.url}/kiosk/westlands?lang=es`);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Bienvenido a Westlands');
+    expect(await wait.innerText()).toMatch(/^Unos \d+–\d+ minutos · 3 personas esperando$/);
     await shoot(page, 'store-kiosk-welcome-es-portrait');
     await context.close();
+  });
 
+  it('an unknown store or ticket is a polite page, not a crash', async () => {
     for (const [url, what] of [
       ['/kiosk/nowhere', 'store'],
       ['/ticket/not-a-ticket', 'ticket'],

@@ -173,7 +173,7 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
         h('p', { class: 'label' }, t('yourNumber')),
         h('p', { class: 'code', 'data-testid': 'kiosk-code' }, ticket.code),
         h('p', { class: 'position', 'data-testid': 'kiosk-position' }, position ?? ''),
-        h('p', { class: 'wait' }, waitPhrase(k.lang, ticket.wait) ?? ''),
+        h('p', { class: 'wait', 'data-testid': 'kiosk-ticket-wait' }, waitPhrase(k.lang, ticket.wait) ?? ''),
         notify ? h('p', { class: 'hint' }, notify) : null,
       ),
       h(

@@ -129,8 +129,9 @@ export function startTicketPage(root: HTMLElement, token: string, lang: Lang) {
     }
     if (p.asking === 'step-out') {
       return [
+        h('p', { class: 'confirm' }, t('stepOutFor')),
         ...STEP_OUT_MINUTES.map((minutes) =>
-          button(t('stepOutFor', { n: minutes }), `ticket-step-out-${minutes}`, () => void act('step-out', { minutes })),
+          button(t('minutes', { n: minutes }), `ticket-step-out-${minutes}`, () => void act('step-out', { minutes })),
         ),
         button(t('back'), 'ticket-step-out-back', () => ask('nothing'), true),
       ];

@@ -47,11 +47,12 @@ export const walkIns = {
       | 'notifyBy'
       | 'via'
       | 'checkedInAt'
-    > & { clientId: string },
+    > & { clientId: string; appointmentId?: string },
   ): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
-      `insert into walk_ins (workspace_id, location_id, conversation_id, customer_id, service_id, client_id, code, name, notify_by, via, checked_in_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+      `insert into walk_ins (workspace_id, location_id, conversation_id, customer_id, service_id, client_id, code, name, notify_by, via,
+         checked_in_at, appointment_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
       [
         input.workspaceId,
         input.locationId,
@@ -64,6 +65,7 @@ export const walkIns = {
         input.notifyBy,
         input.via,
         input.checkedInAt,
+        input.appointmentId ?? null,
       ],
     );
     return row!.id;
@@ -93,7 +95,7 @@ export const walkIns = {
   /** The live line of a location in order of arrival: waiting, stepped out, and at the counter. */
   async line(sql: Sql, locationId: string): Promise<WalkInRecord[]> {
     return sql.query<WalkInRecord>(
-      `select ${columns} from ${from} where w.location_id = $1 and w.status = any($2::text[]) order by w.checked_in_at, w.id`,
+      `select ${columns} from ${from} where w.location_id = $1 and w.status = any($2::text[]) order by w.checked_in_at, w.arrival`,
       [locationId, LIVE_STATUSES],
     );
   },
@@ -104,7 +106,7 @@ export const walkIns = {
   async takeNext(sql: Sql, locationId: string): Promise<string | null> {
     const [row] = await sql.query<{ id: string }>(
       `select id from walk_ins where location_id = $1 and status = 'waiting'
-       order by checked_in_at, id limit 1 for update skip locked`,
+       order by checked_in_at, arrival limit 1 for update skip locked`,
       [locationId],
     );
     return row?.id ?? null;

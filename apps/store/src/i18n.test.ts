@@ -34,7 +34,7 @@ describe('the store pages in English, Swahili and Spanish', () => {
     expect(waitPhrase('en', { low: 300, high: 600 })).toBe('About 5–10 minutes');
     expect(waitPhrase('en', { low: 600, high: 600 })).toBe('About 10 minutes');
     expect(waitPhrase('en', { low: 0, high: 60 })).toBe('A few minutes at most');
-    expect(waitPhrase('es', null)).toBeNull();
+    expect(waitPhrase('es', null)).toBe('Ahora no hay nadie en el mostrador; le llamaremos en cuanto llegue alguien');
     const waiting = { none: 'waitingNone', one: 'waitingOne', many: 'waitingMany' } as const;
     expect(countPhrase('en', 0, waiting)).toBe('No one is waiting');
     expect(countPhrase('en', 1, waiting)).toBe('1 person waiting');

@@ -8,6 +8,7 @@ const en = {
   connecting: 'Connecting…',
   waitAbout: 'About {range} minutes',
   waitShort: 'A few minutes at most',
+  nobodyAtCounter: "Nobody is at the counter just now; we'll call you as soon as someone is",
   waitingNone: 'No one is waiting',
   waitingOne: '1 person waiting',
   waitingMany: '{n} people waiting',
@@ -65,6 +66,7 @@ const sw: Record<Key, string> = {
   connecting: 'Inaunganisha…',
   waitAbout: 'Takriban dakika {range}',
   waitShort: 'Dakika chache tu',
+  nobodyAtCounter: 'Hakuna aliye kaunta kwa sasa; tutakuita mara mtu akifika',
   waitingNone: 'Hakuna anayesubiri',
   waitingOne: 'Mtu 1 anasubiri',
   waitingMany: 'Watu {n} wanasubiri',
@@ -121,6 +123,7 @@ const es: Record<Key, string> = {
   connecting: 'Conectando…',
   waitAbout: 'Unos {range} minutos',
   waitShort: 'Solo unos minutos',
+  nobodyAtCounter: 'Ahora no hay nadie en el mostrador; le llamaremos en cuanto llegue alguien',
   waitingNone: 'No hay nadie esperando',
   waitingOne: '1 persona esperando',
   waitingMany: '{n} personas esperando',
@@ -187,9 +190,12 @@ export function say(lang: Lang, key: Key, vars: Record<string, string | number> 
   return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** "About 5–10 minutes" from a wait in seconds; a wait under two minutes is "a few minutes at most". */
-export function waitPhrase(lang: Lang, wait: { low: number; high: number } | null): string | null {
-  if (!wait) return null;
+/**
+ * "About 5–10 minutes" from a wait in seconds; a wait under two minutes is "a few minutes at most"; no wait at all
+ * (nobody on the floor) says so rather than guess.
+ */
+export function waitPhrase(lang: Lang, wait: { low: number; high: number } | null): string {
+  if (!wait) return say(lang, 'nobodyAtCounter');
   if (wait.high < 120) return say(lang, 'waitShort');
   const low = Math.max(1, Math.round(wait.low / 60));
   const high = Math.max(low, Math.round(wait.high / 60));

@@ -88,13 +88,15 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
     }
     if (k.screen === 'loading' || !loc) return [h('p', { class: 'calm' }, t('connecting'))];
     if (k.screen === 'welcome') {
-      const wait = [
-        waitPhrase(k.lang, loc.wait),
-        countPhrase(k.lang, loc.waiting, { none: 'waitingNone', one: 'waitingOne', many: 'waitingMany' }),
-      ];
+      const waiting = countPhrase(k.lang, loc.waiting, { none: 'waitingNone', one: 'waitingOne', many: 'waitingMany' });
       return [
         h('h1', {}, t('welcome', { store: loc.name })),
-        h('p', { class: 'wait', 'data-testid': 'kiosk-wait' }, wait.filter(Boolean).join(' · ')),
+        h(
+          'p',
+          { class: 'wait', 'data-testid': 'kiosk-wait' },
+          loc.wait ? `${waitPhrase(k.lang, loc.wait)} · ${waiting}` : waiting,
+        ),
+        loc.wait ? '' : h('p', { class: 'hint' }, t('nobodyAtCounter')),
         h('h2', {}, t('pickService')),
         h(
           'div',
@@ -173,7 +175,7 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
         h('p', { class: 'label' }, t('yourNumber')),
         h('p', { class: 'code', 'data-testid': 'kiosk-code' }, ticket.code),
         h('p', { class: 'position', 'data-testid': 'kiosk-position' }, position ?? ''),
-        h('p', { class: 'wait', 'data-testid': 'kiosk-ticket-wait' }, waitPhrase(k.lang, ticket.wait) ?? ''),
+        h('p', { class: 'wait', 'data-testid': 'kiosk-ticket-wait' }, waitPhrase(k.lang, ticket.wait)),
         notify ? h('p', { class: 'hint' }, notify) : null,
       ),
       h(

@@ -110,7 +110,7 @@ export function startTicketPage(root: HTMLElement, token: string, lang: Lang) {
       h('p', { class: 'label' }, t('yourNumber')),
       code,
       h('p', { class: 'position', 'data-testid': 'ticket-position' }, away ? t('awayUntil', { time: until }) : position),
-      away ? '' : h('p', { class: 'wait', 'data-testid': 'ticket-wait' }, waitPhrase(p.lang, ticket.wait) ?? ''),
+      away ? '' : h('p', { class: 'wait', 'data-testid': 'ticket-wait' }, waitPhrase(p.lang, ticket.wait)),
       notify && !away ? h('p', { class: 'hint' }, notify) : '',
       problem,
       h('div', { class: 'actions stacked' }, ...actionsOf(away)),

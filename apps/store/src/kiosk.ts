@@ -9,6 +9,8 @@ import { qrSvg } from './qr.ts';
 
 /** How long the ticket stays on the kiosk before it greets the next person. */
 const TICKET_SECONDS = 20;
+/** A half-typed check-in left at the kiosk is cleared after this long untouched: the next person should not see it. */
+const ABANDONED_SECONDS = 90;
 /** How often the welcome refreshes the wait (and notices opening or closing). */
 const REFRESH_MS = 30_000;
 /** After this many tries the "checking you in" screen says, calmly, that the line is slow. */
@@ -52,11 +54,20 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
     ticket: null,
   };
   let backToWelcome: ReturnType<typeof setTimeout> | undefined;
+  let abandoned: ReturnType<typeof setTimeout> | undefined;
 
   const go = (screen: Screen) => {
     k.screen = screen;
     render();
+    watchAbandoned();
   };
+
+  const watchAbandoned = () => {
+    clearTimeout(abandoned);
+    if (via === 'kiosk' && k.screen === 'details') abandoned = setTimeout(finish, ABANDONED_SECONDS * 1000);
+  };
+  root.addEventListener('input', watchAbandoned);
+  root.addEventListener('pointerdown', watchAbandoned);
 
   const render = () => {
     const loc = k.location;
@@ -254,6 +265,7 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
   const finish = () => {
     clearTimeout(backToWelcome);
     Object.assign(k, { serviceId: '', name: '', contact: '', refusal: '', ticket: null });
+    go(k.location?.open === false ? 'closed' : 'welcome');
     void refresh();
   };
 
@@ -268,8 +280,7 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
         return refresh(attempt + 1);
       }
     }
-    const idle =
-      k.screen === 'loading' || k.screen === 'welcome' || k.screen === 'closed' || (k.screen === 'ticket' && !k.ticket);
+    const idle = k.screen === 'loading' || k.screen === 'welcome' || k.screen === 'closed';
     const stale = k.screen === 'details' && !k.location?.open;
     if (idle || stale) go(k.location?.open ? 'welcome' : 'closed');
   };

@@ -31,10 +31,14 @@ export function header(opts: {
   return h(
     'header',
     { class: 'bar' },
-    opts.logoUrl
-      ? h('img', { class: 'logo', src: opts.logoUrl, alt: opts.business })
-      : h('span', { class: 'business' }, opts.business),
-    h('span', { class: 'place' }, opts.place),
+    h(
+      'span',
+      { class: 'names' },
+      opts.logoUrl
+        ? h('img', { class: 'logo', src: opts.logoUrl, alt: opts.business })
+        : h('span', { class: 'business' }, opts.business),
+      h('span', { class: 'place' }, opts.place),
+    ),
     switcher,
   );
 }

@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Location } from '@warmline/shared/types';
+import { queryClient, queryKeys } from '../api/queryClient.ts';
+import { call } from '../api/routes.ts';
+
+const NONE: readonly Location[] = [];
+const readLocations = () => call('GET /locations').then(({ locations }) => locations);
+
+/**
+ * The locations this person works at (every one, for supervisors and admins): the sidebar shows "Store" only when
+ * there are some. `ready` is false until the first read answers.
+ */
+export function useLocations(): { locations: readonly Location[]; ready: boolean } {
+  const query = useQuery({ queryKey: queryKeys.locations, queryFn: readLocations, staleTime: 60_000 });
+  return { locations: query.data ?? NONE, ready: query.isSuccess };
+}
+
+/** A location was opened or changed here: read the list again. */
+export function locationsChanged(): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: queryKeys.locations });
+}
+
+/** The socket says a location's walk-in line moved: its staff view (if open) reads it again. */
+export function storeLineMoved(locationId: string): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.storeQueue(locationId), refetchType: 'active' });
+}

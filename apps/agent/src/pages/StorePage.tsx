@@ -121,13 +121,14 @@ function Counter({ location: listed, locations }: { location: Location; location
             <section className="card counter-idle" aria-label="Your counter">
               <p className="counter-eyebrow">Your counter is free</p>
               <p className="hint">
-                {view.line.length > 0 ? `${view.line[0]!.name} is next.` : 'Nobody is waiting.'} Press Call next, or N.
+                {view.line.length > 0 ? `${view.line[0]!.name} is next.` : 'Nobody is waiting.'} Press Call next
+                <span className="keyboard-only">, or N</span>.
               </p>
             </section>
           )}
           <button
             type="button"
-            className="btn btn-primary call-next"
+            className={view.mine ? 'btn call-next is-waiting-on-me' : 'btn btn-primary call-next'}
             data-testid="call-next"
             disabled={blocked}
             title={view.mine ? `Finish with ${view.mine.name} first` : 'Call the next person (N)'}
@@ -135,8 +136,9 @@ function Counter({ location: listed, locations }: { location: Location; location
             onClick={() => void press()}
           >
             {calling ? 'Calling…' : 'Call next'}
-            <kbd>N</kbd>
+            <kbd className="keyboard-only">N</kbd>
           </button>
+          {view.mine ? <p className="call-next-said">Call the next person when {view.mine.name} is done.</p> : null}
           {said ? (
             <p className="call-next-said" role="status" data-testid="call-next-said">
               {said}

@@ -52,7 +52,7 @@ describe('the location form', () => {
       message: 'typicalMinutes must be at least 1',
       details: { issues: [{ path: 'body.services.0.typicalMinutes', message: 'typicalMinutes must be at least 1' }] },
     };
-    expect(locationErrorField(invalid)).toEqual({ field: 'services', message: 'TypicalMinutes must be at least 1' });
+    expect(locationErrorField(invalid)).toEqual({ field: 'services', message: 'Service 1: typical minutes must be at least 1' });
     expect(locationErrorField({ message: 'slug: "x" is taken', details: { field: 'slug' } }).field).toBe('slug');
     expect(locationErrorField({ message: 'x', details: { issues: [{ path: 'body.staffIds.0' }] } }).field).toBe('staff');
     expect(locationErrorField({ message: 'Only an admin sets up locations.' })).toEqual({

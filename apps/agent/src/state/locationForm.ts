@@ -99,12 +99,19 @@ const FIELDS: Record<string, LocationField> = {
  * services), or the field a conflict names (a slug already taken); anything else is said at the foot of the form.
  */
 export function locationErrorField(error: { message: string; details?: unknown }): { field: LocationField; message: string } {
-  const { message } = errorPlacement(error);
   const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as {
     field?: unknown;
     issues?: { path?: unknown }[];
   };
   const path = Array.isArray(details.issues) && typeof details.issues[0]?.path === 'string' ? details.issues[0].path : null;
-  const name = path ? path.replace(/^body\./, '').split('.')[0]! : typeof details.field === 'string' ? details.field : '';
-  return { field: FIELDS[name] ?? 'form', message };
+  const [name = '', index] = path
+    ? path.replace(/^body\./, '').split('.')
+    : [typeof details.field === 'string' ? details.field : ''];
+  // "typicalMinutes must be at least 1" reads as "Service 2: typical minutes must be at least 1".
+  const words = errorPlacement(error).message.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
+  const message =
+    name === 'services' && index !== undefined && /^\d+$/.test(index)
+      ? `Service ${Number(index) + 1}: ${words.charAt(0).toLowerCase()}${words.slice(1)}`
+      : words;
+  return { field: FIELDS[name] ?? 'form', message: message.charAt(0).toUpperCase() + message.slice(1) };
 }

@@ -49,7 +49,7 @@ describe('the staff view of a walk-in line', () => {
 
   it('says walk-in time to human quietly, and honestly when there is none yet', () => {
     expect(walkInTimeToHumanText(240)).toBe('Walk-ins reach a person in 4 min (median today)');
-    expect(walkInTimeToHumanText(null)).toBe('No walk-ins seen today yet');
+    expect(walkInTimeToHumanText(null)).toBe('No walk-in has reached a person today yet');
   });
 
   it('opens the location in the address, else the one last worked at, else the first', () => {

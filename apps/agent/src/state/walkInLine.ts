@@ -40,7 +40,7 @@ export function ticketMood(ticket: Pick<StaffTicket, 'mood'>): Emotion | null {
 
 /** The header's quiet line: how fast walk-ins reach a person here (median over the last day). */
 export function walkInTimeToHumanText(seconds: number | null): string {
-  if (seconds === null) return 'No walk-ins seen today yet';
+  if (seconds === null) return 'No walk-in has reached a person today yet';
   return `Walk-ins reach a person in ${formatDuration(seconds * 1000)} (median today)`;
 }
 

@@ -56,7 +56,12 @@ export function CounterCard({ ticket, location, me }: { ticket: StaffTicket; loc
 
       {step === 'choose' ? (
         <div className="counter-actions">
-          <button type="button" className="btn btn-calm" data-testid="counter-served" onClick={() => setStep('served')}>
+          <button
+            type="button"
+            className="btn btn-calm counter-served"
+            data-testid="counter-served"
+            onClick={() => setStep('served')}
+          >
             Served
           </button>
           <button type="button" className="btn" data-testid="counter-hand-on" onClick={() => setStep('handOn')}>

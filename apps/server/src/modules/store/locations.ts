@@ -7,8 +7,10 @@ import { type LocationRecord, locations } from './repository/locations.ts';
 
 /** A location as staff and admins see it: its hours, services and the people who work there. */
 export async function presentLocation(tx: Sql, location: LocationRecord): Promise<Location> {
-  const [offered, staff] = await Promise.all([locations.services(tx, [location.id]), locations.staffIds(tx, [location.id])]);
-  const people = await Promise.all(staff.map((s) => agents.byId(tx, location.workspaceId, s.agentId)));
+  const offered = await locations.services(tx, [location.id]);
+  const people = [];
+  for (const s of await locations.staffIds(tx, [location.id]))
+    people.push(await agents.byId(tx, location.workspaceId, s.agentId));
   return {
     id: location.id,
     slug: location.slug,
@@ -66,5 +68,7 @@ export async function listLocations(services: Services, actor: AgentActor): Prom
   const mine = all.filter(
     (l) => actor.role !== 'agent' || staff.some((s) => s.locationId === l.id && s.agentId === actor.agentId),
   );
-  return Promise.all(mine.map((l) => presentLocation(services.db, l)));
+  const presented: Location[] = [];
+  for (const l of mine) presented.push(await presentLocation(services.db, l));
+  return presented;
 }

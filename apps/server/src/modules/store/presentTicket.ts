@@ -15,11 +15,10 @@ const DURATION_HISTORY_MS = 14 * 86_400_000;
  */
 export async function lineOf(tx: Sql, location: LocationRecord, now: Date, opts: { newcomerMinutes?: number } = {}) {
   await walkIns.returnTheAway(tx, location.id, now);
-  const [line, onFloor, durations] = await Promise.all([
-    walkIns.line(tx, location.id),
-    locations.onTheFloor(tx, location.id),
-    walkIns.recentDurations(tx, location.id, new Date(now.getTime() - DURATION_HISTORY_MS)),
-  ]);
+  // One after another: a transaction's queries share one connection.
+  const line = await walkIns.line(tx, location.id);
+  const onFloor = await locations.onTheFloor(tx, location.id);
+  const durations = await walkIns.recentDurations(tx, location.id, new Date(now.getTime() - DURATION_HISTORY_MS));
   const minutes = (t: WalkInRecord) => durations.get(t.serviceId) ?? t.typicalMinutes;
   const tickets: LineTicket[] = line.map((t) => ({
     status: t.status as LineTicket['status'],

@@ -93,7 +93,7 @@ export const walkIns = {
   /** The live line of a location in order of arrival: waiting, stepped out, and at the counter. */
   async line(sql: Sql, locationId: string): Promise<WalkInRecord[]> {
     return sql.query<WalkInRecord>(
-      `select ${columns} from ${from} where w.location_id = $1 and w.status = any($2::text[]) order by w.checked_in_at, w.id`,
+      `select ${columns} from ${from} where w.location_id = $1 and w.status = any($2::text[]) order by w.checked_in_at, w.arrival`,
       [locationId, LIVE_STATUSES],
     );
   },
@@ -104,7 +104,7 @@ export const walkIns = {
   async takeNext(sql: Sql, locationId: string): Promise<string | null> {
     const [row] = await sql.query<{ id: string }>(
       `select id from walk_ins where location_id = $1 and status = 'waiting'
-       order by checked_in_at, id limit 1 for update skip locked`,
+       order by checked_in_at, arrival limit 1 for update skip locked`,
       [locationId],
     );
     return row?.id ?? null;

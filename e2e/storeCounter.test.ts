@@ -164,5 +164,9 @@ describe('the store counter', () => {
     const story = admin.locator('[data-testid="story-timeline"]');
     await expect.poll(() => story.textContent(), { timeout: 10_000 }).toContain('Checked in at Westlands');
     expect(await story.textContent()).toMatch(/served .* at Westlands/);
+
+    // The live queue puts walk-ins beside chat and calls.
+    await admin.goto(`${warmline.url}/app/supervisor`);
+    await expect.poll(() => admin.locator('[data-testid="tth-by-way-in"]').textContent()).toMatch(/Walk-ins \d/);
   });
 });

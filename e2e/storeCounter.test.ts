@@ -48,6 +48,9 @@ const counterCode = (page: Page) => page.locator('[data-testid="counter-card"]')
 describe('the store counter', () => {
   it('an admin opens a location in Settings, its staff call walk-ins in order, never the same person twice, and the visit stays on the story', async () => {
     await signInAs(admin, warmline.url, DEMO_AGENT);
+    // Jonas is already at work, with no store in his sidebar yet.
+    await signInAs(colleague, warmline.url, JONAS);
+    expect(await colleague.locator('[data-testid="nav-store"]').count()).toBe(0);
     await admin.goto(`${warmline.url}/app/settings/locations`);
     await admin.locator('[data-testid="location-new"]').click();
     const form = admin.locator('[data-testid="location-form"]');
@@ -108,9 +111,9 @@ describe('the store counter', () => {
     await expect.poll(() => lineCodes(phone)).toEqual([first, second]);
     await shot(phone, 'store-staff-390');
 
+    // Jonas was made staff while at work: Store came into his sidebar without a reload.
     // Amina and Jonas press Call next at the same moment: each gets one person, never the same one.
-    await signInAs(colleague, warmline.url, JONAS);
-    await colleague.goto(`${warmline.url}/app/store`);
+    await colleague.locator('[data-testid="nav-store"]').click();
     await expect.poll(() => lineCodes(colleague)).toEqual([first, second]);
     await Promise.all([admin.locator('[data-testid="call-next"]').click(), colleague.keyboard.press('n')]);
     await admin.locator('[data-testid="counter-card"]').waitFor();

@@ -20,7 +20,12 @@ export function locationsChanged(): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: queryKeys.locations });
 }
 
-/** The socket says a location's walk-in line moved: its staff view (if open) reads it again. */
+/**
+ * The socket says a location's walk-in line moved, or the location changed: its staff view (if open) reads it again,
+ * and a location this person has not seen yet (just opened, or they were just added to it) is looked for.
+ */
 export function storeLineMoved(locationId: string): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.storeQueue(locationId), refetchType: 'active' });
+  const known = queryClient.getQueryData<Location[]>(queryKeys.locations);
+  if (!known?.some((l) => l.id === locationId)) void locationsChanged();
 }

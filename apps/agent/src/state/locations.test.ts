@@ -14,9 +14,17 @@ describe('a store frame from the socket', () => {
     expect(invalidated(queryKeys.locations)).toBe(false);
   });
 
-  it('looks for a location this person has not seen yet: just opened, or they were just added to its staff', () => {
+  it('looks for a location this person has not seen yet (just opened, or they were just added to its staff), at most once a minute', () => {
+    const at = Date.parse('2031-01-08T07:00:00Z');
     queryClient.setQueryData(queryKeys.locations, [location('westlands')]);
-    storeLineMoved('karen');
+    storeLineMoved('karen', at);
+    expect(invalidated(queryKeys.locations)).toBe(true);
+
+    // Someone who does not work at Karen hears its every check-in: the list is not read again for each.
+    queryClient.setQueryData(queryKeys.locations, [location('westlands')]);
+    storeLineMoved('karen', at + 30_000);
+    expect(invalidated(queryKeys.locations)).toBe(false);
+    storeLineMoved('karen', at + 61_000);
     expect(invalidated(queryKeys.locations)).toBe(true);
   });
 });

@@ -24,8 +24,15 @@ export function locationsChanged(): Promise<void> {
  * The socket says a location's walk-in line moved, or the location changed: its staff view (if open) reads it again,
  * and a location this person has not seen yet (just opened, or they were just added to it) is looked for.
  */
-export function storeLineMoved(locationId: string): void {
+export function storeLineMoved(locationId: string, now = Date.now()): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.storeQueue(locationId), refetchType: 'active' });
   const known = queryClient.getQueryData<Location[]>(queryKeys.locations);
-  if (!known?.some((l) => l.id === locationId)) void locationsChanged();
+  if (known?.some((l) => l.id === locationId)) return;
+  // Everyone in the workspace hears every store's frames: someone who works elsewhere looks at most once a minute.
+  if (now - (lookedFor.get(locationId) ?? Number.NEGATIVE_INFINITY) < LOOK_AGAIN_MS) return;
+  lookedFor.set(locationId, now);
+  void locationsChanged();
 }
+
+const LOOK_AGAIN_MS = 60_000;
+const lookedFor = new Map<string, number>();

@@ -69,8 +69,8 @@ function Counter({ location: listed, locations }: { location: Location; location
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'n' || event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-      if (blocked) return;
+      if (event.key.toLowerCase() !== 'n' || event.repeat || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTyping(event.target) || blocked) return;
       event.preventDefault();
       void press();
     };

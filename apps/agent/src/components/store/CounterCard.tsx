@@ -1,5 +1,5 @@
 import type { Location, StaffTicket } from '@warmline/shared/types';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, paths } from '../../router.tsx';
 import { endVisit, handOn } from '../../state/counterActions.ts';
 import { handOnColleagues, ticketMood } from '../../state/walkInLine.ts';
@@ -90,18 +90,17 @@ export function CounterCard({ ticket, location, me }: { ticket: StaffTicket; loc
       {step === 'noShow' ? (
         <div className="counter-confirm">
           <p>{ticket.name} did not come to the counter?</p>
-          <button
-            type="button"
-            className="btn"
-            disabled={busy}
-            data-testid="counter-no-show-confirm"
-            onClick={() => act(() => endVisit(location.id, ticket.id, { outcome: 'no_show' }))}
-          >
-            Yes, a no-show
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={() => setStep('choose')}>
-            Back
-          </button>
+          <StepButtons onBack={() => setStep('choose')}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              data-testid="counter-no-show-confirm"
+              onClick={() => act(() => endVisit(location.id, ticket.id, { outcome: 'no_show' }))}
+            >
+              Yes, a no-show
+            </button>
+          </StepButtons>
         </div>
       ) : null}
       {error ? (
@@ -110,6 +109,18 @@ export function CounterCard({ ticket, location, me }: { ticket: StaffTicket; loc
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** A step's own action, and the way back to the three choices. */
+function StepButtons({ children, onBack }: { children?: ReactNode; onBack: () => void }) {
+  return (
+    <div className="counter-form-buttons">
+      {children}
+      <button type="button" className="btn btn-quiet" onClick={onBack}>
+        Back
+      </button>
+    </div>
   );
 }
 
@@ -161,14 +172,11 @@ function ServedForm({
           <span className="field-hint">The visit stays in your Mine until it is done.</span>
         </label>
       ) : null}
-      <div className="counter-form-buttons">
+      <StepButtons onBack={onCancel}>
         <button type="submit" className="btn btn-calm" disabled={busy} data-testid="served-confirm">
           {busy ? 'Saving…' : 'Done: served'}
         </button>
-        <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          Back
-        </button>
-      </div>
+      </StepButtons>
     </form>
   );
 }
@@ -190,9 +198,7 @@ function HandOnForm({
     return (
       <div className="counter-confirm">
         <p className="hint">Nobody else works at this location yet. An admin adds staff in Settings › Locations.</p>
-        <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          Back
-        </button>
+        <StepButtons onBack={onCancel} />
       </div>
     );
   }
@@ -223,14 +229,11 @@ function HandOnForm({
           onChange={(e) => setNote(e.target.value)}
         />
       </label>
-      <div className="counter-form-buttons">
+      <StepButtons onBack={onCancel}>
         <button type="submit" className="btn btn-primary" disabled={busy || !note.trim()} data-testid="hand-on-confirm">
           {busy ? 'Handing on…' : 'Hand on'}
         </button>
-        <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          Back
-        </button>
-      </div>
+      </StepButtons>
     </form>
   );
 }

@@ -1,3 +1,12 @@
+export { type AppointmentReminder, noteReminder, reminderDue } from './appointmentReminders.ts';
+export {
+  APPOINTMENT_REMINDER,
+  availability,
+  bookAppointment,
+  bookForConversation,
+  changeAppointment,
+  getAppointment,
+} from './appointments.ts';
 export { checkIn } from './checkIn.ts';
 export { storeRoutes } from './routes.ts';
 export { changeTicket, getTicket, locationOfTicket, publicLocation } from './tickets.ts';

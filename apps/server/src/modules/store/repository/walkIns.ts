@@ -47,11 +47,12 @@ export const walkIns = {
       | 'notifyBy'
       | 'via'
       | 'checkedInAt'
-    > & { clientId: string },
+    > & { clientId: string; appointmentId?: string },
   ): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
-      `insert into walk_ins (workspace_id, location_id, conversation_id, customer_id, service_id, client_id, code, name, notify_by, via, checked_in_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+      `insert into walk_ins (workspace_id, location_id, conversation_id, customer_id, service_id, client_id, code, name, notify_by, via,
+         checked_in_at, appointment_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
       [
         input.workspaceId,
         input.locationId,
@@ -64,6 +65,7 @@ export const walkIns = {
         input.notifyBy,
         input.via,
         input.checkedInAt,
+        input.appointmentId ?? null,
       ],
     );
     return row!.id;

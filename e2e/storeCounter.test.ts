@@ -41,6 +41,18 @@ async function checkIn(slug: string, serviceId: string, name: string, contact?: 
   return ((await res.json()) as { ticket: { code: string } }).ticket.code;
 }
 
+/** The first time `agentId` is free for a service, today or tomorrow (UTC), as the booking page offers it. */
+async function firstSlotWith(slug: string, serviceId: string, agentId: string): Promise<string> {
+  for (const day of [0, 1]) {
+    const date = new Date(Date.now() + day * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${warmline.url}/api/v1/store/locations/${slug}/availability?serviceId=${serviceId}&date=${date}`);
+    const { slots } = (await res.json()) as { slots: { start: string; people: string[] }[] };
+    const free = slots.find((s) => s.people.includes(agentId));
+    if (free) return free.start;
+  }
+  throw new Error(`${agentId} has no free time today or tomorrow`);
+}
+
 const lineCodes = (page: Page) =>
   page.locator('[data-testid="walk-in"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
 const counterCode = (page: Page) => page.locator('[data-testid="counter-card"]').getAttribute('data-code');
@@ -156,6 +168,31 @@ describe('the store counter', () => {
     await theirCard.locator('[data-testid="hand-on-confirm"]').click();
     await theirCard.waitFor({ state: 'detached' });
     await expect.poll(() => counterCode(admin), { timeout: 10_000 }).toBe(theirs);
+
+    // Someone booked with Jonas arrives: he starts the visit at his counter; they wander off before he is done (a no-show).
+    const start = await firstSlotWith('westlands', returns, jonas.agentId);
+    const booked = await fetch(`${warmline.url}/api/v1/store/locations/westlands/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: randomUUID(),
+        serviceId: returns,
+        start,
+        agentId: jonas.agentId,
+        name: 'Halima Yusuf',
+        contact: 'halima@example.com',
+      }),
+    });
+    expect(booked.status).toBe(201);
+    const appointment = colleague.locator('[data-testid="appointment"]').filter({ hasText: 'Halima Yusuf' });
+    await appointment.waitFor({ timeout: 10_000 });
+    expect(await appointment.textContent()).toContain('Returns and exchanges with you');
+    await shot(colleague, 'store-staff-appointments-1280');
+    await appointment.locator('[data-testid="appointment-start"]').click();
+    await expect.poll(() => counterCode(colleague)).toMatch(/^A\d+$/);
+    await theirCard.locator('[data-testid="counter-no-show"]').click();
+    await theirCard.locator('[data-testid="counter-no-show-confirm"]').click();
+    await theirCard.waitFor({ state: 'detached' });
 
     await admin.goto(`${warmline.url}/app`);
     await admin.locator('[data-testid="inbox-tab-mine"]').click();

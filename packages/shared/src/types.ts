@@ -139,7 +139,7 @@ export type IdentitySecretResponse = Out<typeof Customers.IdentitySecretResponse
 export type ImportReport = Out<typeof Customers.ImportReport>;
 
 // ── store: locations and the counter ──────────────────────────────────
-export type { Location, StaffTicket, StoreService } from './store.ts';
+export type { Location, StaffAppointment, StaffTicket, StoreService } from './store.ts';
 export type LocationInput = In<typeof Store.LocationInput>;
 export type StoreQueueResponse = Out<typeof Store.StoreQueueResponse>;
 export type StaffTicketResponse = Out<typeof Store.StaffTicketResponse>;

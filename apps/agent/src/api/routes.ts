@@ -163,6 +163,7 @@ export interface Routes {
   'POST /locations/:id/call-next': { response: StaffTicketResponse };
   'POST /walk-ins/:id/end': { body: EndVisitBody; response: StaffTicketResponse };
   'POST /walk-ins/:id/hand-on': { body: HandOnBody; response: StaffTicketResponse };
+  'POST /appointments/:id/start': { response: StaffTicketResponse };
 }
 
 export type Route = keyof Routes;

@@ -1,6 +1,7 @@
 import type { Location } from '@warmline/shared/types';
 import { useCallback, useEffect, useState } from 'react';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { AppointmentsToday } from '../components/store/AppointmentsToday.tsx';
 import { CounterCard } from '../components/store/CounterCard.tsx';
 import { WalkInLine } from '../components/store/WalkInLine.tsx';
 import { useNow } from '../hooks/useNow.ts';
@@ -145,7 +146,15 @@ function Counter({ location: listed, locations }: { location: Location; location
             </p>
           ) : null}
         </div>
-        <WalkInLine line={view.line} withColleagues={view.withColleagues} now={now} />
+        <div className="store-side">
+          <WalkInLine line={view.line} withColleagues={view.withColleagues} now={now} />
+          <AppointmentsToday
+            appointments={queue.data?.appointments ?? []}
+            locationId={location.id}
+            me={me}
+            busy={view.mine !== null}
+          />
+        </div>
       </div>
     </div>
   );

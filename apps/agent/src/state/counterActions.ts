@@ -38,6 +38,12 @@ export async function handOn(locationId: string, ticketId: string, body: HandOnB
   return settled(locationId, ticket);
 }
 
+/** The person with an appointment is here: their visit starts at this member of staff's counter. */
+export async function startAppointment(locationId: string, appointmentId: string): Promise<StaffTicket> {
+  const { ticket } = await call('POST /appointments/:id/start', { params: { id: appointmentId } });
+  return settled(locationId, ticket);
+}
+
 /** Opens a location (no id) or changes one (admins). */
 export async function saveLocation(id: string | null, input: LocationInput) {
   const { location } = id

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { location, publicAgent, staffTicket, T0 } from '../testing/fixtures.ts';
 import {
+  appointmentText,
   chooseLocation,
   counterView,
   handOnColleagues,
@@ -71,5 +72,14 @@ describe('the staff view of a walk-in line', () => {
     expect(isTyping({ tagName: 'DIV', isContentEditable: true } as unknown as EventTarget)).toBe(true);
     expect(isTyping({ tagName: 'BUTTON', isContentEditable: false } as unknown as EventTarget)).toBe(false);
     expect(isTyping(null)).toBe(false);
+  });
+
+  it('says when an appointment is, for what, and with whom', () => {
+    const base = { start: '2025-01-01T15:00:00.000Z', service: 'Returns' };
+    expect(appointmentText({ ...base, person: publicAgent('a2', 'Jonas Berg') }, 'a1')).toMatch(
+      /^\d{1,2}:00( [AP]M)? · Returns with Jonas$/,
+    );
+    expect(appointmentText({ ...base, person: publicAgent('a1', 'Amina Odhiambo') }, 'a1')).toMatch(/Returns with you$/);
+    expect(appointmentText({ ...base, person: null }, 'a1')).toMatch(/Returns with anyone free$/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Emotion, Location, StaffTicket } from '@warmline/shared/types';
+import type { Emotion, Location, StaffAppointment, StaffTicket } from '@warmline/shared/types';
 import { formatDuration, since } from './time.ts';
 
 const EMOTIONS: readonly string[] = ['angry', 'frustrated', 'anxious', 'confused', 'sad', 'grateful', 'delighted', 'neutral'];
@@ -66,4 +66,12 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).tagName !== 'string') return false;
   const element = target as HTMLElement;
   return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+}
+
+/** "15:00 · Returns with Amina", "15:00 · Advice with anyone free": an appointment's line in the staff view. */
+export function appointmentText(appointment: Pick<StaffAppointment, 'start' | 'service' | 'person'>, me: string): string {
+  const at = new Date(appointment.start).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const person = appointment.person;
+  const who = !person ? 'anyone free' : person.id === me ? 'you' : person.displayName.split(' ')[0];
+  return `${at} · ${appointment.service} with ${who}`;
 }

@@ -159,14 +159,14 @@ export const walkIns = {
     );
     return row?.s ?? null;
   },
-  /** Minutes a service really took lately at a location (called → ended), when there are enough visits to say. */
-  async recentDurations(sql: Sql, locationId: string, since: Date): Promise<Map<string, number>> {
-    const rows = await sql.query<{ serviceId: string; minutes: number }>(
-      `select service_id as "serviceId", avg(extract(epoch from ended_at - called_at)) / 60 as minutes
-       from walk_ins where location_id = $1 and status = 'served' and called_at >= $2
-       group by service_id having count(*) >= 5`,
+  /** How long each service really took lately at a location (called → ended), in seconds, newest first, up to 60 each. */
+  async recentTook(sql: Sql, locationId: string, since: Date): Promise<Map<string, number[]>> {
+    const rows = await sql.query<{ serviceId: string; took: number[] }>(
+      `select service_id as "serviceId",
+         (array_agg(extract(epoch from ended_at - called_at)::float8 order by ended_at desc))[1:60] as took
+       from walk_ins where location_id = $1 and status = 'served' and called_at >= $2 group by service_id`,
       [locationId, since],
     );
-    return new Map(rows.map((r) => [r.serviceId, Number(r.minutes)]));
+    return new Map(rows.map((r) => [r.serviceId, r.took.map(Number)]));
   },
 };

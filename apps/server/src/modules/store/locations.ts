@@ -33,12 +33,14 @@ const slugTaken = (slug: string) => new Conflict(`slug: "${slug}" is taken by an
 /** An admin opens a location: its address, hours, services and staff. */
 export async function createLocation(services: Services, actor: AgentActor, input: LocationInput): Promise<Location> {
   adminOnly(actor);
-  return inUnit(services, async (tx) => {
+  return inUnit(services, async (tx, events) => {
     const { services: offered, staffIds, ...fields } = input;
     const location = await locations.create(tx, actor.workspaceId, fields);
     if (!location) throw slugTaken(input.slug);
     await locations.setServices(tx, location.id, offered);
     await locations.setStaff(tx, actor.workspaceId, location.id, staffIds);
+    // Its staff, already at work, find it in their sidebar without reloading.
+    events.push({ type: 'store.changed', workspaceId: actor.workspaceId, locationId: location.id });
     return presentLocation(tx, location);
   });
 }

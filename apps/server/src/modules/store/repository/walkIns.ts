@@ -141,6 +141,15 @@ export const walkIns = {
     );
     return rows.length;
   },
+  /** Seconds from check-in to called for the workspace's walk-ins called since `since`, shortest first. */
+  async timesToHuman(sql: Sql, workspaceId: string, since: Date): Promise<number[]> {
+    const rows = await sql.query<{ s: number }>(
+      `select extract(epoch from called_at - checked_in_at)::float8 as s from walk_ins
+       where workspace_id = $1 and called_at >= $2 order by 1`,
+      [workspaceId, since],
+    );
+    return rows.map((r) => Number(r.s));
+  },
   /** Median walk-in time to human (check-in → called) at a location since `since`, in seconds. */
   async medianTimeToHuman(sql: Sql, locationId: string, since: Date): Promise<number | null> {
     const [row] = await sql.query<{ s: number | null }>(

@@ -25,7 +25,10 @@ import type { TestServer } from './testServer.ts';
  * open invitation. Every word written is unique to this victim, so a body that holds one has leaked it.
  */
 export async function buildVictim(t: TestServer) {
-  const mark = randomUUID().slice(0, 8);
+  // Letters only: a mark like "12e45f6a" would be read by the text search as a number, and found or not by chance.
+  const mark = randomUUID()
+    .slice(0, 8)
+    .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
   const secret = (what: string) => `secret-${what}-${mark}`;
   const workspace = await buildWorkspace(t, { name: secret('shop') });
   const [adminRecord, memberRecord, colleagueRecord, outsiderRecord] = await Promise.all([

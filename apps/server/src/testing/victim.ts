@@ -25,7 +25,7 @@ import type { TestServer } from './testServer.ts';
  * open invitation. Every word written is unique to this victim, so a body that holds one has leaked it.
  */
 export async function buildVictim(t: TestServer) {
-  // Letters only: a mark like "12e45f6a" would be read by the text search as a number, and found or not by chance.
+  // Letters only, so no mark can read as a number to the text search.
   const mark = randomUUID()
     .slice(0, 8)
     .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);

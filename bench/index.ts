@@ -5,6 +5,7 @@ import { searchBenchmarks } from './search.ts';
 import { sizeBenchmarks } from './size.ts';
 import { startBenchmarks } from './start.ts';
 import { voiceBenchmarks } from './voice.ts';
+import { waitsBenchmarks } from './waits.ts';
 
 export interface Figure {
   bench: string;
@@ -23,6 +24,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   emotion: emotionBenchmarks,
   search: searchBenchmarks,
   voice: voiceBenchmarks,
+  waits: waitsBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,4 +1,4 @@
-// Builds the browser parts (widget, agent app) when their output is missing or older than their sources.
+// Builds the browser parts (widget, store pages, agent app) when their output is missing or older than their sources.
 // `--force` rebuilds regardless. Runs on `npm ci` (prepare), before `npm start` and before the browser tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,11 @@ const targets = [
     name: '@warmline/widget',
     output: 'apps/widget/dist/widget.js',
     sources: ['apps/widget/src', 'apps/widget/build.mjs', 'packages/shared/src', 'packages/realtime-client/src'],
+  },
+  {
+    name: '@warmline/store',
+    output: 'apps/store/dist/store.js',
+    sources: ['apps/store/src', 'apps/store/build.mjs', 'packages/shared/src', 'packages/realtime-client/src'],
   },
   {
     name: '@warmline/agent',

@@ -219,12 +219,12 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function exponential(random: () => number, rate: number): number {
+export function exponential(random: () => number, rate: number): number {
   return -Math.log(1 - random()) / rate;
 }
 
-// Box–Muller; 1 − u keeps the logarithm finite.
-function normal(random: () => number): number {
+/** Box–Muller; 1 − u keeps the logarithm finite. */
+export function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 

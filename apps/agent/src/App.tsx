@@ -17,6 +17,7 @@ import {
   OrganizationsPage,
   SavedRepliesPage,
   SettingsPage,
+  StorePage,
   SupervisorPage,
   TeamPage,
 } from './lazyPages.tsx';
@@ -69,6 +70,7 @@ function placeOf(route: Route): SidebarPlace {
   if (route.name === 'customer') return 'customers';
   if (route.name === 'organization') return 'organizations';
   if (route.name === 'settings') return 'settings';
+  if (route.name === 'store') return 'store';
   return 'inbox';
 }
 
@@ -120,6 +122,7 @@ export function App() {
           {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
           {route.name === 'savedReplies' ? <SavedRepliesPage /> : null}
           {route.name === 'settings' ? <SettingsPage section={route.section} /> : null}
+          {route.name === 'store' ? <StorePage locationId={route.locationId} /> : null}
           {route.name === 'notFound' ? (
             <EmptyState title="Nothing lives here">
               <Link to={paths.inbox}>Back to the inbox</Link>

@@ -17,3 +17,4 @@ export const OrganizationPage = page(async () => (await import('./pages/Organiza
 export const InvitePage = page(async () => (await import('./pages/InvitePage.tsx')).InvitePage);
 export const SavedRepliesPage = page(async () => (await import('./pages/SavedRepliesPage.tsx')).SavedRepliesPage);
 export const SettingsPage = page(async () => (await import('./pages/SettingsPage.tsx')).SettingsPage);
+export const StorePage = page(async () => (await import('./pages/StorePage.tsx')).StorePage);

@@ -17,11 +17,15 @@ describe('parseRoute', () => {
     expect(parseRoute('/app/saved-replies')).toEqual({ name: 'savedReplies' });
     expect(parseRoute('/app/settings')).toEqual({ name: 'settings', section: 'workspace' });
     expect(parseRoute('/app/settings/hours')).toEqual({ name: 'settings', section: 'hours' });
+    expect(parseRoute('/app/settings/locations')).toEqual({ name: 'settings', section: 'locations' });
+    expect(parseRoute('/app/store')).toEqual({ name: 'store', locationId: null });
+    expect(parseRoute('/app/store/loc_1')).toEqual({ name: 'store', locationId: 'loc_1' });
   });
 
   it('builds paths that read back as the same page', () => {
     expect(parseRoute(paths.customer('cu/1'))).toEqual({ name: 'customer', id: 'cu/1' });
     expect(parseRoute(paths.organization('o1'))).toEqual({ name: 'organization', id: 'o1' });
+    expect(parseRoute(paths.store('l/1'))).toEqual({ name: 'store', locationId: 'l/1' });
     expect(parseRoute(paths.settings('customers'))).toEqual({ name: 'settings', section: 'customers' });
   });
 

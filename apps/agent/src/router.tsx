@@ -15,11 +15,12 @@ export type Route =
   | { name: 'organizations' }
   | { name: 'organization'; id: string }
   | { name: 'savedReplies' }
+  | { name: 'store'; locationId: string | null }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'notFound' };
 
 /** The admin's settings screens, in the order they are listed. */
-export const SETTINGS_SECTIONS = ['workspace', 'website', 'hours', 'targets', 'customers'] as const;
+export const SETTINGS_SECTIONS = ['workspace', 'website', 'hours', 'targets', 'locations', 'customers'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 const isSettingsSection = (s: string | undefined): s is SettingsSection => SETTINGS_SECTIONS.includes(s as SettingsSection);
 
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'organizations' && parts.length === 1) return { name: 'organizations' };
   if (parts[0] === 'saved-replies' && parts.length === 1) return { name: 'savedReplies' };
   if (parts[0] === 'organizations' && parts[1] && parts.length === 2) return { name: 'organization', id: parts[1] };
+  if (parts[0] === 'store' && parts.length <= 2) return { name: 'store', locationId: parts[1] ?? null };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings', section: 'workspace' };
   if (parts[0] === 'settings' && parts.length === 2 && isSettingsSection(parts[1]))
     return { name: 'settings', section: parts[1] };
@@ -56,6 +58,7 @@ export const paths = {
   conversation: (id: string) => `${BASE}/conversations/${encodeURIComponent(id)}`,
   customer: (id: string) => `${BASE}/customers/${encodeURIComponent(id)}`,
   organization: (id: string) => `${BASE}/organizations/${encodeURIComponent(id)}`,
+  store: (locationId?: string) => `${BASE}/store${locationId ? `/${encodeURIComponent(locationId)}` : ''}`,
   settings: (section: SettingsSection = 'workspace') => `${BASE}/settings/${section}`,
 };
 

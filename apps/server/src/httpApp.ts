@@ -25,6 +25,7 @@ import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
 import { missedCallRoutes, voiceLineRoutes, voiceRoutes } from './modules/voice/index.ts';
 import { workspaceRoutes } from './modules/workspaces/index.ts';
 import { pageRoutes } from './pages.ts';
+import { storePageRoutes } from './storePages.ts';
 
 /** The policy of an HTML answer that set none: text and Warmline's own images and styles, nothing else. */
 export const FALLBACK_PAGE_POLICY =
@@ -102,6 +103,7 @@ export async function buildHttpApp(
   attachmentRoutes(app, services, deps.limiter);
   widgetAttachmentRoutes(app, services, deps.limiter);
   await pageRoutes(app, services);
+  storePageRoutes(app, services);
   const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.nodeId, deps.agentsOnline);
   return { app, gateway };
 }

@@ -18,9 +18,10 @@ export const webPaths = {
   widgetScript: path.join(root, 'apps/widget/dist/widget.js'),
   demoPage: path.join(root, 'apps/widget/demo.html'),
   avatars: path.join(root, 'apps/server/public/avatars'),
+  storeDist: path.join(root, 'apps/store/dist'),
 };
 
-function readOrNull(file: string): string | null {
+export function readOrNull(file: string): string | null {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -28,7 +29,7 @@ function readOrNull(file: string): string | null {
   }
 }
 
-const missingBuild = (what: string) =>
+export const missingBuild = (what: string) =>
   `<!doctype html><meta charset="utf-8"><title>Warmline</title><style>p{font:16px system-ui;margin:3rem}</style><p>The ${what} has not been built yet. Run <code>npm run build</code>.</p>`;
 
 const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
@@ -77,7 +78,7 @@ function socketOrigin(publicUrl: string): string {
 }
 
 /** Sends an HTML page with its policy: never framed (frame-ancestors and, for older browsers, X-Frame-Options). */
-function sendPage(
+export function sendPage(
   reply: FastifyReply,
   services: Services,
   html: string,
@@ -107,7 +108,11 @@ export function declaredPages(app: FastifyInstance): readonly string[] {
   return htmlRoutes.get(app) ?? [];
 }
 
-function page(app: FastifyInstance, url: string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) {
+export function page(
+  app: FastifyInstance,
+  url: string,
+  handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+) {
   const urls = htmlRoutes.get(app) ?? [];
   htmlRoutes.set(app, urls);
   urls.push(url);

@@ -1,17 +1,34 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { declaredRoutes } from './core/http/route.ts';
 import { declaredPages, pagePolicy, webPaths } from './pages.ts';
-import { buildWorkspace, request } from './testing/factories.ts';
+import { ALWAYS_OPEN, buildAgent, buildWorkspace, client, PASSWORD, request, signIn } from './testing/factories.ts';
 import { backend, type TestServer, testServer } from './testing/testServer.ts';
 
 let t: TestServer;
+/** A real store and ticket, for the kiosk and "your turn" pages; unknown ones are asked for too (a polite 404). */
+const store = { slug: `store-${randomUUID().slice(0, 8)}`, token: '' };
 beforeAll(async () => {
   t = await testServer();
   // The demo page signs in its member only on the demo workspace; any workspace serves the page itself.
-  await buildWorkspace(t);
+  const workspace = await buildWorkspace(t);
+  const admin = await buildAgent(t, workspace, { role: 'admin' });
+  const signed = client(t, await signIn(t, { email: admin.email, password: PASSWORD }));
+  const created = await signed.post('/api/v1/locations', {
+    slug: store.slug,
+    name: 'Westlands',
+    timezone: 'UTC',
+    openingHours: ALWAYS_OPEN,
+    services: [{ name: 'Repairs', typicalMinutes: 10 }],
+  });
+  const checkIn = await client(t).post(`/api/v1/store/locations/${store.slug}/check-ins`, {
+    clientId: randomUUID(),
+    name: 'Halima',
+    serviceId: created.body.location.services[0].id,
+  });
+  store.token = checkIn.body.ticket.token;
 });
 
 /** A Content-Security-Policy header as directive → its sources. */
@@ -24,8 +41,13 @@ function directives(header: string | null): Map<string, string[]> {
   return map;
 }
 
+const NO_SUCH_STORE = `/kiosk/${encodeURIComponent('<b>nowhere</b>')}`;
+const NO_SUCH_TICKET = '/ticket/not-a-ticket';
+
 /** Where each declared page is asked for: `*` stands for any path under it, so a few of those, odd ones included. */
 function urlsOf(page: string): string[] {
+  if (page === '/kiosk/:slug') return [`/kiosk/${store.slug}`, `/kiosk/${store.slug}?lang=sw&via=phone`, NO_SUCH_STORE];
+  if (page === '/ticket/:token') return [`/ticket/${store.token}`, NO_SUCH_TICKET];
   if (!page.endsWith('*')) return page === '/demo' ? ['/demo', '/demo?member=1'] : [page];
   const base = page.slice(0, -1);
   return [`${base}sign-in`, `${base}conversations/${encodeURIComponent('<script>alert(1)</script>')}`, `${base}no/such/screen`];
@@ -59,11 +81,12 @@ function otherUrls(): string[] {
 }
 
 describe(`every HTML page carries a strict Content-Security-Policy (${backend})`, () => {
-  it('the pages are the agent app (any path under it) and the demo shop, each served as HTML', async () => {
-    expect(declaredPages(t.http.app)).toEqual(['/app', '/app/*', '/demo']);
+  it('the pages are the agent app (any path under it), the demo shop, the kiosk and the "your turn" page, each served as HTML', async () => {
+    expect(declaredPages(t.http.app)).toEqual(['/app', '/app/*', '/demo', '/kiosk/:slug', '/ticket/:token']);
     for (const url of pageUrls()) {
       const res = await request(t, 'GET', url);
-      expect(res.status, url).toBe(200);
+      // An unknown store or ticket is a page too: a kind one, with its 404.
+      expect(res.status, url).toBe(url === NO_SUCH_STORE || url === NO_SUCH_TICKET ? 404 : 200);
       expect(res.headers.get('content-type'), url).toBe('text/html; charset=utf-8');
     }
   });

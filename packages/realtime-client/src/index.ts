@@ -3,7 +3,7 @@ export { CallMedia } from './callMedia.ts';
 export { type OutboxLike, RealtimeClient, type RealtimeClientOptions } from './client.ts';
 export { newClientId } from './clientId.ts';
 export { type Clock, realClock } from './clock.ts';
-export { type KV, memoryKV, readJSON } from './kv.ts';
+export { browserKV, type KV, memoryKV, readJSON } from './kv.ts';
 export { completeUpTo, lastCustomerSeq, lastSeqOf, leavesGap, mergeEntries, ResumeMarks } from './merge.ts';
 export {
   awaitingAck,

@@ -25,3 +25,42 @@ export function readJSON<T>(kv: KV, key: string, fallback: T): T {
     return fallback;
   }
 }
+
+/** localStorage when it works, else memory: a storage failure must never break the page itself. */
+export function browserKV(): KV {
+  const mem = memoryKV();
+  let ls: Storage | null = null;
+  try {
+    ls = window.localStorage;
+    const probe = 'warmline:probe';
+    ls.setItem(probe, '1');
+    ls.removeItem(probe);
+  } catch {
+    ls = null;
+  }
+  if (!ls) return mem;
+  const store = ls;
+  return {
+    get: (k) => {
+      try {
+        return store.getItem(k);
+      } catch {
+        return mem.get(k);
+      }
+    },
+    set: (k, v) => {
+      try {
+        store.setItem(k, v);
+      } catch {
+        mem.set(k, v); // quota full: keep it for this page at least
+      }
+    },
+    remove: (k) => {
+      try {
+        store.removeItem(k);
+      } catch {
+        mem.remove(k);
+      }
+    },
+  };
+}

@@ -191,6 +191,9 @@ export const TransferBody = z
   .refine((b) => Boolean(b.toAgentId) !== Boolean(b.toTeamId), { message: 'transfer to exactly one of toAgentId or toTeamId' });
 
 // ── supervisor ────────────────────────────────────────────────────────
+/** How many reached a person on one way in today, and the median wait (seconds) before they did. */
+const ChannelTimeToHuman = z.object({ count: z.number().int(), medianSeconds: z.number().nullable() });
+
 export const SupervisorOverview = z.object({
   queue: z.array(
     z.object({
@@ -205,7 +208,13 @@ export const SupervisorOverview = z.object({
   /** Callbacks promised and not yet kept, soonest first: each conversation's `callback` names its owner. */
   promises: z.array(Conversation),
   timeToHuman: z.object({
-    today: z.object({ count: z.number().int(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() }),
+    today: z.object({
+      count: z.number().int(),
+      medianSeconds: z.number().nullable(),
+      p90Seconds: z.number().nullable(),
+      /** The same, by way in: chat, calls, and walk-ins (check-in → called to the counter). */
+      byChannel: z.object({ chat: ChannelTimeToHuman, phone: ChannelTimeToHuman, walkIn: ChannelTimeToHuman }).optional(),
+    }),
   }),
   /** Alerts nobody has acknowledged yet, newest first. */
   alerts: z.array(Alert).optional(),

@@ -54,6 +54,8 @@ export const PublicLocation = z.object({
   slug: z.string(),
   name: z.string(),
   address: z.string(),
+  /** Its clock, for "we open at 09:00" in the store's own time. */
+  timezone: z.string(),
   /** The business's name and colour, for the kiosk's header. */
   business: z.object({ name: z.string(), logoUrl: z.string().nullable(), color: z.string() }),
   services: z.array(StoreService),
@@ -135,9 +137,23 @@ export const StaffTicket = z.object({
   lastContact: z.string().nullable(),
 });
 export type StaffTicket = z.infer<typeof StaffTicket>;
+/** An appointment in the staff view: today's, in time order, until its person starts it. */
+export const StaffAppointment = z.object({
+  id: z.string(),
+  start: z.string(),
+  end: z.string(),
+  service: z.string(),
+  name: z.string(),
+  customerId: z.string(),
+  conversationId: z.string(),
+  person: PublicAgent.nullable(),
+});
+export type StaffAppointment = z.infer<typeof StaffAppointment>;
 export const StoreQueueResponse = z.object({
   location: Location,
   tickets: z.array(StaffTicket),
+  /** Appointments from an hour ago to twelve hours ahead that have not started. */
+  appointments: z.array(StaffAppointment),
   /** Walk-in time to human today at this location (check-in → served), median seconds, or null. */
   timeToHumanSeconds: z.number().int().nullable(),
 });
@@ -151,4 +167,78 @@ export const EndVisitBody = z.object({
   note: z.string().trim().max(2000).optional(),
   /** "Needs a follow-up": what is still to do. The visit stays open, owned by whoever served them, with this note. */
   followUp: z.string().trim().min(1).max(2000).optional(),
+});
+
+/** A calendar day in the location's time zone. */
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a day such as 2031-01-15' });
+
+export const AvailabilityQuery = z.object({
+  serviceId: z.string().uuid({ message: 'serviceId must be one of the services offered' }),
+  date: Day,
+});
+/** The times a service can be booked on a day, and who is free for each ("anyone" takes the first). */
+export const AvailabilityResponse = z.object({
+  date: z.string(),
+  timezone: z.string(),
+  staff: z.array(PublicAgent),
+  slots: z.array(z.object({ start: z.string(), end: z.string(), people: z.array(z.string()) })),
+});
+
+export const BookAppointmentBody = z.object({
+  clientId: z.string().uuid({ message: 'clientId must be a UUID the page makes for this booking' }),
+  serviceId: z.string().uuid({ message: 'serviceId must be one of the services offered' }),
+  start: z.iso.datetime({ offset: true, message: 'start must be an ISO date-time' }),
+  /** A named person, or null for anyone. */
+  agentId: z.string().uuid({ message: 'agentId must be a person at this location, or null for anyone' }).nullable().default(null),
+  name: z.string().trim().min(1, { message: 'name: tell us your name' }).max(80),
+  contact: z.string().trim().min(1, { message: 'contact: an email or phone number, for your reminder' }).max(120),
+});
+
+export const AppointmentStatus = z.enum(['booked', 'started', 'cancelled']);
+/** An appointment as the customer sees it through their link. */
+export const Appointment = z.object({
+  /** The secret of the reschedule and cancel link (`/book/:slug?appointment=…`); it expires a day after the time. */
+  token: z.string(),
+  status: AppointmentStatus,
+  service: z.string(),
+  location: z.object({ slug: z.string(), name: z.string(), address: z.string(), timezone: z.string() }),
+  start: z.string(),
+  end: z.string(),
+  person: PublicAgent,
+  anyPerson: z.boolean(),
+  name: z.string(),
+  /** One sentence: "Returns with Amina at Westlands, Thursday 15 January, 15:00". */
+  text: z.string(),
+});
+export type Appointment = z.infer<typeof Appointment>;
+export const AppointmentResponse = z.object({ appointment: Appointment });
+export const RescheduleBody = z.object({
+  start: z.iso.datetime({ offset: true, message: 'start must be an ISO date-time' }),
+  agentId: z.string().uuid({ message: 'agentId must be a person at this location, or null for anyone' }).nullable().default(null),
+});
+/** Staff book a store appointment for the customer of a chat or call: the visit keeps that conversation's story. */
+export const StaffBookBody = z.object({
+  locationId: z.string().uuid({ message: 'locationId must be a location' }),
+  serviceId: z.string().uuid({ message: 'serviceId must be one of the services offered' }),
+  start: z.iso.datetime({ offset: true, message: 'start must be an ISO date-time' }),
+  agentId: z.string().uuid({ message: 'agentId must be a person at this location, or null for anyone' }).nullable().default(null),
+});
+
+/** The workspace's stores, as the widget offers them to a customer who would rather see someone in person. */
+export const VisitorLocationsResponse = z.object({
+  locations: z.array(
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      address: z.string(),
+      timezone: z.string(),
+      services: z.array(StoreService),
+    }),
+  ),
+});
+/** "See someone in the store at 3 pm": the customer books a visit on the conversation they are waiting in. */
+export const VisitorStoreVisitBody = StaffBookBody.extend({
+  conversationId: z.string().uuid({ message: 'conversationId must be a conversation' }),
+  contact: z.string().trim().min(1).max(120).optional(),
 });

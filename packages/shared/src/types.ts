@@ -9,6 +9,7 @@ import type * as Customers from './customers.ts';
 import type * as Email from './email.ts';
 import type * as Empathy from './empathy.ts';
 import type * as SavedReplies from './savedReplies.ts';
+import type * as Store from './store.ts';
 
 export type { InboxView, SessionResponse, SupervisorOverview, WidgetSessionResponse, Workspace } from './api.ts';
 export type {
@@ -140,3 +141,11 @@ export type WorkspaceSettingsResponse = Out<typeof Api.WorkspaceSettingsResponse
 export type UpdateWorkspaceBody = In<typeof Api.UpdateWorkspaceBody>;
 export type IdentitySecretResponse = Out<typeof Customers.IdentitySecretResponse>;
 export type ImportReport = Out<typeof Customers.ImportReport>;
+
+// ── store: locations and the counter ──────────────────────────────────
+export type { Location, StaffAppointment, StaffTicket, StoreService } from './store.ts';
+export type LocationInput = In<typeof Store.LocationInput>;
+export type StoreQueueResponse = Out<typeof Store.StoreQueueResponse>;
+export type StaffTicketResponse = Out<typeof Store.StaffTicketResponse>;
+export type EndVisitBody = In<typeof Store.EndVisitBody>;
+export type HandOnBody = In<typeof Store.HandOnBody>;

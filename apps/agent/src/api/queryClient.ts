@@ -17,5 +17,7 @@ export const queryKeys = {
   teams: ['teams'] as const,
   tagsInUse: ['tags', 'inUse'] as const,
   overview: ['supervisor', 'overview'] as const,
+  locations: ['store', 'locations'] as const,
+  storeQueue: (locationId: string) => ['store', 'queue', locationId] as const,
   paged: (scope: string, key: string) => ['paged', scope, key] as const,
 };

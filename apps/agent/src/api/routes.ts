@@ -20,15 +20,19 @@ import type {
   CustomerNoteResponse,
   CustomerProfileResponse,
   CustomersResponse,
+  EndVisitBody,
   EntriesResponse,
   EntryEmailResponse,
   EntryResponse,
   EraseResponse,
   FlagFailureBody,
+  HandOnBody,
   IdentitySecretResponse,
   InboxCounts,
   InvitationPreview,
   InvitationResponse,
+  Location,
+  LocationInput,
   MemberRole,
   MergeResponse,
   OrganizationResponse,
@@ -43,6 +47,8 @@ import type {
   SearchResponse,
   SessionResponse,
   SignInBody,
+  StaffTicketResponse,
+  StoreQueueResponse,
   SupervisorOverview,
   TagsResponse,
   TeamBody,
@@ -151,6 +157,15 @@ export interface Routes {
   'GET /tags': { response: TagsResponse };
   'POST /conversations/:id/tags': { body: { tag: string }; response: ConversationResponse };
   'DELETE /conversations/:id/tags/:tag': Conversation;
+
+  'GET /locations': { response: { locations: Location[] } };
+  'POST /locations': { body: LocationInput; response: { location: Location } };
+  'PUT /locations/:id': { body: LocationInput; response: { location: Location } };
+  'GET /locations/:id/queue': { response: StoreQueueResponse };
+  'POST /locations/:id/call-next': { response: StaffTicketResponse };
+  'POST /walk-ins/:id/end': { body: EndVisitBody; response: StaffTicketResponse };
+  'POST /walk-ins/:id/hand-on': { body: HandOnBody; response: StaffTicketResponse };
+  'POST /appointments/:id/start': { response: StaffTicketResponse };
 }
 
 export type Route = keyof Routes;

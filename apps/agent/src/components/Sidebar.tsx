@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, paths } from '../router.tsx';
 import { requestNotifications } from '../state/alerts.ts';
+import { useLocations } from '../state/locations.ts';
 import { signOut } from '../state/session.ts';
 import { useStore } from '../state/store.ts';
 import { Avatar } from './Avatar.tsx';
@@ -11,7 +12,15 @@ import { Wordmark } from './Wordmark.tsx';
 
 const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', open: '', reconnecting: 'Reconnecting… messages will be sent' };
 
-export type SidebarPlace = 'inbox' | 'team' | 'supervisor' | 'customers' | 'organizations' | 'savedReplies' | 'settings';
+export type SidebarPlace =
+  | 'inbox'
+  | 'store'
+  | 'team'
+  | 'supervisor'
+  | 'customers'
+  | 'organizations'
+  | 'savedReplies'
+  | 'settings';
 
 function NavItem({
   to,
@@ -47,6 +56,7 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
   const connection = useStore((s) => s.connection);
   const permission = useStore((s) => s.notificationPermission);
   const openAlerts = useStore((s) => s.alerts.length);
+  const { locations } = useLocations();
   if (!session) return null;
   const { agent, workspace } = session;
   const connectionText = CONNECTION_TEXT[connection];
@@ -79,6 +89,11 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
           Inbox
           {waiting > 0 ? <span className="nav-badge">{waiting}</span> : null}
         </NavItem>
+        {locations.length > 0 ? (
+          <NavItem to={paths.store()} place="store" current={current}>
+            Store
+          </NavItem>
+        ) : null}
         <NavItem to={paths.customers} place="customers" current={current}>
           Customers
         </NavItem>

@@ -1,5 +1,6 @@
 import { CustomerDataSettings } from '../components/settings/CustomerDataSettings.tsx';
 import { HoursSettings } from '../components/settings/HoursSettings.tsx';
+import { LocationsSettings } from '../components/settings/LocationsSettings.tsx';
 import { TargetSettings } from '../components/settings/TargetSettings.tsx';
 import { WebsiteSettings } from '../components/settings/WebsiteSettings.tsx';
 import { WorkspaceSettingsForm } from '../components/settings/WorkspaceSettingsForm.tsx';
@@ -12,6 +13,10 @@ const TITLES: Record<SettingsSection, { tab: string; subtitle: string }> = {
   website: { tab: 'Website', subtitle: 'Put the chat on your website, and say which websites may show it.' },
   hours: { tab: 'Hours', subtitle: 'When people are here: callbacks are offered only inside these hours.' },
   targets: { tab: 'Targets', subtitle: 'How soon every customer should reach a named person, per team.' },
+  locations: {
+    tab: 'Locations',
+    subtitle: 'Your stores: where customers check in, when they are open, and who works the counter.',
+  },
   customers: { tab: 'Customers', subtitle: 'Bring your customers in from a spreadsheet, or take them all out.' },
 };
 
@@ -64,6 +69,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {section === 'website' ? <WebsiteSettings workspace={workspace} /> : null}
           {section === 'hours' ? <HoursSettings workspace={workspace} /> : null}
           {section === 'targets' ? <TargetSettings /> : null}
+          {section === 'locations' ? <LocationsSettings workspace={workspace} /> : null}
           {section === 'customers' ? <CustomerDataSettings /> : null}
         </div>
       ) : null}

@@ -15,6 +15,7 @@ import {
   liveWaitingSeconds,
   loadText,
   sortAgentsForOverview,
+  tthByWayIn,
   tthCaption,
   waitingClock,
 } from '../state/supervisor.ts';
@@ -77,6 +78,11 @@ export function SupervisorPage() {
             {tth ? humanSeconds(tth.medianSeconds) : '…'}
           </span>
           <span className="stat-caption">{tth ? tthCaption(tth.count) : ' '}</span>
+          {tth && tthByWayIn(tth.byChannel) ? (
+            <span className="stat-caption" data-testid="tth-by-way-in">
+              {tthByWayIn(tth.byChannel)}
+            </span>
+          ) : null}
         </div>
         <div className="stat">
           <span className="stat-label">90th percentile</span>

@@ -21,6 +21,7 @@ import {
 import { customerName } from './customerName.ts';
 import { startedWaiting } from './inbox.ts';
 import { loadInbox, upsertConversation } from './inboxActions.ts';
+import { storeLineMoved } from './locations.ts';
 import { startPhoneLine } from './phoneLine.ts';
 import { type ConnectionState, getState, setState, viewerOf } from './store.ts';
 import { overviewMayHaveChanged } from './supervisorActions.ts';
@@ -98,6 +99,9 @@ function handleFrame(frame: ServerFrame): void {
     case 'alert':
       receiveAlert(frame.alert);
       overviewMayHaveChanged();
+      break;
+    case 'store':
+      storeLineMoved(frame.locationId);
       break;
     case 'call':
       receiveCall(frame);

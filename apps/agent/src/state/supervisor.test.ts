@@ -6,6 +6,7 @@ import {
   liveWaitingSeconds,
   loadText,
   sortAgentsForOverview,
+  tthByWayIn,
   tthCaption,
   waitingClock,
 } from './supervisor.ts';
@@ -55,5 +56,14 @@ describe('supervisor formatting', () => {
     expect(tthCaption(0)).toBe('Nobody has waited for a person yet today');
     expect(tthCaption(1)).toBe('1 customer reached a person today');
     expect(tthCaption(12)).toBe('12 customers reached a person today');
+  });
+
+  it('puts walk-ins beside chat and calls, leaving out a way in nobody came by today', () => {
+    const none = { count: 0, medianSeconds: null };
+    expect(tthByWayIn({ chat: { count: 4, medianSeconds: 45 }, phone: none, walkIn: { count: 2, medianSeconds: 240 } })).toBe(
+      'Chat 45 s · Walk-ins 4 min',
+    );
+    expect(tthByWayIn({ chat: none, phone: none, walkIn: none })).toBeNull();
+    expect(tthByWayIn(undefined)).toBeNull();
   });
 });

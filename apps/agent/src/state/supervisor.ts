@@ -74,3 +74,19 @@ export function tthCaption(count: number): string {
   if (count === 0) return 'Nobody has waited for a person yet today';
   return `${count} ${count === 1 ? 'customer' : 'customers'} reached a person today`;
 }
+
+type ByChannel = NonNullable<SupervisorOverview['timeToHuman']['today']['byChannel']>;
+const WAYS_IN: ReadonlyArray<readonly [keyof ByChannel, string]> = [
+  ['chat', 'Chat'],
+  ['phone', 'Calls'],
+  ['walkIn', 'Walk-ins'],
+];
+
+/** "Chat 45 s · Calls 1 min · Walk-ins 4 min": the median of each way in that reached a person today, or null. */
+export function tthByWayIn(byChannel: ByChannel | undefined): string | null {
+  if (!byChannel) return null;
+  const parts = WAYS_IN.filter(([way]) => byChannel[way].count > 0).map(
+    ([way, label]) => `${label} ${humanSeconds(byChannel[way].medianSeconds)}`,
+  );
+  return parts.length > 0 ? parts.join(' · ') : null;
+}

@@ -6,8 +6,10 @@ import type {
   CustomerProfile,
   CustomerSummary,
   Entry,
+  Location,
   PendingTransfer,
   Recovery,
+  StaffTicket,
   Team,
 } from '@warmline/shared';
 
@@ -178,6 +180,39 @@ export function alert(id: string, overrides: Partial<Alert> = {}): Alert {
     createdAt: T0,
     acknowledgedAt: null,
     acknowledgedBy: null,
+    ...overrides,
+  };
+}
+
+export function staffTicket(id: string, overrides: Partial<StaffTicket> = {}): StaffTicket {
+  return {
+    id,
+    code: `R${id}`,
+    status: 'waiting',
+    name: `Walk-in ${id}`,
+    service: 'Returns',
+    customerId: `cu_${id}`,
+    conversationId: `c_${id}`,
+    checkedInAt: T0,
+    awayUntil: null,
+    servedBy: null,
+    mood: null,
+    lastContact: null,
+    ...overrides,
+  };
+}
+
+export function location(id: string, overrides: Partial<Location> = {}): Location {
+  return {
+    id,
+    slug: id,
+    name: `Store ${id}`,
+    address: '',
+    timezone: 'Africa/Nairobi',
+    openingHours: { mon: ['09:00', '17:00'] },
+    holidays: [],
+    services: [{ id: 's1', name: 'Returns', typicalMinutes: 10 }],
+    staff: [],
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { images } from '../modules/files/images.testing.ts';
 import type { Reply } from './factories.ts';
 import type { Victim } from './victim.ts';
@@ -19,12 +20,34 @@ export interface IsolationCase {
   /** Words the insider's answer must hold, so an outsider's answer without them shows a filter, not an empty page. */
   shows?: (v: Victim) => string[];
   /** Routes open to anyone: why, what a stranger is answered, and the credential-shaped input they send. */
-  open?: { why: string; status: number; params?: (v: Victim) => Record<string, string>; body?: (v: Victim) => unknown };
+  open?: {
+    why: string;
+    status: number;
+    params?: (v: Victim) => Record<string, string>;
+    query?: (v: Victim) => Record<string, string>;
+    body?: (v: Victim) => unknown;
+  };
 }
 
 export type Ask = (who: Insider, method: string, url: string, body?: unknown) => Promise<Reply>;
 
 const conversationId = (v: Victim) => v.ids.conversationId;
+
+/** A link a customer holds without an account (a ticket's page, an appointment's): a made-up one opens nothing. */
+function madeUpLink(what: string): IsolationCase {
+  return {
+    open: {
+      why: `the ${what}'s signed link is the credential; a made-up one tells nothing`,
+      status: 404,
+      params: () => ({ token: `${randomUUID()}.made-up-signature` }),
+    },
+  };
+}
+
+/** A free time at the victim's store, from its public calendar: hours ahead, on the quarter hour. */
+function openSlot(): string {
+  return new Date(Math.ceil((Date.now() + 3 * 3_600_000 + Math.random() * 3_600_000) / 900_000) * 900_000).toISOString();
+}
 
 /**
  * Every route Warmline declares, by `METHOD url`. The suite fails for a declared route missing here, so a
@@ -223,6 +246,101 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       endedAt: '2026-01-01T10:03:00Z',
     }),
   },
+  'POST /api/v1/voice/line/missed-calls': {
+    open: {
+      why: 'the SIP proxy reports calls nobody answered with the line secret; without it nothing is read',
+      status: 401,
+      query: () => ({ from: 'sip:+254712345678@trunk.example', callId: 'made-up', reason: 'nobody_on_line' }),
+    },
+  },
+  'GET /api/v1/locations': { shows: (v) => [v.ids.locationId] },
+  'POST /api/v1/locations': {
+    // Slugs are unique on the whole server and another shop's admin may open one too: each request takes a new one.
+    body: () => ({
+      get slug() {
+        return `elsewhere-${randomUUID().slice(0, 8)}`;
+      },
+      name: 'Karen',
+      timezone: 'UTC',
+      openingHours: { mon: ['09:00', '17:00'] },
+      services: [{ name: 'Returns', typicalMinutes: 10 }],
+    }),
+  },
+  'PUT /api/v1/locations/:id': {
+    body: (v) => ({
+      slug: v.store.slug,
+      name: 'Renamed store',
+      timezone: 'UTC',
+      openingHours: { mon: ['09:00', '17:00'] },
+      services: [{ name: 'Returns', typicalMinutes: 10 }],
+      staffIds: [v.ids.memberId],
+    }),
+  },
+  'GET /api/v1/locations/:id/queue': { shows: (v) => [v.ids.walkInId] },
+  'POST /api/v1/locations/:id/call-next': {},
+  'POST /api/v1/walk-ins/:id/end': { body: () => ({ outcome: 'served' }) },
+  'POST /api/v1/walk-ins/:id/hand-on': { body: (v) => ({ toAgentId: v.ids.colleagueId, note: 'Over to you' }) },
+  'POST /api/v1/appointments/:id/start': {},
+  'POST /api/v1/conversations/:id/appointments': {
+    body: (v) => ({ locationId: v.ids.locationId, serviceId: v.ids.serviceId, start: openSlot(), agentId: null }),
+  },
+  'GET /api/v1/store/locations/:slug': {
+    open: {
+      why: "the kiosk shows anyone at the door the store's services and wait",
+      status: 200,
+      params: (v) => ({ slug: v.store.slug }),
+    },
+  },
+  'POST /api/v1/store/locations/:slug/check-ins': {
+    open: {
+      why: 'anyone walking in checks in, no account; a new walk-in is a customer of their own',
+      status: 201,
+      params: (v) => ({ slug: v.store.slug }),
+      body: (v) => ({ clientId: randomUUID(), name: 'Eve', serviceId: v.ids.serviceId }),
+    },
+  },
+  'GET /api/v1/store/tickets/:token': madeUpLink('ticket'),
+  'POST /api/v1/store/tickets/:token/step-out': { open: { ...madeUpLink('ticket').open!, body: () => ({ minutes: 15 }) } },
+  'POST /api/v1/store/tickets/:token/come-back': madeUpLink('ticket'),
+  'POST /api/v1/store/tickets/:token/cancel': madeUpLink('ticket'),
+  'GET /api/v1/store/locations/:slug/availability': {
+    open: {
+      why: "the booking page shows anyone a store's free times, never who booked them",
+      status: 200,
+      params: (v) => ({ slug: v.store.slug }),
+      query: (v) => ({ serviceId: v.ids.serviceId, date: new Date().toISOString().slice(0, 10) }),
+    },
+  },
+  'POST /api/v1/store/locations/:slug/appointments': {
+    open: {
+      why: 'anyone books a visit, no account; a new booker is a customer of their own',
+      status: 201,
+      params: (v) => ({ slug: v.store.slug }),
+      body: (v) => ({
+        clientId: randomUUID(),
+        serviceId: v.ids.serviceId,
+        start: new Date(Math.ceil((Date.now() + 5 * 3_600_000) / 900_000) * 900_000).toISOString(),
+        agentId: null,
+        name: 'Eve',
+        contact: 'eve@example.com',
+      }),
+    },
+  },
+  'GET /api/v1/store/appointments/:token': madeUpLink('appointment'),
+  'POST /api/v1/store/appointments/:token/reschedule': {
+    open: { ...madeUpLink('appointment').open!, body: () => ({ start: new Date(Date.now() + 86_400_000).toISOString() }) },
+  },
+  'POST /api/v1/store/appointments/:token/cancel': madeUpLink('appointment'),
+  'GET /api/v1/widget/locations': { shows: (v) => [v.ids.locationId] },
+  'POST /api/v1/widget/store-visit': {
+    body: (v) => ({
+      conversationId: conversationId(v),
+      locationId: v.ids.locationId,
+      serviceId: v.ids.serviceId,
+      start: openSlot(),
+      agentId: null,
+    }),
+  },
   'GET /files/:key': {
     open: {
       why: 'avatars are shown to customers without a session; the random key is the credential, a made-up one finds nothing',
@@ -253,6 +371,9 @@ export function targetOf(url: string, name: string, v: Victim): string {
     calls: v.ids.callId,
     'saved-replies': v.ids.savedReplyId,
     attachments: v.ids.attachmentId,
+    locations: v.ids.locationId,
+    'walk-ins': v.ids.walkInId,
+    appointments: v.ids.appointmentId,
   };
   const id = name === 'id' ? byCollection[collection ?? ''] : undefined;
   if (!id) throw new Error(`${url}: no victim object for :${name} — add one to targetOf`);

@@ -25,7 +25,10 @@ import type { TestServer } from './testServer.ts';
  * open invitation. Every word written is unique to this victim, so a body that holds one has leaked it.
  */
 export async function buildVictim(t: TestServer) {
-  const mark = randomUUID().slice(0, 8);
+  // Letters only, so no mark can read as a number to the text search.
+  const mark = randomUUID()
+    .slice(0, 8)
+    .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
   const secret = (what: string) => `secret-${what}-${mark}`;
   const workspace = await buildWorkspace(t, { name: secret('shop') });
   const [adminRecord, memberRecord, colleagueRecord, outsiderRecord] = await Promise.all([
@@ -132,8 +135,46 @@ export async function buildVictim(t: TestServer) {
   await calls.answerIfRinging(t.db, workspace.id, placed.id, memberRecord.id, randomUUID(), new Date());
   await calls.endIfLive(t.db, workspace.id, placed.id, 'completed', new Date());
 
+  // A store where the member and the colleague work: one walk-in called to the admin's counter, one waiting, and an
+  // appointment booked for an hour from now.
+  const store = await ok(
+    as(admin).post('/api/v1/locations', {
+      slug: `victim-${mark}`,
+      name: secret('store'),
+      timezone: 'UTC',
+      openingHours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['00:00', '24:00']])),
+      services: [{ name: 'Returns', typicalMinutes: 10 }],
+      staffIds: [adminRecord.id, memberRecord.id, colleagueRecord.id],
+    }),
+  );
+  const locationId = store.location.id as string;
+  const serviceId = store.location.services[0].id as string;
+  const kiosk = client(t, { from: newAddress() });
+  const checkIn = (who: string) =>
+    ok(kiosk.post(`/api/v1/store/locations/victim-${mark}/check-ins`, { clientId: newClientId(), name: secret(who), serviceId }));
+  await checkIn('walk-in');
+  const waitingTicket = (await checkIn('second-walk-in')).ticket.token as string;
+  const walkInId = (await ok(as(admin).post(`/api/v1/locations/${locationId}/call-next`))).ticket.id as string;
+  // On the quarter hour, an hour or so from now: inside the staff view's day.
+  const soon = new Date(Math.ceil((Date.now() + 3_600_000) / 900_000) * 900_000).toISOString();
+  const booked = await ok(
+    kiosk.post(`/api/v1/store/locations/victim-${mark}/appointments`, {
+      clientId: newClientId(),
+      serviceId,
+      start: soon,
+      agentId: null,
+      name: secret('appointment'),
+      contact: `${secret('booker')}@example.com`,
+    }),
+  );
+  const appointmentId = (await ok(as(admin).get(`/api/v1/locations/${locationId}/queue`))).appointments[0]?.id as string;
+
   const ids = {
     conversationId: chat.conversationId,
+    locationId,
+    serviceId,
+    walkInId,
+    appointmentId,
     customerId,
     identityId,
     organizationId,
@@ -174,11 +215,14 @@ export async function buildVictim(t: TestServer) {
     workspace.id,
     invitationToken,
     ...['shop', 'member', 'team', 'organization', 'attribute', 'kept', 'merged', 'spare', 'invitee', 'reply'].map(secret),
+    ...['store', 'walk-in', 'second-walk-in', 'appointment', 'booker'].map(secret),
   ];
   return {
     workspace,
     ids,
     invitationToken,
+    /** The store's public address, a waiting walk-in's ticket and the appointment's link: what customers hold. */
+    store: { slug: `victim-${mark}`, waitingTicket, appointmentToken: booked.appointment.token as string },
     adminEmail: adminRecord.email,
     /** The customer's name, one word: what a saved reply greets them by. */
     customerName: secret('name'),

@@ -3,27 +3,12 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { saveWorkspace } from '../../state/settingsActions.ts';
 import { loadTeams, updateTeam, useTeams } from '../../state/teamActions.ts';
 import { SaveRow, useSaving } from './SaveRow.tsx';
+import { shown, TimezoneField, type Week, WeekHours, written } from './WeekHours.tsx';
 
-const DAYS = [
-  ['mon', 'Monday'],
-  ['tue', 'Tuesday'],
-  ['wed', 'Wednesday'],
-  ['thu', 'Thursday'],
-  ['fri', 'Friday'],
-  ['sat', 'Saturday'],
-  ['sun', 'Sunday'],
-] as const;
-type Day = (typeof DAYS)[number][0];
-type Week = Record<Day, [string, string] | null>;
-const ZONES = Intl.supportedValuesOf('timeZone');
 /** A special day on the form, with a key of its own while its date is still being typed. */
 type HolidayRow = Holiday & { key: number };
 let nextKey = 0;
 const rowsOf = (holidays: readonly Holiday[]): HolidayRow[] => holidays.map((h) => ({ ...h, key: nextKey++ }));
-
-/** A time input's value as the API writes it ("24:00" is the end of the day, which a time input cannot show). */
-const shown = (hhmm: string) => (hhmm === '24:00' ? '23:59' : hhmm);
-const written = (hhmm: string) => (hhmm === '23:59' ? '24:00' : hhmm);
 
 /** Hours as the workspace and a team keep them. */
 interface Hours {
@@ -136,10 +121,9 @@ function HoursForm({
   save: (hours: Hours) => Promise<Hours>;
 }) {
   const [timezone, setTimezone] = useState(hours.timezone);
-  const [week, setWeek] = useState<Week>(() => Object.fromEntries(DAYS.map(([d]) => [d, hours.openingHours[d] ?? null])) as Week);
+  const [week, setWeek] = useState<Week>(hours.openingHours);
   const [holidays, setHolidays] = useState<HolidayRow[]>(() => rowsOf(hours.holidays));
   const saving = useSaving();
-  const setDay = (day: Day, hours: [string, string] | null) => setWeek((w) => ({ ...w, [day]: hours }));
   const setHoliday = (key: number, change: Partial<Holiday>) =>
     setHolidays((list) => list.map((h) => (h.key === key ? { ...h, ...change } : h)));
   const ids = scope === 'workspace' ? '' : `-${scope.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -162,57 +146,8 @@ function HoursForm({
         <h2 className="card-title" id={`week-title${ids}`}>
           Opening hours
         </h2>
-        <label className="field">
-          <span className="field-label">Time zone</span>
-          <input
-            data-testid={`hours-timezone${ids}`}
-            list="time-zones"
-            value={timezone}
-            onChange={(e) => setTimezone(e.target.value)}
-          />
-          <datalist id="time-zones">
-            {ZONES.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-          <span className="field-hint">{hint}</span>
-        </label>
-        <div className="week">
-          {DAYS.map(([day, label]) => {
-            const hours = week[day];
-            return (
-              <div className="week-day" key={day} data-testid={`hours-${day}`}>
-                <label className="week-open">
-                  <input
-                    type="checkbox"
-                    checked={hours !== null}
-                    onChange={(e) => setDay(day, e.target.checked ? ['09:00', '17:00'] : null)}
-                  />
-                  <span>{label}</span>
-                </label>
-                {hours ? (
-                  <span className="week-times">
-                    <input
-                      type="time"
-                      aria-label={`${label} opens`}
-                      value={shown(hours[0])}
-                      onChange={(e) => setDay(day, [written(e.target.value), hours[1]])}
-                    />
-                    <span aria-hidden="true">–</span>
-                    <input
-                      type="time"
-                      aria-label={`${label} closes`}
-                      value={shown(hours[1])}
-                      onChange={(e) => setDay(day, [hours[0], written(e.target.value)])}
-                    />
-                  </span>
-                ) : (
-                  <span className="week-closed">Closed</span>
-                )}
-              </div>
-            );
-          })}
-        </div>
+        <TimezoneField value={timezone} onChange={setTimezone} hint={hint} testId={`hours-timezone${ids}`} />
+        <WeekHours week={week} onChange={setWeek} />
         <SaveRow busy={saving.busy} status={saving.status} testId={`hours-save${ids}`} label="Save hours and special days" />
       </section>
 

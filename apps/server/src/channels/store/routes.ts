@@ -1,11 +1,32 @@
-import { CheckInBody, LocationSlug, PublicLocation, StepOutBody, TicketResponse } from '@warmline/shared';
+import {
+  AppointmentResponse,
+  AvailabilityQuery,
+  AvailabilityResponse,
+  BookAppointmentBody,
+  CheckInBody,
+  LocationSlug,
+  PublicLocation,
+  RescheduleBody,
+  StepOutBody,
+  TicketResponse,
+} from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../core/context.ts';
 import { NotFound } from '../../core/errors.ts';
 import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
-import { changeTicket, checkIn, getTicket, locationOfTicket, publicLocation } from '../../modules/store/index.ts';
+import {
+  availability,
+  bookAppointment,
+  changeAppointment,
+  changeTicket,
+  checkIn,
+  getAppointment,
+  getTicket,
+  locationOfTicket,
+  publicLocation,
+} from '../../modules/store/index.ts';
 
 const SlugParams = z.object({ slug: LocationSlug });
 const TokenParams = z.object({ token: z.string().min(1).max(200, { message: 'token is not a ticket' }) });
@@ -81,6 +102,77 @@ export function storeChannelRoutes(app: FastifyInstance, services: Services, lim
     changeTicket(services, token, 'come_back'),
   );
   change('/api/v1/store/tickets/:token/cancel', 'Leave the line', (token) => changeTicket(services, token, 'cancel'));
+
+  route(app, services, {
+    method: 'GET',
+    url: '/api/v1/store/locations/:slug/availability',
+    tag: 'store',
+    summary: 'The times a service can be booked on a day, and who is free for each',
+    auth: 'none',
+    params: SlugParams,
+    query: AvailabilityQuery,
+    responses: { 200: AvailabilityResponse },
+    handler: async ({ params, query }) => availability(services, params.slug, query),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/store/locations/:slug/appointments',
+    tag: 'store',
+    summary:
+      'Book a service at a time with a named person or anyone, no account (409 when the time was just taken; the same clientId again answers the same booking)',
+    auth: 'none',
+    params: SlugParams,
+    body: BookAppointmentBody,
+    responses: { 201: AppointmentResponse },
+    handler: async ({ params, body, request, reply }) => {
+      await limiter.hit(`book:${request.ip}`, 30, 10 * 60);
+      reply.code(201);
+      return { appointment: await bookAppointment(services, params.slug, body) };
+    },
+  });
+
+  const AppointmentParams = z.object({ token: z.string().min(1).max(200, { message: 'token is not an appointment link' }) });
+  route(app, services, {
+    method: 'GET',
+    url: '/api/v1/store/appointments/:token',
+    tag: 'store',
+    summary: "An appointment through its customer's link (409 once the link has expired)",
+    auth: 'none',
+    params: AppointmentParams,
+    responses: { 200: AppointmentResponse },
+    handler: async ({ params, reply }) => {
+      reply.header('cache-control', 'no-store');
+      return { appointment: await getAppointment(services, params.token) };
+    },
+  });
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/store/appointments/:token/reschedule',
+    tag: 'store',
+    summary: 'Move an appointment to another time (and person, or anyone) through its link',
+    auth: 'none',
+    params: AppointmentParams,
+    body: RescheduleBody,
+    responses: { 200: AppointmentResponse },
+    handler: async ({ params, body }) => ({
+      appointment: await changeAppointment(services, params.token, {
+        kind: 'reschedule',
+        start: body.start,
+        agentId: body.agentId,
+      }),
+    }),
+  });
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/store/appointments/:token/cancel',
+    tag: 'store',
+    summary: 'Cancel an appointment through its link',
+    auth: 'none',
+    params: AppointmentParams,
+    responses: { 200: AppointmentResponse },
+    handler: async ({ params }) => ({ appointment: await changeAppointment(services, params.token, { kind: 'cancel' }) }),
+  });
 
   // The ticket, again whenever its location's line moves, as server-sent events: the page needs no socket library.
   app.get('/api/v1/store/tickets/:token/live', async (request, reply) => {

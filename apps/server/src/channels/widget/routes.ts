@@ -1,4 +1,5 @@
 import {
+  AppointmentResponse,
   BookCallbackBody,
   BookCallbackResponse,
   CallbackWindowsResponse,
@@ -7,6 +8,8 @@ import {
   EntriesResponse,
   LeaveMessageBody,
   LeaveMessageResponse,
+  VisitorLocationsResponse,
+  VisitorStoreVisitBody,
   WaitResponse,
   WidgetConfig,
   WidgetConfigParams,
@@ -21,6 +24,7 @@ import type { RateLimiter } from '../../core/http/rateLimit.ts';
 import { route } from '../../core/http/route.ts';
 import { appendMessage, forCustomer, getConversation, visitorView } from '../../modules/conversations/index.ts';
 import { bookCallback, windowsFor } from '../../modules/routing/index.ts';
+import { bookForConversation, locationsForVisitors } from '../../modules/store/index.ts';
 import { widgetConfig } from '../../modules/workspaces/index.ts';
 import { leaveMessage, startVisitorSession, visitorEntries, visitorWait } from './visitors.ts';
 
@@ -144,6 +148,32 @@ export function widgetRoutes(app: FastifyInstance, services: Services, limiter: 
     handler: async ({ actor, body, request }) => {
       await limiter.hit(`widget-callback:${request.ip}`, 20, 60);
       return bookCallback(services, actor, body);
+    },
+  });
+
+  route(app, services, {
+    method: 'GET',
+    url: '/api/v1/widget/locations',
+    tag: 'widget',
+    summary: "The business's stores and their services, for a customer who would rather see someone in person",
+    auth: 'visitor',
+    responses: { 200: VisitorLocationsResponse },
+    handler: async ({ actor }) => ({ locations: await locationsForVisitors(services, actor.workspaceId) }),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/widget/store-visit',
+    tag: 'widget',
+    summary:
+      'Rather than wait: see someone in a store at a chosen time, on this conversation (the place in line is kept, the story goes with it)',
+    auth: 'visitor',
+    body: VisitorStoreVisitBody,
+    responses: { 201: AppointmentResponse },
+    handler: async ({ actor, body, request, reply }) => {
+      await limiter.hit(`widget-store-visit:${request.ip}`, 20, 60);
+      reply.code(201);
+      return { appointment: await bookForConversation(services, actor, body.conversationId, body) };
     },
   });
 }

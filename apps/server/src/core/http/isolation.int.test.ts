@@ -118,7 +118,8 @@ describe(`nobody gets in where they don't belong, on every route (${backend})`, 
       it(`${key} is open (${open.why}): a stranger gets ${open.status} and nothing of the customer`, async () => {
         const v = await buildVictim(t);
         const path = spec.url.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(open.params?.(v)[name] ?? 'x'));
-        const res = await send(null, spec.method, path, open.body?.(v));
+        const query = open.query ? `?${new URLSearchParams(open.query(v))}` : '';
+        const res = await send(null, spec.method, `${path}${query}`, open.body?.(v));
         expect(check('a stranger', res, open.status, v.secrets.ofTheCustomer)).toEqual([]);
       });
       continue;

@@ -3,44 +3,17 @@ import { inUnit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
 import { conversations, eventEntry, pushConversationChanged } from '../conversations/index.ts';
-import { type CustomerRecord, customers, normaliseEmail, normalisePhone } from '../customers/index.ts';
 import { workspaces } from '../workspaces/index.ts';
 import { isOpenNow } from './locationHours.ts';
 import { lineOf, presentTicket } from './presentTicket.ts';
 import { type LocationRecord, locations } from './repository/locations.ts';
 import { walkIns } from './repository/walkIns.ts';
+import { storeCustomer } from './storeCustomer.ts';
 
 /** A ticket's code: the service's initial and a number of the day, short enough to read across a shop ("R12"). */
 function ticketCode(serviceName: string, n: number): string {
   const initial = serviceName.trim().charAt(0).toUpperCase();
   return `${/[A-Z]/.test(initial) ? initial : 'T'}${n}`;
-}
-
-/**
- * The contact a walk-in leaves resolves to the customer whose verified address or number it is; anything else is a
- * new customer holding it unverified, which may only suggest a match (never merges).
- */
-async function customerFor(
-  tx: Sql,
-  workspace: { id: string; phoneCountry: string | null },
-  name: string,
-  contact: string | undefined,
-): Promise<{ customer: CustomerRecord; notifyBy: 'sms' | 'email' | null }> {
-  if (!contact) return { customer: await customers.create(tx, workspace.id, { name }), notifyBy: null };
-  const email = contact.includes('@') ? normaliseEmail(contact) : null;
-  const phone = email ? null : normalisePhone(contact, workspace.phoneCountry);
-  if (!email && !phone) {
-    throw new Invalid('contact: that is neither an email address nor a phone number we can text — or leave it empty', {
-      field: 'contact',
-    });
-  }
-  const kind = email ? 'email' : 'phone';
-  const value = (email ?? phone)!;
-  const known = await customers.resolve(tx, workspace.id, kind, value, { verifiedOnly: true });
-  if (known) return { customer: known, notifyBy: email ? 'email' : 'sms' };
-  const created = await customers.create(tx, workspace.id, { name, email, phone });
-  await customers.addIdentity(tx, workspace.id, { customerId: created.id, kind, value, verified: false });
-  return { customer: created, notifyBy: email ? 'email' : 'sms' };
 }
 
 /**
@@ -62,7 +35,7 @@ export async function checkIn(services: Services, slug: string, input: CheckInBo
     const service = await locations.serviceById(tx, location.id, input.serviceId);
     if (!service) throw new Invalid('serviceId: that is not a service this location offers', { field: 'serviceId' });
     const workspace = (await workspaces.byId(tx, location.workspaceId))!;
-    const { customer, notifyBy } = await customerFor(tx, workspace, input.name, input.contact);
+    const { customer, notifyBy } = await storeCustomer(tx, workspace, input.name, input.contact);
     const conversationId = await conversations.create(tx, location.workspaceId, {
       customerId: customer.id,
       channel: 'in_person',

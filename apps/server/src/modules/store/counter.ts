@@ -3,9 +3,10 @@ import { type AgentActor, inUnit, type Services } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import { conversations, eventEntry, humanConnected, noteEntry, pushConversationChanged } from '../conversations/index.ts';
-import { agents } from '../teams/index.ts';
+import { agents, presentPublicAgent } from '../teams/index.ts';
 import { presentLocation } from './locations.ts';
 import { lineOf, presentStaffTicket } from './presentTicket.ts';
+import { appointments } from './repository/appointments.ts';
 import { type LocationRecord, locations } from './repository/locations.ts';
 import { type WalkInRecord, walkIns } from './repository/walkIns.ts';
 
@@ -35,9 +36,29 @@ export async function storeQueue(services: Services, actor: AgentActor, location
   const tickets: StaffTicket[] = [];
   for (const walkIn of line) tickets.push(await presentStaffTicket(services.db, walkIn, await storyOf(services.db, walkIn)));
   const dayStart = new Date(now.getTime() - 24 * 3_600_000);
+  const booked = [];
+  for (const a of await appointments.upcoming(
+    services.db,
+    location.id,
+    new Date(now.getTime() - 3_600_000),
+    new Date(now.getTime() + 12 * 3_600_000),
+  )) {
+    const person = await agents.byId(services.db, actor.workspaceId, a.agentId);
+    booked.push({
+      id: a.id,
+      start: a.startsAt.toISOString(),
+      end: a.endsAt.toISOString(),
+      service: a.serviceName,
+      name: a.name,
+      customerId: a.customerId,
+      conversationId: a.conversationId,
+      person: person ? presentPublicAgent(person) : null,
+    });
+  }
   return {
     location: await presentLocation(services.db, location),
     tickets,
+    appointments: booked,
     timeToHumanSeconds: await walkIns.medianTimeToHuman(services.db, location.id, dayStart),
   };
 }
@@ -75,6 +96,40 @@ async function callTo(
     { type: 'queue.changed', workspaceId: actor.workspaceId },
   );
   return presentStaffTicket(tx, (await walkIns.byId(tx, walkIn.id))!, await storyOf(tx, walkIn));
+}
+
+/**
+ * The person with an appointment is here: their visit starts at the counter with whoever starts it (usually the
+ * person it was booked with), as a walk-in called to them, so it ends the same way (served, follow-up, no-show).
+ */
+export async function startAppointment(services: Services, actor: AgentActor, appointmentId: string): Promise<StaffTicket> {
+  const now = services.now();
+  return inUnit(services, async (tx, events) => {
+    const appointment = await appointments.byId(tx, appointmentId, { forUpdate: true });
+    if (!appointment || appointment.workspaceId !== actor.workspaceId) throw new NotFound('Appointment');
+    const location = await counterOf(tx, actor, appointment.locationId);
+    if (appointment.status !== 'booked') {
+      throw new Conflict(appointment.status === 'started' ? 'This appointment has started.' : 'This appointment was cancelled.');
+    }
+    await appointments.setStatus(tx, appointment.id, 'started');
+    await appointments.releaseSlots(tx, appointment.id);
+    const n = await locations.nextTicketNumber(tx, actor.workspaceId, location.id);
+    const walkInId = await walkIns.insert(tx, {
+      workspaceId: actor.workspaceId,
+      locationId: location.id,
+      conversationId: appointment.conversationId,
+      customerId: appointment.customerId,
+      serviceId: appointment.serviceId,
+      clientId: appointment.id,
+      appointmentId: appointment.id,
+      code: `A${n}`,
+      name: appointment.name,
+      notifyBy: appointment.notifyBy,
+      via: 'kiosk',
+      checkedInAt: now,
+    });
+    return callTo(tx, actor, location, (await walkIns.byId(tx, walkInId))!, now, events);
+  });
 }
 
 /** A ticket at this location that this member of staff may act on. */

@@ -1,3 +1,14 @@
+export { type AppointmentReminder, noteReminder, reminderDue } from './appointmentReminders.ts';
+export {
+  APPOINTMENT_REMINDER,
+  availability,
+  bookAppointment,
+  bookForConversation,
+  changeAppointment,
+  getAppointment,
+  locationsForVisitors,
+} from './appointments.ts';
 export { checkIn } from './checkIn.ts';
 export { storeRoutes } from './routes.ts';
 export { changeTicket, getTicket, locationOfTicket, publicLocation } from './tickets.ts';
+export { walkInTimesToHuman } from './timeToHuman.ts';

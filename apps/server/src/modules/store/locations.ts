@@ -7,8 +7,10 @@ import { type LocationRecord, locations } from './repository/locations.ts';
 
 /** A location as staff and admins see it: its hours, services and the people who work there. */
 export async function presentLocation(tx: Sql, location: LocationRecord): Promise<Location> {
-  const [offered, staff] = await Promise.all([locations.services(tx, [location.id]), locations.staffIds(tx, [location.id])]);
-  const people = await Promise.all(staff.map((s) => agents.byId(tx, location.workspaceId, s.agentId)));
+  const offered = await locations.services(tx, [location.id]);
+  const people = [];
+  for (const s of await locations.staffIds(tx, [location.id]))
+    people.push(await agents.byId(tx, location.workspaceId, s.agentId));
   return {
     id: location.id,
     slug: location.slug,
@@ -31,12 +33,14 @@ const slugTaken = (slug: string) => new Conflict(`slug: "${slug}" is taken by an
 /** An admin opens a location: its address, hours, services and staff. */
 export async function createLocation(services: Services, actor: AgentActor, input: LocationInput): Promise<Location> {
   adminOnly(actor);
-  return inUnit(services, async (tx) => {
+  return inUnit(services, async (tx, events) => {
     const { services: offered, staffIds, ...fields } = input;
     const location = await locations.create(tx, actor.workspaceId, fields);
     if (!location) throw slugTaken(input.slug);
     await locations.setServices(tx, location.id, offered);
     await locations.setStaff(tx, actor.workspaceId, location.id, staffIds);
+    // Its staff, already at work, find it in their sidebar without reloading.
+    events.push({ type: 'store.changed', workspaceId: actor.workspaceId, locationId: location.id });
     return presentLocation(tx, location);
   });
 }
@@ -66,5 +70,7 @@ export async function listLocations(services: Services, actor: AgentActor): Prom
   const mine = all.filter(
     (l) => actor.role !== 'agent' || staff.some((s) => s.locationId === l.id && s.agentId === actor.agentId),
   );
-  return Promise.all(mine.map((l) => presentLocation(services.db, l)));
+  const presented: Location[] = [];
+  for (const l of mine) presented.push(await presentLocation(services.db, l));
+  return presented;
 }

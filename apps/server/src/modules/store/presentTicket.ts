@@ -2,6 +2,7 @@ import type { PublicAgent, StaffTicket, Ticket } from '@warmline/shared';
 import type { Sql } from '../../core/db/client.ts';
 import { agents, presentPublicAgent } from '../teams/index.ts';
 import { type LineTicket, type TicketWait, waitText, walkInWaits } from './domain/walkInWait.ts';
+import { appointments } from './repository/appointments.ts';
 import { type LocationRecord, locations } from './repository/locations.ts';
 import { type WalkInRecord, walkIns } from './repository/walkIns.ts';
 import { ticketToken } from './ticketToken.ts';
@@ -15,19 +16,30 @@ const DURATION_HISTORY_MS = 14 * 86_400_000;
  */
 export async function lineOf(tx: Sql, location: LocationRecord, now: Date, opts: { newcomerMinutes?: number } = {}) {
   await walkIns.returnTheAway(tx, location.id, now);
-  const [line, onFloor, durations] = await Promise.all([
-    walkIns.line(tx, location.id),
-    locations.onTheFloor(tx, location.id),
-    walkIns.recentDurations(tx, location.id, new Date(now.getTime() - DURATION_HISTORY_MS)),
-  ]);
-  const minutes = (t: WalkInRecord) => durations.get(t.serviceId) ?? t.typicalMinutes;
+  // One after another: a transaction's queries share one connection.
+  const line = await walkIns.line(tx, location.id);
+  const onFloor = await locations.onTheFloor(tx, location.id);
+  const took = await walkIns.recentTook(tx, location.id, new Date(now.getTime() - DURATION_HISTORY_MS));
+  const booked = await appointments.upcoming(tx, location.id, now, new Date(now.getTime() + 12 * 3_600_000));
+  const spread = (serviceId: string, typical: number) => {
+    const lately = took.get(serviceId) ?? [];
+    return { minutes: lately.length >= 5 ? lately.reduce((a, b) => a + b, 0) / lately.length / 60 : typical, took: lately };
+  };
   const tickets: LineTicket[] = line.map((t) => ({
     status: t.status as LineTicket['status'],
-    minutes: minutes(t),
     calledAt: t.calledAt,
+    ...spread(t.serviceId, t.typicalMinutes),
   }));
   if (opts.newcomerMinutes !== undefined) tickets.push({ status: 'waiting', minutes: opts.newcomerMinutes, calledAt: null });
-  const waits = walkInWaits(tickets, onFloor, now);
+  const waits = walkInWaits(
+    tickets,
+    onFloor,
+    now,
+    booked.map((a) => ({
+      inSeconds: Math.max(0, (a.startsAt.getTime() - now.getTime()) / 1000),
+      ...spread(a.serviceId, (a.endsAt.getTime() - a.startsAt.getTime()) / 60_000),
+    })),
+  );
   return { line, waits: new Map(line.map((t, i) => [t.id, waits[i]!])), newcomer: waits[line.length] ?? null, onFloor };
 }
 

@@ -1,9 +1,19 @@
-import { EndVisitBody, HandOnBody, Location, LocationInput, StaffTicketResponse, StoreQueueResponse } from '@warmline/shared';
+import {
+  AppointmentResponse,
+  EndVisitBody,
+  HandOnBody,
+  Location,
+  LocationInput,
+  StaffBookBody,
+  StaffTicketResponse,
+  StoreQueueResponse,
+} from '@warmline/shared';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../core/context.ts';
 import { route } from '../../core/http/route.ts';
-import { callNext, endVisit, handOn, storeQueue } from './counter.ts';
+import { bookForConversation } from './appointments.ts';
+import { callNext, endVisit, handOn, startAppointment, storeQueue } from './counter.ts';
 import { createLocation, listLocations, updateLocation } from './locations.ts';
 
 const IdParams = z.object({ id: z.uuid({ message: 'id must be an id' }) });
@@ -91,5 +101,31 @@ export function storeRoutes(app: FastifyInstance, services: Services) {
     body: HandOnBody,
     responses: { 200: StaffTicketResponse },
     handler: async ({ actor, params, body }) => ({ ticket: await handOn(services, actor, params.id, body) }),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/appointments/:id/start',
+    tag: 'store',
+    summary: 'The person with an appointment is here: their visit starts at the counter with whoever starts it',
+    auth: 'agent',
+    params: IdParams,
+    responses: { 200: StaffTicketResponse },
+    handler: async ({ actor, params }) => ({ ticket: await startAppointment(services, actor, params.id) }),
+  });
+
+  route(app, services, {
+    method: 'POST',
+    url: '/api/v1/conversations/:id/appointments',
+    tag: 'store',
+    summary: "Book the customer of a chat or call into a store; the visit keeps that conversation's story",
+    auth: 'agent',
+    params: IdParams,
+    body: StaffBookBody,
+    responses: { 201: AppointmentResponse },
+    handler: async ({ actor, params, body, reply }) => {
+      reply.code(201);
+      return { appointment: await bookForConversation(services, actor, params.id, body) };
+    },
   });
 }

@@ -17,16 +17,15 @@ export async function publicLocation(services: Services, slug: string): Promise<
   const location = await locations.bySlug(services.db, slug);
   if (!location) throw new NotFound('Location');
   const now = services.now();
-  const [workspace, offered] = await Promise.all([
-    workspaces.byId(services.db, location.workspaceId),
-    locations.services(services.db, [location.id]),
-  ]);
+  const workspace = await workspaces.byId(services.db, location.workspaceId);
+  const offered = await locations.services(services.db, [location.id]);
   const typical = offered.length ? Math.round(offered.reduce((n, s) => n + s.typicalMinutes, 0) / offered.length) : 10;
   const { line, newcomer } = await lineOf(services.db, location, now, { newcomerMinutes: typical });
   return {
     slug: location.slug,
     name: location.name,
     address: location.address,
+    timezone: location.timezone,
     business: { name: workspace!.name, logoUrl: workspace!.logoUrl, color: workspace!.widgetColor },
     services: offered.map((s) => ({ id: s.id, name: s.name, typicalMinutes: s.typicalMinutes })),
     open: isOpenNow(location, now),

@@ -4,6 +4,7 @@ import { Forbidden } from '../../core/errors.ts';
 import { callbacks, conversationBatches, conversations, viewsOf } from '../conversations/index.ts';
 import { alerts, presentAlert, recoveries } from '../empathy/index.ts';
 import { compareQueue, toQueued } from '../routing/index.ts';
+import { walkInTimesToHuman } from '../store/index.ts';
 import { agents, presentAgent } from '../teams/index.ts';
 import { localTime, workspaces } from '../workspaces/index.ts';
 
@@ -40,7 +41,10 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
     ),
   );
   const workspace = (await workspaces.byId(services.db, actor.workspaceId))!;
-  const times = await conversations.timesToHuman(services.db, actor.workspaceId, startOfDay(now, workspace.timezone));
+  const dayStart = startOfDay(now, workspace.timezone);
+  const reached = await conversations.timesToHuman(services.db, actor.workspaceId, dayStart);
+  const times = reached.map((r) => r.seconds);
+  const walkIns = await walkInTimesToHuman(services.db, actor.workspaceId, dayStart);
   return {
     queue: ordered.map((c, i) => ({
       conversation: views[i]!,
@@ -51,7 +55,18 @@ export async function supervisorOverview(services: Services, actor: AgentActor):
     })),
     agents: people.map((p) => ({ agent: presentAgent(p), load: load.get(p.id) ?? {} })),
     promises,
-    timeToHuman: { today: { count: times.length, medianSeconds: quantile(times, 0.5), p90Seconds: quantile(times, 0.9) } },
+    timeToHuman: {
+      today: {
+        count: times.length,
+        medianSeconds: quantile(times, 0.5),
+        p90Seconds: quantile(times, 0.9),
+        byChannel: {
+          chat: median(reached.filter((r) => r.channel === 'chat').map((r) => r.seconds)),
+          phone: median(reached.filter((r) => r.channel === 'phone').map((r) => r.seconds)),
+          walkIn: median(walkIns),
+        },
+      },
+    },
     alerts: (await alerts.list(services.db, actor.workspaceId, { open: true, limit: 20 })).map(presentAlert),
     serviceRecovery: await recoveries.counts(services.db, actor.workspaceId, new Date(now.getTime() - 7 * 86_400_000)),
   };
@@ -69,6 +84,9 @@ export function quantile(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!);
 }
+
+/** How many, and their median, of sorted seconds. */
+const median = (sorted: number[]) => ({ count: sorted.length, medianSeconds: quantile(sorted, 0.5) });
 
 /** Local midnight of `now` in the workspace's time zone, as an instant. */
 function startOfDay(now: Date, timeZone: string): Date {

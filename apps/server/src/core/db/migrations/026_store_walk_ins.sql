@@ -33,6 +33,8 @@ create table location_staff (
 
 create table walk_ins (
   id uuid primary key default gen_random_uuid(),
+  -- Arrival order, when two check-ins share an instant.
+  arrival bigint generated always as identity,
   workspace_id uuid not null references workspaces(id) on delete cascade,
   location_id uuid not null references locations(id) on delete cascade,
   conversation_id uuid not null references conversations(id) on delete cascade,
@@ -52,4 +54,4 @@ create table walk_ins (
   unique (location_id, client_id)
 );
 -- The live line of a location, in order of arrival.
-create index walk_ins_line on walk_ins (location_id, checked_in_at) where status in ('waiting', 'away', 'called');
+create index walk_ins_line on walk_ins (location_id, checked_in_at, arrival) where status in ('waiting', 'away', 'called');

@@ -289,14 +289,14 @@ export const conversations = {
     );
     return row ?? null;
   },
-  /** Seconds from first contact to the first human, for conversations whose human arrived since `since`. */
-  async timesToHuman(sql: Sql, workspaceId: string, since: Date): Promise<number[]> {
-    const rows = await sql.query<{ s: number }>(
-      `select extract(epoch from human_connected_at - started_at)::float8 as s from conversations
+  /** Seconds from first contact to the first human (and on which channel), for conversations whose human arrived since `since`, shortest first. */
+  async timesToHuman(sql: Sql, workspaceId: string, since: Date): Promise<Array<{ seconds: number; channel: Channel }>> {
+    const rows = await sql.query<{ s: number; channel: Channel }>(
+      `select extract(epoch from human_connected_at - started_at)::float8 as s, channel from conversations
        where workspace_id = $1 and human_connected_at >= $2 order by 1`,
       [workspaceId, since],
     );
-    return rows.map((r) => Number(r.s));
+    return rows.map((r) => ({ seconds: Number(r.s), channel: r.channel }));
   },
   /** Recent handle times (assignment to resolution is approximated by first human reply to resolution), newest last. */
   async recentHandleSeconds(sql: Sql, workspaceId: string, limit: number): Promise<number[]> {

@@ -47,11 +47,12 @@ export const walkIns = {
       | 'notifyBy'
       | 'via'
       | 'checkedInAt'
-    > & { clientId: string },
+    > & { clientId: string; appointmentId?: string },
   ): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
-      `insert into walk_ins (workspace_id, location_id, conversation_id, customer_id, service_id, client_id, code, name, notify_by, via, checked_in_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+      `insert into walk_ins (workspace_id, location_id, conversation_id, customer_id, service_id, client_id, code, name, notify_by, via,
+         checked_in_at, appointment_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
       [
         input.workspaceId,
         input.locationId,
@@ -64,6 +65,7 @@ export const walkIns = {
         input.notifyBy,
         input.via,
         input.checkedInAt,
+        input.appointmentId ?? null,
       ],
     );
     return row!.id;
@@ -93,7 +95,7 @@ export const walkIns = {
   /** The live line of a location in order of arrival: waiting, stepped out, and at the counter. */
   async line(sql: Sql, locationId: string): Promise<WalkInRecord[]> {
     return sql.query<WalkInRecord>(
-      `select ${columns} from ${from} where w.location_id = $1 and w.status = any($2::text[]) order by w.checked_in_at, w.id`,
+      `select ${columns} from ${from} where w.location_id = $1 and w.status = any($2::text[]) order by w.checked_in_at, w.arrival`,
       [locationId, LIVE_STATUSES],
     );
   },
@@ -104,7 +106,7 @@ export const walkIns = {
   async takeNext(sql: Sql, locationId: string): Promise<string | null> {
     const [row] = await sql.query<{ id: string }>(
       `select id from walk_ins where location_id = $1 and status = 'waiting'
-       order by checked_in_at, id limit 1 for update skip locked`,
+       order by checked_in_at, arrival limit 1 for update skip locked`,
       [locationId],
     );
     return row?.id ?? null;
@@ -139,6 +141,15 @@ export const walkIns = {
     );
     return rows.length;
   },
+  /** Seconds from check-in to called for the workspace's walk-ins called since `since`, shortest first. */
+  async timesToHuman(sql: Sql, workspaceId: string, since: Date): Promise<number[]> {
+    const rows = await sql.query<{ s: number }>(
+      `select extract(epoch from called_at - checked_in_at)::float8 as s from walk_ins
+       where workspace_id = $1 and called_at >= $2 order by 1`,
+      [workspaceId, since],
+    );
+    return rows.map((r) => Number(r.s));
+  },
   /** Median walk-in time to human (check-in → called) at a location since `since`, in seconds. */
   async medianTimeToHuman(sql: Sql, locationId: string, since: Date): Promise<number | null> {
     const [row] = await sql.query<{ s: number | null }>(
@@ -148,14 +159,14 @@ export const walkIns = {
     );
     return row?.s ?? null;
   },
-  /** Minutes a service really took lately at a location (called → ended), when there are enough visits to say. */
-  async recentDurations(sql: Sql, locationId: string, since: Date): Promise<Map<string, number>> {
-    const rows = await sql.query<{ serviceId: string; minutes: number }>(
-      `select service_id as "serviceId", avg(extract(epoch from ended_at - called_at)) / 60 as minutes
-       from walk_ins where location_id = $1 and status = 'served' and called_at >= $2
-       group by service_id having count(*) >= 5`,
+  /** How long each service really took lately at a location (called → ended), in seconds, newest first, up to 60 each. */
+  async recentTook(sql: Sql, locationId: string, since: Date): Promise<Map<string, number[]>> {
+    const rows = await sql.query<{ serviceId: string; took: number[] }>(
+      `select service_id as "serviceId",
+         (array_agg(extract(epoch from ended_at - called_at)::float8 order by ended_at desc))[1:60] as took
+       from walk_ins where location_id = $1 and status = 'served' and called_at >= $2 group by service_id`,
       [locationId, since],
     );
-    return new Map(rows.map((r) => [r.serviceId, Number(r.minutes)]));
+    return new Map(rows.map((r) => [r.serviceId, r.took.map(Number)]));
   },
 };

@@ -21,19 +21,24 @@ const MissedCallResponse = z.object({
     .nullable(),
 });
 
+const MISSED_CALLS_URL = '/api/v1/voice/line/missed-calls';
+
 /** The SIP proxy's report of a call on the phone line that reached nobody (docs/phone-lines.md, kamailio.cfg). */
 export function missedCallRoutes(app: FastifyInstance, services: Services) {
+  // The secret first: without it nothing of the request is read, not even to say what is wrong with it.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.split('?')[0] === MISSED_CALLS_URL) checkLineSecret(services, request.headers.authorization);
+  });
   route(app, services, {
     method: 'POST',
-    url: '/api/v1/voice/line/missed-calls',
+    url: MISSED_CALLS_URL,
     tag: 'voice',
     summary:
       "A phone call nobody answered, from the SIP proxy with the line secret: on the caller's timeline, with a call back booked in the next window",
     auth: 'none',
     query: MissedCallQuery,
     responses: { 200: MissedCallResponse },
-    handler: async ({ request, query }) => {
-      checkLineSecret(services, request.headers.authorization);
+    handler: async ({ query }) => {
       return recordMissedCall(services, query.workspace, { from: query.from, sipCallId: query.callId, reason: query.reason });
     },
   });

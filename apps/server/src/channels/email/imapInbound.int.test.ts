@@ -130,7 +130,7 @@ describe(`email read from an IMAP mailbox (${backend})`, () => {
     expect(await keptFrom(workspace.id, sam)).toHaveLength(1);
     reader.wake();
     const [kept] = await keptFrom(workspace.id, sam);
-    const entries = await t.db.query('select id from entries where conversation_id = $1 and kind = $2', [
+    const entries = await t.db.query("select id from entries where conversation_id = $1 and kind = $2 and direction = 'in'", [
       kept!.conversationId,
       'message',
     ]);

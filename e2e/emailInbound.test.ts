@@ -1,8 +1,7 @@
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MailCatcher, startMailCatcher } from '../apps/server/src/testing/mailCatcher.ts';
+import { type Mail, type MailCatcher, sendMailTo, startMailCatcher } from '../apps/server/src/testing/mailCatcher.ts';
 import { apiSession } from './api.ts';
 import { DEMO_AGENT, launchChromium, screenshots, signInAs, startWarmline, type Warmline } from './harness.ts';
 import { freePort } from './warmlineProcess.ts';
@@ -42,10 +41,7 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 
-function sendToWarmline(mail: Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0]) {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inboundPort, secure: false, ignoreTLS: true });
-  return transport.sendMail(mail).finally(() => transport.close());
-}
+const sendToWarmline = (mail: Mail) => sendMailTo(inboundPort, mail);
 
 /** A picture on a web server: Warmline's own here (the app's page policy lets frames load images only from https: and itself). */
 const imageUrl = () => `${warmline.url}/avatars/jonas.svg?from=email`;

@@ -1,5 +1,6 @@
 import net, { type AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 
 /** A message as parsed, and as it came over the wire. */
@@ -111,4 +112,13 @@ export async function startMailCatcher(): Promise<MailCatcher> {
 function recipients(mail: ParsedMail): string[] {
   const list = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
   return list.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+}
+
+/** An email as nodemailer takes it. */
+export type Mail = Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0];
+
+/** Sends over real SMTP to a server on this machine (Warmline's receiver); resolves with its answer, or rejects with its code. */
+export function sendMailTo(port: number, mail: Mail) {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  return transport.sendMail(mail).finally(() => transport.close());
 }

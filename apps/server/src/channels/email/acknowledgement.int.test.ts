@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Entry } from '@warmline/shared';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundSmtpSettings } from '../../core/config.ts';
 import { conversations } from '../../modules/conversations/index.ts';
 import { answerBy, dueInWords } from '../../modules/workspaces/index.ts';
 import {
@@ -16,35 +14,26 @@ import {
   setOpeningHours,
   signIn,
 } from '../../testing/factories.ts';
+import { type Mail, startTestReceiver } from '../../testing/inboundMail.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
-import { type InboundSmtp, startInboundSmtp } from './smtpReceiver.ts';
 
 let t: TestServer;
 let relay: MailCatcher;
-let receiver: InboundSmtp;
-let settings: InboundSmtpSettings;
+let inbound: Awaited<ReturnType<typeof startTestReceiver>>;
 beforeAll(async () => {
   t = await testServer();
   relay = await startMailCatcher();
   t.config.smtp = smtpSettingsFor(relay);
-  settings = { host: '127.0.0.1', port: 0, maxBytes: 1024 * 1024, addresses: [] };
-  t.config.inboundSmtp = settings;
-  receiver = await startInboundSmtp(t, settings);
+  inbound = await startTestReceiver(t);
 });
 afterAll(async () => {
-  await receiver?.close();
+  await inbound?.close();
   t.config.smtp = null;
-  t.config.inboundSmtp = null;
   await relay?.close();
 });
 
-type Mail = Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0];
-
-function send(mail: Mail) {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
-  return transport.sendMail(mail).finally(() => transport.close());
-}
+const send = (mail: Mail) => inbound.send(mail);
 
 /** A workspace open all day, whose help address (optionally a team's) is forwarded to Warmline. */
 async function forwarded(opts: { agentAvailable: boolean; team?: string }) {
@@ -56,7 +45,7 @@ async function forwarded(opts: { agentAvailable: boolean; team?: string }) {
   });
   const team = opts.team ? await buildTeam(t, workspace, { name: opts.team, members: [olga] }) : null;
   const address = `help-${randomUUID().slice(0, 8)}@rosies.test`;
-  settings.addresses.push({ address, workspaceKey: workspace.key, teamId: team?.id ?? null });
+  inbound.settings.addresses.push({ address, workspaceKey: workspace.key, teamId: team?.id ?? null });
   return { workspace, olga, address, team };
 }
 

@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundSmtpSettings } from '../../core/config.ts';
 import { buildAgent, buildWorkspace, client, signIn } from '../../testing/factories.ts';
+import { startTestReceiver } from '../../testing/inboundMail.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
-import { type InboundSmtp, startInboundSmtp } from './smtpReceiver.ts';
 
 let t: TestServer;
-let receiver: InboundSmtp;
-let settings: InboundSmtpSettings;
+let inbound: Awaited<ReturnType<typeof startTestReceiver>>;
 beforeAll(async () => {
   t = await testServer();
-  settings = { host: '127.0.0.1', port: 0, maxBytes: 1024 * 1024, addresses: [] };
-  t.config.inboundSmtp = settings;
-  receiver = await startInboundSmtp(t, settings);
+  inbound = await startTestReceiver(t);
 });
-afterAll(async () => {
-  await receiver?.close();
-  t.config.inboundSmtp = null;
-});
+afterAll(() => inbound?.close());
 
 const HOSTILE = [
   '<base href="https://evil.example/">',
@@ -35,17 +27,15 @@ async function emailIn() {
   const workspace = await buildWorkspace(t, { name: 'Rosie’s Bakery' });
   const agent = await signIn(t, await buildAgent(t, workspace, { presence: 'available' }));
   const address = `help-${randomUUID().slice(0, 8)}@rosies.test`;
-  settings.addresses.push({ address, workspaceKey: workspace.key, teamId: null });
+  inbound.settings.addresses.push({ address, workspaceKey: workspace.key, teamId: null });
   const sam = `sam-${randomUUID().slice(0, 8)}@example.com`;
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: receiver.port, secure: false, ignoreTLS: true });
-  await transport.sendMail({
+  await inbound.send({
     from: { name: 'Sam <b>Baker</b>', address: sam },
     to: address,
     subject: 'Broken <i>cake</i>',
     text: 'Hello, my cake arrived broken.\n\nOn Monday, Rosie wrote:\n> Your cake is on its way.',
     html: HOSTILE,
   });
-  transport.close();
   const [kept] = await t.db.query<{ conversationId: string; seq: number }>(
     `select i.conversation_id as "conversationId", e.seq from inbound_emails i join entries e on e.id = i.entry_id
      where i.workspace_id = $1 and i.sender = $2`,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundSmtpSettings } from '../../core/config.ts';
 import { openPool } from '../../core/db/pool.ts';
@@ -16,6 +15,7 @@ import {
   type Signed,
   signIn,
 } from '../../testing/factories.ts';
+import { type Mail, sendMailTo } from '../../testing/inboundMail.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 import { type InboundSmtp, startInboundSmtp } from './smtpReceiver.ts';
@@ -52,13 +52,7 @@ async function forwardedWorkspace() {
 
 const customerAddress = () => `sam-${randomUUID().slice(0, 8)}@example.com`;
 
-type Mail = Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0];
-
-/** Sends over real SMTP to the receiver; resolves with the server's answer, or rejects with its code. */
-function send(mail: Mail, port = receiver.port) {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  return transport.sendMail(mail).finally(() => transport.close());
-}
+const send = (mail: Mail, port = receiver.port) => sendMailTo(port, mail);
 
 async function refusal(mail: Mail, port = receiver.port): Promise<number | undefined> {
   const err = await send(mail, port).then(

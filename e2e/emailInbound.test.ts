@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dovecot, startDovecot } from '../apps/server/src/testing/dovecot.ts';
 import { type Mail, type MailCatcher, sendMailTo, startMailCatcher } from '../apps/server/src/testing/mailCatcher.ts';
 import { apiSession } from './api.ts';
 import { DEMO_AGENT, launchChromium, screenshots, signInAs, startWarmline, type Warmline } from './harness.ts';
@@ -13,12 +14,16 @@ let warmline: Warmline;
 let relay: MailCatcher;
 let browser: Browser;
 let inboundPort: number;
+let dovecot: Dovecot;
 /** Requests for the email's one image, which must wait until the agent asks for images. */
 let imageRequests = 0;
 
 beforeAll(async () => {
   relay = await startMailCatcher();
   inboundPort = await freePort();
+  // A mailbox whose password was changed at the mail server: Warmline still has the old one.
+  dovecot = await startDovecot();
+  dovecot.addUser('orders@juniper-rye.example', 'the-new-password');
   warmline = await startWarmline({
     demo: true,
     env: {
@@ -28,6 +33,7 @@ beforeAll(async () => {
       INBOUND_SMTP_PORT: String(inboundPort),
       INBOUND_EMAIL_ADDRESSES: `${HELP}=demo`,
       JOBS_POLL_MS: '200',
+      INBOUND_IMAP_MAILBOXES: `imap://orders%40juniper-rye.example:the-old-password@127.0.0.1:${dovecot.port}/INBOX=demo`,
     },
   });
   browser = await launchChromium();
@@ -37,6 +43,7 @@ afterAll(async () => {
   await browser?.close();
   await warmline?.stop();
   await relay?.close();
+  await dovecot?.stop();
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
@@ -138,4 +145,27 @@ describe('an email that reaches a person, in Chromium', () => {
       .filter({ hasText: 'Wonderful, see you on Saturday!' })
       .waitFor({ timeout: 10_000 });
   }, 120_000);
+
+  it('a mailbox whose password stopped working shows in Settings › Email', async () => {
+    const page = await browser.newContext({ viewport: { width: 1280, height: 720 } }).then((c) => c.newPage());
+    await signInAs(page, warmline.url, DEMO_AGENT);
+    await page.goto(`${warmline.url}/app/settings/email`);
+    const mailbox = page.locator('[data-testid="mailbox"]');
+    // The reader tries as soon as the demo workspace exists; the page shows what it last heard.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await mailbox.first().waitFor();
+          return mailbox.first().getAttribute('data-status');
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe('sign_in_refused');
+    expect(await mailbox.first().innerText()).toMatch(
+      /orders@juniper-rye\.example@127\.0\.0\.1:\d+\/INBOX[\s\S]*Sign-in refused/,
+    );
+    expect(await mailbox.first().innerText()).not.toContain('the-old-password');
+    await shot(page, 'email-mailbox-sign-in-refused');
+  }, 60_000);
 });

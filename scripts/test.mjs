@@ -152,6 +152,7 @@ tier('integration-postgres', () => {
   vitest(`integration on PostgreSQL${process.env.REDIS_URL ? ' + Redis' : ''}`, 'integration', process.env);
 });
 tier('e2e', () => {
+  ensureMailLab();
   if (!ensureChromium()) {
     totals.skipped++;
     notes.push('e2e: SKIPPED — /usr/bin/chromium is missing and could not be installed (needs root and apt-get)');

@@ -65,6 +65,9 @@ export const supervisorApi = {
   overview: () => call('GET /supervisor/overview'),
 };
 
+/** The mailboxes read by IMAP and how each is going (admins). */
+export const emailApi = { mailboxes: () => call('GET /email/mailboxes') };
+
 export const conversationsApi = {
   /** `tag`: only conversations carrying it. */
   list: (view: InboxView, status: StatusFilter, cursor?: string | null, tag?: string | null) =>

@@ -28,6 +28,7 @@ import type {
   FlagFailureBody,
   HandOnBody,
   IdentitySecretResponse,
+  ImapMailboxesResponse,
   InboxCounts,
   InvitationPreview,
   InvitationResponse,
@@ -109,6 +110,7 @@ export interface Routes {
   'GET /conversations/:id': Conversation;
   'GET /conversations/:id/entries': { response: EntriesResponse };
   'GET /conversations/:id/entries/:seq/email': { response: EntryEmailResponse };
+  'GET /email/mailboxes': { response: ImapMailboxesResponse };
   'POST /conversations/:id/messages': { body: { clientId: string; body: string }; response: EntryResponse };
   'POST /conversations/:id/notes': { body: { clientId: string; body: string }; response: EntryResponse };
   'POST /conversations/:id/assign': { body: { agentId: string | null }; response: ConversationResponse };

@@ -1,4 +1,5 @@
 import { CustomerDataSettings } from '../components/settings/CustomerDataSettings.tsx';
+import { EmailSettings } from '../components/settings/EmailSettings.tsx';
 import { HoursSettings } from '../components/settings/HoursSettings.tsx';
 import { LocationsSettings } from '../components/settings/LocationsSettings.tsx';
 import { TargetSettings } from '../components/settings/TargetSettings.tsx';
@@ -17,6 +18,7 @@ const TITLES: Record<SettingsSection, { tab: string; subtitle: string }> = {
     tab: 'Locations',
     subtitle: 'Your stores: where customers check in, when they are open, and who works the counter.',
   },
+  email: { tab: 'Email', subtitle: 'The mailboxes Warmline reads, and whether each is working.' },
   customers: { tab: 'Customers', subtitle: 'Bring your customers in from a spreadsheet, or take them all out.' },
 };
 
@@ -70,6 +72,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {section === 'hours' ? <HoursSettings workspace={workspace} /> : null}
           {section === 'targets' ? <TargetSettings /> : null}
           {section === 'locations' ? <LocationsSettings workspace={workspace} /> : null}
+          {section === 'email' ? <EmailSettings /> : null}
           {section === 'customers' ? <CustomerDataSettings /> : null}
         </div>
       ) : null}

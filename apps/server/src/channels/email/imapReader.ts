@@ -153,10 +153,11 @@ export function startImapReader(services: Services, mailbox: ImapMailbox, opts: 
     });
     imap.on('error', (err: Error) => log.warn({ err }, 'IMAP connection error'));
     imap.on('exists', wake);
-    imap.on('close', wake);
     client = imap;
     try {
       await imap.connect();
+      // A connection lost while reading is taken again at once; one refused at sign-in waits its turn.
+      imap.on('close', wake);
       const lock = await imap.getMailboxLock(mailbox.mailbox);
       lock.release();
       await record('reading', null);

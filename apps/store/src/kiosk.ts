@@ -1,6 +1,6 @@
 import { browserKV, newClientId } from '@warmline/realtime-client';
 import type { PublicLocation, Ticket } from '@warmline/shared';
-import { fetchLocation, sendCheckIn, ticketUrl } from './api.ts';
+import { bookUrl, fetchLocation, sendCheckIn, ticketUrl } from './api.ts';
 import { header, rememberLang } from './chrome.ts';
 import { h, sleepUntilOnline, useBrandColour } from './dom.ts';
 import { countPhrase, type Lang, opensPhrase, say, waitPhrase } from './i18n.ts';
@@ -205,6 +205,7 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
       h('h1', {}, t('closedTitle')),
       h('p', { class: 'opens', 'data-testid': 'kiosk-opens' }, opensPhrase(k.lang, loc.opensAt, new Date())),
       k.via === 'kiosk' ? h('div', { class: 'qr-link' }, qrSvg(phoneUrl, t('closedScan')), h('span', {}, t('closedScan'))) : null,
+      h('a', { class: 'big button', href: bookUrl(loc.slug, k.lang), 'data-testid': 'kiosk-book' }, t('bookTime')),
       h(
         'button',
         { type: 'button', class: 'big quiet', 'data-testid': 'kiosk-check-again', onclick: () => refresh() },

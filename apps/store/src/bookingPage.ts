@@ -78,7 +78,7 @@ export function startBookingPage(root: HTMLElement, slug: string, lang: Lang, to
         render();
       },
     });
-    root.replaceChildren(top, h('main', { class: `screen book ${b.screen}`, 'data-screen': b.screen }, ...screenOf()));
+    root.replaceChildren(top, h('main', { class: `screen book book-${b.screen}`, 'data-screen': b.screen }, ...screenOf()));
   };
 
   const screenOf = (): (Node | string)[] => {
@@ -197,7 +197,6 @@ export function startBookingPage(root: HTMLElement, slug: string, lang: Lang, to
   const pickTime = (start: string) => {
     b.calendar!.start = start;
     render();
-    root.querySelector('[data-testid="book-people"]')?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   };
   const pickPerson = (agentId: string | null) => {
     b.agentId = agentId;

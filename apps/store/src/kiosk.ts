@@ -205,11 +205,15 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
       h('h1', {}, t('closedTitle')),
       h('p', { class: 'opens', 'data-testid': 'kiosk-opens' }, opensPhrase(k.lang, loc.opensAt, new Date())),
       k.via === 'kiosk' ? h('div', { class: 'qr-link' }, qrSvg(phoneUrl, t('closedScan')), h('span', {}, t('closedScan'))) : null,
-      h('a', { class: 'big button', href: bookUrl(loc.slug, k.lang), 'data-testid': 'kiosk-book' }, t('bookTime')),
       h(
-        'button',
-        { type: 'button', class: 'big quiet', 'data-testid': 'kiosk-check-again', onclick: () => refresh() },
-        t('checkAgain'),
+        'div',
+        { class: 'actions closed-actions' },
+        h('a', { class: 'big button', href: bookUrl(loc.slug, k.lang), 'data-testid': 'kiosk-book' }, t('bookTime')),
+        h(
+          'button',
+          { type: 'button', class: 'big quiet', 'data-testid': 'kiosk-check-again', onclick: () => refresh() },
+          t('checkAgain'),
+        ),
       ),
     ].filter((n): n is HTMLElement => Boolean(n));
   };

@@ -201,6 +201,26 @@ describe('booking a time at the store, no account', () => {
     await page.context().close();
   });
 
+  it('a link whose appointment is over says so kindly and offers to book again', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    // The server's answer a day after the appointment, without waiting a day for it.
+    await context.route('**/api/v1/store/appointments/**', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'conflict', message: 'This link has expired', details: { expired: true } } }),
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${manageLink}&lang=sw`);
+    await expect.poll(() => screenOf(page)).toBe('expired');
+    expect(await testid(page, 'book-headline').innerText()).toBe('Kiungo hiki kimepitwa na muda');
+    await testid(page, 'book-again').click();
+    await expect.poll(() => screenOf(page)).toBe('service');
+    expect(await page.locator('h1').innerText()).toBe('Weka miadi');
+    await context.close();
+  });
+
   it('a time that has passed is refused, naming the field; an unknown store is a kind 404', async () => {
     const quarter = 15 * 60_000;
     const past = new Date(Math.floor((Date.now() - 60 * 60_000) / quarter) * quarter).toISOString();

@@ -45,18 +45,18 @@ export const ticketUrl = (token: string, lang: string) =>
 /** The server's answer to a booking call: the appointment, or why not (the field it names, a time just taken). */
 export type BookingAnswer =
   | { ok: true; appointment: Appointment }
-  | { ok: false; status: number; message: string; field: string | null; full: boolean };
+  | { ok: false; status: number; field: string | null; full: boolean; expired: boolean };
 
 async function appointmentCall(method: string, path: string, body?: unknown): Promise<BookingAnswer> {
   const res = await call(method, path, body).catch(() => ({ status: 0, body: null }));
   const { appointment, error } = (res.body ?? {}) as {
     appointment?: Appointment;
-    error?: { message?: string; details?: { field?: string; full?: boolean; issues?: { path: string }[] } };
+    error?: { details?: { field?: string; full?: boolean; expired?: boolean; issues?: { path: string }[] } };
   };
   if (appointment) return { ok: true, appointment };
   const details = error?.details ?? {};
   const field = details.field ?? details.issues?.[0]?.path.split('.').at(-1) ?? null;
-  return { ok: false, status: res.status, message: error?.message ?? '', field, full: details.full === true };
+  return { ok: false, status: res.status, field, full: details.full === true, expired: details.expired === true };
 }
 
 const slugPath = (slug: string) => `/api/v1/store/locations/${encodeURIComponent(slug)}`;

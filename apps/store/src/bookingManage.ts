@@ -1,9 +1,9 @@
 import type { Appointment } from '@warmline/shared';
-import { appointmentUrl, type BookingAnswer, cancelAppointment, rescheduleAppointment } from './api.ts';
+import { appointmentUrl, type BookingAnswer, cancelAppointment, readAppointment, rescheduleAppointment } from './api.ts';
 import { firstName, icsText, longWhen } from './bookingCalendar.ts';
 import type { Booking, Screen } from './bookingPage.ts';
 import { type Calendar, calendarView, reloadCalendar } from './bookingPicker.ts';
-import { h } from './dom.ts';
+import { h, sleepUntilOnline } from './dom.ts';
 import { type Key, type Lang, say } from './i18n.ts';
 
 /** The customer's own booking, through its link: what they are being asked, and the last change's calm word. */
@@ -37,7 +37,19 @@ export function appointmentSentence(a: Appointment, lang: Lang): string {
 
 /** Reading, moving and cancelling a booking through its link; every answer lands on the screen it calls for. */
 export function manageAppointment(b: Booking, deps: Deps) {
-  const settle = (answer: BookingAnswer, notice: Key | null) => {
+  let busy = false;
+  /** One change at a time: a second tap while the first is on its way does nothing. */
+  const once =
+    <A extends unknown[]>(act: (...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      if (busy) return;
+      busy = true;
+      await act(...args).finally(() => {
+        busy = false;
+      });
+    };
+
+  const settle = async (answer: BookingAnswer, notice: Key | null): Promise<void> => {
     b.manage = { asking: 'nothing', notice: null };
     if (answer.ok) {
       b.appointment = answer.appointment;
@@ -45,13 +57,23 @@ export function manageAppointment(b: Booking, deps: Deps) {
       return deps.go(answer.appointment.status === 'booked' ? 'manage' : 'ended');
     }
     if (answer.status === 404) return deps.go('invalid');
-    if (answer.status === 409 && /expired/i.test(answer.message)) return deps.go('expired');
+    if (answer.expired) return deps.go('expired');
+    // Refused for another reason (cancelled or started meanwhile): the booking as it is now says why.
+    if (b.appointment && answer.status === 409) return settle(await readAppointment(b.appointment.token), null);
     b.manage.notice = 'tryAgain';
     deps.go(b.appointment ? 'manage' : 'invalid');
   };
 
   const controls = {
-    open: async (token: string, read: (token: string) => Promise<BookingAnswer>) => settle(await read(token), null),
+    /** The booking behind the link; a network that is down is waited out, not taken for a bad link. */
+    open: async (token: string, attempt = 0): Promise<void> => {
+      const answer = await readAppointment(token);
+      if (!answer.ok && (answer.status === 0 || answer.status >= 500)) {
+        await sleepUntilOnline(Math.min(15_000, 1000 * 2 ** attempt));
+        return controls.open(token, attempt + 1);
+      }
+      return settle(answer, null);
+    },
     changeTime: () => {
       const service = b.location?.services.find((s) => s.name === b.appointment?.service);
       if (!service) return;
@@ -59,7 +81,7 @@ export function manageAppointment(b: Booking, deps: Deps) {
       b.manage = { asking: 'time', notice: null };
       deps.render();
     },
-    reschedule: async (agentId: string | null) => {
+    reschedule: once(async (agentId: string | null) => {
       const a = b.appointment!;
       const start = b.calendar?.start;
       if (!start) return;
@@ -70,9 +92,9 @@ export function manageAppointment(b: Booking, deps: Deps) {
         reloadCalendar(b.calendar!, b.slug, deps.changed, true);
         return deps.render();
       }
-      settle(answer, 'movedTo');
-    },
-    cancel: async () => settle(await cancelAppointment(b.appointment!.token), null),
+      await settle(answer, 'movedTo');
+    }),
+    cancel: once(async () => settle(await cancelAppointment(b.appointment!.token), null)),
     ask: (asking: Manage['asking']) => {
       b.manage = { asking, notice: null };
       deps.render();

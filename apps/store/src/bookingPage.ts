@@ -1,6 +1,6 @@
 import { newClientId } from '@warmline/realtime-client';
 import type { Appointment, PublicLocation } from '@warmline/shared';
-import { type BookingAnswer, bookAppointment, fetchLocation, readAppointment } from './api.ts';
+import { type BookingAnswer, bookAppointment, fetchLocation } from './api.ts';
 import { firstName, longWhen } from './bookingCalendar.ts';
 import { appointmentScreen, type Manage, manageAppointment } from './bookingManage.ts';
 import { type Calendar, calendarView, chosenSlot, openCalendar, reloadCalendar, serviceCards } from './bookingPicker.ts';
@@ -287,7 +287,7 @@ export function startBookingPage(root: HTMLElement, slug: string, lang: Lang, to
   document.documentElement.classList.add('booking');
   rememberLang(lang);
   render();
-  if (token) void controls.open(token, readAppointment);
+  if (token) void controls.open(token);
   void start();
   document.title = t('bookTime');
 }

@@ -174,6 +174,9 @@ export function appointmentScreen(b: Booking, t: T, c: ManageControls): (Node | 
   ];
 }
 
+/** The calendar file's address on the screen now; the one before it is let go. */
+let calendarFile: string | null = null;
+
 function bookedScreen(a: Appointment, lang: Lang, t: T, card: HTMLElement): HTMLElement[] {
   const manage = appointmentUrl(a.location.slug, a.token, lang);
   const ics = icsText({
@@ -185,7 +188,9 @@ function bookedScreen(a: Appointment, lang: Lang, t: T, card: HTMLElement): HTML
     description: `${t('manage')}: ${manage}`,
     now: new Date(),
   });
-  const calendar = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+  if (calendarFile) URL.revokeObjectURL(calendarFile);
+  calendarFile = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+  const calendar = calendarFile;
   return [
     h('div', { class: 'tick', 'aria-hidden': 'true' }, '✓'),
     h('h1', { 'data-testid': 'book-headline' }, t('bookedTitle')),

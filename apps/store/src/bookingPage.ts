@@ -5,7 +5,7 @@ import { firstName, longWhen } from './bookingCalendar.ts';
 import { appointmentScreen, type Manage, manageAppointment } from './bookingManage.ts';
 import { type Calendar, calendarView, chosenSlot, openCalendar, reloadCalendar, serviceCards } from './bookingPicker.ts';
 import { header, rememberLang } from './chrome.ts';
-import { h, sleepUntilOnline, useBrandColour } from './dom.ts';
+import { boundInput, h, pageForm, sleepUntilOnline, useBrandColour } from './dom.ts';
 import { type Key, type Lang, say } from './i18n.ts';
 
 export type Screen =
@@ -136,31 +136,17 @@ export function startBookingPage(root: HTMLElement, slug: string, lang: Lang, to
       const error = b.errors[name];
       return [
         h('label', { for: `book-${name}` }, t(label)),
-        h('input', {
+        boundInput(b, name, `book-${name}`, {
           ...attrs,
-          id: `book-${name}`,
-          'data-testid': `book-${name}`,
-          value: b[name],
           'aria-invalid': error ? 'true' : undefined,
           'aria-describedby': error ? `book-${name}-error` : undefined,
-          oninput: (e) => {
-            b[name] = (e.target as HTMLInputElement).value;
-          },
         }),
         error ? h('p', { class: 'field-error', id: `book-${name}-error`, 'data-testid': `book-${name}-error` }, t(error)) : null,
         hint ? h('p', { class: 'hint' }, t(hint)) : null,
       ];
     };
-    const form = h(
-      'form',
-      {
-        class: 'details',
-        novalidate: true,
-        onsubmit: (e) => {
-          e.preventDefault();
-          void submit();
-        },
-      },
+    const form = pageForm(
+      () => void submit(),
       h('h1', {}, t('withWhom', { service, person: person ? firstName(person.displayName) : t('anyone') })),
       h('p', { class: 'calm', 'data-testid': 'book-when' }, cal.start ? longWhen(cal.start, cal.timezone, b.lang) : ''),
       notice,

@@ -24,9 +24,10 @@ function parts(at: Date, timeZone: string, options: Intl.DateTimeFormatOptions):
 }
 
 /**
- * The next `count` days from `now` as the store's calendar has them ("Today", "Tomorrow", then "Fri 9 Jan").
+ * The next `count` days from `now` as the store's calendar has them ("Today", "Tomorrow", then "Fri 10 Jan":
+ * short enough for half the widget's width).
  *
- * @example nextDays(new Date('2031-01-07T22:30:00Z'), 'Africa/Nairobi')[0] // { date: '2031-01-08', label: 'Today · Wed 8 Jan' }
+ * @example nextDays(new Date('2031-01-07T22:30:00Z'), 'Africa/Nairobi')[0] // { date: '2031-01-08', label: 'Today' }
  */
 export function nextDays(now: Date, timeZone: string, count = 7): VisitDay[] {
   const today = parts(now, timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' });
@@ -38,7 +39,7 @@ export function nextDays(now: Date, timeZone: string, count = 7): VisitDay[] {
     const name = `${d.weekday} ${d.day} ${d.month}`;
     days.push({
       date: noon.toISOString().slice(0, 10),
-      label: i === 0 ? `Today · ${name}` : i === 1 ? `Tomorrow · ${name}` : name,
+      label: i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : name,
     });
   }
   return days;

@@ -236,6 +236,8 @@ export function createChoices(chat: Chat, reveal: (el: HTMLElement) => void) {
       void chat.storeVisits.locations().then((found) => {
         stores = found;
         offer();
+        // It joins the card a moment after the others: bring it into view unless the visitor is busy with one.
+        if (!el.hidden && !picked && !buttons.store_visit.hidden) reveal(buttons.store_visit);
       });
     }
     offer();

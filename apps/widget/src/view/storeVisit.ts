@@ -180,11 +180,12 @@ export function createStoreVisitForm(visits: StoreVisits) {
     if (!res) return;
     busy = false;
     submit.removeAttribute('aria-disabled');
-    say(error, res.message);
-    if (res.taken) {
-      await loadTimes();
-      time.focus();
-    }
+    if (!res.taken) return say(error, res.message);
+    await loadTimes();
+    // Calmly, beside the times (not as an error): unless there are none left that day, which the hint then says.
+    if (hint.hidden) say(hint, res.message);
+    time.focus({ preventScroll: true });
+    submit.scrollIntoView({ block: 'nearest' }); // the message, the new times and the button in sight together
   }
 
   store.addEventListener('change', storeChosen);

@@ -3,7 +3,7 @@ import type { StoreLocation } from '../api.ts';
 import { type CallbackWindow, windowLabel } from '../callbackWindows.ts';
 import type { Chat } from '../chat.ts';
 import { phoneProblem } from '../text.ts';
-import { h, setText, show } from './dom.ts';
+import { h, say, setText, show } from './dom.ts';
 import { icon } from './icons.ts';
 import { createLeaveCard } from './leave.ts';
 import { createStoreVisitForm } from './storeVisit.ts';
@@ -60,11 +60,6 @@ function createCallbackForm(chat: Chat) {
     error,
     submit,
   );
-
-  function say(p: HTMLElement, text: string | null) {
-    setText(p, text ?? '');
-    show(p, !!text);
-  }
 
   function fieldError(field: 'phone' | 'window' | null, message: string | null) {
     say(phoneError, field === 'phone' ? message : null);

@@ -2,7 +2,7 @@ import type { StoreAvailability, StoreLocation } from '../api.ts';
 import type { StoreVisits } from '../storeVisits.ts';
 import { nextDays, timeGroups } from '../storeVisitTimes.ts';
 import { emailProblem, phoneProblem } from '../text.ts';
-import { h, setText, show } from './dom.ts';
+import { h, say, setText, show } from './dom.ts';
 
 const field = (label: string, control: HTMLElement, optional = false) =>
   h('label', {}, h('b', {}, label, optional && h('span', { text: ' (optional)' })), control);
@@ -12,11 +12,6 @@ function fill(select: HTMLSelectElement, options: Array<{ value: string; text: s
   const keep = select.value;
   select.replaceChildren(...options.map((o) => h('option', o)));
   if (options.some((o) => o.value === keep)) select.value = keep;
-}
-
-function say(p: HTMLElement, text: string | null) {
-  setText(p, text ?? '');
-  show(p, !!text);
 }
 
 /**

@@ -271,7 +271,9 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
     }
     const idle = k.screen === 'loading' || k.screen === 'welcome' || k.screen === 'closed';
     const stale = k.screen === 'details' && !k.location?.open;
+    // Other screens stay, drawn again now that the location is known (a resumed check-in may have answered first).
     if (idle || stale) go(k.location?.open ? 'welcome' : 'closed');
+    else render();
   };
 
   rememberLang(lang);

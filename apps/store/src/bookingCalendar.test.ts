@@ -1,5 +1,6 @@
+import { dayIn, byPartOfDay as groupByPartOfDay, partOfDay } from '@warmline/shared/storeCalendar';
 import { describe, expect, it } from 'vitest';
-import { clockTime, dayIn, dayStrip, groupByPartOfDay, icsText, longWhen, partOfDay, zoneName } from './bookingCalendar.ts';
+import { clockTime, dayStrip, icsText, longWhen, zoneName } from './bookingCalendar.ts';
 
 describe('the booking calendar, on the store’s clock', () => {
   it('the strip is the next 14 days from today in the store’s zone, whatever the browser’s', () => {

@@ -1,3 +1,4 @@
+import { storeDays } from '@warmline/shared/storeCalendar';
 import type { Lang } from './i18n.ts';
 
 /** A day in the booking strip, in the store's calendar. */
@@ -9,51 +10,22 @@ export interface StripDay {
   month: string;
 }
 
-export type PartOfDay = 'morning' | 'afternoon' | 'evening';
-
 /** British order for English ("Thursday 9 January"); the others as their language writes dates. */
 const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : lang);
-
-/** The calendar day (YYYY-MM-DD) it is at `at` in `timeZone`. */
-export function dayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /**
  * The next `count` days from today in the store's time zone, named in `lang`.
  * @example dayStrip('Africa/Nairobi', new Date(), 'en')[0] // { date: '2027-01-07', weekday: 'Thu', dayOfMonth: '7', month: 'Jan' }
  */
 export function dayStrip(timeZone: string, now: Date, lang: Lang, count = 14): StripDay[] {
-  const [y, m, d] = dayIn(timeZone, now).split('-').map(Number) as [number, number, number];
   const name = (noon: Date, options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', ...options }).format(noon);
-  return Array.from({ length: count }, (_, i) => {
-    // Noon UTC of the store's day i: its name never depends on the browser's own zone.
-    const noon = new Date(Date.UTC(y, m - 1, d + i, 12));
-    return {
-      date: noon.toISOString().slice(0, 10),
-      weekday: name(noon, { weekday: 'short' }),
-      dayOfMonth: String(noon.getUTCDate()),
-      month: name(noon, { month: 'short' }),
-    };
-  });
-}
-
-const hourIn = (iso: string, timeZone: string) =>
-  Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
-
-/** Morning before 12:00, afternoon until 17:00, evening after, on the store's clock. */
-export function partOfDay(iso: string, timeZone: string): PartOfDay {
-  const hour = hourIn(iso, timeZone);
-  return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : 'evening';
-}
-
-/** Times grouped into morning, afternoon and evening, in order; an empty part is left out. */
-export function groupByPartOfDay<T extends { start: string }>(slots: T[], timeZone: string): { part: PartOfDay; slots: T[] }[] {
-  const parts: PartOfDay[] = ['morning', 'afternoon', 'evening'];
-  return parts
-    .map((part) => ({ part, slots: slots.filter((s) => partOfDay(s.start, timeZone) === part) }))
-    .filter((group) => group.slots.length > 0);
+  return storeDays(now, timeZone, count).map(({ date, noon }) => ({
+    date,
+    weekday: name(noon, { weekday: 'short' }),
+    dayOfMonth: String(noon.getUTCDate()),
+    month: name(noon, { month: 'short' }),
+  }));
 }
 
 /** "15:00" on the store's clock. */

@@ -1,7 +1,8 @@
 import type { PublicAgent, PublicLocation } from '@warmline/shared';
+import { byPartOfDay } from '@warmline/shared/storeCalendar';
 import type { AvailabilityResponse } from '@warmline/shared/types';
 import { fetchAvailability } from './api.ts';
-import { clockTime, dayStrip, firstName, groupByPartOfDay, type StripDay, zoneName } from './bookingCalendar.ts';
+import { clockTime, dayStrip, firstName, type StripDay, zoneName } from './bookingCalendar.ts';
 import { h } from './dom.ts';
 import { type Lang, say } from './i18n.ts';
 
@@ -132,7 +133,7 @@ function timesOf(cal: Calendar, lang: Lang, pick: (start: string) => void): HTML
   return h(
     'div',
     { class: 'times' },
-    ...groupByPartOfDay(day.slots, cal.timezone).map((group) =>
+    ...byPartOfDay(day.slots, cal.timezone).map((group) =>
       h(
         'section',
         { class: 'part' },

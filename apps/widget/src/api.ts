@@ -1,4 +1,5 @@
 import type { Attachment, Callback, PublicAgent, VisitorConversation, WidgetSessionResponse } from '@warmline/shared';
+import type { VisitSlot } from './storeVisitTimes.ts';
 
 /** `LeaveMessageResponse` of the shared schemas (declared here so zod is never pulled into the bundle). */
 export interface LeaveMessageResult {
@@ -27,6 +28,34 @@ export interface BookCallbackResult {
   callback: Callback;
   conversation: VisitorConversation;
   text: string;
+}
+
+/** A store of `VisitorLocationsResponse`: where a customer may rather see someone in person. */
+export interface StoreLocation {
+  id: string;
+  slug: string;
+  name: string;
+  address: string;
+  timezone: string;
+  services: Array<{ id: string; name: string; typicalMinutes: number }>;
+}
+
+/** `AvailabilityResponse`: a day's bookable times at a store, and its staff. */
+export interface StoreAvailability {
+  date: string;
+  timezone: string;
+  staff: PublicAgent[];
+  slots: VisitSlot[];
+}
+
+/** `VisitorStoreVisitBody`: a visit booked on the conversation the customer is waiting in. */
+export interface StoreVisitInput {
+  conversationId: string;
+  locationId: string;
+  serviceId: string;
+  start: string;
+  agentId: string | null;
+  contact?: string;
 }
 
 /** A failed REST call, with a message fit to show a visitor. */
@@ -61,6 +90,9 @@ export interface Api {
   leaveMessage(token: string, body: { conversationId: string; email: string; name?: string }): Promise<LeaveMessageResult>;
   callbackWindows(token: string): Promise<CallbackWindowsResult>;
   bookCallback(token: string, body: BookCallbackInput): Promise<BookCallbackResult>;
+  storeLocations(token: string): Promise<{ locations: StoreLocation[] }>;
+  availability(slug: string, serviceId: string, date: string): Promise<StoreAvailability>;
+  bookStoreVisit(token: string, body: StoreVisitInput): Promise<{ appointment: { text: string } }>;
   /** Uploads a file to send with a message: its bytes as the body, its name and declared type in the query. */
   upload(token: string, file: Blob, name: string): Promise<{ attachment: Attachment }>;
   /** A file of the visitor's conversation, fetched with their token (an <img> or a link cannot carry it). */
@@ -109,6 +141,10 @@ export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(
     leaveMessage: (token, body) => call('/widget/leave-message', body, token),
     callbackWindows: (token) => call('/widget/callback-windows', undefined, token),
     bookCallback: (token, body) => call('/widget/callback', body, token),
+    storeLocations: (token) => call('/widget/locations', undefined, token),
+    availability: (slug, serviceId, date) =>
+      call(`/store/locations/${encodeURIComponent(slug)}/availability?${new URLSearchParams({ serviceId, date })}`, undefined),
+    bookStoreVisit: (token, body) => call('/widget/store-visit', body, token),
     upload: (token, file, name) =>
       call(`/widget/attachments?${new URLSearchParams({ name, type: file.type || 'application/octet-stream' })}`, file, token),
     download: (token, url) => call(url.replace(/^\/api\/v1/, ''), undefined, token),

@@ -26,6 +26,7 @@ import { WidgetCall } from './call.ts';
 import { type CallbackWindow, callbackConfirmation, isActiveCallback, openWindows } from './callbackWindows.ts';
 import { ChatFiles } from './files.ts';
 import { type KV, readJSON, storageKey } from './storage.ts';
+import { StoreVisits } from './storeVisits.ts';
 import { callbackErrorField, cleanMessage } from './text.ts';
 import { buildItems, countUnread, type FailedItem, type TimelineItem } from './timeline.ts';
 import { TypingSender } from './typing.ts';
@@ -73,6 +74,8 @@ export class Chat {
   readonly call: WidgetCall;
   /** Files chosen for the next message, and the conversation's files to show. */
   readonly files: ChatFiles;
+  /** "See someone in a store" instead of waiting, on this conversation. */
+  readonly storeVisits: StoreVisits;
 
   readonly timeline = new Timeline();
   readonly outbox: Outbox<StoredMessage>;
@@ -150,6 +153,12 @@ export class Chat {
       () => this.token,
       this.uuid,
       () => this.changed(),
+    );
+    this.storeVisits = new StoreVisits(
+      d.api,
+      () => this.token,
+      () => this.conversation?.id ?? null,
+      !!d.user?.email,
     );
     this.typing = new TypingSender((typing) => {
       const id = this.conversation?.id;

@@ -82,6 +82,7 @@ button{cursor:pointer}
 .card input:focus-visible,.card select:focus-visible{border-color:var(--accent)}
 .card [aria-invalid=true]{border-color:#c0392b}
 .card .hint{font-size:13px}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:10px}
 .hintrow{display:flex;align-items:baseline;gap:4px;flex-wrap:wrap}
 .hintrow:has(>[hidden]+[hidden]){display:none}
 .err{color:#a1281b!important;font-size:13px}

@@ -1,10 +1,12 @@
 import type { WaitChoice } from '@warmline/shared';
+import type { StoreLocation } from '../api.ts';
 import { type CallbackWindow, windowLabel } from '../callbackWindows.ts';
 import type { Chat } from '../chat.ts';
 import { phoneProblem } from '../text.ts';
-import { h, setText, show } from './dom.ts';
+import { h, say, setText, show } from './dom.ts';
 import { icon } from './icons.ts';
 import { createLeaveCard } from './leave.ts';
+import { createStoreVisitForm } from './storeVisit.ts';
 
 /** "Call me back": a phone number and a window from the ones the team has open. */
 function createCallbackForm(chat: Chat) {
@@ -58,11 +60,6 @@ function createCallbackForm(chat: Chat) {
     error,
     submit,
   );
-
-  function say(p: HTMLElement, text: string | null) {
-    setText(p, text ?? '');
-    show(p, !!text);
-  }
 
   function fieldError(field: 'phone' | 'window' | null, message: string | null) {
     say(phoneError, field === 'phone' ? message : null);
@@ -145,14 +142,20 @@ function createCallbackForm(chat: Chat) {
   return { el, first: phone, load };
 }
 
+/** A better choice than waiting: those the server offers, and a visit to a store when the workspace has one. */
+type Choice = WaitChoice | 'store_visit';
+const CHOICES = ['callback', 'leave_message', 'store_visit'] as const;
+
 /**
- * "Rather not wait?": the better choices the server offers while nobody can take the chat yet. With one choice
- * its form shows at once; with several the visitor picks one, and can switch.
+ * "Rather not wait?": the better choices the server offers while nobody can take the chat yet, and "See someone
+ * in a store" when there is a store to see. With one choice its form shows at once; with several the visitor
+ * picks one, and can switch.
  */
 export function createChoices(chat: Chat, reveal: (el: HTMLElement) => void) {
   const callback = createCallbackForm(chat);
   const leave = createLeaveCard(chat);
-  const option = (testid: string, name: 'phone' | 'mail', label: string, sub: string) =>
+  const visit = createStoreVisitForm(chat.storeVisits);
+  const option = (testid: string, name: 'phone' | 'mail' | 'store', label: string, sub: string) =>
     h(
       'button',
       { class: 'opt', type: 'button', 'data-testid': testid },
@@ -162,13 +165,15 @@ export function createChoices(chat: Chat, reveal: (el: HTMLElement) => void) {
   const buttons = {
     callback: option('wl-choice-callback', 'phone', 'Call me back', 'Pick a time and we’ll ring you'),
     leave_message: option('wl-choice-leave', 'mail', 'Leave a message', 'A named person replies by email'),
+    store_visit: option('wl-choice-store', 'store', 'See someone in a store', 'Pick a time; they’ll know your story'),
   };
-  const forms = { callback, leave_message: leave };
+  const forms = { callback, leave_message: leave, store_visit: visit };
   const opts = h(
     'div',
     { class: 'opts', role: 'group', 'aria-label': 'Instead of waiting' },
     buttons.callback,
     buttons.leave_message,
+    buttons.store_visit,
   );
   const el = h(
     'section',
@@ -178,38 +183,59 @@ export function createChoices(chat: Chat, reveal: (el: HTMLElement) => void) {
     opts,
     callback.el,
     leave.el,
+    visit.el,
   );
+  let served: readonly WaitChoice[] = [];
   let offered = '';
-  let picked: WaitChoice | null = null;
+  let picked: Choice | null = null;
+  let stores: StoreLocation[] | null = null; // null until asked, once the choices first appear
 
-  function pick(choice: WaitChoice | null, focus: boolean) {
+  function pick(choice: Choice | null, focus: boolean) {
     picked = choice;
     opts.classList.toggle('picked', !!choice); // once chosen, the options shrink so the form fits
-    for (const k of ['callback', 'leave_message'] as const) {
+    for (const k of CHOICES) {
       buttons[k].setAttribute('aria-pressed', String(k === choice));
       show(forms[k].el, k === choice);
     }
     if (choice === 'callback') void callback.load();
+    if (choice === 'store_visit') visit.load(stores ?? []);
     if (choice && focus) {
       forms[choice].first.focus({ preventScroll: true });
       reveal(el);
     }
   }
 
-  for (const k of ['callback', 'leave_message'] as const) buttons[k].addEventListener('click', () => pick(k, true));
+  for (const k of CHOICES) buttons[k].addEventListener('click', () => pick(k, true));
+
+  function offer() {
+    const choices: Choice[] = served.length && stores?.length ? [...served, 'store_visit'] : [...served];
+    const key = choices.join();
+    if (key === offered) return;
+    const several = choices.length > 1;
+    // A form shown because it was the only choice gives way to the options when more arrive.
+    if (several && picked && opts.hidden) pick(null, false);
+    offered = key;
+    for (const k of CHOICES) show(buttons[k], choices.includes(k) && several);
+    show(opts, several);
+    if (choices.length === 1) pick(choices[0] ?? null, false);
+    else if (picked && !choices.includes(picked)) pick(null, false);
+  }
 
   /** Show the card for the choices on offer (none hides it); true when it has just appeared. */
   function update(choices: readonly WaitChoice[]): boolean {
     const appeared = el.hidden && choices.length > 0;
     show(el, choices.length > 0);
-    const key = choices.join();
-    if (key !== offered) {
-      offered = key;
-      for (const k of ['callback', 'leave_message'] as const) show(buttons[k], choices.includes(k) && choices.length > 1);
-      show(opts, choices.length > 1);
-      if (choices.length === 1) pick(choices[0] ?? null, false);
-      else if (picked && !choices.includes(picked)) pick(null, false);
+    served = choices;
+    if (choices.length && !stores) {
+      stores = [];
+      void chat.storeVisits.locations().then((found) => {
+        stores = found;
+        offer();
+        // It joins the card a moment after the others: bring it into view unless the visitor is busy with one.
+        if (!el.hidden && !picked && !buttons.store_visit.hidden) reveal(buttons.store_visit);
+      });
     }
+    offer();
     return appeared;
   }
 

@@ -30,3 +30,9 @@ export function show(el: HTMLElement, visible: boolean): void {
 export function setText(el: Element, text: string): void {
   if (el.textContent !== text) el.textContent = text;
 }
+
+/** Say `text` in `el`, or hide it when there is nothing to say. */
+export function say(el: HTMLElement, text: string | null): void {
+  setText(el, text ?? '');
+  show(el, !!text);
+}

@@ -56,7 +56,13 @@ export function createHeader(base: string, onClose: () => void, onCall: () => vo
       const byEmail = chat.wait?.agentsAvailable === 0 && (!!chat.promise || !!c?.promisedReplyBy);
       setText(
         status,
-        chat.typingName ? 'Typing a reply…' : byEmail ? 'Will reply to you by email' : 'A real person, here to help',
+        chat.typingName
+          ? 'Typing a reply…'
+          : byEmail
+            ? 'Will reply to you by email'
+            : c?.status === 'snoozed' // set aside for later, e.g. a store visit booked: not here right now
+              ? 'Has your whole story'
+              : 'A real person, here to help',
       );
       return;
     }

@@ -3,11 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImapMailbox, InboundImapSettings } from '../../core/config.ts';
 import { conversations } from '../../modules/conversations/index.ts';
 import { type Dovecot, startDovecot } from '../../testing/dovecot.ts';
-import { buildAgent, buildTeam, buildWorkspace, client, signIn } from '../../testing/factories.ts';
+import { buildAgent, buildConversation, buildTeam, buildWorkspace, client, signIn } from '../../testing/factories.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
 import { waitFor } from '../../testing/voiceLab/labProcess.ts';
 import { type ImapReader, type ReceiveEmail, startImapReader } from './imapReader.ts';
 import { receiveEmail } from './inboundEmail.ts';
+import { replyAddress } from './replyToken.ts';
 
 let t: TestServer;
 let dovecot: Dovecot;
@@ -182,5 +183,21 @@ describe(`email read from an IMAP mailbox (${backend})`, () => {
     const second = email(sam, user, 'Two', 'second');
     await dovecot.append(user, password, second.raw);
     await waitFor('the second email', async () => (await keptFrom(workspace.id, sam)).length === 2);
+  });
+
+  it("a reply token in a mailbox's email names a conversation of that mailbox's workspace only", async () => {
+    const { workspace, user, password, mailbox } = await mailboxWorkspace();
+    const elsewhere = await buildWorkspace(t, { name: 'Another shop' });
+    const theirs = await buildConversation(t, elsewhere, 'A chat in another shop');
+    const sam = `sam-${randomUUID().slice(0, 8)}@example.com`;
+    const token = replyAddress(t.secretKey, theirs.conversationId, 'help@another.test');
+    await dovecot.append(user, password, email(sam, token, 'Re: your chat', 'Hello?').raw);
+    read(mailbox);
+    const [kept] = await waitFor('the email to be stored', async () => {
+      const found = await keptFrom(workspace.id, sam);
+      return found.length > 0 && found;
+    });
+    expect(kept!.conversationId).not.toBe(theirs.conversationId);
+    expect(await keptFrom(elsewhere.id, sam)).toEqual([]);
   });
 });

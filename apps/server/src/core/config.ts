@@ -11,10 +11,11 @@ import {
   smtpProblems,
   smtpSettings,
 } from './smtpSettings.ts';
+import { SmsEnv, type SmsSettings, smsProblems, smsSettings } from './smsSettings.ts';
 import { StorageEnv, type StorageSettings, storageProblems, storageSettings } from './storageSettings.ts';
 import { type PhoneLineConfig, phoneLineConfig, VoiceEnv, voiceProblems } from './voiceSettings.ts';
 
-export type { InboundSmtpSettings, PhoneLineConfig, SmtpSettings, StorageSettings };
+export type { InboundSmtpSettings, PhoneLineConfig, SmsSettings, SmtpSettings, StorageSettings };
 
 const Env = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
@@ -75,6 +76,7 @@ const Env = z.object({
   ...SmtpEnv,
   ...InboundSmtpEnv,
   ...VoiceEnv,
+  ...SmsEnv,
   ...StorageEnv,
 });
 
@@ -121,6 +123,8 @@ export interface Config {
   smtp: SmtpSettings | null;
   /** The built-in SMTP receiver for forwarded mail (INBOUND_*), or null when it is not started. */
   inboundSmtp: InboundSmtpSettings | null;
+  /** The text-message provider (SMS_*), or null when texting is not set up. */
+  sms: SmsSettings | null;
   /** TURN servers offered to browsers in calls, with short-lived credentials signed by `turnSecret`. */
   turnUrls: string[];
   /** coturn's `static-auth-secret` (TURN REST API); set exactly when `turnUrls` is. */
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...smtpProblems(parsed.success ? parsed.data : blankToUndefined),
     ...inboundSmtpProblems(parsed.success ? parsed.data : blankToUndefined),
     ...voiceProblems(blankToUndefined),
+    ...smsProblems(blankToUndefined),
     ...storageProblems(parsed.success ? parsed.data : blankToUndefined),
     ...(parsed.success && parsed.data.NODE_DEAD_AFTER_SECONDS < 2 * parsed.data.NODE_HEARTBEAT_SECONDS
       ? ['NODE_DEAD_AFTER_SECONDS: NODE_DEAD_AFTER_SECONDS must be at least twice NODE_HEARTBEAT_SECONDS']
@@ -183,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.WARMLINE_METRICS_TOKEN,
     smtp: smtpSettings(e),
     inboundSmtp: inboundSmtpSettings(e),
+    sms: smsSettings(e),
     turnUrls: e.TURN_URLS,
     turnSecret: e.TURN_SECRET,
     turnTtlSeconds: e.TURN_TTL_SECONDS,

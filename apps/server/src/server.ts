@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import { deliverToCustomer } from './channels/channel.ts';
 import { emailDoor } from './channels/email/door.ts';
 import { emailOutbound } from './channels/email/outbound.ts';
+import { smsOutbound } from './channels/sms/outbound.ts';
 import { type InboundSmtp, startInboundSmtp } from './channels/email/smtpReceiver.ts';
 import { widgetDoor } from './channels/widget/door.ts';
 import { inProcessBus } from './core/bus/inProcessBus.ts';
@@ -107,7 +108,7 @@ export async function openServices(
 export async function startServer(config: Config, log?: Logger, role: Role = 'all'): Promise<Running> {
   const services = await openServices(config, log);
   const metrics = createMetrics();
-  const email = emailOutbound(services);
+  const email = emailOutbound(services, smsOutbound(services).textSenderOf);
   const jobRunner =
     role === 'web'
       ? null

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared';
 import { z } from 'zod';
+import { SmsEnv, type SmsSettings, smsProblems, smsSettings } from './smsSettings.ts';
 import {
   InboundSmtpEnv,
   type InboundSmtpSettings,
@@ -11,7 +12,6 @@ import {
   smtpProblems,
   smtpSettings,
 } from './smtpSettings.ts';
-import { SmsEnv, type SmsSettings, smsProblems, smsSettings } from './smsSettings.ts';
 import { StorageEnv, type StorageSettings, storageProblems, storageSettings } from './storageSettings.ts';
 import { type PhoneLineConfig, phoneLineConfig, VoiceEnv, voiceProblems } from './voiceSettings.ts';
 

@@ -10,7 +10,10 @@ export const SmsEnv = {
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, { message: 'SMS_ACCOUNT_SID must be an account SID: AC and 32 hexadecimal digits' })
     .optional(),
-  SMS_AUTH_TOKEN: z.string().min(16, { message: 'SMS_AUTH_TOKEN must be at least 16 characters (the account auth token)' }).optional(),
+  SMS_AUTH_TOKEN: z
+    .string()
+    .min(16, { message: 'SMS_AUTH_TOKEN must be at least 16 characters (the account auth token)' })
+    .optional(),
   SMS_FROM: z
     .string()
     .regex(/^\+[1-9]\d{6,14}$/, { message: 'SMS_FROM must be a phone number in international form, such as +254712345678' })

@@ -32,7 +32,9 @@ describe("texting through Twilio's Messages API", () => {
   });
 
   it('wrong credentials are refused for good too', async () => {
-    const err = await refusal(twilioTextSender({ ...provider.settings(), authToken: 'not-the-token-at-all' }).send('+254712345678', 'Hi'));
+    const err = await refusal(
+      twilioTextSender({ ...provider.settings(), authToken: 'not-the-token-at-all' }).send('+254712345678', 'Hi'),
+    );
     expect(err).toMatchObject({ permanent: true, message: 'Authenticate (20003)' });
   });
 

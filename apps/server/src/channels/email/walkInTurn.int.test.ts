@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../core/clock.ts';
-import { type FakeSmsProvider, startFakeSmsProvider } from '../../testing/fakeSmsProvider.ts';
 import { runDueJobs } from '../../testing/factories.ts';
+import { type FakeSmsProvider, startFakeSmsProvider } from '../../testing/fakeSmsProvider.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { buildWestlands } from '../../testing/storeFactories.ts';
 import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
@@ -33,13 +33,18 @@ async function samIsCalled(contact: string) {
   const called = await store.admin.post(`/api/v1/locations/${store.location.id}/call-next`);
   expect(called.status).toBe(200);
   const timeline = async () =>
-    ((await store.admin.get(`/api/v1/conversations/${called.body.ticket.conversationId}/entries`)).body.entries as Array<{ body: string }>)
+    (
+      (await store.admin.get(`/api/v1/conversations/${called.body.ticket.conversationId}/entries`)).body.entries as Array<{
+        body: string;
+      }>
+    )
       .map((e) => e.body)
       .filter((body) => /^(Told|Could not)/.test(body));
   const turnJobs = () =>
-    t.db.query<{ status: string; attempts: number }>(`select status, attempts from jobs where workspace_id = $1 and kind = 'walk_in_turn'`, [
-      store.workspace.id,
-    ]);
+    t.db.query<{ status: string; attempts: number }>(
+      `select status, attempts from jobs where workspace_id = $1 and kind = 'walk_in_turn'`,
+      [store.workspace.id],
+    );
   return { ...store, code: ticket.code as string, timeline, turnJobs };
 }
 

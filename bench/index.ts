@@ -4,6 +4,7 @@ import { routingBenchmarks } from './routing.ts';
 import { searchBenchmarks } from './search.ts';
 import { sizeBenchmarks } from './size.ts';
 import { startBenchmarks } from './start.ts';
+import { storeBenchmarks } from './store.ts';
 import { voiceBenchmarks } from './voice.ts';
 import { waitsBenchmarks } from './waits.ts';
 
@@ -25,6 +26,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   search: searchBenchmarks,
   voice: voiceBenchmarks,
   waits: waitsBenchmarks,
+  store: storeBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -20,6 +20,10 @@ const t = await testServer();
 let workspace: Awaited<ReturnType<typeof buildWorkspace>>;
 let admin: Signed;
 let visitorToken: string;
+/** Open routes that prove the caller some other way: the SIP proxy's line secret (the test server's SIP_LINE_SECRET). */
+const OWN_CREDENTIALS: Record<string, Record<string, string>> = {
+  '/api/v1/voice/line/missed-calls': { authorization: 'Bearer test-line-secret' },
+};
 
 beforeAll(async () => {
   workspace = await buildWorkspace(t);
@@ -80,7 +84,7 @@ function requestWith(spec: (typeof routes)[number]['spec'], part: Part, slot: St
       ? { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken }
       : spec.auth === 'visitor'
         ? { authorization: `Bearer ${visitorToken}` }
-        : {};
+        : (OWN_CREDENTIALS[spec.url] ?? {});
   const body = spec.method === 'GET' ? undefined : (value('body') ?? {});
   return request(t, spec.method, `${path}${query ? `?${query}` : ''}`, body, { headers: auth, from: newAddress() });
 }

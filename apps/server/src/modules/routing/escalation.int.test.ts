@@ -159,7 +159,13 @@ describe(`time to human and escalation (${backend})`, () => {
       res.body.agents.map((a: { agent: { displayName: string }; load: Record<string, number> }) => [a.agent.displayName, a.load]),
     );
     expect(loads).toEqual({ Amina: { chat: 3 }, Sam: {} });
-    expect(res.body.timeToHuman.today).toEqual({ count: 3, medianSeconds: 20, p90Seconds: 100 });
+    expect(res.body.timeToHuman.today).toMatchObject({ count: 3, medianSeconds: 20, p90Seconds: 100 });
+    // Beside chat, the calls and walk-ins of the day, each timed from their own first moment.
+    expect(res.body.timeToHuman.today.byChannel).toEqual({
+      chat: { count: 3, medianSeconds: 20 },
+      phone: { count: 0, medianSeconds: null },
+      walkIn: { count: 0, medianSeconds: null },
+    });
     const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
     expect((await client(t, admin).get('/api/v1/supervisor/overview')).status).toBe(200);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { buildAgent, buildWorkspace, client, signIn } from './factories.ts';
+import { buildAgent, buildWorkspace, client, newAddress, signIn } from './factories.ts';
 import type { TestServer } from './testServer.ts';
 
 export const WEEKDAYS_9_TO_5 = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, ['09:00', '17:00']]));
@@ -29,7 +29,7 @@ export async function buildWestlands(t: TestServer, clock: { set(at: Date): void
   expect(created.status).toBe(201);
   const location = created.body.location as { id: string; services: Array<{ id: string; name: string }> };
   const returns = location.services.find((s) => s.name === 'Returns')!;
-  const kiosk = client(t, { from: '127.0.0.9' });
+  const kiosk = client(t, { from: newAddress() });
   const checkIn = (name: string, extra: Record<string, unknown> = {}) =>
     kiosk.post(`/api/v1/store/locations/${slug}/check-ins`, { clientId: randomUUID(), name, serviceId: returns.id, ...extra });
   return {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../core/clock.ts';
-import { buildAgent, buildConversation, buildWorkspace, client, runDueJobs, signIn } from '../../testing/factories.ts';
+import { buildAgent, buildConversation, buildWorkspace, client, newAddress, runDueJobs, signIn } from '../../testing/factories.ts';
 import { type FakeSmsProvider, startFakeSmsProvider } from '../../testing/fakeSmsProvider.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
@@ -52,7 +52,7 @@ async function westlands() {
     })
   ).body.location as { id: string; services: Array<{ id: string }> };
   const serviceId = location.services[0]!.id;
-  const web = client(t, { from: '127.0.0.11' });
+  const web = client(t, { from: newAddress() });
   const book = (start: string, extra: Record<string, unknown> = {}) =>
     web.post(`/api/v1/store/locations/${slug}/appointments`, {
       clientId: randomUUID(),

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../core/clock.ts';
-import { buildAgent, buildConversation, buildWorkspace, client, newAddress, runDueJobs, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildWorkspace,
+  client,
+  newAddress,
+  runDueJobs,
+  signIn,
+} from '../../testing/factories.ts';
 import { type FakeSmsProvider, startFakeSmsProvider } from '../../testing/fakeSmsProvider.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';

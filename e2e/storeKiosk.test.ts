@@ -1,8 +1,8 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession } from './api.ts';
-import { DEMO_AGENT, launchChromium, screenshots, startWarmline, type Warmline } from './harness.ts';
+import { DEMO_AGENT, launchChromium, startWarmline, type Warmline } from './harness.ts';
+import { shoot } from './storeShots.ts';
 
 let warmline: Warmline;
 let browser: Browser;
@@ -59,16 +59,6 @@ async function device(viewport: { width: number; height: number }): Promise<{ co
     Object.defineProperty(navigator, 'vibrate', { value: (pattern: unknown) => w.vibrations.push(pattern) > 0 });
   });
   return { context, page: await context.newPage() };
-}
-
-/** Nothing wider than the screen and every button big enough for a thumb, then the picture into docs/. */
-async function shoot(page: Page, name: string) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), name).toBe(0);
-  const small = await page.$$eval('button, a.big', (els) =>
-    els.filter((el) => el.getBoundingClientRect().height < 56).map((el) => el.textContent),
-  );
-  expect(small, name).toEqual([]);
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
 
 const screenOf = (page: Page) => page.locator('main').getAttribute('data-screen');
@@ -234,6 +224,8 @@ describe('the store kiosk and the "your turn" page', () => {
     // Today is its holiday: it opens at nine tomorrow (today, when a run passes midnight after the store was made).
     expect(await page.locator('[data-testid="kiosk-opens"]').innerText()).toMatch(/^We open at 09:00 (tomorrow|today)$/);
     expect(await page.locator('svg.qr').getAttribute('data-url')).toBe(`${warmline.url}/kiosk/karen?via=phone`);
+    // Or a time another day, booked here and now.
+    expect(await page.locator('[data-testid="kiosk-book"]').getAttribute('href')).toBe('/book/karen');
     await shoot(page, 'store-kiosk-closed-landscape');
 
     // In Swahili by the switch, and the choice stays in the address.

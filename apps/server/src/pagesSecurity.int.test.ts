@@ -43,10 +43,12 @@ function directives(header: string | null): Map<string, string[]> {
 
 const NO_SUCH_STORE = `/kiosk/${encodeURIComponent('<b>nowhere</b>')}`;
 const NO_SUCH_TICKET = '/ticket/not-a-ticket';
+const NO_SUCH_BOOKING = '/book/nowhere';
 
 /** Where each declared page is asked for: `*` stands for any path under it, so a few of those, odd ones included. */
 function urlsOf(page: string): string[] {
   if (page === '/kiosk/:slug') return [`/kiosk/${store.slug}`, `/kiosk/${store.slug}?lang=sw&via=phone`, NO_SUCH_STORE];
+  if (page === '/book/:slug') return [`/book/${store.slug}`, `/book/${store.slug}?lang=es&appointment=made-up`, NO_SUCH_BOOKING];
   if (page === '/ticket/:token') return [`/ticket/${store.token}`, NO_SUCH_TICKET];
   if (!page.endsWith('*')) return page === '/demo' ? ['/demo', '/demo?member=1'] : [page];
   const base = page.slice(0, -1);
@@ -81,12 +83,12 @@ function otherUrls(): string[] {
 }
 
 describe(`every HTML page carries a strict Content-Security-Policy (${backend})`, () => {
-  it('the pages are the agent app (any path under it), the demo shop, the kiosk and the "your turn" page, each served as HTML', async () => {
-    expect(declaredPages(t.http.app)).toEqual(['/app', '/app/*', '/demo', '/kiosk/:slug', '/ticket/:token']);
+  it('the pages are the agent app (any path under it), the demo shop, the kiosk, the booking page and the "your turn" page, each served as HTML', async () => {
+    expect(declaredPages(t.http.app)).toEqual(['/app', '/app/*', '/demo', '/kiosk/:slug', '/book/:slug', '/ticket/:token']);
     for (const url of pageUrls()) {
       const res = await request(t, 'GET', url);
       // An unknown store or ticket is a page too: a kind one, with its 404.
-      expect(res.status, url).toBe(url === NO_SUCH_STORE || url === NO_SUCH_TICKET ? 404 : 200);
+      expect(res.status, url).toBe([NO_SUCH_STORE, NO_SUCH_TICKET, NO_SUCH_BOOKING].includes(url) ? 404 : 200);
       expect(res.headers.get('content-type'), url).toBe('text/html; charset=utf-8');
     }
   });

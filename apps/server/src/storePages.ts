@@ -41,7 +41,7 @@ const langOf = (query: unknown) => {
   return typeof lang === 'string' && LANGS.has(lang) ? lang : 'en';
 };
 
-/** The kiosk at `/kiosk/:slug` and the "your turn" page at `/ticket/:token`, public, with the bundle they share. */
+/** The kiosk at `/kiosk/:slug`, the booking page at `/book/:slug` and the "your turn" page at `/ticket/:token`, public, with the bundle they share. */
 export function storePageRoutes(app: FastifyInstance, services: Services) {
   const asset = (file: string, type: string) =>
     app.get(`/store/${file}`, async (_request, reply) => {
@@ -59,15 +59,16 @@ export function storePageRoutes(app: FastifyInstance, services: Services) {
   const missing = (reply: FastifyReply, what: string) =>
     sendPage(reply.code(404), services, notFoundPage(what), { cacheControl: 'no-store' });
 
-  page(app, '/kiosk/:slug', async (request, reply) => {
-    const slug = LocationSlug.safeParse((request.params as { slug: string }).slug);
-    const location = slug.success ? await publicLocation(services, slug.data).catch(orNull) : null;
-    if (!location) return missing(reply, 'store');
-    return send(
-      reply,
-      storePage(`${location.name} · ${location.business.name}`, langOf(request.query), { page: 'kiosk', slug: location.slug }),
-    );
-  });
+  // The kiosk at the door and the booking page: the same store, found by its slug.
+  for (const kind of ['kiosk', 'book'] as const) {
+    page(app, `/${kind}/:slug`, async (request, reply) => {
+      const slug = LocationSlug.safeParse((request.params as { slug: string }).slug);
+      const location = slug.success ? await publicLocation(services, slug.data).catch(orNull) : null;
+      if (!location) return missing(reply, 'store');
+      const title = `${location.name} · ${location.business.name}`;
+      return send(reply, storePage(title, langOf(request.query), { page: kind, slug: location.slug }));
+    });
+  }
 
   page(app, '/ticket/:token', async (request, reply) => {
     const { token } = request.params as { token: string };

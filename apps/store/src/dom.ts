@@ -17,6 +17,23 @@ export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLEle
   return el;
 }
 
+/** The customer's details form: it stays in the page, and submitting (a button or Enter) runs `send`. */
+export function pageForm(send: () => void, ...children: Child[]): HTMLElement {
+  const submit = (event: Event) => {
+    event.preventDefault();
+    send();
+  };
+  return h('form', { class: 'details', novalidate: true, onsubmit: submit }, ...children);
+}
+
+/** A text field whose `id` and test id are `id`, and which writes what is typed into `state[field]`, so a re-render keeps it. */
+export function boundInput<F extends string>(state: Record<F, string>, field: F, id: string, attrs: Attrs): HTMLElement {
+  const write = (event: Event) => {
+    state[field] = (event.target as HTMLInputElement).value;
+  };
+  return h('input', { ...attrs, id, 'data-testid': id, value: state[field], oninput: write });
+}
+
 /** The business's colour on the page, set through the CSSOM (no inline style for the policy to refuse). */
 export function useBrandColour(color: string) {
   if (/^#[0-9a-f]{6}$/i.test(color)) document.documentElement.style.setProperty('--brand', color);

@@ -1,8 +1,8 @@
 import { browserKV, newClientId } from '@warmline/realtime-client';
 import type { PublicLocation, Ticket } from '@warmline/shared';
-import { fetchLocation, sendCheckIn, ticketUrl } from './api.ts';
+import { bookUrl, fetchLocation, sendCheckIn, ticketUrl } from './api.ts';
 import { header, rememberLang } from './chrome.ts';
-import { h, sleepUntilOnline, useBrandColour } from './dom.ts';
+import { boundInput, h, pageForm, sleepUntilOnline, useBrandColour } from './dom.ts';
 import { countPhrase, type Lang, opensPhrase, say, waitPhrase } from './i18n.ts';
 import { type CheckInAnswer, checkInUntilAnswered, type PendingCheckIn, pendingCheckIns } from './pendingCheckIn.ts';
 import { qrSvg } from './qr.ts';
@@ -130,25 +130,9 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
   const detailsForm = (t: (key: Parameters<typeof say>[1]) => string) => {
     const service = k.location?.services.find((s) => s.id === k.serviceId);
     const input = (field: 'name' | 'contact', attrs: Record<string, string | boolean>) =>
-      h('input', {
-        ...attrs,
-        id: `kiosk-${field}`,
-        'data-testid': `kiosk-${field}`,
-        value: k[field],
-        oninput: (e) => {
-          k[field] = (e.target as HTMLInputElement).value;
-        },
-      });
-    const form = h(
-      'form',
-      {
-        class: 'details',
-        novalidate: true,
-        onsubmit: (e) => {
-          e.preventDefault();
-          submit();
-        },
-      },
+      boundInput(k, field, `kiosk-${field}`, attrs);
+    const form = pageForm(
+      submit,
       h('h1', {}, service?.name ?? ''),
       h('label', { for: 'kiosk-name' }, t('yourName')),
       input('name', {
@@ -206,9 +190,14 @@ export function startKiosk(root: HTMLElement, slug: string, lang: Lang, via: 'ki
       h('p', { class: 'opens', 'data-testid': 'kiosk-opens' }, opensPhrase(k.lang, loc.opensAt, new Date())),
       k.via === 'kiosk' ? h('div', { class: 'qr-link' }, qrSvg(phoneUrl, t('closedScan')), h('span', {}, t('closedScan'))) : null,
       h(
-        'button',
-        { type: 'button', class: 'big quiet', 'data-testid': 'kiosk-check-again', onclick: () => refresh() },
-        t('checkAgain'),
+        'div',
+        { class: 'actions closed-actions' },
+        h('a', { class: 'big button', href: bookUrl(loc.slug, k.lang), 'data-testid': 'kiosk-book' }, t('bookTime')),
+        h(
+          'button',
+          { type: 'button', class: 'big quiet', 'data-testid': 'kiosk-check-again', onclick: () => refresh() },
+          t('checkAgain'),
+        ),
       ),
     ].filter((n): n is HTMLElement => Boolean(n));
   };

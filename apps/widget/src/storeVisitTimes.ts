@@ -1,3 +1,5 @@
+import { byPartOfDay, type PartOfDay, storeDays } from '@warmline/shared/storeCalendar';
+
 /** A day a store visit may be booked on: its calendar date in the store's time zone, and how to name it. */
 export interface VisitDay {
   date: string;
@@ -17,6 +19,8 @@ export interface TimeGroup {
   times: Array<{ start: string; label: string }>;
 }
 
+const PART_LABELS: Record<PartOfDay, string> = { morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' };
+
 function parts(at: Date, timeZone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of new Intl.DateTimeFormat('en-GB', { timeZone, ...options }).formatToParts(at)) out[p.type] = p.value;
@@ -30,19 +34,10 @@ function parts(at: Date, timeZone: string, options: Intl.DateTimeFormatOptions):
  * @example nextDays(new Date('2031-01-07T22:30:00Z'), 'Africa/Nairobi')[0] // { date: '2031-01-08', label: 'Today' }
  */
 export function nextDays(now: Date, timeZone: string, count = 7): VisitDay[] {
-  const today = parts(now, timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' });
-  const days: VisitDay[] = [];
-  for (let i = 0; i < count; i++) {
-    // Noon UTC of the store's calendar day: the date arithmetic never meets a daylight-saving change.
-    const noon = new Date(Date.UTC(Number(today.year), Number(today.month) - 1, Number(today.day) + i, 12));
+  return storeDays(now, timeZone, count).map(({ date, noon }, i) => {
     const d = parts(noon, 'UTC', { weekday: 'short', day: 'numeric', month: 'short' });
-    const name = `${d.weekday} ${d.day} ${d.month}`;
-    days.push({
-      date: noon.toISOString().slice(0, 10),
-      label: i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : name,
-    });
-  }
-  return days;
+    return { date, label: i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : `${d.weekday} ${d.day} ${d.month}` };
+  });
 }
 
 /**
@@ -50,16 +45,12 @@ export function nextDays(now: Date, timeZone: string, count = 7): VisitDay[] {
  * evening; empty parts are left out.
  */
 export function timeGroups(slots: readonly VisitSlot[], timeZone: string, person: string | null): TimeGroup[] {
-  const groups: TimeGroup[] = [
-    { label: 'Morning', times: [] },
-    { label: 'Afternoon', times: [] },
-    { label: 'Evening', times: [] },
-  ];
-  for (const slot of slots) {
-    if (!slot.people.length || (person && !slot.people.includes(person))) continue;
-    const t = parts(new Date(slot.start), timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const hour = Number(t.hour);
-    groups[hour < 12 ? 0 : hour < 17 ? 1 : 2]?.times.push({ start: slot.start, label: `${t.hour}:${t.minute}` });
-  }
-  return groups.filter((g) => g.times.length > 0);
+  const free = slots.filter((slot) => slot.people.length > 0 && (!person || slot.people.includes(person)));
+  return byPartOfDay(free, timeZone).map(({ part, slots: times }) => ({
+    label: PART_LABELS[part],
+    times: times.map((slot) => {
+      const t = parts(new Date(slot.start), timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      return { start: slot.start, label: `${t.hour}:${t.minute}` };
+    }),
+  }));
 }

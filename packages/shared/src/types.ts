@@ -145,3 +145,4 @@ export type StoreQueueResponse = Out<typeof Store.StoreQueueResponse>;
 export type StaffTicketResponse = Out<typeof Store.StaffTicketResponse>;
 export type EndVisitBody = In<typeof Store.EndVisitBody>;
 export type HandOnBody = In<typeof Store.HandOnBody>;
+export type AvailabilityResponse = Out<typeof Store.AvailabilityResponse>;

@@ -165,6 +165,7 @@ describe(`appointments at the store (${backend})`, () => {
     const expired = await web.get(link);
     expect(expired.status).toBe(409);
     expect(expired.body.error.message).toMatch(/This link has expired/);
+    expect(expired.body.error.details).toEqual({ expired: true });
   });
 
   it('a reminder goes by email two hours before, with the link to change it, and says so on the timeline', async () => {

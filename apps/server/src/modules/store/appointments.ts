@@ -253,7 +253,9 @@ export async function locationsForVisitors(services: Services, workspaceId: stri
 /** The appointment behind a reschedule or cancel link; a changed link is not found, an old one has expired. */
 async function byLink(services: Services, tx: Sql, token: string, opts: { forUpdate?: boolean } = {}) {
   const read = readLink(services.secretKey, LINK, token, services.now());
-  if (read === 'expired') throw new Conflict('This link has expired: the appointment is over. Book a new one any time.');
+  if (read === 'expired') {
+    throw new Conflict('This link has expired: the appointment is over. Book a new one any time.', { expired: true });
+  }
   const found = read ? await appointments.byId(tx, read.id, opts) : null;
   if (!found) throw new NotFound('Appointment');
   const location = (await locations.byId(tx, found.workspaceId, found.locationId))!;

@@ -9,6 +9,7 @@ import { emailDoor } from './channels/email/door.ts';
 import { type ImapReaders, startImapReaders } from './channels/email/imapMailboxes.ts';
 import { emailOutbound } from './channels/email/outbound.ts';
 import { type InboundSmtp, startInboundSmtp } from './channels/email/smtpReceiver.ts';
+import { smsOutbound } from './channels/sms/outbound.ts';
 import { widgetDoor } from './channels/widget/door.ts';
 import { inProcessBus } from './core/bus/inProcessBus.ts';
 import { redisBus } from './core/bus/redisBus.ts';
@@ -110,7 +111,7 @@ export async function openServices(
 export async function startServer(config: Config, log?: Logger, role: Role = 'all'): Promise<Running> {
   const services = await openServices(config, log);
   const metrics = createMetrics();
-  const email = emailOutbound(services);
+  const email = emailOutbound(services, smsOutbound(services).textSenderOf);
   const jobRunner =
     role === 'web'
       ? null

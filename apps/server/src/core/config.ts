@@ -2,6 +2,7 @@ import path from 'node:path';
 import { MESSAGE_MAX_LENGTH_DEFAULT } from '@warmline/shared';
 import { z } from 'zod';
 import { InboundImapEnv, type InboundImapSettings, inboundImapProblems, inboundImapSettings } from './imapSettings.ts';
+import { SmsEnv, type SmsSettings, smsProblems, smsSettings } from './smsSettings.ts';
 import {
   InboundSmtpEnv,
   type InboundSmtpSettings,
@@ -16,7 +17,7 @@ import { StorageEnv, type StorageSettings, storageProblems, storageSettings } fr
 import { type PhoneLineConfig, phoneLineConfig, VoiceEnv, voiceProblems } from './voiceSettings.ts';
 
 export type { ImapMailbox } from './imapSettings.ts';
-export type { InboundImapSettings, InboundSmtpSettings, PhoneLineConfig, SmtpSettings, StorageSettings };
+export type { InboundImapSettings, InboundSmtpSettings, PhoneLineConfig, SmsSettings, SmtpSettings, StorageSettings };
 
 const Env = z.object({
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
@@ -78,6 +79,7 @@ const Env = z.object({
   ...InboundSmtpEnv,
   ...InboundImapEnv,
   ...VoiceEnv,
+  ...SmsEnv,
   ...StorageEnv,
 });
 
@@ -126,6 +128,8 @@ export interface Config {
   inboundSmtp: InboundSmtpSettings | null;
   /** Mailboxes read by IMAP (INBOUND_IMAP_*), or null when none is configured. */
   inboundImap: InboundImapSettings | null;
+  /** The text-message provider (SMS_*), or null when texting is not set up. */
+  sms: SmsSettings | null;
   /** TURN servers offered to browsers in calls, with short-lived credentials signed by `turnSecret`. */
   turnUrls: string[];
   /** coturn's `static-auth-secret` (TURN REST API); set exactly when `turnUrls` is. */
@@ -154,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...inboundSmtpProblems(parsed.success ? parsed.data : blankToUndefined),
     ...inboundImapProblems(parsed.success ? parsed.data : blankToUndefined),
     ...voiceProblems(blankToUndefined),
+    ...smsProblems(blankToUndefined),
     ...storageProblems(parsed.success ? parsed.data : blankToUndefined),
     ...(parsed.success && parsed.data.NODE_DEAD_AFTER_SECONDS < 2 * parsed.data.NODE_HEARTBEAT_SECONDS
       ? ['NODE_DEAD_AFTER_SECONDS: NODE_DEAD_AFTER_SECONDS must be at least twice NODE_HEARTBEAT_SECONDS']
@@ -190,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: smtpSettings(e),
     inboundSmtp: inboundSmtpSettings(e),
     inboundImap: inboundImapSettings(e),
+    sms: smsSettings(e),
     turnUrls: e.TURN_URLS,
     turnSecret: e.TURN_SECRET,
     turnTtlSeconds: e.TURN_TTL_SECONDS,

@@ -35,3 +35,21 @@ export interface Mailer {
 export function mailDomain(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1);
 }
+
+/**
+ * Sends an email and says how it went: sent, or why not when trying again cannot help (no relay, a refusal). A
+ * temporary failure is thrown, so the durable job that called it is tried again later.
+ */
+export async function mailOrWhy(
+  mailer: Mailer | null,
+  email: () => OutboundEmail,
+): Promise<{ sent: true } | { sent: false; why: string }> {
+  if (!mailer) return { sent: false, why: 'email is not set up' };
+  try {
+    await mailer.send(email());
+    return { sent: true };
+  } catch (err) {
+    if (err instanceof MailNotSent && err.permanent) return { sent: false, why: `the mail server refused it: ${err.message}` };
+    throw err;
+  }
+}

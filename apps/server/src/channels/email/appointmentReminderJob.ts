@@ -1,7 +1,8 @@
 import type { Services } from '../../core/context.ts';
 import { escapeHtml } from '../../core/html.ts';
 import type { JobHandler } from '../../core/jobs/runner.ts';
-import { type Mailer, MailNotSent, mailDomain, type OutboundEmail } from '../../core/mailer.ts';
+import { type Mailer, mailDomain, mailOrWhy, type OutboundEmail } from '../../core/mailer.ts';
+import { type TextSender, textOrWhy } from '../../core/sms.ts';
 import { type AppointmentReminder, noteReminder, reminderDue } from '../../modules/store/index.ts';
 import { oneLine } from './composeReply.ts';
 
@@ -35,36 +36,32 @@ export function composeReminder(reminder: AppointmentReminder, from: string): Ou
   };
 }
 
+/** What a reminder says in a text message: short, with the link. */
+export function reminderText(reminder: AppointmentReminder): string {
+  return `Reminder: ${reminder.text}. Change or cancel: ${reminder.manageUrl}`;
+}
+
 /**
- * Reminds a customer of their appointment by email, once, and says so on their timeline. Where it cannot go (a
- * phone number and no text-message provider, or no SMTP), the timeline says why, so staff can call instead.
+ * Reminds a customer of their appointment once, by email or by text as they asked, and says so on their timeline.
+ * Where it cannot go (no SMTP, no text-message provider, a refusal), the timeline says why, so staff can call instead.
  */
-export function appointmentReminderJob(services: Services, mailerOf: () => Mailer | null): JobHandler {
+export function appointmentReminderJob(
+  services: Services,
+  mailerOf: () => Mailer | null,
+  textSenderOf: () => TextSender | null,
+): JobHandler {
   return async (tx, job, _now, events) => {
     const reminder = await reminderDue(tx, services.secretKey, services.config.publicUrl, {
       appointmentId: String(job.payload.appointmentId ?? ''),
       start: String(job.payload.start ?? ''),
     });
     if (!reminder) return;
-    const settings = services.config.smtp;
-    const mailer = mailerOf();
-    if (reminder.notifyBy !== 'email' || !reminder.to) {
-      await noteReminder(tx, reminder, { sent: false, why: 'no text-message provider is set up for phone numbers' }, events);
-      return;
-    }
-    if (!settings || !mailer) {
-      await noteReminder(tx, reminder, { sent: false, why: 'email is not set up' }, events);
-      return;
-    }
-    try {
-      await mailer.send(composeReminder(reminder, settings.from));
-    } catch (err) {
-      if (err instanceof MailNotSent && err.permanent) {
-        await noteReminder(tx, reminder, { sent: false, why: `the mail server refused it: ${err.message}` }, events);
-        return;
-      }
-      throw err;
-    }
-    await noteReminder(tx, reminder, { sent: true }, events);
+    const to = reminder.to;
+    const outcome = !to
+      ? { sent: false as const, why: 'they left no contact' }
+      : reminder.notifyBy === 'sms'
+        ? await textOrWhy(textSenderOf(), to, reminderText(reminder))
+        : await mailOrWhy(mailerOf(), () => composeReminder(reminder, services.config.smtp!.from));
+    await noteReminder(tx, reminder, outcome, events);
   };
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../core/clock.ts';
-import { buildAgent, buildConversation, buildWorkspace, client, runDueJobs, signIn } from '../../testing/factories.ts';
+import {
+  buildAgent,
+  buildConversation,
+  buildWorkspace,
+  client,
+  newAddress,
+  runDueJobs,
+  signIn,
+} from '../../testing/factories.ts';
+import { type FakeSmsProvider, startFakeSmsProvider } from '../../testing/fakeSmsProvider.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
 
@@ -13,13 +22,18 @@ serverOnClock(clock, (server) => {
   t = server;
 });
 let relay: MailCatcher;
+let provider: FakeSmsProvider;
 beforeAll(async () => {
   relay = await startMailCatcher();
+  provider = await startFakeSmsProvider();
   t.config.smtp = smtpSettingsFor(relay);
+  t.config.sms = provider.settings();
 });
 afterAll(async () => {
   t.config.smtp = null;
+  t.config.sms = null;
   await relay?.close();
+  await provider?.close();
 });
 
 const WEEKDAYS_9_TO_5 = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, ['09:00', '17:00']]));
@@ -46,7 +60,7 @@ async function westlands() {
     })
   ).body.location as { id: string; services: Array<{ id: string }> };
   const serviceId = location.services[0]!.id;
-  const web = client(t, { from: '127.0.0.11' });
+  const web = client(t, { from: newAddress() });
   const book = (start: string, extra: Record<string, unknown> = {}) =>
     web.post(`/api/v1/store/locations/${slug}/appointments`, {
       clientId: randomUUID(),
@@ -167,6 +181,19 @@ describe(`appointments at the store (${backend})`, () => {
     const visit = (await admin.get('/api/v1/conversations?view=all')).body.conversations[0];
     const entries = (await admin.get(`/api/v1/conversations/${visit.id}/entries`)).body.entries as Array<{ body: string }>;
     expect(entries.map((e) => e.body)).toContain(`Reminder sent to ${email}: ${booked.text}`);
+  });
+
+  it('a reminder to a phone number goes by text through the SMS provider, with the link, and says so on the timeline', async () => {
+    const { book, workspace, admin } = await westlands();
+    const booked = (await book(nairobi('09', '15:00'), { contact: '+254722000111' })).body.appointment;
+    clock.set(new Date(nairobi('09', '13:00')));
+    await runDueJobs(t, workspace);
+    const texts = provider.texts.filter((m) => m.to === '+254722000111');
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.body).toMatch(new RegExp(`^Reminder: ${booked.text}\\. Change or cancel: .*/book/`));
+    const visit = (await admin.get('/api/v1/conversations?view=all')).body.conversations[0];
+    const entries = (await admin.get(`/api/v1/conversations/${visit.id}/entries`)).body.entries as Array<{ body: string }>;
+    expect(entries.map((e) => e.body)).toContain(`Reminder sent to +254722000111: ${booked.text}`);
   });
 
   it('a chat customer booked into the store keeps their story: the visit starts on that conversation and ends like a walk-in', async () => {

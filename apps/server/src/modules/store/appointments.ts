@@ -156,7 +156,7 @@ export async function bookAppointment(
     const service = await serviceAt(tx, location, input.serviceId);
     const when = await personFor(tx, location, service, input, services.now());
     const workspace = (await workspaces.byId(tx, location.workspaceId))!;
-    const { customer, notifyBy } = await storeCustomer(tx, workspace, input.name, input.contact);
+    const { customer, notifyBy, contact } = await storeCustomer(tx, workspace, input.name, input.contact);
     const conversationId = await conversations.create(tx, location.workspaceId, {
       customerId: customer.id,
       channel: 'in_person',
@@ -172,7 +172,7 @@ export async function bookAppointment(
       customerId: customer.id,
       conversationId,
       name: input.name,
-      contact: input.contact,
+      contact,
       notifyBy,
       clientId: input.clientId,
       bookedBy: null,

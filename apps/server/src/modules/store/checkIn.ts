@@ -35,7 +35,7 @@ export async function checkIn(services: Services, slug: string, input: CheckInBo
     const service = await locations.serviceById(tx, location.id, input.serviceId);
     if (!service) throw new Invalid('serviceId: that is not a service this location offers', { field: 'serviceId' });
     const workspace = (await workspaces.byId(tx, location.workspaceId))!;
-    const { customer, notifyBy } = await storeCustomer(tx, workspace, input.name, input.contact);
+    const { customer, notifyBy, contact } = await storeCustomer(tx, workspace, input.name, input.contact);
     const conversationId = await conversations.create(tx, location.workspaceId, {
       customerId: customer.id,
       channel: 'in_person',
@@ -52,6 +52,7 @@ export async function checkIn(services: Services, slug: string, input: CheckInBo
       code,
       name: input.name,
       notifyBy,
+      contact,
       via: input.via,
       checkedInAt: now,
     });

@@ -9,6 +9,7 @@ import { lineOf, presentStaffTicket } from './presentTicket.ts';
 import { appointments } from './repository/appointments.ts';
 import { type LocationRecord, locations } from './repository/locations.ts';
 import { type WalkInRecord, walkIns } from './repository/walkIns.ts';
+import { scheduleTurnNotice } from './walkInTurn.ts';
 
 /** Staff of a location, and supervisors and admins, work its counter; to anyone else it does not exist. */
 async function counterOf(tx: Sql, actor: AgentActor, locationId: string, opts: { forUpdate?: boolean } = {}) {
@@ -74,7 +75,9 @@ export async function callNext(services: Services, actor: AgentActor, locationId
     await walkIns.returnTheAway(tx, location.id, now);
     const id = await walkIns.takeNext(tx, location.id);
     if (!id) throw new Conflict('Nobody is waiting right now.');
-    return callTo(tx, actor, location, (await walkIns.byId(tx, id))!, now, events);
+    const walkIn = (await walkIns.byId(tx, id))!;
+    await scheduleTurnNotice(tx, walkIn, now);
+    return callTo(tx, actor, location, walkIn, now, events);
   });
 }
 
@@ -125,6 +128,7 @@ export async function startAppointment(services: Services, actor: AgentActor, ap
       code: `A${n}`,
       name: appointment.name,
       notifyBy: appointment.notifyBy,
+      contact: appointment.contact,
       via: 'kiosk',
       checkedInAt: now,
     });

@@ -12,3 +12,4 @@ export { checkIn } from './checkIn.ts';
 export { storeRoutes } from './routes.ts';
 export { changeTicket, getTicket, locationOfTicket, publicLocation } from './tickets.ts';
 export { walkInTimesToHuman } from './timeToHuman.ts';
+export { noteTurn, turnDue, WALK_IN_TURN, type WalkInTurn } from './walkInTurn.ts';

@@ -24,18 +24,18 @@ export async function storeCustomer(
   workspace: Workspace,
   name: string,
   contact: string | undefined,
-): Promise<{ customer: CustomerRecord; notifyBy: 'sms' | 'email' | null }> {
-  if (!contact) return { customer: await customers.create(tx, workspace.id, { name }), notifyBy: null };
+): Promise<{ customer: CustomerRecord; notifyBy: 'sms' | 'email' | null; contact: string | null }> {
+  if (!contact) return { customer: await customers.create(tx, workspace.id, { name }), notifyBy: null, contact: null };
   const { kind, value, notifyBy } = contactOf(workspace, contact);
   const known = await customers.resolve(tx, workspace.id, kind, value, { verifiedOnly: true });
-  if (known) return { customer: known, notifyBy };
+  if (known) return { customer: known, notifyBy, contact: value };
   const created = await customers.create(tx, workspace.id, {
     name,
     email: kind === 'email' ? value : null,
     phone: kind === 'phone' ? value : null,
   });
   await customers.addIdentity(tx, workspace.id, { customerId: created.id, kind, value, verified: false });
-  return { customer: created, notifyBy };
+  return { customer: created, notifyBy, contact: value };
 }
 
 /** A contact a known customer gives while booking: kept on them unverified, and where their reminder goes. */

@@ -14,6 +14,8 @@ export interface WalkInRecord {
   code: string;
   name: string;
   notifyBy: 'sms' | 'email' | null;
+  /** Where they are told it is their turn (an email or a phone number), when they left one. */
+  contact: string | null;
   via: 'kiosk' | 'phone';
   status: WalkInStatus;
   checkedInAt: Date;
@@ -25,7 +27,7 @@ export interface WalkInRecord {
 
 const columns = `w.id, w.workspace_id as "workspaceId", w.location_id as "locationId", w.conversation_id as "conversationId",
   w.customer_id as "customerId", w.service_id as "serviceId", s.name as "serviceName", s.typical_minutes as "typicalMinutes",
-  w.code, w.name, w.notify_by as "notifyBy", w.via, w.status, w.checked_in_at as "checkedInAt", w.away_until as "awayUntil",
+  w.code, w.name, w.notify_by as "notifyBy", w.contact, w.via, w.status, w.checked_in_at as "checkedInAt", w.away_until as "awayUntil",
   w.called_at as "calledAt", w.called_by as "calledBy", w.ended_at as "endedAt"`;
 const from = 'walk_ins w join location_services s on s.id = w.service_id';
 
@@ -45,14 +47,15 @@ export const walkIns = {
       | 'code'
       | 'name'
       | 'notifyBy'
+      | 'contact'
       | 'via'
       | 'checkedInAt'
     > & { clientId: string; appointmentId?: string },
   ): Promise<string> {
     const [row] = await sql.query<{ id: string }>(
       `insert into walk_ins (workspace_id, location_id, conversation_id, customer_id, service_id, client_id, code, name, notify_by, via,
-         checked_in_at, appointment_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+         checked_in_at, appointment_id, contact)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
       [
         input.workspaceId,
         input.locationId,
@@ -66,6 +69,7 @@ export const walkIns = {
         input.via,
         input.checkedInAt,
         input.appointmentId ?? null,
+        input.contact,
       ],
     );
     return row!.id;

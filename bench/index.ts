@@ -1,4 +1,5 @@
 import { chatBenchmarks } from './chat.ts';
+import { emailBenchmarks } from './email.ts';
 import { emotionBenchmarks } from './emotion.ts';
 import { routingBenchmarks } from './routing.ts';
 import { searchBenchmarks } from './search.ts';
@@ -27,6 +28,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   voice: voiceBenchmarks,
   waits: waitsBenchmarks,
   store: storeBenchmarks,
+  email: emailBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

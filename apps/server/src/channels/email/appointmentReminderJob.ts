@@ -30,7 +30,8 @@ export function composeReminder(reminder: AppointmentReminder, from: string): Ou
       `<p><a href="${escapeHtml(reminder.manageUrl)}">Change or cancel it</a></p>`,
       '</body></html>',
     ].join('\n'),
-    messageId: `<appointment-${reminder.appointmentId}-${Date.now()}@${mailDomain(from)}>`,
+    // One reminder per appointment and time: a retry of the same reminder carries the same Message-ID.
+    messageId: `<appointment-${reminder.appointmentId}-${Date.parse(reminder.start) / 1000}@${mailDomain(from)}>`,
     inReplyTo: null,
     references: [],
   };

@@ -15,7 +15,8 @@ export function composeTurnEmail(turn: WalkInTurn, from: string): OutboundEmail 
     subject: oneLine(turn.text),
     text: `${turn.text}\n`,
     html: `<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5"><p><strong>${escapeHtml(turn.text)}</strong></p></body></html>`,
-    messageId: `<walk-in-${turn.walkInId}-${Date.now()}@${mailDomain(from)}>`,
+    // A walk-in is told once: a retry carries the same Message-ID.
+    messageId: `<walk-in-${turn.walkInId}@${mailDomain(from)}>`,
     inReplyTo: null,
     references: [],
   };

@@ -17,6 +17,8 @@ export interface AppointmentReminder {
   notifyBy: 'sms' | 'email' | null;
   /** "Returns with Amina at Westlands, Thursday 15 January, 15:00". */
   text: string;
+  /** The time it reminds of (ISO): one reminder per appointment and time. */
+  start: string;
   address: string;
   /** Where they reschedule or cancel, no account needed. */
   manageUrl: string;
@@ -46,6 +48,7 @@ export async function reminderDue(
     to: a.contact,
     notifyBy: a.notifyBy,
     text: `${a.serviceName} with ${person?.displayName.split(' ')[0] ?? 'us'} at ${location.name}, ${whenText(a.startsAt, location.timezone)}`,
+    start: a.startsAt.toISOString(),
     address: location.address,
     manageUrl: `${publicUrl}/book/${encodeURIComponent(location.slug)}?appointment=${encodeURIComponent(token)}`,
   };

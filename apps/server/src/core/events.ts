@@ -65,6 +65,17 @@ export interface EventMap {
   'call.consult': { workspaceId: string; callId: string; toSocket: string; iceServers: IceServer[] };
   /** A location's walk-in line moved: staff views read it again, and every "your turn" page of it is told. */
   'store.changed': { workspaceId: string; locationId: string };
+  /** A customer answered a conversation's survey: the delight wall may suggest it, reports count it. */
+  'survey.answered': {
+    workspaceId: string;
+    conversationId: string;
+    customerId: string;
+    responseId: string;
+    csat: number | null;
+    ces: number | null;
+    feeling: string | null;
+    comment: string | null;
+  };
 }
 
 export type EventType = keyof EventMap;
@@ -77,6 +88,7 @@ const LOCAL: ReadonlySet<EventType> = new Set([
   'agent.available',
   'workspace.capacity_changed',
   'conversation.failure_flagged',
+  'survey.answered',
 ]);
 
 /** True when the bus carries this event to every node (realtime fan-out). */

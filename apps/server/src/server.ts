@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import { deliverToCustomer } from './channels/channel.ts';
 import { emailDoor } from './channels/email/door.ts';
 import { type ImapReaders, startImapReaders } from './channels/email/imapMailboxes.ts';
+import { imapTestHold } from './channels/email/imapTestHold.ts';
 import { emailOutbound } from './channels/email/outbound.ts';
 import { type InboundSmtp, startInboundSmtp } from './channels/email/smtpReceiver.ts';
 import { smsOutbound } from './channels/sms/outbound.ts';
@@ -151,7 +152,9 @@ export async function startServer(config: Config, log?: Logger, role: Role = 'al
   const address = await http.app.listen({ port: config.port, host: config.host });
   const inboundSmtp = config.inboundSmtp && role !== 'worker' ? await startInboundSmtp(services, config.inboundSmtp) : null;
   const imapReaders =
-    config.inboundImap && jobRunner ? startImapReaders(services, config.inboundImap, { holder: node.id }) : null;
+    config.inboundImap && jobRunner
+      ? startImapReaders(services, config.inboundImap, { holder: node.id, hold: imapTestHold(process.env) })
+      : null;
   let stopping: Promise<void> | null = null;
   // The running node is its services object itself, so a test that sets `now` moves every command's clock.
   return Object.assign(services, {

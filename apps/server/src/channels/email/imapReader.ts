@@ -3,6 +3,7 @@ import type { ImapMailbox } from '../../core/config.ts';
 import type { Services } from '../../core/context.ts';
 import { type ImapMailboxStatus, imapMailboxes } from '../../modules/conversations/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
+import type { ImapHoldPoint } from './imapTestHold.ts';
 import { receiveEmail } from './inboundEmail.ts';
 
 /** How long a node's hold on a mailbox lasts unrenewed; it renews every third of it while it reads. */
@@ -21,6 +22,8 @@ export interface ImapReaderOptions {
   pollSeconds: number;
   leaseSeconds?: number;
   receive?: ReceiveEmail;
+  /** Called after an email is fetched and after it is committed (before `\Seen`); only fault tests set it. */
+  hold?: (point: ImapHoldPoint, uid: number) => Promise<void>;
 }
 
 /** One mailbox, read while this node holds it. */
@@ -117,6 +120,7 @@ export function startImapReader(services: Services, mailbox: ImapMailbox, opts: 
       if (stopped) return;
       const message = (await imap.fetchOne(String(uid), { source: true, envelope: true }, { uid: true })) || null;
       if (!message?.source) continue;
+      await opts.hold?.('fetched', uid);
       if (message.source.length > MAX_BYTES) {
         log.warn({ uid, size: message.source.length }, 'an email larger than 25 MB was left in the mailbox, unread by Warmline');
       } else {
@@ -135,6 +139,7 @@ export function startImapReader(services: Services, mailbox: ImapMailbox, opts: 
           log.warn({ err, uid }, 'an email could not be stored; it stays unread and is taken again');
           return;
         }
+        await opts.hold?.('committed', uid);
       }
       await imap.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
     }

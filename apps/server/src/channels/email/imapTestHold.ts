@@ -1,0 +1,19 @@
+import type { ImapReaderOptions } from './imapReader.ts';
+
+/** The points of reading one email at which a fault test can stop a node: fetched, and committed but not yet `\Seen`. */
+export type ImapHoldPoint = 'fetched' | 'committed';
+
+/**
+ * For fault tests only, and inert unless `WARMLINE_TESTING=1`: `WARMLINE_TEST_HOLD_IMAP=fetched|committed` makes the
+ * reader print `[test hold] imap <point> uid <uid>` and wait there for good, so the test kills the node at exactly
+ * that point. Without both variables nothing waits and nothing is printed.
+ */
+export function imapTestHold(env: NodeJS.ProcessEnv): ImapReaderOptions['hold'] {
+  const point = env.WARMLINE_TEST_HOLD_IMAP;
+  if (env.WARMLINE_TESTING !== '1' || (point !== 'fetched' && point !== 'committed')) return undefined;
+  return (at, uid) => {
+    if (at !== point) return Promise.resolve();
+    process.stdout.write(`[test hold] imap ${at} uid ${uid}\n`);
+    return new Promise<void>(() => {});
+  };
+}

@@ -1,17 +1,22 @@
 import path from 'node:path';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dovecot, startDovecot } from '../apps/server/src/testing/dovecot.ts';
-import { type Mail, type MailCatcher, sendMailTo, startMailCatcher } from '../apps/server/src/testing/mailCatcher.ts';
+import { type Mail, sendMailTo } from '../apps/server/src/testing/mailCatcher.ts';
+import { type MailRelay, startMailRelay } from '../apps/server/src/testing/mailRelay.ts';
 import { apiSession } from './api.ts';
 import { DEMO_AGENT, launchChromium, screenshots, signInAs, startWarmline, type Warmline } from './harness.ts';
 import { freePort } from './warmlineProcess.ts';
 
 const SAM = 'sam.baker@example.com';
 const HELP = 'hello@juniper-rye.example';
+/** The business's mailbox that replies' addresses (`reply+<token>@…`) reach, read by Warmline over IMAP. */
+const REPLIES = 'reply@juniper-rye.example';
+const PASSWORDS: Record<string, string> = { [SAM]: 'sams-password', [REPLIES]: 'replies-password' };
 
 let warmline: Warmline;
-let relay: MailCatcher;
+let relay: MailRelay;
 let browser: Browser;
 let inboundPort: number;
 let dovecot: Dovecot;
@@ -19,10 +24,12 @@ let dovecot: Dovecot;
 let imageRequests = 0;
 
 beforeAll(async () => {
-  relay = await startMailCatcher();
   inboundPort = await freePort();
-  // A mailbox whose password was changed at the mail server: Warmline still has the old one.
   dovecot = await startDovecot();
+  // Sam's own mailbox, and the business's replies mailbox: the relay delivers into them.
+  for (const [user, password] of Object.entries(PASSWORDS)) dovecot.addUser(user, password);
+  relay = await startMailRelay(dovecot, PASSWORDS);
+  // A mailbox whose password was changed at the mail server: Warmline still has the old one.
   dovecot.addUser('orders@juniper-rye.example', 'the-new-password');
   warmline = await startWarmline({
     demo: true,
@@ -33,7 +40,11 @@ beforeAll(async () => {
       INBOUND_SMTP_PORT: String(inboundPort),
       INBOUND_EMAIL_ADDRESSES: `${HELP}=demo`,
       JOBS_POLL_MS: '200',
-      INBOUND_IMAP_MAILBOXES: `imap://orders%40juniper-rye.example:the-old-password@127.0.0.1:${dovecot.port}/INBOX=demo`,
+      INBOUND_IMAP_MAILBOXES: [
+        `imap://orders%40juniper-rye.example:the-old-password@127.0.0.1:${dovecot.port}/INBOX=demo`,
+        `imap://reply%40juniper-rye.example:${PASSWORDS[REPLIES]}@127.0.0.1:${dovecot.port}/INBOX=demo`,
+      ].join(','),
+      INBOUND_IMAP_POLL_SECONDS: '2',
     },
   });
   browser = await launchChromium();
@@ -49,6 +60,17 @@ afterAll(async () => {
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 
 const sendToWarmline = (mail: Mail) => sendMailTo(inboundPort, mail);
+
+/** Sam's INBOX, read over IMAP as Sam's mail program reads it, once it holds `count` emails. */
+async function samsInbox(count: number): Promise<ParsedMail[]> {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const raws = await dovecot.messages(SAM, PASSWORDS[SAM]!);
+    if (raws.length >= count) return Promise.all(raws.map((raw) => simpleParser(raw)));
+    if (Date.now() > until) throw new Error(`expected ${count} emails in Sam's mailbox, found ${raws.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** A picture on a web server: Warmline's own here (the app's page policy lets frames load images only from https: and itself). */
 const imageUrl = () => `${warmline.url}/avatars/jonas.svg?from=email`;
@@ -70,16 +92,16 @@ describe('an email that reaches a person, in Chromium', () => {
       ].join('\n'),
     });
 
-    // The customer is told at once who will answer, by when.
-    const [ack] = await relay.waitFor(SAM, 1, 15_000);
+    // The customer is told at once who will answer, by when: it is in their mailbox.
+    const [ack] = await samsInbox(1);
     expect(ack!.text).toMatch(/will answer you by/);
     expect(ack!.inReplyTo).toBe(first.messageId);
 
     const api = await apiSession(warmline.url, DEMO_AGENT.email, DEMO_AGENT.password);
-    const { conversations } = (await api.get('/api/v1/conversations?view=all')) as {
+    const listed = (await api.get('/api/v1/conversations?view=all')) as {
       conversations: Array<{ id: string; customer: { email: string | null } }>;
     };
-    const conversation = conversations.find((c) => c.customer.email === SAM)!;
+    const conversation = listed.conversations.find((c) => c.customer.email === SAM)!;
     expect(conversation).toBeDefined();
 
     const page = await browser.newContext({ viewport: { width: 1280, height: 860 } }).then((c) => c.newPage());
@@ -121,29 +143,41 @@ describe('an email that reaches a person, in Chromium', () => {
     await expect.poll(() => inside.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await shot(page, 'email-original-images-loaded');
 
-    // The agent answers from the app: the reply reaches Sam threaded under their email.
+    // The agent answers from the app: the reply reaches Sam's mailbox, threaded under Sam's email (after the
+    // acknowledgement, the last email of the thread it answers).
     await page.locator('[data-testid="composer"]').fill('Hi Sam, two sourdough loaves are set aside for Saturday morning.');
     await page.locator('[data-testid="send-button"]').click();
-    const replies = await relay.waitFor(SAM, 2, 15_000);
-    const reply = replies[1]!;
+    const reply = (await samsInbox(2))[1]!;
     expect(reply.text).toContain('two sourdough loaves are set aside');
+    expect(reply.from!.value[0]!.address).toBe(HELP);
     expect(reply.subject).toBe('Re: Sourdough for <i>Saturday</i>?');
-    expect([reply.references].flat()).toContain(first.messageId);
+    expect([reply.references].flat()).toEqual([first.messageId, ack!.messageId]);
     expect(reply.inReplyTo).toBe(ack!.messageId);
+    expect(relay.delivered.filter((d) => d.mailbox === SAM)).toHaveLength(2);
 
-    // Sam answers it: the answer lands in the same conversation, live in the app.
-    await sendToWarmline({
+    // Sam answers it from their mail program, through their provider's relay: the answer is delivered to the
+    // business's replies mailbox, Warmline reads it there by IMAP, and it lands in the same conversation, live.
+    const answer = await sendMailTo(relay.port, {
       from: SAM,
       to: reply.replyTo!.value[0]!.address!,
       subject: `Re: ${reply.subject}`,
       text: 'Wonderful, see you on Saturday!',
       inReplyTo: reply.messageId,
-      references: [first.messageId!, reply.messageId!],
+      references: [first.messageId!, ack!.messageId!, reply.messageId!],
     });
+    expect(relay.delivered.at(-1)).toEqual({ mailbox: REPLIES, from: SAM });
     await page
       .locator('[data-testid="timeline-entry"]')
       .filter({ hasText: 'Wonderful, see you on Saturday!' })
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 20_000 });
+    const after = (await api.get('/api/v1/conversations?view=all')) as typeof listed;
+    expect(after.conversations.filter((c) => c.customer.email === SAM).map((c) => c.id)).toEqual([conversation.id]);
+    // Marked read in the replies mailbox once stored.
+    await expect
+      .poll(async () => (await dovecot.flags(REPLIES, PASSWORDS[REPLIES]!)).find((m) => m.messageId === answer.messageId)?.seen, {
+        timeout: 10_000,
+      })
+      .toBe(true);
   }, 120_000);
 
   it('a mailbox whose password stopped working shows in Settings › Email', async () => {
@@ -166,6 +200,8 @@ describe('an email that reaches a person, in Chromium', () => {
       /orders@juniper-rye\.example@127\.0\.0\.1:\d+\/INBOX[\s\S]*Sign-in refused/,
     );
     expect(await mailbox.first().innerText()).not.toContain('the-old-password');
+    // The replies mailbox beside it, read since the start, is shown working.
+    expect(await mailbox.nth(1).getAttribute('data-status')).toBe('reading');
     await shot(page, 'email-mailbox-sign-in-refused');
   }, 60_000);
 });

@@ -15,6 +15,8 @@ export interface Dovecot {
   client(user: string, password: string): Promise<ImapFlow>;
   /** Puts a message in the user's INBOX, unread, as a delivery would. */
   append(user: string, password: string, raw: string): Promise<void>;
+  /** The user's INBOX messages as delivered, oldest first, without changing their flags. */
+  messages(user: string, password: string): Promise<Buffer[]>;
   /** The user's INBOX messages: their Message-ID and whether they are `\Seen`. */
   flags(user: string, password: string): Promise<{ messageId: string; seen: boolean }[]>;
   stop(): Promise<void>;
@@ -133,6 +135,20 @@ export async function startDovecot(): Promise<Dovecot> {
     },
     client,
     append: (user, password, raw) => withClient(user, password, async (imap) => void (await imap.append('INBOX', raw))),
+    messages: (user, password) =>
+      withClient(user, password, async (imap) => {
+        const lock = await imap.getMailboxLock('INBOX');
+        try {
+          const found: Buffer[] = [];
+          // BODY.PEEK: reading here must not mark them read for the reader under test.
+          for await (const m of imap.fetch('1:*', { source: true })) if (m.source) found.push(m.source);
+          return found;
+        } catch {
+          return [];
+        } finally {
+          lock.release();
+        }
+      }),
     flags: (user, password) =>
       withClient(user, password, async (imap) => {
         const lock = await imap.getMailboxLock('INBOX');

@@ -203,5 +203,21 @@ describe('an email that reaches a person, in Chromium', () => {
     // The replies mailbox beside it, read since the start, is shown working.
     expect(await mailbox.nth(1).getAttribute('data-status')).toBe('reading');
     await shot(page, 'email-mailbox-sign-in-refused');
+
+    // It is also an alert on the live queue, beside customers' alerts, leading to the mailbox's settings.
+    await page.goto(`${warmline.url}/app/supervisor`);
+    const alert = page.locator('[data-testid="alerts-card"] [data-testid="alert"][data-kind="mailbox_failing"]');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="alert"][data-kind="mailbox_failing"]').count()).toBe(1);
+    expect(await alert.locator('[data-testid="alert-customer"]').innerText()).toBe('Email');
+    const said = await alert.locator('[data-testid="alert-text"]').innerText();
+    expect(said).toMatch(
+      /^The mailbox orders@juniper-rye\.example@127\.0\.0\.1:\d+\/INBOX cannot be read: The mail server refused the sign-in/,
+    );
+    expect(said).not.toContain('the-old-password');
+    await alert.scrollIntoViewIfNeeded();
+    await shot(page, 'email-mailbox-alert');
+    await alert.locator('[data-testid="alert-open"]').click();
+    await page.waitForURL(/\/app\/settings\/email$/);
   }, 60_000);
 });

@@ -31,13 +31,15 @@ export const AlertKind = z.enum([
   'follow_up_due',
   'callback_due',
   'promise_missed',
+  'mailbox_failing',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 export const Alert = z.object({
   id: z.string(),
   kind: AlertKind,
-  conversationId: z.string(),
+  /** Null for an alert about no conversation: a mailbox that cannot be read (`mailbox_failing`). */
+  conversationId: z.string().nullable(),
   customerName: z.string().nullable(),
   /** What happened, in a sentence a supervisor reads at a glance. */
   text: z.string(),

@@ -1,7 +1,7 @@
 import type { Alert } from '@warmline/shared';
 import { useState } from 'react';
-import { Link, paths } from '../router.tsx';
-import { acknowledgeAlert } from '../state/alertActions.ts';
+import { Link } from '../router.tsx';
+import { acknowledgeAlert, alertPath } from '../state/alertActions.ts';
 import { ALERT_KIND_LABELS } from '../state/alertFeed.ts';
 import { customerName } from '../state/customerName.ts';
 import { useStore } from '../state/store.ts';
@@ -20,9 +20,10 @@ interface AlertItemProps {
 export function AlertItem({ alert, now, onHide, onOpen }: AlertItemProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const conversation = useStore((s) => s.conversations[alert.conversationId]);
+  const conversation = useStore((s) => (alert.conversationId ? s.conversations[alert.conversationId] : undefined));
   // A visitor has no name yet: the conversation, when known here, gives the "Visitor 407B" agents see everywhere.
-  const customer = alert.customerName ?? customerName(conversation);
+  // An alert about no conversation is about the workspace's email (a mailbox that cannot be read).
+  const customer = alert.conversationId ? (alert.customerName ?? customerName(conversation)) : 'Email';
 
   const take = async () => {
     setBusy(true);
@@ -61,9 +62,9 @@ export function AlertItem({ alert, now, onHide, onOpen }: AlertItemProps) {
         </p>
       ) : null}
       <div className="alert-actions">
-        <Link to={paths.conversation(alert.conversationId)} className="btn btn-small" data-testid="alert-open" onClick={onOpen}>
+        <Link to={alertPath(alert)} className="btn btn-small" data-testid="alert-open" onClick={onOpen}>
           <span>
-            Open<span className="alert-open-more"> conversation</span>
+            Open<span className="alert-open-more">{alert.conversationId ? ' conversation' : ' email settings'}</span>
           </span>
         </Link>
         <button type="button" className="btn btn-small btn-calm" data-testid="alert-acknowledge" disabled={busy} onClick={take}>

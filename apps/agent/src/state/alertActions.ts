@@ -17,6 +17,11 @@ function isSupervisor(): boolean {
   return role === 'supervisor' || role === 'admin';
 }
 
+/** Where an alert leads: its conversation, or Settings › Email for a mailbox that cannot be read. */
+export function alertPath(alert: Alert): string {
+  return alert.conversationId ? paths.conversation(alert.conversationId) : paths.settings('email');
+}
+
 /** An alert arrived live: into the list, a quiet notice, a chime, and a desktop notification when allowed. */
 export function receiveAlert(alert: Alert): void {
   if (alert.acknowledgedAt) {
@@ -32,10 +37,10 @@ export function receiveAlert(alert: Alert): void {
   }));
   chime();
   notify(
-    `${ALERT_KIND_LABELS[alert.kind]} · ${alert.customerName ?? 'A customer'}`,
+    `${ALERT_KIND_LABELS[alert.kind]} · ${alert.conversationId ? (alert.customerName ?? 'A customer') : 'Email'}`,
     alert.text,
     `warmline-alert-${alert.id}`,
-    () => navigate(paths.conversation(alert.conversationId)),
+    () => navigate(alertPath(alert)),
   );
 }
 

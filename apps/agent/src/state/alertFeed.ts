@@ -9,6 +9,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   follow_up_due: 'Follow-up due',
   callback_due: 'Callback due',
   promise_missed: 'Promised reply missed',
+  mailbox_failing: 'Mailbox not read',
 };
 
 /**

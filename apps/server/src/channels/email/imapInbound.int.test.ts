@@ -167,6 +167,65 @@ describe(`email read from an IMAP mailbox (${backend})`, () => {
     });
   });
 
+  it("a mailbox that stops working raises one alert on the supervisors' and admins' list, closed when it reads again", async () => {
+    const { workspace, mailbox, admin, olga } = await mailboxWorkspace();
+    const supervisor = await signIn(t, await buildAgent(t, workspace, { role: 'supervisor', displayName: 'Sid Supervisor' }));
+    const agent = await signIn(t, olga);
+    const open = async (who = admin) =>
+      (await client(t, who).get('/api/v1/alerts?open=true')).body.alerts as Array<Record<string, unknown>>;
+    const states = async () => (await client(t, admin).get('/api/v1/email/mailboxes')).body.mailboxes;
+
+    const password = mailbox.password;
+    mailbox.password = 'the-old-password';
+    const reader = read(mailbox);
+    const [alert] = await waitFor('the alert', async () => {
+      const found = await open();
+      return found.length > 0 && found;
+    });
+    expect(alert).toMatchObject({ kind: 'mailbox_failing', conversationId: null, customerName: null, acknowledgedAt: null });
+    expect(alert!.text).toContain(`The mailbox ${mailbox.name} cannot be read: The mail server refused the sign-in`);
+    expect(alert!.text).not.toContain('the-old-password');
+    expect(await open(supervisor)).toEqual([alert]);
+    // An agent's list holds their own reminders, not the workspace's mail.
+    expect(await open(agent)).toEqual([]);
+
+    // Refused again at the next tries: still the one alert.
+    const [first] = await states();
+    reader.wake();
+    await waitFor('another refused try', async () => {
+      const [again] = await states();
+      return again.checkedAt > first.checkedAt && again;
+    });
+    expect(await open()).toEqual([alert]);
+
+    // Fixed: the mailbox reads again and its alert leaves the open list by itself.
+    mailbox.password = password;
+    await waitFor('the alert to close', async () => (await open()).length === 0);
+    const [closed] = (await client(t, admin).get('/api/v1/alerts?open=false')).body.alerts;
+    expect(closed).toMatchObject({ id: alert!.id, acknowledgedBy: null });
+    expect(closed.acknowledgedAt).not.toBeNull();
+    expect((await states())[0]).toMatchObject({ status: 'reading' });
+
+    // Failing again later is a new failure: a new alert. An admin who takes it ("I'm on it") is not told again at
+    // every further try.
+    await reader.stop();
+    mailbox.password = 'changed-again';
+    const again = read(mailbox);
+    const [second] = await waitFor('a second alert', async () => {
+      const found = await open();
+      return found.length > 0 && found;
+    });
+    expect(second!.id).not.toBe(alert!.id);
+    expect((await client(t, admin).post(`/api/v1/alerts/${second!.id}/acknowledge`)).status).toBe(200);
+    const [taken] = await states();
+    again.wake();
+    await waitFor('a try after it was taken', async () => {
+      const [now] = await states();
+      return now.checkedAt > taken.checkedAt && now.status === 'sign_in_refused';
+    });
+    expect(await open()).toEqual([]);
+  });
+
   it('two nodes reading the same mailbox: one holds it, the other takes over when it stops', async () => {
     const { workspace, user, password, mailbox } = await mailboxWorkspace();
     const a = read(mailbox, { holder: 'node-a' });

@@ -1,9 +1,10 @@
 import { ImapFlow } from 'imapflow';
 import type { ImapMailbox } from '../../core/config.ts';
-import type { Services } from '../../core/context.ts';
+import { afterCommit, type Services } from '../../core/context.ts';
+import type { WarmlineEvent } from '../../core/events.ts';
 import { type ImapMailboxStatus, imapMailboxes } from '../../modules/conversations/index.ts';
+import { mailboxAlerts } from '../../modules/empathy/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
-import type { ImapHoldPoint } from './imapTestHold.ts';
 import { receiveEmail } from './inboundEmail.ts';
 
 /** How long a node's hold on a mailbox lasts unrenewed; it renews every third of it while it reads. */
@@ -15,6 +16,9 @@ const FIRST_RETRY_MS = 1000;
 
 /** Stores one email; the reader marks it `\Seen` only once this resolves (tests replace it to fail on purpose). */
 export type ReceiveEmail = typeof receiveEmail;
+
+/** The points of reading one email at which a fault test can stop a node: fetched, and committed but not yet `\Seen`. */
+export type ImapHoldPoint = 'fetched' | 'committed';
 
 export interface ImapReaderOptions {
   /** This node: who holds the lease. */
@@ -70,6 +74,8 @@ export function startImapReader(services: Services, mailbox: ImapMailbox, opts: 
   let client: ImapFlow | null = null;
   let wakeUp: (() => void) | null = null;
   let pending = false;
+  /** The workspace the mailbox's mail lands in, once found. */
+  let workspaceId: string | null = null;
 
   function wake() {
     pending = true;
@@ -99,6 +105,7 @@ export function startImapReader(services: Services, mailbox: ImapMailbox, opts: 
       log.error({ workspaceKey: mailbox.workspaceKey }, 'INBOUND_IMAP_MAILBOXES names a workspace key that does not exist');
       return false;
     }
+    workspaceId = workspace.id;
     held = await imapMailboxes.lease(services.db, {
       name: mailbox.name,
       workspaceId: workspace.id,
@@ -108,8 +115,16 @@ export function startImapReader(services: Services, mailbox: ImapMailbox, opts: 
     return held;
   }
 
+  /** Records how it went; a failure that is news raises the admins' alert, and reading again closes it. */
   async function record(status: ImapMailboxStatus, problem: string | null) {
-    const news = await imapMailboxes.record(services.db, mailbox.name, status, problem);
+    const events: WarmlineEvent[] = [];
+    const news = await services.db.transaction(async (tx) => {
+      const news = await imapMailboxes.record(tx, mailbox.name, status, problem);
+      if (workspaceId && news) await mailboxAlerts.failing(tx, workspaceId, mailbox.name, problem ?? status, events);
+      if (workspaceId && status === 'reading') await mailboxAlerts.reading(tx, workspaceId, mailbox.name, events);
+      return news;
+    });
+    await afterCommit(services, events);
     if (news) log.error({ status, problem }, 'a mailbox read by IMAP is failing; its admin sees it under Email mailboxes');
   }
 

@@ -1,8 +1,5 @@
 import type { ImapReaderOptions } from './imapReader.ts';
 
-/** The points of reading one email at which a fault test can stop a node: fetched, and committed but not yet `\Seen`. */
-export type ImapHoldPoint = 'fetched' | 'committed';
-
 /**
  * For fault tests only, and inert unless `WARMLINE_TESTING=1`: `WARMLINE_TEST_HOLD_IMAP=fetched|committed` makes the
  * reader print `[test hold] imap <point> uid <uid>` and wait there for good, so the test kills the node at exactly

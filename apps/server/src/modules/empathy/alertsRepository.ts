@@ -5,7 +5,7 @@ import { isUuid } from '../../core/db/rows.ts';
 export interface AlertRecord {
   id: string;
   workspaceId: string;
-  conversationId: string;
+  conversationId: string | null;
   kind: AlertKind;
   text: string;
   agentId: string | null;
@@ -20,7 +20,7 @@ export interface AlertRecord {
 const columns = `al.id, al.workspace_id as "workspaceId", al.conversation_id as "conversationId", al.kind, al.text,
   al.agent_id as "agentId", cu.name as "customerName", al.created_at as "createdAt", al.acknowledged_at as "acknowledgedAt",
   al.acknowledged_by as "acknowledgedBy", ag.display_name as "acknowledgedByName", ag.avatar_url as "acknowledgedByAvatarUrl"`;
-const from = `from alerts al join conversations c on c.id = al.conversation_id join customers cu on cu.id = c.customer_id
+const from = `from alerts al left join conversations c on c.id = al.conversation_id left join customers cu on cu.id = c.customer_id
   left join agents ag on ag.id = al.acknowledged_by`;
 
 /** What supervisors are told about customers' moods and promised follow-ups. */
@@ -35,6 +35,28 @@ export const alerts = {
       [workspaceId, input.conversationId, input.kind, input.text, input.agentId ?? null],
     );
     return (await alerts.byId(sql, workspaceId, row!.id))!;
+  },
+  /**
+   * The alert that a mailbox cannot be read, raised unless one is open for it already: null when it was (a failure
+   * seen again, by this node or another, is told once).
+   */
+  async raiseForMailbox(sql: Sql, workspaceId: string, input: { mailbox: string; text: string }): Promise<AlertRecord | null> {
+    const [row] = await sql.query<{ id: string }>(
+      `insert into alerts (workspace_id, mailbox, kind, text) values ($1, $2, 'mailbox_failing', $3)
+       on conflict (workspace_id, mailbox) where mailbox is not null and acknowledged_at is null do nothing returning id`,
+      [workspaceId, input.mailbox, input.text],
+    );
+    return row ? alerts.byId(sql, workspaceId, row.id) : null;
+  },
+  /** The mailbox reads again: its open alert is closed (acknowledged by nobody), and returned. */
+  async clearForMailbox(sql: Sql, workspaceId: string, mailbox: string): Promise<AlertRecord[]> {
+    const rows = await sql.query<{ id: string }>(
+      `update alerts set acknowledged_at = now() where workspace_id = $1 and mailbox = $2 and acknowledged_at is null
+       returning id`,
+      [workspaceId, mailbox],
+    );
+    const cleared = await Promise.all(rows.map((r) => alerts.byId(sql, workspaceId, r.id)));
+    return cleared.filter((a): a is AlertRecord => a !== null);
   },
   async byId(sql: Sql, workspaceId: string, id: string): Promise<AlertRecord | null> {
     if (!isUuid(id)) return null;

@@ -1,5 +1,6 @@
 export { alerts } from './alertsRepository.ts';
 export { empathyListeners } from './listeners.ts';
+export { mailboxAlerts } from './mailboxAlerts.ts';
 export { MISSED_CONTACT_EMAIL_JOB, type MissedContactNotice, missedContacts } from './missedContacts.ts';
 export { watchMood } from './moodWatch.ts';
 export { presentAlert } from './presentAlert.ts';

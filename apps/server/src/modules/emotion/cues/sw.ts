@@ -2,8 +2,8 @@ import { type Cue, cue } from './cue.ts';
 
 /**
  * Swahili and Sheng cues, read on the prepared lower-case text (after `asante` → thanks, `tafadhali` → please,
- * `haraka` → urgent, `nimechoka` → i'm fed up, `hasira` → anger). Swahili says "not" inside the verb ("sijapata",
- * "haifanyi kazi"), so most negative forms are cues of their own; the free-standing words are below.
+ * `haraka` → quickly or, as a plea, urgent, `nimechoka` → i'm fed up, `hasira` → anger). Swahili says "not" inside
+ * the verb ("sijapata", "haifanyi kazi"), so most negative forms are cues of their own; the free-standing words are below.
  */
 export const NEGATION_SW = /(?:\bsi|\bsio|\bsiyo|\bhapana|\bbila|\bnot|\bno|\bnever)\s+(?:\S+\s+){0,2}$/;
 
@@ -33,7 +33,7 @@ export const SW_CUES: Cue[] = [
     'anxious',
     2.5,
     [
-      /\b(?:wasiwasi|naogopa|ninaogopa|nahofia|nimehofia|hofu|dharura|nisaidieni|naomba msaada haraka|msaada (?:wa )?(?:haraka|dharura))\b/,
+      /\b(?:wasiwasi|naogopa|ninaogopa|nahofia|nimehofia|hofu|dharura|nisaidieni)\b/,
       /\b(?:imeibiwa|imeibwa|wameiba|ameiba|imefungwa)\b/,
       /\b(?:harufu ya gesi|gesi|hospitali|mgonjwa)\b/,
       /\b(?:ananipigia|akijifanya|nifanye nini)\b/,
@@ -64,7 +64,7 @@ export const SW_CUES: Cue[] = [
   ]),
   // Gratitude.
   ...cue('grateful', 2.5, [
-    /\b(?:asanteni|ahsante|ahsanteni|shukran|shukrani|nashukuru|nakushukuru|nawashukuru|tunashukuru|tunawashukuru|mungu (?:akubariki|awabariki)|umeniokoa|mmeniokoa|umenisaidia sana)\b/,
+    /\b(?:asanteni|ahsante|ahsanteni|shukran|nashukuru|nakushukuru|nawashukuru|tunashukuru|tunawashukuru|mungu (?:akubariki|awabariki)|umeniokoa|mmeniokoa|umenisaidia sana)\b/,
   ]),
   // Delight.
   ...cue(

@@ -1,6 +1,6 @@
 import { isUpsetEmotion } from '@warmline/shared';
 import vader from 'vader-sentiment';
-import { COURTESY_THANKS, type Cue, EMOJI_CUES, FEELING_CUES, LOSS_CUES, NEGATION_BEFORE, SARCASM, WORD_CUES } from './cues.ts';
+import { COURTESY_THANKS, type Cue, EMOJI_CUES, LOSS_CUES, SARCASM, WORD_CUES } from './cues/index.ts';
 import type { Emotion, EmotionReading } from './emotions.ts';
 import { prepareText } from './prepareText.ts';
 import { isShouting } from './shouting.ts';
@@ -13,9 +13,11 @@ const TIE_ORDER: Emotion[] = ['angry', 'anxious', 'frustrated', 'sad', 'confused
 const MIN_EVIDENCE = 1;
 const NEUTRAL: EmotionReading = { emotion: 'neutral', sentiment: 0, upset: false };
 /** Worry spoken of in the past is relief, not anxiety ("I was so worried, thank you"). */
-const RELIEF = /\b(?:was|were|had been|i've been) (?:so |really |very |a bit )?(?:worried|scared|nervous|stressed|anxious)\b/;
+const RELIEF =
+  /\b(?:was|were|had been|i've been) (?:so |really |very |a bit )?(?:worried|scared|nervous|stressed|anxious)\b|\b(?:estaba|estaba muy) preocupad[oa]\b|\bnilikuwa na wasiwasi\b/;
 /** A question or request in the message makes a closing "thanks" a courtesy rather than gratitude. */
-const REQUEST = /\?|\b(?:can you|could you|would you|please|i need|i want|i'd like|let me know)\b/;
+const REQUEST =
+  /\?|\b(?:can you|could you|would you|please|i need|i want|i'd like|let me know|por favor|podrian|pueden|quisiera|necesito|quiero|naomba|nataka)\b/;
 
 type Scores = Record<Emotion, number>;
 
@@ -57,7 +59,6 @@ function read(text: string): EmotionReading {
 function scoreCues(original: string, lower: string): Scores {
   const scores: Scores = { angry: 0, frustrated: 0, anxious: 0, confused: 0, sad: 0, grateful: 0, delighted: 0, neutral: 0 };
   for (const cue of WORD_CUES) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
-  for (const cue of FEELING_CUES) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
   for (const cue of EMOJI_CUES) if (cue.pattern.test(original)) scores[cue.emotion] += cue.weight;
   return scores;
 }
@@ -71,7 +72,7 @@ function matches(cue: Cue, lower: string): boolean {
   globalPatterns.set(cue.pattern, global);
   global.lastIndex = 0;
   for (let m = global.exec(lower); m; m = global.exec(lower)) {
-    if (!cue.negatable || !NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
+    if (!cue.negation?.test(lower.slice(Math.max(0, m.index - 40), m.index))) return true;
     if (m[0].length === 0) global.lastIndex++;
   }
   return false;

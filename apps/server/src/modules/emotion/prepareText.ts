@@ -33,7 +33,9 @@ const REWRITES: [RegExp, string][] = [
   [/\btafadhali\b/gi, 'please'],
   [/\bnimechoka\b/gi, "i'm fed up"],
   [/\bhasira\b/gi, 'anger'],
-  [/\bharaka\b/gi, 'urgent'],
+  // "Haraka" is "quickly": urgent only as a plea ("haraka tafadhali", "msaada haraka").
+  [/\b(?:haraka,? (?:tafadhali|please)|(?:tafadhali|please),? haraka|msaada (?:wa )?haraka)\b/gi, 'urgent, please'],
+  [/\bharaka\b/gi, 'quickly'],
   [/\bpole sana\b/gi, "i'm so sorry"],
 ];
 
@@ -43,7 +45,7 @@ export interface PreparedText {
   original: string;
   /** The original with misspellings, shorthand and Swahili words rewritten to English, case kept (for the lexicon). */
   rewritten: string;
-  /** The rewritten text in lower case (for the cues). */
+  /** The rewritten text in lower case, accents folded (for the cues). */
   lower: string;
 }
 
@@ -53,5 +55,10 @@ export function prepareText(text: string): PreparedText {
   const original = text.slice(0, MAX_CHARS).replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, ' ');
   let rewritten = original.replace(/[’‘]/g, "'");
   for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement);
-  return { original, rewritten, lower: rewritten.toLowerCase() };
+  // Accents folded for the cues: "está" and "esta" read the same, and `\b` sees the whole word.
+  const lower = rewritten
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return { original, rewritten, lower };
 }

@@ -1,18 +1,7 @@
-import type { Emotion } from './emotions.ts';
-
-/** A phrase customers use that points to a feeling; `negatable` cues do not count after "not", "never", "no"… */
-export interface Cue {
-  pattern: RegExp;
-  emotion: Emotion;
-  weight: number;
-  negatable?: boolean;
-}
-
-const cue = (emotion: Emotion, weight: number, patterns: RegExp[], negatable = false): Cue[] =>
-  patterns.map((pattern) => ({ pattern, emotion, weight, negatable }));
+import { type Cue, cue } from './cue.ts';
 
 /** Word cues, read on the prepared lower-case text. */
-export const WORD_CUES: Cue[] = [
+export const EN_WORD_CUES: Cue[] = [
   // Anger: contempt, accusation, threats to leave or escalate.
   ...cue(
     'angry',
@@ -56,14 +45,14 @@ export const WORD_CUES: Cue[] = [
 ];
 
 /** Loss and damage: a service failure; counted only when the message is not otherwise glad ("refund received, thanks"). */
-export const LOSS_CUES: Cue[] = [
+export const EN_LOSS_CUES: Cue[] = [
   ...cue('frustrated', 1.5, [
     /\b(?:broken|broke|breaks|damaged|smashed|cracked|faulty|defective|lost|stolen|missing|never arrived|never received|not received|not delivered|wrong (?:item|size|order|colour|color|bill|amount)|overcharged|double charged|charged (?:me )?twice|charged again|refund|money back|cut off|disconnected|outage|no (?:power|signal|internet|service|water))\b/,
   ]),
 ];
 
 /** Word cues for the other feelings, read on the prepared lower-case text. */
-export const FEELING_CUES: Cue[] = [
+export const EN_FEELING_CUES: Cue[] = [
   // Anxiety: urgency, worry, deadlines, security.
   ...cue(
     'anxious',
@@ -135,9 +124,6 @@ export const FEELING_CUES: Cue[] = [
   ),
   ...cue('delighted', 1, [/\b(?:great|happy|glad|pleased|lovely|nice|beautiful|impressed|smooth|quick|fast)\b/], true),
 ];
-
-/** Words that turn a cue that follows them around (within three words). */
-export const NEGATION_BEFORE = /(?:\bnot|\bnever|\bno|n't|\bwithout|\bhardly|\bnothing)\s+(?:\S+\s+){0,2}$/;
 
 /** Courtesy that is not gratitude: thanks for help not yet given. */
 export const COURTESY_THANKS =

@@ -6,11 +6,10 @@ import { type ImapMailboxStatus, imapMailboxes } from '../../modules/conversatio
 import { mailboxAlerts } from '../../modules/empathy/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
 import { receiveEmail } from './inboundEmail.ts';
+import { IMAP_MAX_EMAIL_BYTES } from './mimeLimits.ts';
 
 /** How long a node's hold on a mailbox lasts unrenewed; it renews every third of it while it reads. */
 export const IMAP_LEASE_SECONDS = 30;
-/** Larger messages are left in the mailbox, read, with a warning in the log (the SMTP receiver refuses them). */
-const MAX_BYTES = 25 * 1024 * 1024;
 /** After a failure, the next try waits this long, doubling up to the poll interval. */
 const FIRST_RETRY_MS = 1000;
 
@@ -136,7 +135,7 @@ export function startImapReader(services: Services, mailbox: ImapMailbox, opts: 
       const message = (await imap.fetchOne(String(uid), { source: true, envelope: true }, { uid: true })) || null;
       if (!message?.source) continue;
       await opts.hold?.('fetched', uid);
-      if (message.source.length > MAX_BYTES) {
+      if (message.source.length > IMAP_MAX_EMAIL_BYTES) {
         log.warn({ uid, size: message.source.length }, 'an email larger than 25 MB was left in the mailbox, unread by Warmline');
       } else {
         const recipients = [...(message.envelope?.to ?? []), ...(message.envelope?.cc ?? [])].flatMap((a) =>

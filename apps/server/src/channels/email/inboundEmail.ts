@@ -10,10 +10,12 @@ import {
   workspaceOfSignedConversation,
 } from '../../modules/conversations/index.ts';
 import { customers, normaliseEmail } from '../../modules/customers/index.ts';
+import { type ReceivedFile, recordReceivedFiles } from '../../modules/files/index.ts';
 import { teams } from '../../modules/teams/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
 import { scheduleAcknowledgement } from './acknowledgementJob.ts';
 import { type AutomaticKind, automaticInWords, automaticKind, isLooping, LOOP_WINDOW_MS } from './automaticEmail.ts';
+import { chooseFiles, letGoOfFiles, refusedInWords, storeEmailFiles } from './emailFiles.ts';
 import { clientIdOf, dedupeKeyOf, type ReadEmail, readEmail } from './readEmail.ts';
 import { conversationOfReplyAddress, conversationsInOurMessageIds, type ThreadCandidate, threadFor } from './threading.ts';
 
@@ -78,8 +80,9 @@ async function targetOf(services: Services, recipients: string[], mailbox?: Mail
 
 /**
  * Receives one email: kept raw, then, in the same transaction, its sender resolved to a customer, threaded, and
- * stored as a message by the one storage path. Resolves only once committed (the receiver answers 250 then); a
- * database that is down rejects, and the receiver answers 451 so the sending server tries again. `mailbox` is where
+ * stored as a message by the one storage path, carrying its files (emailFiles.ts: their bytes stored just before,
+ * let go again if the transaction fails). Resolves only once committed (the receiver answers 250 then); a database
+ * or file storage that is down rejects, and the receiver answers 451 so the sending server tries again. `mailbox` is where
  * an email read by IMAP was found (imapReader.ts); the SMTP receiver goes by the recipients.
  */
 export async function receiveEmail(
@@ -92,8 +95,41 @@ export async function receiveEmail(
   const sender = normaliseEmail(email.from?.address ?? '') ?? normaliseEmail(input.envelopeFrom ?? '');
   const automatic = email.unreadable ? null : automaticKind(email.headers, input.envelopeFrom, sender);
   const dedupeKey = dedupeKeyOf(email, sender ?? '', input.raw);
+  // Its files' bytes go to the file storage first: one that cannot be stored fails the email, nothing recorded.
+  const { keep, refused } = chooseFiles(email.files);
+  const files = await storeEmailFiles(services, keep);
   const events: WarmlineEvent[] = [];
-  const received = await services.db.transaction(async (tx): Promise<ReceivedEmail> => {
+  const received = await storeEmail(
+    services,
+    target,
+    { raw: input.raw, email, sender, automatic, dedupeKey, files, filesNote: refusedInWords(refused) },
+    events,
+  ).catch(async (err: unknown) => {
+    await letGoOfFiles(services, files);
+    throw err;
+  });
+  // A copy already stored, or a loop: only the raw email is kept.
+  if (received.outcome !== 'stored') await letGoOfFiles(services, files);
+  await afterCommit(services, events);
+  return received;
+}
+
+/** What receiveEmail read of one email, for the transaction that stores it. */
+interface EmailToStore {
+  raw: Buffer;
+  email: ReadEmail;
+  sender: string | null;
+  automatic: AutomaticKind | null;
+  dedupeKey: string;
+  /** Its files, their bytes already stored; the refused ones are named in `filesNote`. */
+  files: ReceivedFile[];
+  filesNote: string | null;
+}
+
+/** One transaction: the email kept raw, its sender resolved, threaded, and stored with its files by the one path. */
+function storeEmail(services: Services, target: EmailTarget, input: EmailToStore, events: WarmlineEvent[]) {
+  const { email, sender, automatic, dedupeKey } = input;
+  return services.db.transaction(async (tx): Promise<ReceivedEmail> => {
     const { workspaceId } = target;
     const kept = await inboundEmails.keep(tx, {
       workspaceId,
@@ -129,6 +165,8 @@ export async function receiveEmail(
       conversation?.customerId ?? known ?? (await newCustomer(tx, workspaceId, sender, email.from?.name ?? null));
     const customer = await customers.byId(tx, workspaceId, customerId);
     const flags = flagsOf(email, automatic, thread.forged);
+    const attachments = await recordReceivedFiles(tx, { workspaceId, customerId }, input.files);
+    const note = input.filesNote;
     const { entry, conversationId } = await appendCustomerEmail(
       tx,
       services,
@@ -137,12 +175,14 @@ export async function receiveEmail(
         customerId,
         conversation,
         teamId: target.teamId,
-        body: bodyOf(email, conversation, services.config.messageMaxLength),
+        body: bodyOf(email, conversation, services.config.messageMaxLength - (note ? note.length + 2 : 0)),
         clientId: clientIdOf(dedupeKey),
         replyEmail: sender,
         automatic: automatic !== null,
         warnings: warningsOf(email, automatic, thread.forged),
         ownerAgentId: customer?.ownerAgentId ?? null,
+        attachments,
+        filesNote: note,
       },
       events,
     );
@@ -152,8 +192,6 @@ export async function receiveEmail(
       await scheduleAcknowledgement(tx, workspaceId, conversationId, services.now());
     return { outcome: 'stored', conversationId, entryId: entry.id, flags };
   });
-  await afterCommit(services, events);
-  return received;
 }
 
 /** A sender proven to be a customer (an address the business verified), else the customer it wrote in as before. */

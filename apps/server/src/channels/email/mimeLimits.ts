@@ -1,3 +1,5 @@
+import { ATTACHMENT_MAX_BYTES } from '@warmline/shared';
+
 /** How much structure the receiver reads of an email before it is kept raw instead (mailparser never sees it). */
 export interface MimeLimits {
   maxHeaderBytes: number;
@@ -8,6 +10,32 @@ export interface MimeLimits {
 }
 
 export const MIME_LIMITS: MimeLimits = { maxHeaderBytes: 256 * 1024, maxMultiparts: 64, maxBoundaryLines: 2000 };
+
+/**
+ * What an email read by IMAP may weigh as it arrives: a larger one is left in the mailbox, marked read, with a warning
+ * in the log (imapReader.ts; the SMTP receiver refuses one over INBOUND_SMTP_MAX_BYTES).
+ */
+export const IMAP_MAX_EMAIL_BYTES = 25 * 1024 * 1024;
+
+/** How many files of one email are kept, and how large (emailFiles.ts); the others are named in its message. */
+export interface EmailFileLimits {
+  /** One file: the same as a file sent in the chat (ATTACHMENT_MAX_BYTES). */
+  maxFileBytes: number;
+  maxFiles: number;
+  /** All the files of one email together. */
+  maxTotalBytes: number;
+}
+
+/**
+ * 10 MiB a file, 20 files, 25 MiB in all. Encoded for mail (base64) a file grows by a third: an email read by IMAP
+ * (at most IMAP_MAX_EMAIL_BYTES) brings some 18 MiB of files at most, and one sent to the SMTP receiver is bounded by
+ * INBOUND_SMTP_MAX_BYTES (10 MB by default: some 7 MiB of files; 35 MB lets 25 MiB through).
+ */
+export const EMAIL_FILE_LIMITS: EmailFileLimits = {
+  maxFileBytes: ATTACHMENT_MAX_BYTES,
+  maxFiles: 20,
+  maxTotalBytes: 25 * 1024 * 1024,
+};
 
 function headerLength(raw: Buffer): number {
   const crlf = raw.indexOf('\r\n\r\n');

@@ -4,6 +4,7 @@ import { type AddressObject, simpleParser } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import type { HeaderLines } from './automaticEmail.ts';
 import { oneLine } from './composeReply.ts';
+import { type EmailFile, emailFileName } from './emailFiles.ts';
 import { mimeProblem } from './mimeLimits.ts';
 
 /** How long one email may take to parse before it is kept raw instead. */
@@ -22,6 +23,8 @@ export interface ReadEmail {
   /** The HTML part, sanitised: no scripts, styles, forms, frames or links; remote images blocked (`data-remote-src`). */
   html: string | null;
   headers: HeaderLines;
+  /** Its attachments and the inline parts that are not its text (a pasted picture), in the order they came. */
+  files: EmailFile[];
   unreadable: string | null;
 }
 
@@ -33,6 +36,7 @@ const UNREADABLE: Omit<ReadEmail, 'unreadable'> = {
   text: '',
   html: null,
   headers: {},
+  files: [],
 };
 
 /** Text as stored: one line for headers (names, subjects), no control characters, bounded. */
@@ -131,6 +135,7 @@ export async function readEmail(raw: Buffer, timeoutMs = PARSE_TIMEOUT_MS): Prom
         .trim(),
       html: typeof mail.html === 'string' ? storable(sanitiseEmailHtml(mail.html)) : null,
       headers,
+      files: mail.attachments.map((a) => ({ name: emailFileName(a.filename), bytes: a.content })),
       unreadable: null,
     };
   } catch (err) {

@@ -3,6 +3,7 @@ import type { Services, VisitorActor } from '../../core/context.ts';
 import type { Sql } from '../../core/db/client.ts';
 import type { WarmlineEvent } from '../../core/events.ts';
 import { readEmotion } from '../emotion/index.ts';
+import type { CarriedAttachment } from '../files/index.ts';
 import { teamSettings } from '../teams/index.ts';
 import { appendEntry } from './appendEntries.ts';
 import { joinQueue, reopenForCustomer } from './customerWrites.ts';
@@ -31,6 +32,10 @@ export interface CustomerEmail {
   /** Why agents should look twice, in words, each shown on the timeline (only to agents). */
   warnings: string[];
   ownerAgentId: string | null;
+  /** The files it brought, recorded in this transaction (files/receivedFiles.ts); bound to its entry as it is stored. */
+  attachments?: CarriedAttachment[];
+  /** What became of files it brought that were not kept, in words, after the body; its mood is read without it. */
+  filesNote?: string | null;
 }
 
 /**
@@ -75,10 +80,11 @@ export async function appendCustomerEmail(
     kind: 'message',
     direction: 'in',
     channel: 'email',
-    body: email.body,
+    body: email.filesNote ? `${email.body}\n\n${email.filesNote}` : email.body,
     clientId: email.clientId,
     author: { kind: 'customer', id: customerId },
     emotion: email.automatic ? null : readEmotion(email.body),
+    attachments: email.attachments ?? [],
   });
   events.push({ type: 'entry.appended', workspaceId, customerId, entry });
   const where = { id: conversationId, customerId };

@@ -12,6 +12,13 @@ export {
 } from './attachments.ts';
 export { attachmentRefusal, nameForType, sniffAttachment } from './fileTypes.ts';
 export { cleanFileName, IMAGE_MAX_BYTES, imageRefusal, sniffImage } from './images.ts';
+export {
+  putReceivedFile,
+  type ReceivedFile,
+  receivedFileName,
+  recordReceivedFiles,
+  UNRECOGNISED_TYPE,
+} from './receivedFiles.ts';
 export { fileRoutes } from './routes.ts';
 export { sendStoredFile } from './servedFile.ts';
 export {

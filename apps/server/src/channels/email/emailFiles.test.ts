@@ -18,7 +18,8 @@ describe("an email file's name", () => {
 
   it('is capped at 120 characters, and "attachment" when nothing is left', () => {
     expect(Array.from(emailFileName(`${'é'.repeat(300)}.pdf`))).toHaveLength(120);
-    for (const empty of [undefined, null, '', '   ', '../', '\u0000\u202E', '...']) expect(emailFileName(empty)).toBe('attachment');
+    for (const empty of [undefined, null, '', '   ', '../', '\u0000\u202E', '...'])
+      expect(emailFileName(empty)).toBe('attachment');
   });
 
   it('ends with an extension its recognised kind agrees with; a kind not recognised keeps its cleaned name', () => {

@@ -138,6 +138,56 @@ describe(`email read from an IMAP mailbox (${backend})`, () => {
     expect(entries).toHaveLength(1);
   });
 
+  it('an email whose files cannot be stored stays unread; once they can, it is stored with them and marked read', async () => {
+    const { workspace, user, password, mailbox } = await mailboxWorkspace();
+    const sam = `sam-${randomUUID().slice(0, 8)}@example.com`;
+    const plain = email(sam, user, 'Receipt', 'unused');
+    const raw = plain.raw
+      .replace('Content-Type: text/plain; charset=utf-8', 'Content-Type: multipart/mixed; boundary="b"')
+      .replace(
+        /\r\nunused\r\n$/,
+        [
+          '',
+          '--b',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'The receipt is attached.',
+          '--b',
+          'Content-Type: application/pdf; name="receipt.pdf"',
+          'Content-Disposition: attachment; filename="receipt.pdf"',
+          'Content-Transfer-Encoding: base64',
+          '',
+          Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+          '--b--',
+          '',
+        ].join('\r\n'),
+      );
+    const real = t.storage;
+    let puts = 0;
+    t.storage = { ...real, put: () => Promise.reject(new Error(`the disk is full (${++puts})`)) };
+    try {
+      await dovecot.append(user, password, raw);
+      read(mailbox);
+      await waitFor('a try to store its file', () => puts >= 2);
+      expect({ seen: await seen(user, password, plain.id), kept: await keptFrom(workspace.id, sam) }).toEqual({
+        seen: false,
+        kept: [],
+      });
+    } finally {
+      t.storage = real;
+    }
+    await waitFor('the email to be marked read', () => seen(user, password, plain.id));
+    const [kept] = await keptFrom(workspace.id, sam);
+    const [entry] = await t.db.query<{ body: string; attachments: Array<{ name: string; type: string }> }>(
+      'select body, attachments from entries where id = $1',
+      [kept!.entryId],
+    );
+    expect(entry!.body).toBe('Receipt\n\nThe receipt is attached.');
+    expect(entry!.attachments.map(({ name, type }) => ({ name, type }))).toEqual([
+      { name: 'receipt.pdf', type: 'application/pdf' },
+    ]);
+  });
+
   it('a mailbox whose password stops working is shown to its admin as refused, told once, and reads again when fixed', async () => {
     const { mailbox, admin, olga } = await mailboxWorkspace();
     const states = async () => (await client(t, admin).get('/api/v1/email/mailboxes')).body.mailboxes;

@@ -4,6 +4,7 @@ import type { FileStorage } from '../../core/storage/fileStorage.ts';
 import { buildAgent, buildWorkspace, client, type Signed, signIn } from '../../testing/factories.ts';
 import { type Mail, startTestReceiver } from '../../testing/inboundMail.ts';
 import { backend, type TestServer, testServer } from '../../testing/testServer.ts';
+import { waitFor } from '../../testing/voiceLab/labProcess.ts';
 
 const MiB = 1024 * 1024;
 
@@ -254,5 +255,23 @@ describe(`an inbound email's attachments (${backend})`, () => {
     const message = await messageOf(workspace.id, agent, email.messageId!);
     expect(message.attachments?.map((a) => a.name)).toEqual(['receipt.pdf', 'cake.png']);
     expect(await filesOf(workspace.id)).toBe(2);
+  });
+
+  it("erasing the customer deletes their emails' files, rows and bytes", async () => {
+    const { workspace, agent, mail } = await shop();
+    const admin = await signIn(t, await buildAgent(t, workspace, { role: 'admin' }));
+    const email = mail({ attachments: [{ filename: 'passport.pdf', content: pdf, contentType: 'application/pdf' }] });
+    await inbound.send(email);
+    const [file] = (await messageOf(workspace.id, agent, email.messageId!)).attachments!;
+    const [row] = await t.db.query<{ key: string; customerId: string }>(
+      'select storage_key as key, uploaded_by as "customerId" from attachments where id = $1',
+      [file!.id],
+    );
+    expect((await t.storage.get(row!.key))?.equals(pdf)).toBe(true);
+    expect((await client(t, admin).post(`/api/v1/customers/${row!.customerId}/erase`)).status).toBe(200);
+    expect(await filesOf(workspace.id)).toBe(0);
+    expect((await download(agent, file!.url)).status).toBe(404);
+    // The bytes go once the erasure has committed.
+    await waitFor('the bytes to be deleted', async () => (await t.storage.get(row!.key)) === null);
   });
 });

@@ -46,10 +46,17 @@ async function shop() {
 }
 
 type Carried = { id: string; name: string; type: string; size: number; url: string };
-type EntryView = { kind: string; body: string; author: { kind: string }; attachments?: Carried[] };
+type EntryView = {
+  id: string;
+  kind: string;
+  body: string;
+  author: { kind: string };
+  event: { type: string; data: Record<string, unknown> } | null;
+  attachments?: Carried[];
+};
 
-/** The customer's message an email became, as its workspace's agent reads it. */
-async function messageOf(workspaceId: string, agent: Signed, messageId: string): Promise<EntryView> {
+/** The customer's message an email became, as its workspace's agent reads it, and the timeline it is on. */
+async function messageOf(workspaceId: string, agent: Signed, messageId: string): Promise<EntryView & { timeline: EntryView[] }> {
   const [kept] = await t.db.query<{ conversationId: string }>(
     'select conversation_id as "conversationId" from inbound_emails where workspace_id = $1 and message_id = $2',
     [workspaceId, messageId],
@@ -59,8 +66,11 @@ async function messageOf(workspaceId: string, agent: Signed, messageId: string):
   expect(res.status).toBe(200);
   const messages = (res.body.entries as EntryView[]).filter((e) => e.kind === 'message' && e.author.kind === 'customer');
   expect(messages).toHaveLength(1);
-  return messages[0]!;
+  return { ...messages[0]!, timeline: res.body.entries };
 }
+
+/** The line under an email that names its files not kept (agents only). */
+const notKeptLine = (timeline: EntryView[]) => timeline.filter((e) => e.event?.type === 'email_files_not_kept');
 
 async function download(who: Signed, url: string) {
   const res = await fetch(`${t.url}${url}`, { headers: { cookie: who.cookie } });
@@ -120,6 +130,7 @@ describe(`an inbound email's attachments (${backend})`, () => {
       { name: 'receipt.pdf', type: 'application/pdf', size: pdf.length },
       { name: 'order.html', type: 'application/octet-stream', size: page.length },
     ]);
+    expect(notKeptLine(message.timeline)).toEqual([]);
     const [image, receipt, other] = message.attachments!;
     const inert = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" };
 
@@ -151,7 +162,7 @@ describe(`an inbound email's attachments (${backend})`, () => {
     for (const file of message.attachments!) expect((await download(elsewhere, file.url)).status).toBe(404);
   });
 
-  it('refuses a file over 10 MiB with a note on the message naming it, and keeps the rest', async () => {
+  it('refuses a file over 10 MiB, named in a line under the email for agents, and keeps the rest', async () => {
     const { workspace, agent, mail } = await shop();
     const email = mail({
       attachments: [
@@ -162,16 +173,16 @@ describe(`an inbound email's attachments (${backend})`, () => {
     await inbound.send(email);
     const message = await messageOf(workspace.id, agent, email.messageId!);
     expect(message.attachments?.map((a) => a.name)).toEqual(['receipt.pdf']);
-    expect(message.body).toBe(
-      [
-        'Photos of the cake',
-        '',
-        'Hello, the cake arrived broken: the photos and the receipt are attached.',
-        '',
-        '📎 Not kept from this email (ask the customer for it another way if needed):',
-        '- holiday-video.mov: 11 MB, over the 10 MB limit for one file',
-      ].join('\n'),
-    );
+    expect(message.body).toBe('Photos of the cake\n\nHello, the cake arrived broken: the photos and the receipt are attached.');
+    expect(notKeptLine(message.timeline).map((e) => ({ body: e.body, data: e.event!.data }))).toEqual([
+      {
+        body: '📎 Not kept from this email: holiday-video.mov (11 MB, over the 10 MB limit for one file). Ask the customer for it another way if needed.',
+        data: {
+          entryId: message.id,
+          files: [{ name: 'holiday-video.mov', why: '11 MB, over the 10 MB limit for one file' }],
+        },
+      },
+    ]);
     expect(await filesOf(workspace.id)).toBe(1);
   });
 
@@ -202,7 +213,7 @@ describe(`an inbound email's attachments (${backend})`, () => {
     expect(row!.names.join('|')).not.toMatch(/[/\\\u0000\u202A-\u202E\u2066-\u2069]/);
   });
 
-  it('keeps the first 20 files of an email and names the others on its message', async () => {
+  it('keeps the first 20 files of an email and names the others under it', async () => {
     const { workspace, agent, mail } = await shop();
     const email = mail({
       attachments: Array.from({ length: 22 }, (_, i) => ({
@@ -214,10 +225,8 @@ describe(`an inbound email's attachments (${backend})`, () => {
     await inbound.send(email);
     const message = await messageOf(workspace.id, agent, email.messageId!);
     expect(message.attachments?.map((a) => a.name)).toEqual(Array.from({ length: 20 }, (_, i) => `page-${i + 1}.txt`));
-    expect(message.body.split('\n').slice(-3)).toEqual([
-      '📎 Not kept from this email (ask the customer for them another way if needed):',
-      '- page-21.txt: past the 20 files kept from one email',
-      '- page-22.txt: past the 20 files kept from one email',
+    expect(notKeptLine(message.timeline).map((e) => e.body)).toEqual([
+      '📎 Not kept from this email: page-21.txt (past the 20 files kept from one email); page-22.txt (past the 20 files kept from one email). Ask the customer for them another way if needed.',
     ]);
     expect(await filesOf(workspace.id)).toBe(20);
   });

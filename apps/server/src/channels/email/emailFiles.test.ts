@@ -63,13 +63,14 @@ describe("which of an email's files are kept", () => {
     expect([many.keep.length, many.refused.map((r) => r.name)]).toEqual([20, ['f21.txt', 'f22.txt', 'f23.txt']]);
   });
 
-  it('tells agents what was not kept, ten names at most, and nothing when all was kept', () => {
+  it('tells agents what was not kept, in one line, ten names at most, and nothing when all was kept', () => {
     expect(refusedInWords([])).toBeNull();
     expect(refusedInWords([{ name: 'video.mov', why: '14 MB, over the 10 MB limit for one file' }])).toBe(
-      '📎 Not kept from this email (ask the customer for it another way if needed):\n- video.mov: 14 MB, over the 10 MB limit for one file',
+      '📎 Not kept from this email: video.mov (14 MB, over the 10 MB limit for one file). Ask the customer for it another way if needed.',
     );
-    const lines = refusedInWords(Array.from({ length: 13 }, (_, i) => ({ name: `f${i}.txt`, why: 'why' })))!.split('\n');
-    expect(lines).toHaveLength(12);
-    expect(lines.at(-1)).toBe('- and 3 more');
+    const many = refusedInWords(Array.from({ length: 13 }, (_, i) => ({ name: `f${i + 1}.txt`, why: 'why' })))!;
+    expect(many).not.toContain('\n');
+    expect(many).toContain('f10.txt (why); and 3 more. Ask the customer for them another way');
+    expect(many).not.toContain('f11.txt');
   });
 });

@@ -61,15 +61,15 @@ export function chooseFiles(
 const NAMED_AT_MOST = 10;
 
 /**
- * The line that tells agents, on the email's message, which files were not kept and why, so they can ask for them
- * another way; null when every file was kept.
+ * The line that tells agents, on the timeline under the email, which files were not kept and why, so they can ask
+ * for them another way; null when every file was kept.
  */
 export function refusedInWords(refused: readonly RefusedFile[]): string | null {
   if (!refused.length) return null;
-  const lines = refused.slice(0, NAMED_AT_MOST).map((r) => `- ${r.name}: ${r.why}`);
-  if (refused.length > NAMED_AT_MOST) lines.push(`- and ${refused.length - NAMED_AT_MOST} more`);
+  const named = refused.slice(0, NAMED_AT_MOST).map((r) => `${r.name} (${r.why})`);
+  if (refused.length > NAMED_AT_MOST) named.push(`and ${refused.length - NAMED_AT_MOST} more`);
   const them = refused.length === 1 ? 'it' : 'them';
-  return [`📎 Not kept from this email (ask the customer for ${them} another way if needed):`, ...lines].join('\n');
+  return `📎 Not kept from this email: ${named.join('; ')}. Ask the customer for ${them} another way if needed.`;
 }
 
 /**

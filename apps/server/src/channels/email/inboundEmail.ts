@@ -15,7 +15,7 @@ import { teams } from '../../modules/teams/index.ts';
 import { workspaces } from '../../modules/workspaces/index.ts';
 import { scheduleAcknowledgement } from './acknowledgementJob.ts';
 import { type AutomaticKind, automaticInWords, automaticKind, isLooping, LOOP_WINDOW_MS } from './automaticEmail.ts';
-import { chooseFiles, letGoOfFiles, refusedInWords, storeEmailFiles } from './emailFiles.ts';
+import { chooseFiles, letGoOfFiles, type RefusedFile, refusedInWords, storeEmailFiles } from './emailFiles.ts';
 import { clientIdOf, dedupeKeyOf, type ReadEmail, readEmail } from './readEmail.ts';
 import { conversationOfReplyAddress, conversationsInOurMessageIds, type ThreadCandidate, threadFor } from './threading.ts';
 
@@ -102,7 +102,15 @@ export async function receiveEmail(
   const received = await storeEmail(
     services,
     target,
-    { raw: input.raw, email, sender, automatic, dedupeKey, files, filesNote: refusedInWords(refused) },
+    {
+      raw: input.raw,
+      email,
+      sender,
+      automatic,
+      dedupeKey,
+      files,
+      filesNotKept: refused.length ? { text: refusedInWords(refused)!, files: refused } : null,
+    },
     events,
   ).catch(async (err: unknown) => {
     await letGoOfFiles(services, files);
@@ -121,9 +129,10 @@ interface EmailToStore {
   sender: string | null;
   automatic: AutomaticKind | null;
   dedupeKey: string;
-  /** Its files, their bytes already stored; the refused ones are named in `filesNote`. */
+  /** Its files, their bytes already stored. */
   files: ReceivedFile[];
-  filesNote: string | null;
+  /** Those refused (too large, too many), said on the timeline. */
+  filesNotKept: { text: string; files: RefusedFile[] } | null;
 }
 
 /** One transaction: the email kept raw, its sender resolved, threaded, and stored with its files by the one path. */
@@ -166,7 +175,6 @@ function storeEmail(services: Services, target: EmailTarget, input: EmailToStore
     const customer = await customers.byId(tx, workspaceId, customerId);
     const flags = flagsOf(email, automatic, thread.forged);
     const attachments = await recordReceivedFiles(tx, { workspaceId, customerId }, input.files);
-    const note = input.filesNote;
     const { entry, conversationId } = await appendCustomerEmail(
       tx,
       services,
@@ -175,14 +183,14 @@ function storeEmail(services: Services, target: EmailTarget, input: EmailToStore
         customerId,
         conversation,
         teamId: target.teamId,
-        body: bodyOf(email, conversation, services.config.messageMaxLength - (note ? note.length + 2 : 0)),
+        body: bodyOf(email, conversation, services.config.messageMaxLength),
         clientId: clientIdOf(dedupeKey),
         replyEmail: sender,
         automatic: automatic !== null,
         warnings: warningsOf(email, automatic, thread.forged),
         ownerAgentId: customer?.ownerAgentId ?? null,
         attachments,
-        filesNote: note,
+        filesNotKept: input.filesNotKept,
       },
       events,
     );

@@ -34,8 +34,8 @@ export interface CustomerEmail {
   ownerAgentId: string | null;
   /** The files it brought, recorded in this transaction (files/receivedFiles.ts); bound to its entry as it is stored. */
   attachments?: CarriedAttachment[];
-  /** What became of files it brought that were not kept, in words, after the body; its mood is read without it. */
-  filesNote?: string | null;
+  /** Files it brought that were not kept: said on the timeline, to agents only, so they can ask for them. */
+  filesNotKept?: { text: string; files: Array<{ name: string; why: string }> } | null;
 }
 
 /**
@@ -80,7 +80,7 @@ export async function appendCustomerEmail(
     kind: 'message',
     direction: 'in',
     channel: 'email',
-    body: email.filesNote ? `${email.body}\n\n${email.filesNote}` : email.body,
+    body: email.body,
     clientId: email.clientId,
     author: { kind: 'customer', id: customerId },
     emotion: email.automatic ? null : readEmotion(email.body),
@@ -92,6 +92,11 @@ export async function appendCustomerEmail(
     events.push(await eventEntry(tx, { kind: 'system', workspaceId }, where, 'email_flagged', warning, { entryId: entry.id }));
   }
   if (email.warnings.length) await conversationTags.add(tx, workspaceId, conversationId, EMAIL_FLAG_TAG);
+  const notKept = email.filesNotKept;
+  if (notKept) {
+    const data = { entryId: entry.id, files: notKept.files };
+    events.push(await eventEntry(tx, { kind: 'system', workspaceId }, where, 'email_files_not_kept', notKept.text, data));
+  }
   if (joined) await joinQueue(tx, workspaceId, conversationId, settings.targetSeconds, now, events);
   await pushConversationChanged(tx, workspaceId, conversationId, events);
   return { entry, conversationId };

@@ -7,13 +7,20 @@ import { type Mail, sendMailTo } from '../apps/server/src/testing/mailCatcher.ts
 import { type MailRelay, startMailRelay } from '../apps/server/src/testing/mailRelay.ts';
 import { apiSession } from './api.ts';
 import { DEMO_AGENT, launchChromium, screenshots, signInAs, startWarmline, type Warmline } from './harness.ts';
+import { photo } from './picture.ts';
 import { freePort } from './warmlineProcess.ts';
 
 const SAM = 'sam.baker@example.com';
 const HELP = 'hello@juniper-rye.example';
 /** The business's mailbox that replies' addresses (`reply+<token>@…`) reach, read by Warmline over IMAP. */
 const REPLIES = 'reply@juniper-rye.example';
-const PASSWORDS: Record<string, string> = { [SAM]: 'sams-password', [REPLIES]: 'replies-password' };
+/** A customer who sends files. */
+const PRIYA = 'priya.shah@example.com';
+const PASSWORDS: Record<string, string> = {
+  [SAM]: 'sams-password',
+  [REPLIES]: 'replies-password',
+  [PRIYA]: 'priyas-password',
+};
 
 let warmline: Warmline;
 let relay: MailRelay;
@@ -38,6 +45,8 @@ beforeAll(async () => {
       SMTP_PORT: String(relay.port),
       SMTP_FROM: HELP,
       INBOUND_SMTP_PORT: String(inboundPort),
+      // Room for a file over the 10 MiB a file kept from an email (base64 grows it by a third).
+      INBOUND_SMTP_MAX_BYTES: String(20 * 1024 * 1024),
       INBOUND_EMAIL_ADDRESSES: `${HELP}=demo`,
       JOBS_POLL_MS: '200',
       INBOUND_IMAP_MAILBOXES: [
@@ -179,6 +188,41 @@ describe('an email that reaches a person, in Chromium', () => {
       })
       .toBe(true);
   }, 120_000);
+
+  it("shows an email's files on the timeline like a chat's, and names the one too large to keep", async () => {
+    const receipt = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await sendToWarmline({
+      from: { name: 'Priya Shah', address: PRIYA },
+      to: HELP,
+      subject: 'Cracked rye loaf',
+      text: 'Hello, the rye loaf I collected this morning is cracked right through. A photo and my receipt are attached, and a video of it.\n\nPriya',
+      attachments: [
+        { filename: 'rye-loaf.png', content: photo(), contentType: 'image/png' },
+        { filename: '../../receipt-0412.pdf', content: receipt, contentType: 'application/pdf' },
+        { filename: 'loaf-video.mov', content: Buffer.alloc(11 * 1024 * 1024, 1), contentType: 'video/quicktime' },
+      ],
+    });
+    const api = await apiSession(warmline.url, DEMO_AGENT.email, DEMO_AGENT.password);
+    const listed = (await api.get('/api/v1/conversations?view=all')) as {
+      conversations: Array<{ id: string; customer: { email: string | null } }>;
+    };
+    const conversation = listed.conversations.find((c) => c.customer.email === PRIYA)!;
+    expect(conversation).toBeDefined();
+
+    const page = await browser.newContext({ viewport: { width: 1280, height: 860 } }).then((c) => c.newPage());
+    await signInAs(page, warmline.url, DEMO_AGENT);
+    await page.goto(`${warmline.url}/app/conversations/${conversation.id}`);
+    const files = page.locator('[data-testid="entry-files"]').first();
+    await files.waitFor({ timeout: 10_000 });
+    // The photo shown from its bytes, the receipt a download under its cleaned name.
+    await expect
+      .poll(() => files.locator('[data-testid="entry-image"]').evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBe(240);
+    expect(await files.locator('[data-testid="entry-file"]').innerText()).toContain('receipt-0412.pdf');
+    const notKept = page.locator('[data-testid="timeline-entry"]').filter({ hasText: 'Not kept from this email' });
+    expect(await notKept.innerText()).toContain('loaf-video.mov (11 MB, over the 10 MB limit for one file)');
+    await shot(page, 'email-attachments');
+  });
 
   it('a mailbox whose password stopped working shows in Settings › Email', async () => {
     const page = await browser.newContext({ viewport: { width: 1280, height: 720 } }).then((c) => c.newPage());

@@ -194,8 +194,8 @@ describe('an email that reaches a person, in Chromium', () => {
     await sendToWarmline({
       from: { name: 'Priya Shah', address: PRIYA },
       to: HELP,
-      subject: 'Cracked rye loaf',
-      text: 'Hello, the rye loaf I collected this morning is cracked right through. A photo and my receipt are attached, and a video of it.\n\nPriya',
+      subject: 'A loaf like this one for Saturday?',
+      text: "Hello! Could you bake a rye loaf shaped like the one in the photo for Saturday? Last year's receipt is attached, and a short video of it.\n\nPriya",
       attachments: [
         { filename: 'rye-loaf.png', content: photo(), contentType: 'image/png' },
         { filename: '../../receipt-0412.pdf', content: receipt, contentType: 'application/pdf' },
@@ -221,6 +221,7 @@ describe('an email that reaches a person, in Chromium', () => {
     expect(await files.locator('[data-testid="entry-file"]').innerText()).toContain('receipt-0412.pdf');
     const notKept = page.locator('[data-testid="timeline-entry"]').filter({ hasText: 'Not kept from this email' });
     expect(await notKept.innerText()).toContain('loaf-video.mov (11 MB, over the 10 MB limit for one file)');
+    await files.evaluate((el) => el.closest('[data-testid="timeline-entry"]')?.scrollIntoView({ block: 'center' }));
     await shot(page, 'email-attachments');
   });
 

@@ -176,7 +176,7 @@ describe(`an inbound email's attachments (${backend})`, () => {
     expect(message.body).toBe('Photos of the cake\n\nHello, the cake arrived broken: the photos and the receipt are attached.');
     expect(notKeptLine(message.timeline).map((e) => ({ body: e.body, data: e.event!.data }))).toEqual([
       {
-        body: '📎 Not kept from this email: holiday-video.mov (11 MB, over the 10 MB limit for one file). Ask the customer for it another way if needed.',
+        body: 'Not kept from this email: holiday-video.mov (11 MB, over the 10 MB limit for one file). Ask the customer for it another way if needed.',
         data: {
           entryId: message.id,
           files: [{ name: 'holiday-video.mov', why: '11 MB, over the 10 MB limit for one file' }],
@@ -226,7 +226,7 @@ describe(`an inbound email's attachments (${backend})`, () => {
     const message = await messageOf(workspace.id, agent, email.messageId!);
     expect(message.attachments?.map((a) => a.name)).toEqual(Array.from({ length: 20 }, (_, i) => `page-${i + 1}.txt`));
     expect(notKeptLine(message.timeline).map((e) => e.body)).toEqual([
-      '📎 Not kept from this email: page-21.txt (past the 20 files kept from one email); page-22.txt (past the 20 files kept from one email). Ask the customer for them another way if needed.',
+      'Not kept from this email: page-21.txt (past the 20 files kept from one email); page-22.txt (past the 20 files kept from one email). Ask the customer for them another way if needed.',
     ]);
     expect(await filesOf(workspace.id)).toBe(20);
   });

@@ -66,7 +66,7 @@ describe("which of an email's files are kept", () => {
   it('tells agents what was not kept, in one line, ten names at most, and nothing when all was kept', () => {
     expect(refusedInWords([])).toBeNull();
     expect(refusedInWords([{ name: 'video.mov', why: '14 MB, over the 10 MB limit for one file' }])).toBe(
-      '📎 Not kept from this email: video.mov (14 MB, over the 10 MB limit for one file). Ask the customer for it another way if needed.',
+      'Not kept from this email: video.mov (14 MB, over the 10 MB limit for one file). Ask the customer for it another way if needed.',
     );
     const many = refusedInWords(Array.from({ length: 13 }, (_, i) => ({ name: `f${i + 1}.txt`, why: 'why' })))!;
     expect(many).not.toContain('\n');

@@ -69,7 +69,7 @@ export function refusedInWords(refused: readonly RefusedFile[]): string | null {
   const named = refused.slice(0, NAMED_AT_MOST).map((r) => `${r.name} (${r.why})`);
   if (refused.length > NAMED_AT_MOST) named.push(`and ${refused.length - NAMED_AT_MOST} more`);
   const them = refused.length === 1 ? 'it' : 'them';
-  return `📎 Not kept from this email: ${named.join('; ')}. Ask the customer for ${them} another way if needed.`;
+  return `Not kept from this email: ${named.join('; ')}. Ask the customer for ${them} another way if needed.`;
 }
 
 /**

@@ -25,6 +25,22 @@ const REWRITES: [RegExp, string][] = [
   [/\bunacceptible\b/gi, 'unacceptable'],
   [/\bredicul(?:ous|ouse)\b/gi, 'ridiculous'],
   [/\bappreciat(?:ted)?\b/gi, 'appreciated'],
+  [/\b(?:weks|wks)\b/gi, 'weeks'],
+  [/\b(?:dys)\b/gi, 'days'],
+  [/\b(?:acount|acct)\b/gi, 'account'],
+  [/\bhackd\b/gi, 'hacked'],
+  [/\b(?:waitin|waitng|wating)\b/gi, 'waiting'],
+  [/\b(?:woried|worryed|wori?ed)\b/gi, 'worried'],
+  [/\b(?:refnd|refun)\b/gi, 'refund'],
+  [/\bwheres\b/gi, "where's"],
+  [/\bwhats\b/gi, "what's"],
+  // A purchase order number: "PO" is not the lexicon's negative word.
+  [/\bP\.?O\b/g, 'purchase order'],
+  // The customer's own slip is not a failure ("I ordered the wrong size").
+  [
+    /\b(i|we) (\w+ )?(ordered|picked|chose|selected|bought|booked|entered|typed|sent|gave) (?:you |it )?(?:the|a|an) wrong\b/gi,
+    '$1 $2$3 a different',
+  ],
   // Reassurance, not a problem: "no worries" must not read as worry.
   [/\b(?:no worries|no problem|not a problem|no rush|no hurry|no stress|hakuna shida|hakuna matata)\b/gi, 'that is fine'],
   [/\basante sana\b/gi, 'thank you so much'],
@@ -32,6 +48,7 @@ const REWRITES: [RegExp, string][] = [
   [/\bshukrani\b/gi, 'thanks'],
   [/\btafadhali\b/gi, 'please'],
   [/\bnimechoka\b/gi, "i'm fed up"],
+  [/\bsina hasira\b/gi, "i'm not angry"],
   [/\bhasira\b/gi, 'anger'],
   // "Haraka" is "quickly": urgent only as a plea ("haraka tafadhali", "msaada haraka").
   [/\b(?:haraka,? (?:tafadhali|please)|(?:tafadhali|please),? haraka|msaada (?:wa )?haraka)\b/gi, 'urgent, please'],

@@ -15,7 +15,7 @@ export interface Cue {
  * is "is", Spanish "ni" is "nor", and "si" is "am not" in one and "if" (or "sí", yes) in the other.
  */
 export const NEGATION_BEFORE =
-  /(?:\bnot|\bnever|\bno|n't|\bwithout|\bhardly|\bnothing|\bsio|\bsiyo|\bhapana|\bnunca|\bjamas|\btampoco)\s+(?:\S+\s+){0,2}$/;
+  /(?:\bnot|\bnever|\bno|n't|\bwithout|\bhardly|\bnothing|\bsio|\bsiyo|\bsina|\bhapana|\bnunca|\bjamas|\btampoco)\s+(?:\S+\s+){0,2}$/;
 
 export const cue = (emotion: Emotion, weight: number, patterns: RegExp[], negation: RegExp | boolean = false): Cue[] =>
   patterns.map((pattern) => ({

@@ -46,8 +46,15 @@ export const EN_WORD_CUES: Cue[] = [
 
 /** Loss and damage: a service failure; counted only when the message is not otherwise glad ("refund received, thanks"). */
 export const EN_LOSS_CUES: Cue[] = [
+  // The customer's own slip ("I ordered the wrong size") is a request, not a failure.
+  ...cue(
+    'frustrated',
+    1.5,
+    [/\bwrong (?:item|size|order|colour|color|bill|amount|address|date|product|model)\b/],
+    /\b(?:i|we) (?:\w+ )?(?:ordered|picked|chose|selected|bought|booked|entered|typed|put in|clicked|sent|gave|got)(?: it)? (?:the |a |an |in the )?$|\bmy (?:own )?$|\bi (?:put|used) (?:the |a )?$/,
+  ),
   ...cue('frustrated', 1.5, [
-    /\b(?:broken|broke|breaks|damaged|smashed|cracked|faulty|defective|lost|stolen|missing|never arrived|never received|not received|not delivered|wrong (?:item|size|order|colour|color|bill|amount)|overcharged|double charged|charged (?:me )?twice|charged again|refund|money back|cut off|disconnected|outage|no (?:power|signal|internet|service|water))\b/,
+    /\b(?:broken|broke|breaks|damaged|smashed|cracked|faulty|defective|lost|stolen|missing|never arrived|never received|not received|not delivered|overcharged|double charged|charged (?:me )?twice|charged again|refund|money back|cut off|disconnected|outage|no (?:power|signal|internet|service|water))\b/,
   ]),
 ];
 
@@ -106,11 +113,11 @@ export const EN_FEELING_CUES: Cue[] = [
     true,
   ),
   ...cue('sad', 1, [
-    /\b(?:ruined|alone|it hurts|(?:was|were) (?:so |really )?(?:excited|looking forward)|unfortunately|sadly|such a shame|what a shame|it's a shame|shame|i miss|was really looking forward|had high hopes|expected better|used to be (?:good|great|better))\b/,
+    /\b(?:ruined|(?:all|so|feel|feeling|very|first \w+) alone|alone (?:now|again|this)|it hurts|(?:was|were) (?:so |really )?(?:excited|looking forward)|unfortunately|sadly|such a shame|what a shame|it's a shame|shame|i miss|was really looking forward|had high hopes|expected better|used to be (?:good|great|better))\b/,
   ]),
   // Gratitude.
   ...cue('grateful', 2.5, [
-    /\b(?:thank you so much|thanks so much|thanks a million|many thanks|much appreciated|really appreciate|truly appreciate|so grateful|very grateful|grateful|thank you for (?:your|all|the|sorting|fixing|helping|being)|thanks for (?:your|all|the|sorting|fixing|helping|being|getting)|pass on my (?:thanks|gratitude)|my thanks|thanks to (?:you|your|the)|you've been (?:so |very |really )?helpful|so helpful|very helpful|really helpful|lifesaver|life saver|you're a star|legend|above and beyond|kind of you|cheers for)\b/,
+    /\b(?:thank you so much|thanks so much|thanks a million|many thanks|much appreciated|really appreciate|truly appreciate|so grateful|very grateful|grateful|thank you for (?:your|all|the|sorting|fixing|helping|being)|thanks for (?:your|all|the|sorting|fixing|helping|being|getting)|pass on my (?:thanks|gratitude)|my thanks|thanks to (?:you|your|the)|you've been (?:so |very |really )?helpful|(?:want|wanted|like|wish) to (?:say (?:a (?:big |huge )?)?)?thank(?:s| you)?|so helpful|very helpful|really helpful|lifesaver|life saver|you're a star|legend|above and beyond|kind of you|cheers for)\b/,
   ]),
   ...cue('grateful', 1.5, [/\b(?:thanks|thank you|cheers|appreciated?|ta)\b/]),
   // Delight.
@@ -118,7 +125,7 @@ export const EN_FEELING_CUES: Cue[] = [
     'delighted',
     2.5,
     [
-      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|best (?:service|company|purchase|experience)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
+      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|impressive|best (?:customer )?(?:service|company|purchase|experience|support|bank|shop)|the best \w+ (?:i've|i have|we've|we have) (?:ever )?(?:had|used|bought|seen)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
     ],
     true,
   ),
@@ -132,6 +139,7 @@ export const COURTESY_THANKS =
 /** Sarcasm: praise words wrapped round a complaint; they read as negative. */
 export const SARCASM = [
   /\b(?:great|brilliant|wonderful|fantastic|perfect|lovely|awesome|superb),? just (?:great|brilliant|wonderful|fantastic|perfect|lovely|awesome)\b/,
+  /\b(?:great|brilliant|wonderful|fantastic|perfect|lovely|awesome|superb|oh good|excellent)[,.!]* (?:yet )?another\b/,
   /\bthanks for nothing\b|\bthanks a (?:lot|bunch) for nothing\b|\bthanks for wasting\b/,
   /\b(?:oh|wow|yeah|ah),? (?:great|wonderful|brilliant|fantastic|perfect|lovely|nice|awesome|good|excellent)\b/,
   /\b(?:love|loving|just love|really love|enjoy|enjoying) (?:waiting|being (?:ignored|on hold|passed|transferred|charged|lied)|how|it when|paying for|spending|the hold music)\b/,

@@ -22,6 +22,25 @@ export const EN_SITUATION_CUES: Cue[] = [
     true,
   ),
   ...cue('angry', 1, [/\bclose (?:my|our) (?:account|accounts)\b|\ball of it\b/]),
+  // Accusation and mistreatment told as a fact: theft, lies, a hang-up, being talked down to.
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\b(?:that's|that is|this is|it's|it is) (?:theft|stealing|robbery|extortion|criminal|illegal|a disgrace)\b|\b(?:you|you've|you have|you're|you are|they|they've) (?:stole|stolen|stealing|robbed|robbing|lied|cheated|conned)\b/,
+      /\bshame on (?:you|your|them)\b|\bhung up on (?:me|us)\b|\blaughed (?:at|in) my face\b|\btalked down to\b|\bpatroni[sz]\w+\b/,
+      /\b(?:disput(?:e|ed|ing)|revers(?:e|ed|ing)) (?:the|this|your|a|my) (?:charge|payment|transaction|debit)\b|\bmy bank is (?:reversing|disputing|reclaiming|investigating)\b/,
+      /\b(?:post(?:ing)?|shar(?:e|ing)|tweet(?:ing)?|put(?:ting)?|writ(?:e|ing)|tell(?:ing)?|expos(?:e|ing))\b[^.!?]{0,40}\b(?:twitter|facebook|instagram|tiktok|linkedin|social media|reddit|everyone i know)\b/,
+      /\b(?:do not|don't|never) (?:contact|call|email|text|message|ring) (?:me|us)\b|\bstop (?:contacting|calling|emailing|texting|messaging|sending me|ringing)\b/,
+    ],
+    true,
+  ),
+  ...cue('angry', 2, [
+    /\b(?:your|the) (?:ceo|chief executive|managing director|director of [\w ]{3,30}|head of (?:customer|complaints|service)\w*)\b|\b(?:a manager|someone|somebody|a person) who can (?:actually )?(?:make a decision|decide|do something|fix)\b/,
+  ]),
+  ...cue('angry', 1.5, [
+    /\bwithout (?:my |our |any )?(?:permission|consent|authori[sz]ation|asking)\b|\b(?:treat(?:ing|ed)?|speak(?:ing)? to) (?:\w+ ){0,2}like (?:this|that|dirt|rubbish|an idiot|a criminal)\b|\bthis is how (?:you treat|i'm treated|i am treated)\b/,
+  ]),
   // Failure told as a pattern: every time, the same fault, passed around, nobody owns it.
   ...cue('frustrated', 2, [
     new RegExp(`${EVERY_TIME}[^.!?]{0,60}${FAILURE}|${FAILURE}[^.!?]{0,40}${EVERY_TIME}`),
@@ -29,6 +48,19 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\bthe same (?:error|problem|issue|fault|thing|message|answer)\b|\b(?:second|third|another) (?:replacement|engineer|complaint)\b/,
     /\b(?:twice|three times) already\b|\balready (?:twice|sent|told|explained|called)\b|\byou keep \w+ing\b|\bkeep being told\b/,
     /\b(?:\d+|two|three|four|five|six|seven) (?:calls|emails|chats|visits|attempts|engineers|fridays|mondays|promises|tickets)\b/,
+  ]),
+  // Chasing without a chasing phrase: a promise not kept, an update asked for after a date, the point of it all.
+  ...cue('frustrated', 2, [
+    /\b(?:promised|assured|told (?:me|us)|said (?:you|they|someone|he|she) would|supposed to)\b[^?]{0,100}\b(?:nothing|nobody (?:came|called|rang|showed)|no one (?:came|called|rang|showed)|never (?:came|happened|arrived|called|did|showed))\b/,
+    /\b(?:what's|what is) the point\b|\bhow (?:hard|difficult) (?:is|can|could) (?:it|that)\b|\bis it (?:so|that|really that) (?:hard|difficult)\b/,
+    /\b(?:two|three|four|five|six|\d+|several|many) (?:different )?(?:agents|people|advisors|staff|departments|numbers|stories) (?:and|now|already|so far)\b|\b(?:two|three|four|five|six|\d+|several) different (?:agents|people|answers|advisors|stories|departments|excuses|dates)\b/,
+    /\b(?:another|yet another|not another|same|the usual) (?:['"][^'"]{3,60}['"]|script|template|copy[- ]and[- ]paste|copy[- ]paste|canned|automated|generic|bot|robot)\b/,
+    /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th) (?:\w+ ){0,2}(?:missed|cancell?ed|failed|no[- ]show|attempt|reminder|complaint)\b/,
+    /\b(?:it's|its|it has|it's now|that's) been (?:over |more than |nearly |almost )?(?:\d+|two|three|four|five|six|several) (?:days|weeks|months)\b|\b(?:\d+|two|three|four|five|six|several) (?:minutes|hours|mins|hrs) on hold\b/,
+    /\b(?:was|were) (?:confirmed|due|promised|supposed|meant|booked|scheduled)\b[^?]{0,80}\b(?:it's|it is|today is|now it's) (?:now |already )?(?:the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\bunsubscribed\b|\bdo you not (?:keep|read|check)\b|\bdoes anyone (?:read|check|work)\b|\bwas (?:due|supposed to (?:arrive|come|be)) (?:on|by) the \d/,
+  ]),
+  ...cue('frustrated', 1, [
+    /\bany (?:update|news|progress|word)\b|\b(?:opened|raised|reported|logged|submitted|sent|ordered|booked|applied|paid) (?:\w+ ){0,3}(?:on the \d+\w*|last (?:week|month|monday|tuesday|wednesday|thursday|friday)|(?:\d+|two|three|four) (?:days|weeks) ago)\b/,
   ]),
   // Worry told as a situation: a deadline within hours, a penalty, a health need, danger at home, a suspect message.
   ...cue(
@@ -44,6 +76,28 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  // Worry told as a fact: payments never made, a child alone, a loss if a date is missed, medicine running out.
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:payments?|charges?|transactions?|withdrawals?|transfers?|purchases?|debits?)\b[^.!?]{0,60}\b(?:i|we) (?:didn't|did not|never|don't|do not) (?:make|made|authori[sz]e|recogni[sz]e|do)\b|\bdon't recogni[sz]e (?:this|these|a|the|two|three)\b/,
+      /\b(?:was (?:that|this|it)|(?:is|was) (?:that|this|it) (?:really|actually)) (?:you|your (?:bank|company|team))\b|\basked (?:me )?for my (?:pin|password|passcode|code|card|otp|login|details)\b|\b(?:saying|claiming|pretending) (?:to be|they were|he was|she was|it was) (?:from )?(?:you|your|the bank)/,
+    ],
+    true,
+  ),
+  ...cue('anxious', 2, [
+    /\b(?:daughter|son|child|kid|kids|children|mum|mom|mother|dad|father|grandmother|grandfather|nan|gran|wife|husband)\b[^.!?]{0,60}\b(?:alone|on (?:his|her|their) own|stranded|stuck (?:at|in|on))\b|\bstranded\b|\bstuck (?:at|in) (?:the )?(?:station|airport|border|motorway|roadside)\b/,
+    /\bif\b[^.!?]{0,60}\b(?:i|we)(?:'ll| will)? (?:lose|be (?:fined|charged|evicted|cut off|kicked out))\b|\b(?:losing|lose) (?:sales|money|customers|business|the (?:fixed )?rate)\b/,
+    /\b(?:only|just) (?:\w+ ){0,2}(?:tablets?|pills?|doses?|insulin|medicine|medication) left\b|\b(?:tablets?|pills?|insulin|medicine|medication|prescription) (?:runs? out|for (?:one|two|\d) days?)\b/,
+  ]),
+  ...cue('anxious', 1.5, [
+    /\b(?:customers|clients|guests|patients|people) (?:are|can't|cannot) (?:\w+ ){0,2}(?:right now|waiting|trying)\b|\bqueue out the door\b|\b(?:before|by) then\b|\bin time for\b/,
+    /\b(?:flight|wedding|interview|surgery|appointment|exam|deadline|hearing|funeral|operation)\b[^.!?]{0,40}\b(?:on|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^?]{0,80}\b(?:hasn't|has not|haven't|have not|still|not (?:yet|arrived|here|come|shipped|been)|no sign|before then|by then|won't|can't|cannot)\b/,
+  ]),
+  ...cue('anxious', 1, [
+    /\bright now\b|\bas we speak\b|\bwhat (?:do|should|can) (?:i|we) do\b|\bwhat (?:she|he|they|i|we) should do\b/,
+  ]),
   // Confusion without a confusion phrase: a belief that did not hold, something not found, two answers.
   ...cue(
     'confused',
@@ -57,6 +111,11 @@ export const EN_SITUATION_CUES: Cue[] = [
   ...cue('confused', 1.5, [
     /\b(?:what happens (?:to|if|with)|who do i (?:contact|call|ask|speak to)|which (?:account|form|number|plan|address)|where did (?:my|the)|(?:a )?one-off or|the same as)\b[^.!]{0,80}\?/,
   ]),
+  // Confusion as an either/or question ("is it moved or …?", "do I … or can they …?"), or how a thing works.
+  ...cue('confused', 2, [
+    /(?:^|[.!?]\s*)(?:(?:so|wait|hmm|ok|okay|and|sorry)[,.]? (?:so )?)?(?:is|are|do|does|did|should|shall|will|was|were|has|have|am)\b(?! you\b)[^.!?]{0,80}\bor (?:was|is|are|were|do|does|did|can|could|will|would|should|has|have|i|we|they|she|he|someone|somebody|it|wait|just|pay|send|keep|leave|go)\b[^.!?]{0,60}\?/,
+    /\bhow (?:does|do|would|will) (?:the |this |that |it |my )?[\w ]{0,30}\bwork\b[^.!]{0,60}\?|\bwhy is there (?:a|an) [^!?]{0,20}\b(?:payment|charge|fee|transaction|deposit|debit)\b/,
+  ]),
   // Sadness told as a fact: a death, a hope let go, a hard time.
   ...cue(
     'sad',
@@ -68,4 +127,12 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  // Sadness carried by what was lost: the last photo, a day that will not come again, a loyalty not returned.
+  ...cue('sad', 2.5, [
+    /\b(?:the )?(?:last|only) (?:photo|picture|print|letter|gift|present|thing|memory|card|recording|video)s? (?:of|from|i had of)\b/,
+    /\bmissed (?:my|our|the|his|her|their) (?:\w+(?:'s)? ){0,2}(?:wedding|funeral|graduation|birthday|party|christening|anniversary|ceremony|reunion)\b/,
+    /\b(?:give|bring|get) (?:us |me |them )?(?:that|the|this) (?:day|moment|time|evening|night) back\b|\bcan(?:'t| never| not) be replaced\b|\birreplaceable\b/,
+    /\bi (?:really |honestly |genuinely )?thought (?:i|we) (?:mattered|meant|was worth|were worth|counted)\b|\bi feel (?:really|so|very|just|pretty|quite) (?:awful|terrible|horrible|bad|low)\b/,
+  ]),
+  ...cue('sad', 1.5, [/\bnot what (?:i|we) (?:hoped|wanted|expected|dreamed)\b/]),
 ];

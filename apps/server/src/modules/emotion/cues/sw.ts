@@ -5,7 +5,7 @@ import { type Cue, cue } from './cue.ts';
  * `haraka` → quickly or, as a plea, urgent, `nimechoka` → i'm fed up, `hasira` → anger). Swahili says "not" inside
  * the verb ("sijapata", "haifanyi kazi"), so most negative forms are cues of their own; the free-standing words are below.
  */
-export const NEGATION_SW = /(?:\bsi|\bsio|\bsiyo|\bhapana|\bbila|\bnot|\bno|\bnever)\s+(?:\S+\s+){0,2}$/;
+export const NEGATION_SW = /(?:\bsi|\bsina|\bsio|\bsiyo|\bhapana|\bbila|\bnot|\bno|\bnever)\s+(?:\S+\s+){0,2}$/;
 
 export const SW_CUES: Cue[] = [
   // Anger: insults, theft, court, leaving, a manager now.
@@ -16,6 +16,34 @@ export const SW_CUES: Cue[] = [
     /\b(?:nitahama|nitahamia|ninahama|funga (?:line|account|akaunti) yangu|sitaki kusikia)\b/,
     /\bnataka kuongea na (?:meneja|supervisor|mkubwa|manager)\b/,
   ]),
+  // Anger said another way: contempt, lies, rudeness, a hang-up, going public.
+  ...cue('angry', 2.5, [
+    /\b\w*dharau\w*|\b\w*danganya\b|\b(?:uongo|waongo|mwongo|mjeuri|jeuri|wajeuri|aibu)\b/,
+    /\b(?:ali|ame|wali|wame|mli|mme)ni(?:katia|kata) simu\b|\b(?:ali|ame|wali|wame|mli|mme)ni(?:jibu|ongelesha|tendea|fanyia) vibaya\b|\b(?:ali|ame|wali|wame|ana|wana)ni(?:cheka|fokea|tukana|dharau)\b|\bmn(?:anijibu|anitendea|atufanyia|anifanyia) hivi\b/,
+    /\b(?:nitaweka|nitapost|nitaandika|nitasambaza|nitawaanika|nitaanika)\b[^.!?]{0,40}\b(?:twitter|facebook|instagram|tiktok|mtandao\w*|watu wote|wajue)\b/,
+  ]),
+  ...cue('angry', 2, [
+    /\bsitaki (?:maelezo|visingizio|story|hadithi|excuses|sababu)\b|\b(?:nataka|niunganishe|nipe|niongee)\b[^.!?]{0,30}\b(?:mkurugenzi|mkubwa wenu|mtu anayeweza)\b/,
+  ]),
+  ...cue('angry', 1.5, [/\bbila (?:ruhusa|idhini|taarifa|kuniuliza)\b/]),
+  // Chasing without a chasing word: a promise not kept, "until now", an update asked for, different answers.
+  ...cue('frustrated', 2, [
+    /\b(?:mliahidi|aliahidi|waliahidi|mlisema|walisema|alisema|ulisemekana|ilisemekana|niliambiwa|mliniambia|ilitakiwa|alitakiwa|walitakiwa)\b[^?]{0,100}\b(?:hakuna|bado|hakuja|hawakuja|hajaja|hawajaja|haijafika|hazijafika|hadi sasa|mpaka sasa|leo ni)\b/,
+    /\bbado(?=\s*(?:[.!?]|$))|\bhakuna (?:aliye|anaye|ali|ana)\w+|\b(?:watu|mawakala|agents|wahudumu) (?:\w+ )?tofauti\b|\bkila (?:mmoja|mtu) (?:ananiambia|anasema|ananieleza)\b/,
+  ]),
+  ...cue('frustrated', 1.5, [/\b(?:hadi|mpaka) sasa\b/]),
+  ...cue('frustrated', 1, [
+    /\b(?:update|habari|taarifa|jibu) (?:yoyote|zozote)\b|\bkuna (?:update|habari|taarifa|jipya)\b/,
+    /\b(?:nilituma|nilifungua|niliagiza|nililipa|niliripoti|nilipiga|niliomba)\b[^.!?]{0,40}\b(?:wiki iliyopita|mwezi uliopita|jana|juzi|tarehe \d+|siku (?:mbili|tatu|nne|tano))\b/,
+  ]),
+  // A verb in the negative: "not yet" (haijafika, sijapata) and "does not" (hazifanyi, hawapokei); after "kabla"
+  // ("before": "kabla sijatumia") the same form only tells the time.
+  ...cue(
+    'frustrated',
+    1,
+    [/\b(?:ha|hai|hazi|havi|hawa|hatu|ham|hau|hali|haya|haku|si)ja(?!elew)[a-z]{2,}\b|\bha(?:i|zi|vi|wa)[a-z]{2,}i\b/],
+    /\bkabla\s+$/,
+  ),
   // Frustration: still waiting, again and again, nobody answers.
   ...cue('frustrated', 2, [
     /\bbado (?:si|ha|hu|hawa|hamja|hakuna|nasubiri|nangoja|tunasubiri)\w*/,
@@ -41,9 +69,26 @@ export const SW_CUES: Cue[] = [
     NEGATION_SW,
   ),
   ...cue('anxious', 1.5, [
-    /\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa|interview|mkutano|boarding pass|tiketi)\b.{0,60}\b(?:kesho|leo|usiku|ijumaa|jumamosi|jumapili|jumatatu|baada ya (?:saa|nusu saa|dakika))\b/,
+    /\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa|interview|mkutano|boarding pass|tiketi|visa|pasipoti|passport)\b.{0,60}\b(?:kesho|leo|usiku|ijumaa|jumamosi|jumapili|jumatatu|jumanne|jumatano|alhamisi|baada ya (?:saa|nusu saa|dakika))\b/,
     /\b(?:kesho|leo)\b.{0,60}\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa)\b/,
   ]),
+  // Worry told as a fact: money taken that one did not send, a caller asking for a PIN, a child alone, medicine running out.
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:pesa|malipo|muamala|miamala|transaction|charge)\b[^.!?]{0,60}\b(?:sikutoa|sikufanya|sijafanya|sikutuma|sikulipa|sitambui|sijatuma|sijatoa|sikuidhinisha)\b/,
+      /\bni kweli\s*\?|\bni (?:ninyi|nyinyi|nyie|wewe)(?: kweli)?\s*\?|\banataka (?:pin|namba (?:yangu )?ya siri|password|nywila|code)\b|\bakisema ni\b/,
+    ],
+    NEGATION_SW,
+  ),
+  ...cue('anxious', 2, [
+    /\b(?:mtoto|mwanangu|watoto|mama|baba|bibi|babu|mke|mume)\b[^.!?]{0,60}\b(?:peke yake|peke yao|amekwama|wamekwama|amepotea|hajarudi)\b|\b(?:amekwama|wamekwama)\b/,
+    /\b(?:dawa|vidonge|insulini|insulin)\b[^.!?]{0,40}\b(?:imebaki|zimebaki|vimebaki|imesalia|zimesalia|zinaisha|imeisha|zimeisha)\b|\b(?:imebaki|zimebaki|vimebaki) (?:za |ya |vya )?siku (?:moja|mbili|tatu)\b|\b(?:oksijeni|oxygen|insulini|mjamzito)\b/,
+    /\bharufu ya (?:moshi|kuungua|gesi)\b|\b(?:moshi|cheche|mafuriko)\b/,
+    /\b(?:inafunguliwa|linafunguliwa|tunafungua|inaondoka|linaondoka|inaanza|linaanza|inafungwa|linafungwa|inatua|nasafiri|tunasafiri)\b[^.!?]{0,30}\b(?:baada ya (?:saa|nusu saa|dakika)|kesho|leo|usiku huu)\b/,
+  ]),
+  ...cue('anxious', 1, [/\b(?:afanye|tufanye|wafanye) nini\b/]),
   // Confusion: not understanding, how and where.
   ...cue(
     'confused',
@@ -56,15 +101,30 @@ export const SW_CUES: Cue[] = [
     NEGATION_SW,
   ),
   ...cue('confused', 1.5, [/\b(?:kwa nini|kwanini|ipi|ama|naweza kujua)\b[^.!]{0,80}\?/]),
+  ...cue(
+    'confused',
+    2.5,
+    [
+      /\b(?:inapatikana|napata|nitapata|naipata|nitaipata|naweza kupata|nipate) wapi\b|\bsijui\b[^.!?]{0,30}\b(?:gani|ipi|wapi|lini|vipi)\b/,
+      /\b(?:nilidhani|nilifikiri|nilidhania|nilijua)\b[^.!]{0,80}\?/,
+    ],
+    NEGATION_SW,
+  ),
+  ...cue('confused', 2, [/\b(?:au|ama)\b[^.!?]{0,60}\?/]),
   // Sadness: bereavement, being let down, heartache.
   ...cue('sad', 2.5, [
     /\b(?:amefariki|alifariki|wamefariki|kufariki|msiba|mazishi|marehemu|amekufa|wamekufa|alikufa)\b/,
     /\b(?:huzuni|masikitiko|inasikitisha|nimesikitika|nimesikitishwa|nimevunjika moyo|nimeumia|mmeniangusha|kuniangusha|najisikia vibaya|nililia|nimelia)\b/,
     /\b(?:nimepoteza kazi|tumepoteza|nimefiwa)\b/,
   ]),
+  ...cue('sad', 2.5, [
+    /\b(?:alilia|walilia|analia|wanalia|amelia|inauma|inaniuma|imeniuma|inaumiza|imeniumiza|naumia|tunaumia|moyo (?:unaniuma|umeniuma|unauma|wangu umevunjika))\b/,
+    /\b(?:picha|zawadi|kumbukumbu|barua|keki) ya mwisho\b|\bya mwisho (?:ya|kutoka)\b/,
+    /\b(?:tumekosa|nimekosa|tulikosa|nilikosa|amekosa|alikosa)\b[^.!?]{0,20}\b(?:harusi|mazishi|sherehe|birthday|graduation|kuhitimu|mahafali)\b/,
+  ]),
   // Gratitude.
   ...cue('grateful', 2.5, [
-    /\b(?:asanteni|ahsante|ahsanteni|shukran|nashukuru|nakushukuru|nawashukuru|tunashukuru|tunawashukuru|mungu (?:akubariki|awabariki)|umeniokoa|mmeniokoa|umenisaidia sana)\b/,
+    /\b(?:asanteni|ahsante|ahsanteni|shukran|nashukuru|nakushukuru|nawashukuru|tunashukuru|tunawashukuru|mungu (?:akubariki|awabariki)|umeniokoa|mmeniokoa|umenisaidia sana|kumshukuru|kuwashukuru|kukushukuru|kushukuru|namshukuru)\b/,
   ]),
   // Delight.
   ...cue(
@@ -73,6 +133,7 @@ export const SW_CUES: Cue[] = [
     [
       /\b(?:nimefurahi|tumefurahi|nimefurahia|furaha|napenda sana|naipenda|nimependa|nimeipenda|huduma bora|bora kabisa|poa sana|safi sana|safi kabisa|bomba|hongera|hongereni)\b/,
       /\b(?:nzuri|mazuri|vizuri|fast|rahisi) (?:sana|mno|kabisa)\b/,
+      /\b(?:fiti|mko juu|iko juu|yuko juu|mpo juu|kitamu|tamu|noma sana|kali sana|mnabamba|imebamba|murua)\b/,
     ],
     NEGATION_SW,
   ),

@@ -43,6 +43,9 @@ const REWRITES: [RegExp, string][] = [
   ],
   // Reassurance, not a problem: "no worries" must not read as worry.
   [/\b(?:no worries|no problem|not a problem|no rush|no hurry|no stress|hakuna shida|hakuna matata)\b/gi, 'that is fine'],
+  // Spanish chat shorthand.
+  [/\b(?:xq|pq|x q)\b/gi, 'por que'],
+  [/\b(?:porfa|porfis|xfa|xfavor)\b/gi, 'por favor'],
   [/\basante sana\b/gi, 'thank you so much'],
   [/\basante\b/gi, 'thanks'],
   [/\bshukrani\b/gi, 'thanks'],

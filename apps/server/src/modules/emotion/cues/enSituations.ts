@@ -87,13 +87,18 @@ export const EN_SITUATION_CUES: Cue[] = [
     true,
   ),
   ...cue('anxious', 2, [
-    /\b(?:daughter|son|child|kid|kids|children|mum|mom|mother|dad|father|grandmother|grandfather|nan|gran|wife|husband)\b[^.!?]{0,60}\b(?:alone|on (?:his|her|their) own|stranded|stuck (?:at|in|on))\b|\bstranded\b|\bstuck (?:at|in) (?:the )?(?:station|airport|border|motorway|roadside)\b/,
+    /\bstranded\b|\bstuck (?:at|in) (?:the )?(?:station|airport|border|motorway|roadside)\b/,
     /\bif\b[^.!?]{0,60}\b(?:i|we)(?:'ll| will)? (?:lose|be (?:fined|charged|evicted|cut off|kicked out))\b|\b(?:losing|lose) (?:sales|money|customers|business|the (?:fixed )?rate)\b/,
     /\b(?:only|just) (?:\w+ ){0,2}(?:tablets?|pills?|doses?|insulin|medicine|medication) left\b|\b(?:tablets?|pills?|insulin|medicine|medication|prescription) (?:runs? out|for (?:one|two|\d) days?)\b/,
   ]),
   ...cue('anxious', 1.5, [
     /\b(?:customers|clients|guests|patients|people) (?:are|can't|cannot) (?:\w+ ){0,2}(?:right now|waiting|trying)\b|\bqueue out the door\b|\b(?:before|by) then\b|\bin time for\b/,
     /\b(?:flight|wedding|interview|surgery|appointment|exam|deadline|hearing|funeral|operation)\b[^.!?]{0,40}\b(?:on|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^?]{0,80}\b(?:hasn't|has not|haven't|have not|still|not (?:yet|arrived|here|come|shipped|been)|no sign|before then|by then|won't|can't|cannot)\b/,
+  ]),
+  // Someone close travelling alone is a worry only with the trip gone wrong: the two count together.
+  ...cue('anxious', 0.75, [
+    /\b(?:daughter|son|child|kid|kids|children|mum|mom|mother|dad|father|grandmother|grandfather|nan|gran|wife|husband)\b[^.!?]{0,60}\b(?:alone|on (?:his|her|their) own)\b/,
+    /\b(?:train|flight|bus|connection|ferry|coach)\b[^.!?]{0,30}\b(?:cancell?ed|delayed|broke down|didn't (?:come|arrive|turn up)|never (?:came|arrived))\b|\bcancell?ed (?:the |my |her |his |our |their )?(?:train|flight|bus|connection)\b/,
   ]),
   ...cue('anxious', 1, [
     /\bright now\b|\bas we speak\b|\bwhat (?:do|should|can) (?:i|we) do\b|\bwhat (?:she|he|they|i|we) should do\b/,
@@ -134,5 +139,8 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:give|bring|get) (?:us |me |them )?(?:that|the|this) (?:day|moment|time|evening|night) back\b|\bcan(?:'t| never| not) be replaced\b|\birreplaceable\b/,
     /\bi (?:really |honestly |genuinely )?thought (?:i|we) (?:mattered|meant|was worth|were worth|counted)\b|\bi feel (?:really|so|very|just|pretty|quite) (?:awful|terrible|horrible|bad|low)\b/,
   ]),
-  ...cue('sad', 1.5, [/\bnot what (?:i|we) (?:hoped|wanted|expected|dreamed)\b/]),
+  ...cue('sad', 1.5, [
+    /\bnot what (?:i|we) (?:hoped|wanted|expected|dreamed)\b|\b(?:is|was|has been|been) (?:in|into) (?:the )?hospital\b|\bhospitali[sz]ed\b|\bintensive care\b/,
+    /\b(?:manage|managing|cope|coping|deal|dealing) (?:\w+ ){0,3}(?:alone|on my own|by myself)\b/,
+  ]),
 ];

@@ -9,13 +9,43 @@ export const ES_CUES: Cue[] = [
     'angry',
     2.5,
     [
-      /\b(?:estafa|estafadores|ladrones|robo|inaceptable|indignante|verguenza|vergonzoso|furios[oa]s?|enfadad[oa]s?|enojad[oa]s?|cabread[oa]s?|incompetentes?|inutiles|pesimo|un asco|que asco|abuso|falta de respeto|nunca mas)\b/,
+      /\b(?:estafa|estafadores|ladrones|robo|inaceptable|indignante|verguenza|vergonzoso|furios[oa]s?|enfadad(?:[oa]|it[oa])s?|enojad(?:[oa]|it[oa])s?|cabread(?:[oa]|it[oa])s?|incompetentes?|inutiles|pesimo|un asco|que asco|abuso|falta de respeto|nunca mas)\b/,
       /\b(?:demandar|demanda|denunciar|denuncio|denuncia|abogad[oa]|hoja de reclamaciones|reclamacion formal)\b/,
       /\b(?:exijo|quiero hablar con (?:el|un|una|la) (?:gerente|responsable|supervisor[a]?|encargad[oa]|jefe))\b/,
       /\b(?:me voy a la competencia|me cambio de compania|me doy de baja|darme de baja|no aguanto mas|(?:me )?trataron fatal|me trataron como)\b/,
     ],
     NEGATION_ES,
   ),
+  // Anger said another way: lies, a consumer complaint, being laughed at or hung up on, going public, theft named.
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\b(?:mintieron|mintio|mienten|mentira|mentiras|mentiros[oa]s?|enganaron|enganan|enganos[oa]|timaron|timo|timadores|encabronad[oa]s?|emputad[oa]s?|carajo|mierda|joder)\b/,
+      /\bdenunci\w*|\bdemand(?:ar|are|aremos|arlos|arles|arla)\b|\b(?:reclamacion|queja|denuncia|reclamo) (?:en|a|ante) (?:consumo|la ocu|profeco)\b|\b(?:ocu|profeco|omic|sernac|indecopi|defensa del consumidor|oficina del consumidor)\b/,
+      /\bse (?:rio|burlo|rieron|burlaron) (?:de mi|de nosotros|en mi cara)|\b(?:me|nos) (?:grito|gritaron|colgo|colgaron|insulto|insultaron|humillo|humillaron)\b|\b(?:tratar|tratarme|tratarnos|tratan|trataron|tratando) (?:asi|de esa manera|de esta manera|como (?:basura|idiota|tonto|un perro))\b/,
+      /\b(?:publicar|publicarlo|subir|subirlo|poner|ponerlo|contar|contarlo|compartir)\b[^.!?]{0,40}\b(?:redes(?: sociales)?|twitter|facebook|instagram|tiktok)\b/,
+      /\b(?:eso|esto) es (?:un )?(?:robo|robar|estafa|ilegal|un abuso)\b|\bsin (?:mi |ningun |nuestro )?(?:permiso|autorizacion|consentimiento)\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('angry', 2, [
+    /\b(?:paseme|comuniqueme|pongame|hablar) con\b[^.!?]{0,30}\b(?:alguien que pueda|gerente|responsable|supervisor|encargad[oa]|jefe|director)\b/,
+  ]),
+  // Chasing without a chasing phrase: every time, hours on the line, a promise not kept, an update asked for.
+  ...cue('frustrated', 2, [
+    /\bcada vez que\b[^.!?]{0,60}\b(?:distint[oa]|diferente|otra cosa|automatic[oa]|se corta|falla|nada|nadie|mal|lo mismo|igual|cuelgan|cortan)\b/,
+    /\bllevo (?:mas de |casi )?(?:\w+ )?(?:horas?|dias|semanas|meses|minutos)\b|\b(?:otro|otra) (?:robot|bot|mensaje automatico|correo automatico|respuesta automatica|guion|plantilla)\b|\b(?:mensaje|respuesta|correo) automatic[oa]\b/,
+    /\b(?:prometieron|prometio|aseguraron|aseguro|quedaron en)\b[^?]{0,100}\b(?:nada|nadie|nunca|todavia|aun no|sigo|ahora (?:me )?cobran)\b/,
+    /\b(?:tan dificil es|es tan dificil|que tan dificil|de que sirve|para que sirve)\b/,
+    /\b(?:dos|tres|cuatro|cinco|\d+|varios|varias) (?:agentes|personas|operador[ae]s|asesor[ae]s|respuestas|departamentos) (?:diferentes|distint[oa]s)\b/,
+    /\bya (?:lo |se lo |les |te )?(?:he|habia|hemos) (?:explicado|dicho|reclamado)\b|\bya (?:lo |se lo |les )?(?:explique|dije|reclame)\b/,
+    /\b(?:segund[oa]|tercer[oa]?|cuart[oa]) (?:\w+ )?(?:reclamacion|queja|intento|reclamo|aviso)\b|\bmolest(?:[oa]s?|it[oa]s?)\b/,
+  ]),
+  ...cue('frustrated', 1, [
+    /\balguna (?:novedad|noticia|actualizacion|respuesta)\b|\balgun (?:avance|cambio)\b/,
+    /\b(?:abri|envie|mande|hice|pedi|compre|reporte|puse|pague)\b[^.!?]{0,40}\b(?:el (?:dia )?\d+|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|meses))\b/,
+  ]),
   // Frustration: still waiting, again, nobody answers, the same every time.
   ...cue('frustrated', 2, [
     /\b(?:sigo esperando|seguimos esperando|llevo (?:\w+ )?(?:dias|semanas|meses|horas|una hora|un mes|una semana)(?: \w+)? esperando|ya van|todavia (?:no|sin|nada)|aun (?:no|sin))\b/,
@@ -29,7 +59,7 @@ export const ES_CUES: Cue[] = [
     'anxious',
     2.5,
     [
-      /\b(?:urgente|urgencia|emergencia|preocupad[oa]s?|me preocupa|nervios[oa]s?|miedo|asustad[oa]s?|panico|angustiad[oa]s?|desesperad[oa]s?|ayudenme|lo antes posible|cuanto antes)\b/,
+      /\b(?:urgente|urgencia|emergencia|preocupad(?:[oa]|it[oa])s?|me preocupa|nervios(?:[oa]|it[oa])s?|miedo|asustad(?:[oa]|it[oa])s?|panico|angustiad[oa]s?|desesperad[oa]s?|ayudenme|lo antes posible|cuanto antes)\b/,
       /\b(?:me robaron|robaron|hackead[oa]|hackeado|fraude|olor a (?:gas|quemado)|se me bloqueo|bloquead[oa])\b/,
       /\b(?:es real|es verdad|es seguro|pidiendo (?:claves|el pin|datos)|diciendo ser)\b/,
     ],
@@ -40,6 +70,29 @@ export const ES_CUES: Cue[] = [
     /\b(?:manana|esta noche|hoy)\b.{0,40}\b(?:vuelo|boda|cirugia|examen|entrevista|pagar|pago)\b/,
     /\b(?:antes del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)|tiene que salir hoy|a tiempo)\b/,
   ]),
+  // Worry told as a fact: charges one did not make, a child alone, medicine running out, gas, a deadline within hours.
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:cargos?|pagos?|compras?|movimientos?|retiros?|transferencias?|cobros?)\b[^.!?]{0,60}\bque (?:yo )?(?:no|nunca) (?:hice|he hecho|reconozco|autorice|realice|hicimos)\b|\bno reconozco (?:el|los|este|estos|un|unos|dos|tres)\b/,
+      /\b(?:son|eran|es|sera) (?:de )?ustedes\s*\?|\bes de ustedes\b|\b(?:pidiendo|pide|piden|pidio|pidieron) (?:mi |el |la |los |mis )?(?:clave|pin|codigo|datos|contrasena|cvv)\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('anxious', 2, [
+    /\b(?:hij[oa]|nin[oa]|mama|madre|padre|abuel[oa]|espos[oa]|marido)\b[^.!?]{0,60}\b(?:varad[oa]|atrapad[oa]|perdid[oa])\b/,
+    /\b(?:solo|apenas) (?:me |nos |le )?(?:queda|quedan) (?:\w+ ){0,2}(?:pastillas|dosis|insulina|medicina|medicamentos?|pildoras|oxigeno)\b|\b(?:insulina|oxigeno|dialisis|inhalador|embarazada)\b/,
+    /\bhuele a (?:gas|quemado|humo)\b|\b(?:humo|chispas|fuga de (?:gas|agua)|se inunda|inundacion|inundad[oa])\b/,
+    /\b(?:abre|abrimos|cierra|cerramos|sale|salimos|empieza|empezamos|aterriza|despega)\b[^.!?]{0,25} (?:en (?:media hora|\d+ (?:minutos|horas)|una hora|unos minutos)|a las \d{1,2})\b/,
+    /\bsi\b[^.!?]{0,60}\b(?:pierdo|perdemos|perderia|me cortan|nos cortan|me multan|me echan|me desalojan)\b/,
+  ]),
+  // Someone close travelling alone is a worry only with the trip gone wrong: the two count together.
+  ...cue('anxious', 0.75, [
+    /\b(?:hij[oa]|nin[oa]|mama|madre|padre|abuel[oa]|espos[oa]|marido)\b[^.!?]{0,60}\b(?:viaja sol[oa]|esta sol[oa]|va sol[oa]|se quedo sol[oa]|sol[oa] en (?:el|la))\b/,
+    /\b(?:cancelaron|cancelad[oa]|se retraso|retrasad[oa]|se averio|averiad[oa]|no (?:llego|paso|vino))\b/,
+  ]),
+  ...cue('anxious', 1, [/\bque (?:hago|hace|hacemos|debo hacer|puedo hacer)\b/]),
   // Confusion: not understanding, how, where, which.
   ...cue(
     'confused',
@@ -51,20 +104,43 @@ export const ES_CUES: Cue[] = [
     NEGATION_ES,
   ),
   ...cue('confused', 1.5, [/\bpor que\b[^.!]{0,80}\?/, /\b(?:me dijeron una cosa|una cosa por)\b/]),
+  ...cue(
+    'confused',
+    2.5,
+    [/\b(?:pensaba|pense|crei|creia|tenia entendido|entendia) que\b[^.!]{0,100}\?|\bcomo funciona\b/],
+    NEGATION_ES,
+  ),
+  // An either/or question: "¿devuelvo primero … o espero?", "¿tengo que … o me van a llamar?".
+  ...cue('confused', 2, [
+    /\b[ou] (?:espero|me|se|tengo|debo|lo|la|los|las|le|les|van|vienen|llamo|sigo|pago|hay|es|puedo|necesito|cancelo|devuelvo|mejor)\b[^.!?]{0,60}\?/,
+  ]),
   // Sadness: bereavement, grief, disappointment, things gone wrong on a day that mattered.
   ...cue(
     'sad',
     2.5,
     [
       /\b(?:fallecio|fallecida|fallecido|murio|murieron|funeral|entierro|en paz descanse|luto)\b/,
-      /\b(?:triste|tristeza|que pena|me da (?:mucha )?pena|lastima|decepcionad[oa]s?|decepcion|decepcionante|desilusion\w*|llore|llorando|a llorar|dolid[oa]|me duele|estoy destrozad[oa])\b/,
+      /\b(?:triste|tristecit[oa]|tristeza|que pena|me da (?:mucha )?pena|lastima|decepcionad[oa]s?|decepcion|decepcionante|desilusion\w*|llore|llorando|a llorar|dolid[oa]|me duele|estoy destrozad[oa])\b/,
       /\b(?:perdi (?:el|mi) trabajo|me quede sin trabajo|nos fallaron|me fallaron|todo salio mal|ultimo recuerdo)\b/,
     ],
     NEGATION_ES,
   ),
+  ...cue(
+    'sad',
+    2.5,
+    [
+      /\bduele\b|\bme dolio\b|\b(?:lloro|lloraron|llora|lloramos)\b|\b(?:ultim[oa]|unic[oa]) (?:foto|fotografia|carta|imagen|regalo|recuerdo|video)\b/,
+      /\b(?:perdimos|perdi|perdio|perdieron) (?:la|el) (?:boda|funeral|entierro|cumpleanos|graduacion|bautizo|comunion|fiesta|despedida|ceremonia)\b/,
+      /\b(?:ese|aquel|el) dia no (?:vuelve|se recupera|se repite|regresa)\b|\b(?:irrepetible|irremplazable|insustituible)\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('sad', 1.5, [
+    /\bcomo (?:a )?un numero\b|\bdespues de tantos anos\b|\b(?:esta|estuvo|ingresad[oa]) en el hospital\b|\bhospitalizad[oa]\b|\bsol[oa] con todo\b/,
+  ]),
   // Gratitude ("gracias" alone is weaker: it also closes requests).
   ...cue('grateful', 2.5, [
-    /\b(?:muchas gracias|mil gracias|muchisimas gracias|gracias por (?:su|tu|la|el|resolver|ayudar|avisar|todo)|le agradezco|les agradezco|se lo agradezco|te agradezco|se agradece|agradecid[oa]s?|muy amable|me (?:ayudaste|ayudo|ayudaron) (?:mucho|un monton))\b/,
+    /\b(?:muchas gracias|mil gracias|muchisimas gracias|gracias por (?:su|tu|la|el|resolver|ayudar|avisar|todo)|le agradezco|les agradezco|se lo agradezco|te agradezco|se agradece|agradecid[oa]s?|muy amable|(?:quiero|quisiera|queria|queremos) (?:agradecer|dar las gracias)|agradecer a|me (?:ayudaste|ayudo|ayudaron) (?:mucho|un monton))\b/,
   ]),
   ...cue('grateful', 1.5, [/\b(?:gracias|agradezco)\b/]),
   // Delight.
@@ -72,7 +148,7 @@ export const ES_CUES: Cue[] = [
     'delighted',
     2.5,
     [
-      /\b(?:me encanta|me encantan|encantad[oa]s?|genial|increible|maravilla|fantastico|excelente|perfect[oa]|feliz|muy content[oa]s?|buenisim[oa]|super recomendad[oa]|lo recomiendo|de diez)\b/,
+      /\b(?:(?:me|te|le|les|nos) encant(?:a|an|o|aron)|encantad[oa]s?|impresionante|precios[oa]s?|chevere|que padre|muy padre|bien padre|bacan[oa]?|guay|de lujo|una maravilla|(?:el|la|los|las) mejor(?:es)? (?:servicio|compra|atencion|experiencia|empresa|tienda)|(?:lo|los|la|las) (?:voy a |vamos a )?recomendar|genial|increible|maravilla|fantastico|excelente|perfect[oa]|feliz|muy content[oa]s?|buenisim[oa]|super recomendad[oa]|lo recomiendo|de diez)\b/,
     ],
     NEGATION_ES,
   ),

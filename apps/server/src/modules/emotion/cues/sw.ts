@@ -83,10 +83,15 @@ export const SW_CUES: Cue[] = [
     NEGATION_SW,
   ),
   ...cue('anxious', 2, [
-    /\b(?:mtoto|mwanangu|watoto|mama|baba|bibi|babu|mke|mume)\b[^.!?]{0,60}\b(?:peke yake|peke yao|amekwama|wamekwama|amepotea|hajarudi)\b|\b(?:amekwama|wamekwama)\b/,
+    /\b(?:mtoto|mwanangu|watoto|mama|baba|bibi|babu|mke|mume)\b[^.!?]{0,60}\b(?:amepotea|hajarudi)\b|\b(?:amekwama|wamekwama)\b/,
     /\b(?:dawa|vidonge|insulini|insulin)\b[^.!?]{0,40}\b(?:imebaki|zimebaki|vimebaki|imesalia|zimesalia|zinaisha|imeisha|zimeisha)\b|\b(?:imebaki|zimebaki|vimebaki) (?:za |ya |vya )?siku (?:moja|mbili|tatu)\b|\b(?:oksijeni|oxygen|insulini|mjamzito)\b/,
     /\bharufu ya (?:moshi|kuungua|gesi)\b|\b(?:moshi|cheche|mafuriko)\b/,
     /\b(?:inafunguliwa|linafunguliwa|tunafungua|inaondoka|linaondoka|inaanza|linaanza|inafungwa|linafungwa|inatua|nasafiri|tunasafiri)\b[^.!?]{0,30}\b(?:baada ya (?:saa|nusu saa|dakika)|kesho|leo|usiku huu)\b/,
+  ]),
+  // Someone close travelling alone is a worry only with the trip gone wrong: the two count together.
+  ...cue('anxious', 0.75, [
+    /\b(?:mtoto|mwanangu|watoto|mama|baba|bibi|babu|mke|mume)\b[^.!?]{0,60}\b(?:peke yake|peke yao)\b/,
+    /\b(?:imeharibika|imefutwa|ilifutwa|imechelewa|ilichelewa|imeghairiwa|imesimama) (?:njiani|safari)|\b(?:basi|ndege|treni|gari|matatu)\b[^.!?]{0,30}\b(?:imeharibika|imefutwa|ilifutwa|imechelewa|ilichelewa|imeghairiwa|haikuja|haijafika)\b/,
   ]),
   ...cue('anxious', 1, [/\b(?:afanye|tufanye|wafanye) nini\b/]),
   // Confusion: not understanding, how and where.

@@ -19,6 +19,9 @@ const RELIEF =
 const REQUEST =
   /\?|\b(?:can you|could you|would you|please|i need|i want|i'd like|let me know|por favor|podrian|pueden|quisiera|necesito|quiero|naomba|nataka)\b/;
 
+/** Each sentence that ends in a question mark. */
+const QUESTIONS = /[^.!?\n]*\?/g;
+
 type Scores = Record<Emotion, number>;
 
 /** Reads how a customer feels from one message. Never throws; `neutral` when it cannot tell. */
@@ -35,8 +38,13 @@ function read(text: string): EmotionReading {
   if (!/[\p{L}\p{Extended_Pictographic}]|[:;]-?[()D]/u.test(original)) return NEUTRAL;
   let compound = vader.SentimentIntensityAnalyzer.polarity_scores(rewritten).compound;
   const scores = scoreCues(original, lower);
-  if (compound <= 0 || upsetEvidence(scores) > 0)
-    for (const cue of LOSS_CUES) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
+  // A loss named in a question with no other sign of upset is the topic of the question ("does the warranty cover
+  // water damage?", "which number for a lost card?"), not a complaint: then only the statements are read for it.
+  const upsetCues = upsetEvidence(scores);
+  if (compound <= 0 || upsetCues > 0) {
+    const lossText = upsetCues > 0 ? lower : lower.replace(QUESTIONS, ' ');
+    for (const cue of LOSS_CUES) if (matches(cue, lossText)) scores[cue.emotion] += cue.weight;
+  }
 
   const sarcastic = SARCASM.some((pattern) => pattern.test(lower));
   if (sarcastic) {

@@ -63,7 +63,7 @@ const REWRITES: [RegExp, string][] = [
 export interface PreparedText {
   /** The bounded original, control characters removed (kept for case and emoji). */
   original: string;
-  /** The original with misspellings, shorthand and Swahili words rewritten to English, case kept (for the lexicon). */
+  /** The original, accents folded, with misspellings, shorthand and Swahili words rewritten to English, case kept (for the lexicon). */
   rewritten: string;
   /** The rewritten text in lower case, accents folded (for the cues). */
   lower: string;
@@ -73,12 +73,13 @@ export interface PreparedText {
 export function prepareText(text: string): PreparedText {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: binary junk is exactly what is removed here.
   const original = text.slice(0, MAX_CHARS).replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g, ' ');
-  let rewritten = original.replace(/[’‘]/g, "'");
-  for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement);
-  // Accents folded for the cues: "está" and "esta" read the same, and `\b` sees the whole word.
-  const lower = rewritten
-    .toLowerCase()
+  // Accents folded first: "está" and "esta" read the same, and `\b` sees the whole word, so the English shorthand
+  // below cannot take the "r" of "rápido" for "are" or the "im" of "imágenes" for "i'm".
+  let rewritten = original
+    .replace(/[’‘]/g, "'")
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '');
+  for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement);
+  const lower = rewritten.toLowerCase();
   return { original, rewritten, lower };
 }

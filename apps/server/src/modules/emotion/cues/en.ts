@@ -29,7 +29,7 @@ export const EN_WORD_CUES: Cue[] = [
     /\b(?:been waiting|still waiting|waiting (?:for|since) (?:over |more than |nearly |almost )?(?:\d+|a|an|two|three|four|five|six|several|weeks?|days?|hours?|months?|ages))\b/,
     /\b(?:still (?:not|no|haven't|hasn't|hasnt|havent|nothing|waiting|broken|charging|getting|can't|cannot|doesn't|isn't|won't|don't|the same|down|off|missing)|yet again|once again|again and again|every single time)\b/,
     /\b(?:chasing|chased|keeps? (?:getting|being|asking|calling|telling|saying|sending|charging|cancell?ing)|kept (?:on hold|waiting)|on hold for|round in circles|passed (?:around|from)|transferred (?:\w+ )?(?:times|again)|no (?:response|reply|answer|update|one gets back)|heard nothing|zero (?:response|updates?))\b/,
-    /\b(?:fed up|tired of|sick of|had enough|enough is enough|exhausted with|waste of (?:my )?time|wasted (?:my|an|hours|days))\b/,
+    /\b(?:fed up|tired of|sick of|had enough|enough is enough|exhausted with|waste of (?:my )?time|wasted (?:my|an|a|hours|days|the) ?\w*)\b/,
     /\b(?:for (?:days|weeks|months|ages|hours)|(?:two|three|four|five|six|\d+) (?:weeks|days|months|hours) (?:now|later|and)|since (?:last|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december))\b/,
     /\b(?:\d+|two|three|four|five|six|several|a few|ten) (?:days|weeks|months) ago\b/,
     /\b(?:i (?:already|have already) (?:told|explained|sent|called|emailed|asked|given)|as i (?:said|mentioned|explained)|how many times)\b/,
@@ -54,7 +54,7 @@ export const EN_LOSS_CUES: Cue[] = [
     /\b(?:i|we) (?:\w+ )?(?:ordered|picked|chose|selected|bought|booked|entered|typed|put in|clicked|sent|gave|got)(?: it)? (?:the |a |an |in the )?$|\bmy (?:own )?$|\bi (?:put|used) (?:the |a )?$/,
   ),
   ...cue('frustrated', 1.5, [
-    /\b(?:broken|broke|breaks|damaged|smashed|cracked|faulty|defective|lost|stolen|missing|never arrived|never received|not received|not delivered|overcharged|double charged|charged (?:me )?twice|charged again|refund|money back|cut off|disconnected|outage|no (?:power|signal|internet|service|water))\b/,
+    /\b(?:broken|broke|breaks|damaged|smashed|cracked|faulty|defective|lost|stolen|missing|never arrived|never received|not received|not delivered|scratched|dented|torn|ripped|stained|soaked|crushed|squashed|shattered|overcharged|double charged|charged (?:me )?twice|charged again|refund|money back|cut off|disconnected|outage|no (?:power|signal|internet|service|water))\b/,
   ]),
 ];
 
@@ -125,7 +125,7 @@ export const EN_FEELING_CUES: Cue[] = [
     'delighted',
     2.5,
     [
-      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|impressive|best (?:customer )?(?:service|company|purchase|experience|support|bank|shop)|the best \w+ (?:i've|i have|we've|we have) (?:ever )?(?:had|used|bought|seen)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
+      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|impressive|game changer|(?:easiest|smoothest|quickest|fastest|best|nicest) \w+ (?:i've|i have|we've|we have) ever|never been this (?:fast|good|easy|quick)|best (?:customer )?(?:service|company|purchase|experience|support|bank|shop)|the best \w+ (?:i've|i have|we've|we have) (?:ever )?(?:had|used|bought|seen)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
     ],
     true,
   ),

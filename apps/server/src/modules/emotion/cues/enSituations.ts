@@ -21,7 +21,20 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
-  ...cue('angry', 1, [/\bclose (?:my|our) (?:account|accounts)\b|\ball of it\b/]),
+  // Closing an account is anger only without a plain reason (moving, no longer needed, a death).
+  ...cue('angry', 1, [
+    /\bclose (?:my|our) (?:account|accounts)\b(?![^.!?]{0,60}\b(?:moving|relocat\w*|emigrat\w*|no longer|passed|died)\b)(?<!\b(?:moving|relocating|emigrating|no longer|passed|died)\b[^.!?]{0,60})|\ball of it\b/,
+  ]),
+  // Staff described with contempt, and being done with the company.
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\b(?:arrogant|dismissive|condescending|patroni[sz]ing|unprofessional|so-called|clueless|incompetence|cowboys|sharks|crooks|criminals|muppets|clowns)\b|\b(?:spoken|talked|treated) to like (?:that|this|dirt|a child|an idiot)\b/,
+      /\b(?:i am|i'm|we are|we're) (?:so |absolutely |completely |totally )?done with (?:you|this|your)\b|\bnever (?:been|felt so) (?:so )?(?:insulted|disrespected|humiliated)\b/,
+    ],
+    true,
+  ),
   // Accusation and mistreatment told as a fact: theft, lies, a hang-up, being talked down to.
   ...cue(
     'angry',
@@ -59,8 +72,10 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:it's|its|it has|it's now|that's) been (?:over |more than |nearly |almost )?(?:\d+|two|three|four|five|six|several) (?:days|weeks|months)\b|\b(?:\d+|two|three|four|five|six|several) (?:minutes|hours|mins|hrs) on hold\b/,
     /\b(?:was|were) (?:confirmed|due|promised|supposed|meant|booked|scheduled)\b[^?]{0,80}\b(?:it's|it is|today is|now it's) (?:now |already )?(?:the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\bunsubscribed\b|\bdo you not (?:keep|read|check)\b|\bdoes anyone (?:read|check|work)\b|\bwas (?:due|supposed to (?:arrive|come|be)) (?:on|by) the \d/,
   ]),
-  ...cue('frustrated', 1, [
-    /\bany (?:update|news|progress|word)\b|\b(?:opened|raised|reported|logged|submitted|sent|ordered|booked|applied|paid) (?:\w+ ){0,3}(?:on the \d+\w*|last (?:week|month|monday|tuesday|wednesday|thursday|friday)|(?:\d+|two|three|four) (?:days|weeks) ago)\b/,
+  // An update asked for and a date it began: each alone is a plain question, together they are chasing.
+  ...cue('frustrated', 0.5, [
+    /\bany (?:update|news|progress|word)\b/,
+    /\b(?:opened|raised|reported|logged|submitted|sent|ordered|booked|applied|paid) (?:\w+ ){0,3}(?:on the \d+\w*|last (?:week|month|monday|tuesday|wednesday|thursday|friday)|(?:\d+|two|three|four) (?:days|weeks) ago)\b/,
   ]),
   // Worry told as a situation: a deadline within hours, a penalty, a health need, danger at home, a suspect message.
   ...cue(
@@ -76,12 +91,16 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue('frustrated', 2, [
+    /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
+  ]),
   // Worry told as a fact: payments never made, a child alone, a loss if a date is missed, medicine running out.
   ...cue(
     'anxious',
     2.5,
     [
       /\b(?:payments?|charges?|transactions?|withdrawals?|transfers?|purchases?|debits?)\b[^.!?]{0,60}\b(?:i|we) (?:didn't|did not|never|don't|do not) (?:make|made|authori[sz]e|recogni[sz]e|do)\b|\bdon't recogni[sz]e (?:this|these|a|the|two|three)\b/,
+      /\b(?:someone|somebody) (?:has |had )?(?:got|gotten|getting|broken|broke|logged|been) into my\b|\b(?:i|we) (?:didn't|did not|never) (?:do|change|request|order|authori[sz]e|sign up for) (?:it|this|that|them|any of)\b|\bwasn't (?:me|us)\b/,
       /\b(?:was (?:that|this|it)|(?:is|was) (?:that|this|it) (?:really|actually)) (?:you|your (?:bank|company|team))\b|\basked (?:me )?for my (?:pin|password|passcode|code|card|otp|login|details)\b|\b(?:saying|claiming|pretending) (?:to be|they were|he was|she was|it was) (?:from )?(?:you|your|the bank)/,
     ],
     true,
@@ -90,6 +109,10 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\bstranded\b|\bstuck (?:at|in) (?:the )?(?:station|airport|border|motorway|roadside)\b/,
     /\bif\b[^.!?]{0,60}\b(?:i|we)(?:'ll| will)? (?:lose|be (?:fined|charged|evicted|cut off|kicked out))\b|\b(?:losing|lose) (?:sales|money|customers|business|the (?:fixed )?rate)\b/,
     /\b(?:only|just) (?:\w+ ){0,2}(?:tablets?|pills?|doses?|insulin|medicine|medication) left\b|\b(?:tablets?|pills?|insulin|medicine|medication|prescription) (?:runs? out|for (?:one|two|\d) days?)\b/,
+  ]),
+  ...cue('anxious', 1.5, [
+    /\b(?:booked|scheduled|arranged|set|due|closes?|ends?|expires?|starts?)\b[^.!?]{0,20}\b(?:for|at|by) (?:midnight|noon|\d{1,2}(?::\d\d)? ?(?:am|pm))\b|\b(?:fly|flying|leave|leaving|depart\w*|travel\w*)(?: out)? (?:in the morning|first thing|at dawn|at \d)/,
+    /\b(?:elderly|vulnerable|disabled|frail|pensioner|newborn|baby|disabled)\b[^.!?]{0,40}\b(?:no (?:heating|heat|power|water|electricity|hot water)|freezing|cold)\b|\bbelow freezing\b/,
   ]),
   ...cue('anxious', 1.5, [
     /\b(?:customers|clients|guests|patients|people) (?:are|can't|cannot) (?:\w+ ){0,2}(?:right now|waiting|trying)\b|\bqueue out the door\b|\b(?:before|by) then\b|\bin time for\b/,
@@ -113,7 +136,17 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue(
+    'confused',
+    2.5,
+    [
+      /\bwhich (?:\w+ )?(?:do|should|can|would) (?:i|we)\b|\bwhere (?:do|can|should|would) i (?:\w+)\b|\bwhat(?:'s| is) (?:that|this|it) for\b/,
+      /\b(?:you|it|they|(?:the|your|my|this) \w+) (?:said|says|say|shows?|showed|states?)\b[^.!?]{0,60}\b(?:but|and now|while|whereas)\b/,
+    ],
+    true,
+  ),
   ...cue('confused', 1.5, [
+    /\bwhich (?:one )?is (?:it|right|correct|true)\b/,
     /\b(?:what happens (?:to|if|with)|who do i (?:contact|call|ask|speak to)|which (?:account|form|number|plan|address)|where did (?:my|the)|(?:a )?one-off or|the same as)\b[^.!]{0,80}\?/,
   ]),
   // Confusion as an either/or question ("is it moved or …?", "do I … or can they …?"), or how a thing works.
@@ -139,6 +172,16 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:give|bring|get) (?:us |me |them )?(?:that|the|this) (?:day|moment|time|evening|night) back\b|\bcan(?:'t| never| not) be replaced\b|\birreplaceable\b/,
     /\bi (?:really |honestly |genuinely )?thought (?:i|we) (?:mattered|meant|was worth|were worth|counted)\b|\bi feel (?:really|so|very|just|pretty|quite) (?:awful|terrible|horrible|bad|low)\b/,
   ]),
+  ...cue(
+    'sad',
+    2.5,
+    [
+      /\b(?:was|were) (?:supposed|meant) to be (?:our|my|a|the|his|her) (?:\w+ ){0,2}(?:honeymoon|wedding|birthday|anniversary|surprise|special|treat|gift|present|christmas)\b|\b(?:hospice|terminal(?:ly)? ill|last (?:birthday|christmas)|final (?:days|weeks))\b/,
+      /\bmy (?:late )?(?:grandad|grandpa|grandfather|grandma|granny|gran|nan|grandmother|mum|mom|dad|father|mother|husband|wife) (?:made|gave|left|built|knitted|painted|sewed|bought) (?:me )?(?:that|this|it|the)\b|\blost (?:all )?(?:my|our|the) (?:photos|pictures|memories|videos)\b/,
+    ],
+    true,
+  ),
+  ...cue('sad', 1.5, [/\bsaved (?:up )?for (?:months|years|ages|a year)\b/]),
   ...cue('sad', 1.5, [
     /\bnot what (?:i|we) (?:hoped|wanted|expected|dreamed)\b|\b(?:is|was|has been|been) (?:in|into) (?:the )?hospital\b|\bhospitali[sz]ed\b|\bintensive care\b/,
     /\b(?:manage|managing|cope|coping|deal|dealing) (?:\w+ ){0,3}(?:alone|on my own|by myself)\b/,

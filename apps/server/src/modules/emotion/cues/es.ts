@@ -32,6 +32,21 @@ export const ES_CUES: Cue[] = [
   ...cue('angry', 2, [
     /\b(?:paseme|comuniqueme|pongame|hablar) con\b[^.!?]{0,30}\b(?:alguien que pueda|gerente|responsable|supervisor|encargad[oa]|jefe|director)\b/,
   ]),
+  // Insults, rudeness and leaving said another way; word stems so each person and tense reads.
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\b(?:sinverguenzas?|caraduras?|impresentables?|chorizos|rateros?|payasos|una burla|tomadura de pelo|cachondeo|indecente|atraco|groser[oa]s?|maleducad[oa]s?|mal educad[oa]s?|prepotentes?)\b|\bindign\w*|\bestaf\w*/,
+      /\bde (?:malas|mala) (?:maneras|manera|formas|forma)\b|\bcon malos modos\b|\b(?:me|nos) cuelg\w*|\btiro el paquete\b/,
+      /\bme (?:voy|paso|cambio) (?:a|con) (?:la competencia|otra compania|otro operador|otra empresa|otro banco)\b|\blo (?:cuento|contare|voy a contar) (?:en|a) (?:todas partes|todo el mundo|todos)\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('frustrated', 2, [
+    /\b(?:el|la) mism[oa] (?:problema|historia|error|fallo|rollo|respuesta|excusa)\b|\blo de siempre\b|\bde un \w+ a otro\b|\bnadie (?:sabe|me sabe|me explica|me da|me dice nada)\b/,
+    /\bhace (?:\w+ ){0,2}(?:dias|semanas|meses|horas) que\b|\b(?:me |nos )?sigu?en (?:cobrando|fallando|sin)\b|\bperdi la cuenta\b/,
+  ]),
   // Chasing without a chasing phrase: every time, hours on the line, a promise not kept, an update asked for.
   ...cue('frustrated', 2, [
     /\bcada vez que\b[^.!?]{0,60}\b(?:distint[oa]|diferente|otra cosa|automatic[oa]|se corta|falla|nada|nadie|mal|lo mismo|igual|cuelgan|cortan)\b/,
@@ -42,7 +57,8 @@ export const ES_CUES: Cue[] = [
     /\bya (?:lo |se lo |les |te )?(?:he|habia|hemos) (?:explicado|dicho|reclamado)\b|\bya (?:lo |se lo |les )?(?:explique|dije|reclame)\b/,
     /\b(?:segund[oa]|tercer[oa]?|cuart[oa]) (?:\w+ )?(?:reclamacion|queja|intento|reclamo|aviso)\b|\bmolest(?:[oa]s?|it[oa]s?)\b/,
   ]),
-  ...cue('frustrated', 1, [
+  // An update asked for and a date it began: each alone is a plain question, together they are chasing.
+  ...cue('frustrated', 0.5, [
     /\balguna (?:novedad|noticia|actualizacion|respuesta)\b|\balgun (?:avance|cambio)\b/,
     /\b(?:abri|envie|mande|hice|pedi|compre|reporte|puse|pague)\b[^.!?]{0,40}\b(?:el (?:dia )?\d+|la semana pasada|el mes pasado|hace (?:\w+ )?(?:dias|semanas|meses))\b/,
   ]),
@@ -84,7 +100,7 @@ export const ES_CUES: Cue[] = [
     /\b(?:hij[oa]|nin[oa]|mama|madre|padre|abuel[oa]|espos[oa]|marido)\b[^.!?]{0,60}\b(?:varad[oa]|atrapad[oa]|perdid[oa])\b/,
     /\b(?:solo|apenas) (?:me |nos |le )?(?:queda|quedan) (?:\w+ ){0,2}(?:pastillas|dosis|insulina|medicina|medicamentos?|pildoras|oxigeno)\b|\b(?:insulina|oxigeno|dialisis|inhalador|embarazada)\b/,
     /\bhuele a (?:gas|quemado|humo)\b|\b(?:humo|chispas|fuga de (?:gas|agua)|se inunda|inundacion|inundad[oa])\b/,
-    /\b(?:abre|abrimos|cierra|cerramos|sale|salimos|empieza|empezamos|aterriza|despega)\b[^.!?]{0,25} (?:en (?:media hora|\d+ (?:minutos|horas)|una hora|unos minutos)|a las \d{1,2})\b/,
+    /\b(?:abre|abrimos|cierra|cerramos|sale|salimos|empieza|empezamos|aterriza|despega)\b[^.!?]{0,25} (?:en (?:media hora|(?:\d+|dos|tres|cuatro|cinco|diez|unas|pocas) (?:minutos|horas)|una hora|unos minutos)|a las \d{1,2})\b/,
     /\bsi\b[^.!?]{0,60}\b(?:pierdo|perdemos|perderia|me cortan|nos cortan|me multan|me echan|me desalojan)\b/,
   ]),
   // Someone close travelling alone is a worry only with the trip gone wrong: the two count together.
@@ -107,12 +123,15 @@ export const ES_CUES: Cue[] = [
   ...cue(
     'confused',
     2.5,
-    [/\b(?:pensaba|pense|crei|creia|tenia entendido|entendia) que\b[^.!]{0,100}\?|\bcomo funciona\b/],
+    [
+      /\b(?:pensaba|pense|crei|creia|tenia entendido|entendia) que\b[^.!]{0,100}\?|\bcomo funciona\b/,
+      /\buna cosa y (?:\w+ ){0,3}otra\b|\bdonde (?:tengo que|hay que|debo|puedo|se) \w+/,
+    ],
     NEGATION_ES,
   ),
   // An either/or question: "¿devuelvo primero … o espero?", "¿tengo que … o me van a llamar?".
   ...cue('confused', 2, [
-    /\b[ou] (?:espero|me|se|tengo|debo|lo|la|los|las|le|les|van|vienen|llamo|sigo|pago|hay|es|puedo|necesito|cancelo|devuelvo|mejor)\b[^.!?]{0,60}\?/,
+    /\b[ou] (?:espero|me|se|tengo|debo|lo|la|los|las|le|les|van|vienen|llamo|sigo|pago|hay|es|eso|esto|ya|solo|puedo|necesito|cancelo|devuelvo|mejor)\b[^.!?]{0,60}\?/,
   ]),
   // Sadness: bereavement, grief, disappointment, things gone wrong on a day that mattered.
   ...cue(
@@ -129,7 +148,7 @@ export const ES_CUES: Cue[] = [
     'sad',
     2.5,
     [
-      /\bduele\b|\bme dolio\b|\b(?:lloro|lloraron|llora|lloramos)\b|\b(?:ultim[oa]|unic[oa]) (?:foto|fotografia|carta|imagen|regalo|recuerdo|video)\b/,
+      /\bduele\b|\bperdi (?:todas )?(?:las|mis) (?:fotos|fotografias|recuerdos|videos)\b|\bme dolio\b|\b(?:lloro|lloraron|llora|lloramos)\b|\b(?:ultim[oa]|unic[oa]) (?:foto|fotografia|carta|imagen|regalo|recuerdo|video)\b/,
       /\b(?:perdimos|perdi|perdio|perdieron) (?:la|el) (?:boda|funeral|entierro|cumpleanos|graduacion|bautizo|comunion|fiesta|despedida|ceremonia)\b/,
       /\b(?:ese|aquel|el) dia no (?:vuelve|se recupera|se repite|regresa)\b|\b(?:irrepetible|irremplazable|insustituible)\b/,
     ],
@@ -148,7 +167,7 @@ export const ES_CUES: Cue[] = [
     'delighted',
     2.5,
     [
-      /\b(?:(?:me|te|le|les|nos) encant(?:a|an|o|aron)|encantad[oa]s?|impresionante|precios[oa]s?|chevere|que padre|muy padre|bien padre|bacan[oa]?|guay|de lujo|una maravilla|(?:el|la|los|las) mejor(?:es)? (?:servicio|compra|atencion|experiencia|empresa|tienda)|(?:lo|los|la|las) (?:voy a |vamos a )?recomendar|genial|increible|maravilla|fantastico|excelente|perfect[oa]|feliz|muy content[oa]s?|buenisim[oa]|super recomendad[oa]|lo recomiendo|de diez)\b/,
+      /\bque (?:rapido|rapidez|maravilla|gusto)\b|\b(?:(?:me|te|le|les|nos) encant(?:a|an|o|aron)|encantad[oa]s?|impresionante|precios[oa]s?|chevere|que padre|muy padre|bien padre|bacan[oa]?|guay|de lujo|una maravilla|(?:el|la|los|las) mejor(?:es)? (?:servicio|compra|atencion|experiencia|empresa|tienda)|(?:lo|los|la|las) (?:voy a |vamos a )?recomendar|genial|increible|maravilla|fantastico|excelente|perfect[oa]|feliz|muy content[oa]s?|buenisim[oa]|super recomendad[oa]|lo recomiendo|de diez)\b/,
     ],
     NEGATION_ES,
   ),

@@ -26,13 +26,33 @@ export const SW_CUES: Cue[] = [
     /\bsitaki (?:maelezo|visingizio|story|hadithi|excuses|sababu)\b|\b(?:nataka|niunganishe|nipe|niongee)\b[^.!?]{0,30}\b(?:mkurugenzi|mkubwa wenu|mtu anayeweza)\b/,
   ]),
   ...cue('angry', 1.5, [/\bbila (?:ruhusa|idhini|taarifa|kuniuliza)\b/]),
+  // Word stems, so every person and tense of a verb reads ("alinitusi", "tumehuzunika", "mmenichosha").
+  ...cue('angry', 2.5, [
+    /\b(?:wahuni|mhuni|wapumbavu|mpumbavu|majambazi|jambazi|wanyang'anyi|ujanja|ulaghai|walaghai|mlaghai)\b|\b\w*tusi\b|\b\w*tukana\b|\b\w*kasirik\w*|\b\w*kasirish\w*/,
+    /\b(?:hamna|hamuna|hakuna|bila|mnakosa) heshima\b|\b(?:mamlaka ya mawasiliano|polisi|vyombo vya habari|waandishi wa habari)\b|\bnitawa?(?:shtaki|ripoti)\b|\bnitashtaki\b/,
+  ]),
+  ...cue('angry', 1.5, [/\brudisheni (?:hela|pesa|fedha|doo|mkwanja)\b/]),
+  ...cue('frustrated', 2, [/\b\w*chosh\w*|\bsasa ni (?:jioni|usiku|wiki|mwezi|siku)\b/]),
+  ...cue('sad', 2.5, [
+    /\b\w*huzuni\w*|\b\w*huzunik\w*|\b\w*sikitik\w*|\b\w*sikitish\w*|\bnimepoteza (?:kila kitu|picha|kumbukumbu)\b|\bpicha zote\b/,
+  ]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:mtu|watu|mtu fulani) (?:anajaribu|wanajaribu|ameingia|wameingia|aliingia|waliingia)\b[^.!?]{0,30}\b(?:akaunti|account|simu|m-?pesa)\b|\b\w*fukuza\b|\batanifukuza\b/,
+    ],
+    NEGATION_SW,
+  ),
+  ...cue('confused', 2.5, [/\bni (?:ya|za|la|cha|kwa ajili ya) nini\b/], NEGATION_SW),
   // Chasing without a chasing word: a promise not kept, "until now", an update asked for, different answers.
   ...cue('frustrated', 2, [
     /\b(?:mliahidi|aliahidi|waliahidi|mlisema|walisema|alisema|ulisemekana|ilisemekana|niliambiwa|mliniambia|ilitakiwa|alitakiwa|walitakiwa)\b[^?]{0,100}\b(?:hakuna|bado|hakuja|hawakuja|hajaja|hawajaja|haijafika|hazijafika|hadi sasa|mpaka sasa|leo ni)\b/,
     /\bbado(?=\s*(?:[.!?]|$))|\bhakuna (?:aliye|anaye|ali|ana)\w+|\b(?:watu|mawakala|agents|wahudumu) (?:\w+ )?tofauti\b|\bkila (?:mmoja|mtu) (?:ananiambia|anasema|ananieleza)\b/,
   ]),
   ...cue('frustrated', 1.5, [/\b(?:hadi|mpaka) sasa\b/]),
-  ...cue('frustrated', 1, [
+  // An update asked for and a date it began: each alone is a plain question, together they are chasing.
+  ...cue('frustrated', 0.5, [
     /\b(?:update|habari|taarifa|jibu) (?:yoyote|zozote)\b|\bkuna (?:update|habari|taarifa|jipya)\b/,
     /\b(?:nilituma|nilifungua|niliagiza|nililipa|niliripoti|nilipiga|niliomba)\b[^.!?]{0,40}\b(?:wiki iliyopita|mwezi uliopita|jana|juzi|tarehe \d+|siku (?:mbili|tatu|nne|tano))\b/,
   ]),
@@ -49,7 +69,9 @@ export const SW_CUES: Cue[] = [
     /\bbado (?:si|ha|hu|hawa|hamja|hakuna|nasubiri|nangoja|tunasubiri)\w*/,
     /\b(?:nasubiri|ninasubiri|nimesubiri|tunasubiri|nangoja|nimengoja|nisubiri|tusubiri)\b/,
     /\bmara (?:ya )?(?:pili|tatu|nne|tano|mbili|kadhaa|nyingi|ngapi)\b/,
-    /\bkila (?:mara|siku|mwezi|wiki|saa|jioni|asubuhi|nikipiga|nikituma|nikiuliza|ninapopiga)\b/,
+    /\bkila (?:mara|nikipiga|nikituma|nikiuliza|ninapopiga)\b/,
+    // "Every day / month" is a complaint only next to something going wrong ("kila siku hivi", "… hakuna suluhisho").
+    /\bkila (?:siku|mwezi|wiki|saa|jioni|asubuhi)\b(?=[^.!?]{0,60}\b(?:hivi|tena|shida|tatizo|hakuna|inakatika|ha[a-z]+i)\b)|(?<=\b(?:ha[a-z]+i|inakatika|shida|tatizo|tena)\b[^.!?]{0,60})\bkila (?:siku|mwezi|wiki|saa|jioni|asubuhi)\b/,
     /\b(?:hakuna (?:anayejibu|jibu|mtu|kitu|kinachofanyika|kilichofanyika)|hamjibu|hamjajibu|hawajibu|sijajibiwa)\b/,
     /\b(?:tangu (?:jana|juzi|wiki|mwezi|asubuhi|jumatatu)|siku (?:mbili|tatu|nne|tano|saba|kadhaa)|wiki (?:mbili|tatu|nne)|mpaka lini|hadi lini)\b/,
     /\b(?:inaboa|inaboo|inaniboa|imenikera|inakera|kero|i'm fed up|hadithi ile ile|kile kile|ile ile|hii hii|jameni)\b/,
@@ -69,7 +91,7 @@ export const SW_CUES: Cue[] = [
     NEGATION_SW,
   ),
   ...cue('anxious', 1.5, [
-    /\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa|interview|mkutano|boarding pass|tiketi|visa|pasipoti|passport)\b.{0,60}\b(?:kesho|leo|usiku|ijumaa|jumamosi|jumapili|jumatatu|jumanne|jumatano|alhamisi|baada ya (?:saa|nusu saa|dakika))\b/,
+    /\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa|interview|mkutano|boarding pass|tiketi|visa|pasipoti|passport)\b.{0,60}\b(?:kesho|leo|usiku|alfajiri|ijumaa|jumamosi|jumapili|jumatatu|jumanne|jumatano|alhamisi|baada ya (?:saa|nusu saa|dakika)|saa (?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi|\d+))\b/,
     /\b(?:kesho|leo)\b.{0,60}\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa)\b/,
   ]),
   // Worry told as a fact: money taken that one did not send, a caller asking for a PIN, a child alone, medicine running out.

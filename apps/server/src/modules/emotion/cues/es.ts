@@ -22,7 +22,7 @@ export const ES_CUES: Cue[] = [
     2.5,
     [
       /\b(?:mintieron|mintio|mienten|mentira|mentiras|mentiros[oa]s?|enganaron|enganan|enganos[oa]|timaron|timo|timadores|encabronad[oa]s?|emputad[oa]s?|carajo|mierda|joder)\b/,
-      /\bdenunci\w*|\bdemand(?:ar|are|aremos|arlos|arles|arla)\b|\b(?:reclamacion|queja|denuncia|reclamo) (?:en|a|ante) (?:consumo|la ocu|profeco)\b|\b(?:ocu|profeco|omic|sernac|indecopi|defensa del consumidor|oficina del consumidor)\b/,
+      /\bdenunci|\bdemand(?:ar|are|aremos|arlos|arles|arla)\b|\b(?:reclamacion|queja|denuncia|reclamo) (?:en|a|ante) (?:consumo|la ocu|profeco)\b|\b(?:ocu|profeco|omic|sernac|indecopi|defensa del consumidor|oficina del consumidor)\b/,
       /\bse (?:rio|burlo|rieron|burlaron) (?:de mi|de nosotros|en mi cara)|\b(?:me|nos) (?:grito|gritaron|colgo|colgaron|insulto|insultaron|humillo|humillaron)\b|\b(?:tratar|tratarme|tratarnos|tratan|trataron|tratando) (?:asi|de esa manera|de esta manera|como (?:basura|idiota|tonto|un perro))\b/,
       /\b(?:publicar|publicarlo|subir|subirlo|poner|ponerlo|contar|contarlo|compartir)\b[^.!?]{0,40}\b(?:redes(?: sociales)?|twitter|facebook|instagram|tiktok)\b/,
       /\b(?:eso|esto) es (?:un )?(?:robo|robar|estafa|ilegal|un abuso)\b|\bsin (?:mi |ningun |nuestro )?(?:permiso|autorizacion|consentimiento)\b/,
@@ -37,7 +37,7 @@ export const ES_CUES: Cue[] = [
     'angry',
     2.5,
     [
-      /\b(?:sinverguenzas?|caraduras?|impresentables?|chorizos|rateros?|payasos|una burla|tomadura de pelo|cachondeo|indecente|atraco|groser[oa]s?|maleducad[oa]s?|mal educad[oa]s?|prepotentes?)\b|\bindign\w*|\bestaf\w*/,
+      /\b(?:sinverguenzas?|caraduras?|impresentables?|chorizos|rateros?|payasos|una burla|tomadura de pelo|cachondeo|indecente|atraco|groser[oa]s?|maleducad[oa]s?|mal educad[oa]s?|prepotentes?)\b|\bindign|\bestaf/,
       /\bde (?:malas|mala) (?:maneras|manera|formas|forma)\b|\bcon malos modos\b|\b(?:me|nos) cuelg\w*|\btiro el paquete\b/,
       /\bme (?:voy|paso|cambio) (?:a|con) (?:la competencia|otra compania|otro operador|otra empresa|otro banco)\b|\blo (?:cuento|contare|voy a contar) (?:en|a) (?:todas partes|todo el mundo|todos)\b/,
     ],

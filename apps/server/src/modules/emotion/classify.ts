@@ -19,6 +19,9 @@ const RELIEF =
 const REQUEST =
   /\?|\b(?:can you|could you|would you|please|i need|i want|i'd like|let me know|por favor|podrian|pueden|quisiera|necesito|quiero|naomba|nataka)\b/;
 
+/** The problem told as over ("we lost power but it's back now"): a loss then is news, not a complaint. */
+const RESOLVED =
+  /\b(?:it's|it is|all|everything's|everything is|now|it was|it's been|it has been|was|been|got) (?:back|sorted|fixed|resolved|working)(?: now| again)?\b|\b(?:back (?:on|up)|working again) now\b|\bya (?:esta|quedo) (?:resuelto|solucionado|arreglado)\b|\b(?:iko|kiko|ziko) sawa sasa\b/;
 /** Each sentence that ends in a question mark. */
 const QUESTIONS = /[^.!?\n]*\?/g;
 
@@ -43,7 +46,8 @@ function read(text: string): EmotionReading {
   const upsetCues = upsetEvidence(scores);
   if (compound <= 0 || upsetCues > 0) {
     const lossText = upsetCues > 0 ? lower : lower.replace(QUESTIONS, ' ');
-    for (const cue of LOSS_CUES) if (matches(cue, lossText)) scores[cue.emotion] += cue.weight;
+    if (upsetCues > 0 || !RESOLVED.test(lower))
+      for (const cue of LOSS_CUES) if (matches(cue, lossText)) scores[cue.emotion] += cue.weight;
   }
 
   const sarcastic = SARCASM.some((pattern) => pattern.test(lower));

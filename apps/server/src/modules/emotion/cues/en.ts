@@ -12,7 +12,8 @@ export const EN_WORD_CUES: Cue[] = [
       /\b(?:worst (?:service|company|experience|customer)|never again|never (?:using|buy(?:ing)?|shop(?:ping)?|fly(?:ing)?) (?:with|from|here))\b/,
       /\b(?:how dare|what the hell|bloody|damn|crap|shit|fuck\w*|screw you|sick and tired)\b/,
       /\b(?:lawyer|solicitor|sue you|legal action|small claims|ombudsman|trading standards|report you|chargeback)\b/,
-      /\b(?:cancel (?:my|the|our) (?:account|contract|subscription|order|service)|taking my business elsewhere|switching to)\b/,
+      // A bare order to cancel is anger; "please cancel my subscription at the end of the month" is a request.
+      /(?:^|[.!?]\s*)cancel (?:my|the|our) (?:account|contract|subscription|order|service)\b|\b(?:taking my business elsewhere|switching to)\b/,
       /\b(?:anger|angry|so mad|pissed off|hate (?:you|this|your))\b/,
       /\b(?:are you (?:kidding|joking|serious)|you(?:'re| are|'ve got to be) (?:kidding|joking)|seriously\?)/,
     ],

@@ -21,6 +21,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue('angry', 2.5, [/\bhow (?:is|can) (?:it|this|that) (?:be )?(?:legal|acceptable|fair|allowed|ok|okay|right)\b/], true),
   // Closing an account is anger only without a plain reason (moving, no longer needed, a death).
   ...cue('angry', 1, [
     /\bclose (?:my|our) (?:account|accounts)\b(?![^.!?]{0,60}\b(?:moving|relocat\w*|emigrat\w*|no longer|passed|died)\b)(?<!\b(?:moving|relocating|emigrating|no longer|passed|died)\b[^.!?]{0,60})|\ball of it\b/,
@@ -94,6 +95,9 @@ export const EN_SITUATION_CUES: Cue[] = [
   ...cue('frustrated', 2, [
     /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
   ]),
+  ...cue('frustrated', 2, [
+    /\b(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:day|week|night) (?:without|with no|of no|in a row)\b|\bday (?:\d+|two|three|four|five|six|seven) (?:without|of no|with no)\b/,
+  ]),
   // Worry told as a fact: payments never made, a child alone, a loss if a date is missed, medicine running out.
   ...cue(
     'anxious',
@@ -105,6 +109,19 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:sent|transferred|paid|moved) [^.!?]{0,25}\bto (?:the |a )?wrong (?:account|person|number|payee|iban)\b|\bcan (?:it|the (?:payment|transfer)|this) be (?:stopped|cancell?ed|reversed|recalled)\b/,
+      /\b(?:she|he|they|my \w+) (?:can't|cannot|is unable to|are unable to) (?:get (?:down|up|out|in|home)|move|breathe|walk|get to)\b|\b(?:relies|depends|dependent) on (?:the |his |her |their |a |my )?(?:phone|line|oxygen|alarm|pendant|machine|power|stairlift|telecare)\b|\btelecare\b/,
+    ],
+    true,
+  ),
+  ...cue('anxious', 2, [
+    /\bno (?:other )?(?:way|means) to (?:pay|get home|get money|get back|contact|reach)\b|\b(?:baby|baby's|newborn|infant)\b[^.!?]{0,40}\b(?:didn't|hasn't|has not|not|no|never|out of|ran out)\b/,
+    /\b(?:fixed|sorted|done|resolved|ready|delivered|working|back up|paid|live)\b[^.!?]{0,15}\b(?:by|before) (?:\d{1,2}(?::\d\d)? ?(?:am|pm)|tonight|midnight|noon|end of (?:the )?day|close of business|eod|cob)\b/,
+  ]),
   ...cue('anxious', 2, [
     /\bstranded\b|\bstuck (?:at|in) (?:the )?(?:station|airport|border|motorway|roadside)\b/,
     /\bif\b[^.!?]{0,60}\b(?:i|we)(?:'ll| will)? (?:lose|be (?:fined|charged|evicted|cut off|kicked out))\b|\b(?:losing|lose) (?:sales|money|customers|business|the (?:fixed )?rate)\b/,
@@ -115,7 +132,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:elderly|vulnerable|disabled|frail|pensioner|newborn|baby|disabled)\b[^.!?]{0,40}\b(?:no (?:heating|heat|power|water|electricity|hot water)|freezing|cold)\b|\bbelow freezing\b/,
   ]),
   ...cue('anxious', 1.5, [
-    /\b(?:customers|clients|guests|patients|people) (?:are|can't|cannot) (?:\w+ ){0,2}(?:right now|waiting|trying)\b|\bqueue out the door\b|\b(?:before|by) then\b|\bin time for\b/,
+    /\b(?:customers|clients|guests|patients|people) (?:are|can't|cannot) (?:\w+ ){0,2}(?:right now|waiting|trying)\b|\bqueue out the door\b|\bin time for\b/,
     /\b(?:flight|wedding|interview|surgery|appointment|exam|deadline|hearing|funeral|operation)\b[^.!?]{0,40}\b(?:on|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^?]{0,80}\b(?:hasn't|has not|haven't|have not|still|not (?:yet|arrived|here|come|shipped|been)|no sign|before then|by then|won't|can't|cannot)\b/,
   ]),
   // Someone close travelling alone is a worry only with the trip gone wrong: the two count together.
@@ -143,6 +160,12 @@ export const EN_SITUATION_CUES: Cue[] = [
       /\bwhich (?:\w+ )?(?:do|should|can|would) (?:i|we)\b|\bwhere (?:do|can|should|would) i (?:\w+)\b|\bwhat(?:'s| is) (?:that|this|it) for\b/,
       /\b(?:you|it|they|(?:the|your|my|this) \w+) (?:said|says|say|shows?|showed|states?)\b[^.!?]{0,60}\b(?:but|and now|while|whereas)\b/,
     ],
+    true,
+  ),
+  ...cue(
+    'confused',
+    2.5,
+    [/\bhow (?:do|will|would|can|could) (?:i|we) (?:know|tell|check|find out) (?:if|whether|when|which|what)\b/],
     true,
   ),
   ...cue('confused', 1.5, [
@@ -181,7 +204,19 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
-  ...cue('sad', 1.5, [/\bsaved (?:up )?for (?:months|years|ages|a year)\b/]),
+  ...cue(
+    'sad',
+    2.5,
+    [
+      /\bi (?:just |really |honestly )?feel (?:so |really |very |completely |totally )?(?:forgotten|invisible|ignored|unvalued|unappreciated|abandoned|worthless|like a number|like nobody cares)\b/,
+      /\bdid(?:n't| not) make it\b(?! (?:on time|in time|to|through|into|onto|out))|\b(?:put down|put to sleep)\b/,
+      /\b(?:is|was|has been) (?:very |seriously |terminally |really |so )?(?:ill|unwell)\b|\bdiagnosed with\b|\bin (?:a )?care home\b/,
+    ],
+    true,
+  ),
+  ...cue('sad', 1.5, [
+    /\b(?:saved|planned|been planning|looking forward)\b[^.!?]{0,30}\bfor (?:months|years|two years|ages|a year|so long)\b|\b(?:it's|it is) (?:a lot|too much|overwhelming)\b|\boverwhelmed\b/,
+  ]),
   ...cue('sad', 1.5, [
     /\bnot what (?:i|we) (?:hoped|wanted|expected|dreamed)\b|\b(?:is|was|has been|been) (?:in|into) (?:the )?hospital\b|\bhospitali[sz]ed\b|\bintensive care\b/,
     /\b(?:manage|managing|cope|coping|deal|dealing) (?:\w+ ){0,3}(?:alone|on my own|by myself)\b/,

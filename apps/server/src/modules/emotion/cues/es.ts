@@ -47,6 +47,10 @@ export const ES_CUES: Cue[] = [
     /\b(?:el|la) mism[oa] (?:problema|historia|error|fallo|rollo|respuesta|excusa)\b|\blo de siempre\b|\bde un \w+ a otro\b|\bnadie (?:sabe|me sabe|me explica|me da|me dice nada)\b/,
     /\bhace (?:\w+ ){0,2}(?:dias|semanas|meses|horas) que\b|\b(?:me |nos )?sigu?en (?:cobrando|fallando|sin)\b|\bperdi la cuenta\b/,
   ]),
+  ...cue('frustrated', 2, [/\bmolest(?:[oa]s?|it[oa]s?)\b|\bme tienen hart[oa]s?\b|\bestoy hart[oa]s?\b/], NEGATION_ES),
+  ...cue('frustrated', 2, [
+    /\b(?:segundo|tercer|cuarto|quinto|sexto) dia (?:sin|de)\b|\bllevo (?:toda la|todo el) (?:semana|mes|dia|manana|tarde)\b/,
+  ]),
   // Chasing without a chasing phrase: every time, hours on the line, a promise not kept, an update asked for.
   ...cue('frustrated', 2, [
     /\bcada vez que\b[^.!?]{0,60}\b(?:distint[oa]|diferente|otra cosa|automatic[oa]|se corta|falla|nada|nadie|mal|lo mismo|igual|cuelgan|cortan)\b/,
@@ -55,7 +59,7 @@ export const ES_CUES: Cue[] = [
     /\b(?:tan dificil es|es tan dificil|que tan dificil|de que sirve|para que sirve)\b/,
     /\b(?:dos|tres|cuatro|cinco|\d+|varios|varias) (?:agentes|personas|operador[ae]s|asesor[ae]s|respuestas|departamentos) (?:diferentes|distint[oa]s)\b/,
     /\bya (?:lo |se lo |les |te )?(?:he|habia|hemos) (?:explicado|dicho|reclamado)\b|\bya (?:lo |se lo |les )?(?:explique|dije|reclame)\b/,
-    /\b(?:segund[oa]|tercer[oa]?|cuart[oa]) (?:\w+ )?(?:reclamacion|queja|intento|reclamo|aviso)\b|\bmolest(?:[oa]s?|it[oa]s?)\b/,
+    /\b(?:segund[oa]|tercer[oa]?|cuart[oa]) (?:\w+ )?(?:reclamacion|queja|intento|reclamo|aviso)\b/,
   ]),
   // An update asked for and a date it began: each alone is a plain question, together they are chasing.
   ...cue('frustrated', 0.5, [
@@ -108,6 +112,15 @@ export const ES_CUES: Cue[] = [
     /\b(?:hij[oa]|nin[oa]|mama|madre|padre|abuel[oa]|espos[oa]|marido)\b[^.!?]{0,60}\b(?:viaja sol[oa]|esta sol[oa]|va sol[oa]|se quedo sol[oa]|sol[oa] en (?:el|la))\b/,
     /\b(?:cancelaron|cancelad[oa]|se retraso|retrasad[oa]|se averio|averiad[oa]|no (?:llego|paso|vino))\b/,
   ]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:a|en) (?:una|la|otra) (?:cuenta|persona|tarjeta) (?:equivocada|incorrecta|erronea)\b|\bse (?:puede|podria) (?:cancelar|anular|revertir|parar|detener) (?:la )?(?:transferencia|el pago)?\b(?=[^?]{0,40}\?)/,
+      /\bdepende (?:del|de la|de su|de un|de una) (?:telefono|oxigeno|maquina|linea|luz|teleasistencia)\b|\bteleasistencia\b/,
+    ],
+    NEGATION_ES,
+  ),
   ...cue('anxious', 1, [/\bque (?:hago|hace|hacemos|debo hacer|puedo hacer)\b/]),
   // Confusion: not understanding, how, where, which.
   ...cue(
@@ -124,14 +137,14 @@ export const ES_CUES: Cue[] = [
     'confused',
     2.5,
     [
-      /\b(?:pensaba|pense|crei|creia|tenia entendido|entendia) que\b[^.!]{0,100}\?|\bcomo funciona\b/,
+      /\b(?:pensaba|pense|crei|creia|tenia entendido|entendia) que\b[^.!]{0,100}\?|\bcomo funciona\b|\bcomo (?:se|sabre|puedo saber|sabemos) si\b/,
       /\buna cosa y (?:\w+ ){0,3}otra\b|\bdonde (?:tengo que|hay que|debo|puedo|se) \w+/,
     ],
     NEGATION_ES,
   ),
   // An either/or question: "¿devuelvo primero … o espero?", "¿tengo que … o me van a llamar?".
   ...cue('confused', 2, [
-    /\b[ou] (?:espero|me|se|tengo|debo|lo|la|los|las|le|les|van|vienen|llamo|sigo|pago|hay|es|eso|esto|ya|solo|puedo|necesito|cancelo|devuelvo|mejor)\b[^.!?]{0,60}\?/,
+    /\b[ou] (?:espero|me|se|tengo|debo|lo|la|los|las|le|les|van|vienen|llamo|sigo|pago|hay|es|eso|esto|ya|solo|puedo|necesito|cancelo|devuelvo|mejor|al|cuando|despues|antes|ahora|luego)\b[^.!?]{0,60}\?/,
   ]),
   // Sadness: bereavement, grief, disappointment, things gone wrong on a day that mattered.
   ...cue(
@@ -148,8 +161,8 @@ export const ES_CUES: Cue[] = [
     'sad',
     2.5,
     [
-      /\bduele\b|\bperdi (?:todas )?(?:las|mis) (?:fotos|fotografias|recuerdos|videos)\b|\bme dolio\b|\b(?:lloro|lloraron|llora|lloramos)\b|\b(?:ultim[oa]|unic[oa]) (?:foto|fotografia|carta|imagen|regalo|recuerdo|video)\b/,
-      /\b(?:perdimos|perdi|perdio|perdieron) (?:la|el) (?:boda|funeral|entierro|cumpleanos|graduacion|bautizo|comunion|fiesta|despedida|ceremonia)\b/,
+      /\bduele\b|\bdefraudad[oa]s?\b|\bconfi(?:e|aba|abamos) en ustedes\b|\bme siento (?:\w+ )?(?:traicionad|olvidad|ignorad)[oa]\b|\bperdi (?:todas )?(?:las|mis) (?:fotos|fotografias|recuerdos|videos)\b|\bme dolio\b|\b(?:lloro|lloraron|llora|lloramos)\b|\b(?:ultim[oa]|unic[oa]) (?:foto|fotografia|carta|imagen|regalo|recuerdo|video)\b/,
+      /\b(?:perdimos|perdi|perdio|perdieron) (?:la|el) (?:\w+ (?:de )?)?(?:aniversario|luna de miel|boda|funeral|entierro|cumpleanos|graduacion|bautizo|comunion|fiesta|despedida|ceremonia)\b/,
       /\b(?:ese|aquel|el) dia no (?:vuelve|se recupera|se repite|regresa)\b|\b(?:irrepetible|irremplazable|insustituible)\b/,
     ],
     NEGATION_ES,
@@ -167,7 +180,7 @@ export const ES_CUES: Cue[] = [
     'delighted',
     2.5,
     [
-      /\bque (?:rapido|rapidez|maravilla|gusto)\b|\b(?:(?:me|te|le|les|nos) encant(?:a|an|o|aron)|encantad[oa]s?|impresionante|precios[oa]s?|chevere|que padre|muy padre|bien padre|bacan[oa]?|guay|de lujo|una maravilla|(?:el|la|los|las) mejor(?:es)? (?:servicio|compra|atencion|experiencia|empresa|tienda)|(?:lo|los|la|las) (?:voy a |vamos a )?recomendar|genial|increible|maravilla|fantastico|excelente|perfect[oa]|feliz|muy content[oa]s?|buenisim[oa]|super recomendad[oa]|lo recomiendo|de diez)\b/,
+      /\bque (?:rapido|rapidez|maravilla|gusto|buen[oa]s?)\b|\bda gusto\b|\b(?:(?:me|te|le|les|nos) encant(?:a|an|o|aron)|encantad[oa]s?|impresionante|precios[oa]s?|chevere|que padre|muy padre|bien padre|bacan[oa]?|guay|de lujo|una maravilla|(?:el|la|los|las) mejor(?:es)? (?:servicio|compra|atencion|experiencia|empresa|tienda)|(?:lo|los|la|las) (?:voy a |vamos a )?recomendar|genial|increible|maravilla|fantastico|excelente|perfect[oa]|feliz|muy content[oa]s?|buenisim[oa]|super recomendad[oa]|lo recomiendo|de diez)\b/,
     ],
     NEGATION_ES,
   ),

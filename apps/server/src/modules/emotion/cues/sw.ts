@@ -28,7 +28,7 @@ export const SW_CUES: Cue[] = [
   ...cue('angry', 1.5, [/\bbila (?:ruhusa|idhini|taarifa|kuniuliza)\b/]),
   // Word stems, so every person and tense of a verb reads ("alinitusi", "tumehuzunika", "mmenichosha").
   ...cue('angry', 2.5, [
-    /\b(?:wahuni|mhuni|wapumbavu|mpumbavu|majambazi|jambazi|wanyang'anyi|ujanja|ulaghai|walaghai|mlaghai)\b|tusi\b|tukana\b|kasirik|kasirish/,
+    /\b(?:takataka|sitarudi tena|sirudi tena|wahuni|mhuni|wapumbavu|mpumbavu|majambazi|jambazi|wanyang'anyi|ujanja|ulaghai|walaghai|mlaghai)\b|tusi\b|tukana\b|kasirik|kasirish/,
     /\b(?:hamna|hamuna|hakuna|bila|mnakosa) heshima\b|\b(?:mamlaka ya mawasiliano|polisi|vyombo vya habari|waandishi wa habari)\b|\bnitawa?(?:shtaki|ripoti)\b|\bnitashtaki\b/,
   ]),
   ...cue('angry', 1.5, [/\brudisheni (?:hela|pesa|fedha|doo|mkwanja)\b/]),
@@ -42,7 +42,23 @@ export const SW_CUES: Cue[] = [
     ],
     NEGATION_SW,
   ),
-  ...cue('confused', 2.5, [/\bni (?:ya|za|la|cha|kwa ajili ya) nini\b/], NEGATION_SW),
+  ...cue(
+    'confused',
+    2.5,
+    [/\bni (?:ya|za|la|cha|kwa ajili ya) nini\b|\b(?:nitajuaje|najuaje|nitajua vipi|nitajua kama)\b/],
+    NEGATION_SW,
+  ),
+  ...cue('frustrated', 2, [/\bsiku ya (?:pili|tatu|nne|tano|sita|saba|nane|\d+) (?:bila|sasa|leo)\b|\bleo ni siku ya\b/]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:nimetuma|nimelipa|nimehamisha|nilituma)\b[^.!?]{0,30}\b(?:isiyo sahihi|mbaya|tofauti|kimakosa|kwa makosa)\b/,
+      /\b(?:mtoto|mwanangu|mama|baba|bibi|babu|mzee)\b[^.!?]{0,30}\b(?:ana homa|anaumwa|mgonjwa|hawezi kupumua|hajiwezi)\b/,
+    ],
+    NEGATION_SW,
+  ),
+  ...cue('sad', 2.5, [/\b(?:siku (?:yake |yangu )?ya kuzaliwa|birthday|krismasi|christmas) ya mwisho\b/]),
   // Chasing without a chasing word: a promise not kept, "until now", an update asked for, different answers.
   ...cue('frustrated', 2, [
     /\b(?:mliahidi|aliahidi|waliahidi|mlisema|walisema|alisema|ulisemekana|ilisemekana|niliambiwa|mliniambia|ilitakiwa|alitakiwa|walitakiwa)\b[^?]{0,100}\b(?:hakuna|bado|hakuja|hawakuja|hajaja|hawajaja|haijafika|hazijafika|hadi sasa|mpaka sasa|leo ni)\b/,

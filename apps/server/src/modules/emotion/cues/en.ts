@@ -11,7 +11,7 @@ export const EN_WORD_CUES: Cue[] = [
       /\b(?:unacceptable|ridiculous|pathetic|incompetent|useless|shambles|joke of a|a joke|complete joke|total joke|absolute joke|scam(?:mers)?|rip[- ]?off|thieves|robbery|daylight robbery|con artists)\b/,
       /\b(?:worst (?:service|company|experience|customer)|never again|never (?:using|buy(?:ing)?|shop(?:ping)?|fly(?:ing)?) (?:with|from|here))\b/,
       /\b(?:how dare|what the hell|bloody|damn|crap|shit|fuck\w*|screw you|sick and tired)\b/,
-      /\b(?:lawyer|solicitor|sue you|legal action|small claims|ombudsman|trading standards|report you|chargeback)\b/,
+      /\b(?:my|our) (?:lawyer|solicitor)s? (?:will|is|are|has|have|'ll)\b|\b(?:go(?:ing)?|went|gone|speak\w*|spoke\w*|talk\w*|refer\w*|pass\w*|hand\w*|consult\w*|contact\w*|instruct\w*|involv\w*|get(?:ting)?)\b[^.!?]{0,20}\b(?:lawyer|solicitor)s?\b|\b(?:sue you|legal action|small claims|ombudsman|trading standards|report you|chargeback)\b/,
       // A bare order to cancel is anger; "please cancel my subscription at the end of the month" is a request.
       /(?:^|[.!?]\s*)cancel (?:my|the|our) (?:account|contract|subscription|order|service)\b|\b(?:taking my business elsewhere|switching to)\b/,
       /\b(?:anger|angry|so mad|pissed off|hate (?:you|this|your))\b/,
@@ -126,7 +126,7 @@ export const EN_FEELING_CUES: Cue[] = [
     'delighted',
     2.5,
     [
-      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|impressive|game changer|(?:easiest|smoothest|quickest|fastest|best|nicest) \w+ (?:i've|i have|we've|we have) ever|never been this (?:fast|good|easy|quick)|best (?:customer )?(?:service|company|purchase|experience|support|bank|shop)|the best \w+ (?:i've|i have|we've|we have) (?:ever )?(?:had|used|bought|seen)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
+      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|perfectly|flawless(?:ly)?|spot on|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|impressive|game changer|(?:easiest|smoothest|quickest|fastest|best|nicest) \w+ (?:i've|i have|we've|we have) ever|never been this (?:fast|good|easy|quick)|best (?:customer )?(?:service|company|purchase|experience|support|bank|shop)|the best \w+ (?:i've|i have|we've|we have) (?:ever )?(?:had|used|bought|seen)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
     ],
     true,
   ),

@@ -218,7 +218,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:saved|planned|been planning|looking forward)\b[^.!?]{0,30}\bfor (?:months|years|two years|ages|a year|so long)\b|\b(?:it's|it is) (?:a lot|too much|overwhelming)\b|\boverwhelmed\b/,
   ]),
   ...cue('sad', 1.5, [
-    /\bnot what (?:i|we) (?:hoped|wanted|expected|dreamed)\b|\b(?:is|was|has been|been) (?:in|into) (?:the )?hospital\b|\bhospitali[sz]ed\b|\bintensive care\b/,
+    /\bnot what (?:i|we) (?:hoped|wanted|expected|dreamed)\b/,
     /\b(?:manage|managing|cope|coping|deal|dealing) (?:\w+ ){0,3}(?:alone|on my own|by myself)\b/,
   ]),
 ];

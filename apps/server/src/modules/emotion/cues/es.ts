@@ -167,9 +167,7 @@ export const ES_CUES: Cue[] = [
     ],
     NEGATION_ES,
   ),
-  ...cue('sad', 1.5, [
-    /\bcomo (?:a )?un numero\b|\bdespues de tantos anos\b|\b(?:esta|estuvo|ingresad[oa]) en el hospital\b|\bhospitalizad[oa]\b|\bsol[oa] con todo\b/,
-  ]),
+  ...cue('sad', 1.5, [/\bcomo (?:a )?un numero\b|\bdespues de tantos anos\b|\bsol[oa] con todo\b/]),
   // Gratitude ("gracias" alone is weaker: it also closes requests).
   ...cue('grateful', 2.5, [
     /\b(?:muchas gracias|mil gracias|muchisimas gracias|gracias por (?:su|tu|la|el|resolver|ayudar|avisar|todo)|le agradezco|les agradezco|se lo agradezco|te agradezco|se agradece|agradecid[oa]s?|muy amable|(?:quiero|quisiera|queria|queremos) (?:agradecer|dar las gracias)|agradecer a|me (?:ayudaste|ayudo|ayudaron) (?:mucho|un monton))\b/,

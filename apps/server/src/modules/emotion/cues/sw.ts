@@ -88,7 +88,7 @@ export const SW_CUES: Cue[] = [
     /\bkila (?:siku|mwezi|wiki|saa|jioni|asubuhi)\b(?=[^.!?]{0,60}\b(?:hivi|tena|shida|tatizo|hakuna|inakatika|ha[a-z]+i)\b)|\bkila (?:siku|mwezi|wiki|saa|jioni|asubuhi)\b(?<=\b(?:ha[a-z]+i|inakatika|shida|tatizo|tena)\b[^.!?]{0,60}kila \w+)/,
     /\b(?:hakuna (?:anayejibu|jibu|mtu|kitu|kinachofanyika|kilichofanyika)|hamjibu|hamjajibu|hawajibu|sijajibiwa)\b/,
     /\b(?:tangu (?:jana|juzi|wiki|mwezi|asubuhi|jumatatu)|siku (?:mbili|tatu|nne|tano|saba|kadhaa)|wiki (?:mbili|tatu|nne)|mpaka lini|hadi lini)\b/,
-    /\b(?:inaboa|inaboo|inaniboa|imenikera|inakera|kero|i'm fed up|hadithi ile ile|kile kile|ile ile|hii hii|jameni)\b/,
+    /\b(?:inaboa|inaboo|inaniboa|imenikera|inakera|kero|i'm fed up|jameni)\b|\b(?:hadithi|shida|tatizo|jibu|majibu|error|kosa|story|tatizo) (?:ile ile|hii hii|hiyo hiyo)\b|\b(?:kile kile|ile ile|hii hii) tena\b/,
     /\b(?:haifanyi kazi|haifanyi|haiingii|hazijaingia|haijaingia|haziingii|inakatika|hauko|haiko|inachelewa|imechelewa|zinaisha)\b/,
   ]),
   ...cue('frustrated', 1, [/\b(?:tena|queue|automated)\b/]),

@@ -61,7 +61,7 @@ function read(text: string): EmotionReading {
   if (COURTESY_THANKS.test(lower)) scores.grateful = Math.max(0, scores.grateful - 1.5);
   else if (scores.grateful < 2.5 && REQUEST.test(lower)) scores.grateful *= 0.5;
 
-  addLexiconEvidence(scores, compound);
+  addLexiconEvidence(scores, compound, lower);
   addIntensity(scores, original, lower, compound);
 
   const emotion = strongest(scores);
@@ -90,12 +90,12 @@ function matches(cue: Cue, lower: string): boolean {
   return false;
 }
 
-/** The lexicon's overall tone fills in where no customer-service cue spoke. */
-function addLexiconEvidence(scores: Scores, compound: number): void {
+/** The lexicon's overall tone fills in where no customer-service cue spoke (a polite request is not delight). */
+function addLexiconEvidence(scores: Scores, compound: number, lower: string): void {
   const upset = upsetEvidence(scores);
   if (compound <= -0.4 && upset === 0) scores.frustrated += 1;
   if (compound <= -0.75 && upset > 0) scores.angry += 1;
-  if (compound >= 0.6 && upset === 0) scores.delighted += 1;
+  if (compound >= 0.6 && upset === 0 && !REQUEST.test(lower)) scores.delighted += 1;
 }
 
 /** Shouting and repeated punctuation turn a complaint into anger, a question into confusion, praise into delight. */

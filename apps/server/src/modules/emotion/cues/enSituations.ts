@@ -22,6 +22,18 @@ export const EN_SITUATION_CUES: Cue[] = [
     true,
   ),
   ...cue('angry', 2.5, [/\bhow (?:is|can) (?:it|this|that) (?:be )?(?:legal|acceptable|fair|allowed|ok|okay|right)\b/], true),
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\b(?:reporting|report(?:ed)?|complain(?:ing|ed)? to|escalat(?:e|ing) (?:this|it) to) (?:you |this |it )?(?:to )?(?:ofcom|ofgem|ofwat|the fca|the ico|the cma|the bbb|the ftc|the fcc|the cfpb|citizens advice|which\?)|\bgiven you (?:every|enough|plenty of|too many) chances?\b/,
+      /\b(?:should be|you should be|be) ashamed\b|\bshameful\b|\b(?:promised|agreed|confirmed|said)\b[^.!?]{0,60}\b(?:and|but) now (?:den(?:y|ies|ying)|refus\w+|claim\w*|pretend\w*)\b/,
+    ],
+    true,
+  ),
+  ...cue('angry', 1.5, [
+    /\bhono(?:u)?r (?:it|this|that|the (?:offer|price|deal|agreement|promise))\b|\bwithout (?:any )?(?:warning|notice)\b/,
+  ]),
   // Closing an account is anger only without a plain reason (moving, no longer needed, a death).
   ...cue('angry', 1, [
     /\bclose (?:my|our) (?:account|accounts)\b(?![^.!?]{0,60}\b(?:moving|relocat\w*|emigrat\w*|no longer|passed|died)\b)(?<!\b(?:moving|relocating|emigrating|no longer|passed|died)\b[^.!?]{0,60})|\ball of it\b/,
@@ -96,6 +108,9 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
   ]),
   ...cue('frustrated', 2, [
+    /\b(?:week|day|month) (?:two|three|four|five|six|\d+) of\b|\bsupposed to (?:just )?(?:keep )?(?:wait|waiting|put up with|accept)\b|\bkeep waiting\b/,
+  ]),
+  ...cue('frustrated', 2, [
     /\b(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:day|week|night) (?:without|with no|of no|in a row)\b|\bday (?:\d+|two|three|four|five|six|seven) (?:without|of no|with no)\b/,
   ]),
   // Worry told as a fact: payments never made, a child alone, a loss if a date is missed, medicine running out.
@@ -118,6 +133,11 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue('anxious', 2, [
+    /\b(?:pacemaker|ventilator|cpap|defibrillator|life support|heart monitor|care alarm|medical equipment|stairlift)\b/,
+    /\b(?:has|have|needs?|must) to be (?:in|paid|done|sent|there|submitted|signed|received)\b[^.!?]{0,20}\b(?:by|before) (?:tomorrow|tonight|today|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2} ?(?:am|pm))\b/,
+    /\b(?:elderly|vulnerable|disabled|frail|pensioner|baby|newborn|pregnant|mum|mom|dad|mother|father|grandmother|grandfather|nan|gran)\b[^.!?]{0,40}\b(?:hasn't got|has not got|has no|hasn't any|doesn't have|without|no) (?:any )?(?:gas|heating|heat|power|water|electricity|hot water|food|medicine)\b/,
+  ]),
   ...cue('anxious', 2, [
     /\bno (?:other )?(?:way|means) to (?:pay|get home|get money|get back|contact|reach)\b|\b(?:baby|baby's|newborn|infant)\b[^.!?]{0,40}\b(?:didn't|hasn't|has not|not|no|never|out of|ran out)\b/,
     /\b(?:fixed|sorted|done|resolved|ready|delivered|working|back up|paid|live)\b[^.!?]{0,15}\b(?:by|before) (?:\d{1,2}(?::\d\d)? ?(?:am|pm)|tonight|midnight|noon|end of (?:the )?day|close of business|eod|cob)\b/,
@@ -214,6 +234,13 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  // A death outweighs the practical question that usually comes with it ("Mum passed on Sunday. What do I do?").
+  ...cue('sad', 2, [
+    /\b(?:passed away|passed on|has passed|died|funeral|bereavement|bereaved|fallecio|fallecida|fallecido|murio|amefariki|alifariki|wamefariki|nimefiwa)\b/,
+  ]),
+  ...cue('sad', 2, [
+    /\b(?:rough|tough|hard|difficult|awful|horrible) (?:year|few months|few weeks|time|week|month)\b|\bcheer (?:me|us|her|him) up\b|\bi feel (?:physically )?sick\b|\blost (?:the|my|our) (?:house|home|deposit|savings|flat|place)\b/,
+  ]),
   ...cue('sad', 1.5, [
     /\b(?:saved|planned|been planning|looking forward)\b[^.!?]{0,30}\bfor (?:months|years|two years|ages|a year|so long)\b|\b(?:it's|it is) (?:a lot|too much|overwhelming)\b|\boverwhelmed\b/,
   ]),

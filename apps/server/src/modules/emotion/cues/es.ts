@@ -1,7 +1,7 @@
 import { type Cue, cue } from './cue.ts';
 
 /** Spanish cues (Spain and Latin America), read on the prepared lower-case text with accents folded ("está" → "esta"). */
-export const NEGATION_ES = /(?:\bno|\bnunca|\bjamas|\bni|\bsin|\btampoco|\bnada)\s+(?:\S+\s+){0,2}$/;
+export const NEGATION_ES = /(?:\bno|\bnunca|\bjamas|\bni|\bsin|\btampoco|\bnada)\s+(?:[^\s.!?;:,]+\s+){0,2}$/;
 
 export const ES_CUES: Cue[] = [
   // Anger: fraud, contempt, suing, leaving, a manager now.
@@ -37,7 +37,7 @@ export const ES_CUES: Cue[] = [
     'angry',
     2.5,
     [
-      /\b(?:sinverguenzas?|caraduras?|impresentables?|chorizos|rateros?|payasos|una burla|tomadura de pelo|cachondeo|indecente|atraco|groser[oa]s?|maleducad[oa]s?|mal educad[oa]s?|prepotentes?)\b|\bindign|\bestaf/,
+      /\b(?:chapucer[oa]s?|chapuzas?|sinverguenzas?|caraduras?|impresentables?|chorizos|rateros?|payasos|una burla|tomadura de pelo|cachondeo|indecente|atraco|groser[oa]s?|maleducad[oa]s?|mal educad[oa]s?|prepotentes?)\b|\bindign|\bestaf/,
       /\bde (?:malas|mala) (?:maneras|manera|formas|forma)\b|\bcon malos modos\b|\b(?:me|nos) cuelg\w*|\btiro el paquete\b/,
       /\bme (?:voy|paso|cambio) (?:a|con) (?:la competencia|otra compania|otro operador|otra empresa|otro banco)\b|\blo (?:cuento|contare|voy a contar) (?:en|a) (?:todas partes|todo el mundo|todos)\b/,
     ],
@@ -47,7 +47,21 @@ export const ES_CUES: Cue[] = [
     /\b(?:el|la) mism[oa] (?:problema|historia|error|fallo|rollo|respuesta|excusa)\b|\blo de siempre\b|\bde un \w+ a otro\b|\bnadie (?:sabe|me sabe|me explica|me da|me dice nada)\b/,
     /\bhace (?:\w+ ){0,2}(?:dias|semanas|meses|horas) que\b|\b(?:me |nos )?sigu?en (?:cobrando|fallando|sin)\b|\bperdi la cuenta\b/,
   ]),
-  ...cue('frustrated', 2, [/\bmolest(?:[oa]s?|it[oa]s?)\b|\bme tienen hart[oa]s?\b|\bestoy hart[oa]s?\b/], NEGATION_ES),
+  ...cue(
+    'frustrated',
+    2,
+    [
+      /\bmolest(?:[oa]s?|it[oa]s?)\b|\bme tienen hart[oa]s?\b|\bestoy hart[oa]s?\b|\b(?:me estoy|estoy) cansand\w*|\bestoy cansad[oa]\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('angry', 2.5, [
+    /\b(?:reclamar|reclamacion|queja|denuncia) (?:a|ante|en) (?:la )?(?:cnmc|ocu|facua|consumo|profeco|sernac|indecopi)\b|\bcnmc\b|\bfacua\b|\b(?:les|le|te) he dado (?:demasiadas|muchas|mil|suficientes) oportunidades\b/,
+  ]),
+  ...cue('angry', 1.5, [/\bsin (?:previo )?aviso\b|\bsin avisar\b/]),
+  ...cue('frustrated', 2, [
+    /\b(?:segunda|tercera|cuarta|quinta) semana (?:con|sin|de|esperando)\b|\b(?:se cierra|se cae|falla|se corta|no funciona|no carga|se bloquea)\b[^.!?]{0,40}\bcada vez que\b/,
+  ]),
   ...cue('frustrated', 2, [
     /\b(?:segundo|tercer|cuarto|quinto|sexto) dia (?:sin|de)\b|\bllevo (?:toda la|todo el) (?:semana|mes|dia|manana|tarde)\b/,
   ]),
@@ -121,6 +135,14 @@ export const ES_CUES: Cue[] = [
     ],
     NEGATION_ES,
   ),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:haciendose|se hizo|se hacia|haciendo) pasar por\b|\b(?:mayor|dependiente|ancian[oa]|embarazada|bebe|enferm[oa])\b[^.!?]{0,40}\b(?:no tiene|sin|se ha quedado sin|se quedo sin) (?:gas|luz|agua|calefaccion|comida|medicinas?)\b/,
+    ],
+    NEGATION_ES,
+  ),
   ...cue('anxious', 1, [/\bque (?:hago|hace|hacemos|debo hacer|puedo hacer)\b/]),
   // Confusion: not understanding, how, where, which.
   ...cue(
@@ -138,7 +160,7 @@ export const ES_CUES: Cue[] = [
     2.5,
     [
       /\b(?:pensaba|pense|crei|creia|tenia entendido|entendia) que\b[^.!]{0,100}\?|\bcomo funciona\b|\bcomo (?:se|sabre|puedo saber|sabemos) si\b/,
-      /\buna cosa y (?:\w+ ){0,3}otra\b|\bdonde (?:tengo que|hay que|debo|puedo|se) \w+/,
+      /\bcual (?:vale|es la buena|es la correcta|es el correcto|me creo|creo)\b|\bsignifica (?:que|eso)\b[^.!]{0,60}\?|\buna cosa y (?:\w+ ){0,3}otra\b|\bdonde (?:tengo que|hay que|debo|puedo|se) \w+/,
     ],
     NEGATION_ES,
   ),
@@ -164,6 +186,17 @@ export const ES_CUES: Cue[] = [
       /\bduele\b|\bdefraudad[oa]s?\b|\bconfi(?:e|aba|abamos) en ustedes\b|\bme siento (?:\w+ )?(?:traicionad|olvidad|ignorad)[oa]\b|\bperdi (?:todas )?(?:las|mis) (?:fotos|fotografias|recuerdos|videos)\b|\bme dolio\b|\b(?:lloro|lloraron|llora|lloramos)\b|\b(?:ultim[oa]|unic[oa]) (?:foto|fotografia|carta|imagen|regalo|recuerdo|video)\b/,
       /\b(?:perdimos|perdi|perdio|perdieron) (?:la|el) (?:\w+ (?:de )?)?(?:aniversario|luna de miel|boda|funeral|entierro|cumpleanos|graduacion|bautizo|comunion|fiesta|despedida|ceremonia)\b/,
       /\b(?:ese|aquel|el) dia no (?:vuelve|se recupera|se repite|regresa)\b|\b(?:irrepetible|irremplazable|insustituible)\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('sad', 2, [
+    /\b(?:un|el) ano (?:muy )?(?:duro|dificil|malo|horrible)\b|\b(?:una )?(?:epoca|racha|temporada) (?:muy )?(?:dura|dificil|mala)\b|\bpara animar(?:me|nos|la|le)\b/,
+  ]),
+  ...cue(
+    'delighted',
+    2.5,
+    [
+      /\b(?:mas bonit[oa]|mejor|mas rapido) (?:de lo que|que en) (?:las fotos|la foto|esperaba|pensaba|imaginaba)\b|\bsupero (?:mis|las|todas las) expectativas\b/,
     ],
     NEGATION_ES,
   ),

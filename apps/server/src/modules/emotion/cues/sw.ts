@@ -5,7 +5,7 @@ import { type Cue, cue } from './cue.ts';
  * `haraka` → quickly or, as a plea, urgent, `nimechoka` → i'm fed up, `hasira` → anger). Swahili says "not" inside
  * the verb ("sijapata", "haifanyi kazi"), so most negative forms are cues of their own; the free-standing words are below.
  */
-export const NEGATION_SW = /(?:\bsi|\bsina|\bsio|\bsiyo|\bhapana|\bbila|\bnot|\bno|\bnever)\s+(?:\S+\s+){0,2}$/;
+export const NEGATION_SW = /(?:\bsi|\bsina|\bsio|\bsiyo|\bhapana|\bbila|\bnot|\bno|\bnever)\s+(?:[^\s.!?;:,]+\s+){0,2}$/;
 
 export const SW_CUES: Cue[] = [
   // Anger: insults, theft, court, leaving, a manager now.
@@ -28,7 +28,7 @@ export const SW_CUES: Cue[] = [
   ...cue('angry', 1.5, [/\bbila (?:ruhusa|idhini|taarifa|kuniuliza)\b/]),
   // Word stems, so every person and tense of a verb reads ("alinitusi", "tumehuzunika", "mmenichosha").
   ...cue('angry', 2.5, [
-    /\b(?:takataka|sitarudi tena|sirudi tena|wahuni|mhuni|wapumbavu|mpumbavu|majambazi|jambazi|wanyang'anyi|ujanja|ulaghai|walaghai|mlaghai)\b|tusi\b|tukana\b|kasirik|kasirish/,
+    /\b(?:dhuluma|mnacheza na (?:pesa|sisi|wateja)|takataka|sitarudi tena|sirudi tena|wahuni|mhuni|wapumbavu|mpumbavu|majambazi|jambazi|wanyang'anyi|ujanja|ulaghai|walaghai|mlaghai)\b|tusi\b|tukana\b|kasirik|kasirish/,
     /\b(?:hamna|hamuna|hakuna|bila|mnakosa) heshima\b|\b(?:mamlaka ya mawasiliano|polisi|vyombo vya habari|waandishi wa habari)\b|\bnitawa?(?:shtaki|ripoti)\b|\bnitashtaki\b/,
   ]),
   ...cue('angry', 1.5, [/\brudisheni (?:hela|pesa|fedha|doo|mkwanja)\b/]),
@@ -58,7 +58,24 @@ export const SW_CUES: Cue[] = [
     ],
     NEGATION_SW,
   ),
-  ...cue('sad', 2.5, [/\b(?:siku (?:yake |yangu )?ya kuzaliwa|birthday|krismasi|christmas) ya mwisho\b/]),
+  ...cue('sad', 2.5, [
+    /\b(?:siku (?:yake |yangu )?ya kuzaliwa|birthday|krismasi|christmas) ya mwisho\b/,
+    /\b(?:mwaka|wiki|mwezi|kipindi) (?:huu |hii )?(?:umekuwa|imekuwa|ulikuwa|ilikuwa|umekua) (?:mgumu|ngumu|mbaya)\b|\b(?:wakati|kipindi) (?:mgumu|kigumu)\b/,
+  ]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:nimefungiwa|tumefungiwa|imefungiwa|nimezuiliwa|nimefungiwa nje)\b|\b(?:mzee|mgonjwa|mama|baba|bibi|babu|mtoto)\b[^.!?]{0,40}\b(?:hana|hawana|bila) (?:gesi|umeme|maji|chakula|dawa|stima)\b/,
+    ],
+    NEGATION_SW,
+  ),
+  ...cue(
+    'delighted',
+    2,
+    [/\b(?:mzuri|nzuri|bora|safi|poa) kuliko\b|\b(?:umefika|imefika|ulifika|ilifika) mapema\b/],
+    NEGATION_SW,
+  ),
   // Chasing without a chasing word: a promise not kept, "until now", an update asked for, different answers.
   ...cue('frustrated', 2, [
     /\b(?:mliahidi|aliahidi|waliahidi|mlisema|walisema|alisema|ulisemekana|ilisemekana|niliambiwa|mliniambia|ilitakiwa|alitakiwa|walitakiwa)\b[^?]{0,100}\b(?:hakuna|bado|hakuja|hawakuja|hajaja|hawajaja|haijafika|hazijafika|hadi sasa|mpaka sasa|leo ni)\b/,
@@ -80,7 +97,7 @@ export const SW_CUES: Cue[] = [
   ),
   // Frustration: still waiting, again and again, nobody answers.
   ...cue('frustrated', 2, [
-    /\bbado (?:si|ha|hu|hawa|hamja|hakuna|nasubiri|nangoja|tunasubiri)\w*/,
+    /\bbado (?:si|ha|hu|hawa|hamja|hakuna|nasubiri|nangoja|tunasubiri|naambiwa|ninaambiwa|tunaambiwa|nina|tuna)\w*|\b(?:wiki|siku|mwezi) ya (?:pili|tatu|nne|tano|sita)\b/,
     /\b(?:nasubiri|ninasubiri|nimesubiri|tunasubiri|nangoja|nimengoja|nisubiri|tusubiri)\b/,
     /\bmara (?:ya )?(?:pili|tatu|nne|tano|mbili|kadhaa|nyingi|ngapi)\b/,
     /\bkila (?:mara|nikipiga|nikituma|nikiuliza|ninapopiga)\b/,
@@ -88,7 +105,7 @@ export const SW_CUES: Cue[] = [
     /\bkila (?:siku|mwezi|wiki|saa|jioni|asubuhi)\b(?=[^.!?]{0,60}\b(?:hivi|tena|shida|tatizo|hakuna|inakatika|ha[a-z]+i)\b)|\bkila (?:siku|mwezi|wiki|saa|jioni|asubuhi)\b(?<=\b(?:ha[a-z]+i|inakatika|shida|tatizo|tena)\b[^.!?]{0,60}kila \w+)/,
     /\b(?:hakuna (?:anayejibu|jibu|mtu|kitu|kinachofanyika|kilichofanyika)|hamjibu|hamjajibu|hawajibu|sijajibiwa)\b/,
     /\b(?:tangu (?:jana|juzi|wiki|mwezi|asubuhi|jumatatu)|siku (?:mbili|tatu|nne|tano|saba|kadhaa)|wiki (?:mbili|tatu|nne)|mpaka lini|hadi lini)\b/,
-    /\b(?:inaboa|inaboo|inaniboa|imenikera|inakera|kero|i'm fed up|jameni)\b|\b(?:hadithi|shida|tatizo|jibu|majibu|error|kosa|story|tatizo) (?:ile ile|hii hii|hiyo hiyo)\b|\b(?:kile kile|ile ile|hii hii) tena\b/,
+    /\b(?:inaboa|inaboo|inaniboa|imenikera|inakera|kero|i'm fed up|jameni)\b|\b(?:hadithi|shida|tatizo|jibu|majibu|error|kosa|story) (?:ni )?(?:ile ile|lile lile|hii hii|hiyo hiyo|lilo lilo)\b|\b(?:kile kile|ile ile|hii hii) tena\b/,
     /\b(?:haifanyi kazi|haifanyi|haiingii|hazijaingia|haijaingia|haziingii|inakatika|hauko|haiko|inachelewa|imechelewa|zinaisha)\b/,
   ]),
   ...cue('frustrated', 1, [/\b(?:tena|queue|automated)\b/]),
@@ -105,7 +122,7 @@ export const SW_CUES: Cue[] = [
     NEGATION_SW,
   ),
   ...cue('anxious', 1.5, [
-    /\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa|interview|mkutano|boarding pass|tiketi|visa|pasipoti|passport)\b.{0,60}\b(?:kesho|leo|usiku|alfajiri|ijumaa|jumamosi|jumapili|jumatatu|jumanne|jumatano|alhamisi|baada ya (?:saa|nusu saa|dakika)|saa (?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi|\d+))\b/,
+    /\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa|interview|mkutano|boarding pass|tiketi|visa|pasipoti|passport|mkopo|loan|malipo)\b.{0,60}\b(?:kesho|leo|usiku|alfajiri|ijumaa|jumamosi|jumapili|jumatatu|jumanne|jumatano|alhamisi|baada ya (?:saa|nusu saa|dakika)|saa (?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa|kumi|\d+))\b/,
     /\b(?:kesho|leo)\b.{0,60}\b(?:ndege|safari|mtihani|harusi|kodi|ada|mshahara|dawa)\b/,
   ]),
   // Worry told as a fact: money taken that one did not send, a caller asking for a PIN, a child alone, medicine running out.

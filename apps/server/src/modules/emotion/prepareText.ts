@@ -34,6 +34,9 @@ const REWRITES: [RegExp, string][] = [
   [/\b(?:refnd|refun)\b/gi, 'refund'],
   [/\bwheres\b/gi, "where's"],
   [/\bwhats\b/gi, "what's"],
+  // Not having decided yet is not a delay: "we haven't decided yet", "bado hatujaamua", "todavía no lo hemos decidido".
+  [/\b(i|we) (?:still )?(?:haven't|have not) (?:yet )?(?:decided|chosen)(?: yet)?\b/gi, '$1 are choosing'],
+  [/\bbado (?:ha|si)(?:tu|m|wa)?(?:ja)?amua\b/gi, 'tunafikiria'],
   // A purchase order number: "PO" is not the lexicon's negative word.
   [/\bP\.?O\b/g, 'purchase order'],
   // The customer's own slip is not a failure ("I ordered the wrong size").

@@ -34,6 +34,16 @@ export const EN_SITUATION_CUES: Cue[] = [
   ...cue('angry', 1.5, [
     /\bhono(?:u)?r (?:it|this|that|the (?:offer|price|deal|agreement|promise))\b|\bwithout (?:any )?(?:warning|notice)\b/,
   ]),
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\bor (?:i|we)(?:'ll| will| am going to|'m going to)? (?:walk|leave|go elsewhere|cancel|switch|report|sue|take (?:this|it|my business))\b|\b(?:you(?:'ve| have)?|they(?:'ve| have)?) done (?:nothing|absolutely nothing|zero)\b/,
+      /\b(?:want|expect|demand|deserve|owed)\b[^.!?]{0,30}\bapology\b|\b(?:demand|deserve|owed) (?:a |an )?(?:full |proper |formal |written )?explanation\b|\b(?:been|i've been|i have been) (?:more than|very|extremely|incredibly|beyond) patient\b/,
+      /\b(?:told|said|promised|assured)\b[^.!?]{0,60}[.,;]\s*(?:it|they|he|she|that) (?:wasn't|isn't|didn't|hasn't|weren't|aren't|never did)\b/,
+    ],
+    true,
+  ),
   // Closing an account is anger only without a plain reason (moving, no longer needed, a death).
   ...cue('angry', 1, [
     /\bclose (?:my|our) (?:account|accounts)\b(?![^.!?]{0,60}\b(?:moving|relocat\w*|emigrat\w*|no longer|passed|died)\b)(?<!\b(?:moving|relocating|emigrating|no longer|passed|died)\b[^.!?]{0,60})|\ball of it\b/,
@@ -108,6 +118,9 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
   ]),
   ...cue('frustrated', 2, [
+    /\b(?:didn't|did not|never|failed to) (?:turn up|show up|show|come|arrive|call back|ring back)\b|\b(?:nobody|no one|no-one) (?:let me know|told me|informed me|warned me|bothered)\b|\b(?:then|and then) (?:silence|nothing)\b|\bsince the \d+(?:st|nd|rd|th)?\b/,
+  ]),
+  ...cue('frustrated', 2, [
     /\b(?:week|day|month) (?:two|three|four|five|six|\d+) of\b|\bsupposed to (?:just )?(?:keep )?(?:wait|waiting|put up with|accept)\b|\bkeep waiting\b/,
   ]),
   ...cue('frustrated', 2, [
@@ -133,6 +146,18 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:phone|card|wallet|purse|bag|laptop|car|identity|keys|passport) (?:was |has been |got |were |have been )?stolen\b|\bstole my\b|\b(?:real|genuine|legit) or (?:not|fake|a scam)\b/,
+    ],
+    true,
+  ),
+  ...cue('anxious', 2, [
+    /\b(?:busiest|biggest|most important) (?:day|week|night|weekend|time)\b|\b(?:court|tribunal|hearing|visa|tax return|legal) (?:papers|documents|forms?|deadline)\b/,
+    /\b(?:has|have|needs?|must) to be (?:posted|filed|delivered|collected|lodged)\b[^.!?]{0,20}\b(?:today|tonight|tomorrow|by)\b/,
+  ]),
   ...cue('anxious', 2, [
     /\b(?:pacemaker|ventilator|cpap|defibrillator|life support|heart monitor|care alarm|medical equipment|stairlift)\b/,
     /\b(?:has|have|needs?|must) to be (?:in|paid|done|sent|there|submitted|signed|received)\b[^.!?]{0,20}\b(?:by|before) (?:tomorrow|tonight|today|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2} ?(?:am|pm))\b/,
@@ -177,7 +202,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     'confused',
     2.5,
     [
-      /\bwhich (?:\w+ )?(?:do|should|can|would) (?:i|we)\b|\bwhere (?:do|can|should|would) i (?:\w+)\b|\bwhat(?:'s| is) (?:that|this|it) for\b/,
+      /\bwhich (?:\w+ )?(?:do|should|can|would) (?:i|we)\b|\bwhere (?:exactly |actually )?(?:do|can|should|would) i (?:\w+)\b|\bif (?:i|we) [^.!?]{0,40}\b(?:do|will|would|can|does) (?:i|we|it)\b[^.!?]{0,40}\?|\bwhat(?:'s| is) (?:that|this|it) for\b/,
       /\b(?:you|it|they|(?:the|your|my|this) \w+) (?:said|says|say|shows?|showed|states?)\b[^.!?]{0,60}\b(?:but|and now|while|whereas)\b/,
     ],
     true,
@@ -202,7 +227,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     'sad',
     2.5,
     [
-      /\b(?:mum|mom|dad|mother|father|husband|wife|son|daughter|partner|brother|sister|nan|gran|grandmother|grandfather) (?:has |had |just )?passed\b|\b(?:lost the baby|miscarriage|ashes)\b/,
+      /\b(?:mum|mom|dad|mother|father|husband|wife|son|daughter|partner|brother|sister|nan|gran|grandmother|grandfather) (?:has |had |just )?passed\b(?! (?:the|it|this|that|over|me|him|her|them|a|an|my|his|our|their|your)\b)|\b(?:before|after|since|when) (?:he|she|they|mum|dad) (?:passed|died)\b|\b(?:lost the baby|miscarriage|ashes)\b/,
       /\b(?:such a pity|what a pity|a pity|i feel (?:awful|terrible|horrible|so bad|really bad|low)|so low|feeling low|breaks? my heart|i trusted you|counting on (?:this|it|you)|last straw|(?:a |really )?hard (?:week|month|year|time)|difficult time)\b/,
       /\b(?:has been|have been|it's been|was|been) (?:spoiled|spoilt|ruined)\b/,
     ],
@@ -237,6 +262,9 @@ export const EN_SITUATION_CUES: Cue[] = [
   // A death outweighs the practical question that usually comes with it ("Mum passed on Sunday. What do I do?").
   ...cue('sad', 2, [
     /\b(?:passed away|passed on|has passed|died|funeral|bereavement|bereaved|fallecio|fallecida|fallecido|murio|amefariki|alifariki|wamefariki|nimefiwa)\b/,
+  ]),
+  ...cue('sad', 2, [
+    /\b(?:been|it's|it has|it is|a) (?:really |very |so )?bad (?:week|month|year|day|time)\b|\bsaving for\b[^.!?]{0,30}\b(?:since|for (?:years|months|ages))\b/,
   ]),
   ...cue('sad', 2, [
     /\b(?:rough|tough|hard|difficult|awful|horrible) (?:year|few months|few weeks|time|week|month)\b|\bcheer (?:me|us|her|him) up\b|\bi feel (?:physically )?sick\b|\blost (?:the|my|our) (?:house|home|deposit|savings|flat|place)\b/,

@@ -59,6 +59,21 @@ export const ES_CUES: Cue[] = [
     /\b(?:reclamar|reclamacion|queja|denuncia) (?:a|ante|en) (?:la )?(?:cnmc|ocu|facua|consumo|profeco|sernac|indecopi)\b|\bcnmc\b|\bfacua\b|\b(?:les|le|te) he dado (?:demasiadas|muchas|mil|suficientes) oportunidades\b/,
   ]),
   ...cue('angry', 1.5, [/\bsin (?:previo )?aviso\b|\bsin avisar\b/]),
+  ...cue('angry', 2.5, [
+    /\bo me (?:voy|doy de baja|cambio|paso)\b|\bo (?:les|los) (?:denuncio|demando)\b|\b(?:no han|no habeis) hecho nada\b|\b(?:exijo|quiero|merezco) (?:una|un) (?:disculpa|explicacion)\b/,
+  ]),
+  ...cue('angry', 2, [/\b(?:he|hemos) tenido (?:bastante|mucha|demasiada|suficiente) paciencia\b/]),
+  ...cue('frustrated', 2, [
+    /\b(?:no vino|no se presento|no aparecio|no vinieron)\b|\bnadie (?:me|nos) (?:aviso|avisa|informo|dijo nada)\b|\b(?:y luego|y despues|despues) (?:silencio|nada)\b|\bdesde el (?:dia )?\d/,
+    /\bme dijeron que\b[^.!?]{0,60}[.,]\s*no (?:lo )?(?:era|es|fue|estaba|hay)\b/,
+  ]),
+  ...cue('anxious', 2, [
+    /\bme (?:robaron|han robado) (?:el|la|mi)\b|\bel dia de mas (?:ventas|clientes|trabajo)\b|\bembarazada\b/,
+  ]),
+  ...cue('sad', 1, [/\bfallec\w*|\bmuri(?:o|era|eron)\b/]),
+  ...cue('sad', 2.5, [/\b(?:semana|mes|ano|dia) (?:muy )?(?:mala|malo|horrible|terrible|dura|duro)\b/]),
+  ...cue('confused', 2.5, [/\bno (?:tengo|me queda|esta|queda) (?:muy )?claro\b/], NEGATION_ES),
+  ...cue('confused', 1.5, [/\bsi\s+\w+[^.!?]{0,60}[¿,]\s*(?:sigo|tengo|debo|puedo|hay|se|me|pierdo|pago|tendre)\b/]),
   ...cue('frustrated', 2, [
     /\b(?:segunda|tercera|cuarta|quinta) semana (?:con|sin|de|esperando)\b|\b(?:se cierra|se cae|falla|se corta|no funciona|no carga|se bloquea)\b[^.!?]{0,40}\bcada vez que\b/,
   ]),
@@ -82,7 +97,7 @@ export const ES_CUES: Cue[] = [
   ]),
   // Frustration: still waiting, again, nobody answers, the same every time.
   ...cue('frustrated', 2, [
-    /\b(?:sigo esperando|seguimos esperando|llevo (?:\w+ )?(?:dias|semanas|meses|horas|una hora|un mes|una semana)(?: \w+)? esperando|ya van|todavia (?:no|sin|nada)|aun (?:no|sin))\b/,
+    /\b(?:sigo esperando|seguimos esperando|llevo (?:\w+ )?(?:dias|semanas|meses|horas|una hora|un mes|una semana)(?: \w+)? esperando|ya van|todavia (?:no|sin|nada)(?!(?: lo| la)? (?:he|hemos|has) (?:decidido|elegido|pensado))|aun (?:no|sin))\b/,
     /\b(?:(?:segunda|tercera|cuarta|quinta) vez|(?:\d+|dos|tres|cuatro|cinco|varias|muchas|mil) veces|cuantas veces|otra vez|de nuevo|una y otra vez)\b/,
     /\b(?:nadie (?:contesta|responde|me atiende|me llama|me ayuda|me dice)|no contestan|no responden|sin respuesta|no me hacen caso|no me responden)\b/,
     /\b(?:cansad[oa] de|hart[oa] de|dando vueltas|en circulos|pesadez|que pesados|siempre (?:igual|lo mismo|pasa)|lo mismo|nada de nada|y nada)\b/,

@@ -58,6 +58,18 @@ export const SW_CUES: Cue[] = [
     ],
     NEGATION_SW,
   ),
+  ...cue('angry', 2.5, [
+    /\bau (?:naondoka|nitaondoka|nitahama|ninahama|nitaenda|nitawashtaki)\b|\b(?:hamjafanya|hamkufanya|hawajafanya) (?:lolote|chochote|kitu)\b|\bm(?:ni|tu)ombe msamaha\b/,
+  ]),
+  ...cue('angry', 2, [/\b(?:nimevumilia|tumevumilia)\b/]),
+  ...cue('frustrated', 2, [
+    /\b(?:hakuja|hawakuja|hakufika|hawakufika)\b|\b(?:halafu|kisha|baadaye) kimya\b|\bkimya (?:kabisa|tu)\b|\btangu tarehe\b/,
+  ]),
+  ...cue('frustrated', 1.5, [/\bkumbe\b/]),
+  ...cue('anxious', 2, [/\b(?:mimba|mjamzito)\b|\bsiku (?:yenye|ya) (?:wateja wengi|mauzo mengi)\b/]),
+  ...cue('sad', 1, [/fariki/]),
+  ...cue('confused', 1.5, [/\bniki\w+\b[^.!]{0,60}\?/]),
+  ...cue('sad', 2.5, [/\bwiki (?:mbaya|ngumu)\b|\b(?:mwezi|mwaka) (?:mbaya|mgumu)\b/]),
   ...cue('sad', 2.5, [
     /\b(?:siku (?:yake |yangu )?ya kuzaliwa|birthday|krismasi|christmas) ya mwisho\b/,
     /\b(?:mwaka|wiki|mwezi|kipindi) (?:huu |hii )?(?:umekuwa|imekuwa|ulikuwa|ilikuwa|umekua) (?:mgumu|ngumu|mbaya)\b|\b(?:wakati|kipindi) (?:mgumu|kigumu)\b/,
@@ -97,7 +109,7 @@ export const SW_CUES: Cue[] = [
   ),
   // Frustration: still waiting, again and again, nobody answers.
   ...cue('frustrated', 2, [
-    /\bbado (?:si|ha|hu|hawa|hamja|hakuna|nasubiri|nangoja|tunasubiri|naambiwa|ninaambiwa|tunaambiwa|nina|tuna)\w*|\b(?:wiki|siku|mwezi) ya (?:pili|tatu|nne|tano|sita)\b/,
+    /\bbado (?:si|ha|hu|hawa|hamja|hakuna|nasubiri|nangoja|tunasubiri|naambiwa|ninaambiwa|tunaambiwa|nina|tuna)(?!\w*(?:amua|chagua|fikiria))\w*|\b(?:wiki|siku|mwezi) ya (?:pili|tatu|nne|tano|sita)\b/,
     /\b(?:nasubiri|ninasubiri|nimesubiri|tunasubiri|nangoja|nimengoja|nisubiri|tusubiri)\b/,
     /\bmara (?:ya )?(?:pili|tatu|nne|tano|mbili|kadhaa|nyingi|ngapi)\b/,
     /\bkila (?:mara|nikipiga|nikituma|nikiuliza|ninapopiga)\b/,
@@ -108,7 +120,9 @@ export const SW_CUES: Cue[] = [
     /\b(?:inaboa|inaboo|inaniboa|imenikera|inakera|kero|i'm fed up|jameni)\b|\b(?:hadithi|shida|tatizo|jibu|majibu|error|kosa|story) (?:ni )?(?:ile ile|lile lile|hii hii|hiyo hiyo|lilo lilo)\b|\b(?:kile kile|ile ile|hii hii) tena\b/,
     /\b(?:haifanyi kazi|haifanyi|haiingii|hazijaingia|haijaingia|haziingii|inakatika|hauko|haiko|inachelewa|imechelewa|zinaisha)\b/,
   ]),
-  ...cue('frustrated', 1, [/\b(?:tena|queue|automated)\b/]),
+  // "Tena" is "again" but also "any more" ("sihitaji … tena"): alone it is not enough.
+  ...cue('frustrated', 0.75, [/\btena\b/]),
+  ...cue('frustrated', 1, [/\b(?:queue|automated)\b/]),
   // Anxiety: fear, theft and fraud, a deadline today or tomorrow, danger at home.
   ...cue(
     'anxious',

@@ -44,6 +44,14 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\b(?:an insult|insulting|insulted)\b|\bbeyond a joke\b|\b(?:treat|treating|treated|treats) (?:me|us|customers|people) like (?:a|an) \w+/,
+    ],
+    true,
+  ),
   // Closing an account is anger only without a plain reason (moving, no longer needed, a death).
   ...cue('angry', 1, [
     /\bclose (?:my|our) (?:account|accounts)\b(?![^.!?]{0,60}\b(?:moving|relocat\w*|emigrat\w*|no longer|passed|died)\b)(?<!\b(?:moving|relocating|emigrating|no longer|passed|died)\b[^.!?]{0,60})|\ball of it\b/,
@@ -118,6 +126,10 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
   ]),
   ...cue('frustrated', 2, [
+    /\b(?:losing|lost|running out of|run out of) (?:my )?patience\b|\bpatience is (?:wearing|running) thin\b|\b(?:didn't|did not|hasn't|has not|never) (?:work|worked|help|helped|fix(?:ed)? it)\b/,
+    /\b(?:on the phone|on hold|on the line|in the queue|in a queue|on chat) (?:since|for (?:over |nearly |almost )?(?:an hour|\d+ hours|two hours|hours))\b|\bsince \d{1,2}(?::\d\d)? ?(?:am|pm)?[.,]? (?:and )?(?:it's|it is|now it's) now\b/,
+  ]),
+  ...cue('frustrated', 2, [
     /\b(?:didn't|did not|never|failed to) (?:turn up|show up|show|come|arrive|call back|ring back)\b|\b(?:nobody|no one|no-one) (?:let me know|told me|informed me|warned me|bothered)\b|\b(?:then|and then) (?:silence|nothing)\b|\bsince the \d+(?:st|nd|rd|th)?\b/,
   ]),
   ...cue('frustrated', 2, [
@@ -146,6 +158,18 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:data )?breach\b|\b(?:data|details|passwords?) (?:was |were |has been |have been )?(?:leaked|exposed|stolen)\b|\bis my (?:data|money|account|card) safe\b/,
+    ],
+    true,
+  ),
+  ...cue('anxious', 2, [
+    /\b(?:flight|wedding|interview|surgery|appointment|exam|hearing|funeral|operation|visa|meeting|train|check-in)\b[^.!?]{0,30}\bat \d{1,2}(?::\d\d)?(?: ?[ap]m)?\b[^.!?]{0,60}\b(?:won't|can't|cannot|hasn't|haven't|isn't|not|no|still)\b/,
+    /\b(?:the \w+|she|he|they|my \w+) (?:can't|cannot|is unable to|are unable to) get in\b|\b(?:alone|on (?:his|her) own) (?:inside|at home|in the house)\b/,
+  ]),
   ...cue(
     'anxious',
     2.5,
@@ -219,7 +243,7 @@ export const EN_SITUATION_CUES: Cue[] = [
   ]),
   // Confusion as an either/or question ("is it moved or …?", "do I … or can they …?"), or how a thing works.
   ...cue('confused', 2, [
-    /(?:^|[.!?]\s*)(?:(?:so|wait|hmm|ok|okay|and|sorry)[,.]? (?:so )?)?(?:is|are|do|does|did|should|shall|will|was|were|has|have|am)\b(?! you\b)[^.!?]{0,80}\bor (?:was|is|are|were|do|does|did|can|could|will|would|should|has|have|i|we|they|she|he|someone|somebody|it|wait|just|pay|send|keep|leave|go)\b[^.!?]{0,60}\?/,
+    /(?:^|[.!?]\s*)(?:wait|hang on|hmm)[,.]? (?:so )?(?:is|are|do|does)\b[^.!?]{0,60}\bor\b[^.!?]{0,40}\?|(?:^|[.!?]\s*)(?:(?:so|wait|hmm|ok|okay|and|sorry)[,.]? (?:so )?)?(?:is|are|do|does|did|should|shall|will|was|were|has|have|am)\b(?! you\b)[^.!?]{0,80}\bor (?:was|is|are|were|do|does|did|can|could|will|would|should|has|have|i|we|they|she|he|someone|somebody|it|wait|just|pay|send|keep|leave|go)\b[^.!?]{0,60}\?/,
     /\bhow (?:does|do|would|will) (?:the |this |that |it |my )?[\w ]{0,30}\bwork\b[^.!]{0,60}\?|\bwhy is there (?:a|an) [^!?]{0,20}\b(?:payment|charge|fee|transaction|deposit|debit)\b/,
   ]),
   // Sadness told as a fact: a death, a hope let go, a hard time.

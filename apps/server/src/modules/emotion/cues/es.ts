@@ -63,6 +63,27 @@ export const ES_CUES: Cue[] = [
     /\bo me (?:voy|doy de baja|cambio|paso)\b|\bo (?:les|los) (?:denuncio|demando)\b|\b(?:no han|no habeis) hecho nada\b|\b(?:exijo|quiero|merezco) (?:una|un) (?:disculpa|explicacion)\b/,
   ]),
   ...cue('angry', 2, [/\b(?:he|hemos) tenido (?:bastante|mucha|demasiada|suficiente) paciencia\b/]),
+  ...cue('angry', 2.5, [
+    /\b(?:tratan|trataron|tratar|tratando|tratarme|tratarnos|trata) como (?:a )?(?:un|una) \w+|\bpasa de castano oscuro\b|\b(?:es el|esto es el) colmo\b|\bhasta aqui hemos llegado\b/,
+  ]),
+  ...cue('frustrated', 2, [
+    /\b(?:al telefono|en espera|en linea|en la cola) desde\b|\bdesde las \d{1,2}\b[^.!?]{0,20}\b(?:ya son|son las)\b|\b(?:perdiendo la|se me acaba la|se me agota la|sin) paciencia\b|\bque desesperacion\b/,
+  ]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\bfiltracion\b|\b(?:estan|esta) (?:a salvo|segur[oa]s?) mis (?:datos|cuentas?|dinero)\b|\bmis datos (?:estan )?(?:segur|a salvo|expuest|robad)\w*/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('anxious', 2, [
+    /\b(?:cita|vuelo|entrevista|examen|boda|operacion|visado|visa|reunion|tren)\b[^.!?]{0,30}\ba las \d{1,2}\b[^.!?]{0,60}\b(?:no|sin|todavia|aun)\b/,
+  ]),
+  ...cue('sad', 3, [
+    /\b(?:perdi|perder|perdimos|acabo de perder) a (?:mi|nuestra|nuestro) (?:mama|madre|padre|papa|hij[oa]|espos[oa]|marido|abuel[oa]|herman[oa])\b/,
+  ]),
+  ...cue('confused', 2, [/\bentonces[,]?\s*¿?[^.!?]{0,60}\bo\b[^.!?]{0,40}\?/]),
   ...cue('frustrated', 2, [
     /\b(?:no vino|no se presento|no aparecio|no vinieron)\b|\bnadie (?:me|nos) (?:aviso|avisa|informo|dijo nada)\b|\b(?:y luego|y despues|despues) (?:silencio|nada)\b|\bdesde el (?:dia )?\d/,
     /\bme dijeron que\b[^.!?]{0,60}[.,]\s*no (?:lo )?(?:era|es|fue|estaba|hay)\b/,

@@ -62,6 +62,22 @@ export const SW_CUES: Cue[] = [
     /\bau (?:naondoka|nitaondoka|nitahama|ninahama|nitaenda|nitawashtaki)\b|\b(?:hamjafanya|hamkufanya|hawajafanya) (?:lolote|chochote|kitu)\b|\bm(?:ni|tu)ombe msamaha\b/,
   ]),
   ...cue('angry', 2, [/\b(?:nimevumilia|tumevumilia)\b/]),
+  ...cue('angry', 2.5, [/\bmn(?:a|i)?(?:ni|tu)chukulia kama\b|\bm(?:si|usi)ni\w+ tena\b/]),
+  ...cue('frustrated', 2, [
+    /\b(?:kwa simu|kwenye simu|kwenye foleni|hewani) tangu\b|\btangu saa \w+\b|\buvumilivu (?:umeisha|unaisha|umekwisha)\b|\bnimeishiwa (?:na )?uvumilivu\b/,
+  ]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:zimevuja|imevuja|zimeibiwa) (?:data|taarifa)?|\b(?:data|taarifa) (?:zangu |zetu )?(?:zimevuja|zimeibiwa)\b|\b(?:niko|nipo|ziko|iko) salama\s*\?/,
+    ],
+    NEGATION_SW,
+  ),
+  ...cue('anxious', 1, [/\bsasa hivi\b/]),
+  ...cue('sad', 3, [
+    /\b(?:nimempoteza|tumempoteza|nilimpoteza|amempoteza) (?:mama|baba|mume|mke|mtoto|mwanangu|bibi|babu|dada|kaka|rafiki)\b/,
+  ]),
   ...cue('frustrated', 2, [
     /\b(?:hakuja|hawakuja|hakufika|hawakufika)\b|\b(?:halafu|kisha|baadaye) kimya\b|\bkimya (?:kabisa|tu)\b|\btangu tarehe\b/,
   ]),

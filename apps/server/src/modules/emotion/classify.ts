@@ -68,9 +68,20 @@ function read(text: string): EmotionReading {
   return { emotion, sentiment: sentimentFor(emotion, scores[emotion], compound), upset: isUpsetEmotion(emotion) };
 }
 
+/**
+ * The word cues in runs of 8, each run with one regular expression that matches wherever any of its cues would: most
+ * messages match few cues, so one scan rules out a whole run and only the runs that pass are read cue by cue. The
+ * scores are the same as reading every cue; it is only cheaper.
+ */
+const CUE_RUNS = Array.from({ length: Math.ceil(WORD_CUES.length / 8) }, (_, i) => {
+  const cues = WORD_CUES.slice(i * 8, i * 8 + 8);
+  return { any: new RegExp(cues.map((cue) => `(?:${cue.pattern.source})`).join('|')), cues };
+});
+
 function scoreCues(original: string, lower: string): Scores {
   const scores: Scores = { angry: 0, frustrated: 0, anxious: 0, confused: 0, sad: 0, grateful: 0, delighted: 0, neutral: 0 };
-  for (const cue of WORD_CUES) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
+  for (const run of CUE_RUNS)
+    if (run.any.test(lower)) for (const cue of run.cues) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
   for (const cue of EMOJI_CUES) if (cue.pattern.test(original)) scores[cue.emotion] += cue.weight;
   return scores;
 }

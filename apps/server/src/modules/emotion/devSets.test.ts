@@ -48,6 +48,15 @@ describe('emotion development sets: dev2–dev4 and dev6–dev8 (upset said with
       }
     });
 
+  // dev9 labels a death a year ago with a plain request as calm; the rules read any death as sad (precision 0.92–0.95).
+  it('dev9: upset precision ≥ 0.9 and recall ≥ 0.98 in each language', () => {
+    for (const language of ['en', 'sw', 'es']) {
+      const result = score(`dev9-${language}.jsonl`);
+      expect(result.upsetPrecision, language).toBeGreaterThanOrEqual(0.9);
+      expect(result.upsetRecall, language).toBeGreaterThanOrEqual(0.98);
+    }
+  });
+
   it('no calm message in dev5 is read as upset', () => {
     for (const language of ['en', 'sw', 'es']) {
       const calm = score(`dev5-calm-${language}.jsonl`);

@@ -52,6 +52,16 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue(
+    'angry',
+    2.5,
+    [
+      /\b(?:will not be paying|won't be paying|refuse to pay|not paying (?:this|that|a penny|another penny))\b|\b(?:take|taking) me to court\b|\bsue me\b/,
+      /\bcalled me (?:stupid|an idiot|a liar|a thief|names|a scammer)\b|\bnothing but (?:lies|excuses|problems|trouble|grief)\b/,
+    ],
+    true,
+  ),
+  ...cue('angry', 2, [/\bformal complaint\b/]),
   // Closing an account is anger only without a plain reason (moving, no longer needed, a death).
   ...cue('angry', 1, [
     /\bclose (?:my|our) (?:account|accounts)\b(?![^.!?]{0,60}\b(?:moving|relocat\w*|emigrat\w*|no longer|passed|died)\b)(?<!\b(?:moving|relocating|emigrating|no longer|passed|died)\b[^.!?]{0,60})|\ball of it\b/,
@@ -125,6 +135,9 @@ export const EN_SITUATION_CUES: Cue[] = [
   ...cue('frustrated', 2, [
     /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
   ]),
+  ...cue('frustrated', 2.5, [
+    /\bfor (?:the love of (?:god|christ|pete)|god's sake|heaven's sake|pete's sake|goodness' sake|crying out loud)\b|\b(?:it's|there's) always something\b|\bbetter things to do than\b|\bchase (?:you|your|them|this)\b/,
+  ]),
   ...cue('frustrated', 2, [
     /\b(?:losing|lost|running out of|run out of) (?:my )?patience\b|\bpatience is (?:wearing|running) thin\b|\b(?:didn't|did not|hasn't|has not|never) (?:work|worked|help|helped|fix(?:ed)? it)\b/,
     /\b(?:on the phone|on hold|on the line|in the queue|in a queue|on chat) (?:since|for (?:over |nearly |almost )?(?:an hour|\d+ hours|two hours|hours))\b|\bsince \d{1,2}(?::\d\d)? ?(?:am|pm)?[.,]? (?:and )?(?:it's|it is|now it's) now\b/,
@@ -178,6 +191,16 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:saying|claiming|says|said) (?:he's|she's|they're|he is|she is|they are|he was|she was|they were) from (?:you|your)\b|\bno money for (?:food|rent|the rent|my kids|the kids|bills)\b|\bcan't (?:afford to eat|feed (?:my|the) (?:kids|children|family))\b/,
+      /\bchange the locks\b|\bevict(?:ed|ing|ion)?\b|\bkick(?:ed)? (?:me|us) out\b/,
+    ],
+    true,
+  ),
+  ...cue('anxious', 1.5, [/\bat (?:my|the) (?:front )?door\b/]),
   ...cue('anxious', 2, [
     /\b(?:busiest|biggest|most important) (?:day|week|night|weekend|time)\b|\b(?:court|tribunal|hearing|visa|tax return|legal) (?:papers|documents|forms?|deadline)\b/,
     /\b(?:has|have|needs?|must) to be (?:posted|filed|delivered|collected|lodged)\b[^.!?]{0,20}\b(?:today|tonight|tomorrow|by)\b/,
@@ -237,6 +260,10 @@ export const EN_SITUATION_CUES: Cue[] = [
     [/\bhow (?:do|will|would|can|could) (?:i|we) (?:know|tell|check|find out) (?:if|whether|when|which|what)\b/],
     true,
   ),
+  ...cue('confused', 2, [
+    /(?:^|[.!?]\s*)(?:(?:hmm|so|wait)[,.]? )+(?:do|does|did) (?:i|we) (?:need|have) to\b[^.!]{0,80}\?|\bwhy would (?:my|the|it|there|you)\b[^.!]{0,60}\?/,
+  ]),
+  ...cue('confused', 1.5, [/\btwo different (?:account numbers|numbers|amounts|prices|dates|names|balances|totals)\b/]),
   ...cue('confused', 1.5, [
     /\bwhich (?:one )?is (?:it|right|correct|true)\b/,
     /\b(?:what happens (?:to|if|with)|who do i (?:contact|call|ask|speak to)|which (?:account|form|number|plan|address)|where did (?:my|the)|(?:a )?one-off or|the same as)\b[^.!]{0,80}\?/,
@@ -286,6 +313,17 @@ export const EN_SITUATION_CUES: Cue[] = [
   // A death outweighs the practical question that usually comes with it ("Mum passed on Sunday. What do I do?").
   ...cue('sad', 2, [
     /\b(?:passed away|passed on|has passed|died|funeral|bereavement|bereaved|fallecio|fallecida|fallecido|murio|amefariki|alifariki|wamefariki|nimefiwa)\b/,
+  ]),
+  ...cue(
+    'sad',
+    2.5,
+    [
+      /\b(?:i |now i |i just |just )feel (?:so |really |very |just )?(?:flat|deflated|rubbish|crushed|empty|awful|terrible|horrible)\b/,
+    ],
+    true,
+  ),
+  ...cue('sad', 1.5, [
+    /\b(?:present|gift|cake|flowers|dress|outfit|bouquet) for (?:my|our|the|his|her) [^.!?]{0,30}\b(?:christening|wedding|birthday|funeral|anniversary|graduation|party)\b/,
   ]),
   ...cue('sad', 2, [
     /\b(?:been|it's|it has|it is|a) (?:really |very |so )?bad (?:week|month|year|day|time)\b|\bsaving for\b[^.!?]{0,30}\b(?:since|for (?:years|months|ages))\b/,

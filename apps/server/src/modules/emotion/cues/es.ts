@@ -64,6 +64,26 @@ export const ES_CUES: Cue[] = [
   ]),
   ...cue('angry', 2, [/\b(?:he|hemos) tenido (?:bastante|mucha|demasiada|suficiente) paciencia\b/]),
   ...cue('angry', 2.5, [
+    /\b(?:no pienso pagar|no voy a pagar|me niego a pagar)\b|\bllevenme a juicio\b|\bdemandenme\b|\bme llamo (?:estupid[oa]|idiota|mentiros[oa]|ladr[oa]n?)\b|\bqueja formal\b/,
+  ]),
+  ...cue('frustrated', 2, [
+    /\bsiempre hay algo\b|\bperseguir(?:les|los|las)?\b|\bpor (?:el amor de )?dios\b|\bcosas mejores que hacer\b/,
+  ]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\bno tengo dinero para (?:comida|comer|el alquiler)\b|\bcambiar la cerradura\b|\bdesahuci\w*|\b(?:diciendo|dice|dijo) que (?:viene|es|era|son|venia) de (?:su parte|ustedes)\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('anxious', 1.5, [/\ben (?:mi|la) puerta\b/]),
+  ...cue('confused', 1.5, [
+    /¿\s*(?:tengo|debo) que\b[^?]{0,60}\?|\bdos (?:numeros|importes|precios|fechas|nombres) (?:de \w+ )?distint[oa]s\b/,
+  ]),
+  ...cue('sad', 2.5, [/\bme siento (?:fatal|muy mal|hundid[oa]|vaci[oa])\b/], NEGATION_ES),
+  ...cue('sad', 1.5, [/\btenia (?:muchas|tantas) ganas\b/]),
+  ...cue('angry', 2.5, [
     /\b(?:tratan|trataron|tratar|tratando|tratarme|tratarnos|trata) como (?:a )?(?:un|una) \w+|\bpasa de castano oscuro\b|\b(?:es el|esto es el) colmo\b|\bhasta aqui hemos llegado\b/,
   ]),
   ...cue('frustrated', 2, [

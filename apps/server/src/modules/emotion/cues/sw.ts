@@ -62,6 +62,13 @@ export const SW_CUES: Cue[] = [
     /\bau (?:naondoka|nitaondoka|nitahama|ninahama|nitaenda|nitawashtaki)\b|\b(?:hamjafanya|hamkufanya|hawajafanya) (?:lolote|chochote|kitu)\b|\bm(?:ni|tu)ombe msamaha\b/,
   ]),
   ...cue('angry', 2, [/\b(?:nimevumilia|tumevumilia)\b/]),
+  ...cue('angry', 2.5, [
+    /\bsitalipa\b|\bnipelekeni mahakamani\b|\baliniita (?:mjinga|mwizi|mwongo|mpumbavu)\b|\bmalalamiko rasmi\b/,
+  ]),
+  ...cue('frustrated', 2, [/\bkuwafuatilia\b|\bkila mara kuna kitu\b|\bsina muda wa\b/]),
+  ...cue('anxious', 2.5, [/\bsina pesa ya (?:chakula|kula|kodi|nauli)\b|\bkubadilisha kufuli\b|\bametoka kwenu\b/], NEGATION_SW),
+  ...cue('anxious', 1.5, [/\bmlangoni\b/]),
+  ...cue('confused', 2, [/\bje,? ni lazima (?:ni|tu)\w+|\bnamba mbili tofauti\b/]),
   ...cue('angry', 2.5, [/\bmn(?:a|i)?(?:ni|tu)chukulia kama\b|\bm(?:si|usi)ni\w+ tena\b/]),
   ...cue('frustrated', 2, [
     /\b(?:kwa simu|kwenye simu|kwenye foleni|hewani) tangu\b|\btangu saa \w+\b|\buvumilivu (?:umeisha|unaisha|umekwisha)\b|\bnimeishiwa (?:na )?uvumilivu\b/,

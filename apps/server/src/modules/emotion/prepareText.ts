@@ -33,6 +33,11 @@ const REWRITES: [RegExp, string][] = [
   [/\b(?:woried|worryed|wori?ed)\b/gi, 'worried'],
   [/\b(?:refnd|refun)\b/gi, 'refund'],
   [/\bwheres\b/gi, "where's"],
+  [/\b(?:urgnt|urgnet|urjent|urgant)\b/gi, 'urgent'],
+  [/\bive\b/gi, "i've"],
+  [/\babt\b/gi, 'about'],
+  [/\b(?:giv)\b/gi, 'give'],
+  [/\bbak\b/gi, 'back'],
   [/\bwhats\b/gi, "what's"],
   // Not having decided yet is not a delay: "we haven't decided yet", "bado hatujaamua", "todavía no lo hemos decidido".
   [/\b(i|we) (?:still )?(?:haven't|have not) (?:yet )?(?:decided|chosen)(?: yet)?\b/gi, '$1 are choosing'],

@@ -143,6 +143,9 @@ export const SARCASM = [
   /\b(?:great|brilliant|wonderful|fantastic|perfect|lovely|awesome|superb|oh good|excellent)[,.!]* (?:yet )?another\b/,
   // A one-word "Brilliant." closing a question or complaint.
   /\?\s*(?:brilliant|great|perfect|wonderful|fantastic|lovely|marvellous|super|excellent|genial|perfecto|estupendo)[.!]*\s*$/,
+  // Praise said flat after a complaint ("An automated reply. How helpful."), or an interjection of praise opening one.
+  /^(?![\s\S]*\b(?:thank|thanks|gracias|asante)\b)[\s\S]*\bhow (?:helpful|useful|convenient|reassuring)[.!]*\s*$|\bque (?:util|utiles)[.!]*\s*$/,
+  /\b(?:ay|uy|vaya),? que (?:maravilla|bien|bonito|util|detalle)\b/,
   /\bthanks for nothing\b|\bthanks a (?:lot|bunch) for nothing\b|\bthanks for wasting\b/,
   /\b(?:oh|wow|yeah|ah),? (?:great|wonderful|brilliant|fantastic|perfect|lovely|nice|awesome|good|excellent)\b/,
   /\b(?:love|loving|just love|really love|enjoy|enjoying) (?:waiting|being (?:ignored|on hold|passed|transferred|charged|lied)|how|it when|paying for|spending|the hold music)\b/,

@@ -62,6 +62,8 @@ export const EN_SITUATION_CUES: Cue[] = [
     true,
   ),
   ...cue('angry', 2, [/\bformal complaint\b/]),
+  ...cue('angry', 2.5, [/\b(?:going|go|went) to (?:the )?(?:papers|press|media|newspapers)\b/], true),
+  ...cue('angry', 1.5, [/\bgive (?:me )?(?:my|the) money back\b/]),
   // Closing an account is anger only without a plain reason (moving, no longer needed, a death).
   ...cue('angry', 1, [
     /\bclose (?:my|our) (?:account|accounts)\b(?![^.!?]{0,60}\b(?:moving|relocat\w*|emigrat\w*|no longer|passed|died)\b)(?<!\b(?:moving|relocating|emigrating|no longer|passed|died)\b[^.!?]{0,60})|\ball of it\b/,
@@ -135,6 +137,11 @@ export const EN_SITUATION_CUES: Cue[] = [
   ...cue('frustrated', 2, [
     /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
   ]),
+  ...cue('frustrated', 2, [
+    /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|tenth) (?:email|call|message|letter|chat|complaint|request|ticket|technician|engineer|agent|diagnosis|answer|excuse)\b/,
+    /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/,
+  ]),
+  ...cue('frustrated', 1.5, [/\b(?:doesn't|does not|didn't|won't) even (?:work|turn on|start|charge|fit|open)\b/]),
   ...cue('frustrated', 2.5, [
     /\bfor (?:the love of (?:god|christ|pete)|god's sake|heaven's sake|pete's sake|goodness' sake|crying out loud)\b|\b(?:it's|there's) always something\b|\bbetter things to do than\b|\bchase (?:you|your|them|this)\b/,
   ]),
@@ -201,6 +208,17 @@ export const EN_SITUATION_CUES: Cue[] = [
     true,
   ),
   ...cue('anxious', 1.5, [/\bat (?:my|the) (?:front )?door\b/]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:pension|salary|wages|benefits|universal credit|payment|pay) (?:payment )?(?:hasn't|has not|didn't|did not|hasnt|not) (?:gone in|arrived|come in|come through|been paid|landed|cleared)\b/,
+      /\b(?:supply|power|gas|water|electricity|line|service|account|phone) (?:will be|is going to be|to be|is being|gets) (?:cut off|disconnected|suspended|closed|shut off)\b/,
+    ],
+    true,
+  ),
+  ...cue('anxious', 2, [/\bcard (?:got |was |has been |is )?(?:blocked|frozen|declined|stopped|swallowed)\b/]),
+  ...cue('anxious', 0.5, [/\b(?:abroad|overseas)\b/]),
   ...cue('anxious', 2, [
     /\b(?:busiest|biggest|most important) (?:day|week|night|weekend|time)\b|\b(?:court|tribunal|hearing|visa|tax return|legal) (?:papers|documents|forms?|deadline)\b/,
     /\b(?:has|have|needs?|must) to be (?:posted|filed|delivered|collected|lodged)\b[^.!?]{0,20}\b(?:today|tonight|tomorrow|by)\b/,
@@ -319,6 +337,14 @@ export const EN_SITUATION_CUES: Cue[] = [
     2.5,
     [
       /\b(?:i |now i |i just |just )feel (?:so |really |very |just )?(?:flat|deflated|rubbish|crushed|empty|awful|terrible|horrible)\b/,
+    ],
+    true,
+  ),
+  ...cue(
+    'sad',
+    2.5,
+    [
+      /\bfeel like (?:crying|i could cry|bursting into tears)\b|\bmy last (?:£|\$|€)?\d+|\bmy last (?:money|pound|penny|savings)\b/,
     ],
     true,
   ),

@@ -78,6 +78,24 @@ export const ES_CUES: Cue[] = [
     NEGATION_ES,
   ),
   ...cue('anxious', 1.5, [/\ben (?:mi|la) puerta\b/]),
+  ...cue('frustrated', 2, [
+    /\b(?:segund|tercer|cuart|quint|sext|decim)[oa]? (?:correo|llamada|mensaje|carta|reclamacion|queja|email|tecnico|diagnostico|respuesta)\b/,
+    /\b(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),? (?:y )?(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),? (?:y )?(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/,
+    /\bni siquiera (?:funciona|enciende|carga|sirve|arranca)\b/,
+  ]),
+  ...cue('angry', 2.5, [/\b(?:voy|ire|vamos) a (?:los medios|la prensa|la tele|la television)\b/]),
+  ...cue('angry', 1.5, [/\bdevuelvan(?:me)? (?:mi|el) (?:dinero|plata|pago)\b/]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\bno me ha (?:entrado|llegado|ingresado) (?:la|el) (?:pension|nomina|paga|sueldo|transferencia|salario)\b|\bme (?:cortan|van a cortar|cortaran|cortaron) (?:la luz|el gas|el agua|la linea|el servicio)\b/,
+      /\b(?:me )?(?:bloquearon|congelaron|retuvieron) (?:la|mi) tarjeta\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('anxious', 0.5, [/\ben el extranjero\b/]),
+  ...cue('sad', 2.5, [/\b(?:tengo|me dan) ganas de llorar\b|\bmis ultimos \d+|\bmi ultimo (?:dinero|sueldo|euro|peso)\b/]),
   ...cue('confused', 1.5, [
     /¿\s*(?:tengo|debo) que\b[^?]{0,60}\?|\bdos (?:numeros|importes|precios|fechas|nombres) (?:de \w+ )?distint[oa]s\b/,
   ]),

@@ -68,6 +68,22 @@ export const SW_CUES: Cue[] = [
   ...cue('frustrated', 2, [/\bkuwafuatilia\b|\bkila mara kuna kitu\b|\bsina muda wa\b/]),
   ...cue('anxious', 2.5, [/\bsina pesa ya (?:chakula|kula|kodi|nauli)\b|\bkubadilisha kufuli\b|\bametoka kwenu\b/], NEGATION_SW),
   ...cue('anxious', 1.5, [/\bmlangoni\b/]),
+  ...cue('frustrated', 2, [
+    /\b(?:email|ujumbe|simu|barua|jibu|fundi|mhudumu) (?:ya|wa|la) (?:pili|tatu|nne|tano|sita)\b|\b(?:imezingua|inazingua|amezingua|mnazingua|wamezingua|zingua)\b/,
+    /\b(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili),? (?:na )?(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili),? (?:na )?(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili)\b/,
+  ]),
+  ...cue('angry', 2.5, [/\b(?:kwa|kwenye) (?:media|magazeti|tv|runinga)\b/]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:pensheni|mshahara|malipo)\b[^.!?]{0,15}\b(?:haijaingia|haujaingia|hayajaingia|haijafika|haujafika)\b|\b(?:umeme|maji|laini|huduma|stima)\b[^.!?]{0,10}\b(?:utakatwa|itakatwa|yatakatwa|itasitishwa|itafungwa)\b/,
+      /\b(?:imeblock\w*|imeblockiwa|imezuiwa)\b/,
+    ],
+    NEGATION_SW,
+  ),
+  ...cue('anxious', 0.5, [/\bnje ya nchi\b/]),
+  ...cue('sad', 2.5, [/\b(?:nahisi|najisikia) (?:kulia|kutaka kulia)\b|\b(?:pesa|hela) (?:yangu )?ya mwisho\b/]),
   ...cue('confused', 2, [/\bje,? ni lazima (?:ni|tu)\w+|\bnamba mbili tofauti\b/]),
   ...cue('angry', 2.5, [/\bmn(?:a|i)?(?:ni|tu)chukulia kama\b|\bm(?:si|usi)ni\w+ tena\b/]),
   ...cue('frustrated', 2, [

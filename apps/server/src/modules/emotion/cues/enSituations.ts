@@ -141,6 +141,15 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|tenth) (?:email|call|message|letter|chat|complaint|request|ticket|technician|engineer|agent|diagnosis|answer|excuse)\b/,
     /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/,
   ]),
+  ...cue('frustrated', 2, [
+    /\b(?:nobody|no one|no-one) (?:ever )?(?:reads|listens|cares|checks)\b|\bround and round\b|\bsame (?:answer|response|reply|excuse) every time\b|\b(?:lost|wasted) a (?:whole|full|entire) day\b/,
+  ]),
+  ...cue(
+    'anxious',
+    2.5,
+    [/\bcan't check on (?:her|him|them)\b|\b(?:been|got) scammed\b|\bneed (?:the|my|our) (?:deposit|money|refund) back before\b/],
+    true,
+  ),
   ...cue('frustrated', 1.5, [/\b(?:doesn't|does not|didn't|won't) even (?:work|turn on|start|charge|fit|open)\b/]),
   ...cue('frustrated', 2.5, [
     /\bfor (?:the love of (?:god|christ|pete)|god's sake|heaven's sake|pete's sake|goodness' sake|crying out loud)\b|\b(?:it's|there's) always something\b|\bbetter things to do than\b|\bchase (?:you|your|them|this)\b/,

@@ -79,6 +79,12 @@ export const ES_CUES: Cue[] = [
   ),
   ...cue('anxious', 1.5, [/\ben (?:mi|la) puerta\b/]),
   ...cue('frustrated', 2, [
+    /\bnadie (?:lee|escucha|hace caso)\b|\b(?:damos|doy) vueltas\b|\bvueltas y vueltas\b|\bla misma respuesta\b|\bperdi (?:un|el) dia (?:entero|completo)\b/,
+  ]),
+  ...cue('anxious', 2.5, [/\bno puedo saber como esta\b|\bel vendedor desaparecio\b/]),
+  ...cue('sad', 2.5, [/\b(?:que|un|menudo) disgusto\b/], NEGATION_ES),
+  ...cue('sad', 1.5, [/\bera (?:una sorpresa|un regalo) para\b/]),
+  ...cue('frustrated', 2, [
     /\b(?:segund|tercer|cuart|quint|sext|decim)[oa]? (?:correo|llamada|mensaje|carta|reclamacion|queja|email|tecnico|diagnostico|respuesta)\b/,
     /\b(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),? (?:y )?(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),? (?:y )?(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/,
     /\bni siquiera (?:funciona|enciende|carga|sirve|arranca)\b/,

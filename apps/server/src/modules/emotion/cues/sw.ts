@@ -68,6 +68,8 @@ export const SW_CUES: Cue[] = [
   ...cue('frustrated', 2, [/\bkuwafuatilia\b|\bkila mara kuna kitu\b|\bsina muda wa\b/]),
   ...cue('anxious', 2.5, [/\bsina pesa ya (?:chakula|kula|kodi|nauli)\b|\bkubadilisha kufuli\b|\bametoka kwenu\b/], NEGATION_SW),
   ...cue('anxious', 1.5, [/\bmlangoni\b/]),
+  ...cue('frustrated', 2, [/\bnimepoteza siku (?:nzima|mzima)\b|\btunazunguka\b/]),
+  ...cue('anxious', 2.5, [/\btapeliwa\b|\bkumjulia hali\b|\bametoweka\b/]),
   ...cue('frustrated', 2, [
     /\b(?:email|ujumbe|simu|barua|jibu|fundi|mhudumu) (?:ya|wa|la) (?:pili|tatu|nne|tano|sita)\b|\b(?:imezingua|inazingua|amezingua|mnazingua|wamezingua|zingua)\b/,
     /\b(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili),? (?:na )?(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili),? (?:na )?(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili)\b/,

@@ -142,7 +142,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/,
   ]),
   ...cue('frustrated', 2, [
-    /\b(?:nobody|no one|no-one) (?:ever )?(?:reads|listens|cares|checks)\b|\bround and round\b|\bsame (?:answer|response|reply|excuse) every time\b|\b(?:lost|wasted) a (?:whole|full|entire) day\b/,
+    /\b(?:nobody|no one|no-one) (?:ever )?(?:reads|listens|cares|checks)\b|\bround and round\b|\bsame (?:answer|response|reply|excuse) every time\b|\blost a (?:whole|full|entire) day\b/,
   ]),
   ...cue(
     'anxious',

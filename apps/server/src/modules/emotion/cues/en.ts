@@ -34,7 +34,7 @@ export const EN_WORD_CUES: Cue[] = [
     /\b(?:for (?:days|weeks|months|ages|hours)|(?:two|three|four|five|six|\d+) (?:weeks|days|months|hours) (?:now|later|and)|since (?:last|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december))\b/,
     /\b(?:\d+|two|three|four|five|six|several|a few|ten) (?:days|weeks|months) ago\b/,
     /\b(?:i (?:already|have already) (?:told|explained|sent|called|emailed|asked|given)|as i (?:said|mentioned|explained)|how many times)\b/,
-    /\b(?:not working|doesn't work|does not work|won't work|stopped working|keeps (?:crashing|dropping|failing|cutting|freezing)|nothing works|still broken)\b/,
+    /\b(?:not working|doesn't work|does not work|won't work|stopped working|keeps (?:crashing|dropping|failing|cutting|freezing|timing out|erroring|declining|rejecting|logging me out)|nothing works|still broken)\b/,
     /\b(?:annoying|annoyed|frustrat\w*|irritat\w*|aggravat\w*|hassle|nightmare|what is going on|what's going on|why is it so hard)\b/,
   ]),
   ...cue('frustrated', 0.75, [/\bstill\b/]),

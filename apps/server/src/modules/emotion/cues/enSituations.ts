@@ -95,7 +95,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:your|the) (?:ceo|chief executive|managing director|director of [\w ]{3,30}|head of (?:customer|complaints|service)\w*)\b|\b(?:a manager|someone|somebody|a person) who can (?:actually )?(?:make a decision|decide|do something|fix)\b/,
   ]),
   ...cue('angry', 1.5, [
-    /\bwithout (?:my |our |any )?(?:permission|consent|authori[sz]ation|asking)\b|\b(?:treat(?:ing|ed)?|speak(?:ing)? to) (?:\w+ ){0,2}like (?:this|that|dirt|rubbish|an idiot|a criminal)\b|\bthis is how (?:you treat|i'm treated|i am treated)\b/,
+    /\bwithout (?:my |our |any )?(?:permission|consent|authori[sz]ation)\b|\b(?:treat(?:ing|ed)?|speak(?:ing)? to) (?:\w+ ){0,2}like (?:this|that|dirt|rubbish|an idiot|a criminal)\b|\bthis is how (?:you treat|i'm treated|i am treated)\b/,
   ]),
   // Failure told as a pattern: every time, the same fault, passed around, nobody owns it.
   ...cue('frustrated', 2, [
@@ -109,7 +109,7 @@ export const EN_SITUATION_CUES: Cue[] = [
   ...cue('frustrated', 2, [
     /\b(?:promised|assured|told (?:me|us)|said (?:you|they|someone|he|she) would|supposed to)\b[^?]{0,100}\b(?:nothing|nobody (?:came|called|rang|showed)|no one (?:came|called|rang|showed)|never (?:came|happened|arrived|called|did|showed))\b/,
     /\b(?:what's|what is) the point\b|\bhow (?:hard|difficult) (?:is|can|could) (?:it|that)\b|\bis it (?:so|that|really that) (?:hard|difficult)\b/,
-    /\b(?:two|three|four|five|six|\d+|several|many) (?:different )?(?:agents|people|advisors|staff|departments|numbers|stories) (?:and|now|already|so far)\b|\b(?:two|three|four|five|six|\d+|several) different (?:agents|people|answers|advisors|stories|departments|excuses|dates)\b/,
+    /\b(?:two|three|four|five|six|\d+|several|many) (?:different )?(?:agents|people|advisors|staff|departments|numbers|stories) (?:and|now|already|so far)\b|\b(?:two|three|four|five|six|\d+|several) different (?:agents|answers|advisors|stories|departments|excuses|dates)\b/,
     /\b(?:another|yet another|not another|same|the usual) (?:['"][^'"]{3,60}['"]|script|template|copy[- ]and[- ]paste|copy[- ]paste|canned|automated|generic|bot|robot)\b/,
     /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th) (?:\w+ ){0,2}(?:missed|cancell?ed|failed|no[- ]show|attempt|reminder|complaint)\b/,
     /\b(?:it's|its|it has|it's now|that's) been (?:over |more than |nearly |almost )?(?:\d+|two|three|four|five|six|several) (?:days|weeks|months)\b|\b(?:\d+|two|three|four|five|six|several) (?:minutes|hours|mins|hrs) on hold\b/,
@@ -138,7 +138,7 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\banother \w+,? another \w+|\b(?:more|another|same old|the usual|yet another) excuses?\b|\bexcuses\b/,
   ]),
   ...cue('frustrated', 2, [
-    /\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|tenth) (?:email|call|message|letter|chat|complaint|request|ticket|technician|engineer|agent|diagnosis|answer|excuse)\b/,
+    /\b(?:\d+(?:rd|th)|third|fourth|fifth|sixth|tenth) (?:email|call|message|letter|chat|complaint|request|ticket|technician|engineer|agent|diagnosis|answer|excuse)\b/,
     /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:and )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/,
   ]),
   ...cue('frustrated', 2, [
@@ -246,8 +246,13 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\bif\b[^.!?]{0,60}\b(?:i|we)(?:'ll| will)? (?:lose|be (?:fined|charged|evicted|cut off|kicked out))\b|\b(?:losing|lose) (?:sales|money|customers|business|the (?:fixed )?rate)\b/,
     /\b(?:only|just) (?:\w+ ){0,2}(?:tablets?|pills?|doses?|insulin|medicine|medication) left\b|\b(?:tablets?|pills?|insulin|medicine|medication|prescription) (?:runs? out|for (?:one|two|\d) days?)\b/,
   ]),
+  // A time of day is a deadline only with something else wrong ("I have booked the visit for 3 PM" is calm).
+  ...cue('anxious', 0.75, [
+    /\b(?:booked|scheduled|arranged|set|due|closes?|ends?|expires?|starts?)\b[^.!?]{0,20}\b(?:for|at|by) (?:midnight|noon|\d{1,2}(?::\d\d)? ?(?:am|pm))\b/,
+  ]),
   ...cue('anxious', 1.5, [
-    /\b(?:booked|scheduled|arranged|set|due|closes?|ends?|expires?|starts?)\b[^.!?]{0,20}\b(?:for|at|by) (?:midnight|noon|\d{1,2}(?::\d\d)? ?(?:am|pm))\b|\b(?:fly|flying|leave|leaving|depart\w*|travel\w*)(?: out)? (?:in the morning|first thing|at dawn|at \d)/,
+    /\b(?:fly|flying|leave|leaving|depart\w*|travel\w*)(?: out)? (?:in the morning|first thing|at dawn|at \d)/,
+    /\b(?:money|cash|£\d+|\$\d+|€\d+|\d+) (?:has been |was |were |have been )?(?:taken|withdrawn) (?:out )?(?:of|from) my account\b/,
     /\b(?:elderly|vulnerable|disabled|frail|pensioner|newborn|baby|disabled)\b[^.!?]{0,40}\b(?:no (?:heating|heat|power|water|electricity|hot water)|freezing|cold)\b|\bbelow freezing\b/,
   ]),
   ...cue('anxious', 1.5, [
@@ -259,8 +264,9 @@ export const EN_SITUATION_CUES: Cue[] = [
     /\b(?:daughter|son|child|kid|kids|children|mum|mom|mother|dad|father|grandmother|grandfather|nan|gran|wife|husband)\b[^.!?]{0,60}\b(?:alone|on (?:his|her|their) own)\b/,
     /\b(?:train|flight|bus|connection|ferry|coach)\b[^.!?]{0,30}\b(?:cancell?ed|delayed|broke down|didn't (?:come|arrive|turn up)|never (?:came|arrived))\b|\bcancell?ed (?:the |my |her |his |our |their )?(?:train|flight|bus|connection)\b/,
   ]),
-  ...cue('anxious', 1, [
-    /\bright now\b|\bas we speak\b|\bwhat (?:do|should|can) (?:i|we) do\b|\bwhat (?:she|he|they|i|we) should do\b/,
+  // Weak on their own ("I'm at home right now", "what do I do with the old router?"): they only add to worry.
+  ...cue('anxious', 0.5, [
+    /\bright now\b|\bas we speak\b|\bwhat (?:do|should|can) (?:i|we) do\b(?! for| with)|\bwhat (?:she|he|they|i|we) should do\b/,
   ]),
   // Confusion without a confusion phrase: a belief that did not hold, something not found, two answers.
   ...cue(
@@ -339,7 +345,7 @@ export const EN_SITUATION_CUES: Cue[] = [
   ),
   // A death outweighs the practical question that usually comes with it ("Mum passed on Sunday. What do I do?").
   ...cue('sad', 2, [
-    /\b(?:passed away|passed on|has passed|died|funeral|bereavement|bereaved|fallecio|fallecida|fallecido|murio|amefariki|alifariki|wamefariki|nimefiwa)\b/,
+    /\b(?:mum|mom|dad|mother|father|husband|wife|son|daughter|partner|brother|sister|nan|gran|grandmother|grandfather) (?:has |had |just )?passed\b(?! (?:the|it|this|that|over|me|him|her|them|a|an|my|his|our|their|your)\b)|\b(?:passed away|died|funeral|bereavement|bereaved|fallecio|fallecida|fallecido|murio|amefariki|alifariki|wamefariki|nimefiwa)\b/,
   ]),
   ...cue(
     'sad',

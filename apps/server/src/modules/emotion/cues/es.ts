@@ -85,7 +85,7 @@ export const ES_CUES: Cue[] = [
   ...cue('sad', 2.5, [/\b(?:que|un|menudo) disgusto\b/], NEGATION_ES),
   ...cue('sad', 1.5, [/\bera (?:una sorpresa|un regalo) para\b/]),
   ...cue('frustrated', 2, [
-    /\b(?:segund|tercer|cuart|quint|sext|decim)[oa]? (?:correo|llamada|mensaje|carta|reclamacion|queja|email|tecnico|diagnostico|respuesta)\b/,
+    /\b(?:tercer|cuart|quint|sext|decim)[oa]? (?:correo|llamada|mensaje|carta|reclamacion|queja|email|tecnico|diagnostico|respuesta)\b/,
     /\b(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),? (?:y )?(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo),? (?:y )?(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/,
     /\bni siquiera (?:funciona|enciende|carga|sirve|arranca)\b/,
   ]),
@@ -223,7 +223,15 @@ export const ES_CUES: Cue[] = [
     ],
     NEGATION_ES,
   ),
-  ...cue('anxious', 1, [/\bque (?:hago|hace|hacemos|debo hacer|puedo hacer)\b/]),
+  ...cue(
+    'anxious',
+    2.5,
+    [
+      /\b(?:me )?(?:han sacado|sacaron|retiraron|han retirado|han quitado) (?:dinero|plata|\d+ \w+) de (?:mi|la) cuenta\b|\b(?:cae|entra|sale) agua\b|\bgote(?:a|ra|ras)\b/,
+    ],
+    NEGATION_ES,
+  ),
+  ...cue('anxious', 0.5, [/\bque (?:hago|hace|hacemos|debo hacer|puedo hacer)\b/]),
   // Confusion: not understanding, how, where, which.
   ...cue(
     'confused',

@@ -71,7 +71,7 @@ export const SW_CUES: Cue[] = [
   ...cue('frustrated', 2, [/\bnimepoteza siku (?:nzima|mzima)\b|\btunazunguka\b/]),
   ...cue('anxious', 2.5, [/\btapeliwa\b|\bkumjulia hali\b|\bametoweka\b/]),
   ...cue('frustrated', 2, [
-    /\b(?:email|ujumbe|simu|barua|jibu|fundi|mhudumu) (?:ya|wa|la) (?:pili|tatu|nne|tano|sita)\b|\b(?:imezingua|inazingua|amezingua|mnazingua|wamezingua|zingua)\b/,
+    /\b(?:email|ujumbe|simu|barua|jibu|fundi|mhudumu) (?:ya|wa|la) (?:tatu|nne|tano|sita)\b|\b(?:imezingua|inazingua|amezingua|mnazingua|wamezingua|zingua)\b/,
     /\b(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili),? (?:na )?(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili),? (?:na )?(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili)\b/,
   ]),
   ...cue('angry', 2.5, [/\b(?:kwa|kwenye) (?:media|magazeti|tv|runinga)\b/]),
@@ -172,7 +172,7 @@ export const SW_CUES: Cue[] = [
       /\b(?:wasiwasi|naogopa|ninaogopa|nahofia|nimehofia|hofu|dharura|nisaidieni)\b/,
       /\b(?:imeibiwa|imeibwa|wameiba|ameiba|imefungwa)\b/,
       /\b(?:harufu ya gesi|gesi|hospitali|mgonjwa)\b/,
-      /\b(?:ananipigia|akijifanya|nifanye nini)\b/,
+      /\b(?:ananipigia|akijifanya)\b/,
     ],
     NEGATION_SW,
   ),
@@ -201,7 +201,9 @@ export const SW_CUES: Cue[] = [
     /\b(?:mtoto|mwanangu|watoto|mama|baba|bibi|babu|mke|mume)\b[^.!?]{0,60}\b(?:peke yake|peke yao)\b/,
     /\b(?:imeharibika|imefutwa|ilifutwa|imechelewa|ilichelewa|imeghairiwa|imesimama) (?:njiani|safari)|\b(?:basi|ndege|treni|gari|matatu)\b[^.!?]{0,30}\b(?:imeharibika|imefutwa|ilifutwa|imechelewa|ilichelewa|imeghairiwa|haikuja|haijafika)\b/,
   ]),
-  ...cue('anxious', 1, [/\b(?:afanye|tufanye|wafanye) nini\b/]),
+  ...cue('anxious', 2, [/\b(?:maji )?yanavuja\b|\bmaji yanaingia\b/]),
+  // "What should I/she do?": worry next to a problem, a plain question next to a router.
+  ...cue('anxious', 0.5, [/\b(?:nifanye|afanye|tufanye|wafanye) nini\b/]),
   // Confusion: not understanding, how and where.
   ...cue(
     'confused',

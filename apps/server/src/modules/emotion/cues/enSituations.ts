@@ -216,7 +216,8 @@ export const EN_SITUATION_CUES: Cue[] = [
     ],
     true,
   ),
-  ...cue('anxious', 1.5, [/\bat (?:my|the) (?:front )?door\b/]),
+  // Someone at the door adds to worry; "leave it at the door" is a delivery note.
+  ...cue('anxious', 0.75, [/\bat my (?:front )?door\b/]),
   ...cue(
     'anxious',
     2.5,

@@ -77,7 +77,7 @@ export const ES_CUES: Cue[] = [
     ],
     NEGATION_ES,
   ),
-  ...cue('anxious', 1.5, [/\ben (?:mi|la) puerta\b/]),
+  ...cue('anxious', 0.75, [/\ben mi puerta\b/]),
   ...cue('frustrated', 2, [
     /\bnadie (?:lee|escucha|hace caso)\b|\b(?:damos|doy) vueltas\b|\bvueltas y vueltas\b|\bla misma respuesta\b|\bperdi (?:un|el) dia (?:entero|completo)\b/,
   ]),

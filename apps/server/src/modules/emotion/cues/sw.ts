@@ -67,7 +67,7 @@ export const SW_CUES: Cue[] = [
   ]),
   ...cue('frustrated', 2, [/\bkuwafuatilia\b|\bkila mara kuna kitu\b|\bsina muda wa\b/]),
   ...cue('anxious', 2.5, [/\bsina pesa ya (?:chakula|kula|kodi|nauli)\b|\bkubadilisha kufuli\b|\bametoka kwenu\b/], NEGATION_SW),
-  ...cue('anxious', 1.5, [/\bmlangoni\b/]),
+  ...cue('anxious', 0.75, [/\bmlangoni\b/]),
   ...cue('frustrated', 2, [/\bnimepoteza siku (?:nzima|mzima)\b|\btunazunguka\b/]),
   ...cue('anxious', 2.5, [/\btapeliwa\b|\bkumjulia hali\b|\bametoweka\b/]),
   ...cue('frustrated', 2, [

@@ -19,6 +19,12 @@ const RELIEF =
 const REQUEST =
   /\?|\b(?:can you|could you|would you|please|i need|i want|i'd like|let me know|por favor|podrian|pueden|quisiera|necesito|quiero|naomba|nataka)\b/;
 
+/** The problem told as over ("we lost power but it's back now"): a loss then is news, not a complaint. */
+const RESOLVED =
+  /\b(?:it's|it is|all|everything's|everything is|now|it was|it's been|it has been|was|been|got) (?:back|sorted|fixed|resolved|working)(?: now| again)?\b|\b(?:back (?:on|up)|working again) now\b|\bya (?:esta|quedo) (?:resuelto|solucionado|arreglado)\b|\b(?:iko|kiko|ziko) sawa sasa\b/;
+/** Each sentence that ends in a question mark. */
+const QUESTIONS = /[^.!?\n]*\?/g;
+
 type Scores = Record<Emotion, number>;
 
 /** Reads how a customer feels from one message. Never throws; `neutral` when it cannot tell. */
@@ -35,8 +41,14 @@ function read(text: string): EmotionReading {
   if (!/[\p{L}\p{Extended_Pictographic}]|[:;]-?[()D]/u.test(original)) return NEUTRAL;
   let compound = vader.SentimentIntensityAnalyzer.polarity_scores(rewritten).compound;
   const scores = scoreCues(original, lower);
-  if (compound <= 0 || upsetEvidence(scores) > 0)
-    for (const cue of LOSS_CUES) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
+  // A loss named in a question with no other sign of upset is the topic of the question ("does the warranty cover
+  // water damage?", "which number for a lost card?"), not a complaint: then only the statements are read for it.
+  const upsetCues = upsetEvidence(scores);
+  if (compound <= 0 || upsetCues > 0) {
+    const lossText = upsetCues > 0 ? lower : lower.replace(QUESTIONS, ' ');
+    if (upsetCues > 0 || !RESOLVED.test(lower))
+      for (const cue of LOSS_CUES) if (matches(cue, lossText)) scores[cue.emotion] += cue.weight;
+  }
 
   const sarcastic = SARCASM.some((pattern) => pattern.test(lower));
   if (sarcastic) {
@@ -49,16 +61,27 @@ function read(text: string): EmotionReading {
   if (COURTESY_THANKS.test(lower)) scores.grateful = Math.max(0, scores.grateful - 1.5);
   else if (scores.grateful < 2.5 && REQUEST.test(lower)) scores.grateful *= 0.5;
 
-  addLexiconEvidence(scores, compound);
+  addLexiconEvidence(scores, compound, lower);
   addIntensity(scores, original, lower, compound);
 
   const emotion = strongest(scores);
   return { emotion, sentiment: sentimentFor(emotion, scores[emotion], compound), upset: isUpsetEmotion(emotion) };
 }
 
+/**
+ * The word cues in runs of 8, each run with one regular expression that matches wherever any of its cues would: most
+ * messages match few cues, so one scan rules out a whole run and only the runs that pass are read cue by cue. The
+ * scores are the same as reading every cue; it is only cheaper.
+ */
+const CUE_RUNS = Array.from({ length: Math.ceil(WORD_CUES.length / 8) }, (_, i) => {
+  const cues = WORD_CUES.slice(i * 8, i * 8 + 8);
+  return { any: new RegExp(cues.map((cue) => `(?:${cue.pattern.source})`).join('|')), cues };
+});
+
 function scoreCues(original: string, lower: string): Scores {
   const scores: Scores = { angry: 0, frustrated: 0, anxious: 0, confused: 0, sad: 0, grateful: 0, delighted: 0, neutral: 0 };
-  for (const cue of WORD_CUES) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
+  for (const run of CUE_RUNS)
+    if (run.any.test(lower)) for (const cue of run.cues) if (matches(cue, lower)) scores[cue.emotion] += cue.weight;
   for (const cue of EMOJI_CUES) if (cue.pattern.test(original)) scores[cue.emotion] += cue.weight;
   return scores;
 }
@@ -78,12 +101,12 @@ function matches(cue: Cue, lower: string): boolean {
   return false;
 }
 
-/** The lexicon's overall tone fills in where no customer-service cue spoke. */
-function addLexiconEvidence(scores: Scores, compound: number): void {
+/** The lexicon's overall tone fills in where no customer-service cue spoke (a polite request is not delight). */
+function addLexiconEvidence(scores: Scores, compound: number, lower: string): void {
   const upset = upsetEvidence(scores);
   if (compound <= -0.4 && upset === 0) scores.frustrated += 1;
   if (compound <= -0.75 && upset > 0) scores.angry += 1;
-  if (compound >= 0.6 && upset === 0) scores.delighted += 1;
+  if (compound >= 0.6 && upset === 0 && !REQUEST.test(lower)) scores.delighted += 1;
 }
 
 /** Shouting and repeated punctuation turn a complaint into anger, a question into confusion, praise into delight. */

@@ -12,10 +12,11 @@ export interface Cue {
 /**
  * English negation, and the Swahili and Spanish words that mean "not" in a message that mixes languages ("sio
  * worried", "nunca happy"). Each language's own cues carry their own list (cues/sw.ts, cues/es.ts): Swahili "ni"
- * is "is", Spanish "ni" is "nor", and "si" is "am not" in one and "if" (or "sí", yes) in the other.
+ * is "is", Spanish "ni" is "nor", and "si" is "am not" in one and "if" (or "sí", yes) in the other. The scope of
+ * a negation ends at punctuation: in "without warning. Disgusting" the disgust stands.
  */
 export const NEGATION_BEFORE =
-  /(?:\bnot|\bnever|\bno|n't|\bwithout|\bhardly|\bnothing|\bsio|\bsiyo|\bhapana|\bnunca|\bjamas|\btampoco)\s+(?:\S+\s+){0,2}$/;
+  /(?:\bnot|\bnever|\bno|n't|\bwithout|\bhardly|\bnothing|\bsio|\bsiyo|\bsina|\bhapana|\bnunca|\bjamas|\btampoco)\s+(?:[^\s.!?;:,]+\s+){0,2}$/;
 
 export const cue = (emotion: Emotion, weight: number, patterns: RegExp[], negation: RegExp | boolean = false): Cue[] =>
   patterns.map((pattern) => ({

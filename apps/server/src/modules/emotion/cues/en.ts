@@ -11,8 +11,9 @@ export const EN_WORD_CUES: Cue[] = [
       /\b(?:unacceptable|ridiculous|pathetic|incompetent|useless|shambles|joke of a|a joke|complete joke|total joke|absolute joke|scam(?:mers)?|rip[- ]?off|thieves|robbery|daylight robbery|con artists)\b/,
       /\b(?:worst (?:service|company|experience|customer)|never again|never (?:using|buy(?:ing)?|shop(?:ping)?|fly(?:ing)?) (?:with|from|here))\b/,
       /\b(?:how dare|what the hell|bloody|damn|crap|shit|fuck\w*|screw you|sick and tired)\b/,
-      /\b(?:lawyer|solicitor|sue you|legal action|small claims|ombudsman|trading standards|report you|chargeback)\b/,
-      /\b(?:cancel (?:my|the|our) (?:account|contract|subscription|order|service)|taking my business elsewhere|switching to)\b/,
+      /\b(?:my|our) (?:lawyer|solicitor)s? (?:will|is|are|has|have|'ll)\b|\b(?:go(?:ing)?|went|gone|speak\w*|spoke\w*|talk\w*|refer\w*|pass\w*|hand\w*|consult\w*|contact\w*|instruct\w*|involv\w*|get(?:ting)?)\b[^.!?]{0,20}\b(?:lawyer|solicitor)s?\b|\b(?:sue you|legal action|small claims|ombudsman|trading standards|report you|chargeback)\b/,
+      // A bare order to cancel is anger; "please cancel my subscription at the end of the month" is a request.
+      /(?:^|[.!?]\s*)cancel (?:my|the|our) (?:account|contract|subscription|order|service)\b|\b(?:taking my business elsewhere|switching to)\b/,
       /\b(?:anger|angry|so mad|pissed off|hate (?:you|this|your))\b/,
       /\b(?:are you (?:kidding|joking|serious)|you(?:'re| are|'ve got to be) (?:kidding|joking)|seriously\?)/,
     ],
@@ -29,11 +30,11 @@ export const EN_WORD_CUES: Cue[] = [
     /\b(?:been waiting|still waiting|waiting (?:for|since) (?:over |more than |nearly |almost )?(?:\d+|a|an|two|three|four|five|six|several|weeks?|days?|hours?|months?|ages))\b/,
     /\b(?:still (?:not|no|haven't|hasn't|hasnt|havent|nothing|waiting|broken|charging|getting|can't|cannot|doesn't|isn't|won't|don't|the same|down|off|missing)|yet again|once again|again and again|every single time)\b/,
     /\b(?:chasing|chased|keeps? (?:getting|being|asking|calling|telling|saying|sending|charging|cancell?ing)|kept (?:on hold|waiting)|on hold for|round in circles|passed (?:around|from)|transferred (?:\w+ )?(?:times|again)|no (?:response|reply|answer|update|one gets back)|heard nothing|zero (?:response|updates?))\b/,
-    /\b(?:fed up|tired of|sick of|had enough|enough is enough|exhausted with|waste of (?:my )?time|wasted (?:my|an|hours|days))\b/,
+    /\b(?:fed up|tired of|sick of|had enough|enough is enough|exhausted with|waste of (?:my )?time|wasted (?:my|an|a|hours|days|the) ?\w*)\b/,
     /\b(?:for (?:days|weeks|months|ages|hours)|(?:two|three|four|five|six|\d+) (?:weeks|days|months|hours) (?:now|later|and)|since (?:last|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|july|august|september|october|november|december))\b/,
     /\b(?:\d+|two|three|four|five|six|several|a few|ten) (?:days|weeks|months) ago\b/,
     /\b(?:i (?:already|have already) (?:told|explained|sent|called|emailed|asked|given)|as i (?:said|mentioned|explained)|how many times)\b/,
-    /\b(?:not working|doesn't work|does not work|won't work|stopped working|keeps (?:crashing|dropping|failing|cutting|freezing)|nothing works|still broken)\b/,
+    /\b(?:not working|doesn't work|does not work|won't work|stopped working|keeps (?:crashing|dropping|failing|cutting|freezing|timing out|erroring|declining|rejecting|logging me out)|nothing works|still broken)\b/,
     /\b(?:annoying|annoyed|frustrat\w*|irritat\w*|aggravat\w*|hassle|nightmare|what is going on|what's going on|why is it so hard)\b/,
   ]),
   ...cue('frustrated', 0.75, [/\bstill\b/]),
@@ -46,8 +47,15 @@ export const EN_WORD_CUES: Cue[] = [
 
 /** Loss and damage: a service failure; counted only when the message is not otherwise glad ("refund received, thanks"). */
 export const EN_LOSS_CUES: Cue[] = [
+  // The customer's own slip ("I ordered the wrong size") is a request, not a failure.
+  ...cue(
+    'frustrated',
+    1.5,
+    [/\bwrong (?:item|size|order|colour|color|bill|amount|address|date|product|model)\b/],
+    /\b(?:i|we) (?:\w+ )?(?:ordered|picked|chose|selected|bought|booked|entered|typed|put in|clicked|sent|gave|got)(?: it)? (?:the |a |an |in the )?$|\bmy (?:own )?$|\bi (?:put|used) (?:the |a )?$/,
+  ),
   ...cue('frustrated', 1.5, [
-    /\b(?:broken|broke|breaks|damaged|smashed|cracked|faulty|defective|lost|stolen|missing|never arrived|never received|not received|not delivered|wrong (?:item|size|order|colour|color|bill|amount)|overcharged|double charged|charged (?:me )?twice|charged again|refund|money back|cut off|disconnected|outage|no (?:power|signal|internet|service|water))\b/,
+    /\b(?:broken|broke|breaks|damaged|smashed|cracked|faulty|defective|lost|stolen|missing|never arrived|never received|not received|not delivered|scratched|dented|torn|ripped|stained|soaked|crushed|squashed|shattered|overcharged|double charged|charged (?:me )?twice|charged again|refund|money back|cut off|disconnected|outage|no (?:power|signal|internet|service|water))\b/,
   ]),
 ];
 
@@ -106,11 +114,11 @@ export const EN_FEELING_CUES: Cue[] = [
     true,
   ),
   ...cue('sad', 1, [
-    /\b(?:ruined|alone|it hurts|(?:was|were) (?:so |really )?(?:excited|looking forward)|unfortunately|sadly|such a shame|what a shame|it's a shame|shame|i miss|was really looking forward|had high hopes|expected better|used to be (?:good|great|better))\b/,
+    /\b(?:ruined|(?:all|so|feel|feeling|very|first \w+) alone|alone (?:now|again|this)|it hurts|(?:was|were) (?:so |really )?(?:excited|looking forward)|unfortunately|sadly|such a shame|what a shame|it's a shame|shame|i miss|was really looking forward|had high hopes|expected better|used to be (?:good|great|better))\b/,
   ]),
   // Gratitude.
   ...cue('grateful', 2.5, [
-    /\b(?:thank you so much|thanks so much|thanks a million|many thanks|much appreciated|really appreciate|truly appreciate|so grateful|very grateful|grateful|thank you for (?:your|all|the|sorting|fixing|helping|being)|thanks for (?:your|all|the|sorting|fixing|helping|being|getting)|pass on my (?:thanks|gratitude)|my thanks|thanks to (?:you|your|the)|you've been (?:so |very |really )?helpful|so helpful|very helpful|really helpful|lifesaver|life saver|you're a star|legend|above and beyond|kind of you|cheers for)\b/,
+    /\b(?:thank you so much|thanks so much|thanks a million|many thanks|much appreciated|really appreciate|truly appreciate|so grateful|very grateful|grateful|thank you for (?:your|all|the|sorting|fixing|helping|being)|thanks for (?:your|all|the|sorting|fixing|helping|being|getting)|pass on my (?:thanks|gratitude)|my thanks|thanks to (?:you|your|the)|you've been (?:so |very |really )?helpful|(?:want|wanted|like|wish) to (?:say (?:a (?:big |huge )?)?)?thank(?:s| you)?|so helpful|very helpful|really helpful|lifesaver|life saver|you're a star|legend|above and beyond|kind of you|cheers for)\b/,
   ]),
   ...cue('grateful', 1.5, [/\b(?:thanks|thank you|cheers|appreciated?|ta)\b/]),
   // Delight.
@@ -118,7 +126,7 @@ export const EN_FEELING_CUES: Cue[] = [
     'delighted',
     2.5,
     [
-      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|best (?:service|company|purchase|experience)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
+      /\b(?:love (?:it|them|this|the|my|your)|loving|amazing|awesome|fantastic|brilliant|excellent|wonderful|superb|outstanding|incredible|perfect|perfectly|flawless(?:ly)?|spot on|delighted|thrilled|overjoyed|over the moon|so happy|really happy|very happy|ecstatic|beyond happy|exceeded|blown away|impressive|game changer|(?:easiest|smoothest|quickest|fastest|best|nicest) \w+ (?:i've|i have|we've|we have) ever|never been this (?:fast|good|easy|quick)|best (?:customer )?(?:service|company|purchase|experience|support|bank|shop)|the best \w+ (?:i've|i have|we've|we have) (?:ever )?(?:had|used|bought|seen)|can't wait|cannot wait|five stars|5 stars|10\/10|wow|yay|woohoo|hooray)\b/,
     ],
     true,
   ),
@@ -132,6 +140,12 @@ export const COURTESY_THANKS =
 /** Sarcasm: praise words wrapped round a complaint; they read as negative. */
 export const SARCASM = [
   /\b(?:great|brilliant|wonderful|fantastic|perfect|lovely|awesome|superb),? just (?:great|brilliant|wonderful|fantastic|perfect|lovely|awesome)\b/,
+  /\b(?:great|brilliant|wonderful|fantastic|perfect|lovely|awesome|superb|oh good|excellent)[,.!]* (?:yet )?another\b/,
+  // A one-word "Brilliant." closing a question or complaint.
+  /\?\s*(?:brilliant|great|perfect|wonderful|fantastic|lovely|marvellous|super|excellent|genial|perfecto|estupendo)[.!]*\s*$/,
+  // Praise said flat after a complaint ("An automated reply. How helpful."), or an interjection of praise opening one.
+  /^(?![\s\S]*\b(?:thank|thanks|gracias|asante)\b)[\s\S]*\bhow (?:helpful|useful|convenient|reassuring)[.!]*\s*$|\bque (?:util|utiles)[.!]*\s*$/,
+  /\b(?:ay|uy|vaya),? que (?:maravilla|bien|bonito|util|detalle)\b/,
   /\bthanks for nothing\b|\bthanks a (?:lot|bunch) for nothing\b|\bthanks for wasting\b/,
   /\b(?:oh|wow|yeah|ah),? (?:great|wonderful|brilliant|fantastic|perfect|lovely|nice|awesome|good|excellent)\b/,
   /\b(?:love|loving|just love|really love|enjoy|enjoying) (?:waiting|being (?:ignored|on hold|passed|transferred|charged|lied)|how|it when|paying for|spending|the hold music)\b/,

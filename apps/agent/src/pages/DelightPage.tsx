@@ -95,15 +95,20 @@ function SharePanel({ wall }: { wall: DelightWall }) {
             {wall.share.createdBy ? ` Shared by ${wall.share.createdBy}.` : ''}
           </p>
           <CopyField value={wall.share.url} label="The wall's link" testId="wall-share-url" copyTestId="wall-share-copy" />
-          <button
-            type="button"
-            className="btn btn-quiet btn-small"
-            disabled={busy}
-            onClick={() => change(false)}
-            data-testid="wall-share-stop"
-          >
-            Stop sharing
-          </button>
+          <div className="wall-share-actions">
+            <a href={wall.share.url} target="_blank" rel="noopener noreferrer">
+              Open the shared wall
+            </a>
+            <button
+              type="button"
+              className="btn btn-quiet btn-small"
+              disabled={busy}
+              onClick={() => change(false)}
+              data-testid="wall-share-stop"
+            >
+              Stop sharing
+            </button>
+          </div>
         </>
       ) : (
         <>

@@ -118,7 +118,7 @@ export function DelightSuggestion({ entry }: { entry: Entry }) {
   if (delight?.state !== 'suggested') return null;
   return (
     <div className="delight-suggestion" data-testid="delight-suggestion">
-      <span aria-hidden="true">✨</span> This sounds like a moment of delight.
+      <span aria-hidden="true">✨</span> A moment of delight?
       <button
         type="button"
         className="link-button"

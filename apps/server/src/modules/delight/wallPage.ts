@@ -7,13 +7,13 @@ const FEELINGS: Record<string, string> = { delighted: 'felt delighted', grateful
 const STYLE = `*{box-sizing:border-box}body{margin:0;background:#faf6ef;color:#2b2520;font:17px/1.6 system-ui,-apple-system,"Segoe UI",sans-serif}
 main{max-width:68rem;margin:0 auto;padding:3rem 1.25rem 4rem}header{text-align:center;margin-bottom:2.5rem}
 .eyebrow{margin:0;color:#9a6b3f;font-size:.85rem;letter-spacing:.08em;text-transform:uppercase}
-h1{margin:.35rem 0 .5rem;font-size:2rem;font-weight:650;color:#3a2a1c}.lede{margin:0;color:#6b5d52}
+h1{margin:.35rem 0 .5rem;font-size:2rem;line-height:1.2;font-weight:650;color:#3a2a1c}.lede{margin:0;color:#6b5d52}
 ol{list-style:none;margin:0;padding:0;columns:20rem;column-gap:1.25rem}
 li{break-inside:avoid;margin:0 0 1.25rem;padding:1.4rem 1.5rem 1.1rem;background:#fff;border-radius:14px;border:1px solid #efe4d6;box-shadow:0 1px 2px rgba(80,50,20,.05)}
 blockquote{margin:0 0 .9rem;font-size:1.1rem;line-height:1.55;color:#2b2520;white-space:pre-wrap;overflow-wrap:anywhere}
 blockquote::before{content:"\\201C";color:#e0a15a;font-size:1.6rem;line-height:0;margin-right:.1rem;vertical-align:-.35rem}
 .rating{margin:0 0 .9rem;font-size:1.05rem;color:#7a5a2e}.who{margin:0;color:#6b5d52;font-size:.92rem}
-.who strong{color:#3a2a1c;font-weight:600}.empty{text-align:center;color:#6b5d52;padding:3rem 1rem}
+.who strong{color:#3a2a1c;font-weight:600}.who time{white-space:nowrap}.empty{text-align:center;color:#6b5d52;padding:3rem 1rem}
 footer{margin-top:2.5rem;text-align:center;color:#9b8e83;font-size:.85rem}`;
 
 /** How a moment's date is written on a wall: a calm day, month and year. */

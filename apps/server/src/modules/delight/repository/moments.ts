@@ -163,7 +163,7 @@ export const moments = {
       [workspaceId, teamId, viewer.agentId, viewer.role],
     );
   },
-  /** The walls this viewer may open (restricted teams only for their members, supervisors and admins), with counts. */
+  /** The walls this viewer may open (restricted teams only for their members, supervisors and admins), their own teams' first. */
   async walls(
     sql: Sql,
     workspaceId: string,
@@ -178,7 +178,7 @@ export const moments = {
        from teams t
        where t.workspace_id = $1 and ($3::text in ('supervisor', 'admin') or not t.restricted
          or exists (select 1 from team_members tm where tm.team_id = t.id and tm.agent_id = $2::uuid))
-       order by t.name`,
+       order by exists (select 1 from team_members tm where tm.team_id = t.id and tm.agent_id = $2::uuid) desc, t.name`,
       [workspaceId, viewer.agentId, viewer.role],
     );
   },

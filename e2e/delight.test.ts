@@ -35,6 +35,7 @@ describe('moments of delight, in Chromium', () => {
     // Warm, though no rule would say so: the agent is the one who knows it.
     const thanks = 'Jonas drove the cake over himself. The kids were speechless <3';
     const delighted = 'This is wonderful, I love it!';
+    const best = 'You are the best, thank you so so much!!';
     await visitorSends(visitor, question);
 
     // Jonas takes it for Orders & deliveries; Wanjiru has told us her full name.
@@ -51,6 +52,7 @@ describe('moments of delight, in Chromium', () => {
     await admin.post(`/api/v1/conversations/${asked.id}/assign`, { agentId: jonasId });
     await visitorSends(visitor, thanks);
     await visitorSends(visitor, delighted);
+    await visitorSends(visitor, best);
 
     // Jonas points at her thanks and marks it: a quiet ✨ becomes a pill.
     const jonas = await open();
@@ -80,16 +82,26 @@ describe('moments of delight, in Chromium', () => {
     expect(cardText).toContain('Jonas Berg');
     expect(cardText).not.toContain('Kamau');
     expect(await jonas.locator('[data-testid="moment-card"]', { hasText: delighted }).count()).toBe(0);
+    // What Jonas has not decided yet waits beside the wall.
+    await jonas.locator('[data-testid="moment-suggestion"]', { hasText: best }).waitFor({ timeout: 10_000 });
     // Agents read the wall; sharing it is for supervisors and admins.
     expect(await jonas.locator('[data-testid="wall-share"]').count()).toBe(0);
     expect(await overflow(jonas)).toBe(0);
     await shot(jonas, 'delight-wall');
 
-    // Priya, a supervisor, makes the wall's link.
+    // Priya, a supervisor, finds the suggestion Jonas left waiting and keeps it; then makes the wall's link.
     const priya = await open();
     await signInAs(priya, warmline.url, { email: DEMO_PEOPLE['Priya Nair'], password: PASSWORD });
     await priya.goto(`${warmline.url}/app/delight/${orders.id}`);
     await priya.locator('[data-testid="moment-card"]', { hasText: thanks }).waitFor({ timeout: 10_000 });
+    const waiting = priya.locator('[data-testid="moment-suggestion"]', { hasText: best });
+    await waiting.waitFor({ timeout: 10_000 });
+    expect(await priya.locator('[data-testid="moment-suggestion"]', { hasText: delighted }).count()).toBe(0);
+    expect(await overflow(priya)).toBe(0);
+    await shot(priya, 'delight-wall-suggested');
+    await waiting.locator('[data-testid="moment-keep"]').click();
+    await priya.locator('[data-testid="moment-card"]', { hasText: best }).waitFor({ timeout: 10_000 });
+    expect(await priya.locator('[data-testid="moment-suggestion"]').count()).toBe(0);
     await priya.locator('[data-testid="wall-share-start"]').click();
     const url = priya.locator('[data-testid="wall-share-url"]');
     await url.waitFor({ timeout: 10_000 });

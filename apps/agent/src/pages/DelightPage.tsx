@@ -57,7 +57,13 @@ function Suggestion({ moment }: { moment: DelightMoment }) {
         <Link to={paths.conversation(moment.conversationId)}>Open the conversation</Link>
       </p>
       <div className="moment-suggestion-actions">
-        <button type="button" className="btn btn-small btn-calm" disabled={busy} onClick={() => decide('kept')}>
+        <button
+          type="button"
+          className="btn btn-small btn-calm"
+          disabled={busy}
+          onClick={() => decide('kept')}
+          data-testid="moment-keep"
+        >
           Keep it
         </button>
         <button type="button" className="btn btn-small btn-quiet" disabled={busy} onClick={() => decide('dismissed')}>

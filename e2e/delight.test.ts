@@ -69,6 +69,14 @@ describe('moments of delight, in Chromium', () => {
     await entryOf(delighted).hover();
     expect(await overflow(jonas)).toBe(0);
     await shot(jonas, 'delight-mark');
+    // On a phone the quiet mark is a sparkle alone, and nothing pushes the page sideways.
+    const jonasPhone = await open({ width: 390, height: 844 });
+    await signInAs(jonasPhone, warmline.url, { email: DEMO_PEOPLE['Jonas Berg'], password: PASSWORD });
+    await jonasPhone.goto(`${warmline.url}/app/conversations/${asked.id}`);
+    await jonasPhone.locator('[data-testid="delight-marked"]').waitFor({ timeout: 10_000 });
+    await jonasPhone.locator('[data-testid="delight-suggestion"]').first().waitFor();
+    expect(await overflow(jonasPhone)).toBe(0);
+    await shot(jonasPhone, 'delight-mark-phone');
     await entryOf(delighted).locator('[data-testid="delight-dismiss"]').click();
     await expect.poll(() => entryOf(delighted).locator('[data-testid="delight-suggestion"]').count()).toBe(0);
 

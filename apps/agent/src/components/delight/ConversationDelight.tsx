@@ -96,6 +96,7 @@ export function DelightMark({ entry }: { entry: Entry }) {
         type="button"
         className={kept ? 'delight-pill' : 'delight-add'}
         aria-pressed={kept}
+        aria-label="Moment of delight"
         title={
           kept
             ? "On the team's delight wall. Click to take it off."
@@ -105,7 +106,7 @@ export function DelightMark({ entry }: { entry: Entry }) {
         onClick={() => delight.mark(!kept)}
         data-testid={kept ? 'delight-marked' : 'delight-mark'}
       >
-        <span aria-hidden="true">✨</span> Moment of delight
+        <span aria-hidden="true">✨</span> <span className="delight-label">Moment of delight</span>
       </button>
       {delight.error}
     </>

@@ -81,8 +81,12 @@ describe('moments of delight, in Chromium', () => {
     await expect.poll(() => entryOf(delighted).locator('[data-testid="delight-suggestion"]').count()).toBe(0);
 
     // On the wall: her words, her first name, Jonas and the date.
+    // The wall opens on all teams' moments; the team's own wall is one tab away.
     await jonas.locator('[data-testid="nav-delight"]').click();
+    await jonas.locator('[data-testid="wall-tab"][aria-current="page"]', { hasText: 'All teams' }).waitFor({ timeout: 10_000 });
+    await jonas.locator('[data-testid="moment-card"]', { hasText: thanks }).waitFor({ timeout: 10_000 });
     await jonas.locator('[data-testid="wall-tab"]', { hasText: 'Orders & deliveries' }).click();
+    await jonas.locator('[data-testid="wall-tab"][aria-current="page"]', { hasText: 'Orders & deliveries' }).waitFor();
     const card = jonas.locator('[data-testid="moment-card"]', { hasText: thanks });
     await card.waitFor({ timeout: 10_000 });
     const cardText = await card.innerText();

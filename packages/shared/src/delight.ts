@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id } from './api.ts';
 import { Emotion } from './domain.ts';
 
-export { firstNameOf, isDelightfulAnswer, isDelightfulReading, STRONGLY_GRATEFUL } from './delightRule.ts';
+export { ALL_TEAMS_WALL, firstNameOf, isDelightfulAnswer, isDelightfulReading, STRONGLY_GRATEFUL } from './delightRule.ts';
 
 // ── moments of delight ────────────────────────────────────────────────
 /** Who put a moment forward: an agent marking it, or Warmline suggesting a warm message or survey answer. */

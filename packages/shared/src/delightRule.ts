@@ -4,6 +4,9 @@
  */
 import type { EmotionReading } from './domain.ts';
 
+/** The id of the wall of all teams: every team's moments (those a viewer may see) and those of no team. */
+export const ALL_TEAMS_WALL = 'all';
+
 /** How warm a grateful message must read (sentiment, -1 to 1) to be suggested: a plain "ok thanks" is not a moment. */
 export const STRONGLY_GRATEFUL = 0.7;
 const MIN_WORDS = 4;

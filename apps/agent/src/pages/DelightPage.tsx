@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ALL_TEAMS_WALL } from '@warmline/shared/delightRule';
 import type { DelightMoment, DelightWall } from '@warmline/shared/types';
 import { useEffect, useState } from 'react';
 import { delightApi } from '../api/endpoints.ts';
@@ -166,8 +167,6 @@ export function DelightPage({ teamId }: { teamId: string | null }) {
       </header>
       {walls.isError ? (
         <EmptyState title="The walls could not be read">Check your connection and try again in a moment.</EmptyState>
-      ) : walls.data && !list.length ? (
-        <EmptyState title="No team walls yet">Each team gets a wall once an admin sets teams up.</EmptyState>
       ) : (
         <>
           {list.length > 1 ? (
@@ -190,7 +189,10 @@ export function DelightPage({ teamId }: { teamId: string | null }) {
             <EmptyState title="This wall could not be opened">It may belong to a team you are not part of.</EmptyState>
           ) : data ? (
             <div className="wall-layout">
-              <section className="wall-main" aria-label={`${data.team.name}'s wall`}>
+              <section
+                className="wall-main"
+                aria-label={data.team.id === ALL_TEAMS_WALL ? 'The wall of all teams' : `${data.team.name}'s wall`}
+              >
                 {data.moments.length ? (
                   <ol className="moment-grid" data-testid="moment-grid">
                     {data.moments.map((m) => (
@@ -198,7 +200,13 @@ export function DelightPage({ teamId }: { teamId: string | null }) {
                     ))}
                   </ol>
                 ) : (
-                  <EmptyState title={`${data.team.name}'s wall is waiting for its first moment`}>
+                  <EmptyState
+                    title={
+                      data.team.id === ALL_TEAMS_WALL
+                        ? 'The wall is waiting for its first moment'
+                        : `${data.team.name}'s wall is waiting for its first moment`
+                    }
+                  >
                     When a customer says something lovely, mark it with ✨ Moment of delight in the conversation.
                   </EmptyState>
                 )}

@@ -119,6 +119,7 @@ describe(`moments of delight (${backend})`, () => {
     expect(JSON.stringify(wall)).not.toMatch(/Kamau|wanjiru\.kamau@example\.com/);
     expect(wall.canShare).toBe(false);
     expect((await s.as.cleo.get('/api/v1/delight/walls')).body.walls).toEqual([
+      { team: { id: 'all', name: 'All teams' }, kept: 1, suggested: 0 },
       { team: { id: s.team.id, name: 'Care' }, kept: 1, suggested: 0 },
     ]);
 
@@ -220,7 +221,10 @@ describe(`moments of delight (${backend})`, () => {
     expect((await wallOf(s, 'admin')).moments).toHaveLength(1);
     const outside = await s.as.otto.get(`/api/v1/delight/walls/${s.team.id}`);
     expect([outside.status, outside.body.error.code]).toEqual([404, 'not_found']);
-    expect((await s.as.otto.get('/api/v1/delight/walls')).body.walls).toEqual([]);
+    expect((await s.as.otto.get('/api/v1/delight/walls')).body.walls).toEqual([
+      { team: { id: 'all', name: 'All teams' }, kept: 0, suggested: 0 },
+    ]);
+    expect((await s.as.otto.get('/api/v1/delight/walls/all')).body.wall.moments).toEqual([]);
     expect((await s.as.otto.get(`${s.url}/delight`)).status).toBe(404);
     expect((await s.as.otto.post(`${s.url}/delight`, { seq, keep: false })).status).toBe(404);
     const [moment] = await momentsOf(s);
@@ -237,9 +241,12 @@ describe(`moments of delight (${backend})`, () => {
       expect(res.status).toBe(404);
       expect(JSON.stringify(res.body)).not.toContain('saved my weekend');
     }
-    expect(
-      (await elsewhere.as.admin.get('/api/v1/delight/walls')).body.walls.map((w: { team: { id: string } }) => w.team.id),
-    ).toEqual([elsewhere.team.id]);
+    const theirs = (await elsewhere.as.admin.get('/api/v1/delight/walls')).body.walls;
+    expect(theirs.map((w: { team: { id: string }; kept: number }) => [w.team.id, w.kept])).toEqual([
+      ['all', 0],
+      [elsewhere.team.id, 0],
+    ]);
+    expect((await elsewhere.as.admin.get('/api/v1/delight/walls/all')).body.wall.moments).toEqual([]);
     expect((await wallOf(s, 'admin')).moments[0].status).toBe('kept');
   });
 
@@ -287,6 +294,43 @@ describe(`moments of delight (${backend})`, () => {
     expect(again.body.share.url).not.toBe(shared.body.share.url);
     expect((await request(t, 'GET', link.pathname, undefined, { from: newAddress() })).status).toBe(404);
     expect((await request(t, 'GET', new URL(again.body.share.url).pathname, undefined, { from: newAddress() })).status).toBe(200);
+  });
+
+  it("the wall of all teams holds every team's moments and those of no team; its public link never shows a restricted team's", async () => {
+    const s = await shop({ restricted: true });
+    await s.as.jonas.post(`${s.url}/delight`, {
+      seq: await s.says('Thank you Jonas, the spare charger came today!'),
+      keep: true,
+    });
+    // A customer of no team, helped by Otto.
+    const walkIn = await buildConversation(t, s.workspace, 'Thank you Otto, the shop on Moi Avenue was lovely');
+    await s.as.otto.post(`/api/v1/conversations/${walkIn.conversationId}/delight`, { seq: 1, keep: true });
+    const words = async (who: keyof Shop['as']) =>
+      ((await s.as[who].get('/api/v1/delight/walls/all')).body.wall.moments as Moment[]).map((m) => m.words).sort();
+    expect(await words('cleo')).toEqual([
+      'Thank you Jonas, the spare charger came today!',
+      'Thank you Otto, the shop on Moi Avenue was lovely',
+    ]);
+    expect(await words('supervisor')).toHaveLength(2);
+    expect(await words('otto')).toEqual(['Thank you Otto, the shop on Moi Avenue was lovely']);
+    expect((await s.as.otto.post('/api/v1/delight/walls/all/share')).status).toBe(403);
+
+    const shared = await s.as.admin.post('/api/v1/delight/walls/all/share');
+    expect(shared.status).toBe(200);
+    const page = String(
+      (await request(t, 'GET', new URL(shared.body.share.url).pathname, undefined, { from: newAddress() })).body,
+    );
+    expect(page).toContain('Thank you Otto, the shop on Moi Avenue was lovely');
+    expect(page).toContain('What customers told us, in their own words.');
+    expect(page).not.toContain('spare charger');
+    // The team's own link is another one.
+    const team = await s.as.admin.post(`/api/v1/delight/walls/${s.team.id}/share`);
+    expect(team.body.share.url).not.toBe(shared.body.share.url);
+    expect((await s.as.admin.raw('DELETE', '/api/v1/delight/walls/all/share')).status).toBe(200);
+    expect((await request(t, 'GET', new URL(shared.body.share.url).pathname, undefined, { from: newAddress() })).status).toBe(
+      404,
+    );
+    expect((await request(t, 'GET', new URL(team.body.share.url).pathname, undefined, { from: newAddress() })).status).toBe(200);
   });
 
   it('the public page is rate limited per address', async () => {

@@ -38,8 +38,9 @@ function card(m: DelightMoment): string {
  * A team's wall as a public page: server-rendered and inert (every word escaped, no script), the customer's first
  * name only, never a surname or a contact.
  */
-export function publicWallPage(wall: { business: string; team: string; moments: DelightMoment[] }): string {
-  const title = `${wall.team} · ${wall.business}`;
+export function publicWallPage(wall: { business: string; team: string | null; moments: DelightMoment[] }): string {
+  const title = wall.team ? `${wall.team} · ${wall.business}` : wall.business;
+  const whose = wall.team ? `customers of ${escapeHtml(wall.team)}` : 'customers';
   const list = wall.moments.length
     ? `<ol>${wall.moments.map(card).join('')}</ol>`
     : '<p class="empty">No moments on this wall yet. They will appear here as customers share them.</p>';
@@ -53,7 +54,7 @@ export function publicWallPage(wall: { business: string; team: string; moments: 
 <style>${STYLE}</style>
 </head>
 <body><main>
-<header><p class="eyebrow">${escapeHtml(wall.business)}</p><h1>Moments of delight</h1><p class="lede">What customers of ${escapeHtml(wall.team)} told us, in their own words.</p></header>
+<header><p class="eyebrow">${escapeHtml(wall.business)}</p><h1>Moments of delight</h1><p class="lede">What ${whose} told us, in their own words.</p></header>
 ${list}
 <footer>Shared by ${escapeHtml(wall.business)} with Warmline</footer>
 </main></body>

@@ -26,15 +26,17 @@ create table delight_moments (
 create index delight_moments_wall on delight_moments (workspace_id, team_id, status, created_at desc);
 create index delight_moments_conversation on delight_moments (conversation_id);
 
--- A team's wall shared by a public, read-only link: the link is the share's id signed with the instance's secret
--- (nothing secret stored); revoking sets revoked_at and the link opens nothing from then on. One open link per team.
+-- A team's wall (or, with no team, the wall of all teams) shared by a public, read-only link: the link is the share's
+-- id signed with the instance's secret (nothing secret stored); revoking sets revoked_at and the link opens nothing
+-- from then on. One open link per wall.
 create table delight_wall_shares (
   id uuid primary key default gen_random_uuid(),
   workspace_id uuid not null references workspaces(id) on delete cascade,
-  team_id uuid not null references teams(id) on delete cascade,
+  team_id uuid references teams(id) on delete cascade,
   created_by uuid references agents(id) on delete set null,
   created_at timestamptz not null default now(),
   revoked_at timestamptz,
   revoked_by uuid references agents(id) on delete set null
 );
 create unique index delight_wall_shares_open on delight_wall_shares (team_id) where revoked_at is null;
+create unique index delight_wall_shares_open_all on delight_wall_shares (workspace_id) where team_id is null and revoked_at is null;

@@ -45,6 +45,21 @@ const select = `select m.id, m.workspace_id as "workspaceId", m.conversation_id 
   left join agents dec on dec.id = m.decided_by
   left join teams t on t.id = m.team_id`;
 
+/**
+ * SQL: the moment `m` is on the wall of the team `$2`, or (with `$2` null) on the wall of all teams: any team but a
+ * restricted one the viewer (`$3`, `$4`) is not in, and no team. A public wall (`viewer` false) shows no restricted team.
+ */
+function onWall(viewer: boolean): string {
+  const mayOpen = viewer
+    ? `($4::text in ('supervisor', 'admin') or exists (select 1 from team_members tm where tm.team_id = rt.id and tm.agent_id = $3::uuid))`
+    : 'false';
+  return `(m.team_id = $2::uuid or ($2::uuid is null and not exists (
+    select 1 from teams rt where rt.id = m.team_id and rt.restricted and not ${mayOpen})))`;
+}
+
+/** SQL: a suggestion waits for the viewer `$3`, `$4`: theirs to decide, or a supervisor's or admin's. */
+const waitsFor = `($4::text in ('supervisor', 'admin') or c.assignee_id = $3::uuid or m.agent_id = $3::uuid)`;
+
 /** The most a wall shows at once: the newest moments. */
 export const WALL_SIZE = 200;
 
@@ -133,35 +148,51 @@ export const moments = {
     );
     return rows.length > 0;
   },
-  /** A team's kept moments, newest first; `viewer` leaves out conversations they may not see (null: a public wall). */
+  /**
+   * A wall's kept moments, newest first: a team's (`teamId`), or with `teamId` null all teams' and those of no team.
+   * `viewer` leaves out what they may not see; null is a public wall, which never shows a restricted team's.
+   */
   async keptOnWall(
     sql: Sql,
     workspaceId: string,
-    teamId: string,
+    teamId: string | null,
     viewer: { agentId: string; role: AgentRole } | null,
   ): Promise<MomentRecord[]> {
-    const params: unknown[] = [workspaceId, teamId];
-    if (viewer) params.push(viewer.agentId, viewer.role);
     return sql.query<MomentRecord>(
-      `${select} where m.workspace_id = $1 and m.team_id = $2 and m.status = 'kept'
+      `${select} where m.workspace_id = $1 and m.status = 'kept' and ${onWall(viewer !== null)}
          ${viewer ? `and ${conversationVisibleSql('c', '$3::uuid', '$4::text')}` : ''}
        order by m.created_at desc, m.id limit ${WALL_SIZE}`,
-      params,
+      viewer ? [workspaceId, teamId, viewer.agentId, viewer.role] : [workspaceId, teamId],
     );
   },
-  /** A team's suggestions waiting for this viewer: those of their conversations, or all for supervisors and admins. */
+  /** A wall's suggestions waiting for this viewer: those of their conversations, or all for supervisors and admins. */
   async suggestedOnWall(
     sql: Sql,
     workspaceId: string,
-    teamId: string,
+    teamId: string | null,
     viewer: { agentId: string; role: AgentRole },
   ): Promise<MomentRecord[]> {
     return sql.query<MomentRecord>(
-      `${select} where m.workspace_id = $1 and m.team_id = $2 and m.status = 'suggested'
-         and ($4::text in ('supervisor', 'admin') or c.assignee_id = $3::uuid or m.agent_id = $3::uuid)
+      `${select} where m.workspace_id = $1 and m.status = 'suggested' and ${onWall(true)} and ${waitsFor}
        order by m.created_at desc, m.id limit ${WALL_SIZE}`,
       [workspaceId, teamId, viewer.agentId, viewer.role],
     );
+  },
+  /** How many moments the wall of all teams keeps, and how many wait for this viewer. */
+  async allTeamsCounts(
+    sql: Sql,
+    workspaceId: string,
+    viewer: { agentId: string; role: AgentRole },
+  ): Promise<{ kept: number; suggested: number }> {
+    const [row] = await sql.query<{ kept: number; suggested: number }>(
+      `select count(*) filter (where m.status = 'kept')::int as kept,
+         count(*) filter (where m.status = 'suggested' and ${waitsFor})::int as suggested
+       from delight_moments m join conversations c on c.id = m.conversation_id
+       where m.workspace_id = $1 and m.status <> 'dismissed' and ${onWall(true)}
+         and ${conversationVisibleSql('c', '$3::uuid', '$4::text')}`,
+      [workspaceId, null, viewer.agentId, viewer.role],
+    );
+    return row ?? { kept: 0, suggested: 0 };
   },
   /** The walls this viewer may open (restricted teams only for their members, supervisors and admins), their own teams' first. */
   async walls(

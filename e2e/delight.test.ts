@@ -33,7 +33,7 @@ describe('moments of delight, in Chromium', () => {
     await visitor.locator('[data-testid="wl-launcher"]').click();
     const question = 'Is the birthday cake for Saturday ready?';
     // Warm, though no rule would say so: the agent is the one who knows it.
-    const thanks = 'Jonas drove the cake over himself. The kids were speechless <3';
+    const thanks = 'Jonas drove the cake over himself. The kids were speechless';
     const delighted = 'This is wonderful, I love it!';
     const best = 'You are the best, thank you so so much!!';
     await visitorSends(visitor, question);

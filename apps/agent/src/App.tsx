@@ -12,6 +12,7 @@ import { PHONE_WIDTH, usePhoneMenu } from './hooks/usePhoneMenu.ts';
 import {
   CustomerPage,
   CustomersPage,
+  DelightPage,
   InvitePage,
   OrganizationPage,
   OrganizationsPage,
@@ -71,6 +72,7 @@ function placeOf(route: Route): SidebarPlace {
   if (route.name === 'organization') return 'organizations';
   if (route.name === 'settings') return 'settings';
   if (route.name === 'store') return 'store';
+  if (route.name === 'delight') return 'delight';
   return 'inbox';
 }
 
@@ -121,6 +123,7 @@ export function App() {
           {route.name === 'organizations' ? <OrganizationsPage /> : null}
           {route.name === 'organization' ? <OrganizationPage id={route.id} /> : null}
           {route.name === 'savedReplies' ? <SavedRepliesPage /> : null}
+          {route.name === 'delight' ? <DelightPage teamId={route.teamId} /> : null}
           {route.name === 'settings' ? <SettingsPage section={route.section} /> : null}
           {route.name === 'store' ? <StorePage locationId={route.locationId} /> : null}
           {route.name === 'notFound' ? (

@@ -18,3 +18,4 @@ export const InvitePage = page(async () => (await import('./pages/InvitePage.tsx
 export const SavedRepliesPage = page(async () => (await import('./pages/SavedRepliesPage.tsx')).SavedRepliesPage);
 export const SettingsPage = page(async () => (await import('./pages/SettingsPage.tsx')).SettingsPage);
 export const StorePage = page(async () => (await import('./pages/StorePage.tsx')).StorePage);
+export const DelightPage = page(async () => (await import('./pages/DelightPage.tsx')).DelightPage);

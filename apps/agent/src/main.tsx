@@ -25,6 +25,7 @@ import './styles/email.css';
 import './styles/calls.css';
 import './styles/savedReplies.css';
 import './styles/attachments.css';
+import './styles/delight.css';
 
 function trackFocus(): void {
   const update = () => setState({ focused: document.hasFocus() && document.visibilityState === 'visible' });

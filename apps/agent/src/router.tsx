@@ -15,6 +15,7 @@ export type Route =
   | { name: 'organizations' }
   | { name: 'organization'; id: string }
   | { name: 'savedReplies' }
+  | { name: 'delight'; teamId: string | null }
   | { name: 'store'; locationId: string | null }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'notFound' };
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'customers' && parts[1] && parts.length === 2) return { name: 'customer', id: parts[1] };
   if (parts[0] === 'organizations' && parts.length === 1) return { name: 'organizations' };
   if (parts[0] === 'saved-replies' && parts.length === 1) return { name: 'savedReplies' };
+  if (parts[0] === 'delight' && parts.length <= 2) return { name: 'delight', teamId: parts[1] ?? null };
   if (parts[0] === 'organizations' && parts[1] && parts.length === 2) return { name: 'organization', id: parts[1] };
   if (parts[0] === 'store' && parts.length <= 2) return { name: 'store', locationId: parts[1] ?? null };
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings', section: 'workspace' };
@@ -55,6 +57,7 @@ export const paths = {
   customers: `${BASE}/customers`,
   organizations: `${BASE}/organizations`,
   savedReplies: `${BASE}/saved-replies`,
+  delight: (teamId?: string) => `${BASE}/delight${teamId ? `/${encodeURIComponent(teamId)}` : ''}`,
   conversation: (id: string) => `${BASE}/conversations/${encodeURIComponent(id)}`,
   customer: (id: string) => `${BASE}/customers/${encodeURIComponent(id)}`,
   organization: (id: string) => `${BASE}/organizations/${encodeURIComponent(id)}`,

@@ -12,9 +12,11 @@ import { errorReplies, frameworkErrorReply } from './core/http/errorReplies.ts';
 import type { RateLimiter } from './core/http/rateLimit.ts';
 import { systemRoutes } from './core/http/systemRoutes.ts';
 import type { createMetrics } from './core/metrics.ts';
+import { delightPageRoutes } from './delightPages.ts';
 import { authRoutes, invitationRoutes } from './modules/auth/index.ts';
 import { agentRemovalRoutes, attachmentRoutes, conversationRoutes, tagRoutes } from './modules/conversations/index.ts';
 import { customerDataRoutes, customerRoutes, organizationRoutes } from './modules/customers/index.ts';
+import { delightRoutes } from './modules/delight/index.ts';
 import { empathyRoutes } from './modules/empathy/index.ts';
 import { fileRoutes } from './modules/files/index.ts';
 import type { AgentsOnline } from './modules/realtime/index.ts';
@@ -102,8 +104,10 @@ export async function buildHttpApp(
   storeChannelRoutes(app, services, deps.limiter);
   attachmentRoutes(app, services, deps.limiter);
   widgetAttachmentRoutes(app, services, deps.limiter);
+  delightRoutes(app, services);
   await pageRoutes(app, services);
   storePageRoutes(app, services);
+  delightPageRoutes(app, services, deps.limiter);
   const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.nodeId, deps.agentsOnline);
   return { app, gateway };
 }

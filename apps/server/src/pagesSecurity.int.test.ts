@@ -9,7 +9,7 @@ import { backend, type TestServer, testServer } from './testing/testServer.ts';
 
 let t: TestServer;
 /** A real store and ticket, for the kiosk and "your turn" pages; unknown ones are asked for too (a polite 404). */
-const store = { slug: `store-${randomUUID().slice(0, 8)}`, token: '' };
+const store = { slug: `store-${randomUUID().slice(0, 8)}`, token: '', wall: '' };
 beforeAll(async () => {
   t = await testServer();
   // The demo page signs in its member only on the demo workspace; any workspace serves the page itself.
@@ -29,6 +29,9 @@ beforeAll(async () => {
     serviceId: created.body.location.services[0].id,
   });
   store.token = checkIn.body.ticket.token;
+  // A team's delight wall shared by its public link.
+  const team = await signed.post('/api/v1/teams', { name: 'Care' });
+  store.wall = new URL((await signed.post(`/api/v1/delight/walls/${team.body.team.id}/share`)).body.share.url).pathname;
 });
 
 /** A Content-Security-Policy header as directive → its sources. */
@@ -44,12 +47,14 @@ function directives(header: string | null): Map<string, string[]> {
 const NO_SUCH_STORE = `/kiosk/${encodeURIComponent('<b>nowhere</b>')}`;
 const NO_SUCH_TICKET = '/ticket/not-a-ticket';
 const NO_SUCH_BOOKING = '/book/nowhere';
+const NO_SUCH_WALL = '/wall/not-a-wall';
 
 /** Where each declared page is asked for: `*` stands for any path under it, so a few of those, odd ones included. */
 function urlsOf(page: string): string[] {
   if (page === '/kiosk/:slug') return [`/kiosk/${store.slug}`, `/kiosk/${store.slug}?lang=sw&via=phone`, NO_SUCH_STORE];
   if (page === '/book/:slug') return [`/book/${store.slug}`, `/book/${store.slug}?lang=es&appointment=made-up`, NO_SUCH_BOOKING];
   if (page === '/ticket/:token') return [`/ticket/${store.token}`, NO_SUCH_TICKET];
+  if (page === '/wall/:token') return [store.wall, NO_SUCH_WALL];
   if (!page.endsWith('*')) return page === '/demo' ? ['/demo', '/demo?member=1'] : [page];
   const base = page.slice(0, -1);
   return [`${base}sign-in`, `${base}conversations/${encodeURIComponent('<script>alert(1)</script>')}`, `${base}no/such/screen`];
@@ -83,12 +88,20 @@ function otherUrls(): string[] {
 }
 
 describe(`every HTML page carries a strict Content-Security-Policy (${backend})`, () => {
-  it('the pages are the agent app (any path under it), the demo shop, the kiosk, the booking page and the "your turn" page, each served as HTML', async () => {
-    expect(declaredPages(t.http.app)).toEqual(['/app', '/app/*', '/demo', '/kiosk/:slug', '/book/:slug', '/ticket/:token']);
+  it('the pages are the agent app (any path under it), the demo shop, the kiosk, the booking page, the "your turn" page and a shared delight wall, each served as HTML', async () => {
+    expect(declaredPages(t.http.app)).toEqual([
+      '/app',
+      '/app/*',
+      '/demo',
+      '/kiosk/:slug',
+      '/book/:slug',
+      '/ticket/:token',
+      '/wall/:token',
+    ]);
     for (const url of pageUrls()) {
       const res = await request(t, 'GET', url);
       // An unknown store or ticket is a page too: a kind one, with its 404.
-      expect(res.status, url).toBe([NO_SUCH_STORE, NO_SUCH_TICKET, NO_SUCH_BOOKING].includes(url) ? 404 : 200);
+      expect(res.status, url).toBe([NO_SUCH_STORE, NO_SUCH_TICKET, NO_SUCH_BOOKING, NO_SUCH_WALL].includes(url) ? 404 : 200);
       expect(res.headers.get('content-type'), url).toBe('text/html; charset=utf-8');
     }
   });

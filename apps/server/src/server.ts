@@ -34,6 +34,7 @@ import { buildHttpApp, type HttpApp } from './httpApp.ts';
 import { jobHandlers } from './jobHandlers.ts';
 import { authenticator } from './modules/auth/index.ts';
 import { conversationListeners, drainAppends } from './modules/conversations/index.ts';
+import { delightListeners } from './modules/delight/index.ts';
 import { empathyListeners } from './modules/empathy/index.ts';
 import { UNSENT_UPLOAD, unsentUploadHandler } from './modules/files/index.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
@@ -86,6 +87,7 @@ export async function openServices(
         ...conversationListeners,
         ...routingListeners,
         ...empathyListeners,
+        ...delightListeners,
         deliverToCustomer([widgetDoor, emailDoor]),
       ]),
       authenticate: authenticator,

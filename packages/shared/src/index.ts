@@ -5,6 +5,7 @@ export * from './calls.ts';
 export * from './coach.ts';
 export * from './colour.ts';
 export * from './customers.ts';
+export * from './delight.ts';
 export * from './domain.ts';
 export * from './email.ts';
 export * from './emailFrame.ts';

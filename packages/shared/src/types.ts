@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type * as Api from './api.ts';
 import type * as Customers from './customers.ts';
+import type * as Delight from './delight.ts';
 import type * as Email from './email.ts';
 import type * as Empathy from './empathy.ts';
 import type * as SavedReplies from './savedReplies.ts';
@@ -150,3 +151,13 @@ export type StaffTicketResponse = Out<typeof Store.StaffTicketResponse>;
 export type EndVisitBody = In<typeof Store.EndVisitBody>;
 export type HandOnBody = In<typeof Store.HandOnBody>;
 export type AvailabilityResponse = Out<typeof Store.AvailabilityResponse>;
+
+// ── moments of delight ────────────────────────────────────────────────
+export type { DelightMoment, DelightSource, DelightStatus, DelightWall, WallShare } from './delight.ts';
+export type DelightWallsResponse = Out<typeof Delight.DelightWallsResponse>;
+export type DelightWallResponse = Out<typeof Delight.DelightWallResponse>;
+export type WallShareResponse = Out<typeof Delight.WallShareResponse>;
+export type DelightMomentsResponse = Out<typeof Delight.DelightMomentsResponse>;
+export type DelightMomentResponse = Out<typeof Delight.DelightMomentResponse>;
+export type MarkDelightBody = In<typeof Delight.MarkDelightBody>;
+export type DecideDelightBody = In<typeof Delight.DecideDelightBody>;

@@ -130,3 +130,16 @@ export const recoveryApi = {
   record: (conversationId: string, step: RecoveryStepBody) =>
     call('POST /conversations/:id/recovery', { params: { id: conversationId }, body: step }),
 };
+
+/** Moments of delight: marked on customers' messages, kept on teams' walls, shared by supervisors. */
+export const delightApi = {
+  ofConversation: (id: string) => call('GET /conversations/:id/delight', { params: { id } }),
+  /** keep: a moment of delight; false: not one (a suggestion on it is dismissed). */
+  mark: (id: string, seq: number, keep: boolean) =>
+    call('POST /conversations/:id/delight', { params: { id }, body: { seq, keep } }),
+  decide: (id: string, status: 'kept' | 'dismissed') => call('PATCH /delight/moments/:id', { params: { id }, body: { status } }),
+  walls: () => call('GET /delight/walls'),
+  wall: (teamId: string) => call('GET /delight/walls/:id', { params: { id: teamId } }),
+  share: (teamId: string) => call('POST /delight/walls/:id/share', { params: { id: teamId } }),
+  stopSharing: (teamId: string) => call('DELETE /delight/walls/:id/share', { params: { id: teamId } }),
+};

@@ -20,6 +20,11 @@ import type {
   CustomerNoteResponse,
   CustomerProfileResponse,
   CustomersResponse,
+  DecideDelightBody,
+  DelightMomentResponse,
+  DelightMomentsResponse,
+  DelightWallResponse,
+  DelightWallsResponse,
   EndVisitBody,
   EntriesResponse,
   EntryEmailResponse,
@@ -34,6 +39,7 @@ import type {
   InvitationResponse,
   Location,
   LocationInput,
+  MarkDelightBody,
   MemberRole,
   MergeResponse,
   OrganizationResponse,
@@ -66,6 +72,7 @@ import type {
   UpdateTeamBody,
   UpdateWorkspaceBody,
   UsedSavedReply,
+  WallShareResponse,
   WorkspaceSettingsResponse,
 } from '@warmline/shared/types';
 import { type Method, request } from './http.ts';
@@ -168,6 +175,14 @@ export interface Routes {
   'POST /walk-ins/:id/end': { body: EndVisitBody; response: StaffTicketResponse };
   'POST /walk-ins/:id/hand-on': { body: HandOnBody; response: StaffTicketResponse };
   'POST /appointments/:id/start': { response: StaffTicketResponse };
+
+  'GET /conversations/:id/delight': { response: DelightMomentsResponse };
+  'POST /conversations/:id/delight': { body: MarkDelightBody; response: DelightMomentResponse };
+  'PATCH /delight/moments/:id': { body: DecideDelightBody; response: DelightMomentResponse };
+  'GET /delight/walls': { response: DelightWallsResponse };
+  'GET /delight/walls/:id': { response: DelightWallResponse };
+  'POST /delight/walls/:id/share': { response: WallShareResponse };
+  'DELETE /delight/walls/:id/share': { response: WallShareResponse };
 }
 
 export type Route = keyof Routes;

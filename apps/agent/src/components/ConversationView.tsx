@@ -8,6 +8,8 @@ import { isTransferForMe } from '../state/transfer.ts';
 import { CallbackCard } from './CallbackCard.tsx';
 import { Composer } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
+import { ConversationDelight } from './delight/ConversationDelight.tsx';
+import { SurveyMoments } from './delight/SurveyMoments.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { HandoffBanner } from './HandoffBanner.tsx';
 import { RecoveryCard } from './RecoveryCard.tsx';
@@ -87,7 +89,10 @@ export function ConversationView({ id }: { id: string }) {
           </button>
         </p>
       ) : null}
-      <Timeline entries={entries} pending={pending} customer={name} me={me} now={now} customerReadSeq={readSeq} />
+      <ConversationDelight conversationId={id}>
+        <Timeline entries={entries} pending={pending} customer={name} me={me} now={now} customerReadSeq={readSeq} />
+        <SurveyMoments customer={name} mayDecide={conversation.assignee?.id === viewer.id} />
+      </ConversationDelight>
       <Composer
         key={id}
         conversationId={id}

@@ -20,6 +20,7 @@ export type SidebarPlace =
   | 'customers'
   | 'organizations'
   | 'savedReplies'
+  | 'delight'
   | 'settings';
 
 function NavItem({
@@ -112,6 +113,9 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
         ) : null}
         <NavItem to={paths.savedReplies} place="savedReplies" current={current}>
           Saved replies
+        </NavItem>
+        <NavItem to={paths.delight()} place="delight" current={current}>
+          Delight wall
         </NavItem>
         <NavItem to={paths.team} place="team" current={current}>
           {agent.role === 'admin' ? 'Team' : 'Profile'}

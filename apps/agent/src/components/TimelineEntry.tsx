@@ -3,6 +3,7 @@ import { describeEvent } from '../state/eventText.ts';
 import { moodWords } from '../state/mood.ts';
 import { formatClock } from '../state/time.ts';
 import { Avatar } from './Avatar.tsx';
+import { DelightMark, DelightSuggestion } from './delight/ConversationDelight.tsx';
 import { EmailBody } from './EmailBody.tsx';
 import { EmailDelivery } from './EmailDelivery.tsx';
 import { EntryFiles } from './EntryFiles.tsx';
@@ -73,6 +74,7 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
               sounds {moodWords[entry.emotion.label]}
             </span>
           ) : null}
+          {outgoing ? null : <DelightMark entry={entry} />}
         </div>
         {entry.channel === 'email' && !outgoing ? (
           <EmailBody entry={entry} />
@@ -82,6 +84,7 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
         <EntryFiles attachments={entry.attachments} />
         {entry.delivery ? <EmailDelivery delivery={entry.delivery} now={now} /> : null}
         {outgoing && seen ? <div className="seen">Seen</div> : null}
+        {outgoing ? null : <DelightSuggestion entry={entry} />}
       </div>
       {outgoing ? <Avatar name={author} url={entry.author.avatarUrl} size={28} className="entry-avatar" /> : null}
     </li>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { images } from '../modules/files/images.testing.ts';
+import { DELIGHT_CASES } from './delightIsolationCases.ts';
 import type { Reply } from './factories.ts';
 import type { Victim } from './victim.ts';
 
@@ -341,6 +342,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
       agentId: null,
     }),
   },
+  ...DELIGHT_CASES,
   'GET /files/:key': {
     open: {
       why: 'avatars are shown to customers without a session; the random key is the credential, a made-up one finds nothing',
@@ -374,6 +376,8 @@ export function targetOf(url: string, name: string, v: Victim): string {
     locations: v.ids.locationId,
     'walk-ins': v.ids.walkInId,
     appointments: v.ids.appointmentId,
+    moments: v.ids.momentId,
+    walls: v.ids.teamId,
   };
   const id = name === 'id' ? byCollection[collection ?? ''] : undefined;
   if (!id) throw new Error(`${url}: no victim object for :${name} — add one to targetOf`);

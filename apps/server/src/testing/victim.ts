@@ -110,6 +110,8 @@ export async function buildVictim(t: TestServer) {
   await ok(as(admin).put(`/api/v1/organizations/${organizationId}/members/${customerId}`, { role: 'buyer' }));
   await ok(as(admin).post('/api/v1/attributes', { key: 'plan', label: secret('attribute'), type: 'text' }));
   await ok(as(member).post(`${url}/tags`, { tag: secret('tag') }));
+  // The customer's first message, marked by the member as a moment of delight on the restricted team's wall.
+  const momentId = (await ok(as(member).post(`${url}/delight`, { seq: 1, keep: true }))).moment.id as string;
   const savedReplyId = (
     await ok(
       as(admin).post('/api/v1/saved-replies', { shortcut: secret('reply'), title: 'Hello', body: 'Hi {{customer.first_name}}' }),
@@ -188,6 +190,7 @@ export async function buildVictim(t: TestServer) {
     callId: placed.id,
     tag: secret('tag'),
     savedReplyId,
+    momentId,
     attachmentId: uploaded.attachment.id as string,
   };
   /** What only those who may read the restricted conversation may see. */
@@ -197,6 +200,7 @@ export async function buildVictim(t: TestServer) {
     ...['message', 'note', 'failure', 'handoff', 'alert', 'tag', 'attachment', 'attachment-text', 'email-text'].map(secret),
     placed.id,
     uploaded.attachment.id,
+    momentId,
   ];
   /** What only the agents of this workspace and the customer themselves may see. */
   const ofTheCustomer = [

@@ -10,6 +10,13 @@ beforeAll(async () => {
 
 /** Every REST route the server declares in apps/server/src/http/routes, as OpenAPI paths. */
 const API_ROUTES = [
+  'get /api/v1/conversations/{id}/delight',
+  'post /api/v1/conversations/{id}/delight',
+  'patch /api/v1/delight/moments/{id}',
+  'get /api/v1/delight/walls',
+  'get /api/v1/delight/walls/{id}',
+  'post /api/v1/delight/walls/{id}/share',
+  'delete /api/v1/delight/walls/{id}/share',
   'get /api/v1/locations',
   'post /api/v1/locations',
   'put /api/v1/locations/{id}',

@@ -69,6 +69,11 @@ export const erasure = {
       `update alerts a set text = $3 from conversations c where c.id = a.conversation_id and a.workspace_id = $1 and ${mine}`,
       params,
     );
+    // Their words kept as moments of delight go whole, from every wall.
+    await sql.query(`delete from delight_moments d using conversations c where c.id = d.conversation_id and ${mine}`, [
+      workspaceId,
+      people,
+    ]);
     // The emails they sent, kept as they arrived (raw, subject, sanitised HTML), go whole.
     await sql.query(
       `delete from inbound_emails i where i.workspace_id = $1

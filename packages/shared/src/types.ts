@@ -10,6 +10,7 @@ import type * as Email from './email.ts';
 import type * as Empathy from './empathy.ts';
 import type * as SavedReplies from './savedReplies.ts';
 import type * as Store from './store.ts';
+import type * as Surveys from './surveys.ts';
 
 export type { InboxView, SessionResponse, SupervisorOverview, WidgetSessionResponse, Workspace } from './api.ts';
 export type {
@@ -150,3 +151,10 @@ export type StaffTicketResponse = Out<typeof Store.StaffTicketResponse>;
 export type EndVisitBody = In<typeof Store.EndVisitBody>;
 export type HandOnBody = In<typeof Store.HandOnBody>;
 export type AvailabilityResponse = Out<typeof Store.AvailabilityResponse>;
+
+// ── surveys ───────────────────────────────────────────────────────────
+export type { PublicSurvey, SurveyLanguage, SurveySettings } from './surveys.ts';
+export type WidgetSurveyResponse = Out<typeof Surveys.WidgetSurveyResponse>;
+export type SurveyAnswerInput = In<typeof Surveys.SurveyAnswerBody>;
+export type SurveySettingsResponse = Out<typeof Surveys.SurveySettingsResponse>;
+export type UpdateSurveySettingsBody = In<typeof Surveys.UpdateSurveySettingsBody>;

@@ -12,8 +12,8 @@ import { page, sendPage } from './pages.ts';
 const langOf = (value: unknown): SurveyLang | null =>
   typeof value === 'string' && (SURVEY_LANGS as readonly string[]).includes(value) ? (value as SurveyLang) : null;
 
-/** The longest form a survey page takes: a full comment in any script, and room to spare. */
-const FORM_LIMIT = 64 * 1024;
+/** The longest form a survey page reads (as any other request): an overlong comment is answered with the page, not a bare 413. */
+const FORM_LIMIT = 1024 * 1024;
 
 /**
  * The public survey page at `/s/:token` (and `/survey/:token`): one screen, server-rendered, working with JavaScript

@@ -59,13 +59,13 @@ export function surveyRoutes(app: FastifyInstance, services: Services, limiter: 
 
   route(app, services, {
     method: 'GET',
-    url: '/api/v1/widget/conversations/:conversationId/survey',
+    url: '/api/v1/widget/conversations/:id/survey',
     tag: 'widget',
     summary: "The survey of the visitor's resolved chat, with the token to answer it; null when none was asked",
     auth: 'visitor',
-    params: z.object({ conversationId: z.string().max(100) }),
+    params: z.object({ id: z.string().max(100) }),
     responses: { 200: WidgetSurveyResponse },
-    handler: async ({ actor, params }) => ({ survey: await surveyForVisitor(services, actor, params.conversationId) }),
+    handler: async ({ actor, params }) => ({ survey: await surveyForVisitor(services, actor, params.id) }),
   });
 
   route(app, services, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketToken } from '../store/ticketToken.ts';
+import { signLink } from '../store/index.ts';
 import { invitationOfToken, surveyToken } from './surveyToken.ts';
 
 const SECRET = 'a-secret-of-this-instance';
@@ -33,7 +33,7 @@ describe('survey links', () => {
 
   it('a link signed with another secret, or for another purpose, opens no survey', () => {
     expect(invitationOfToken(SECRET, surveyToken('another-instance', ID, EXPIRES), BEFORE)).toBeNull();
-    expect(invitationOfToken(SECRET, ticketToken(SECRET, ID), BEFORE)).toBeNull();
+    expect(invitationOfToken(SECRET, signLink(SECRET, 'walk-in-ticket', ID, EXPIRES), BEFORE)).toBeNull();
   });
 
   it('garbage and very long tokens open nothing', () => {

@@ -51,6 +51,7 @@ import type {
   StaffTicketResponse,
   StoreQueueResponse,
   SupervisorOverview,
+  SurveySettingsResponse,
   TagsResponse,
   TeamBody,
   TeamResponse,
@@ -63,6 +64,7 @@ import type {
   UpdateMeBody,
   UpdateOrganizationBody,
   UpdateSavedReplyBody,
+  UpdateSurveySettingsBody,
   UpdateTeamBody,
   UpdateWorkspaceBody,
   UsedSavedReply,
@@ -99,6 +101,8 @@ export interface Routes {
   'PUT /workspace/logo': { body: Blob; response: WorkspaceSettingsResponse };
   'GET /workspace/identity-secret': { response: IdentitySecretResponse };
   'POST /workspace/identity-secret/rotate': { response: IdentitySecretResponse };
+  'GET /workspace/surveys': { response: SurveySettingsResponse };
+  'PATCH /workspace/surveys': { body: UpdateSurveySettingsBody; response: SurveySettingsResponse };
   'GET /teams': { response: TeamsResponse };
   'POST /teams': { body: TeamBody; response: TeamResponse };
   'PATCH /teams/:id': { body: UpdateTeamBody; response: TeamResponse };

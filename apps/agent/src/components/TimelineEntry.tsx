@@ -6,6 +6,7 @@ import { Avatar } from './Avatar.tsx';
 import { EmailBody } from './EmailBody.tsx';
 import { EmailDelivery } from './EmailDelivery.tsx';
 import { EntryFiles } from './EntryFiles.tsx';
+import { SurveyAnswerEntry } from './SurveyAnswerEntry.tsx';
 
 interface EntryProps {
   entry: Entry;
@@ -24,6 +25,9 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
   };
   const time = formatClock(entry.createdAt, now);
 
+  if (entry.kind === 'event' && entry.event?.type === 'survey_answered') {
+    return <SurveyAnswerEntry data={entry.event.data} createdAt={entry.createdAt} time={time} common={common} />;
+  }
   if (entry.kind === 'event') {
     return (
       <li className="entry entry-event" {...common}>

@@ -70,7 +70,6 @@ function shell(lang: SurveyLang, title: string, brand: SurveyBrand | null, body:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<meta name="referrer" content="no-referrer">
 <title>${e(title)}</title>
 <style>:root{--brand:${colour};--on-brand:${onBrand}}
 ${STYLE}</style>

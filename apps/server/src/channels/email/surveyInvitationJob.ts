@@ -42,8 +42,11 @@ export function surveyInvitationJob(
   textSenderOf: () => TextSender | null,
 ): JobHandler {
   return async (tx, job, now, events) => {
-    const due = await surveyLinkDue(tx, services.secretKey, services.config.publicUrl, job, now);
-    if (!due) return;
+    const found = await surveyLinkDue(tx, services.secretKey, services.config.publicUrl, job, now);
+    if (!found) return;
+    // No text-message provider, but an address: the link goes by email rather than not at all.
+    const due =
+      found.by === 'sms' && !textSenderOf() && found.orEmail ? { ...found, by: 'email' as const, to: found.orEmail } : found;
     const outcome =
       due.by === 'sms'
         ? await textOrWhy(textSenderOf(), due.to, due.words.text(due.company, due.url))

@@ -13,6 +13,8 @@ export interface SurveyLinkDue {
   conversationId: string;
   by: 'email' | 'sms';
   to: string;
+  /** For a text: the address to email instead when no text-message provider is set up. */
+  orEmail: string | null;
   company: string;
   name: string | null;
   url: string;
@@ -45,6 +47,7 @@ export async function surveyLinkDue(
     conversationId: invitation.conversationId,
     by,
     to,
+    orEmail: by === 'sms' && typeof job.payload.orEmail === 'string' ? job.payload.orEmail : null,
     company,
     name: customer.name,
     url: surveyUrl(publicUrl, surveyToken(secretKey, invitation.id, invitation.expiresAt)),

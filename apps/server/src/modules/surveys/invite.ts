@@ -11,7 +11,11 @@ import { type InvitationRecord, surveyInvitations, surveySettings } from './repo
 export const SURVEY_INVITATION_JOB = 'survey_invitation';
 
 /** How a survey reaches a customer: inline in the chat, or a link by email or text. */
-export type SurveyDelivery = { by: 'chat' } | { by: 'email'; to: string } | { by: 'sms'; to: string };
+export type SurveyDelivery =
+  | { by: 'chat' }
+  | { by: 'email'; to: string }
+  /** `orEmail`: where the link goes instead when no text-message provider is set up. */
+  | { by: 'sms'; to: string; orEmail?: string };
 
 /**
  * Where to ask, on the channel used: a chat asks in the widget (unless replies go by email since they left a
@@ -29,7 +33,7 @@ export function deliveryFor(
     case 'phone':
     case 'sms':
     case 'in_person':
-      if (contact.phone) return { by: 'sms', to: contact.phone };
+      if (contact.phone) return { by: 'sms', to: contact.phone, ...(email ? { orEmail: email } : {}) };
       return email ? { by: 'email', to: email } : null;
     default:
       return email ? { by: 'email', to: email } : null;
@@ -85,7 +89,7 @@ export async function inviteToSurvey(
     await jobs.schedule(tx, input.workspaceId, {
       kind: SURVEY_INVITATION_JOB,
       runAt: now,
-      payload: { invitationId: invitation.id, by: delivery.by, to: delivery.to },
+      payload: { invitationId: invitation.id, ...delivery },
     });
   }
   return invitation;

@@ -38,7 +38,11 @@ describe('the language and the channel a survey is asked in', () => {
       to: 'left@example.com',
     });
     expect(deliveryFor({ channel: 'email', replyEmail: null }, both)).toEqual({ by: 'email', to: 'sam@example.com' });
-    expect(deliveryFor({ channel: 'phone', replyEmail: null }, both)).toEqual({ by: 'sms', to: '+254712345678' });
+    expect(deliveryFor({ channel: 'phone', replyEmail: null }, both)).toEqual({
+      by: 'sms',
+      to: '+254712345678',
+      orEmail: 'sam@example.com',
+    });
     expect(deliveryFor({ channel: 'in_person', replyEmail: null }, { email: 'sam@example.com', phone: null })).toEqual({
       by: 'email',
       to: 'sam@example.com',

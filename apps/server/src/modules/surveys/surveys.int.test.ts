@@ -210,6 +210,25 @@ describe(`surveys after a resolution (${backend})`, () => {
     ]);
   });
 
+  it('with no text provider the link goes by email instead; with neither, the timeline says why', async () => {
+    const s = await shop();
+    const settings = t.config.sms;
+    t.config.sms = null;
+    try {
+      const address = `caller-${newClientId().slice(0, 8)}@example.com`;
+      await s.resolvedChat({ channel: 'phone', phone: '+254722000111', email: address });
+      await runDueJobs(t, s.workspace);
+      expect(await relay.waitFor(address, 1)).toHaveLength(1);
+      const unreachable = await s.resolvedChat({ channel: 'sms', phone: '+254722000222' });
+      await runDueJobs(t, s.workspace);
+      expect((await s.timeline(unreachable.conversationId)).map((e) => e.body)).toContain(
+        'Could not send the survey by text: no text-message provider is set up',
+      );
+    } finally {
+      t.config.sms = settings;
+    }
+  });
+
   it('a customer is never asked twice within the quiet days (the setting, on the injected clock); off asks nobody', async () => {
     const s = await shop();
     const chat = await s.resolvedChat();

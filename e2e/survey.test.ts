@@ -74,6 +74,7 @@ describe('asking how we did, in Chromium', () => {
     await visitor.locator('[data-testid="wl-survey-feeling-grateful"]').click();
     await visitor.locator('[data-testid="wl-survey-comment"]').fill('Quick, kind and clear. Thank you!');
     expect(await visitor.locator('[data-testid="wl-survey-csat-5"]').getAttribute('aria-pressed')).toBe('true');
+    await visitor.locator('[data-testid="wl-survey-send"]').scrollIntoViewIfNeeded();
     await shot(visitor, 'survey-widget');
 
     await visitor.locator('[data-testid="wl-survey-send"]').click();
@@ -91,6 +92,51 @@ describe('asking how we did, in Chromium', () => {
     expect(await card.locator('[data-testid="survey-comment"]').innerText()).toBe('Quick, kind and clear. Thank you!');
     await card.scrollIntoViewIfNeeded();
     await shot(agent, 'survey-agent-timeline');
+  });
+
+  it('a Swahili chat is asked in Swahili; put aside, the survey does not come back', async () => {
+    const amina = await apiSession(warmline.url, DEMO_AGENT.email, 'warmline-demo');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const swahili = await context.newPage();
+    try {
+      await swahili.goto(`${warmline.url}/demo`);
+      await swahili.locator('[data-testid="wl-launcher"]').click();
+      await visitorSends(swahili, 'Habari, mkate wangu wa rye uko tayari?');
+      const found = await swahili.evaluate(async () => {
+        const key = Object.keys(localStorage).find((k) => k.endsWith(':token'))!;
+        return localStorage.getItem(key)!;
+      });
+      const mine = (await (
+        await fetch(`${warmline.url}/api/v1/widget/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            workspaceKey: /data-workspace="([^"]+)"/.exec(await (await fetch(`${warmline.url}/demo`)).text())?.[1],
+            visitorToken: found,
+          }),
+        })
+      ).json()) as { conversation: { id: string } };
+      const id = mine.conversation.id;
+      await amina.patch(`/api/v1/conversations/${id}`, { language: 'sw' });
+      await amina.post(`/api/v1/conversations/${id}/assign`, { agentId: amina.agentId });
+      await amina.post(`/api/v1/conversations/${id}/resolve`);
+
+      const survey = swahili.locator('[data-testid="wl-survey"]');
+      await survey.waitFor({ timeout: 15_000 });
+      expect(await survey.innerText()).toContain('Tumekuhudumiaje?');
+      expect(await survey.innerText()).toContain('Nashukuru');
+      await swahili.locator('[data-testid="wl-survey-csat-4"]').click();
+      await swahili.locator('[data-testid="wl-survey-send"]').scrollIntoViewIfNeeded();
+      await shot(swahili, 'survey-widget-sw');
+      await swahili.locator('[data-testid="wl-survey-later"]').click();
+      await survey.waitFor({ state: 'hidden' });
+      await swahili.reload();
+      await swahili.locator('[data-testid="wl-launcher"]').click();
+      await swahili.locator('[data-testid="wl-message"]').filter({ hasText: 'mkate wangu' }).waitFor({ timeout: 10_000 });
+      expect(await survey.isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
   });
 
   it('the survey page works with JavaScript off, in English and Swahili, and answers once', async () => {

@@ -307,6 +307,22 @@ describe(`bad survey answers (${backend})`, () => {
     expect(nul.status).toBe(400);
   });
 
+  it('one address answering over and over is slowed down: 429 with Retry-After, as a page too', async () => {
+    const from = newAddress();
+    const made = `${token.split('.')[0]}.1.made-up-signature`;
+    for (let i = 0; i < 30; i++) expect((await answer(made, { csat: 5 }, from)).status).toBe(404);
+    const limited = await answer(made, { csat: 5 }, from);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const page = await request(t, 'POST', `/s/${token}`, 'csat=5', {
+      from,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(t.url).origin },
+    });
+    expect(page.status).toBe(429);
+    expect(String(page.body)).toContain('Too many attempts');
+    expect((await request(t, 'GET', `/api/v1/surveys/${token}`)).body.survey.status).toBe('open');
+  });
+
   it('a form sent from another site is refused', async () => {
     const res = await form(token, { csat: '5' }, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);

@@ -162,6 +162,6 @@ export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(
     download: (token, url) => call(url.replace(/^\/api\/v1/, ''), undefined, token),
     survey: (token, conversationId) =>
       call(`/widget/conversations/${encodeURIComponent(conversationId)}/survey`, undefined, token),
-    answerSurvey: (surveyToken, body) => call(`/surveys/${encodeURIComponent(surveyToken)}`, body),
+    answerSurvey: (surveyToken, body) => call(`/widget/surveys/${encodeURIComponent(surveyToken)}`, body),
   };
 }

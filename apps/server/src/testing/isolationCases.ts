@@ -302,6 +302,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'GET /api/v1/store/tickets/:token': madeUpLink('ticket'),
   'GET /api/v1/surveys/:token': madeUpLink('survey'),
   'POST /api/v1/surveys/:token': { open: { ...madeUpLink('survey').open!, body: () => ({ csat: 5 }) } },
+  'POST /api/v1/widget/surveys/:token': { open: { ...madeUpLink('survey').open!, body: () => ({ csat: 5 }) } },
   'GET /api/v1/widget/conversations/:id/survey': {},
   'GET /api/v1/workspace/surveys': {},
   'PATCH /api/v1/workspace/surveys': { body: () => ({ quietDays: 10 }) },

@@ -24,6 +24,7 @@ const API_ROUTES = [
   'get /api/v1/store/tickets/{token}',
   'get /api/v1/surveys/{token}',
   'post /api/v1/surveys/{token}',
+  'post /api/v1/widget/surveys/{token}',
   'get /api/v1/widget/conversations/{id}/survey',
   'get /api/v1/workspace/surveys',
   'patch /api/v1/workspace/surveys',

@@ -39,23 +39,25 @@ export function surveyRoutes(app: FastifyInstance, services: Services, limiter: 
     },
   });
 
-  route(app, services, {
-    method: 'POST',
-    url: '/api/v1/surveys/:token',
-    tag: 'surveys',
-    summary:
-      'Answer a survey: CSAT 1–5, CES 1–7, a feeling word and a comment (up to 2,000 characters), any of them; once per conversation (409 the second time, 410 once expired)',
-    auth: 'none',
-    params: SurveyTokenParams,
-    body: SurveyAnswerBody,
-    responses: { 201: SurveyAnswered },
-    handler: async ({ params, body, request, reply }) => {
-      await limitSurveys(limiter, request, 'answer');
-      const answered = await answerSurvey(services, params.token, body);
-      reply.code(201);
-      return answered;
-    },
-  });
+  // The widget answers cross-origin, from the customer's website: its copy lives under the widget's CORS prefix.
+  for (const url of ['/api/v1/surveys/:token', '/api/v1/widget/surveys/:token'])
+    route(app, services, {
+      method: 'POST',
+      url,
+      tag: 'surveys',
+      summary:
+        'Answer a survey: CSAT 1–5, CES 1–7, a feeling word and a comment (up to 2,000 characters), any of them; once per conversation (409 the second time, 410 once expired)',
+      auth: 'none',
+      params: SurveyTokenParams,
+      body: SurveyAnswerBody,
+      responses: { 201: SurveyAnswered },
+      handler: async ({ params, body, request, reply }) => {
+        await limitSurveys(limiter, request, 'answer');
+        const answered = await answerSurvey(services, params.token, body);
+        reply.code(201);
+        return answered;
+      },
+    });
 
   route(app, services, {
     method: 'GET',

@@ -1,22 +1,12 @@
 import type { Entry } from '@warmline/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../core/clock.ts';
-import {
-  buildAgent,
-  buildConversation,
-  buildTeam,
-  buildWorkspace,
-  client,
-  newAddress,
-  newClientId,
-  request,
-  runDueJobs,
-  signIn,
-} from '../../testing/factories.ts';
+import { client, newAddress, newClientId, request, runDueJobs } from '../../testing/factories.ts';
 import { type FakeSmsProvider, startFakeSmsProvider } from '../../testing/fakeSmsProvider.ts';
 import { type MailCatcher, smtpSettingsFor, startMailCatcher } from '../../testing/mailCatcher.ts';
 import { backend, serverOnClock, type TestServer } from '../../testing/testServer.ts';
 import { conversations } from '../conversations/index.ts';
+import { surveyScene } from './surveys.testing.ts';
 
 let t: TestServer;
 const clock = manualClock(new Date('2031-03-03T09:00:00Z'));
@@ -40,79 +30,7 @@ afterAll(async () => {
 
 const DAY = 86_400_000;
 
-/** A shop with Amina (an admin, in the Care team) signed in, and a visitor who wrote in the chat. */
-async function shop(name = 'Duka Bora') {
-  const workspace = await buildWorkspace(t, { name });
-  const amina = await buildAgent(t, workspace, { displayName: 'Amina', role: 'admin', presence: 'available' });
-  const team = await buildTeam(t, workspace, { name: 'Care', members: [amina] });
-  const admin = client(t, await signIn(t, amina));
-  /** A new conversation of `visitorToken`'s customer (or a new visitor), answered by Amina, then resolved by her. */
-  const resolvedChat = async (opts: { channel?: string; email?: string; phone?: string; language?: string } = {}) => {
-    const chat = await buildConversation(t, workspace);
-    await t.db.query('update conversations set team_id = $2, language = $3 where id = $1', [
-      chat.conversationId,
-      team.id,
-      opts.language ?? null,
-    ]);
-    if (opts.channel)
-      await t.db.query('update conversations set channel = $2 where id = $1', [chat.conversationId, opts.channel]);
-    if (opts.email || opts.phone)
-      await t.db.query('update customers set email = $2, phone = $3 where id = $1', [
-        await customerOf(chat.conversationId),
-        opts.email ?? null,
-        opts.phone ?? null,
-      ]);
-    await resolve(chat.conversationId);
-    return chat;
-  };
-  const resolve = async (conversationId: string) => {
-    expect((await admin.post(`/api/v1/conversations/${conversationId}/assign`, { agentId: amina.id })).status).toBe(200);
-    expect((await admin.post(`/api/v1/conversations/${conversationId}/resolve`)).status).toBe(200);
-  };
-  const timeline = async (conversationId: string) =>
-    (await admin.get(`/api/v1/conversations/${conversationId}/entries`)).body.entries as Entry[];
-  return { workspace, amina, team, admin, resolvedChat, resolve, timeline };
-}
-
-async function customerOf(conversationId: string): Promise<string> {
-  const [row] = await t.db.query<{ customerId: string }>('select customer_id as "customerId" from conversations where id = $1', [
-    conversationId,
-  ]);
-  return row!.customerId;
-}
-
-/** The survey link a visitor's widget fetches for their resolved chat. */
-async function widgetSurvey(visitorToken: string, conversationId: string) {
-  return client(t, { visitorToken }).get(`/api/v1/widget/conversations/${conversationId}/survey`);
-}
-
-async function invitations(workspaceId: string) {
-  return t.db.query<{ conversationId: string; channel: string; language: string }>(
-    'select conversation_id as "conversationId", channel, language from survey_invitations where workspace_id = $1 order by asked_at',
-    [workspaceId],
-  );
-}
-
-async function responses(workspaceId: string) {
-  return t.db.query<Record<string, unknown>>(
-    `select conversation_id as "conversationId", team_id as "teamId", agent_id as "agentId", channel, csat, ces, feeling, comment
-     from survey_responses where workspace_id = $1`,
-    [workspaceId],
-  );
-}
-
-const linkIn = (text: string) => /\/s\/([A-Za-z0-9._-]+)/.exec(text)?.[1] ?? null;
-const answer = (token: string, body: unknown, from = newAddress()) =>
-  request(t, 'POST', `/api/v1/surveys/${token}`, body, { from });
-const form = (
-  token: string,
-  fields: Record<string, string>,
-  headers: Record<string, string> = { origin: new URL(t.url).origin },
-) =>
-  request(t, 'POST', `/s/${token}`, new URLSearchParams(fields).toString(), {
-    from: newAddress(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-  });
+const { shop, customerOf, widgetSurvey, invitations, responses, linkIn, answer, form } = surveyScene(() => t);
 
 describe(`surveys after a resolution (${backend})`, () => {
   it('a resolved chat asks in the widget; the answer lands once on the timeline, with the team and person copied', async () => {
@@ -155,6 +73,30 @@ describe(`surveys after a resolution (${backend})`, () => {
     expect(await responses(s.workspace.id)).toHaveLength(1);
     expect((await s.timeline(chat.conversationId)).filter((e) => e.event?.type === 'survey_answered')).toHaveLength(1);
     expect((await widgetSurvey(chat.visitorToken, chat.conversationId)).body.survey.status).toBe('answered');
+  });
+
+  it("the widget answers from the customer's website: the answer's widget route allows any origin", async () => {
+    const s = await shop();
+    const chat = await s.resolvedChat();
+    const { token } = (await widgetSurvey(chat.visitorToken, chat.conversationId)).body.survey;
+    const preflight = await request(t, 'OPTIONS', `/api/v1/widget/surveys/${token}`, undefined, {
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const answered = await request(
+      t,
+      'POST',
+      `/api/v1/widget/surveys/${token}`,
+      { ces: 7 },
+      {
+        from: newAddress(),
+        headers: { origin: 'https://shop.example' },
+      },
+    );
+    expect(answered.status).toBe(201);
+    expect(answered.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await answer(token, { ces: 1 })).status).toBe(409);
   });
 
   it('an email conversation gets a short email with the link, in Swahili for a Swahili conversation', async () => {
@@ -265,120 +207,5 @@ describe(`surveys after a resolution (${backend})`, () => {
     } finally {
       clock.advance(-30 * DAY);
     }
-  });
-});
-
-describe(`bad survey answers (${backend})`, () => {
-  let token: string;
-  beforeAll(async () => {
-    const s = await shop();
-    const chat = await s.resolvedChat();
-    token = (await widgetSurvey(chat.visitorToken, chat.conversationId)).body.survey.token;
-  });
-
-  it('scores out of range, unknown feelings and empty answers are 400 with a clear message, and store nothing', async () => {
-    for (const [body, message] of [
-      [{ csat: 6 }, 'csat must be a whole number from 1 to 5'],
-      [{ csat: 0 }, 'csat must be a whole number from 1 to 5'],
-      [{ ces: 8 }, 'ces must be a whole number from 1 to 7'],
-      [{ ces: 2.5 }, 'ces must be a whole number from 1 to 7'],
-      [{ feeling: 'ecstatic' }, 'feeling'],
-      [{}, 'Please answer at least one question.'],
-      [{ comment: '   ' }, 'Please answer at least one question.'],
-    ] as const) {
-      const res = await answer(token, body);
-      expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.message).toContain(message);
-    }
-    expect((await request(t, 'GET', `/api/v1/surveys/${token}`)).body.survey.status).toBe('open');
-  });
-
-  it('a 100,000-character comment is refused with a clear message, by the API and by the page', async () => {
-    const long = 'a'.repeat(100_000);
-    const res = await answer(token, { csat: 3, comment: long });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe('comment must be at most 2,000 characters');
-    const page = await form(token, { csat: '3', comment: long });
-    expect(page.status).toBe(400);
-    expect(String(page.body)).toContain('Your comment is a little long: please keep it under 2,000 characters.');
-    // What they chose is kept on the page.
-    expect(String(page.body)).toContain('value="3" checked');
-    const nul = await answer(token, { comment: 'a\u0000b' });
-    expect(nul.status).toBe(400);
-  });
-
-  it('one address answering over and over is slowed down: 429 with Retry-After, as a page too', async () => {
-    const from = newAddress();
-    const made = `${token.split('.')[0]}.1.made-up-signature`;
-    for (let i = 0; i < 30; i++) expect((await answer(made, { csat: 5 }, from)).status).toBe(404);
-    const limited = await answer(made, { csat: 5 }, from);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const page = await request(t, 'POST', `/s/${token}`, 'csat=5', {
-      from,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(t.url).origin },
-    });
-    expect(page.status).toBe(429);
-    expect(String(page.body)).toContain('Too many attempts');
-    expect((await request(t, 'GET', `/api/v1/surveys/${token}`)).body.survey.status).toBe('open');
-  });
-
-  it('a form sent from another site is refused', async () => {
-    const res = await form(token, { csat: '5' }, { origin: 'https://evil.example' });
-    expect(res.status).toBe(403);
-    expect(String(res.body)).toContain('Please answer on our own page');
-    expect((await request(t, 'GET', `/api/v1/surveys/${token}`)).body.survey.status).toBe('open');
-  });
-
-  it('a tampered link is not found; an expired one says so, as a page and as JSON', async () => {
-    const [id, expiry, signature] = token.split('.') as [string, string, string];
-    const tampered = `${id}.${Number(expiry) + 86_400}.${signature}`;
-    expect((await answer(tampered, { csat: 5 })).status).toBe(404);
-    const missing = await request(t, 'GET', `/s/${tampered}`);
-    expect(missing.status).toBe(404);
-    expect(String(missing.body)).toContain('We could not find that survey');
-    expect((await request(t, 'GET', '/s/not-a-token')).status).toBe(404);
-
-    clock.advance(15 * DAY);
-    try {
-      const expired = await answer(token, { csat: 5 });
-      expect(expired.status).toBe(410);
-      expect(expired.body.error.message).toMatch(/expired/);
-      const page = await request(t, 'GET', `/s/${token}?lang=es`);
-      expect(page.status).toBe(410);
-      expect(String(page.body)).toContain('Este enlace de la encuesta ha caducado');
-    } finally {
-      clock.advance(-15 * DAY);
-    }
-  });
-});
-
-describe(`survey isolation and settings (${backend})`, () => {
-  it("another workspace never sees a survey's answer, nor a visitor another's survey", async () => {
-    const a = await shop('Shop A');
-    const b = await shop('Shop B');
-    const chatA = await a.resolvedChat();
-    const chatB = await b.resolvedChat();
-    // B's visitor asks for A's conversation's survey: not found.
-    expect((await widgetSurvey(chatB.visitorToken, chatA.conversationId)).status).toBe(404);
-    const tokenA = (await widgetSurvey(chatA.visitorToken, chatA.conversationId)).body.survey.token;
-    expect((await answer(tokenA, { csat: 2, comment: 'secret of shop A' })).status).toBe(201);
-    expect(await responses(b.workspace.id)).toEqual([]);
-    expect((await b.admin.get(`/api/v1/conversations/${chatA.conversationId}/entries`)).status).toBe(404);
-    expect(JSON.stringify(await b.timeline(chatB.conversationId))).not.toContain('secret of shop A');
-    // B's settings are B's own.
-    await a.admin.patch('/api/v1/workspace/surveys', { quietDays: 5 });
-    expect((await b.admin.get('/api/v1/workspace/surveys')).body.settings).toEqual({ enabled: true, quietDays: 30 });
-  });
-
-  it('only admins change survey settings, and the quiet days must be 0 to 365', async () => {
-    const s = await shop();
-    const agent = client(t, await signIn(t, await buildAgent(t, s.workspace, { role: 'agent' })));
-    expect((await agent.patch('/api/v1/workspace/surveys', { enabled: false })).status).toBe(403);
-    const bad = await s.admin.patch('/api/v1/workspace/surveys', { quietDays: 400 });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain('quietDays must be a whole number of days from 0 to 365');
-    expect((await s.admin.patch('/api/v1/workspace/surveys', { quietDays: 'soon' })).status).toBe(400);
-    expect((await s.admin.get('/api/v1/workspace/surveys')).body.settings).toEqual({ enabled: true, quietDays: 30 });
   });
 });

@@ -1,7 +1,7 @@
 import { SURVEY_COMMENT_MAX, SURVEY_LANGS, SurveyAnswerBody, type SurveyLang, surveyWords } from '@warmline/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from './core/context.ts';
-import { AppError, NotFound, RateLimited } from './core/errors.ts';
+import { NotFound, RateLimited } from './core/errors.ts';
 import type { RateLimiter } from './core/http/rateLimit.ts';
 import { refuseUnstorableText } from './core/http/storableText.ts';
 import { isOwnOrigin } from './modules/auth/index.ts';
@@ -151,7 +151,6 @@ export function surveyPageRoutes(app: FastifyInstance, services: Services, limit
               }),
             );
           }
-          if (err instanceof AppError && err.status === 400) return failure(reply, new NotFound('Survey'), asked ?? 'en');
           return failure(reply, err, asked ?? 'en');
         }
       });

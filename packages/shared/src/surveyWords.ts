@@ -81,7 +81,7 @@ const en: SurveyWords = {
   commentTooLong: 'Your comment is a little long: please keep it under 2,000 characters.',
   checkAnswers: 'Something in the answers was not quite right — please check them.',
   tryAgain: 'We could not save your answers just now. Please try again in a moment.',
-  chatInvite: 'How did we do? A few taps below — a person reads every answer.',
+  chatInvite: 'We would love to know how we did. It takes a few taps, and a person reads every answer.',
   emailSubject: (company) => `How did we do? A one-minute question from ${company}`,
   emailBody: (name, company, url) =>
     [
@@ -134,7 +134,7 @@ const sw: SurveyWords = {
   commentTooLong: 'Maoni yako ni marefu kidogo: tafadhali yaweke chini ya herufi 2,000.',
   checkAnswers: 'Kuna jibu ambalo halikuwa sawa — tafadhali yaangalie tena.',
   tryAgain: 'Hatukuweza kuhifadhi majibu yako sasa hivi. Tafadhali jaribu tena baada ya muda mfupi.',
-  chatInvite: 'Tumekuhudumiaje? Bofya mara chache hapa chini — kila jibu husomwa na mtu.',
+  chatInvite: 'Tungependa kujua tulivyokuhudumia. Ni kubofya mara chache tu, na kila jibu husomwa na mtu.',
   emailSubject: (company) => `Tumekuhudumiaje? Swali la dakika moja kutoka ${company}`,
   emailBody: (name, company, url) =>
     [
@@ -187,7 +187,7 @@ const es: SurveyWords = {
   commentTooLong: 'Tu comentario es un poco largo: por favor, que no pase de 2000 caracteres.',
   checkAnswers: 'Algo en las respuestas no está del todo bien: por favor, revísalas.',
   tryAgain: 'No pudimos guardar tus respuestas en este momento. Por favor, inténtalo de nuevo en un rato.',
-  chatInvite: '¿Qué tal lo hicimos? Unos toques aquí abajo: una persona lee cada respuesta.',
+  chatInvite: 'Nos encantaría saber qué tal lo hicimos. Son solo unos toques, y una persona lee cada respuesta.',
   emailSubject: (company) => `¿Qué tal lo hicimos? Una pregunta de un minuto de ${company}`,
   emailBody: (name, company, url) =>
     [

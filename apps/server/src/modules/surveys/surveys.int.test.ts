@@ -42,7 +42,9 @@ describe(`surveys after a resolution (${backend})`, () => {
     const seen = (
       await client(t, { visitorToken: chat.visitorToken }).get(`/api/v1/widget/conversations/${chat.conversationId}/entries`)
     ).body.entries as Entry[];
-    expect(seen.find((e) => e.event?.type === 'survey_invited')?.event?.data.customerText).toMatch(/How did we do\?/);
+    expect(seen.find((e) => e.event?.type === 'survey_invited')?.event?.data.customerText).toBe(
+      'We would love to know how we did. It takes a few taps, and a person reads every answer.',
+    );
 
     const survey = (await widgetSurvey(chat.visitorToken, chat.conversationId)).body.survey;
     expect(survey).toMatchObject({ company: 'Duka Bora', language: 'en', status: 'open', token: expect.any(String) });

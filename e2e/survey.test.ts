@@ -179,4 +179,18 @@ describe('asking how we did, in Chromium', () => {
       'Survey answered: satisfied 4/5 · easy 7/7 · felt calm · “Answered without JavaScript”',
     ]);
   });
+
+  it('an admin sets the quiet days in Settings › Surveys', async () => {
+    await agent.locator('[data-testid="nav-settings"]').click();
+    await agent.locator('[data-testid="settings-tab-surveys"]').click();
+    const form = agent.locator('[data-testid="survey-settings"]');
+    await form.waitFor();
+    expect(await agent.locator('[data-testid="surveys-enabled"]').isChecked()).toBe(true);
+    await agent.locator('[data-testid="survey-quiet-days"]').fill('45');
+    await agent.locator('[data-testid="surveys-save"]').click();
+    await agent.locator('[data-testid="surveys-save-status"]').filter({ hasText: 'Saved.' }).waitFor();
+    await shot(agent, 'settings-surveys');
+    const amina = await apiSession(warmline.url, DEMO_AGENT.email, 'warmline-demo');
+    expect(await amina.get('/api/v1/workspace/surveys')).toEqual({ settings: { enabled: true, quietDays: 45 } });
+  });
 });

@@ -58,6 +58,7 @@ function SurveyForm({ settings }: { settings: Settings }) {
             inputMode="numeric"
             value={quietDays}
             onChange={(e) => setQuietDays(e.target.value)}
+            className="survey-quiet-days"
             data-testid="survey-quiet-days"
             disabled={!enabled}
           />

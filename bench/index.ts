@@ -6,6 +6,7 @@ import { searchBenchmarks } from './search.ts';
 import { sizeBenchmarks } from './size.ts';
 import { startBenchmarks } from './start.ts';
 import { storeBenchmarks } from './store.ts';
+import { surveyBenchmarks } from './surveys.ts';
 import { voiceBenchmarks } from './voice.ts';
 import { waitsBenchmarks } from './waits.ts';
 
@@ -29,6 +30,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   waits: waitsBenchmarks,
   store: storeBenchmarks,
   email: emailBenchmarks,
+  surveys: surveyBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -21,7 +21,16 @@ export type Route =
   | { name: 'notFound' };
 
 /** The admin's settings screens, in the order they are listed. */
-export const SETTINGS_SECTIONS = ['workspace', 'website', 'hours', 'targets', 'locations', 'email', 'customers'] as const;
+export const SETTINGS_SECTIONS = [
+  'workspace',
+  'website',
+  'hours',
+  'targets',
+  'locations',
+  'email',
+  'customers',
+  'surveys',
+] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 const isSettingsSection = (s: string | undefined): s is SettingsSection => SETTINGS_SECTIONS.includes(s as SettingsSection);
 

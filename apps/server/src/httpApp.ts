@@ -23,11 +23,13 @@ import type { AgentsOnline } from './modules/realtime/index.ts';
 import { savedReplyRoutes } from './modules/savedReplies/index.ts';
 import { storeRoutes } from './modules/store/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
+import { surveyRoutes } from './modules/surveys/index.ts';
 import { agentRoutes, teamRoutes } from './modules/teams/index.ts';
 import { missedCallRoutes, voiceLineRoutes, voiceRoutes } from './modules/voice/index.ts';
 import { workspaceRoutes } from './modules/workspaces/index.ts';
 import { pageRoutes } from './pages.ts';
 import { storePageRoutes } from './storePages.ts';
+import { surveyPageRoutes } from './surveyPages.ts';
 
 /** The policy of an HTML answer that set none: text and Warmline's own images and styles, nothing else. */
 export const FALLBACK_PAGE_POLICY =
@@ -108,6 +110,8 @@ export async function buildHttpApp(
   await pageRoutes(app, services);
   storePageRoutes(app, services);
   delightPageRoutes(app, services, deps.limiter);
+  surveyRoutes(app, services, deps.limiter);
+  surveyPageRoutes(app, services, deps.limiter);
   const gateway = realtimeGateway(app, services, deps.limiter, deps.metrics.gateway, deps.nodeId, deps.agentsOnline);
   return { app, gateway };
 }

@@ -48,6 +48,7 @@ const NO_SUCH_STORE = `/kiosk/${encodeURIComponent('<b>nowhere</b>')}`;
 const NO_SUCH_TICKET = '/ticket/not-a-ticket';
 const NO_SUCH_BOOKING = '/book/nowhere';
 const NO_SUCH_WALL = '/wall/not-a-wall';
+const NO_SUCH_SURVEY = encodeURIComponent('<b>not.a.survey</b>');
 
 /** Where each declared page is asked for: `*` stands for any path under it, so a few of those, odd ones included. */
 function urlsOf(page: string): string[] {
@@ -55,6 +56,7 @@ function urlsOf(page: string): string[] {
   if (page === '/book/:slug') return [`/book/${store.slug}`, `/book/${store.slug}?lang=es&appointment=made-up`, NO_SUCH_BOOKING];
   if (page === '/ticket/:token') return [`/ticket/${store.token}`, NO_SUCH_TICKET];
   if (page === '/wall/:token') return [store.wall, NO_SUCH_WALL];
+  if (page === '/s/:token' || page === '/survey/:token') return [page.replace(':token', NO_SUCH_SURVEY)];
   if (!page.endsWith('*')) return page === '/demo' ? ['/demo', '/demo?member=1'] : [page];
   const base = page.slice(0, -1);
   return [`${base}sign-in`, `${base}conversations/${encodeURIComponent('<script>alert(1)</script>')}`, `${base}no/such/screen`];
@@ -88,7 +90,7 @@ function otherUrls(): string[] {
 }
 
 describe(`every HTML page carries a strict Content-Security-Policy (${backend})`, () => {
-  it('the pages are the agent app (any path under it), the demo shop, the kiosk, the booking page, the "your turn" page and a shared delight wall, each served as HTML', async () => {
+  it('the pages are the agent app (any path under it), the demo shop, the kiosk, the booking page, the "your turn" page, a shared delight wall and the survey page, each served as HTML', async () => {
     expect(declaredPages(t.http.app)).toEqual([
       '/app',
       '/app/*',
@@ -97,11 +99,15 @@ describe(`every HTML page carries a strict Content-Security-Policy (${backend})`
       '/book/:slug',
       '/ticket/:token',
       '/wall/:token',
+      '/s/:token',
+      '/survey/:token',
     ]);
     for (const url of pageUrls()) {
       const res = await request(t, 'GET', url);
       // An unknown store or ticket is a page too: a kind one, with its 404.
-      expect(res.status, url).toBe([NO_SUCH_STORE, NO_SUCH_TICKET, NO_SUCH_BOOKING, NO_SUCH_WALL].includes(url) ? 404 : 200);
+      expect(res.status, url).toBe(
+        [NO_SUCH_STORE, NO_SUCH_TICKET, NO_SUCH_BOOKING, NO_SUCH_WALL].includes(url) || url.endsWith(NO_SUCH_SURVEY) ? 404 : 200,
+      );
       expect(res.headers.get('content-type'), url).toBe('text/html; charset=utf-8');
     }
   });

@@ -39,6 +39,7 @@ import { empathyListeners } from './modules/empathy/index.ts';
 import { UNSENT_UPLOAD, unsentUploadHandler } from './modules/files/index.ts';
 import { redisAgentsOnline, singleNode } from './modules/realtime/index.ts';
 import { routingListeners } from './modules/routing/index.ts';
+import { surveyListeners } from './modules/surveys/index.ts';
 import { endCallsOfDeadNode, voiceJobHandlers } from './modules/voice/index.ts';
 import { instance } from './modules/workspaces/index.ts';
 
@@ -88,6 +89,7 @@ export async function openServices(
         ...routingListeners,
         ...empathyListeners,
         ...delightListeners,
+        ...surveyListeners,
         deliverToCustomer([widgetDoor, emailDoor]),
       ]),
       authenticate: authenticator,

@@ -1,4 +1,12 @@
-import type { Attachment, Callback, PublicAgent, VisitorConversation, WidgetSessionResponse } from '@warmline/shared';
+import type {
+  Attachment,
+  Callback,
+  PublicAgent,
+  SurveyAnswerInput,
+  VisitorConversation,
+  WidgetSessionResponse,
+  WidgetSurveyResponse,
+} from '@warmline/shared/types';
 import type { VisitSlot } from './storeVisitTimes.ts';
 
 /** `LeaveMessageResponse` of the shared schemas (declared here so zod is never pulled into the bundle). */
@@ -97,6 +105,10 @@ export interface Api {
   upload(token: string, file: Blob, name: string): Promise<{ attachment: Attachment }>;
   /** A file of the visitor's conversation, fetched with their token (an <img> or a link cannot carry it). */
   download(token: string, url: string): Promise<Blob>;
+  /** The survey of the visitor's resolved chat, with its own token to answer it. */
+  survey(token: string, conversationId: string): Promise<WidgetSurveyResponse>;
+  /** Answers a survey with the survey's token (not the visitor's): the same call its public page makes. */
+  answerSurvey(surveyToken: string, body: SurveyAnswerInput): Promise<unknown>;
 }
 
 /** REST client for a Warmline server: JSON, cross-origin, never cookies (the visitor token is the identity). */
@@ -148,5 +160,8 @@ export function createApi(base: string, fetchFn: typeof fetch = (...a) => fetch(
     upload: (token, file, name) =>
       call(`/widget/attachments?${new URLSearchParams({ name, type: file.type || 'application/octet-stream' })}`, file, token),
     download: (token, url) => call(url.replace(/^\/api\/v1/, ''), undefined, token),
+    survey: (token, conversationId) =>
+      call(`/widget/conversations/${encodeURIComponent(conversationId)}/survey`, undefined, token),
+    answerSurvey: (surveyToken, body) => call(`/widget/surveys/${encodeURIComponent(surveyToken)}`, body),
   };
 }

@@ -37,6 +37,8 @@ function setup(opts: { kv?: KV; api?: Partial<Api>; user?: SignedInUser } = {}) 
     bookStoreVisit: vi.fn(),
     upload: vi.fn(),
     download: vi.fn(),
+    survey: vi.fn(),
+    answerSurvey: vi.fn(),
     ...opts.api,
   };
   const chat = new Chat({

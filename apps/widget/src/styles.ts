@@ -147,5 +147,20 @@ button{cursor:pointer}
 .check input{margin:2px 0 0;width:18px;height:18px;accent-color:var(--accent);flex:none}
 .hang{display:flex;align-items:center;gap:6px;border:0;border-radius:10px;padding:8px 14px;background:#b42318;color:#fff;font-weight:650}
 .hang:hover{background:#8f1c13}
+.survey{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:12px 12px 10px;margin-top:4px}
+.sv-title{margin:0 0 6px;font-weight:650;font-size:15.5px}
+.sv-form{display:flex;flex-direction:column;gap:8px}
+.sv-label{margin:0 0 4px;font-size:13px;line-height:1.35;color:var(--ink)}
+.sv-scale{display:flex;gap:4px}
+.sv-n{flex:1;min-width:0;height:30px;border:1.5px solid var(--line);border-radius:9px;background:var(--cream);font-weight:650;color:var(--muted)}
+.sv-n:hover,.sv-chip:hover{border-color:var(--accent)}
+.sv-n[aria-pressed=true],.sv-chip[aria-pressed=true]{background:var(--accent);border-color:var(--accent);color:#fff}
+.sv-ends{display:flex;justify-content:space-between;margin-top:3px;font-size:11.5px;color:var(--muted)}
+.sv-chips{display:flex;flex-wrap:wrap;gap:4px}
+.sv-chip{border:1.5px solid var(--line);border-radius:999px;background:var(--cream);padding:2px 9px;font-size:12.5px;color:var(--ink)}
+.sv-comment{width:100%;resize:vertical;min-height:38px;border:1.5px solid var(--line);border-radius:10px;padding:7px 10px;background:var(--cream);font-size:14px}
+.sv-actions{display:flex;justify-content:flex-end;align-items:center;gap:8px}
+.sv-later{border:0;background:transparent;color:var(--muted);padding:8px 10px;border-radius:10px}
+.sv-later:hover{color:var(--ink)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

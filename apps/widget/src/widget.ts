@@ -2,8 +2,9 @@ import type { WidgetConfig } from '@warmline/shared/types';
 import { createApi, type SignedInUser } from './api.ts';
 import { brandColours, fetchBranding } from './branding.ts';
 import { Chat } from './chat.ts';
-import { browserKV } from './storage.ts';
+import { browserKV, storageKey } from './storage.ts';
 import { styles } from './styles.ts';
+import { surveyInvited, WidgetSurvey } from './survey.ts';
 import { clockTime } from './text.ts';
 import { safeImageUrl } from './url.ts';
 import { createCallCard } from './view/callCard.ts';
@@ -14,6 +15,7 @@ import { createHeader } from './view/header.ts';
 import { icon } from './view/icons.ts';
 import { createPromise } from './view/leave.ts';
 import { createMessages } from './view/messages.ts';
+import { createSurveyCard } from './view/surveyCard.ts';
 
 /** The public handle a host page gets as `window.Warmline`. */
 export interface WarmlineHandle {
@@ -23,7 +25,18 @@ export interface WarmlineHandle {
 
 /** Mount the widget for a workspace on the page, talking to the Warmline server at `base`. */
 export function mountWidget(base: string, workspaceKey: string, user?: SignedInUser): WarmlineHandle {
-  const chat = new Chat({ workspaceKey, base, api: createApi(base), kv: browserKV(), user });
+  const api = createApi(base);
+  const kv = browserKV();
+  const chat = new Chat({ workspaceKey, base, api, kv, user });
+  // After a resolved chat, its survey inline (the server asks in the chat; the widget fetches the questions).
+  const survey = new WidgetSurvey({
+    fetchSurvey: (token, conversationId) => api.survey(token, conversationId),
+    answer: (token, body) => api.answerSurvey(token, body),
+    kv,
+    storageKey: storageKey(workspaceKey, 'survey'),
+    visitorToken: () => kv.get(storageKey(workspaceKey, 'token')),
+    changed: () => schedule(),
+  });
   let isOpen = false;
   let wasOnline = false;
 
@@ -48,6 +61,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
   const promise = createPromise();
   const booked = createPromise('wl-callback-confirmation');
   const choices = createChoices(chat, reveal);
+  const surveyCard = createSurveyCard(survey, () => chat.workspace?.name ?? brand?.name ?? '');
   const list = h(
     'div',
     { class: 'list', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' },
@@ -56,6 +70,7 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
     promise.el,
     booked.el,
     choices.el,
+    surveyCard.el,
   );
   const typingText = h('span', {});
   const typing = h(
@@ -177,7 +192,9 @@ export function mountWidget(base: string, workspaceKey: string, user?: SignedInU
     const hadFocus = choices.el.contains(shadow.activeElement);
     const wasShown = !choices.el.hidden;
     const appeared = choices.update(offer);
-    if ((added || appeared || wasShown === choices.el.hidden) && nearBottom) list.scrollTop = list.scrollHeight;
+    survey.follow(c?.id ?? null, surveyInvited(chat.timeline.entries(), c?.id ?? null));
+    const surveyAppeared = surveyCard.update(c?.status === 'resolved');
+    if ((added || appeared || surveyAppeared || wasShown === choices.el.hidden) && nearBottom) list.scrollTop = list.scrollHeight;
     // The card moved focus in when it appeared (unless the visitor is mid-sentence); when it goes, focus returns
     // to the composer rather than being lost (Escape must keep working).
     if (appeared && isOpen && !composer.input.value.trim()) choices.focus();

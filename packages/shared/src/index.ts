@@ -14,6 +14,8 @@ export * from './errors.ts';
 export * from './realtime.ts';
 export * from './savedReplies.ts';
 export * from './store.ts';
+export * from './surveys.ts';
+export * from './surveyWords.ts';
 export * from './targets.ts';
 export * from './waiting.ts';
 export * from './webUrl.ts';

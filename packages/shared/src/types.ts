@@ -11,6 +11,7 @@ import type * as Email from './email.ts';
 import type * as Empathy from './empathy.ts';
 import type * as SavedReplies from './savedReplies.ts';
 import type * as Store from './store.ts';
+import type * as Surveys from './surveys.ts';
 
 export type { InboxView, SessionResponse, SupervisorOverview, WidgetSessionResponse, Workspace } from './api.ts';
 export type {
@@ -161,3 +162,9 @@ export type DelightMomentsResponse = Out<typeof Delight.DelightMomentsResponse>;
 export type DelightMomentResponse = Out<typeof Delight.DelightMomentResponse>;
 export type MarkDelightBody = In<typeof Delight.MarkDelightBody>;
 export type DecideDelightBody = In<typeof Delight.DecideDelightBody>;
+// ── surveys ───────────────────────────────────────────────────────────
+export type { PublicSurvey, SurveyLanguage, SurveySettings } from './surveys.ts';
+export type WidgetSurveyResponse = Out<typeof Surveys.WidgetSurveyResponse>;
+export type SurveyAnswerInput = In<typeof Surveys.SurveyAnswerBody>;
+export type SurveySettingsResponse = Out<typeof Surveys.SurveySettingsResponse>;
+export type UpdateSurveySettingsBody = In<typeof Surveys.UpdateSurveySettingsBody>;

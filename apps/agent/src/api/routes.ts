@@ -57,6 +57,7 @@ import type {
   StaffTicketResponse,
   StoreQueueResponse,
   SupervisorOverview,
+  SurveySettingsResponse,
   TagsResponse,
   TeamBody,
   TeamResponse,
@@ -69,6 +70,7 @@ import type {
   UpdateMeBody,
   UpdateOrganizationBody,
   UpdateSavedReplyBody,
+  UpdateSurveySettingsBody,
   UpdateTeamBody,
   UpdateWorkspaceBody,
   UsedSavedReply,
@@ -106,6 +108,8 @@ export interface Routes {
   'PUT /workspace/logo': { body: Blob; response: WorkspaceSettingsResponse };
   'GET /workspace/identity-secret': { response: IdentitySecretResponse };
   'POST /workspace/identity-secret/rotate': { response: IdentitySecretResponse };
+  'GET /workspace/surveys': { response: SurveySettingsResponse };
+  'PATCH /workspace/surveys': { body: UpdateSurveySettingsBody; response: SurveySettingsResponse };
   'GET /teams': { response: TeamsResponse };
   'POST /teams': { body: TeamBody; response: TeamResponse };
   'PATCH /teams/:id': { body: UpdateTeamBody; response: TeamResponse };

@@ -7,6 +7,7 @@ import { DelightMark, DelightSuggestion } from './delight/ConversationDelight.ts
 import { EmailBody } from './EmailBody.tsx';
 import { EmailDelivery } from './EmailDelivery.tsx';
 import { EntryFiles } from './EntryFiles.tsx';
+import { SurveyAnswerEntry } from './SurveyAnswerEntry.tsx';
 
 interface EntryProps {
   entry: Entry;
@@ -25,6 +26,9 @@ export function TimelineEntry({ entry, customer, now, seen }: EntryProps) {
   };
   const time = formatClock(entry.createdAt, now);
 
+  if (entry.kind === 'event' && entry.event?.type === 'survey_answered') {
+    return <SurveyAnswerEntry data={entry.event.data} createdAt={entry.createdAt} time={time} common={common} />;
+  }
   if (entry.kind === 'event') {
     return (
       <li className="entry entry-event" {...common}>

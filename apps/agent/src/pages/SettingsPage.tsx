@@ -2,6 +2,7 @@ import { CustomerDataSettings } from '../components/settings/CustomerDataSetting
 import { EmailSettings } from '../components/settings/EmailSettings.tsx';
 import { HoursSettings } from '../components/settings/HoursSettings.tsx';
 import { LocationsSettings } from '../components/settings/LocationsSettings.tsx';
+import { SurveySettings } from '../components/settings/SurveySettings.tsx';
 import { TargetSettings } from '../components/settings/TargetSettings.tsx';
 import { WebsiteSettings } from '../components/settings/WebsiteSettings.tsx';
 import { WorkspaceSettingsForm } from '../components/settings/WorkspaceSettingsForm.tsx';
@@ -20,6 +21,7 @@ const TITLES: Record<SettingsSection, { tab: string; subtitle: string }> = {
   },
   email: { tab: 'Email', subtitle: 'The mailboxes Warmline reads, and whether each is working.' },
   customers: { tab: 'Customers', subtitle: 'Bring your customers in from a spreadsheet, or take them all out.' },
+  surveys: { tab: 'Surveys', subtitle: 'After a resolution, ask customers how we did: once, on the channel they used.' },
 };
 
 /** The admin's settings, one screen per section; anyone else is told it is for admins. */
@@ -74,6 +76,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {section === 'locations' ? <LocationsSettings workspace={workspace} /> : null}
           {section === 'email' ? <EmailSettings /> : null}
           {section === 'customers' ? <CustomerDataSettings /> : null}
+          {section === 'surveys' ? <SurveySettings /> : null}
         </div>
       ) : null}
     </div>

@@ -5,11 +5,13 @@ import type { TextSender } from '../../core/sms.ts';
 import { EMAIL_REPLY_JOB } from '../../modules/conversations/index.ts';
 import { MISSED_CONTACT_EMAIL_JOB } from '../../modules/empathy/index.ts';
 import { APPOINTMENT_REMINDER, WALK_IN_TURN } from '../../modules/store/index.ts';
+import { SURVEY_INVITATION_JOB } from '../../modules/surveys/index.ts';
 import { EMAIL_ACKNOWLEDGEMENT_JOB, emailAcknowledgementJob } from './acknowledgementJob.ts';
 import { appointmentReminderJob } from './appointmentReminderJob.ts';
 import { emailReplyJob } from './emailReplyJob.ts';
 import { missedContactJob } from './missedContactJob.ts';
 import { smtpMailer } from './smtpMailer.ts';
+import { surveyInvitationJob } from './surveyInvitationJob.ts';
 import { walkInTurnJob } from './walkInTurnJob.ts';
 
 /**
@@ -38,6 +40,7 @@ export function emailOutbound(
       [MISSED_CONTACT_EMAIL_JOB]: missedContactJob(services, mailerOf),
       [APPOINTMENT_REMINDER]: appointmentReminderJob(services, mailerOf, textSenderOf),
       [WALK_IN_TURN]: walkInTurnJob(services, mailerOf, textSenderOf),
+      [SURVEY_INVITATION_JOB]: surveyInvitationJob(services, mailerOf, textSenderOf),
     },
     close() {
       current?.mailer.close();

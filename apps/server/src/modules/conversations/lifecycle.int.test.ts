@@ -110,6 +110,8 @@ describe(`a conversation from first message to resolution (${backend})`, () => {
     expect(events.map((e) => [e.event?.type, e.body])).toEqual([
       ['assigned', 'Amina joined the conversation'],
       ['resolved', 'Amina resolved the conversation'],
+      // Resolved, the customer is asked how we did, in the chat (docs/surveys.md).
+      ['survey_invited', 'Asked how we did, in the chat'],
       ['reopened', 'Amina reopened the conversation'],
     ]);
   });
@@ -133,6 +135,7 @@ describe(`a conversation from first message to resolution (${backend})`, () => {
       'Where is my parcel?',
       'assigned',
       'resolved',
+      'survey_invited',
       'reopened',
       'It came, but broken',
       'service_failure',

@@ -108,6 +108,29 @@ describe(`reports: every figure equals the same figure worked out from the raw r
     expect(matrix.rows[0].values).toMatchObject({ chat: 1, email: 1 });
     const recoveries = await report('grace', 'recoveries', NOVEMBER);
     expect(recoveries.total.values).toEqual({ failures: 2, recovered: 1, ratio: 0.5 });
+    expect((await report('grace', 'callbacks-kept', NOVEMBER)).total.values).toEqual({ promised: 2, kept: 1, ratio: 0.5 });
+    expect((await report('grace', 'abandonment', NOVEMBER)).total.values.abandoned).toBe(1);
+    expect((await report('grace', 'mood-turnaround', NOVEMBER)).total.values.arrivedUpset).toBeGreaterThanOrEqual(1);
+    // Sam and Wanjiru each said one thing twice; Sam wrote once by email; Wanjiru was transferred once.
+    const effort = (await report('grace', 'effort', { ...NOVEMBER, compare: 'previous' })).total;
+    expect(effort.values.conversations).toBe(8);
+    expect(effort.values.repeatsPerConversation * 8).toBeCloseTo(2);
+    expect(effort.values.channelSwitchesPerConversation * 8).toBeCloseTo(1);
+    expect(effort.values.transfersPerConversation * 8).toBeCloseTo(1);
+    // Wanjiru's 00:30 on the 1st in Nairobi is 31 October in UTC: the period before, there.
+    const inUtc = (await report('grace', 'effort', { ...NOVEMBER, tz: 'UTC', compare: 'previous' })).total;
+    expect([inUtc.values.conversations, inUtc.previous.conversations]).toEqual([7, 2]);
+    // Kamau wrote on 30 November at 23:00 and was answered two hours later, in December: November counts it.
+    const drill = await story.floor.api.grace.get(
+      `/api/v1/reports/time-to-human/conversations?${new URLSearchParams({ ...NOVEMBER, measure: 'p90' })}`,
+    );
+    const kamau = drill.body.conversations.find((c: { id: string }) => c.id === story.ids.kamau.id);
+    expect(Math.abs(kamau.value - 7_200_000)).toBeLessThan(1_000);
+    expect(kamau).toMatchObject({
+      channel: 'chat',
+      agentName: 'Amina Odhiambo',
+      startedAt: expect.stringMatching(/^2026-11-30T20:00:00/),
+    });
   });
 });
 

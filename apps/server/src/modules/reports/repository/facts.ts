@@ -86,8 +86,8 @@ const FIGURE_FACTS: Record<ReportFigure, string> = {
     join survey_responses s on s.conversation_id = conv.id and s.workspace_id = $1 where s.ces is not null`,
   // v1: arrived upset (1/0), v2: left not upset (1/0), over resolved conversations with a mood read.
   'mood-turnaround': `, ${entriesOf('felt', `${CUSTOMER_SAID} and e.emotion is not null`, 'e.conversation_id, e.seq, e.emotion')},
-    moods as (select conversation_id, (array_agg(emotion order by seq))[1] as first,
-      (array_agg(emotion order by seq desc))[1] as last from felt group by 1)
+    read as (select conversation_id, array_agg(emotion order by seq) as emotions from felt group by 1),
+    moods as (select conversation_id, emotions[1] as first, emotions[cardinality(emotions)] as last from read)
     select ${COLUMNS}, (m.first in ${UPSET})::int::float8 as v1,
       (m.first in ${UPSET} and m.last not in ${UPSET})::int::float8 as v2
     from conv join moods m on m.conversation_id = conv.id where conv.status = 'resolved'`,

@@ -49,6 +49,12 @@ function openSlot(): string {
   return new Date(Math.ceil((Date.now() + 3 * 3_600_000 + Math.random() * 3_600_000) / 900_000) * 900_000).toISOString();
 }
 
+/** A report's dates around the victim's conversations, begun today. */
+function aroundToday(): Record<string, string> {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return { from: day(-1), to: day(1), tz: 'UTC' };
+}
+
 /**
  * Every route Warmline declares, by `METHOD url`. The suite fails for a declared route missing here, so a
  * new route comes with its isolation case.
@@ -132,6 +138,12 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'PATCH /api/v1/teams/:id': { body: () => ({ name: 'Renamed team' }) },
   'PUT /api/v1/teams/:id/members': { body: (v) => ({ agentIds: [v.ids.memberId] }) },
   'GET /api/v1/supervisor/overview': { shows: (v) => [conversationId(v)] },
+  'GET /api/v1/reports/:figure': { query: aroundToday },
+  'GET /api/v1/reports/:figure.csv': { query: aroundToday },
+  'GET /api/v1/reports/:figure/conversations': {
+    query: () => ({ ...aroundToday(), measure: 'conversations' }),
+    shows: (v) => [conversationId(v)],
+  },
   'POST /api/v1/imports/customers': { body: () => 'name,email\nIvy Import,ivy@example.com\n', contentType: 'text/csv' },
   'GET /api/v1/exports/customers': { shows: (v) => [v.ids.customerId] },
   'GET /api/v1/exports/conversations': { shows: (v) => [conversationId(v)] },
@@ -359,6 +371,8 @@ export function targetOf(url: string, name: string, v: Victim): string {
   if (name === 'tag') return v.ids.tag;
   // The conversation's first message, which the victim keeps as a received email.
   if (name === 'seq') return '1';
+  // Effort counts every conversation: the victim's is in its drill-down.
+  if (name === 'figure') return 'effort';
   const collection = url.split('/:')[0]!.split('/').at(-1);
   const byCollection: Record<string, string> = {
     conversations: v.ids.conversationId,

@@ -19,6 +19,8 @@ export interface IsolationCase {
   insider?: Insider;
   /** Words the insider's answer must hold, so an outsider's answer without them shows a filter, not an empty page. */
   shows?: (v: Victim) => string[];
+  /** The path names a view, not an object (a report's figure): another workspace's admin is answered about their own. */
+  names?: 'view';
   /** Routes open to anyone: why, what a stranger is answered, and the credential-shaped input they send. */
   open?: {
     why: string;
@@ -138,9 +140,10 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'PATCH /api/v1/teams/:id': { body: () => ({ name: 'Renamed team' }) },
   'PUT /api/v1/teams/:id/members': { body: (v) => ({ agentIds: [v.ids.memberId] }) },
   'GET /api/v1/supervisor/overview': { shows: (v) => [conversationId(v)] },
-  'GET /api/v1/reports/:figure': { query: aroundToday },
-  'GET /api/v1/reports/:figure.csv': { query: aroundToday },
+  'GET /api/v1/reports/:figure': { names: 'view', query: aroundToday },
+  'GET /api/v1/reports/:figure.csv': { names: 'view', query: aroundToday },
   'GET /api/v1/reports/:figure/conversations': {
+    names: 'view',
     query: () => ({ ...aroundToday(), measure: 'conversations' }),
     shows: (v) => [conversationId(v)],
   },

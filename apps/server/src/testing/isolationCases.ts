@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { images } from '../modules/files/images.testing.ts';
+import { REPORT_ISOLATION_CASES } from '../modules/reports/isolation.testing.ts';
 import type { Reply } from './factories.ts';
 import type { Victim } from './victim.ts';
 
@@ -19,7 +20,7 @@ export interface IsolationCase {
   insider?: Insider;
   /** Words the insider's answer must hold, so an outsider's answer without them shows a filter, not an empty page. */
   shows?: (v: Victim) => string[];
-  /** The path names a view, not an object (a report's figure): another workspace's admin is answered about their own. */
+  /** The path names a view (a report's figure), not an object: another workspace's admin is answered about their own. */
   names?: 'view';
   /** Routes open to anyone: why, what a stranger is answered, and the credential-shaped input they send. */
   open?: {
@@ -49,12 +50,6 @@ function madeUpLink(what: string): IsolationCase {
 /** A free time at the victim's store, from its public calendar: hours ahead, on the quarter hour. */
 function openSlot(): string {
   return new Date(Math.ceil((Date.now() + 3 * 3_600_000 + Math.random() * 3_600_000) / 900_000) * 900_000).toISOString();
-}
-
-/** A report's dates around the victim's conversations, begun today. */
-function aroundToday(): Record<string, string> {
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  return { from: day(-1), to: day(1), tz: 'UTC' };
 }
 
 /**
@@ -140,13 +135,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'PATCH /api/v1/teams/:id': { body: () => ({ name: 'Renamed team' }) },
   'PUT /api/v1/teams/:id/members': { body: (v) => ({ agentIds: [v.ids.memberId] }) },
   'GET /api/v1/supervisor/overview': { shows: (v) => [conversationId(v)] },
-  'GET /api/v1/reports/:figure': { names: 'view', query: aroundToday },
-  'GET /api/v1/reports/:figure.csv': { names: 'view', query: aroundToday },
-  'GET /api/v1/reports/:figure/conversations': {
-    names: 'view',
-    query: () => ({ ...aroundToday(), measure: 'conversations' }),
-    shows: (v) => [conversationId(v)],
-  },
+  ...REPORT_ISOLATION_CASES,
   'POST /api/v1/imports/customers': { body: () => 'name,email\nIvy Import,ivy@example.com\n', contentType: 'text/csv' },
   'GET /api/v1/exports/customers': { shows: (v) => [v.ids.customerId] },
   'GET /api/v1/exports/conversations': { shows: (v) => [conversationId(v)] },
@@ -374,7 +363,6 @@ export function targetOf(url: string, name: string, v: Victim): string {
   if (name === 'tag') return v.ids.tag;
   // The conversation's first message, which the victim keeps as a received email.
   if (name === 'seq') return '1';
-  // Effort counts every conversation: the victim's is in its drill-down.
   if (name === 'figure') return 'effort';
   const collection = url.split('/:')[0]!.split('/').at(-1);
   const byCollection: Record<string, string> = {

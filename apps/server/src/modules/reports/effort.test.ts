@@ -1,32 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type EffortMessage, effortOf } from './effort.ts';
-
-const asked = (c: string, at: number, words: string, channel = 'chat'): EffortMessage => ({ c, asked: true, channel, at, words });
-const answered = (c: string, at: number): EffortMessage => ({ c, asked: false, channel: 'chat', at, words: null });
+import { effortOf } from './effort.ts';
 
 describe('the effort we cause, per conversation', () => {
-  it('a wait runs from the first unanswered customer message to the next message a person wrote', () => {
+  it('the k-th wait ends at the k-th person message after the customer; a wait not over yet is not counted', () => {
     const effort = effortOf([
-      asked('a', 0, 'h1'),
-      asked('a', 10_000, 'h2'),
-      answered('a', 90_000),
-      answered('a', 95_000),
-      asked('a', 100_000, 'h3'),
+      { c: 'a', repeats: 2, channels: ['chat', 'chat'], starts: [0, 100_000, 500_000], ends: [90_000, 160_000] },
     ]);
-    expect(effort.get('a')).toEqual({ repeats: 0, switches: 0, waits: [90_000] });
+    expect(effort.get('a')).toEqual({ repeats: 2, switches: 0, waits: [90_000, 60_000] });
   });
 
-  it('saying the same thing again is a repeat, saying nothing twice is not; a new channel is a switch', () => {
-    const empty = 'd41d8cd98f00b204e9800998ecf8427e';
+  it('a message on another channel than the one before is a switch, back again is another', () => {
     const effort = effortOf([
-      asked('a', 0, 'same'),
-      asked('a', 1, empty),
-      asked('a', 2, empty),
-      asked('a', 3, 'same', 'email'),
-      asked('a', 4, 'other', 'email'),
-      asked('b', 5, 'same', 'sms'),
+      { c: 'a', repeats: 0, channels: ['chat', 'email', 'email', 'chat'], starts: null, ends: null },
+      { c: 'b', repeats: 0, channels: null, starts: null, ends: null },
     ]);
-    expect(effort.get('a')).toMatchObject({ repeats: 1, switches: 1 });
+    expect(effort.get('a')).toEqual({ repeats: 0, switches: 2, waits: [] });
     expect(effort.get('b')).toEqual({ repeats: 0, switches: 0, waits: [] });
   });
 });

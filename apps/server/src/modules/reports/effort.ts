@@ -1,15 +1,18 @@
-/** One message as effort reads it: its conversation, whether the customer wrote it, its channel, when, its words' hash. */
-export interface EffortMessage {
+/** What effort reads of one conversation's messages (repository/facts.ts): see `effortOf`. */
+export interface EffortRow {
   c: string;
-  asked: boolean;
-  channel: string | null;
-  at: number;
-  words: string | null;
+  /** Customer messages saying again what the customer already said in it. */
+  repeats: number;
+  /** The channels of the customer's messages, in order. */
+  channels: Array<string | null> | null;
+  /** When each wait began (ms since 1970): a customer message first, or after a person's message. */
+  starts: number[] | null;
+  /** When each wait ended: a person's message after the customer's. */
+  ends: number[] | null;
 }
 
 /** The effort we caused in one conversation, beyond its transfers. */
 export interface Effort {
-  /** Customer messages saying again what the customer already said in it (same words, any case and spacing). */
   repeats: number;
   /** Customer messages on another channel than their previous one. */
   switches: number;
@@ -17,41 +20,22 @@ export interface Effort {
   waits: number[];
 }
 
-/** The hash of an empty message: saying nothing twice is not a repeat. */
-const NOTHING = 'd41d8cd98f00b204e9800998ecf8427e';
-
 /**
- * Repeats, channel switches and waits per conversation, from its messages in order. A wait runs from the first
- * customer message after a person's message (or the start) to the next message a person wrote.
+ * Repeats, channel switches and waits per conversation. Waits begin and end in turn, so the k-th end closes the
+ * k-th beginning; a last beginning without an end is a wait not over yet, and is not counted.
  *
- * @example effortOf([{ c: 'a', asked: true, channel: 'chat', at: 0, words: 'x' }, { c: 'a', asked: false, channel: 'chat', at: 90_000, words: null }]).get('a') // { repeats: 0, switches: 0, waits: [90000] }
+ * @example effortOf([{ c: 'a', repeats: 0, channels: ['chat', 'email'], starts: [0, 120_000], ends: [90_000] }]).get('a') // { repeats: 0, switches: 1, waits: [90000] }
  */
-export function effortOf(messages: readonly EffortMessage[]): Map<string, Effort> {
+export function effortOf(rows: readonly EffortRow[]): Map<string, Effort> {
   const out = new Map<string, Effort>();
-  let current = '';
-  let effort: Effort = { repeats: 0, switches: 0, waits: [] };
-  let said = new Set<string>();
-  let lastChannel: string | null = null;
-  let waitingSince: number | null = null;
-  for (const m of messages) {
-    if (m.c !== current) {
-      current = m.c;
-      effort = { repeats: 0, switches: 0, waits: [] };
-      out.set(m.c, effort);
-      said = new Set();
-      lastChannel = null;
-      waitingSince = null;
-    }
-    if (m.asked) {
-      if (m.words !== null && m.words !== NOTHING && said.has(m.words)) effort.repeats += 1;
-      if (m.words !== null) said.add(m.words);
-      if (lastChannel !== null && m.channel !== lastChannel) effort.switches += 1;
-      lastChannel = m.channel;
-      waitingSince ??= m.at;
-    } else if (waitingSince !== null) {
-      effort.waits.push(Math.round(m.at - waitingSince));
-      waitingSince = null;
-    }
+  for (const row of rows) {
+    const channels = row.channels ?? [];
+    let switches = 0;
+    for (let i = 1; i < channels.length; i++) if (channels[i - 1] !== null && channels[i] !== channels[i - 1]) switches += 1;
+    const starts = (row.starts ?? []).map(Number);
+    const ends = (row.ends ?? []).map(Number);
+    const waits = ends.slice(0, starts.length).map((end, k) => Math.round(end - starts[k]!));
+    out.set(row.c, { repeats: Number(row.repeats), switches, waits });
   }
   return out;
 }

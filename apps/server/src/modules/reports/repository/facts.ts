@@ -2,7 +2,7 @@ import type { ReportFigure } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
 import { RECOVERED_SQL } from '../../empathy/index.ts';
 import { conversationVisibleSql } from '../../teams/index.ts';
-import { type EffortMessage, effortOf } from '../effort.ts';
+import { type EffortRow, effortOf } from '../effort.ts';
 
 /** Which conversations a report reads: a period of calendar dates in a time zone, filters, and who is looking. */
 export interface FactScope {
@@ -137,7 +137,7 @@ export async function factsOf(sql: Sql, figure: ReportFigure, scope: FactScope):
   if (figure === 'callbacks-kept') params.push(scope.now);
   const [rows, messages] = await Promise.all([
     sql.query<Omit<Fact, 'startedAt'> & { startedAt: Date | string }>(text, params),
-    figure === 'effort' ? sql.query<EffortMessage>(EFFORT_MESSAGES, params) : [],
+    figure === 'effort' ? sql.query<EffortRow>(EFFORT_MESSAGES, params) : [],
   ]);
   const effort = figure === 'effort' ? effortOf(messages) : null;
   return rows.map((r) => ({
@@ -156,14 +156,23 @@ export async function factsOf(sql: Sql, figure: ReportFigure, scope: FactScope):
   }));
 }
 
-/** The messages of the period's conversations that effort reads, in order: who wrote, on which channel, when, what. */
-const EFFORT_MESSAGES = `with ${PERIOD}
-  select e.conversation_id as c, e.author_kind = 'customer' as asked, e.channel,
-    (extract(epoch from e.created_at) * 1000)::float8 as at,
-    case when e.author_kind = 'customer' then md5(btrim(lower(regexp_replace(e.body, '\\s+', ' ', 'g')))) end as words
-  from entries e join conv on conv.id = e.conversation_id
-  where e.workspace_id = $1 and e.kind = 'message'
-    and ((e.author_kind = 'customer' and e.direction = 'in') or (e.author_kind = 'agent' and e.direction = 'out'))
-  order by e.conversation_id, e.seq`;
+/**
+ * What effort reads of each period conversation's messages, one row per conversation: how many customer messages
+ * repeated earlier words (normalised: case and spacing), the channels of the customer's messages in order, and when
+ * each wait began (a customer message after a person's, or first) and ended (a person's message after the customer's).
+ */
+const EFFORT_MESSAGES = `with ${PERIOD},
+  said as (select e.conversation_id, e.seq, e.created_at, e.channel, e.author_kind = 'customer' as asked,
+      case when e.author_kind = 'customer' then btrim(lower(regexp_replace(e.body, '\\s+', ' ', 'g'))) end as words,
+      lag(e.author_kind) over (partition by e.conversation_id order by e.seq) as before
+    from entries e join conv on conv.id = e.conversation_id
+    where e.workspace_id = $1 and e.kind = 'message'
+      and ((e.author_kind = 'customer' and e.direction = 'in') or (e.author_kind = 'agent' and e.direction = 'out')))
+  select conversation_id as c,
+    (count(words) filter (where words <> '') - count(distinct words collate "C") filter (where words <> ''))::int as repeats,
+    array_agg(channel order by seq) filter (where asked) as channels,
+    array_agg(${MS("created_at - timestamptz 'epoch'")} order by seq) filter (where asked and before is distinct from 'customer') as starts,
+    array_agg(${MS("created_at - timestamptz 'epoch'")} order by seq) filter (where not asked and before = 'customer') as ends
+  from said group by 1`;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -14,6 +14,7 @@ import {
   rowOf,
 } from './byHand.testing.ts';
 import { TZ } from './reports.testing.ts';
+import { knowsTimeZone } from './repository/names.ts';
 import { tellTheMonth } from './story.testing.ts';
 
 let t: TestServer;
@@ -235,5 +236,8 @@ describe(`reports: who may read what (${backend})`, () => {
       (await grace.get('/api/v1/reports/csat/conversations?from=2026-11-01&to=2026-11-30&measure=count&cursor=zz')).status,
     ).toBe(400);
     expect((await client(t).get('/api/v1/reports/csat?from=2026-11-01&to=2026-11-30')).status).toBe(401);
+    // A zone the browser's list has and the database's lacks is refused too, never a 500.
+    expect(await knowsTimeZone(t.db, 'Africa/Nairobi')).toBe(true);
+    expect(await knowsTimeZone(t.db, 'Mars/Olympus')).toBe(false);
   });
 });

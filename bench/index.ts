@@ -1,6 +1,7 @@
 import { chatBenchmarks } from './chat.ts';
 import { emailBenchmarks } from './email.ts';
 import { emotionBenchmarks } from './emotion.ts';
+import { reportsBenchmarks } from './reports.ts';
 import { routingBenchmarks } from './routing.ts';
 import { searchBenchmarks } from './search.ts';
 import { sizeBenchmarks } from './size.ts';
@@ -31,6 +32,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   store: storeBenchmarks,
   email: emailBenchmarks,
   surveys: surveyBenchmarks,
+  reports: reportsBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

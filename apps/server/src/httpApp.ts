@@ -20,6 +20,7 @@ import { delightRoutes } from './modules/delight/index.ts';
 import { empathyRoutes } from './modules/empathy/index.ts';
 import { fileRoutes } from './modules/files/index.ts';
 import type { AgentsOnline } from './modules/realtime/index.ts';
+import { reportRoutes } from './modules/reports/index.ts';
 import { savedReplyRoutes } from './modules/savedReplies/index.ts';
 import { storeRoutes } from './modules/store/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
@@ -90,6 +91,7 @@ export async function buildHttpApp(
   savedReplyRoutes(app, services);
   teamRoutes(app, services);
   supervisorRoutes(app, services);
+  reportRoutes(app, services);
   customerDataRoutes(app, services);
   workspaceRoutes(app, services);
   widgetRoutes(app, services, deps.limiter);

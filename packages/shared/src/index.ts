@@ -12,6 +12,7 @@ export * from './emailFrame.ts';
 export * from './empathy.ts';
 export * from './errors.ts';
 export * from './realtime.ts';
+export * from './reports.ts';
 export * from './savedReplies.ts';
 export * from './store.ts';
 export * from './surveys.ts';

@@ -18,3 +18,8 @@ export const InvitePage = page(async () => (await import('./pages/InvitePage.tsx
 export const SavedRepliesPage = page(async () => (await import('./pages/SavedRepliesPage.tsx')).SavedRepliesPage);
 export const SettingsPage = page(async () => (await import('./pages/SettingsPage.tsx')).SettingsPage);
 export const StorePage = page(async () => (await import('./pages/StorePage.tsx')).StorePage);
+export const ReportsPage = page(async () => (await import('./pages/ReportsPage.tsx')).ReportsPage);
+export const ReportFigurePage = page(async () => (await import('./pages/ReportFigurePage.tsx')).ReportFigurePage);
+export const ReportConversationsPage = page(
+  async () => (await import('./pages/ReportConversationsPage.tsx')).ReportConversationsPage,
+);

@@ -1,3 +1,4 @@
+import type { ReportDrillResponse, ReportResponse } from '@warmline/shared';
 import type {
   AcceptInvitationBody,
   AddIdentityBody,
@@ -168,6 +169,9 @@ export interface Routes {
   'POST /walk-ins/:id/end': { body: EndVisitBody; response: StaffTicketResponse };
   'POST /walk-ins/:id/hand-on': { body: HandOnBody; response: StaffTicketResponse };
   'POST /appointments/:id/start': { response: StaffTicketResponse };
+
+  'GET /reports/:figure': { response: ReportResponse };
+  'GET /reports/:figure/conversations': { response: ReportDrillResponse };
 }
 
 export type Route = keyof Routes;

@@ -20,6 +20,7 @@ export type SidebarPlace =
   | 'customers'
   | 'organizations'
   | 'savedReplies'
+  | 'reports'
   | 'settings';
 
 function NavItem({
@@ -110,6 +111,9 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
             ) : null}
           </NavItem>
         ) : null}
+        <NavItem to={paths.reports()} place="reports" current={current}>
+          Reports
+        </NavItem>
         <NavItem to={paths.savedReplies} place="savedReplies" current={current}>
           Saved replies
         </NavItem>

@@ -18,6 +18,7 @@ import { customerDataRoutes, customerRoutes, organizationRoutes } from './module
 import { empathyRoutes } from './modules/empathy/index.ts';
 import { fileRoutes } from './modules/files/index.ts';
 import type { AgentsOnline } from './modules/realtime/index.ts';
+import { reportRoutes } from './modules/reports/index.ts';
 import { savedReplyRoutes } from './modules/savedReplies/index.ts';
 import { storeRoutes } from './modules/store/index.ts';
 import { supervisorRoutes } from './modules/supervisor/index.ts';
@@ -86,6 +87,7 @@ export async function buildHttpApp(
   savedReplyRoutes(app, services);
   teamRoutes(app, services);
   supervisorRoutes(app, services);
+  reportRoutes(app, services);
   customerDataRoutes(app, services);
   workspaceRoutes(app, services);
   widgetRoutes(app, services, deps.limiter);

@@ -2,6 +2,7 @@ export { customerDataRoutes } from './customerDataRoutes.ts';
 export { checkImportSize, importCustomers } from './customerImport.ts';
 export { customerRoutes } from './customerRoutes.ts';
 export { normaliseEmail, normaliseExternalId, normalisePhone } from './domain/contactPoints.ts';
+export { csvRow } from './domain/csv.ts';
 export { isValidUserHash, userHashFor } from './domain/identityVerification.ts';
 export { organizationRoutes } from './organizationRoutes.ts';
 export { attributeDefinitions } from './repository/attributes.ts';

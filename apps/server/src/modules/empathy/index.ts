@@ -5,6 +5,6 @@ export { MISSED_CONTACT_EMAIL_JOB, type MissedContactNotice, missedContacts } fr
 export { watchMood } from './moodWatch.ts';
 export { presentAlert } from './presentAlert.ts';
 export { raiseAlert } from './raiseAlert.ts';
-export { recoveries } from './recoveriesRepository.ts';
+export { RECOVERED_SQL, recoveries } from './recoveriesRepository.ts';
 export { recoveryFollowUpDue, startRecovery } from './recovery.ts';
 export { empathyRoutes } from './routes.ts';

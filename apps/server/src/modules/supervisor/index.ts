@@ -1,1 +1,2 @@
 export { supervisorRoutes } from './routes.ts';
+export { quantile } from './supervisor.ts';

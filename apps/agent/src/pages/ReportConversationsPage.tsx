@@ -1,12 +1,12 @@
-import { REPORT_UNITS, type ReportConversation, type ReportFigure } from '@warmline/shared';
+import type { ReportConversation, ReportFigure } from '@warmline/shared';
 import { useCallback, useMemo } from 'react';
 import { type DrillCell, reportsApi } from '../api/reports.ts';
 import { ListCard } from '../components/ListCard.tsx';
 import { usePagedList } from '../hooks/usePagedList.ts';
 import { Link, paths, useSearch } from '../router.tsx';
 import { channelLabels } from '../state/channels.ts';
-import { FIGURES, measureLabel } from '../state/reportFigures.ts';
-import { formatMeasure, formatValue } from '../state/reportFormat.ts';
+import { drillValue, FIGURES, measureLabel } from '../state/reportFigures.ts';
+import { formatMeasure } from '../state/reportFormat.ts';
 import { useReport, useReportView } from '../state/reportQueries.ts';
 import { rangeText } from '../state/reportRange.ts';
 import '../styles/reports.css';
@@ -37,8 +37,7 @@ export function ReportConversationsPage({ figure }: { figure: ReportFigure }) {
   const values = cell.period === 'previous' ? row?.previous : row?.values;
   const cellValue = values?.[cell.measure];
   const period = cell.period === 'previous' ? report?.previousPeriod : report?.period;
-  const unit = REPORT_UNITS[figure];
-  const showValue = unit === 'ms' || unit === 'score';
+  const shown = drillValue(figure, cell.measure);
 
   const key = `${figure}|${view.from}|${view.to}|${tz}|${view.groupBy}|${cell.row}|${cell.measure}|${cell.period}`;
   const read = useCallback(
@@ -96,9 +95,9 @@ export function ReportConversationsPage({ figure }: { figure: ReportFigure }) {
               <th scope="col" className="drill-started">
                 Started
               </th>
-              {showValue ? (
+              {shown ? (
                 <th scope="col" className="num">
-                  {unit === 'ms' ? 'Took' : 'Score'}
+                  {shown.heading}
                 </th>
               ) : null}
             </tr>
@@ -115,7 +114,7 @@ export function ReportConversationsPage({ figure }: { figure: ReportFigure }) {
                 <td className="drill-team">{c.teamName ?? <span className="hint">No team</span>}</td>
                 <td>{c.agentName ?? <span className="hint">Nobody</span>}</td>
                 <td className="drill-started">{startedText(c.startedAt)}</td>
-                {showValue ? <td className="num">{formatValue(unit, c.value)}</td> : null}
+                {shown ? <td className="num">{shown.text(c.value)}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -92,7 +92,7 @@ export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
             </p>
           ) : null}
           {matrix ? (
-            <section className="card" aria-label="Channel matrix">
+            <section className="card heat-card" aria-label="Channel matrix">
               <ChannelHeatMap report={report} drillPath={drillPath} />
             </section>
           ) : (

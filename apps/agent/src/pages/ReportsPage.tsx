@@ -10,10 +10,24 @@ import { rangeText } from '../state/reportRange.ts';
 import { useStore } from '../state/store.ts';
 import '../styles/reports.css';
 
-function ChangeNote({ figure, measure, report }: { figure: ReportFigure; measure: string; report: ReportResponse }) {
+/** How the figure moved against the period before; the headline also says when there is nothing to compare with. */
+function ChangeNote({
+  figure,
+  measure,
+  report,
+  quietWhenNone = true,
+}: {
+  figure: ReportFigure;
+  measure: string;
+  report: ReportResponse;
+  quietWhenNone?: boolean;
+}) {
   if (!report.total.previous) return null;
   const change = describeChange(figure, measure, report.total.values[measure], report.total.previous[measure]);
-  if (!change) return <span className="change change-neutral">nothing to compare with before</span>;
+  if (!change) {
+    if (quietWhenNone) return null;
+    return <span className="report-headline-caption">Nothing in the period before to compare with.</span>;
+  }
   return (
     <span className={`change change-${change.tone}`} data-testid="figure-change">
       {change.tone === 'same' ? 'Same as the period before' : `${change.text} than the period before`}
@@ -41,7 +55,7 @@ function Headline({ report, search }: { report: ReportResponse | undefined; sear
         {values ? formatMeasure('p50', values.p50) : '…'}
       </span>
       <span className="report-headline-caption">{values ? figureCaption(figure, values) : ' '}</span>
-      {report ? <ChangeNote figure={figure} measure="p50" report={report} /> : null}
+      {report ? <ChangeNote figure={figure} measure="p50" report={report} quietWhenNone={false} /> : null}
     </Link>
   );
 }

@@ -161,3 +161,29 @@ export function busiestRoute(report: ReportResponse): string | null {
   if (!best) return null;
   return `${best.row}: ${formatRatio(best.share)} came by ${measureLabel('channel-matrix', best.measure).toLowerCase()}`;
 }
+
+const YES_NO: Partial<Record<ReportFigure, string>> = {
+  'mood-turnaround': 'Left calmer',
+  abandonment: 'Gave up',
+  'callbacks-kept': 'Kept',
+  recoveries: 'Recovered',
+};
+
+/**
+ * What one conversation of a drill-down contributed to its cell, with the column's heading; null when the cell only
+ * counts (the channel matrix, a count of conversations).
+ */
+export function drillValue(
+  figure: ReportFigure,
+  measure: string,
+): { heading: string; text: (v: number | null) => string } | null {
+  const yesNo = YES_NO[figure];
+  if (yesNo) return { heading: yesNo, text: (v) => (v === null ? '–' : v === 1 ? 'Yes' : 'No') };
+  if (figure === 'csat' || figure === 'ces') return { heading: 'Answer', text: (v) => (v === null ? '–' : String(v)) };
+  if (figure === 'effort') {
+    if (measure === 'conversations') return null;
+    return { heading: measureLabel(figure, measure), text: (v) => formatMeasure(measure === 'waitP50' ? 'waitP50' : 'count', v) };
+  }
+  if (figure === 'channel-matrix') return null;
+  return { heading: 'Took', text: (v) => formatMeasure('p50', v) };
+}

@@ -43,6 +43,7 @@ describe('report formatting', () => {
     expect(describeChange('mood-turnaround', 'ratio', 0.8, 0.7)).toEqual({ text: '10 pts higher', tone: 'better' });
     expect(describeChange('effort', 'transfersPerConversation', 0.2, 0.35)).toEqual({ text: '0.15 fewer', tone: 'better' });
     expect(describeChange('time-to-human', 'count', 12, 10)).toEqual({ text: '20% more', tone: 'neutral' });
+    expect(describeChange('time-to-human', 'count', 7, 0)).toBeNull();
     expect(describeChange('time-to-human', 'p50', 60_000, null)).toBeNull();
   });
 });

@@ -45,6 +45,12 @@ export function formatValue(unit: ReportUnit, value: number | null | undefined):
   return formatCount(value);
 }
 
+/** A chart axis's tick: like {@link formatValue}, with tenths of a second below one second so ticks stay apart. */
+export function axisValue(unit: ReportUnit, value: number): string {
+  if (unit === 'ms' && value > 0 && value < SECOND) return `${(value / SECOND).toFixed(1)} s`;
+  return formatValue(unit, value);
+}
+
 /** One measure's value, formatted by what the measure is. */
 export function formatMeasure(measure: string, value: number | null | undefined): string {
   return formatValue(measureUnit(measure), value);
@@ -102,7 +108,8 @@ export function describeChange(
     return { text: `${formatCount(Math.abs(hundredths) / 100)} ${hundredths > 0 ? 'more' : 'fewer'}`, tone: tone(diff > 0) };
   }
   if (diff === 0) return { text: 'same as before', tone: 'same' };
-  if (previous === 0) return { text: `${formatCount(Math.abs(diff))} more`, tone: tone(true) };
+  // Nothing before: a percent would be meaningless and "7 more" says only what the value says.
+  if (previous === 0) return null;
   const percent = Math.round((Math.abs(diff) / previous) * 100);
   return { text: `${percent}% ${diff > 0 ? 'more' : 'fewer'}`, tone: tone(diff > 0) };
 }

@@ -38,7 +38,8 @@ export function ChannelHeatMap({ report, drillPath }: { report: ReportResponse; 
               </th>
             ))}
             <th scope="col" className="heat-col heat-total">
-              Customers
+              <span className="wide-only">Customers</span>
+              <span className="phone-only">All</span>
             </th>
           </tr>
         </thead>

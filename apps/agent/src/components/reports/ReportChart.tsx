@@ -2,7 +2,7 @@ import { measureUnit, type ReportFigure, type ReportResponse } from '@warmline/s
 import { useEffect, useRef, useState } from 'react';
 import type { DrillCell } from '../../api/reports.ts';
 import { FIGURES, measureLabel } from '../../state/reportFigures.ts';
-import { formatMeasure, formatValue } from '../../state/reportFormat.ts';
+import { axisValue, formatMeasure } from '../../state/reportFormat.ts';
 
 /** Warm, calm and told apart without colour alone: the period before is the same hue, paler. */
 const COLOURS = ['#c2410c', '#0f766e', '#a16207'];
@@ -68,7 +68,7 @@ export function ReportChart({ figure, report, onPick }: ReportChartProps) {
                 beginAtZero: true,
                 ...(unit === 'ratio' ? { max: 1 } : {}),
                 ...(figure === 'csat' ? { max: 5 } : figure === 'ces' ? { max: 7 } : {}),
-                ticks: { maxTicksLimit: 5, callback: (v) => formatValue(unit, Number(v)) },
+                ticks: { maxTicksLimit: 5, callback: (v) => axisValue(unit, Number(v)) },
               },
             },
             plugins: {

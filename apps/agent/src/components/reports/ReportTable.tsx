@@ -41,7 +41,7 @@ function Cell({
           {change && change.tone !== 'same' ? (
             <span className={`change change-${change.tone}`}>{change.text}</span>
           ) : (
-            <>before {formatMeasure(measure, previous[measure])}</>
+            <>before {formatMeasure(measure, previous[measure] ?? null)}</>
           )}
         </span>
       ) : null}

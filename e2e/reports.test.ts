@@ -115,6 +115,13 @@ describe('reports, as a supervisor reads them in Chromium', () => {
     expect(await cellValue(priya, '[data-testid="report-total"]', 'count')).toBeGreaterThanOrEqual(chats);
     await shot(priya, 'reports-figure');
 
+    // Day by day, the same chart shows the period's days.
+    await priya.locator('[data-testid="report-chart-by"] [data-value="day"]').click();
+    await expect
+      .poll(() => priya.locator('[data-testid="report-chart"] canvas').getAttribute('aria-label'))
+      .toContain('day by day');
+    await priya.locator('[data-testid="report-chart-by"] [data-value="group"]').click();
+
     await priya.locator(`${chat} [data-testid="report-cell"][data-measure="count"] a`).click();
     expect(await listedConversations(priya)).toBe(chats);
     const ngozi = priya.locator('[data-testid="drill-row"]', { hasText: 'Ngozi Adeyemi' });
@@ -185,6 +192,15 @@ describe('reports, as a supervisor reads them in Chromium', () => {
     await phone.goto(`${warmline.url}/app/reports/channel-matrix`);
     await phone.locator('[data-testid="heat-map"]').waitFor({ timeout: 10_000 });
     await shot(phone, 'reports-heat-map-phone');
+  });
+
+  it('an agent finds Reports too, for the teams they are in', async () => {
+    const jonas = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await signInAs(jonas, warmline.url, { email: DEMO_PEOPLE['Jonas Berg'], password: PASSWORD });
+    await jonas.locator('[data-testid="nav-reports"]').click();
+    await jonas.locator('[data-testid="headline-tth"]').waitFor({ timeout: 10_000 });
+    expect(await jonas.locator('.page-subtitle').innerText()).toContain('For the teams you are in.');
+    expect(await jonas.locator('[data-testid="reports-forbidden"]').count()).toBe(0);
   });
 
   it('a range with nothing in it says so instead of drawing empty charts', async () => {

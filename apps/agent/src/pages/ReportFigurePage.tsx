@@ -1,13 +1,15 @@
 import type { ReportFigure } from '@warmline/shared';
-import { useCallback } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api/http.ts';
 import { type DrillCell, reportsApi } from '../api/reports.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { FilterChips } from '../components/FilterChips.tsx';
 import { ChannelHeatMap } from '../components/reports/ChannelHeatMap.tsx';
 import { RangeBar } from '../components/reports/RangeBar.tsx';
 import { ReportChart } from '../components/reports/ReportChart.tsx';
 import { ReportTable } from '../components/reports/ReportTable.tsx';
 import { Link, navigate, paths } from '../router.tsx';
+import { type BarSet, barsByDay, barsByGroup } from '../state/reportChartData.ts';
 import { FIGURES, figureCaption, isEmptyReport } from '../state/reportFigures.ts';
 import { describeChange, formatMeasure } from '../state/reportFormat.ts';
 import { useReport, useReportView } from '../state/reportQueries.ts';
@@ -15,6 +17,7 @@ import { rangeText, reportViewSearch } from '../state/reportRange.ts';
 import '../styles/reports.css';
 
 const GROUP_LABEL = { channel: 'Channel', team: 'Team', agent: 'Person' } as const;
+const BY_GROUP = { channel: 'By channel', team: 'By team', agent: 'By person' } as const;
 
 /** One figure: its range and grouping, a chart, the table under it, a CSV of the table; any value drills down. */
 export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
@@ -36,6 +39,21 @@ export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
       ),
     [figure, view],
   );
+  const [chartBy, setChartBy] = useState<'group' | 'day'>('group');
+  const bars = useMemo(
+    () => (report ? (chartBy === 'day' ? barsByDay(figure, report) : barsByGroup(figure, report)) : null),
+    [figure, report, chartBy],
+  );
+  // A group's bar opens its cell; a day's bar opens that day's conversations of the whole figure.
+  const onPick = (key: string, set: BarSet) =>
+    navigate(
+      chartBy === 'group'
+        ? drillPath({ row: key, measure: set.measure, period: set.period })
+        : paths.reportConversations(
+            figure,
+            reportViewSearch({ ...view, preset: 'custom', from: key, to: key }, { measure: set.measure }),
+          ),
+    );
   const forbidden = query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404);
   const empty = report ? isEmptyReport(report) : false;
   const headline = text.headline;
@@ -98,7 +116,24 @@ export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
           ) : (
             <>
               <section className="card report-chart-card" aria-label="Chart">
-                <ReportChart figure={figure} report={report} onPick={(cell) => navigate(drillPath(cell))} />
+                <FilterChips
+                  label="Chart"
+                  testId="report-chart-by"
+                  value={chartBy}
+                  options={[
+                    { value: 'group', label: BY_GROUP[view.groupBy] },
+                    { value: 'day', label: 'By day' },
+                  ]}
+                  onChange={setChartBy}
+                />
+                {bars ? (
+                  <ReportChart
+                    figure={figure}
+                    bars={bars}
+                    description={`${text.title} ${chartBy === 'day' ? 'day by day' : BY_GROUP[view.groupBy].toLowerCase()}; the table below lists every value.`}
+                    onPick={onPick}
+                  />
+                ) : null}
               </section>
               <section className="card card-flush" aria-label="Table">
                 <ReportTable figure={figure} report={report} groupLabel={GROUP_LABEL[view.groupBy]} drillPath={drillPath} />

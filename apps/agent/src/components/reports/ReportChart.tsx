@@ -1,7 +1,6 @@
-import { measureUnit, type ReportFigure, type ReportResponse } from '@warmline/shared';
+import { measureUnit, type ReportFigure } from '@warmline/shared';
 import { useEffect, useRef, useState } from 'react';
-import type { DrillCell } from '../../api/reports.ts';
-import { FIGURES, measureLabel } from '../../state/reportFigures.ts';
+import type { BarSet, Bars } from '../../state/reportChartData.ts';
 import { axisValue, formatMeasure } from '../../state/reportFormat.ts';
 
 /** Warm, calm and told apart without colour alone: the period before is the same hue, paler. */
@@ -13,57 +12,45 @@ type ChartInstance = InstanceType<ChartModule['Chart']>;
 
 interface ReportChartProps {
   figure: ReportFigure;
-  report: ReportResponse;
-  onPick: (cell: DrillCell) => void;
+  bars: Bars;
+  /** What the canvas shows, for a screen reader (the table beside it holds every value). */
+  description: string;
+  onPick: (key: string, set: BarSet) => void;
 }
 
-/** The figure per group as bars (the period before beside each, paler); a bar opens the conversations behind it. */
-export function ReportChart({ figure, report, onPick }: ReportChartProps) {
+/** Bars drawn by Chart.js (fetched on first use); a bar opens what it stands for. */
+export function ReportChart({ figure, bars, description, onPick }: ReportChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<ChartInstance | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
   const [failed, setFailed] = useState(false);
-  const measures = FIGURES[figure].chart;
 
   useEffect(() => {
     let cancelled = false;
     import('./chartKit.ts')
       .then(({ Chart }) => {
         if (cancelled || !canvas.current) return;
-        const picks: Array<Omit<DrillCell, 'row'>> = [];
-        const datasets = measures.flatMap((measure, i) => {
-          const current = {
-            label: measureLabel(figure, measure),
-            data: report.rows.map((r) => r.values[measure] ?? null),
-            backgroundColor: COLOURS[i % COLOURS.length],
-            borderRadius: 6,
-            maxBarThickness: 40,
-          };
-          picks.push({ measure, period: 'current' });
-          if (!report.previousPeriod) return [current];
-          picks.push({ measure, period: 'previous' });
-          return [
-            current,
-            {
-              ...current,
-              label: `${current.label}, period before`,
-              data: report.rows.map((r) => r.previous?.[measure] ?? null),
-              backgroundColor: PALE[i % PALE.length],
-            },
-          ];
-        });
-        const unit = measureUnit(measures[0] ?? 'count');
+        const unit = measureUnit(bars.sets[0]?.measure ?? 'count');
         chart.current?.destroy();
         chart.current = new Chart(canvas.current, {
           type: 'bar',
-          data: { labels: report.rows.map((r) => r.label), datasets },
+          data: {
+            labels: bars.labels,
+            datasets: bars.sets.map((set) => ({
+              label: set.label,
+              data: set.data,
+              backgroundColor: (set.period === 'previous' ? PALE : COLOURS)[set.index % COLOURS.length],
+              borderRadius: 6,
+              maxBarThickness: 40,
+            })),
+          },
           options: {
             responsive: true,
             maintainAspectRatio: false,
             animation: { duration: 250 },
             scales: {
-              x: { grid: { display: false } },
+              x: { grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },
               y: {
                 beginAtZero: true,
                 ...(unit === 'ratio' ? { max: 1 } : {}),
@@ -76,7 +63,7 @@ export function ReportChart({ figure, report, onPick }: ReportChartProps) {
               tooltip: {
                 callbacks: {
                   label: (item) => {
-                    const measure = picks[item.datasetIndex]?.measure ?? 'count';
+                    const measure = bars.sets[item.datasetIndex]?.measure ?? 'count';
                     return `${item.dataset.label}: ${formatMeasure(measure, item.raw as number | null)}`;
                   },
                 },
@@ -88,9 +75,9 @@ export function ReportChart({ figure, report, onPick }: ReportChartProps) {
             },
             onClick: (_event, elements) => {
               const hit = elements[0];
-              const row = hit ? report.rows[hit.index] : undefined;
-              const what = hit ? picks[hit.datasetIndex] : undefined;
-              if (row && what) pick.current({ row: row.key, ...what });
+              const key = hit ? bars.keys[hit.index] : undefined;
+              const set = hit ? bars.sets[hit.datasetIndex] : undefined;
+              if (key !== undefined && set) pick.current(key, set);
             },
           },
         });
@@ -99,18 +86,14 @@ export function ReportChart({ figure, report, onPick }: ReportChartProps) {
     return () => {
       cancelled = true;
     };
-  }, [figure, report, measures]);
+  }, [figure, bars]);
 
   useEffect(() => () => chart.current?.destroy(), []);
 
   if (failed) return <p className="hint">The chart could not be drawn; the table below holds every figure.</p>;
   return (
     <div className="report-chart" data-testid="report-chart">
-      <canvas
-        ref={canvas}
-        role="img"
-        aria-label={`${FIGURES[figure].title} by ${report.rows.length === 1 ? 'group' : 'groups'}: the table below lists every value`}
-      />
+      <canvas ref={canvas} role="img" aria-label={description} />
     </div>
   );
 }

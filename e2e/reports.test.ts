@@ -183,7 +183,7 @@ describe('reports, as a supervisor reads them in Chromium', () => {
     );
   });
 
-  it('reads calmly on a phone: the overview and the heat map fit the screen', async () => {
+  it('reads calmly on a phone: the overview, a figure, the heat map and a drill-down fit the screen', async () => {
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
     await signInAs(phone, warmline.url, { email: DEMO_PEOPLE['Priya Nair'], password: PASSWORD });
     await phone.goto(`${warmline.url}/app/reports`);
@@ -192,6 +192,22 @@ describe('reports, as a supervisor reads them in Chromium', () => {
     await phone.goto(`${warmline.url}/app/reports/channel-matrix`);
     await phone.locator('[data-testid="heat-map"]').waitFor({ timeout: 10_000 });
     await shot(phone, 'reports-heat-map-phone');
+    await phone.goto(`${warmline.url}/app/reports/time-to-human`);
+    await phone.locator('[data-testid="report-chart"] canvas').waitFor({ timeout: 10_000 });
+    await shot(phone, 'reports-figure-phone');
+    // The table fills its card and nothing in it needs scrolling sideways.
+    const fit = await phone.locator('.report-table').evaluate((table) => ({
+      row: Math.round(table.querySelector('tr')!.getBoundingClientRect().width),
+      card: table.parentElement!.clientWidth,
+      overflow: table.parentElement!.scrollWidth - table.parentElement!.clientWidth,
+    }));
+    expect(fit.row).toBe(fit.card);
+    expect(fit.overflow).toBe(0);
+    await phone
+      .locator('[data-testid="report-row"][data-row-key="chat"] [data-testid="report-cell"][data-measure="count"] a')
+      .click();
+    await listedConversations(phone);
+    await shot(phone, 'reports-drill-down-phone');
   });
 
   it('an agent finds Reports too, for the teams they are in', async () => {

@@ -1,4 +1,4 @@
-import type { ReportConversation, ReportFigure } from '@warmline/shared';
+import { measureUnit, type ReportConversation, type ReportFigure } from '@warmline/shared';
 import { useCallback, useMemo } from 'react';
 import { type DrillCell, reportsApi } from '../api/reports.ts';
 import { ListCard } from '../components/ListCard.tsx';
@@ -59,7 +59,7 @@ export function ReportConversationsPage({ figure }: { figure: ReportFigure }) {
         <h1>{heading}</h1>
         <p className="page-subtitle">
           {measureLabel(figure, cell.measure)}
-          {cellValue !== undefined ? (
+          {cellValue !== undefined && measureUnit(cell.measure) !== 'count' ? (
             <>
               {' '}
               <strong data-testid="drill-figure" data-value={cellValue ?? ''}>
@@ -87,7 +87,9 @@ export function ReportConversationsPage({ figure }: { figure: ReportFigure }) {
           <thead>
             <tr>
               <th scope="col">Customer</th>
-              <th scope="col">Channel</th>
+              <th scope="col" className="drill-channel">
+                Channel
+              </th>
               <th scope="col" className="drill-team">
                 Team
               </th>
@@ -110,7 +112,7 @@ export function ReportConversationsPage({ figure }: { figure: ReportFigure }) {
                     {c.customerName ?? 'A visitor'}
                   </Link>
                 </td>
-                <td>{channelLabels[c.channel as keyof typeof channelLabels] ?? c.channel}</td>
+                <td className="drill-channel">{channelLabels[c.channel as keyof typeof channelLabels] ?? c.channel}</td>
                 <td className="drill-team">{c.teamName ?? <span className="hint">No team</span>}</td>
                 <td>{c.agentName ?? <span className="hint">Nobody</span>}</td>
                 <td className="drill-started">{startedText(c.startedAt)}</td>

@@ -107,9 +107,17 @@ const MEASURE_LABELS: Record<string, string> = {
   recovered: 'Recovered',
 };
 
+const SHORT_LABELS: Record<string, string> = { p90: '90th', count: 'Count', conversations: 'Count', waitP50: 'Wait' };
+
+/** A heading narrow enough for a phone's table: "90th", "Count"; the usual one where that is short already. */
+export function shortMeasureLabel(figure: ReportFigure, measure: string): string {
+  return SHORT_LABELS[measure] ?? measureLabel(figure, measure);
+}
+
 /** A measure's column heading: "Median", "Left calmer", "In store". */
 export function measureLabel(figure: ReportFigure, measure: string): string {
   if (measure === 'ratio') return FIGURES[figure].ratioLabel ?? 'Share';
+  if (measure === 'count' && (figure === 'csat' || figure === 'ces')) return 'Answers';
   return MEASURE_LABELS[measure] ?? channelLabels[measure as keyof typeof channelLabels] ?? measure;
 }
 

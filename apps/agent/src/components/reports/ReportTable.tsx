@@ -1,7 +1,7 @@
 import type { ReportFigure, ReportResponse, ReportValues } from '@warmline/shared';
 import type { DrillCell } from '../../api/reports.ts';
 import { Link } from '../../router.tsx';
-import { measureLabel } from '../../state/reportFigures.ts';
+import { measureLabel, shortMeasureLabel } from '../../state/reportFigures.ts';
 import { describeChange, formatMeasure } from '../../state/reportFormat.ts';
 
 interface ReportTableProps {
@@ -58,11 +58,22 @@ export function ReportTable({ figure, report, groupLabel, drillPath }: ReportTab
         <thead>
           <tr>
             <th scope="col">{groupLabel}</th>
-            {report.measures.map((m) => (
-              <th key={m} scope="col" className="num">
-                {measureLabel(figure, m)}
-              </th>
-            ))}
+            {report.measures.map((m) => {
+              const label = measureLabel(figure, m);
+              const short = shortMeasureLabel(figure, m);
+              return (
+                <th key={m} scope="col" className="num" title={label}>
+                  {short === label ? (
+                    label
+                  ) : (
+                    <>
+                      <span className="wide-only">{label}</span>
+                      <span className="phone-only">{short}</span>
+                    </>
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>

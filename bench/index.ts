@@ -1,6 +1,7 @@
 import { chatBenchmarks } from './chat.ts';
 import { emailBenchmarks } from './email.ts';
 import { emotionBenchmarks } from './emotion.ts';
+import { reportsBenchmarks } from './reports.ts';
 import { routingBenchmarks } from './routing.ts';
 import { searchBenchmarks } from './search.ts';
 import { sizeBenchmarks } from './size.ts';
@@ -29,6 +30,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   waits: waitsBenchmarks,
   store: storeBenchmarks,
   email: emailBenchmarks,
+  reports: reportsBenchmarks,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

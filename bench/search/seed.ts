@@ -143,7 +143,7 @@ export async function seedSearch(db: Db, opts: { customers: number; conversation
 }
 
 /** Drops the tables' secondary indexes (not primary keys or unique constraints); returns their definitions. */
-async function dropIndexes(db: Db, tables: string[]): Promise<string[]> {
+export async function dropIndexes(db: Db, tables: string[]): Promise<string[]> {
   const rows = await db.query<{ name: string; definition: string }>(
     `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
      from pg_index i join pg_class t on t.oid = i.indrelid

@@ -86,8 +86,11 @@ export function rowKeyOf(plan: ReportPlan, fact: Fact): string {
 export async function buildReport(services: Services, actor: AgentActor, plan: ReportPlan): Promise<ReportResponse> {
   const { figure, query } = plan;
   const rule = FIGURE_RULES[figure];
-  const facts = await factsOf(services.db, figure, plan.scope(query));
-  const before = query.compare === 'previous' ? await factsOf(services.db, figure, plan.scope(plan.previous)) : null;
+  // The two periods are read side by side, each on a connection of its own.
+  const [facts, before] = await Promise.all([
+    factsOf(services.db, figure, plan.scope(query)),
+    query.compare === 'previous' ? factsOf(services.db, figure, plan.scope(plan.previous)) : null,
+  ]);
   const grouped = groupFacts(plan, facts);
   const groupedBefore = before ? groupFacts(plan, before) : new Map<string, Fact[]>();
   const keys = new Set([...grouped.keys(), ...groupedBefore.keys()]);
@@ -106,7 +109,11 @@ export async function buildReport(services: Services, actor: AgentActor, plan: R
       : a.label.localeCompare(b.label) || a.key.localeCompare(b.key),
   );
   const byDay = new Map<string, Fact[]>();
-  for (const f of facts) byDay.set(f.day, [...(byDay.get(f.day) ?? []), f]);
+  for (const f of facts) {
+    const list = byDay.get(f.day);
+    if (list) list.push(f);
+    else byDay.set(f.day, [f]);
+  }
   const series = [];
   for (let day = query.from; day <= query.to; day = shiftDate(day, 1))
     series.push({ date: day, values: rule.values(byDay.get(day) ?? []) });

@@ -95,7 +95,7 @@ const FIGURE_FACTS: Record<ReportFigure, string> = {
     'said',
     `e.kind = 'message' and ((e.author_kind = 'customer' and e.direction = 'in') or (e.author_kind = 'agent' and e.direction = 'out'))`,
     `e.conversation_id, e.seq, e.created_at, e.author_kind, e.channel,
-      btrim(lower(regexp_replace(e.body, '\\s+', ' ', 'g'))) as words`,
+      case when e.author_kind = 'customer' then btrim(lower(regexp_replace(e.body, '\\s+', ' ', 'g'))) end as words`,
   )},
     asked as (select conversation_id, words, channel,
         lag(channel) over (partition by conversation_id order by seq) as before,

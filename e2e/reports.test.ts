@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './api.ts';
+import { apiSession, visitorWritesByApi } from './api.ts';
 import { DEMO_PEOPLE, launchChromium, screenshots, signInAs, startWarmline, type Warmline } from './harness.ts';
 
 const PASSWORD = 'warmline-demo';
@@ -22,22 +22,6 @@ let browser: Browser;
 let priya: Page;
 
 type Api = Awaited<ReturnType<typeof apiSession>>;
-
-/** A visitor writes on the chat, over the widget's API; the conversation's id. */
-async function visitorWrites(workspaceKey: string, text: string): Promise<string> {
-  const post = async (url: string, body: unknown, token?: string) => {
-    const res = await fetch(`${warmline.url}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (res.status >= 300) throw new Error(`${url} → ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  const { visitorToken } = await post('/api/v1/widget/session', { workspaceKey });
-  const { entry } = await post('/api/v1/widget/messages', { clientId: randomUUID(), body: text }, visitorToken);
-  return entry.conversationId as string;
-}
 
 /** Amina answers, and names the customer and the way they bought. */
 async function aminaAnswers(amina: Api, id: string, customer: (typeof CUSTOMERS)[number]) {
@@ -61,7 +45,7 @@ beforeAll(async () => {
   const html = await (await fetch(`${warmline.url}/demo`)).text();
   const workspaceKey = /data-workspace="([^"]+)"/.exec(html)![1]!;
   const ids = [];
-  for (const customer of CUSTOMERS) ids.push(await visitorWrites(workspaceKey, customer.text));
+  for (const customer of CUSTOMERS) ids.push(await visitorWritesByApi(warmline.url, workspaceKey, customer.text));
   // The customers wait while the browser starts and Priya signs in; then Amina answers each in turn.
   browser = await launchChromium();
   priya = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })).newPage();

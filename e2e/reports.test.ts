@@ -204,7 +204,12 @@ describe('reports, as a supervisor reads them in Chromium', () => {
   });
 
   it('a range with nothing in it says so instead of drawing empty charts', async () => {
-    await priya.goto(`${warmline.url}/app/reports/time-to-human?range=custom&from=2020-01-01&to=2020-01-31`);
+    await priya.goto(`${warmline.url}/app/reports/time-to-human`);
+    await priya.locator('[data-testid="report-range"] [data-value="custom"]').click();
+    await priya.locator('input[aria-label="From"]').fill('2020-01-01');
+    await priya.locator('input[aria-label="To"]').fill('2020-01-31');
+    await priya.locator('.report-dates button[type="submit"]').click();
+    await expect.poll(() => priya.url()).toContain('from=2020-01-01&to=2020-01-31');
     const empty = priya.locator('[data-testid="report-empty"]');
     await empty.waitFor({ timeout: 10_000 });
     expect(await empty.innerText()).toContain('No conversations in this period');

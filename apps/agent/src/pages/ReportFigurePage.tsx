@@ -31,11 +31,11 @@ export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
     (cell: DrillCell) =>
       paths.reportConversations(
         figure,
-        reportViewSearch(view, {
-          row: cell.row,
-          measure: cell.measure,
-          period: cell.period === 'previous' ? 'previous' : null,
-        }),
+        reportViewSearch(
+          view,
+          { row: cell.row, measure: cell.measure, period: cell.period === 'previous' ? 'previous' : null },
+          true,
+        ),
       ),
     [figure, view],
   );

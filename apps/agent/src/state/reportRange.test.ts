@@ -46,6 +46,10 @@ describe('report date ranges', () => {
     expect(weekly).toEqual({ preset: 'last7', from: '2026-11-30', to: '2026-12-06', groupBy: 'channel', compare: true });
     expect(reportViewSearch(weekly)).toBe('?range=last7');
     expect(readReportView('', NOW, 'UTC').preset).toBe('last30');
+    // A link pinned to the dates it was made on keeps them, whatever the clock says now.
+    const pinned = reportViewSearch(weekly, { measure: 'count' }, true);
+    expect(pinned).toBe('?range=last7&from=2026-11-30&to=2026-12-06&measure=count');
+    expect(readReportView(pinned, NOW + 86_400_000, 'UTC')).toEqual(weekly);
   });
 
   it('says a range briefly', () => {

@@ -66,8 +66,9 @@ function isDate(s: string): boolean {
 }
 
 /**
- * The view a query string asks for. A preset is read again at `now` (a saved "last 7 days" moves on with the
- * calendar); custom dates are kept when they make a range; anything unreadable falls back to the last 30 days.
+ * The view a query string asks for. A preset alone is read again at `now` (a saved "last 7 days" moves on with the
+ * calendar); dates given with it are kept (a drill-down lists what the figure it came from counted, even past
+ * midnight); custom dates are kept when they make a range; anything unreadable falls back to the last 30 days.
  */
 export function readReportView(search: string, now: number, tz: string): ReportView {
   const q = new URLSearchParams(search);
@@ -76,15 +77,22 @@ export function readReportView(search: string, now: number, tz: string): ReportV
   const preset = RANGE_PRESETS.find((p) => p === q.get('range')) ?? 'last30';
   const from = q.get('from') ?? '';
   const to = q.get('to') ?? '';
-  if (preset === 'custom' && isValidRange(from, to)) return { preset, from, to, groupBy, compare };
+  if (isValidRange(from, to)) return { preset, from, to, groupBy, compare };
   const fixed = preset === 'custom' ? 'last30' : preset;
   return { preset: fixed, ...presetRange(fixed, now, tz), groupBy, compare };
 }
 
-/** The query string that reads back as `view` (dates only for a custom range). */
-export function reportViewSearch(view: ReportView, extra: Record<string, string | null | undefined> = {}): string {
+/**
+ * The query string that reads back as `view`: dates only for a custom range, unless `pinned` (a link to what was
+ * counted on these very dates).
+ */
+export function reportViewSearch(
+  view: ReportView,
+  extra: Record<string, string | null | undefined> = {},
+  pinned = false,
+): string {
   const q = new URLSearchParams({ range: view.preset });
-  if (view.preset === 'custom') {
+  if (view.preset === 'custom' || pinned) {
     q.set('from', view.from);
     q.set('to', view.to);
   }

@@ -93,7 +93,8 @@ describe('reports, as a supervisor reads them in Chromium', () => {
     await priya.locator('[data-testid="headline-tth"]').click();
     const chat = '[data-testid="report-row"][data-row-key="chat"]';
     await priya.locator(chat).waitFor({ timeout: 10_000 });
-    await priya.locator('[data-testid="report-chart"] canvas').waitFor();
+    // Drawn: Chart.js arrives in its own chunk on first use.
+    await priya.locator('[data-testid="report-chart"][data-drawn="true"]').waitFor();
     const chats = await cellValue(priya, chat, 'count');
     expect(chats).toBeGreaterThanOrEqual(CUSTOMERS.length);
     expect(await cellValue(priya, '[data-testid="report-total"]', 'count')).toBeGreaterThanOrEqual(chats);
@@ -101,10 +102,16 @@ describe('reports, as a supervisor reads them in Chromium', () => {
 
     // Day by day, the same chart shows the period's days.
     await priya.locator('[data-testid="report-chart-by"] [data-value="day"]').click();
-    await expect
-      .poll(() => priya.locator('[data-testid="report-chart"] canvas').getAttribute('aria-label'))
-      .toContain('day by day');
+    await priya.locator('[data-testid="report-chart"][data-drawn="true"]').waitFor();
+    expect(await priya.locator('[data-testid="report-chart"] canvas').getAttribute('aria-label')).toContain('day by day');
     await priya.locator('[data-testid="report-chart-by"] [data-value="group"]').click();
+
+    // The chart's first column is chat (groups sort by name): clicking it lists the conversations behind its median.
+    await priya.locator('[data-testid="report-chart"][data-drawn="true"] canvas').click({ position: { x: 140, y: 100 } });
+    await expect.poll(() => priya.url()).toContain('row=chat&measure=p50');
+    expect(await listedConversations(priya)).toBe(chats);
+    await priya.goBack();
+    await priya.locator(chat).waitFor();
 
     await priya.locator(`${chat} [data-testid="report-cell"][data-measure="count"] a`).click();
     expect(await listedConversations(priya)).toBe(chats);
@@ -177,7 +184,7 @@ describe('reports, as a supervisor reads them in Chromium', () => {
     await phone.locator('[data-testid="heat-map"]').waitFor({ timeout: 10_000 });
     await shot(phone, 'reports-heat-map-phone');
     await phone.goto(`${warmline.url}/app/reports/time-to-human`);
-    await phone.locator('[data-testid="report-chart"] canvas').waitFor({ timeout: 10_000 });
+    await phone.locator('[data-testid="report-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
     await shot(phone, 'reports-figure-phone');
     // The table fills its card and nothing in it needs scrolling sideways.
     const fit = await phone.locator('.report-table').evaluate((table) => ({

@@ -25,6 +25,8 @@ export function ReportChart({ figure, bars, description, onPick }: ReportChartPr
   const pick = useRef(onPick);
   pick.current = onPick;
   const [failed, setFailed] = useState(false);
+  // Which bars are on the canvas now: they answer clicks only once drawn.
+  const [drawn, setDrawn] = useState<Bars | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -48,7 +50,9 @@ export function ReportChart({ figure, bars, description, onPick }: ReportChartPr
           options: {
             responsive: true,
             maintainAspectRatio: false,
-            animation: { duration: 250 },
+            animation: false,
+            // A whole group's column answers the pointer (one tooltip with all its bars; an easy target to click).
+            interaction: { mode: 'index', intersect: false },
             scales: {
               x: { grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },
               y: {
@@ -81,6 +85,7 @@ export function ReportChart({ figure, bars, description, onPick }: ReportChartPr
             },
           },
         });
+        setDrawn(bars);
       })
       .catch(() => setFailed(true));
     return () => {
@@ -92,7 +97,7 @@ export function ReportChart({ figure, bars, description, onPick }: ReportChartPr
 
   if (failed) return <p className="hint">The chart could not be drawn; the table below holds every figure.</p>;
   return (
-    <div className="report-chart" data-testid="report-chart">
+    <div className="report-chart" data-testid="report-chart" data-drawn={drawn === bars}>
       <canvas ref={canvas} role="img" aria-label={description} />
     </div>
   );

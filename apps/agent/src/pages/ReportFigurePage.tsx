@@ -10,7 +10,7 @@ import { ReportChart } from '../components/reports/ReportChart.tsx';
 import { ReportTable } from '../components/reports/ReportTable.tsx';
 import { Link, navigate, paths } from '../router.tsx';
 import { type BarSet, barsByDay, barsByGroup } from '../state/reportChartData.ts';
-import { FIGURES, figureCaption, isEmptyReport } from '../state/reportFigures.ts';
+import { FIGURES, figureCaption, hasPrevious, isEmptyReport } from '../state/reportFigures.ts';
 import { describeChange, formatMeasure } from '../state/reportFormat.ts';
 import { useReport, useReportView } from '../state/reportQueries.ts';
 import { rangeText, reportViewSearch } from '../state/reportRange.ts';
@@ -142,8 +142,12 @@ export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
           )}
           <p className="hint report-foot">
             {rangeText(report.period.from, report.period.to)} in {report.period.tz}
-            {report.previousPeriod ? `, beside ${rangeText(report.previousPeriod.from, report.previousPeriod.to)}` : ''}. Any
-            value opens the conversations behind it.
+            {report.previousPeriod
+              ? hasPrevious(report)
+                ? `, beside ${rangeText(report.previousPeriod.from, report.previousPeriod.to)}`
+                : `; nothing counted in ${rangeText(report.previousPeriod.from, report.previousPeriod.to)} to compare with`
+              : ''}
+            . Any value opens the conversations behind it.
           </p>
         </>
       ) : null}

@@ -195,3 +195,8 @@ export function drillValue(
   if (figure === 'channel-matrix') return null;
   return { heading: 'Took', text: (v) => formatMeasure('p50', v) };
 }
+
+/** True when the period before counted something, so a comparison has something to say. */
+export function hasPrevious(report: ReportResponse): boolean {
+  return Object.values(report.total.previous ?? {}).some((v) => v !== null && v !== 0);
+}

@@ -57,6 +57,7 @@ export function ReportChart({ figure, bars, description, onPick }: ReportChartPr
               x: { grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },
               y: {
                 beginAtZero: true,
+                grace: '8%',
                 ...(unit === 'ratio' ? { max: 1 } : {}),
                 ...(figure === 'csat' ? { max: 5 } : figure === 'ces' ? { max: 7 } : {}),
                 ticks: { maxTicksLimit: 5, callback: (v) => axisValue(unit, Number(v)) },

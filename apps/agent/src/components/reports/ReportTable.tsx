@@ -1,7 +1,7 @@
 import type { ReportFigure, ReportResponse, ReportValues } from '@warmline/shared';
 import type { DrillCell } from '../../api/reports.ts';
 import { Link } from '../../router.tsx';
-import { measureLabel, shortMeasureLabel } from '../../state/reportFigures.ts';
+import { hasPrevious, measureLabel, shortMeasureLabel } from '../../state/reportFigures.ts';
 import { describeChange, formatMeasure } from '../../state/reportFormat.ts';
 
 interface ReportTableProps {
@@ -52,6 +52,9 @@ function Cell({
 /** Every group's figures with the total last; each value opens the conversations it counts. */
 export function ReportTable({ figure, report, groupLabel, drillPath }: ReportTableProps) {
   const to = (row: string | null, measure: string) => drillPath({ row, measure, period: 'current' });
+  // A period before that counted nothing has nothing to say beside each value; the page says so once.
+  const compared = hasPrevious(report);
+  const before = <T,>(previous: T | undefined) => (compared ? previous : undefined);
   return (
     <div className="report-table-wrap">
       <table className="grid-table report-table" data-testid="report-table">
@@ -81,7 +84,14 @@ export function ReportTable({ figure, report, groupLabel, drillPath }: ReportTab
             <tr key={row.key} data-testid="report-row" data-row-key={row.key}>
               <th scope="row">{row.label}</th>
               {report.measures.map((m) => (
-                <Cell key={m} figure={figure} measure={m} values={row.values} previous={row.previous} to={to(row.key, m)} />
+                <Cell
+                  key={m}
+                  figure={figure}
+                  measure={m}
+                  values={row.values}
+                  previous={before(row.previous)}
+                  to={to(row.key, m)}
+                />
               ))}
             </tr>
           ))}
@@ -95,7 +105,7 @@ export function ReportTable({ figure, report, groupLabel, drillPath }: ReportTab
                 figure={figure}
                 measure={m}
                 values={report.total.values}
-                previous={report.total.previous}
+                previous={before(report.total.previous)}
                 to={to(null, m)}
               />
             ))}

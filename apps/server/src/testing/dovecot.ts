@@ -85,6 +85,14 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * The mail server is someone else's machine with its own clock: when the suite runs under a faked clock
+ * (libfaketime), dovecot's login processes, which drop to another user, close every connection under it.
+ */
+function withoutFakedClock(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
+}
+
 /** Starts dovecot with a passwd-file of users and their Maildirs in a fresh temporary directory. */
 export async function startDovecot(): Promise<Dovecot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warmline-dovecot-'));
@@ -104,6 +112,7 @@ export async function startDovecot(): Promise<Dovecot> {
     command: DOVECOT,
     args: ['-F', '-c', path.join(dir, 'dovecot.conf')],
     cwd: dir,
+    env: withoutFakedClock(process.env),
     ready: () => answers(port),
   });
   // Dovecot looks at the users file at most once a second: a user added a moment ago may be refused for that second.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { images } from '../modules/files/images.testing.ts';
+import { REPORT_ISOLATION_CASES } from '../modules/reports/isolation.testing.ts';
 import type { Reply } from './factories.ts';
 import type { Victim } from './victim.ts';
 
@@ -19,6 +20,8 @@ export interface IsolationCase {
   insider?: Insider;
   /** Words the insider's answer must hold, so an outsider's answer without them shows a filter, not an empty page. */
   shows?: (v: Victim) => string[];
+  /** The path names a view (a report's figure), not an object: another workspace's admin is answered about their own. */
+  names?: 'view';
   /** Routes open to anyone: why, what a stranger is answered, and the credential-shaped input they send. */
   open?: {
     why: string;
@@ -132,6 +135,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'PATCH /api/v1/teams/:id': { body: () => ({ name: 'Renamed team' }) },
   'PUT /api/v1/teams/:id/members': { body: (v) => ({ agentIds: [v.ids.memberId] }) },
   'GET /api/v1/supervisor/overview': { shows: (v) => [conversationId(v)] },
+  ...REPORT_ISOLATION_CASES,
   'POST /api/v1/imports/customers': { body: () => 'name,email\nIvy Import,ivy@example.com\n', contentType: 'text/csv' },
   'GET /api/v1/exports/customers': { shows: (v) => [v.ids.customerId] },
   'GET /api/v1/exports/conversations': { shows: (v) => [conversationId(v)] },
@@ -359,6 +363,7 @@ export function targetOf(url: string, name: string, v: Victim): string {
   if (name === 'tag') return v.ids.tag;
   // The conversation's first message, which the victim keeps as a received email.
   if (name === 'seq') return '1';
+  if (name === 'figure') return 'effort';
   const collection = url.split('/:')[0]!.split('/').at(-1);
   const byCollection: Record<string, string> = {
     conversations: v.ids.conversationId,

@@ -76,7 +76,7 @@ const effort: FigureRule = {
   counted(measure, fact) {
     if (measure === 'waitP50') {
       const waits = fact.waits ?? [];
-      return { counted: waits.length > 0, value: waits.length ? quantile(waits, 0.5) : null };
+      return { counted: waits.length > 0, value: waits.length ? quantile(sortedOf([...waits]), 0.5) : null };
     }
     const value = measure === 'transfersPerConversation' ? fact.v1 : measure === 'repeatsPerConversation' ? fact.v2 : fact.v3;
     return { counted: true, value: measure === 'conversations' ? null : value };

@@ -52,7 +52,7 @@ export async function planReport(
   const workspace = await workspaces.byId(services.db, actor.workspaceId);
   const tz = query.tz ?? workspace?.timezone ?? 'UTC';
   if (query.teamId) {
-    const team = await teams.byId(services.db, actor.workspaceId, query.teamId).catch(() => null);
+    const team = await teams.byId(services.db, actor.workspaceId, query.teamId);
     if (!team || !canSeeConversation(actor, { teamId: team.id, assigneeId: null }, team)) throw new NotFound('Team');
   }
   const days = reportDays(query.from, query.to);

@@ -111,10 +111,13 @@ export async function startLabProcess(spec: {
   cwd: string;
   ready: (output: () => string) => Promise<boolean> | boolean;
   timeoutMs?: number;
+  /** The environment it runs in; the test's own by default. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<LabProcess & { child: ChildProcess }> {
   const started = Date.now();
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
+    env: spec.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

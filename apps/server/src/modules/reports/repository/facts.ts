@@ -2,6 +2,7 @@ import type { ReportFigure } from '@warmline/shared';
 import type { Sql } from '../../../core/db/client.ts';
 import { RECOVERED_SQL } from '../../empathy/index.ts';
 import { conversationVisibleSql } from '../../teams/index.ts';
+import { type EffortRow, effortOf } from '../effort.ts';
 
 /** Which conversations a report reads: a period of calendar dates in a time zone, filters, and who is looking. */
 export interface FactScope {
@@ -85,35 +86,13 @@ const FIGURE_FACTS: Record<ReportFigure, string> = {
     join survey_responses s on s.conversation_id = conv.id and s.workspace_id = $1 where s.ces is not null`,
   // v1: arrived upset (1/0), v2: left not upset (1/0), over resolved conversations with a mood read.
   'mood-turnaround': `, ${entriesOf('felt', `${CUSTOMER_SAID} and e.emotion is not null`, 'e.conversation_id, e.seq, e.emotion')},
-    moods as (select conversation_id, (array_agg(emotion order by seq))[1] as first,
-      (array_agg(emotion order by seq desc))[1] as last from felt group by 1)
+    read as (select conversation_id, array_agg(emotion order by seq) as emotions from felt group by 1),
+    moods as (select conversation_id, emotions[1] as first, emotions[cardinality(emotions)] as last from read)
     select ${COLUMNS}, (m.first in ${UPSET})::int::float8 as v1,
       (m.first in ${UPSET} and m.last not in ${UPSET})::int::float8 as v2
     from conv join moods m on m.conversation_id = conv.id where conv.status = 'resolved'`,
-  // v1: transfers, v2: repeats (a customer message saying again what they said before), v3: channel switches.
-  effort: `, ${entriesOf(
-    'said',
-    `e.kind = 'message' and ((e.author_kind = 'customer' and e.direction = 'in') or (e.author_kind = 'agent' and e.direction = 'out'))`,
-    `e.conversation_id, e.seq, e.created_at, e.author_kind, e.channel,
-      case when e.author_kind = 'customer' then btrim(lower(regexp_replace(e.body, '\\s+', ' ', 'g'))) end as words`,
-  )},
-    asked as (select conversation_id, words, channel,
-        lag(channel) over (partition by conversation_id order by seq) as before,
-        row_number() over (partition by conversation_id, words order by seq) as nth
-      from said where author_kind = 'customer'),
-    asking as (select conversation_id, count(*) filter (where words <> '' and nth > 1)::int as repeats,
-        count(*) filter (where before is not null and channel is distinct from before)::int as switches
-      from asked group by 1),
-    turns as (select conversation_id, author_kind, created_at,
-        count(*) filter (where author_kind = 'agent') over (partition by conversation_id order by seq) as turn from said),
-    turn_edges as (select conversation_id, turn, min(created_at) filter (where author_kind = 'customer') as asked_at,
-        min(created_at) filter (where author_kind = 'agent') as answered_at from turns group by 1, 2),
-    waited as (select conversation_id,
-        ${MS('lead(answered_at) over (partition by conversation_id order by turn) - asked_at')} as ms from turn_edges),
-    waits as (select conversation_id, array_agg(ms order by ms) as waits from waited where ms is not null group by 1)
-    select ${COLUMNS}, conv.transfers::float8 as v1, coalesce(a.repeats, 0)::float8 as v2, coalesce(a.switches, 0)::float8 as v3,
-      w.waits
-    from conv left join asking a on a.conversation_id = conv.id left join waits w on w.conversation_id = conv.id`,
+  // v1: transfers; v2 (repeats), v3 (channel switches) and the waits are worked out from the messages (effortOf).
+  effort: `select ${COLUMNS}, conv.transfers::float8 as v1 from conv`,
   // v1: left before a person was with them (1/0); counted once decided: reached a person, or resolved without one.
   abandonment: `select ${COLUMNS}, (conv.human_connected_at is null)::int::float8 as v1 from conv
     where conv.human_connected_at is not null or conv.status = 'resolved'`,
@@ -156,7 +135,11 @@ export async function factsOf(sql: Sql, figure: ReportFigure, scope: FactScope):
     scope.viewer.role,
   ];
   if (figure === 'callbacks-kept') params.push(scope.now);
-  const rows = await sql.query<Omit<Fact, 'startedAt'> & { startedAt: Date | string }>(text, params);
+  const [rows, messages] = await Promise.all([
+    sql.query<Omit<Fact, 'startedAt'> & { startedAt: Date | string }>(text, params),
+    figure === 'effort' ? sql.query<EffortRow>(EFFORT_MESSAGES, params) : [],
+  ]);
+  const effort = figure === 'effort' ? effortOf(messages) : null;
   return rows.map((r) => ({
     id: r.id,
     day: r.day,
@@ -165,12 +148,31 @@ export async function factsOf(sql: Sql, figure: ReportFigure, scope: FactScope):
     teamId: r.teamId ?? null,
     agentId: r.agentId ?? null,
     v1: num(r.v1),
-    v2: num(r.v2),
-    v3: num(r.v3),
-    waits: r.waits ? r.waits.map(Number) : null,
+    v2: effort ? (effort.get(r.id)?.repeats ?? 0) : num(r.v2),
+    v3: effort ? (effort.get(r.id)?.switches ?? 0) : num(r.v3),
+    waits: effort ? (effort.get(r.id)?.waits ?? []) : null,
     purchase: r.purchase ?? null,
     service: r.service ?? null,
   }));
 }
+
+/**
+ * What effort reads of each period conversation's messages, one row per conversation: how many customer messages
+ * repeated earlier words (normalised: case and spacing), the channels of the customer's messages in order, and when
+ * each wait began (a customer message after a person's, or first) and ended (a person's message after the customer's).
+ */
+const EFFORT_MESSAGES = `with ${PERIOD},
+  said as (select e.conversation_id, e.seq, e.created_at, e.channel, e.author_kind = 'customer' as asked,
+      case when e.author_kind = 'customer' then btrim(lower(regexp_replace(e.body, '\\s+', ' ', 'g'))) end as words,
+      lag(e.author_kind) over (partition by e.conversation_id order by e.seq) as before
+    from entries e join conv on conv.id = e.conversation_id
+    where e.workspace_id = $1 and e.kind = 'message'
+      and ((e.author_kind = 'customer' and e.direction = 'in') or (e.author_kind = 'agent' and e.direction = 'out')))
+  select conversation_id as c,
+    (count(words) filter (where words <> '') - count(distinct words collate "C") filter (where words <> ''))::int as repeats,
+    array_agg(channel order by seq) filter (where asked) as channels,
+    array_agg(${MS("created_at - timestamptz 'epoch'")} order by seq) filter (where asked and before is distinct from 'customer') as starts,
+    array_agg(${MS("created_at - timestamptz 'epoch'")} order by seq) filter (where not asked and before = 'customer') as ends
+  from said group by 1`;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -22,10 +22,10 @@ const BY_GROUP = { channel: 'By channel', team: 'By team', agent: 'By person' } 
 /** One figure: its range and grouping, a chart, the table under it, a CSV of the table; any value drills down. */
 export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
   const { view, setView, tz, search } = useReportView();
-  const query = useReport(figure, view, tz);
+  const matrix = figure === 'channel-matrix';
+  const query = useReport(figure, matrix ? { ...view, compare: false } : view, tz);
   const report = query.data;
   const text = FIGURES[figure];
-  const matrix = figure === 'channel-matrix';
 
   const drillPath = useCallback(
     (cell: DrillCell) =>
@@ -71,7 +71,7 @@ export function ReportFigurePage({ figure }: { figure: ReportFigure }) {
         <h1>{text.title}</h1>
         <p className="page-subtitle">{text.question}</p>
       </header>
-      <RangeBar view={view} tz={tz} onChange={setView} grouping={!matrix}>
+      <RangeBar view={view} tz={tz} onChange={setView} grouping={!matrix} comparing={!matrix}>
         <a className="btn btn-small report-csv" href={reportsApi.csvUrl(figure, view, tz)} download data-testid="report-csv">
           Download CSV
         </a>

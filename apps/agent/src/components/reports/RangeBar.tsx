@@ -17,11 +17,13 @@ interface RangeBarProps {
   onChange: (view: ReportView) => void;
   /** Figure pages group their table; the overview does not. */
   grouping?: boolean;
+  /** The channel matrix compares nothing: no toggle there. */
+  comparing?: boolean;
   children?: ReactNode;
 }
 
 /** The range (a preset or two dates), the grouping and "compare with the period before", in one calm row. */
-export function RangeBar({ view, tz, onChange, grouping = false, children }: RangeBarProps) {
+export function RangeBar({ view, tz, onChange, grouping = false, comparing = true, children }: RangeBarProps) {
   const [from, setFrom] = useState(view.from);
   const [to, setTo] = useState(view.to);
   useEffect(() => {
@@ -66,15 +68,17 @@ export function RangeBar({ view, tz, onChange, grouping = false, children }: Ran
           onChange={(groupBy) => onChange({ ...view, groupBy })}
         />
       ) : null}
-      <label className="report-compare">
-        <input
-          type="checkbox"
-          data-testid="report-compare"
-          checked={view.compare}
-          onChange={(e) => onChange({ ...view, compare: e.target.checked })}
-        />
-        Compare with the period before
-      </label>
+      {comparing ? (
+        <label className="report-compare">
+          <input
+            type="checkbox"
+            data-testid="report-compare"
+            checked={view.compare}
+            onChange={(e) => onChange({ ...view, compare: e.target.checked })}
+          />
+          Compare with the period before
+        </label>
+      ) : null}
       {children}
     </div>
   );

@@ -9,11 +9,12 @@ import {
   reportDays,
 } from '@warmline/shared';
 import type { AgentActor, Services } from '../../core/context.ts';
-import { NotFound } from '../../core/errors.ts';
+import { Invalid, NotFound } from '../../core/errors.ts';
 import { agents, canSeeConversation, teams } from '../teams/index.ts';
 import { workspaces } from '../workspaces/index.ts';
 import { FIGURE_RULES } from './figures.ts';
 import { type Fact, type FactScope, factsOf } from './repository/facts.ts';
+import { knowsTimeZone } from './repository/names.ts';
 
 /** A report's settled inputs: the period in its time zone, the one before it, and whose eyes. */
 export interface ReportPlan {
@@ -51,6 +52,8 @@ export async function planReport(
 ): Promise<ReportPlan> {
   const workspace = await workspaces.byId(services.db, actor.workspaceId);
   const tz = query.tz ?? workspace?.timezone ?? 'UTC';
+  if (!(await knowsTimeZone(services.db, tz)))
+    throw new Invalid(`tz: ${tz} is not a time zone this server knows`, { field: 'tz' });
   if (query.teamId) {
     const team = await teams.byId(services.db, actor.workspaceId, query.teamId);
     if (!team || !canSeeConversation(actor, { teamId: team.id, assigneeId: null }, team)) throw new NotFound('Team');

@@ -18,3 +18,15 @@ export async function reportNames(
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Whether the database reads this time zone name as the browser does (both use IANA names, perhaps of other years). */
+export async function knowsTimeZone(sql: Sql, tz: string): Promise<boolean> {
+  try {
+    await sql.query('select now() at time zone $1', [tz]);
+    return true;
+  } catch (error) {
+    // 22023: invalid_parameter_value, what PostgreSQL answers for a zone it does not know.
+    if ((error as { code?: string }).code === '22023') return false;
+    throw error;
+  }
+}

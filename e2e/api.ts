@@ -33,3 +33,23 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     patch: (path: string, body: unknown) => call('PATCH', path, body),
   };
 }
+
+/** A visitor writing over the widget's API (no browser): starts a session and sends one message; its conversation. */
+export async function visitorWritesByApi(baseUrl: string, workspaceKey: string, text: string): Promise<string> {
+  const post = async <T>(url: string, body: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (res.status >= 300) throw new Error(`${url} → ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const { visitorToken } = await post<{ visitorToken: string }>('/api/v1/widget/session', { workspaceKey });
+  const { entry } = await post<{ entry: { conversationId: string } }>(
+    '/api/v1/widget/messages',
+    { clientId: crypto.randomUUID(), body: text },
+    visitorToken,
+  );
+  return entry.conversationId;
+}

@@ -16,6 +16,9 @@ import {
   InvitePage,
   OrganizationPage,
   OrganizationsPage,
+  ReportConversationsPage,
+  ReportFigurePage,
+  ReportsPage,
   SavedRepliesPage,
   SettingsPage,
   StorePage,
@@ -73,6 +76,7 @@ function placeOf(route: Route): SidebarPlace {
   if (route.name === 'settings') return 'settings';
   if (route.name === 'store') return 'store';
   if (route.name === 'delight') return 'delight';
+  if (route.name === 'reports' || route.name === 'report' || route.name === 'reportConversations') return 'reports';
   return 'inbox';
 }
 
@@ -126,6 +130,9 @@ export function App() {
           {route.name === 'delight' ? <DelightPage teamId={route.teamId} /> : null}
           {route.name === 'settings' ? <SettingsPage section={route.section} /> : null}
           {route.name === 'store' ? <StorePage locationId={route.locationId} /> : null}
+          {route.name === 'reports' ? <ReportsPage /> : null}
+          {route.name === 'report' ? <ReportFigurePage key={route.figure} figure={route.figure} /> : null}
+          {route.name === 'reportConversations' ? <ReportConversationsPage figure={route.figure} /> : null}
           {route.name === 'notFound' ? (
             <EmptyState title="Nothing lives here">
               <Link to={paths.inbox}>Back to the inbox</Link>

@@ -19,3 +19,8 @@ export const SavedRepliesPage = page(async () => (await import('./pages/SavedRep
 export const SettingsPage = page(async () => (await import('./pages/SettingsPage.tsx')).SettingsPage);
 export const StorePage = page(async () => (await import('./pages/StorePage.tsx')).StorePage);
 export const DelightPage = page(async () => (await import('./pages/DelightPage.tsx')).DelightPage);
+export const ReportsPage = page(async () => (await import('./pages/ReportsPage.tsx')).ReportsPage);
+export const ReportFigurePage = page(async () => (await import('./pages/ReportFigurePage.tsx')).ReportFigurePage);
+export const ReportConversationsPage = page(
+  async () => (await import('./pages/ReportConversationsPage.tsx')).ReportConversationsPage,
+);

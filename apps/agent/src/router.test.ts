@@ -20,6 +20,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/app/settings/locations')).toEqual({ name: 'settings', section: 'locations' });
     expect(parseRoute('/app/store')).toEqual({ name: 'store', locationId: null });
     expect(parseRoute('/app/store/loc_1')).toEqual({ name: 'store', locationId: 'loc_1' });
+    expect(parseRoute('/app/reports')).toEqual({ name: 'reports' });
+    expect(parseRoute('/app/reports/time-to-human')).toEqual({ name: 'report', figure: 'time-to-human' });
+    expect(parseRoute('/app/reports/channel-matrix/conversations')).toEqual({
+      name: 'reportConversations',
+      figure: 'channel-matrix',
+    });
+    expect(parseRoute('/app/reports/speed')).toEqual({ name: 'notFound' });
   });
 
   it('builds paths that read back as the same page', () => {

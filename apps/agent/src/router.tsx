@@ -1,3 +1,4 @@
+import { ReportFigure } from '@warmline/shared';
 import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, useSyncExternalStore } from 'react';
 
 /** Where the app is served; every route lives below it. */
@@ -18,6 +19,9 @@ export type Route =
   | { name: 'delight'; teamId: string | null }
   | { name: 'store'; locationId: string | null }
   | { name: 'settings'; section: SettingsSection }
+  | { name: 'reports' }
+  | { name: 'report'; figure: ReportFigure }
+  | { name: 'reportConversations'; figure: ReportFigure }
   | { name: 'notFound' };
 
 /** The admin's settings screens, in the order they are listed. */
@@ -52,9 +56,20 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'delight' && parts.length <= 2) return { name: 'delight', teamId: parts[1] ?? null };
   if (parts[0] === 'organizations' && parts[1] && parts.length === 2) return { name: 'organization', id: parts[1] };
   if (parts[0] === 'store' && parts.length <= 2) return { name: 'store', locationId: parts[1] ?? null };
+  if (parts[0] === 'reports') return parseReportRoute(parts);
   if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings', section: 'workspace' };
   if (parts[0] === 'settings' && parts.length === 2 && isSettingsSection(parts[1]))
     return { name: 'settings', section: parts[1] };
+  return { name: 'notFound' };
+}
+
+const isReportFigure = (s: string | undefined): s is ReportFigure => ReportFigure.options.includes(s as ReportFigure);
+
+function parseReportRoute(parts: string[]): Route {
+  if (parts.length === 1) return { name: 'reports' };
+  if (!isReportFigure(parts[1])) return { name: 'notFound' };
+  if (parts.length === 2) return { name: 'report', figure: parts[1] };
+  if (parts.length === 3 && parts[2] === 'conversations') return { name: 'reportConversations', figure: parts[1] };
   return { name: 'notFound' };
 }
 
@@ -72,6 +87,9 @@ export const paths = {
   organization: (id: string) => `${BASE}/organizations/${encodeURIComponent(id)}`,
   store: (locationId?: string) => `${BASE}/store${locationId ? `/${encodeURIComponent(locationId)}` : ''}`,
   settings: (section: SettingsSection = 'workspace') => `${BASE}/settings/${section}`,
+  reports: (search = '') => `${BASE}/reports${search}`,
+  report: (figure: ReportFigure, search = '') => `${BASE}/reports/${figure}${search}`,
+  reportConversations: (figure: ReportFigure, search = '') => `${BASE}/reports/${figure}/conversations${search}`,
 };
 
 const listeners = new Set<() => void>();
@@ -96,6 +114,11 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 /** The current pathname, re-rendering on navigation. */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => location.pathname);
+}
+
+/** The current query string ("?from=…"), re-rendering on navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => location.search);
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; children: ReactNode };

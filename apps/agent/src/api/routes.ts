@@ -1,3 +1,4 @@
+import type { ReportDrillResponse, ReportResponse } from '@warmline/shared';
 import type {
   AcceptInvitationBody,
   AddIdentityBody,
@@ -187,6 +188,8 @@ export interface Routes {
   'GET /delight/walls/:id': { response: DelightWallResponse };
   'POST /delight/walls/:id/share': { response: WallShareResponse };
   'DELETE /delight/walls/:id/share': { response: WallShareResponse };
+  'GET /reports/:figure': { response: ReportResponse };
+  'GET /reports/:figure/conversations': { response: ReportDrillResponse };
 }
 
 export type Route = keyof Routes;

@@ -21,6 +21,7 @@ export type SidebarPlace =
   | 'organizations'
   | 'savedReplies'
   | 'delight'
+  | 'reports'
   | 'settings';
 
 function NavItem({
@@ -111,6 +112,9 @@ export function Sidebar({ current, onClose, notices }: { current: SidebarPlace; 
             ) : null}
           </NavItem>
         ) : null}
+        <NavItem to={paths.reports()} place="reports" current={current}>
+          Reports
+        </NavItem>
         <NavItem to={paths.savedReplies} place="savedReplies" current={current}>
           Saved replies
         </NavItem>

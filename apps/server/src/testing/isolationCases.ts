@@ -3,6 +3,8 @@ import { images } from '../modules/files/images.testing.ts';
 import { REPORT_ISOLATION_CASES } from '../modules/reports/isolation.testing.ts';
 import { DELIGHT_CASES } from './delightIsolationCases.ts';
 import type { Reply } from './factories.ts';
+import { STORE_DOOR_CASES } from './storeIsolationCases.ts';
+import { SURVEY_CASES } from './surveyIsolationCases.ts';
 import type { Victim } from './victim.ts';
 
 /** Who, inside the victim's workspace, may make a request: the control showing that an outsider's 404 is about access. */
@@ -289,28 +291,8 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
   'POST /api/v1/conversations/:id/appointments': {
     body: (v) => ({ locationId: v.ids.locationId, serviceId: v.ids.serviceId, start: openSlot(), agentId: null }),
   },
-  'GET /api/v1/store/locations/:slug': {
-    open: {
-      why: "the kiosk shows anyone at the door the store's services and wait",
-      status: 200,
-      params: (v) => ({ slug: v.store.slug }),
-    },
-  },
-  'POST /api/v1/store/locations/:slug/check-ins': {
-    open: {
-      why: 'anyone walking in checks in, no account; a new walk-in is a customer of their own',
-      status: 201,
-      params: (v) => ({ slug: v.store.slug }),
-      body: (v) => ({ clientId: randomUUID(), name: 'Eve', serviceId: v.ids.serviceId }),
-    },
-  },
+  ...STORE_DOOR_CASES,
   'GET /api/v1/store/tickets/:token': madeUpLink('ticket'),
-  'GET /api/v1/surveys/:token': madeUpLink('survey'),
-  'POST /api/v1/surveys/:token': { open: { ...madeUpLink('survey').open!, body: () => ({ csat: 5 }) } },
-  'POST /api/v1/widget/surveys/:token': { open: { ...madeUpLink('survey').open!, body: () => ({ csat: 5 }) } },
-  'GET /api/v1/widget/conversations/:id/survey': {},
-  'GET /api/v1/workspace/surveys': {},
-  'PATCH /api/v1/workspace/surveys': { body: () => ({ quietDays: 10 }) },
   'POST /api/v1/store/tickets/:token/step-out': { open: { ...madeUpLink('ticket').open!, body: () => ({ minutes: 15 }) } },
   'POST /api/v1/store/tickets/:token/come-back': madeUpLink('ticket'),
   'POST /api/v1/store/tickets/:token/cancel': madeUpLink('ticket'),
@@ -353,6 +335,7 @@ export const ISOLATION_CASES: Record<string, IsolationCase> = {
     }),
   },
   ...DELIGHT_CASES,
+  ...SURVEY_CASES,
   'GET /files/:key': {
     open: {
       why: 'avatars are shown to customers without a session; the random key is the credential, a made-up one finds nothing',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { images } from '../modules/files/images.testing.ts';
-import { REPORT_ISOLATION_CASES } from '../modules/reports/isolation.testing.ts';
 import { DELIGHT_CASES } from './delightIsolationCases.ts';
 import type { Reply } from './factories.ts';
+import { REPORT_ISOLATION_CASES } from './reportIsolationCases.ts';
 import { STORE_DOOR_CASES } from './storeIsolationCases.ts';
 import { SURVEY_CASES } from './surveyIsolationCases.ts';
 import type { Victim } from './victim.ts';

@@ -1,4 +1,4 @@
-import type { manualClock } from '../../core/clock.ts';
+import { type manualClock, systemClock } from '../../core/clock.ts';
 import { buildConversation, buildWorkspace, client, newClientId } from '../../testing/factories.ts';
 import type { TestServer } from '../../testing/testServer.ts';
 import { buildFloor, eat, happenAt, moves } from './reports.testing.ts';
@@ -12,7 +12,7 @@ import { buildFloor, eat, happenAt, moves } from './reports.testing.ts';
  */
 export async function tellTheMonth(t: TestServer, clock: ReturnType<typeof manualClock>) {
   // People sign in on today's clock (their sessions outlive the story); the story itself happens in October and November.
-  clock.set(new Date());
+  clock.set(systemClock());
   const floor = await buildFloor(t);
   const other = await buildWorkspace(t);
   const at = <T>(local: string, step: () => Promise<T>) => happenAt(t, clock, [floor.workspace.id, other.id], eat(local), step);
